@@ -1,0 +1,355 @@
+"""The document model: one draft's prose, its structure, and exact positions.
+
+Two strings matter:
+
+- `source`: the draft as decoded from disk (BOM removed, line endings as they were). Every
+  reported position, and every `match`, refers to it.
+- `text`: the prose the rules read. For plain text it is `source` with CRLF/CR turned into LF;
+  for Markdown or HTML it is the extracted prose. An `OffsetMap` takes a `text` offset back to
+  `source`, so kinds never search the source again to find where a match was.
+
+Structure (paragraphs, sentences, quotes, headline) is computed lazily on `text`, once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+import regex
+
+from lint import tables
+
+Span = Tuple[int, int]
+
+
+class OffsetMap:
+    """Maps offsets in the prose text to offsets in the source.
+
+    Piecewise: `breaks` is a sorted list of (text_offset, source_offset[, source_end_before]).
+    A text offset t maps to source_offset + (t - text_offset) of the last break at or before t.
+    `source_end_before` says where the source of the text just before the break ends: the same
+    as source_offset when one text character stands for several source characters (CRLF as LF,
+    `&amp;` as `&`), earlier when the source skips something there (an HTML tag, Markdown
+    markup). So a span ending at a break never swallows skipped markup. Characters an extractor
+    made up (a paragraph break between two blocks) map to where the source resumes. The
+    identity map has no breaks.
+    """
+
+    __slots__ = ("_text_starts", "_source_starts", "_source_ends")
+
+    def __init__(self, breaks=None):
+        breaks = breaks or []
+        self._text_starts = [b[0] for b in breaks]
+        self._source_starts = [b[1] for b in breaks]
+        self._source_ends = [b[2] if len(b) > 2 else b[1] for b in breaks]
+
+    @property
+    def identity(self) -> bool:
+        return not self._text_starts
+
+    def to_source(self, offset: int) -> int:
+        if not self._text_starts:
+            return offset
+        i = bisect.bisect_right(self._text_starts, offset) - 1
+        if i < 0:
+            return offset
+        return self._source_starts[i] + offset - self._text_starts[i]
+
+    def end_to_source(self, offset: int) -> int:
+        """Where a span ending at text `offset` ends in the source."""
+        if not self._text_starts:
+            return offset
+        i = bisect.bisect_left(self._text_starts, offset)
+        if i < len(self._text_starts) and self._text_starts[i] == offset:
+            return self._source_ends[i]
+        return self.to_source(offset)
+
+    def span_to_source(self, start: int, end: int) -> Span:
+        source_start = self.to_source(start)
+        if end <= start:
+            return source_start, source_start
+        return source_start, max(source_start, self.end_to_source(end))
+
+
+def normalize_newlines(source: str) -> Tuple[str, OffsetMap]:
+    """LF-only text from source with CRLF or lone CR line ends, and the map back to source."""
+    if "\r" not in source:
+        return source, OffsetMap()
+    breaks = []
+    parts = []
+    removed = 0
+    position = 0
+    for m in regex.finditer(r"\r\n?", source):
+        parts.append(source[position : m.start()])
+        parts.append("\n")
+        position = m.end()
+        if m.end() - m.start() == 2:
+            removed += 1
+            # the text character after this line end sits `removed` characters earlier
+            breaks.append((m.end() - removed, m.end()))
+        # a lone CR becomes LF in place: same length, no break needed
+    parts.append(source[position:])
+    return "".join(parts), OffsetMap(breaks)
+
+
+# A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
+_SENTENCE_END = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+_WORD_BEFORE = regex.compile(r"(?:\p{L}+\.)*\p{L}+\.?$")
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n\s*")
+_OPENING_WORD = regex.compile(r"\s+[\"“‘(\[]*(\S+?)[\s,.;:!?’”\"]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: from its opening mark to just after its closing mark.
+
+    `closed` is false when the quote never closes; `paragraphs` counts the paragraphs it runs
+    across (AP lets a full-sentence quote run on into a paragraph that opens with a quote mark).
+    """
+
+    start: int
+    end: int
+    closed: bool
+    paragraphs: int = 1
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    text: str = None  # type: ignore[assignment]
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    format: str = "text"
+    metadata: dict = field(default_factory=dict)
+    # a reader that knows the headline (front matter title) sets it; else it is computed
+    headline_override: Optional[Span] = None
+
+    def __post_init__(self):
+        if self.text is None:
+            self.text, self.offsets = normalize_newlines(self.source)
+
+    @classmethod
+    def from_text(cls, source: str, path: str = "<text>") -> "Document":
+        return cls(path=path, source=source)
+
+    # ---- positions -------------------------------------------------------------------
+
+    @functools.cached_property
+    def _line_starts(self) -> List[int]:
+        starts = [0]
+        find = self.source.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def source_position(self, source_offset: int) -> Tuple[int, int]:
+        """1-based (line, column) of a source offset; columns count characters."""
+        line = bisect.bisect_right(self._line_starts, source_offset) - 1
+        return line + 1, source_offset - self._line_starts[line] + 1
+
+    def position(self, text_offset: int) -> Tuple[int, int]:
+        return self.source_position(self.offsets.to_source(text_offset))
+
+    # ---- structure -------------------------------------------------------------------
+
+    @functools.cached_property
+    def paragraphs(self) -> List[Span]:
+        """Blocks of text separated by blank lines, without surrounding white space."""
+        spans = []
+        text = self.text
+        position = 0
+        for m in _PARAGRAPH_BREAK.finditer(text):
+            spans.append((position, m.start()))
+            position = m.end()
+        spans.append((position, len(text)))
+        out = []
+        for start, end in spans:
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                out.append((start, end))
+        return out
+
+    @functools.cached_property
+    def lines(self) -> List[Span]:
+        spans = []
+        position = 0
+        text = self.text
+        while True:
+            i = text.find("\n", position)
+            if i < 0:
+                spans.append((position, len(text)))
+                return spans
+            spans.append((position, i))
+            position = i + 1
+
+    @functools.cached_property
+    def headline(self) -> Optional[Span]:
+        """The first line when a blank line follows it (or what the reader said it is)."""
+        if self.headline_override is not None:
+            return self.headline_override
+        paragraphs = self.paragraphs
+        if len(paragraphs) < 2:
+            return None
+        start, end = paragraphs[0]
+        if "\n" in self.text[start:end]:
+            return None
+        return start, end
+
+    @functools.cached_property
+    def body(self) -> Span:
+        headline = self.headline
+        start = 0
+        if headline is not None and headline[0] == (self.paragraphs[0][0] if self.paragraphs else 0):
+            start = headline[1]
+        return start, len(self.text)
+
+    @functools.cached_property
+    def body_paragraphs(self) -> List[Span]:
+        start = self.body[0]
+        return [p for p in self.paragraphs if p[0] >= start]
+
+    @functools.cached_property
+    def sentences(self) -> List[Span]:
+        out: List[Span] = []
+        for start, end in self.paragraphs:
+            out.extend(split_sentences(self.text, start, end))
+        return out
+
+    def sentence_index(self, offset: int) -> int:
+        """Index into `sentences` of the sentence holding `offset` (or the one before it)."""
+        starts = self._sentence_starts
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    @functools.cached_property
+    def _sentence_starts(self) -> List[int]:
+        return [s for s, _ in self.sentences]
+
+    def paragraph_index(self, offset: int) -> int:
+        return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
+
+    @functools.cached_property
+    def _paragraph_starts(self) -> List[int]:
+        return [s for s, _ in self.paragraphs]
+
+    @functools.cached_property
+    def quotes(self) -> List[Quote]:
+        return find_quotes(self.text, self.paragraphs)
+
+    def in_quote(self, offset: int) -> Optional[Quote]:
+        """The quote holding `offset`, if any."""
+        quotes = self.quotes
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        if i >= 0 and quotes[i].start <= offset < quotes[i].end:
+            return quotes[i]
+        return None
+
+    @functools.cached_property
+    def _quote_starts(self) -> List[int]:
+        return [q.start for q in self.quotes]
+
+    def scope_spans(self, scope: str) -> List[Span]:
+        """The spans of text a rule with this scope looks at, one at a time."""
+        if scope == "draft":
+            return [(0, len(self.text))]
+        if scope == "body":
+            return [self.body]
+        if scope == "headline":
+            return [self.headline] if self.headline else []
+        if scope == "paragraph":
+            return self.paragraphs
+        if scope == "sentence":
+            return self.sentences
+        if scope == "line":
+            return self.lines
+        raise ValueError(f"unknown scope {scope!r}")
+
+
+SCOPES = ("line", "sentence", "paragraph", "draft", "headline", "body")
+
+
+def split_sentences(text: str, start: int, end: int) -> List[Span]:
+    """Sentence spans in text[start:end], AP-abbreviation aware (`Gen.`, `U.S.`, `p.m.`)."""
+    never_end, may_end, openers = tables.abbreviations()
+    spans = []
+    sentence_start = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        stop = m.end()
+        if m.group().startswith(".") and not m.group().startswith(".."):
+            before = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start() + 1)
+            word = before.group() if before else ""
+            if word:
+                if not word.endswith("."):
+                    word += "."
+                # "Kenneth F. McKenzie": a single capital is an initial
+                if len(word) == 2 and word[0].isupper():
+                    continue
+                if word in never_end:
+                    continue
+                if word in may_end:
+                    nxt = _OPENING_WORD.match(text, stop, end)
+                    if not nxt or nxt.group(1) not in openers:
+                        continue
+        # the next sentence must start with something that can start one
+        rest = text[stop:end].lstrip()
+        if not rest:
+            continue
+        first = rest[0]
+        if first.islower():
+            continue
+        spans.append((sentence_start, stop))
+        sentence_start = stop + (len(text[stop:end]) - len(rest))
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return spans
+
+
+_QUOTE_MARK = regex.compile(r"[“”\"]")
+
+
+def find_quotes(text: str, paragraphs: List[Span]) -> List[Quote]:
+    """Quotation spans, curly or straight, following AP's paragraph rule.
+
+    A quote left open at the end of a paragraph continues when the next paragraph opens with a
+    quote mark; otherwise it ends, unclosed, at the end of its paragraph.
+    """
+    quotes: List[Quote] = []
+    open_at: Optional[int] = None
+    spanned = 1
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        continuing = open_at is not None
+        for m in _QUOTE_MARK.finditer(text, p_start, p_end):
+            mark = m.group()
+            at = m.start()
+            if continuing and at == p_start:
+                continuing = False
+                continue  # the reopening mark of a continued quote
+            continuing = False
+            if open_at is None:
+                if mark == "”":
+                    # a closing mark with nothing open: a stray, recorded as a one-char quote
+                    quotes.append(Quote(at, at + 1, closed=False))
+                    continue
+                open_at, spanned = at, 1
+            elif mark == "“":
+                # opened again before closing: the first one never closed
+                quotes.append(Quote(open_at, at, closed=False, paragraphs=spanned))
+                open_at, spanned = at, 1
+            else:
+                quotes.append(Quote(open_at, at + 1, closed=True, paragraphs=spanned))
+                open_at = None
+        if open_at is not None:
+            nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt] in "“\"":
+                spanned += 1
+                continue
+            quotes.append(Quote(open_at, p_end, closed=False, paragraphs=spanned))
+            open_at = None
+    return quotes

@@ -1,0 +1,24 @@
+"""The kinds of rule, by the name a pack uses. An explicit registry: no plugins by magic."""
+
+from lint.kinds.boilerplate import Boilerplate
+from lint.kinds.conditional import Conditional
+from lint.kinds.consistency import Consistency
+from lint.kinds.existence import Existence
+from lint.kinds.metric import Metric
+from lint.kinds.occurrence import Occurrence
+from lint.kinds.repetition import Repetition
+from lint.kinds.substitution import Substitution
+
+KINDS = {
+    kind.name: kind
+    for kind in (
+        Existence,
+        Substitution,
+        Consistency,
+        Conditional,
+        Occurrence,
+        Repetition,
+        Metric,
+        Boilerplate,
+    )
+}

@@ -1,0 +1,188 @@
+"""What every kind shares: option checking, pattern compiling, timed searches.
+
+A kind is a frozen dataclass whose fields are its options. `packs.py` builds it from a rule's
+YAML; a wrong option name or type fails there with the pack's file and line. A kind's
+`check(doc, spans, context)` yields `Hit`s (offsets in `doc.text`); the engine does the rest.
+
+Cross-draft kinds set `cross_draft = True` and implement `facts(doc, context)` (phase 1: a
+pure function of one draft, small and picklable) and `judge(facts_by_path, context)` (phase 2:
+yields (path, Hit) pairs). Phase-2 hits point into drafts by their phase-1 offsets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass
+from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple
+
+import regex
+
+from lint.model import Hit
+
+# Per-search budget for one rule on one draft, grown with the draft's size, so a pathological
+# pattern fails that rule for that draft instead of hanging the run.
+BASE_TIMEOUT_SECONDS = 2.0
+TIMEOUT_SECONDS_PER_MB = 2.0
+
+
+class OptionError(ValueError):
+    """A rule's option is wrong; `option` names it so the loader can point at its line."""
+
+    def __init__(self, option: str, message: str):
+        super().__init__(message)
+        self.option = option
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern search ran out of time on one draft."""
+
+
+@dataclass
+class Context:
+    """Run-wide settings a kind may read: house choices, the people registry, the timeout."""
+
+    house: Dict[str, Any] = dataclasses.field(default_factory=dict)
+    registry: Any = None
+    timeout: Optional[float] = None  # seconds per search; None = grown with the draft's size
+
+    def timeout_for(self, text: str) -> float:
+        if self.timeout is not None:
+            return self.timeout
+        return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: ClassVar[str] = ""
+    # names a rule's message template may use besides {match}
+    message_values: ClassVar[Tuple[str, ...]] = ()
+    cross_draft: ClassVar[bool] = False
+    default_scope: ClassVar[str] = "draft"
+
+    def check(self, doc, spans, context: Context) -> Iterator[Hit]:  # pragma: no cover
+        return iter(())
+
+    def facts(self, doc, context: Context):  # pragma: no cover
+        return None
+
+    def judge(self, facts_by_path: Dict[str, Any], context: Context):  # pragma: no cover
+        return iter(())
+
+    # ---- helpers for subclasses ------------------------------------------------------
+
+    def _set(self, name: str, value) -> None:
+        """Cache a derived value (compiled pattern) on the frozen instance."""
+        object.__setattr__(self, name, value)
+
+
+def option_fields(kind_class) -> Dict[str, Any]:
+    """{option name: type} for a kind class; option names use dashes or underscores alike."""
+    hints = typing.get_type_hints(kind_class)
+    return {
+        f.name: hints[f.name]
+        for f in dataclasses.fields(kind_class)
+        if not f.name.startswith("_")
+    }
+
+
+def check_type(value, expected) -> bool:
+    """Is `value` (from YAML) of the option type `expected`? Kept small on purpose."""
+    origin = typing.get_origin(expected)
+    args = typing.get_args(expected)
+    if expected is Any:
+        return True
+    if origin is typing.Union:
+        return any(check_type(value, a) for a in args)
+    if expected is type(None):
+        return value is None
+    if expected is bool:
+        return isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if expected is str:
+        return isinstance(value, str)
+    if origin in (list, List, tuple, Tuple):
+        if not isinstance(value, (list, tuple)):
+            return False
+        item = args[0] if args else Any
+        return all(check_type(v, item) for v in value)
+    if origin in (dict, Dict):
+        if not isinstance(value, dict):
+            return False
+        key_type, value_type = args if args else (Any, Any)
+        return all(check_type(k, key_type) and check_type(v, value_type) for k, v in value.items())
+    if expected in (list, dict):
+        return isinstance(value, expected)
+    return isinstance(value, expected)
+
+
+def describe_type(expected) -> str:
+    origin = typing.get_origin(expected)
+    args = typing.get_args(expected)
+    if origin is typing.Union:
+        names = [describe_type(a) for a in args if a is not type(None)]
+        return " or ".join(names)
+    if origin in (list, List, tuple, Tuple):
+        return f"a list of {describe_type(args[0]) if args else 'values'}s"
+    if origin in (dict, Dict):
+        return f"a mapping of {describe_type(args[0])} to {describe_type(args[1])}"
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "text"}.get(
+        expected, getattr(expected, "__name__", str(expected))
+    )
+
+
+def compile_pattern(option: str, pattern: str, ignorecase: bool = False, flags: int = 0):
+    """Compile a user's pattern (the `regex` module, so \\p{..} and timeouts work)."""
+    if ignorecase:
+        flags |= regex.IGNORECASE
+    try:
+        return regex.compile(pattern, flags | regex.MULTILINE)
+    except regex.error as error:
+        raise OptionError(option, f"bad regular expression {pattern!r}: {error}") from None
+
+
+def literal_pattern(tokens: List[str], word_boundaries: bool = True) -> str:
+    """One alternation of literal phrases, longest first, optionally held to word edges.
+
+    Word edges are only asserted where the phrase itself starts or ends with a word character,
+    so `[cq]` and `OK’D` still match.
+    """
+    parts = []
+    for token in sorted(set(tokens), key=len, reverse=True):
+        escaped = regex.escape(token)
+        if word_boundaries:
+            if token[:1].isalnum():
+                escaped = r"(?<![\w])" + escaped
+            if token[-1:].isalnum():
+                escaped = escaped + r"(?![\w])"
+        parts.append(escaped)
+    return "|".join(parts) if parts else r"(?!)"
+
+
+def finditer(pattern, text: str, start: int, end: int, timeout: float):
+    """pattern.finditer over text[start:end] with a timeout; a timeout raises RuleTimeout."""
+    try:
+        yield from pattern.finditer(text, start, end, timeout=timeout)
+    except TimeoutError:
+        raise RuleTimeout(
+            f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
+        ) from None
+
+
+def search(pattern, text: str, start: int, end: int, timeout: float):
+    try:
+        return pattern.search(text, start, end, timeout=timeout)
+    except TimeoutError:
+        raise RuleTimeout(
+            f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
+        ) from None
+
+
+def line_span(text: str, offset: int) -> Tuple[int, int]:
+    """The [start, end) of the line of text holding `offset`."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end

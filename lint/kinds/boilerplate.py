@@ -1,0 +1,168 @@
+"""boilerplate: web-page and CMS furniture pasted in with a story ("Back to top button").
+
+A line is furniture by its words *and* its shape, never by a phrase found inside prose:
+
+1. the whole line is made of known furniture phrases ("In Other News", "Print this article
+   Email this article", "Share: Facebook Twitter Email"), or it starts with a known furniture
+   prefix ("Sign up for our newsletter ...") and is short;
+2. across drafts (phase 2): the same short, unpunctuated line stands verbatim in several
+   *different* stories (different headline and lede, so versions of one story don't count).
+
+It is never the headline, and never a line with closing punctuation unless a phrase says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import List
+
+import regex
+
+from lint.kinds.base import Kind, OptionError
+from lint.model import Fix, Hit
+
+# What may stand between furniture phrases on one line: spaces, bullets, pipes, arrows.
+_SEPARATORS = r"[\s|•·›»<>/:,\-–—]"
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_CLOSING = ".!?\"”’)"
+
+
+def _normalize(line: str) -> str:
+    line = line.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+    return " ".join(line.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Boilerplate(Kind):
+    """Options:
+
+    phrases     furniture phrases; a line made only of these is furniture
+    parts       words that are furniture only in company ("Facebook", "Email"): a line of two
+                or more of these (or with a phrase) is furniture
+    prefixes    a short line starting with one of these is furniture ("Sign up for our")
+    max_words   the most words a prefix line may have (default 15)
+    min_drafts  a short unpunctuated line found verbatim in this many different stories in one
+                run is furniture too (default 3; 0 turns the cross-draft signal off)
+    shape_max_words  the most words such a repeated line may have (default 6)
+    """
+
+    name = "boilerplate"
+    message_values = ("why",)
+    cross_draft = True
+    default_scope = "body"
+
+    phrases: List[str] = ()
+    parts: List[str] = ()
+    prefixes: List[str] = ()
+    max_words: int = 15
+    min_drafts: int = 3
+    shape_max_words: int = 6
+
+    def __post_init__(self):
+        if not self.phrases and not self.prefixes:
+            raise OptionError("phrases", "needs `phrases` or `prefixes`")
+        phrases = sorted({_normalize(p) for p in self.phrases}, key=len, reverse=True)
+        parts = sorted({_normalize(p) for p in self.parts}, key=len, reverse=True)
+        alternatives = [regex.escape(p) for p in phrases + parts]
+        whole_line = rf"(?:{_SEPARATORS}*(?P<piece>{'|'.join(alternatives)})(?![\p{{L}}\p{{N}}]))+{_SEPARATORS}*"
+        self._set("_line", regex.compile(whole_line))
+        self._set("_phrases", frozenset(phrases))
+        self._set("_prefixes", tuple(_normalize(p) for p in self.prefixes))
+
+    # ---- phase 1 ---------------------------------------------------------------------
+
+    def _candidate_lines(self, doc, spans):
+        """(start, end) of each non-empty line inside the scope, outside the headline."""
+        headline = doc.headline
+        text = doc.text
+        for span_start, span_end in spans:
+            for start, end in doc.lines:
+                if end <= span_start or start >= span_end:
+                    continue
+                while start < end and text[start].isspace():
+                    start += 1
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if end <= start:
+                    continue
+                if headline and headline[0] <= start < headline[1]:
+                    continue
+                yield start, end
+
+    def _known_furniture(self, line: str) -> bool:
+        normalized = _normalize(line)
+        m = self._line.fullmatch(normalized)
+        if m:
+            pieces = m.captures("piece")
+            if any(p in self._phrases for p in pieces) or len(pieces) >= 2:
+                return True
+        if self._prefixes and normalized.startswith(self._prefixes):
+            return len(_WORD.findall(normalized)) <= self.max_words
+        return False
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        for start, end in self._candidate_lines(doc, spans):
+            if self._known_furniture(text[start:end]):
+                yield Hit(start, end, {"why": "a web-page phrase"}, _delete_line(text, start, end))
+
+    # ---- phase 2: the same line in many different stories -----------------------------
+
+    def facts(self, doc, context):
+        if not self.min_drafts:
+            return None
+        text = doc.text
+        lines = {}
+        for start, end in self._candidate_lines(doc, [doc.body]):
+            line = text[start:end]
+            if line[-1] in _CLOSING or self._known_furniture(line):
+                continue
+            if len(_WORD.findall(line)) > self.shape_max_words:
+                continue
+            fix = _delete_line(text, start, end)
+            lines.setdefault(_normalize(line), (start, end, fix.start, fix.end))
+        if not lines:
+            return None
+        headline = text[slice(*doc.headline)] if doc.headline else ""
+        lede = text[slice(*doc.body_paragraphs[0])] if doc.body_paragraphs else ""
+        story = hashlib.sha1(_normalize(headline).encode()).hexdigest()[:12]
+        lede_key = hashlib.sha1(_normalize(lede).encode()).hexdigest()[:12]
+        return {"story": story, "lede": lede_key, "lines": lines}
+
+    def judge(self, facts_by_path, context):
+        if not self.min_drafts:
+            return
+        where = {}
+        for path, facts in facts_by_path.items():
+            if not facts:
+                continue
+            for line, span in facts["lines"].items():
+                where.setdefault(line, []).append((path, span, facts))
+        for line, places in where.items():
+            stories = {f["story"] for _, _, f in places}
+            ledes = {f["lede"] for _, _, f in places}
+            if min(len(stories), len(ledes)) < self.min_drafts:
+                continue
+            for path, (start, end, fix_start, fix_end), _ in places:
+                others = len(places) - 1
+                why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
+                yield path, Hit(start, end, {"why": why}, Fix(fix_start, fix_end, "", safe=False))
+
+
+def _delete_line(text: str, start: int, end: int, safe: bool = True) -> Fix:
+    """Remove the line and the blank space before it, so the paragraphs around close up.
+
+    The removal runs from the end of the previous line's words to the end of this line's, so
+    removing two furniture lines in a row gives two touching, not overlapping, fixes.
+    """
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    if before == 0:
+        # the draft starts with furniture: take the space after it instead
+        after = end
+        while after < len(text) and text[after].isspace():
+            after += 1
+        return Fix(0, after, "", safe=safe)
+    return Fix(before, end, "", safe=safe)

@@ -1,0 +1,78 @@
+"""existence: flag every occurrence of a literal token or a pattern."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List
+
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, line_span, literal_pattern
+from lint.model import Hit
+
+
+@dataclass(frozen=True)
+class Existence(Kind):
+    """Options:
+
+    tokens      literal phrases, held to word edges unless `nonword`
+    patterns    regular expressions (the `regex` module); a group named `match` narrows the hit
+    ignorecase  match regardless of case (default false: `TK` is a note, `tk` is not)
+    nonword     do not hold tokens to word edges
+    whole_line  the token or pattern must be the whole line, white space aside
+    exceptions  patterns: a hit inside a match of one of these, on the same line, is not reported
+    """
+
+    name = "existence"
+    default_scope = "draft"
+
+    tokens: List[str] = ()
+    patterns: List[str] = ()
+    ignorecase: bool = False
+    nonword: bool = False
+    whole_line: bool = False
+    exceptions: List[str] = ()
+
+    def __post_init__(self):
+        if not self.tokens and not self.patterns:
+            raise OptionError("tokens", "needs `tokens` or `patterns` (a list of what to flag)")
+        alternatives = []
+        if self.tokens:
+            alternatives.append(literal_pattern(list(self.tokens), not self.nonword))
+        for i, pattern in enumerate(self.patterns):
+            compile_pattern("patterns", pattern, self.ignorecase)  # say which one is bad
+            alternatives.append(f"(?:{pattern})")
+        combined = "|".join(alternatives)
+        if self.whole_line:
+            combined = rf"^[^\S\n]*(?:{combined})[^\S\n]*$"
+        self._set("_pattern", compile_pattern("patterns", combined, self.ignorecase))
+        self._set(
+            "_exceptions",
+            [compile_pattern("exceptions", e, self.ignorecase) for e in self.exceptions],
+        )
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        for span_start, span_end in spans:
+            for m in finditer(self._pattern, text, span_start, span_end, timeout):
+                start, end = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
+                if self.whole_line:
+                    # report the words, not the white space around them
+                    while start < end and text[start].isspace():
+                        start += 1
+                    while end > start and text[end - 1].isspace():
+                        end -= 1
+                if end <= start:
+                    continue
+                if self._excepted(text, start, end, timeout):
+                    continue
+                yield Hit(start, end)
+
+    def _excepted(self, text, start, end, timeout) -> bool:
+        if not self._exceptions:
+            return False
+        line_start, line_end = line_span(text, start)
+        for exception in self._exceptions:
+            for m in finditer(exception, text, line_start, line_end, timeout):
+                if m.start() <= start and end <= m.end():
+                    return True
+        return False

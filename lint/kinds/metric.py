@@ -1,0 +1,93 @@
+"""metric: a measured quantity (sentence length, grade level) against a limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Dict, Optional
+
+import regex
+
+from lint.kinds.base import Kind, OptionError
+from lint.model import Hit
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+
+
+def _words(doc, start, end) -> float:
+    return float(sum(1 for _ in _WORD.finditer(doc.text, start, end)))
+
+
+def _sentences(doc, start, end) -> float:
+    return float(sum(1 for s, e in doc.sentences if start <= s < end))
+
+
+def _textstat(function_name: str) -> Callable:
+    def measure(doc, start, end) -> float:
+        # textstat is imported only when a readability rule runs: it is slow to import
+        import textstat
+
+        return float(getattr(textstat, function_name)(doc.text[start:end]))
+
+    return measure
+
+
+METRICS: Dict[str, Callable] = {
+    "words": _words,
+    "sentences": _sentences,
+    "flesch-kincaid-grade": _textstat("flesch_kincaid_grade"),
+    "flesch-reading-ease": _textstat("flesch_reading_ease"),
+    "gunning-fog": _textstat("gunning_fog"),
+    "coleman-liau": _textstat("coleman_liau_index"),
+}
+
+
+@dataclass(frozen=True)
+class Metric(Kind):
+    """Options:
+
+    metric      words | sentences | flesch-kincaid-grade | flesch-reading-ease | gunning-fog |
+                coleman-liau, measured over each span of the rule's scope
+    max / min   the limit; a span above max (or below min) is flagged
+    min_words   spans with fewer words are not measured (readability of a one-liner is noise)
+    """
+
+    name = "metric"
+    message_values = ("value", "limit")
+    default_scope = "sentence"
+
+    metric: str = ""
+    max: Optional[float] = None
+    min: Optional[float] = None
+    min_words: int = 0
+
+    def __post_init__(self):
+        if self.metric not in METRICS:
+            raise OptionError("metric", f"unknown metric {self.metric!r} (use {', '.join(METRICS)})")
+        if self.max is None and self.min is None:
+            raise OptionError("max", "needs `max` or `min`")
+
+    def check(self, doc, spans, context):
+        measure = METRICS[self.metric]
+        for start, end in spans:
+            if end <= start:
+                continue
+            if self.min_words and _words(doc, start, end) < self.min_words:
+                continue
+            value = measure(doc, start, end)
+            if self.max is not None and value > self.max:
+                limit = self.max
+            elif self.min is not None and value < self.min:
+                limit = self.min
+            else:
+                continue
+            # point at the span's first line, so editors land on it and the match stays short
+            line_end = doc.text.find("\n", start, end)
+            yield Hit(
+                start,
+                end if line_end < 0 else line_end,
+                {"value": _format(value), "limit": _format(limit)},
+            )
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

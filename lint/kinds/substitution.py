@@ -1,0 +1,61 @@
+"""substitution: a word or phrase that should be another; produces a fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict
+
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern
+from lint.model import Fix, Hit
+
+
+@dataclass(frozen=True)
+class Substitution(Kind):
+    """Options:
+
+    swap        mapping of what is written to what should be written; a replacement with
+                alternatives (`a|b`) is suggested but never applied
+    regex       the keys of `swap` are regular expressions (default: literal phrases)
+    ignorecase  match regardless of case; the fix keeps a capital first letter
+    nonword     do not hold literal keys to word edges
+    safe        --fix may apply these replacements without --unsafe-fixes (default true)
+    """
+
+    name = "substitution"
+    message_values = ("expected",)
+
+    swap: Dict[str, str] = None  # type: ignore[assignment]
+    regex: bool = False
+    ignorecase: bool = False
+    nonword: bool = False
+    safe: bool = True
+
+    def __post_init__(self):
+        if not self.swap:
+            raise OptionError("swap", "needs `swap`, a mapping of wrong: right")
+        compiled = []
+        for key, replacement in self.swap.items():
+            source = key if self.regex else literal_pattern([key], not self.nonword)
+            compiled.append((compile_pattern("swap", source, self.ignorecase), replacement))
+        self._set("_swaps", compiled)
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        for span_start, span_end in spans:
+            for pattern, replacement in self._swaps:
+                for m in finditer(pattern, text, span_start, span_end, timeout):
+                    if m.end() <= m.start():
+                        continue
+                    fix = None
+                    if "|" not in replacement:
+                        expanded = m.expand(replacement) if self.regex else replacement
+                        if self.ignorecase and m.group()[:1].isupper() and expanded[:1].islower():
+                            expanded = expanded[:1].upper() + expanded[1:]
+                        if expanded == m.group():
+                            continue
+                        fix = Fix(m.start(), m.end(), expanded, safe=self.safe)
+                        expected = expanded
+                    else:
+                        expected = " or ".join(replacement.split("|"))
+                    yield Hit(m.start(), m.end(), {"expected": expected}, fix)

@@ -1,0 +1,368 @@
+"""Rule packs: load a pack's YAML, validate every part of it, and build Rule objects.
+
+A pack error is the user's, so every message says where: `house.yaml:14: rule 'us-form':
+unknown option 'swaps' (substitution takes: swap, regex, ...)`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Tuple
+
+import regex
+
+from lint import tables
+from lint.document import SCOPES
+from lint.kinds import KINDS
+from lint.kinds.base import OptionError, check_type, describe_type, option_fields
+from lint.model import CopydeskError, Severity
+from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
+
+PACK_KEYS = ("name", "description", "rules")
+RULE_KEYS = ("kind", "level", "message", "scope", "description", "link", "examples")
+_NAME = regex.compile(r"[a-z][a-z0-9-]*")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example of a rule: a draft (or several, for cross-draft rules) and what to expect.
+
+    `match`: for a fail example, the text a finding must flag; `fixed`: the draft after --fix.
+    """
+
+    drafts: Tuple[str, ...]
+    line: int
+    match: Optional[str] = None
+    fixed: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pack: str
+    key: str
+    kind: object
+    severity: Severity
+    message: str
+    scope: str
+    description: str
+    link: str
+    fail: Tuple[Example, ...]
+    passing: Tuple[Example, ...]
+    source: str  # "file:line", for errors
+
+    @property
+    def summary(self) -> str:
+        """The description's first sentence, for `copydesk rules`."""
+        text = " ".join(self.description.split())
+        cut = regex.search(r"(?<=[.!?])\s", text)
+        return text[: cut.start()] if cut else text
+
+    def render(self, match: str, values: dict) -> str:
+        return self.message.format_map(_Values(match=match, **values))
+
+
+class _Values(dict):
+    def __missing__(self, key):  # validated at load time; belt and braces
+        return "{" + key + "}"
+
+
+@dataclass
+class Pack:
+    name: str
+    description: str
+    path: Path
+    rules: List[Rule]
+    builtin: bool = False
+
+
+def builtin_pack_paths() -> List[Path]:
+    return sorted(tables.rules_dir().glob("*.yaml"))
+
+
+def load_pack(path: Path, builtin: bool = False, check_examples: bool = True) -> Pack:
+    """Load and validate one pack file; raise CopydeskError naming file and line on any fault."""
+    path = Path(path)
+    data = load_yaml_file(path)
+    where = str(path)
+    if not isinstance(data, LineDict):
+        raise CopydeskError(f"{where}:1: a pack is a mapping with `name`, `description` and `rules`")
+    for key in data:
+        if key not in PACK_KEYS:
+            raise CopydeskError(
+                f"{where}:{line_of(data, key)}: unknown pack key {key!r} (a pack has: {', '.join(PACK_KEYS)})"
+            )
+    name = data.get("name")
+    if not isinstance(name, str) or not _NAME.fullmatch(name):
+        raise CopydeskError(
+            f"{where}:{line_of(data, 'name')}: the pack needs a `name` of lower-case letters, digits and dashes (it starts every rule id)"
+        )
+    rules_node = data.get("rules")
+    if not isinstance(rules_node, LineDict) or not rules_node:
+        raise CopydeskError(f"{where}:{line_of(data, 'rules')}: the pack needs `rules`, a mapping of rule names to rules")
+    rules = []
+    for key, node in rules_node.items():
+        line = line_of(rules_node, key)
+        rules.append(_build_rule(path, name, str(key), node, line))
+    pack = Pack(name, str(data.get("description", "") or ""), path, rules, builtin)
+    if check_examples:
+        failures = run_examples(pack.rules)
+        if failures:
+            raise CopydeskError("\n".join(failures))
+    return pack
+
+
+def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
+    where = f"{path}:{line}: rule {key!r}"
+    if not _NAME.fullmatch(key):
+        raise CopydeskError(f"{where}: a rule name is lower-case letters, digits and dashes")
+    if not isinstance(node, LineDict):
+        raise CopydeskError(f"{where}: a rule is a mapping with `kind`, `level`, `message` and `examples`")
+
+    def at(option):
+        return f"{path}:{line_of(node, option, line)}: rule {key!r}"
+
+    kind_name = node.get("kind")
+    if kind_name not in KINDS:
+        raise CopydeskError(f"{at('kind')}: unknown kind {kind_name!r} (kinds: {', '.join(sorted(KINDS))})")
+    kind_class = KINDS[kind_name]
+    fields = option_fields(kind_class)
+
+    options = {}
+    for option, value in node.items():
+        if option in RULE_KEYS:
+            continue
+        field_name = str(option).replace("-", "_")
+        if field_name not in fields:
+            raise CopydeskError(
+                f"{at(option)}: unknown option {option!r} ({kind_name} takes: {', '.join(RULE_KEYS + tuple(fields))})"
+            )
+        value = _resolve_table(value, path, at(option))
+        if not check_type(value, fields[field_name]):
+            raise CopydeskError(
+                f"{at(option)}: option {option!r} must be {describe_type(fields[field_name])}, not {_show(value)}"
+            )
+        options[field_name] = value
+    try:
+        kind = kind_class(**options)
+    except OptionError as error:
+        option = error.option if error.option in node else error.option.replace("_", "-")
+        raise CopydeskError(f"{at(option)}: {error}") from None
+
+    level = node.get("level")
+    try:
+        severity = Severity.parse(level)
+    except ValueError:
+        raise CopydeskError(f"{at('level')}: `level` must be error, warning or suggestion, not {_show(level)}") from None
+
+    message = node.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise CopydeskError(f"{at('message')}: needs a `message` that tells the writer what to do")
+    allowed = ("match",) + kind.message_values
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+    except ValueError as error:
+        raise CopydeskError(f"{at('message')}: bad message template: {error} (write {{{{ and }}}} for braces)") from None
+    for field_name in names:
+        if field_name not in allowed:
+            raise CopydeskError(
+                f"{at('message')}: the message names {{{field_name}}}, but {kind_name} fills in only {', '.join('{' + a + '}' for a in allowed)}"
+            )
+
+    scope = node.get("scope", kind.default_scope)
+    if scope not in SCOPES:
+        raise CopydeskError(f"{at('scope')}: unknown scope {_show(scope)} (scopes: {', '.join(SCOPES)})")
+    for text_key in ("description", "link"):
+        if text_key in node and not isinstance(node[text_key], str):
+            raise CopydeskError(f"{at(text_key)}: `{text_key}` must be text")
+
+    fail, passing = _examples(node, at, kind)
+    return Rule(
+        id=f"{pack}.{key}",
+        pack=pack,
+        key=key,
+        kind=kind,
+        severity=severity,
+        message=message.strip(),
+        scope=scope,
+        description=str(node.get("description", "") or "").strip(),
+        link=str(node.get("link", "") or ""),
+        fail=fail,
+        passing=passing,
+        source=f"{path}:{line}",
+    )
+
+
+def _examples(node, at, kind) -> Tuple[Tuple[Example, ...], Tuple[Example, ...]]:
+    examples = node.get("examples")
+    if not isinstance(examples, LineDict) or not examples.get("fail") or not examples.get("pass"):
+        raise CopydeskError(
+            f"{at('examples')}: needs `examples` with `fail:` (texts it must flag) and `pass:` (texts it must not)"
+        )
+    for key in examples:
+        if key not in ("fail", "pass"):
+            raise CopydeskError(f"{at('examples')}: examples have `fail` and `pass`, not {key!r}")
+    out = {}
+    for group in ("fail", "pass"):
+        items = examples[group]
+        if not isinstance(items, LineList):
+            raise CopydeskError(f"{at('examples')}: `{group}` must be a list of example texts")
+        parsed = []
+        for index, item in enumerate(items):
+            line = line_of(items, index)
+            parsed.append(_example(item, line, group, at))
+        out[group] = tuple(parsed)
+    return out["fail"], out["pass"]
+
+
+def _example(item, line: int, group: str, at) -> Example:
+    def drafts_of(value):
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            return tuple(value)  # several drafts checked together (cross-draft rules)
+        return None
+
+    drafts = drafts_of(item)
+    if drafts is not None:
+        return Example(drafts, line)
+    if isinstance(item, LineDict):
+        unknown = set(item) - {"text", "drafts", "match", "fixed"}
+        drafts = drafts_of(item.get("text", item.get("drafts")))
+        if not unknown and drafts is not None:
+            match, fixed = item.get("match"), item.get("fixed")
+            if (match is None or isinstance(match, str)) and (fixed is None or isinstance(fixed, str)):
+                return Example(drafts, line, match, fixed)
+    raise CopydeskError(
+        f"{at('examples').rsplit(':', 2)[0]}:{line}: a `{group}` example is a text, a list of drafts, or a mapping with `text` (and optional `match`, `fixed`)"
+    )
+
+
+def _resolve_table(value, pack_path: Path, where: str):
+    """`{table: NAME}` or `{table: NAME, key: KEY}` -> the list or mapping in data/NAME.yaml."""
+    if not (isinstance(value, dict) and "table" in value):
+        return value
+    unknown = set(value) - {"table", "key"}
+    name = value.get("table")
+    if unknown or not isinstance(name, str):
+        raise CopydeskError(f"{where}: a table reference is {{table: NAME}} or {{table: NAME, key: KEY}}")
+    local = pack_path.parent / "data" / f"{name}.yaml"
+    folder = str(local.parent) if local.is_file() else ""
+    try:
+        table = tables.load_table(name, folder)
+    except CopydeskError as error:
+        raise CopydeskError(f"{where}: table {name!r}: {error}") from None
+    if "key" in value:
+        if not isinstance(table, dict) or value["key"] not in table:
+            raise CopydeskError(f"{where}: table {name!r} has no key {value['key']!r}")
+        table = table[value["key"]]
+    return table
+
+
+def _show(value) -> str:
+    if isinstance(value, str):
+        return repr(value)
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"[:80]
+
+
+# ---- examples ------------------------------------------------------------------------
+
+
+def run_examples(rules: Iterable[Rule]) -> List[str]:
+    """Run each rule's examples alone; return one message per failure (empty: all good)."""
+    from lint.engine import Engine  # the engine imports packs; import late
+
+    failures = []
+    for rule in rules:
+        engine = Engine([rule])
+        for example in rule.fail:
+            findings, errors = engine.check_texts(example.drafts)
+            where = f"{rule.source.rsplit(':', 1)[0]}:{example.line}: rule {rule.key!r}"
+            if errors:
+                failures.append(f"{where}: fail example raised an error: {errors[0]}")
+            elif not findings:
+                failures.append(f"{where}: fail example was not flagged: {_clip(example.drafts)}")
+            elif example.match is not None and example.match not in [f.match for f in findings]:
+                got = ", ".join(repr(f.match) for f in findings)
+                failures.append(f"{where}: fail example flagged {got}, expected {example.match!r}")
+            elif example.fixed is not None:
+                from lint.fixes import apply_fixes
+
+                fixed = apply_fixes(example.drafts[0], [f.fix for f in findings if f.fix], unsafe=True)
+                if fixed != example.fixed:
+                    failures.append(f"{where}: fail example fixed to {fixed!r}, expected {example.fixed!r}")
+        for example in rule.passing:
+            findings, errors = engine.check_texts(example.drafts)
+            where = f"{rule.source.rsplit(':', 1)[0]}:{example.line}: rule {rule.key!r}"
+            if errors:
+                failures.append(f"{where}: pass example raised an error: {errors[0]}")
+            elif findings:
+                f = findings[0]
+                failures.append(
+                    f"{where}: pass example was flagged at {f.line}:{f.column} ({f.match!r}): {_clip(example.drafts)}"
+                )
+    return failures
+
+
+def _clip(drafts) -> str:
+    text = " | ".join(" ".join(d.split()) for d in drafts)
+    return repr(text if len(text) <= 90 else text[:87] + "...")
+
+
+# ---- the set of packs a run uses -------------------------------------------------------
+
+
+def load_rules(extra_packs: Iterable[Path] = (), builtin: bool = True) -> List[Rule]:
+    """Built-in packs plus the user's; a user's pack named like a built-in one replaces it."""
+    packs: Dict[str, Pack] = {}
+    if builtin:
+        for path in builtin_pack_paths():
+            pack = load_pack(path, builtin=True, check_examples=False)
+            packs[pack.name] = pack
+    for path in extra_packs:
+        pack = load_pack(Path(path))
+        existing = packs.get(pack.name)
+        if existing is not None and not existing.builtin:
+            raise CopydeskError(
+                f"{path}:1: pack name {pack.name!r} is already used by {existing.path}; give one of them another `name`"
+            )
+        packs[pack.name] = pack  # a user's copy of a built-in pack replaces it
+    return [rule for pack in packs.values() for rule in pack.rules]
+
+
+def select_rules(rules: List[Rule], select=(), ignore=()) -> List[Rule]:
+    """Keep rules matching a --select prefix (all when none) and no --ignore prefix."""
+
+    def matches(rule_id, prefixes):
+        return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
+
+    known = {r.id for r in rules} | {r.pack for r in rules}
+    for prefix in list(select) + list(ignore):
+        if not any(matches(r.id, [prefix]) for r in rules):
+            raise CopydeskError(f"no rule matches {prefix!r} (see `copydesk rules`; packs: {', '.join(sorted({r.pack for r in rules}))})")
+    del known
+    return [
+        r
+        for r in rules
+        if (not select or matches(r.id, select)) and not matches(r.id, ignore)
+    ]
+
+
+def with_severity(rules: List[Rule], overrides: Dict[str, Severity]) -> List[Rule]:
+    """Rules with per-rule (or per-prefix) severity overrides from config applied."""
+    if not overrides:
+        return rules
+    out = []
+    for rule in rules:
+        best = None
+        for prefix, severity in overrides.items():
+            if rule.id == prefix or rule.id.startswith(prefix + "."):
+                if best is None or len(prefix) > len(best[0]):
+                    best = (prefix, severity)
+        out.append(dataclasses.replace(rule, severity=best[1]) if best else rule)
+    return out

@@ -1,0 +1,106 @@
+"""YAML loading for packs, tables and config: safe, words stay words, line numbers kept.
+
+Plain YAML 1.1 turns `no`, `yes`, `on`, `off` into booleans, which silently breaks word lists;
+here only `true` and `false` are booleans. Every mapping and list remembers the line it starts
+on and the line of each key or item, so errors can say `file:line`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from lint.model import CopydeskError
+
+
+class LineDict(dict):
+    """A dict that knows its line (`line`) and the line of each key (`key_lines`)."""
+
+    line = 0
+    key_lines: dict
+
+
+class LineList(list):
+    """A list that knows its line (`line`) and the line of each item (`item_lines`)."""
+
+    line = 0
+    item_lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Drop YAML 1.1's yes/no/on/off booleans: keep only true/false.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+for _first in "tTfF":
+    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(("tag:yaml.org,2002:bool", _BOOL))
+
+
+def _construct_mapping(loader, node):
+    loader.flatten_mapping(node)
+    out = LineDict()
+    out.line = node.start_mark.line + 1
+    out.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word", key_node.start_mark
+            )
+        if key in out:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.key_lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _construct_sequence(loader, node):
+    out = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return out
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def load_yaml(text: str, name: str):
+    """Parse YAML text; a syntax error becomes a CopydeskError naming `name:line`."""
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 -- _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = error.problem or error.context or "invalid YAML"
+        raise CopydeskError(f"{name}:{line}: invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise CopydeskError(f"{name}: invalid YAML: {error}") from None
+
+
+def load_yaml_file(path: Path):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CopydeskError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CopydeskError(f"{path}: cannot read: {error}") from None
+    return load_yaml(text, str(path))
+
+
+def line_of(container, key, default: int = 0) -> int:
+    """The line of `key` in a LineDict (or item index in a LineList), else the container's line."""
+    if isinstance(container, LineDict):
+        return container.key_lines.get(key, container.line)
+    if isinstance(container, LineList) and isinstance(key, int) and key < len(container.item_lines):
+        return container.item_lines[key]
+    return getattr(container, "line", default)
