@@ -123,7 +123,8 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
         raise CopydeskError(f"{where}: a rule is a mapping with `kind`, `level`, `message` and `examples`")
 
     def at(option):
-        return f"{path}:{line_of(node, option, line)}: rule {key!r}"
+        option_line = line_of(node, option) if option in node else line
+        return f"{path}:{option_line}: rule {key!r}"
 
     kind_name = node.get("kind")
     if kind_name not in KINDS:

@@ -103,9 +103,28 @@ class Boilerplate(Kind):
 
     def check(self, doc, spans, context):
         text = doc.text
-        for start, end in self._candidate_lines(doc, spans):
-            if self._known_furniture(text[start:end]):
-                yield Hit(start, end, {"why": "a web-page phrase"}, _delete_line(text, start, end))
+        lines = list(self._candidate_lines(doc, spans))
+        furniture = [self._known_furniture(text[s:e]) for s, e in lines]
+        for i, (start, end) in enumerate(lines):
+            if not furniture[i] or self._continues_prose(text, lines, furniture, i):
+                continue
+            yield Hit(start, end, {"why": "a web-page phrase"}, _delete_line(text, start, end))
+
+    @staticmethod
+    def _continues_prose(text, lines, furniture, i) -> bool:
+        """Is line i part of a hard-wrapped sentence ("Comments\nwere closed.")?"""
+        start, end = lines[i]
+        if i + 1 < len(lines):
+            next_start, _ = lines[i + 1]
+            same_paragraph = "\n\n" not in text[end:next_start].replace(" ", "")
+            if same_paragraph and text[next_start].islower():
+                return True
+        if i > 0 and not furniture[i - 1]:
+            previous_start, previous_end = lines[i - 1]
+            same_paragraph = "\n\n" not in text[previous_end:start].replace(" ", "")
+            if same_paragraph and text[previous_end - 1] not in _CLOSING:
+                return True
+        return False
 
     # ---- phase 2: the same line in many different stories -----------------------------
 

@@ -17,7 +17,7 @@ def render(report: RunReport) -> str:
             "drafts": report.drafts,
             "findings": len(report.findings),
             **{f"{name}s": n for name, n in report.counts().items()},
-            "errors": list(report.errors),
+            "problems": list(report.errors),
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,50 @@
+"""Shared test helpers: run the CLI, find the shared corpus and seeds when present."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus" / "wikinews"
+
+
+def run_cli(*args, input=None, cwd=None, env=None):
+    """Run `python -m lint ARGS` as a user would; returns the CompletedProcess (text mode)."""
+    full_env = dict(os.environ)
+    full_env.pop("GITHUB_ACTIONS", None)
+    full_env["NO_COLOR"] = "1"
+    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    if env:
+        full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "lint", *map(str, args)],
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def seeds():
+    if not (SEEDS / "draft-a.txt").is_file():
+        pytest.skip("the newsroom's sample drafts (../shared/seeds) are not present")
+    return SEEDS
+
+
+@pytest.fixture
+def corpus_files():
+    files = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    if not files:
+        pytest.skip("the shared corpus (../shared/corpus/wikinews) is not present")
+    return files

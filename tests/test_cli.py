@@ -1,0 +1,159 @@
+"""The command line as users run it: findings, exit codes, formats, subcommands."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import ROOT, run_cli
+
+HARBOR = ROOT / "examples" / "drafts" / "harbor-strike.txt"
+CLEAN = ROOT / "examples" / "drafts" / "council-budget.txt"
+
+
+def findings_of(stdout):
+    """(path-name, line, column, rule) for each text-format finding line."""
+    out = []
+    for line in stdout.splitlines():
+        parts = line.split(": ", 1)
+        if len(parts) < 2 or parts[0].count(":") < 2:
+            continue
+        path, row, col = parts[0].rsplit(":", 2)
+        rule = parts[1].split()[1]
+        out.append((path.rsplit("/", 1)[-1], int(row), int(col), rule))
+    return out
+
+
+def test_seed_drafts_report_the_editor_note_and_boilerplate(seeds):
+    result = run_cli("check", "--select", "hygiene", seeds / "draft-a.txt", seeds / "draft-b.txt")
+    assert result.returncode == 1, result.stderr
+    errors = [f for f in findings_of(result.stdout) if " error " in result.stdout]
+    hygiene_errors = [
+        f for f in findings_of(result.stdout) if f[3] in ("hygiene.editor-note", "hygiene.boilerplate")
+    ]
+    assert hygiene_errors == [
+        ("draft-a.txt", 9, 366, "hygiene.editor-note"),
+        ("draft-a.txt", 35, 1, "hygiene.boilerplate"),
+        ("draft-b.txt", 63, 1, "hygiene.boilerplate"),
+        ("draft-b.txt", 64, 1, "hygiene.boilerplate"),
+    ]
+    assert errors  # and nothing else at error level from hygiene
+    assert not [l for l in result.stdout.splitlines() if " error hygiene." in l and "editor-note" not in l and "boilerplate" not in l]
+
+
+def test_readme_sample_draft():
+    result = run_cli("check", HARBOR)
+    assert result.returncode == 1
+    assert findings_of(result.stdout)[:2] == [
+        ("harbor-strike.txt", 5, 247, "hygiene.editor-note"),
+        ("harbor-strike.txt", 11, 1, "hygiene.boilerplate"),
+    ]
+    assert "“DANA OK’D” looks like a note to editors" in result.stdout
+
+
+def test_clean_draft_exits_0_with_only_the_summary():
+    result = run_cli("check", CLEAN)
+    assert result.returncode == 0
+    assert result.stdout == "Checked 1 draft: no findings.\n"
+    assert result.stderr == ""
+
+
+def test_fail_on_warning(tmp_path):
+    draft = tmp_path / "story.txt"
+    draft.write_text("Budget vote\n\nThe the council voted 7-2 on Tuesday.\n", encoding="utf-8")
+    assert run_cli("check", draft).returncode == 0  # a warning does not fail by default
+    result = run_cli("check", "--fail-on", "warning", draft)
+    assert result.returncode == 1
+    assert f"{draft}:3:1: warning hygiene.repeated-word" in result.stdout
+
+
+def test_json_format_contract():
+    result = run_cli("check", "--format", "json", HARBOR)
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    first = data["findings"][0]
+    assert first == {
+        "path": str(HARBOR),
+        "line": 5,
+        "column": 247,
+        "end_line": 5,
+        "end_column": 256,
+        "rule": "hygiene.editor-note",
+        "severity": "error",
+        "message": "“DANA OK’D” looks like a note to editors left in the copy: resolve it and delete it before publishing",
+        "match": "DANA OK’D",
+    }
+    boilerplate = data["findings"][1]
+    assert boilerplate["fix"] == {"replacement": "", "safe": True}
+    assert data["summary"]["drafts"] == 1
+    assert data["summary"]["errors"] == 2
+    assert data["summary"]["problems"] == []
+
+
+def test_stdin_with_stdin_filename():
+    text = HARBOR.read_text(encoding="utf-8")
+    result = run_cli("check", "-", "--stdin-filename", "desk/harbor.txt", input=text)
+    assert result.returncode == 1
+    assert result.stdout.startswith("desk/harbor.txt:5:247: error hygiene.editor-note")
+
+
+def test_select_and_ignore_by_prefix():
+    result = run_cli("check", "--select", "hygiene.boilerplate", HARBOR)
+    assert [f[3] for f in findings_of(result.stdout)] == ["hygiene.boilerplate"]
+    result = run_cli("check", "--ignore", "hygiene.editor-note,hygiene.boilerplate", HARBOR)
+    assert "editor-note" not in result.stdout and "boilerplate" not in result.stdout
+    result = run_cli("check", "--select", "hygeine", HARBOR)
+    assert result.returncode == 2
+    assert "no rule matches 'hygeine'" in result.stderr
+
+
+def test_folders_are_searched_and_missing_paths_are_errors(tmp_path):
+    (tmp_path / "desk" / "politics").mkdir(parents=True)
+    (tmp_path / "desk" / "politics" / "story.txt").write_text("Vote\n\nTK\n", encoding="utf-8")
+    (tmp_path / "desk" / "notes.json").write_text("{}", encoding="utf-8")
+    result = run_cli("check", tmp_path / "desk", tmp_path / "missing.txt")
+    assert result.returncode == 2
+    assert f"{tmp_path / 'missing.txt'}: no such file or folder" in result.stderr
+    assert "story.txt:3:1: error hygiene.editor-note" in result.stdout
+    assert "notes.json" not in result.stdout
+
+
+def test_invalid_utf8_is_a_clear_error_naming_file_and_byte(tmp_path):
+    draft = tmp_path / "bad.txt"
+    draft.write_bytes(b"Headline\n\nCaf\xe9 owners said\n")
+    result = run_cli("check", draft)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{draft}:3: not valid UTF-8 at byte 13" in result.stderr
+
+
+def test_rules_lists_every_rule_with_level():
+    result = run_cli("rules")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    editor = next(l for l in lines if l.startswith("hygiene.editor-note"))
+    assert editor.split()[1] == "error"
+    assert "Flags notes left in copy" in editor
+
+
+def test_explain_shows_description_and_examples():
+    result = run_cli("explain", "hygiene.boilerplate")
+    assert result.returncode == 0
+    assert "Flagged:" in result.stdout and "Not flagged:" in result.stdout
+    assert "Back to top button" in result.stdout
+    result = run_cli("explain", "boilerplate")
+    assert result.returncode == 2
+    assert "did you mean hygiene.boilerplate" in result.stderr
+
+
+def test_usage_error_exits_2():
+    result = run_cli("check", "--format", "yaml", HARBOR)
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_default_command_is_check():
+    result = run_cli(HARBOR)
+    assert result.returncode == 1
+    assert "hygiene.editor-note" in result.stdout
