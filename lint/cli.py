@@ -118,7 +118,7 @@ def cmd_check(args) -> int:
             continue
         results.append(engine.check_document(doc))
     findings, rule_errors = engine.finish(results)
-    errors = problems + [str(e) for e in rule_errors]
+    errors = problems + _group_rule_errors(rule_errors)
 
     stream = sys.stdout
     report = RunReport(findings, errors, drafts=len(results), rules=rules, color=_use_color(stream))
@@ -131,6 +131,20 @@ def cmd_check(args) -> int:
     if any(f.severity >= fail_on for f in findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _group_rule_errors(rule_errors) -> List[str]:
+    """One line per rule and message: a rule that fails on every draft says so once."""
+    groups = {}
+    for error in rule_errors:
+        groups.setdefault((error.rule, error.message), []).append(error.path)
+    out = []
+    for (rule, message), paths in groups.items():
+        if len(paths) == 1:
+            out.append(f"{paths[0]}: rule {rule}: {message}")
+        else:
+            out.append(f"rule {rule}: {message} (on {len(paths)} drafts, the first {paths[0]})")
+    return out
 
 
 def cmd_rules(args) -> int:

@@ -24,7 +24,12 @@ def _sentences(doc, start, end) -> float:
 def _textstat(function_name: str) -> Callable:
     def measure(doc, start, end) -> float:
         # textstat is imported only when a readability rule runs: it is slow to import
-        import textstat
+        try:
+            import textstat
+        except ImportError:
+            raise RuntimeError(
+                "this rule needs the textstat package (pip install 'textstat==0.7.8')"
+            ) from None
 
         return float(getattr(textstat, function_name)(doc.text[start:end]))
 
