@@ -342,11 +342,9 @@ def select_rules(rules: List[Rule], select=(), ignore=()) -> List[Rule]:
     def matches(rule_id, prefixes):
         return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
 
-    known = {r.id for r in rules} | {r.pack for r in rules}
     for prefix in list(select) + list(ignore):
         if not any(matches(r.id, [prefix]) for r in rules):
             raise CopydeskError(f"no rule matches {prefix!r} (see `copydesk rules`; packs: {', '.join(sorted({r.pack for r in rules}))})")
-    del known
     return [
         r
         for r in rules

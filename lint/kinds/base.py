@@ -181,6 +181,15 @@ def search(pattern, text: str, start: int, end: int, timeout: float):
         ) from None
 
 
+def strip_span(text: str, start: int, end: int) -> Tuple[int, int]:
+    """[start, end) narrowed to leave out white space at either edge."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def line_span(text: str, offset: int) -> Tuple[int, int]:
     """The [start, end) of the line of text holding `offset`."""
     start = text.rfind("\n", 0, offset) + 1

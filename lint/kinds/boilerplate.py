@@ -19,7 +19,7 @@ from typing import List
 
 import regex
 
-from lint.kinds.base import Kind, OptionError
+from lint.kinds.base import Kind, OptionError, strip_span
 from lint.model import Fix, Hit
 
 # What may stand between furniture phrases on one line: spaces, bullets, pipes, arrows.
@@ -80,10 +80,7 @@ class Boilerplate(Kind):
             for start, end in doc.lines:
                 if end <= span_start or start >= span_end:
                     continue
-                while start < end and text[start].isspace():
-                    start += 1
-                while end > start and text[end - 1].isspace():
-                    end -= 1
+                start, end = strip_span(text, start, end)
                 if end <= start:
                     continue
                 if headline and headline[0] <= start < headline[1]:

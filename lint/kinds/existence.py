@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, line_span, literal_pattern
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, line_span, literal_pattern, strip_span
 from lint.model import Hit
 
 
@@ -56,11 +56,7 @@ class Existence(Kind):
             for m in finditer(self._pattern, text, span_start, span_end, timeout):
                 start, end = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
                 if self.whole_line:
-                    # report the words, not the white space around them
-                    while start < end and text[start].isspace():
-                        start += 1
-                    while end > start and text[end - 1].isspace():
-                        end -= 1
+                    start, end = strip_span(text, start, end)  # the words, not the space
                 if end <= start:
                     continue
                 if self._excepted(text, start, end, timeout):
