@@ -4,6 +4,7 @@ from lint.kinds.boilerplate import Boilerplate
 from lint.kinds.conditional import Conditional
 from lint.kinds.consistency import Consistency
 from lint.kinds.existence import Existence
+from lint.kinds.figures import UnattributedFigure
 from lint.kinds.metric import Metric
 from lint.kinds.occurrence import Occurrence
 from lint.kinds.repetition import Repetition
@@ -20,5 +21,6 @@ KINDS = {
         Repetition,
         Metric,
         Boilerplate,
+        UnattributedFigure,
     )
 }
