@@ -1,5 +1,6 @@
 """The kinds of rule, by the name a pack uses. An explicit registry: no plugins by magic."""
 
+from lint.kinds.anonymous import AnonymousSource
 from lint.kinds.boilerplate import Boilerplate
 from lint.kinds.conditional import Conditional
 from lint.kinds.consistency import Consistency
@@ -8,7 +9,9 @@ from lint.kinds.figures import UnattributedFigure
 from lint.kinds.metric import Metric
 from lint.kinds.occurrence import Occurrence
 from lint.kinds.repetition import Repetition
+from lint.kinds.said_verb import SaidVerb
 from lint.kinds.substitution import Substitution
+from lint.kinds.vague import VagueSource
 
 KINDS = {
     kind.name: kind
@@ -22,5 +25,8 @@ KINDS = {
         Metric,
         Boilerplate,
         UnattributedFigure,
+        AnonymousSource,
+        VagueSource,
+        SaidVerb,
     )
 }
