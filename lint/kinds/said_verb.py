@@ -17,13 +17,18 @@ import regex
 from lint.kinds.base import Kind, OptionError, finditer, literal_pattern
 from lint.model import Fix, Hit
 
-# the word before the verb: any word but a passive auxiliary ("was admitted to hospital") or
-# "as" ("as noted above")
-_SPEAKER = r"(?<![\p{L}’'-])(?!(?:was|were|been|be|being|is|are|as|As)\b)[\p{L}’'-]+"
+# the word before the verb: any word but a passive auxiliary ("was admitted to hospital"),
+# "as" ("as noted above") or a determiner ("my notes")
+_SPEAKER = (
+    r"(?<![\p{L}’'-])(?!(?:was|were|been|be|being|is|are|as|As|my|his|her|their|our|your|its|the|The|"
+    r"a|an|these|those|this|that|and|or)\b)[\p{L}’'-]+"
+)
 _AFTER = (
     r"(?=\s+that\b|\s*[,:]|\s+in\s+(?:a|an|his|her|their|the|its)\s+\p{L}+|"
-    r"\s+(?:to|on)\s+(?:reporters|journalists|the\s+\p{L}+|\p{Lu})|\s*\.(?:\s|$))"
+    r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media)\b|\s+on\s+\p{Lu})"
 )
+# "..., he noted." / "..., Kirby noted."
+_TAIL_SPEAKER = r"(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+)"
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class SaidVerb(Kind):
         verbs = literal_pattern(list(self.verbs)).replace(r"\ ", r"\s+")
         pattern = (
             rf"{_SPEAKER}\s+(?P<verb>{verbs}){_AFTER}"
+            rf"|[,?!][”\"]?\s+{_TAIL_SPEAKER}\s+(?P<verb>{verbs})\s*\.(?:\s|$)"
             rf"|[,?!][”\"]\s+(?P<verb>{verbs})\s+\p{{Lu}}"
             rf"|[,?!][”\"]\s+(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{0,3}}(?P<verb>{verbs})\s*[.,]"
         )
@@ -58,6 +64,8 @@ class SaidVerb(Kind):
         for span_start, span_end in spans:
             for m in finditer(self._pattern, text, span_start, span_end, timeout):
                 start, end = m.span("verb")
+                if doc.in_quote(start):
+                    continue  # the speaker's own words
                 replacement = self.replacement
                 # present tense for present tense: "notes" -> "says"
                 if text[end - 1] == "s" and replacement == "said":
