@@ -21,7 +21,7 @@ from lint.model import Fix, Hit
 # "as" ("as noted above") or a determiner ("my notes")
 _SPEAKER = (
     r"(?<![\p{L}’'-])(?!(?:was|were|been|be|being|is|are|as|As|my|his|her|their|our|your|its|the|The|"
-    r"a|an|these|those|this|that|and|or)\b)[\p{L}’'-]+"
+    r"a|an|these|those|this|that|and|or|all|any|some|no|such|many|both|other|false|earlier|previous)\b)[\p{L}’'-]+"
 )
 _AFTER = (
     r"(?=\s+that\b|\s*[,:]|\s+in\s+(?:a|an|his|her|their|the|its)\s+\p{L}+|"
