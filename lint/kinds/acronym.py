@@ -28,9 +28,20 @@ _CAPS_AFTER = regex.compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?
 _PLACE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
 _DATELINE = regex.compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
 # what an introduction looks like: (ABC) after a name, or ABC (full name), or ", or ABC,"
-_IN_PARENS = regex.compile(r"\(\s*[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})[”\"]?\s*[)/,;]")
-_BEFORE_PARENS = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+\((?:the\s+)?\p{L}+\s+\p{L}+")
-_OR_FORM = regex.compile(r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)")
+_IN_PARENS = regex.compile(
+    r"\((?:[^()\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?\s*[)/,;]"
+)
+# ABC (full name), ABC [full name], ABC union (full name)
+_BEFORE_PARENS = regex.compile(
+    r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
+)
+_OR_FORM = regex.compile(
+    r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
+    r"|(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+(?:stands|stood|is\s+short)\s+for"
+)
+# a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
+_HYPHEN_NEIGHBOUR = regex.compile(r"-[\p{L}\p{N}]")
+_VOWELS = frozenset("AEIOU")
 
 
 @dataclass(frozen=True)
@@ -60,7 +71,7 @@ class Acronym(Kind):
         introduced = set()
         for pattern in (_IN_PARENS, _BEFORE_PARENS, _OR_FORM):
             for m in finditer(pattern, text, 0, len(text), timeout):
-                introduced.add(m.group(1))
+                introduced.update(g for g in m.groups() if g)
         seen = set()
         for span_start, span_end in spans:
             for m in finditer(_TOKEN, text, span_start, span_end, timeout):
@@ -81,6 +92,15 @@ class Acronym(Kind):
         # a neighbour in capitals, with only a space between: a shouted phrase, a sign-off
         # (JEFF OK’D); a list with commas (USCENTCOM, USSOCOM and SOF) is not one
         if _CAPS_BEFORE.search(text, max(0, start - 30), start) or _CAPS_AFTER.match(text, end):
+            return True
+        if _HYPHEN_NEIGHBOUR.match(text, end) or (start > 0 and text[start - 1] == "-"):
+            return True
+        # a shouted word inside a quotation: long and spelled like a word ("TOGETHER")
+        if len(acronym) >= 5 and sum(c in _VOWELS for c in acronym) >= 0.3 * len(acronym) and doc.in_quote(start):
+            return True
+        # a speaker's initials opening an interview answer: "MS Although we used ..."
+        paragraph_start = doc.paragraphs[doc.paragraph_index(start)][0]
+        if start == paragraph_start and len(acronym) <= 3 and regex.match(r"\s+\p{Lu}", text[end : end + 3]):
             return True
         # a line mostly in capitals
         line_start = text.rfind("\n", 0, start) + 1

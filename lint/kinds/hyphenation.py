@@ -21,7 +21,7 @@ from lint.kinds.base import Kind, finditer
 from lint.model import Fix, Hit
 
 _HYPHENATED = regex.compile(
-    r"(?<![\p{L}\p{N}’'-])(?P<a>\p{L}{2,})-(?P<b>\p{L}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
+    r"(?<![\p{L}\p{N}’'-])(?P<a>\p{Latin}{2,})-(?P<b>\p{Latin}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
 )
 _OPEN_PAIR = regex.compile(
     r"(?<![\p{L}\p{N}’'-])(?P<a>\p{L}{2,}) (?P<b>\p{L}{2,})(?![\p{L}\p{N}’'-])(?P<next>[ ]+\p{Ll}[\p{L}’'-]*)?"
@@ -32,7 +32,7 @@ _FUNCTION_WORDS = frozenset(
     been being that which who whom whose this these those it its his her their our my your than
     then so if when while after before because since until unless although though where there
     here not no also only just even still very too all any each every some such both either
-    neither has have had do does did will would can could may might must shall should""".split()
+    neither has have had do does did will would can could may might must shall should per""".split()
 )
 
 
@@ -60,7 +60,7 @@ class Hyphenation(Kind):
             hyphenated = {}
             for m in finditer(_HYPHENATED, text, span_start, span_end, timeout):
                 a, b = m.group("a"), m.group("b")
-                if a.lower().endswith("ly") or b.lower() in _PARTICLES:
+                if a.lower().endswith("ly") or b.lower() in _PARTICLES or a.lower() == b.lower():
                     continue
                 if a[0].isupper() and b[0].isupper():
                     continue
