@@ -24,8 +24,9 @@ _COUNTS = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome)
 # words that end the modifiers before the noun: "in a statement the official said" is not one
 _STOP = r"(?:the|this|that|these|those|his|her|their|its|and|or|but|in|on|at|to|for|with|by|from|as|said|told|was|is)"
 _MODIFIER = rf"(?:(?!{_STOP}\b)[\p{{L}}.’'-]+\s+)"
-# a name before the phrase: "Jessica McNulty, a Pentagon spokeswoman"
-_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}’'-]+,\s*$")
+# a name before the phrase: "Jessica McNulty, a Pentagon spokeswoman" (two capitalized
+# words, so "a base in northern Iraq, a defense official said" is not taken for one)
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+,\s*$")
 # a name after it: "a spokesman, John Kirby," / "a spokesman for the army, Col. Wayne Marotto,"
 _NAME_AFTER = regex.compile(r"[^,.;]{0,40},\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s*[,.]")
 

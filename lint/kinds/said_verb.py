@@ -51,7 +51,7 @@ class SaidVerb(Kind):
             raise OptionError("verbs", "needs `verbs`, a list of attribution verbs")
         verbs = literal_pattern(list(self.verbs)).replace(r"\ ", r"\s+")
         pattern = (
-            rf"{_SPEAKER}\s+(?P<verb>{verbs}){_AFTER}"
+            rf"{_SPEAKER},?\s+(?P<verb>{verbs}){_AFTER}"
             rf"|[,?!][”\"]?\s+{_TAIL_SPEAKER}\s+(?P<verb>{verbs})\s*\.(?:\s|$)"
             rf"|[,?!][”\"]\s+(?P<verb>{verbs})\s+\p{{Lu}}"
             rf"|[,?!][”\"]\s+(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{0,3}}(?P<verb>{verbs})\s*[.,]"
