@@ -42,6 +42,7 @@ _OR_FORM = regex.compile(
 # a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
 _HYPHEN_NEIGHBOUR = regex.compile(r"-[\p{L}\p{N}]")
 _VOWELS = frozenset("AEIOU")
+_LABEL_AFTER = regex.compile(r"\s+\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class Acronym(Kind):
             return True
         # a speaker's initials opening an interview answer: "MS Although we used ..."
         paragraph_start = doc.paragraphs[doc.paragraph_index(start)][0]
-        if start == paragraph_start and len(acronym) <= 3 and regex.match(r"\s+\p{Lu}", text[end : end + 3]):
+        if start == paragraph_start and len(acronym) <= 3 and _LABEL_AFTER.match(text, end):
             return True
         # a line mostly in capitals
         line_start = text.rfind("\n", 0, start) + 1

@@ -23,9 +23,7 @@ from lint.model import Fix, Hit
 _HYPHENATED = regex.compile(
     r"(?<![\p{L}\p{N}’'-])(?P<a>\p{Latin}{2,})-(?P<b>\p{Latin}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
 )
-_OPEN_PAIR = regex.compile(
-    r"(?<![\p{L}\p{N}’'-])(?P<a>\p{L}{2,}) (?P<b>\p{L}{2,})(?![\p{L}\p{N}’'-])(?P<next>[ ]+\p{Ll}[\p{L}’'-]*)?"
-)
+_WORD = regex.compile(r"\p{L}+")
 _PARTICLES = frozenset("up down in out off on over back away by about through around along".split())
 _FUNCTION_WORDS = frozenset(
     """the a an of in on at to for with by from into onto and or nor but as is are was were be
@@ -68,15 +66,23 @@ class Hyphenation(Kind):
             if not hyphenated:
                 continue
             open_forms = {}
-            # one pass over every word pair; overlapping pairs need two passes (even, odd)
-            for m in _overlapping_pairs(text, span_start, span_end, timeout):
-                key = (m.group("a").lower(), m.group("b").lower())
+            # one pass over the words: two neighbours separated by one space are an open pair
+            words = [m.span() for m in finditer(_WORD, text, span_start, span_end, timeout)]
+            for i in range(len(words) - 1):
+                (a_start, a_end), (b_start, b_end) = words[i], words[i + 1]
+                if b_start != a_end + 1 or text[a_end] != " ":
+                    continue
+                key = (text[a_start:a_end].lower(), text[b_start:b_end].lower())
                 if key not in hyphenated:
                     continue
-                nxt = m.group("next")
-                if not nxt or nxt.strip().lower() in self._function:
-                    continue  # not a modifier before a noun
-                open_forms.setdefault(key, []).append(m.span("a")[0:1] + m.span("b")[1:2])
+                if (a_start > 0 and text[a_start - 1] in "-’'") or text[b_end : b_end + 1] in ("-", "’", "'"):
+                    continue  # part of a longer compound or a contraction
+                if i + 2 >= len(words) or words[i + 2][0] != b_end + 1 or text[b_end] != " ":
+                    continue  # punctuation or the end follows: not a modifier before a noun
+                nxt = text[slice(*words[i + 2])]
+                if not nxt[0].islower() or nxt.lower() in self._function:
+                    continue
+                open_forms.setdefault(key, []).append((a_start, b_end))
             for key, opened in open_forms.items():
                 joined = hyphenated[key]
                 # the majority wins; on a tie, the form the draft used first
@@ -91,18 +97,3 @@ class Hyphenation(Kind):
                         {"expected": expected, "count": len(losers), "expected_count": len(winners)},
                         Fix(start, end, expected, safe=False),
                     )
-
-
-def _overlapping_pairs(text, start, end, timeout):
-    """Every pair of adjacent words `a b` in text[start:end], overlapping ones included."""
-    seen = set()
-    position = start
-    while True:
-        m = _OPEN_PAIR.search(text, position, end, timeout=timeout)
-        if m is None:
-            return
-        if m.start() not in seen:
-            seen.add(m.start())
-            yield m
-        # restart at the second word, so "a b c" yields "a b" and "b c"
-        position = m.start("b")
