@@ -21,7 +21,7 @@ from typing import List
 
 import regex
 
-from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
+from lint.kinds.base import Kind, OptionError, finditer
 from lint.kinds.sourcing_base import Attribution, phrases_pattern
 from lint.model import Hit
 
