@@ -1,13 +1,21 @@
 """The kinds of rule, by the name a pack uses. An explicit registry: no plugins by magic."""
 
+from lint.kinds.acronym import Acronym
+from lint.kinds.anonymous import AnonymousSource
 from lint.kinds.boilerplate import Boilerplate
 from lint.kinds.conditional import Conditional
 from lint.kinds.consistency import Consistency
 from lint.kinds.existence import Existence
+from lint.kinds.figures import UnattributedFigure
+from lint.kinds.hyphenation import Hyphenation
 from lint.kinds.metric import Metric
 from lint.kinds.occurrence import Occurrence
+from lint.kinds.quote_balance import QuoteBalance
 from lint.kinds.repetition import Repetition
+from lint.kinds.said_verb import SaidVerb
 from lint.kinds.substitution import Substitution
+from lint.kinds.variants import Variants
+from lint.kinds.vague import VagueSource
 
 KINDS = {
     kind.name: kind
@@ -20,5 +28,13 @@ KINDS = {
         Repetition,
         Metric,
         Boilerplate,
+        UnattributedFigure,
+        AnonymousSource,
+        VagueSource,
+        SaidVerb,
+        Variants,
+        Hyphenation,
+        Acronym,
+        QuoteBalance,
     )
 }

@@ -1,0 +1,91 @@
+"""anonymous-source: an unnamed source (`a defense official said`) with no reason for anonymity.
+
+The speaker is an indefinite phrase ending in a source noun (`a senior defense official`,
+`two Iraqi militia officials`, `a person familiar with the talks`) that speaks (`said`,
+`told`) or is cited (`according to a ...`, `said an official`). It is not reported when the
+sentence or its paragraph gives a reason (`speaking on condition of anonymity because ...`,
+`who was not authorized to speak publicly`), or when the phrase is an apposition to a name
+(`Jessica McNulty, a Pentagon spokeswoman, said`; `a spokesman, John Kirby, said`). Later
+references (`the official said`) are not reported: the first one is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List
+
+import regex
+
+from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
+from lint.kinds.sourcing_base import phrases_pattern
+from lint.model import Hit
+
+_COUNTS = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome)"
+# words that end the modifiers before the noun: "in a statement the official said" is not one
+_STOP = r"(?:the|this|that|these|those|his|her|their|its|and|or|but|in|on|at|to|for|with|by|from|as|said|told|was|is)"
+_MODIFIER = rf"(?:(?!{_STOP}\b)[\p{{L}}.’'-]+\s+)"
+# a name before the phrase: "Jessica McNulty, a Pentagon spokeswoman" (two capitalized
+# words, so "a base in northern Iraq, a defense official said" is not taken for one)
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+,\s*$")
+# a name after it: "a spokesman, John Kirby," / "a spokesman for the army, Col. Wayne Marotto,"
+_NAME_AFTER = regex.compile(r"[^,.;]{0,40},\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s*[,.]")
+
+
+@dataclass(frozen=True)
+class AnonymousSource(Kind):
+    """Options (lists of literal phrases; shipped in data/attribution.yaml):
+
+    nouns    nouns that end an unnamed-speaker phrase (`official`, `source`, `spokesman`)
+    people   phrases that are speakers only as a whole (`person familiar with`)
+    verbs    speech verbs (`said`, `told`)
+    reasons  phrases that give a reason for anonymity (`condition of anonymity`)
+    """
+
+    name = "anonymous-source"
+    default_scope = "body"
+
+    nouns: List[str] = ()
+    people: List[str] = ()
+    verbs: List[str] = ()
+    reasons: List[str] = ()
+
+    def __post_init__(self):
+        for option in ("nouns", "verbs", "reasons"):
+            if not getattr(self, option):
+                raise OptionError(option, f"needs `{option}`, a list of phrases")
+        nouns = literal_pattern(list(self.nouns))
+        people = literal_pattern(list(self.people)).replace(r"\ ", r"\s+") if self.people else r"(?!)"
+        verbs = literal_pattern(list(self.verbs))
+        speaker = rf"(?P<who>(?<![\p{{L}}’'])(?:{_COUNTS}\s+{_MODIFIER}{{0,4}}?(?:{nouns})|{_COUNTS}\s+(?:{people})(?:\s+[\p{{L}}’'-]+){{1,4}}?)(?![\p{{L}}’'-]))"
+        patterns = [
+            # a defense official told ...; two officials, speaking ..., said; an official who ... said
+            rf"{speaker}(?:\s*,[^,.;“”\"]{{1,80}},|\s+(?:who|with|from|at|in|for|of|close|familiar|briefed)\b[^.;“”\"]{{0,80}}?)?\s+(?:{verbs})\b",
+            # said a senior official; according to a defense official
+            rf"\b(?:(?:{verbs})|according\s+to)\s+{speaker}",
+        ]
+        self._set("_patterns", [regex.compile(p) for p in patterns])
+        self._set("_reasons", phrases_pattern(tuple(self.reasons)))
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        reasons = {}
+        seen = set()
+        for span_start, span_end in spans:
+            for pattern in self._patterns:
+                for m in finditer(pattern, text, span_start, span_end, timeout):
+                    start, end = m.span("who")
+                    if start in seen:
+                        continue
+                    seen.add(start)
+                    if _NAME_BEFORE.search(text, max(0, start - 40), start):
+                        continue
+                    if _NAME_AFTER.match(text, end):
+                        continue
+                    paragraph = doc.paragraph_index(start)
+                    if paragraph not in reasons:
+                        p_start, p_end = doc.paragraphs[paragraph]
+                        reasons[paragraph] = search(self._reasons, text, p_start, p_end, timeout) is not None
+                    if reasons[paragraph]:
+                        continue
+                    yield Hit(start, end)

@@ -1,0 +1,252 @@
+"""unattributed-figure: casualty counts, money, percentages and event counts with no source.
+
+A figure is a number (digits, or a number word such as `five`, `dozens of`) standing in one of
+a few shapes: a casualty count (`wounding dozens of soldiers`, `five people were killed`), a sum
+of money near a word that makes it a claim (`$4 million in damage`), a percentage (`12% of
+voters`), or a count of events (`five drone strikes`). It is reported when no attribution cue
+(`said`, `told`, `according to`, ...) stands in its sentence or in the sentence before or after
+it in the same paragraph, and it is not inside a quotation whose paragraph names a speaker.
+
+Numbers that are not claims are skipped: years, dates (`Feb. 15`), times, ages and other
+hyphenated compounds (`12-year-old`, `two-decade-old`), ordinals, scores, designators
+(`F-15`, `COVID-19`, `Article II`, `Flight 17`), numbers followed by a unit of time or length,
+thresholds (`four or more`), vote shares (public record), and everything in an interview
+transcript (its speaker labels attribute it). One finding per sentence, at its first figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List
+
+import regex
+
+from lint.kinds.base import Kind, OptionError, finditer
+from lint.kinds.sourcing_base import Attribution, phrases_pattern
+from lint.model import Hit
+
+# Digits: 7, 1,200, 3.5; never glued to letters, hyphens, slashes, colons (F-15, 3-1, 9:30, 2/3).
+_NUMBER = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = (
+    rf"(?<![\p{{L}}\p{{N}}.,:/#-]){_NUMBER}"
+    r"(?![\p{N}]|[-–/:]\p{N}|-\p{L}|(?:st|nd|rd|th)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b))"
+)
+_SCALE = r"(?:\s+(?:million|billion|trillion|crore|lakh))?"
+# words after a number that make it a measure, not a count of people or events
+_UNITS = regex.compile(
+    r"\s*(?:-|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
+    r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|inches|kg|kilograms?|tons?|tonnes?|"
+    r"degrees?|mph|times|o'clock)\b",
+    regex.IGNORECASE,
+)
+_MONTHS = regex.compile(
+    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+$|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+$"
+)
+# a word before a number that makes it a name or label: Flight 17, No. 5, Article 2, Route 66
+_DESIGNATORS = regex.compile(
+    r"(?:No|Nos|Vol|Apt|Pt|Fig|Art|Sec)\.\s*$|\b(?:Article|Section|Chapter|Route|Highway|Interstate|Flight|Room|"
+    r"Apartment|Suite|Unit|Gate|Platform|Channel|Page|Volume|Level|Category|Class|Phase|Stage|"
+    r"Round|Game|Week|Episode|Season|Day|Lot|Track|Bus|Line|Pier|Terminal|Ward|District|"
+    r"Precinct|Division|Brigade|Battalion|Regiment|Squadron|Corps|Amendment|Resolution|Bill|"
+    r"Proposition|Measure|Number|Model|Mark|Windows|Version|iPhone|Galaxy|Apollo|Super Bowl|"
+    r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure)\s+$"
+)
+_NO_ONE = regex.compile(r"(?i:\b(?:no|every|any|some)\s+$)")
+# "four or more people": a threshold in a definition, not a count
+_THRESHOLD = regex.compile(r"\s+or\s+(?:more|fewer|less)\b")
+# an interview transcript: from the first paragraph opening with a speaker label on, every
+# paragraph is somebody's answer, attributed by the label: ((WN)), ((Jo Smith)), Q:, A:
+_SPEAKER_LABEL = regex.compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
+# what may follow a percentage that states a claim ("12% of voters", "rose 5% in May");
+# a percentage glued to another word is a measure or a modifier ("80% nitrogen", "a 20% tip")
+_PERCENT_NEXT = regex.compile(r"\s+(?P<word>[\p{L}\p{N}]+)")
+_PERCENT_CLAIM_WORDS = frozenset(
+    "of in to from than and or for on at by over since compared while with among "
+    "increase decrease rise drop fall jump growth decline cut share stake chance majority "
+    "rate higher lower more less last this lead margin year".split()
+)
+# election results and vote shares are public record
+_VOTE_WORDS = regex.compile(
+    r"(?i)\b(?:votes?|voted|voters|turnout|ballots?|electorate|elections?|referendum|seats)\b"
+)
+# a goal or a plan is not a claim of fact ("seeks to cut tariffs on 90 percent of goods")
+_INTENT_WORDS = regex.compile(r"(?i)\b(?:goal|goals|aims?|seeks?|target|targets|plans?|hopes?)\b")
+# a court's record attributes itself ("accused of killing two", "ordered to pay $6 million")
+_COURT_WORDS = regex.compile(
+    r"(?i)\b(?:accused|charged|convicted|sentenced|pleaded|indicted|acquitted|restitution)\b"
+)
+# the shapes, in order of what a copy editor most wants sourced first
+_PRIORITY = {"casualty": 0, "money": 1, "percent": 2, "count": 3}
+
+
+
+def _words(phrases) -> str:
+    """One alternation of literal phrases held to word edges as a whole (much faster in the
+    `regex` module than one lookaround pair per phrase); inner spaces match any white space."""
+    parts = [regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)]
+    return r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts else r"(?!)"
+
+
+WHAT = {
+    "casualty": "casualty count",
+    "money": "sum of money",
+    "percent": "percentage",
+    "count": "count",
+}
+
+
+@dataclass(frozen=True)
+class UnattributedFigure(Kind):
+    """Options (each a list of literal phrases; the shipped ones live in data/attribution.yaml):
+
+    cues            words that attribute a sentence (`said`, `according to`)
+    casualty_verbs  `killed`, `wounding`, `dead`, ...
+    casualty_nouns  `deaths`, `casualties`, `death toll`, ...
+    event_nouns     `attacks`, `strikes`, `arrests`, ...
+    number_words    `five`, `dozens of`, ...
+    hedges          `at least`, `more than`, ...
+    money_words     a sum of money counts only near one of these (`damage`, `cost`, `raised`);
+                    empty: every sum counts
+    inherit         a cue in the sentence before or after (same paragraph) counts (default true)
+    """
+
+    name = "unattributed-figure"
+    message_values = ("what",)
+    default_scope = "body"
+
+    cues: List[str] = ()
+    casualty_verbs: List[str] = ()
+    casualty_nouns: List[str] = ()
+    event_nouns: List[str] = ()
+    number_words: List[str] = ()
+    hedges: List[str] = ()
+    money_words: List[str] = ()
+    inherit: bool = True
+
+    def __post_init__(self):
+        for option in ("cues", "casualty_verbs", "number_words"):
+            if not getattr(self, option):
+                raise OptionError(option, f"needs `{option.replace('_', '-')}`, a list of phrases")
+        words = _words(self.number_words)
+        hedge = _words(self.hedges)
+        number = (
+            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
+        )
+        cas_verb = _words(self.casualty_verbs)
+        cas_noun = _words(self.casualty_nouns)
+        events = _words(self.event_nouns)
+        word = r"[\p{L}’'-]+"
+        aux = r"(?:(?:were|was|are|is|have|has|had|been|being|left|reported|confirmed|feared|later)\s+){0,2}"
+        currency = r"(?:dollars|euros|yuan|rupees|yen|rubles|roubles|pesos|(?<=illion\s+)pounds)"
+        shapes = [
+            # five people were killed; four militia members killed
+            ("casualty", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{cas_verb})", True),
+            # killing one fighter; wounding dozens of soldiers; killed at least 12
+            ("casualty", rf"(?i:{cas_verb})\s+{number}(?:(?<=\bof)\s+{word})?", False),
+            # 30 deaths; 12 civilian casualties; death toll rose to 40
+            ("casualty", rf"{number}\s+(?:{word}\s+)?(?:{cas_noun})\b", True),
+            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", False),
+            # $4 million, US$5, CDN$11,000, 300 million euros
+            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}{_SCALE})", False),
+            ("money", rf"{number}\s+(?:(?:million|billion|trillion)\s+)?(?i:{currency})\b", True),
+            # 12%, 40 percent, five per cent
+            ("percent", rf"{number}\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)", True),
+            # five drone strikes, three rocket attacks
+            ("count", rf"{number}\s+(?:{word}\s+){{0,2}}?(?:{events})\b", True),
+        ]
+        # shapes that open with the number are tried only where a number (or a hedge) starts:
+        # one cheap scan finds those places, instead of every shape scanning every position
+        self._set("_anchored", [(what, regex.compile(p)) for what, p, anchored in shapes if anchored])
+        self._set("_scanning", [(what, regex.compile(p)) for what, p, anchored in shapes if not anchored])
+        self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
+        self._set("_cue", phrases_pattern(tuple(self.cues)))
+        self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        attribution = Attribution(doc, self._cue, timeout)
+        transcript_from = _transcript_start(doc)
+        for span_start, span_end in spans:
+            candidates = {}
+            end = min(span_end, transcript_from)
+
+            def consider(m, what):
+                if not self._is_claim(doc, m, what):
+                    return
+                index = doc.sentence_index(m.start())
+                key = (_PRIORITY[what], m.start())
+                if index not in candidates or key < candidates[index][0]:
+                    candidates[index] = (key, m.start(), m.end(), what)
+
+            for what, pattern in self._scanning:
+                for m in finditer(pattern, text, span_start, end, timeout):
+                    consider(m, what)
+            for start in finditer(self._start, text, span_start, end, timeout):
+                for what, pattern in self._anchored:
+                    m = pattern.match(text, start.start(), end, timeout=timeout)
+                    if m is not None:
+                        consider(m, what)
+            for index in sorted(candidates):
+                _, start, end, what = candidates[index]
+                if self._attributed(doc, attribution, start):
+                    continue
+                yield Hit(start, end, {"what": WHAT[what]})
+
+    def _is_claim(self, doc, m, what) -> bool:
+        text = doc.text
+        num_start, num_end = m.span("num")
+        number = m.group("num")
+        before = text[max(0, num_start - 24) : num_start]
+        if what != "money":
+            digits = number.replace(",", "")
+            if len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2100:
+                return False  # a year
+            if _MONTHS.search(before) or _DESIGNATORS.search(before):
+                return False
+            if what != "percent" and _UNITS.match(text, num_end):
+                return False
+            if number.lower().startswith("one") and _NO_ONE.search(before):
+                return False  # "no one was hurt"
+            if _THRESHOLD.match(text, num_end):
+                return False
+        sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
+        if _COURT_WORDS.search(text, sentence_start, sentence_end):
+            return False
+        if what in ("percent", "money") and _INTENT_WORDS.search(text, sentence_start, sentence_end):
+            return False
+        if what == "percent":
+            if text[m.end() : m.end() + 1] in ("-", "–"):
+                return False  # "an 80%-20% mix": a measure
+            nxt = _PERCENT_NEXT.match(text, m.end())
+            if nxt and nxt.group("word").lower() not in _PERCENT_CLAIM_WORDS:
+                return False  # "80% nitrogen", "a 20% tip": a measure or a modifier
+            if _VOTE_WORDS.search(text, sentence_start, sentence_end):
+                return False
+        if what == "money" and self._money_context is not None:
+            if not self._money_context.search(text, sentence_start, sentence_end):
+                return False  # a price, fine, prize or offer: not a claim that needs a source
+        return True
+
+    def _attributed(self, doc, attribution, start) -> bool:
+        quote = doc.in_quote(start)
+        if quote is not None:
+            # a quotation is someone's words: fine when its paragraph (or the one it
+            # started in) names who said them
+            first = doc.paragraph_index(quote.start)
+            here = doc.paragraph_index(start)
+            if attribution.paragraph(here) or attribution.paragraph(first):
+                return True
+        if self.inherit:
+            return attribution.near(start)
+        return attribution.sentence(doc.sentence_index(start))
+
+
+def _transcript_start(doc) -> int:
+    """Where an interview transcript starts (its first labelled paragraph), or the end."""
+    text = doc.text
+    for start, _ in doc.body_paragraphs:
+        if _SPEAKER_LABEL.match(text, start):
+            return start
+    return len(text)

@@ -1,0 +1,99 @@
+"""hyphenation: a compound written both hyphenated and open in one draft, learned from the draft.
+
+`precision-guided munitions` in one paragraph and `precision guided munitions` in another: the
+form used less (or, on a tie, later) is flagged. Only pairs the draft really writes both ways
+count, and only like for like: an open pair counts when it modifies a following word
+(`precision guided munitions`), not when it stands after the noun or before a function word
+(`the author is well known`, `in the long term`, `worked full time at`), since AP hyphenates a
+compound modifier only before a noun. Adverbs in -ly (`highly regarded`), phrasal verbs
+(`follow up` / `follow-up`), names in capitals on both halves, and words broken across a line
+are left alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List
+
+import regex
+
+from lint.kinds.base import Kind, finditer
+from lint.model import Fix, Hit
+
+_HYPHENATED = regex.compile(
+    r"(?<![\p{L}\p{N}’'-])(?P<a>\p{Latin}{2,})-(?P<b>\p{Latin}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
+)
+_WORD = regex.compile(r"\p{L}+")
+_PARTICLES = frozenset("up down in out off on over back away by about through around along".split())
+_FUNCTION_WORDS = frozenset(
+    """the a an of in on at to for with by from into onto and or nor but as is are was were be
+    been being that which who whom whose this these those it its his her their our my your than
+    then so if when while after before because since until unless although though where there
+    here not no also only just even still very too all any each every some such both either
+    neither has have had do does did will would can could may might must shall should per""".split()
+)
+
+
+@dataclass(frozen=True)
+class Hyphenation(Kind):
+    """Options:
+
+    function_words  extra words after which an open pair is not a modifier (added to the
+                    built-in list: the, of, and, is, ...)
+    """
+
+    name = "hyphenation"
+    message_values = ("expected", "count", "expected_count")
+    default_scope = "body"
+
+    function_words: List[str] = ()
+
+    def __post_init__(self):
+        self._set("_function", _FUNCTION_WORDS | {w.lower() for w in self.function_words})
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        for span_start, span_end in spans:
+            hyphenated = {}
+            for m in finditer(_HYPHENATED, text, span_start, span_end, timeout):
+                a, b = m.group("a"), m.group("b")
+                if a.lower().endswith("ly") or b.lower() in _PARTICLES or a.lower() == b.lower():
+                    continue
+                if a[0].isupper() and b[0].isupper():
+                    continue
+                hyphenated.setdefault((a.lower(), b.lower()), []).append(m.span())
+            if not hyphenated:
+                continue
+            open_forms = {}
+            # one pass over the words: two neighbours separated by one space are an open pair
+            words = [m.span() for m in finditer(_WORD, text, span_start, span_end, timeout)]
+            for i in range(len(words) - 1):
+                (a_start, a_end), (b_start, b_end) = words[i], words[i + 1]
+                if b_start != a_end + 1 or text[a_end] != " ":
+                    continue
+                key = (text[a_start:a_end].lower(), text[b_start:b_end].lower())
+                if key not in hyphenated:
+                    continue
+                if (a_start > 0 and text[a_start - 1] in "-’'") or text[b_end : b_end + 1] in ("-", "’", "'"):
+                    continue  # part of a longer compound or a contraction
+                if i + 2 >= len(words) or words[i + 2][0] != b_end + 1 or text[b_end] != " ":
+                    continue  # punctuation or the end follows: not a modifier before a noun
+                nxt = text[slice(*words[i + 2])]
+                if not nxt[0].islower() or nxt.lower() in self._function:
+                    continue
+                open_forms.setdefault(key, []).append((a_start, b_end))
+            for key, opened in open_forms.items():
+                joined = hyphenated[key]
+                # the majority wins; on a tie, the form the draft used first
+                hyphen_wins = (len(joined), -joined[0][0]) > (len(opened), -opened[0][0])
+                losers, winners = (opened, joined) if hyphen_wins else (joined, opened)
+                for start, end in losers:
+                    found = text[start:end]
+                    expected = found.replace(" ", "-") if hyphen_wins else found.replace("-", " ")
+                    yield Hit(
+                        start,
+                        end,
+                        {"expected": expected, "count": len(losers), "expected_count": len(winners)},
+                        Fix(start, end, expected, safe=False),
+                    )

@@ -1,0 +1,74 @@
+"""vague-source: sourcing that names nobody (`reportedly`, `it is believed`, `officials said`).
+
+Two lists of patterns: `always` is vague wherever it stands (`reportedly`, `it is believed`,
+`the government says`); `unless_named` is vague only when no named person speaks in the same
+sentence or the one before it in the paragraph (`officials said` after `Kirby said` is fine).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List
+
+import regex
+
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
+from lint.model import Hit
+
+# A named speaker: First Last (with an optional initial) next to a speech verb, or a title
+# and a surname.
+_NAMED = regex.compile(
+    r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+[^.;“”\"]{0,50}?\s(?:said|says|told|added)\b"
+    r"|\b(?:said|says|told|added)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+"
+)
+
+
+@dataclass(frozen=True)
+class VagueSource(Kind):
+    """Options:
+
+    always        patterns that are vague sourcing wherever they stand
+    unless_named  patterns that are vague only with no named speaker in the sentence or the
+                  one before it in the same paragraph
+    ignorecase    match regardless of case (default true)
+    """
+
+    name = "vague-source"
+    default_scope = "draft"
+
+    always: List[str] = ()
+    unless_named: List[str] = ()
+    ignorecase: bool = True
+
+    def __post_init__(self):
+        if not self.always and not self.unless_named:
+            raise OptionError("always", "needs `always` or `unless-named`, lists of patterns")
+        for option in ("always", "unless_named"):
+            patterns = getattr(self, option)
+            for p in patterns:
+                compile_pattern(option, p, self.ignorecase)
+            combined = "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
+            self._set(f"_{option}", compile_pattern(option, combined, self.ignorecase))
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        for span_start, span_end in spans:
+            for m in finditer(self._always, text, span_start, span_end, timeout):
+                yield Hit(*m.span())
+            for m in finditer(self._unless_named, text, span_start, span_end, timeout):
+                if not self._named_nearby(doc, m.start(), timeout):
+                    yield Hit(*m.span())
+
+    def _named_nearby(self, doc, offset, timeout) -> bool:
+        index = doc.sentence_index(offset)
+        paragraph = doc.paragraph_index(offset)
+        for i in (index, index - 1):
+            if i < 0:
+                continue
+            start, end = doc.sentences[i]
+            if doc.paragraph_index(start) != paragraph:
+                continue
+            if search(_NAMED, doc.text, start, end, timeout):
+                return True
+        return False
