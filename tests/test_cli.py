@@ -44,7 +44,7 @@ def test_readme_sample_draft():
     result = run_cli("check", HARBOR)
     assert result.returncode == 1
     assert findings_of(result.stdout)[:2] == [
-        ("harbor-strike.txt", 5, 247, "hygiene.editor-note"),
+        ("harbor-strike.txt", 5, 289, "hygiene.editor-note"),
         ("harbor-strike.txt", 11, 1, "hygiene.boilerplate"),
     ]
     assert "“DANA OK’D” looks like a note to editors" in result.stdout
@@ -75,9 +75,9 @@ def test_json_format_contract():
     assert first == {
         "path": str(HARBOR),
         "line": 5,
-        "column": 247,
+        "column": 289,
         "end_line": 5,
-        "end_column": 256,
+        "end_column": 298,
         "rule": "hygiene.editor-note",
         "severity": "error",
         "message": "“DANA OK’D” looks like a note to editors left in the copy: resolve it and delete it before publishing",
@@ -94,7 +94,7 @@ def test_stdin_with_stdin_filename():
     text = HARBOR.read_text(encoding="utf-8")
     result = run_cli("check", "-", "--stdin-filename", "desk/harbor.txt", input=text)
     assert result.returncode == 1
-    assert result.stdout.startswith("desk/harbor.txt:5:247: error hygiene.editor-note")
+    assert result.stdout.startswith("desk/harbor.txt:5:289: error hygiene.editor-note")
 
 
 def test_select_and_ignore_by_prefix():

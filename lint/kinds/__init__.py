@@ -14,7 +14,6 @@ from lint.kinds.quote_balance import QuoteBalance
 from lint.kinds.repetition import Repetition
 from lint.kinds.said_verb import SaidVerb
 from lint.kinds.substitution import Substitution
-from lint.kinds.variants import Variants
 from lint.kinds.vague import VagueSource
 
 KINDS = {
@@ -32,7 +31,6 @@ KINDS = {
         AnonymousSource,
         VagueSource,
         SaidVerb,
-        Variants,
         Hyphenation,
         Acronym,
         QuoteBalance,

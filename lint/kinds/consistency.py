@@ -1,4 +1,12 @@
-"""consistency: either/or spellings; once a draft uses two, flag the one it should not."""
+"""consistency: either/or forms of one thing used both ways in a draft (`US`/`U.S.`,
+`Iran-backed`/`Iranian-backed`); flag the form the draft should not use.
+
+Forms inside quotations are counted but never flagged (a quote is the
+speaker's words: `US/coalition` in a quote stays), matches inside an `exceptions` pattern are
+ignored (`US$`, `USCENTCOM`), and a form may be a regular expression with a literal
+`replacement`. The form chosen: the house choice (`house:` names a key of the config's
+`house:` settings), then `prefer`, then the majority outside quotations, then the first used.
+"""
 
 from __future__ import annotations
 
@@ -13,85 +21,104 @@ from lint.model import Fix, Hit
 class Consistency(Kind):
     """Options:
 
-    groups      list of groups; each group lists the spellings of one thing
-                (`[Iran-backed, Iranian-backed]`)
-    prefer      spellings that win whenever a group is mixed (house style beats the majority);
-                with no preference the majority wins, and a tie goes to the first used
-    house       name of a house setting (config `house:`) whose value is the preferred spelling
-    regex       the spellings are regular expressions (default: literal phrases)
-    ignorecase  match regardless of case
-    fix         offer the preferred spelling as a fix (default true; applied with --unsafe-fixes)
+    groups       list of groups; each lists the forms of one thing (`[U.S., US]`)
+    prefer       forms that win whenever their group is mixed
+    house        name of a house setting whose value is the preferred form
+    regex        forms are regular expressions (then `names` gives each a literal name)
+    names        with `regex`: one list of literal names per group, the form shown and used as fix
+    exceptions   patterns; a form inside a match of one of these is ignored
+    quotes       also flag forms inside quotations (default false: count them, leave them)
+    ignorecase   match regardless of case
+    fix          offer the chosen form as a fix (default true; applied with --unsafe-fixes)
     """
 
     name = "consistency"
     message_values = ("expected", "count", "expected_count")
+    default_scope = "draft"
 
     groups: List[List[str]] = None  # type: ignore[assignment]
     prefer: List[str] = ()
     house: Optional[str] = None
     regex: bool = False
+    names: List[List[str]] = ()
+    exceptions: List[str] = ()
+    quotes: bool = False
     ignorecase: bool = False
     fix: bool = True
 
     def __post_init__(self):
         if not self.groups:
-            raise OptionError("groups", "needs `groups`, a list of lists of spellings")
+            raise OptionError("groups", "needs `groups`, a list of lists of forms")
+        if self.regex and len(self.names) != len(self.groups):
+            raise OptionError("names", "with `regex: true`, give `names`: one list of literal names per group")
         compiled = []
-        for group in self.groups:
+        for index, group in enumerate(self.groups):
             if len(group) < 2:
-                raise OptionError("groups", f"group {list(group)} needs at least two spellings")
+                raise OptionError("groups", f"group {list(group)} needs at least two forms")
+            if self.regex and len(self.names[index]) != len(group):
+                raise OptionError("names", f"group {list(group)} needs one name per form")
             compiled.append(
                 [
-                    compile_pattern(
-                        "groups", variant if self.regex else literal_pattern([variant]), self.ignorecase
-                    )
-                    for variant in group
+                    compile_pattern("groups", form if self.regex else literal_pattern([form]), self.ignorecase)
+                    for form in group
                 ]
             )
+        labels = [list(n) for n in self.names] if self.regex else [list(g) for g in self.groups]
         for preferred in self.prefer:
-            if not any(preferred in group for group in self.groups):
+            if not any(preferred in group for group in labels):
                 raise OptionError("prefer", f"{preferred!r} is in no group")
+        exceptions = "|".join(f"(?:{e})" for e in self.exceptions)
+        self._set("_exceptions", compile_pattern("exceptions", exceptions) if exceptions else None)
         self._set("_groups", compiled)
+        self._set("_labels", labels)
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
         house_choice = context.house.get(self.house) if self.house else None
         for span_start, span_end in spans:
-            for group, patterns in zip(self.groups, self._groups):
-                found = [[] for _ in group]
-                taken = set()
-                for i, pattern in enumerate(patterns):
-                    for m in finditer(pattern, text, span_start, span_end, timeout):
-                        # `Iranian-backed` must not also count as `Iran-backed` inside it
-                        if any(m.start() < e and s < m.end() for s, e in taken):
+            excluded = []
+            if self._exceptions is not None:
+                excluded = [m.span() for m in finditer(self._exceptions, text, span_start, span_end, timeout)]
+            for labels, patterns in zip(self._labels, self._groups):
+                found = [[] for _ in labels]  # (start, end, quoted)
+                taken = []
+                # longest forms first, so `Iranian-backed` is not also counted as something shorter
+                order = sorted(range(len(labels)), key=lambda i: -len(labels[i]))
+                for i in order:
+                    for m in finditer(patterns[i], text, span_start, span_end, timeout):
+                        s, e = m.span()
+                        if any(a <= s and e <= b for a, b in excluded):
                             continue
-                        found[i].append(m.span())
-                for i, spans_i in enumerate(found):
-                    taken.update(spans_i)
+                        if any(s < b and a < e for a, b in taken):
+                            continue
+                        taken.append((s, e))
+                        found[i].append((s, e, doc.in_quote(s) is not None))
                 used = [i for i, f in enumerate(found) if f]
                 if len(used) < 2:
                     continue
-                chosen = self._choose(group, found, used, house_choice)
+                chosen = self._choose(labels, found, used, house_choice)
                 for i in used:
                     if i == chosen:
                         continue
-                    for start, end in found[i]:
-                        fix = Fix(start, end, group[chosen], safe=False) if self.fix and not self.regex else None
+                    for start, end, quoted in found[i]:
+                        if quoted and not self.quotes:
+                            continue
+                        fix = Fix(start, end, labels[chosen], safe=False) if self.fix else None
                         yield Hit(
                             start,
                             end,
-                            {
-                                "expected": group[chosen],
-                                "count": len(found[i]),
-                                "expected_count": len(found[chosen]),
-                            },
+                            {"expected": labels[chosen], "count": len(found[i]), "expected_count": len(found[chosen])},
                             fix,
                         )
 
-    def _choose(self, group, found, used, house_choice) -> int:
+    def _choose(self, labels, found, used, house_choice) -> int:
         for preferred in ([house_choice] if house_choice else []) + list(self.prefer):
-            if preferred in group:
-                return group.index(preferred)
-        # majority; a tie goes to the spelling used first
-        return max(used, key=lambda i: (len(found[i]), -found[i][0][0]))
+            if preferred in labels:
+                return labels.index(preferred)
+
+        def weight(i):
+            outside = sum(1 for _, _, quoted in found[i] if not quoted)
+            return (outside, len(found[i]), -found[i][0][0])
+
+        return max(used, key=weight)
