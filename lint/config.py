@@ -164,13 +164,10 @@ def _load_toml(path: Path, text: str) -> dict:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None) or _line_from_message(str(error))
-        raise CopydeskError(f"{path}:{line}: invalid TOML: {str(error).split(' (at line')[0]}") from None
-
-
-def _line_from_message(message: str) -> int:
-    m = regex.search(r"line (\d+)", message)
-    return int(m.group(1)) if m else 1
+        message = str(error)
+        m = regex.search(r"\(at line (\d+)", message)
+        line = int(m.group(1)) if m else max(len(text.splitlines()), 1)  # "at end of document"
+        raise CopydeskError(f"{path}:{line}: invalid TOML: {regex.sub(r' [(]at .*[)]$', '', message)}") from None
 
 
 class _TomlLines:
