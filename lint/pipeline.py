@@ -165,7 +165,8 @@ def check(args) -> int:
     given = list(args.paths)
     paths = given or corpus_files(cfg) or (["."] if not cfg.corpus else [])
     files, problems = reader.find_drafts(paths)
-    files = [f for f in files if not _excluded(f, cfg)]
+    # "./a.txt" (from walking ".") shows as "a.txt", as other linters show it
+    files = [f if f == "-" else os.path.normpath(f) for f in files if not _excluded(f, cfg)]
     if "-" in files and not args.stdin_filename:
         args.stdin_filename = "-"
 
