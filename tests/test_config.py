@@ -1,11 +1,10 @@
 """Configuration: where it is found, what each setting does, and errors with file:line."""
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from clitools import run
 
 from lint import config
 
@@ -21,11 +20,6 @@ DRAFT = (
 )
 
 
-def run(cwd, *args):
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=60
-    )
 
 
 def write(path: Path, text: str) -> Path:

@@ -2,12 +2,11 @@
 
 import json
 import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from clitools import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
@@ -26,12 +25,6 @@ DRAFT = (
 CLEAN = "Budget passes\n\nThe council voted 7-2 on Monday, the clerk said.\n"
 
 
-def run(cwd, *args, env=None):
-    base = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
-    base.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True, env=base, timeout=60
-    )
 
 
 @pytest.fixture

@@ -1,21 +1,15 @@
 """Inline suppressions (Markdown, HTML) and baselines."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clitools import run
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTE = "It is too early to know whether anyone was hurt, the harbor master said. JEFF OK’D"
 
 
-def run(cwd, *args):
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=60
-    )
 
 
 def findings(result):
