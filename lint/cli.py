@@ -86,7 +86,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init}
         return handler[args.command](args)
     except CopydeskError as error:
-        print(f"copydesk: {error}" if not str(error).startswith("copydesk") else str(error), file=sys.stderr)
+        print(f"copydesk: {error}" if not str(error).startswith(("copydesk:", "copydesk ")) else str(error), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("copydesk: interrupted", file=sys.stderr)

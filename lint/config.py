@@ -114,9 +114,10 @@ def load(explicit: Optional[str] = None, start: Optional[Path] = None) -> Config
         if not path.is_file():
             raise CopydeskError(f"--config {explicit}: no such file")
     else:
-        path = find_config(start)
-        if path is None:
+        found = find_config(start)
+        if found is None:
             return Config()
+        path = Path(os.path.relpath(found))  # errors name it as the user would type it
     return load_file(path)
 
 
