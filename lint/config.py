@@ -281,14 +281,12 @@ def _split(text: str) -> List[str]:
 
 
 def _level(value, wrong) -> Severity:
-    try:
-        return Severity.parse(value) if isinstance(value, str) else _raise(wrong())
-    except ValueError:
-        raise wrong() from None
-
-
-def _raise(error):
-    raise error
+    if isinstance(value, str):
+        try:
+            return Severity.parse(value)
+        except ValueError:
+            pass
+    raise wrong()
 
 
 def _show(value) -> str:

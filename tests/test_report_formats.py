@@ -1,7 +1,6 @@
 """CI output formats: github, sarif, junit, gitlab, rdjson (and --output, auto-github)."""
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from lint.baseline import normalise
 from lint.model import Finding, Severity
 
 
@@ -57,7 +58,7 @@ class RunReport:
         seen: Dict[str, int] = {}
         out = []
         for f in self.findings:
-            text = " ".join(self.line_text(f).split())
+            text = normalise(self.line_text(f))
             key = "\0".join((f.rule, self.repo_path(f.path), text))
             seen[key] = seen.get(key, 0) + 1
             out.append(hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32])

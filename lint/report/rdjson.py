@@ -41,13 +41,15 @@ def render(report: RunReport) -> str:
         if f.fix is not None and f.fix.safe:
             source = report.sources.get(f.path)
             if source is not None:
-                diagnostic["suggestions"] = [{"range": _range_of(report, f, source, f.fix.start, f.fix.end), "text": f.fix.replacement}]
+                diagnostic["suggestions"] = [{"range": _range_of(source, f.fix.start, f.fix.end), "text": f.fix.replacement}]
         diagnostics.append(diagnostic)
     document = {"source": {"name": "copydesk"}, "diagnostics": diagnostics}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def _range_of(report, f, source: str, start: int, end: int) -> dict:
+def _range_of(source: str, start: int, end: int) -> dict:
+    """A fix's source offsets as rdjson positions (UTF-8 byte columns)."""
+
     def position(offset):
         line = source.count("\n", 0, offset) + 1
         line_start = source.rfind("\n", 0, offset) + 1
