@@ -7,6 +7,7 @@ the CLI reports it and goes on with the other drafts.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Iterator, List, Tuple
 
 from lint.document import Document
