@@ -26,13 +26,6 @@ def _matches(rule_id: str, prefix: str) -> bool:
     return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
 
 
-def _split_list(values) -> List[str]:
-    out = []
-    for value in values or []:
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return out
-
-
 @dataclass
 class Plan:
     """What a run does, once flags and config are merged."""
@@ -47,6 +40,7 @@ class Plan:
 
 def plan(args) -> Plan:
     from lint import packs, tables
+    from lint.cli import _comma_list
 
     cfg = config_module.load(getattr(args, "config", None))
     extra = list(cfg.pack_files()) + [Path(p) for p in args.pack]
@@ -80,7 +74,7 @@ def plan(args) -> Plan:
 
     # flags beat config: --select replaces the config's select; --ignore adds to its ignore,
     # but a rule a flag selects by name stays on even if the config ignores its pack
-    cli_select, cli_ignore = _split_list(args.select), _split_list(args.ignore)
+    cli_select, cli_ignore = _comma_list(args.select), _comma_list(args.ignore)
     select = cli_select or cfg.select
     ignore = [p for p in cfg.ignore if not any(_matches(s, p) for s in cli_select)] + cli_ignore
 
