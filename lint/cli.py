@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import List, Optional
 
 from lint import __version__
-from lint.model import CopydeskError, Severity
+from lint.model import CopydeskError
+from lint.report import FORMAT_NAMES
 
-COMMANDS = ("check", "rules", "explain", "test-pack")
+COMMANDS = ("check", "rules", "explain", "test-pack", "init")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -43,13 +44,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check drafts (the default command)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursively) or - for stdin")
-    check.add_argument("--format", choices=["text", "json"], default=None, help="output format (default: text)")
+    check.add_argument("--format", choices=list(FORMAT_NAMES), default=None, help="output format (default: text; github when GITHUB_ACTIONS=true)")
     check.add_argument("--select", action="append", metavar="PREFIXES", help="only these rules (dotted prefixes, comma-separated)")
     check.add_argument("--ignore", action="append", metavar="PREFIXES", help="skip these rules (dotted prefixes, comma-separated)")
     check.add_argument("--fail-on", choices=["error", "warning", "suggestion"], default=None, help="lowest level that fails the run (default: error)")
     check.add_argument("--pack", action="append", default=[], metavar="FILE", help="add a rule pack (repeatable); a pack named like a built-in one replaces it")
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
     check.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
+    # ---- integration: config, output file, baselines (lint/config.py, lint/pipeline.py) ----
+    check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings the baseline FILE does not hold")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    # ---- end integration ----
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
@@ -60,6 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     test_pack = sub.add_parser("test-pack", help="run the examples of rule packs and report each failure")
     test_pack.add_argument("files", nargs="+", metavar="FILE")
+
+    # ---- integration: copydesk init (lint/init.py) ----
+    init = sub.add_parser("init", help="set up copydesk in a newsroom repo: config, registry, pre-commit, GitHub workflow")
+    init.add_argument("--dir", default=".", metavar="FOLDER", help="the repo's top folder (default: here)")
+    init.add_argument("--hook-repo", default=None, metavar="URL", help="where pre-commit fetches copydesk from")
+    init.add_argument("--rev", default=None, metavar="REV", help="the copydesk tag or commit pre-commit pins")
+    # ---- end integration ----
     return parser
 
 
@@ -69,10 +83,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         argv.insert(0, "check")
     try:
         args = build_parser().parse_args(argv)
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack}
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init}
         return handler[args.command](args)
     except CopydeskError as error:
-        print(f"copydesk: {error}" if not str(error).startswith("copydesk") else str(error), file=sys.stderr)
+        print(f"copydesk: {error}" if not str(error).startswith(("copydesk:", "copydesk ")) else str(error), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("copydesk: interrupted", file=sys.stderr)
@@ -92,59 +106,17 @@ def _use_color(stream) -> bool:
 
 
 def cmd_check(args) -> int:
-    from lint import packs, reader
-    from lint.engine import Engine
-    from lint.kinds.base import Context
-    from lint.report import RunReport, formats
+    # config, corpus, filters (per-file-ignores, suppressions, baseline) and formats: one
+    # pipeline in lint/pipeline.py, so every step happens in one place
+    from lint import pipeline
 
-    rules = packs.load_rules(args.pack)
-    rules = packs.select_rules(rules, _comma_list(args.select), _comma_list(args.ignore))
-    fail_on = Severity.parse(args.fail_on or "error")
-    engine = Engine(rules, Context(timeout=args.timeout))
-
-    paths = args.paths or ["."]
-    files, problems = reader.find_drafts(paths)
-    if "-" in files and not args.stdin_filename:
-        args.stdin_filename = "-"
-    results = []
-    for path in files:
-        try:
-            if path == "-":
-                doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename)
-            else:
-                doc = reader.read_draft(path)
-        except reader.DraftError as error:
-            problems.append(str(error))
-            continue
-        results.append(engine.check_document(doc))
-    findings, rule_errors = engine.finish(results)
-    errors = problems + _group_rule_errors(rule_errors)
-
-    stream = sys.stdout
-    report = RunReport(findings, errors, drafts=len(results), rules=rules, color=_use_color(stream))
-    for message in errors:
-        print(f"copydesk: {message}", file=sys.stderr)
-    stream.write(formats()[args.format or "text"](report))
-    stream.flush()
-    if errors:
-        return EXIT_ERROR
-    if any(f.severity >= fail_on for f in findings):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return pipeline.check(args)
 
 
-def _group_rule_errors(rule_errors) -> List[str]:
-    """One line per rule and message: a rule that fails on every draft says so once."""
-    groups = {}
-    for error in rule_errors:
-        groups.setdefault((error.rule, error.message), []).append(error.path)
-    out = []
-    for (rule, message), paths in groups.items():
-        if len(paths) == 1:
-            out.append(f"{paths[0]}: rule {rule}: {message}")
-        else:
-            out.append(f"rule {rule}: {message} (on {len(paths)} drafts, the first {paths[0]})")
-    return out
+def cmd_init(args) -> int:
+    from lint import init
+
+    return init.run(args)
 
 
 def cmd_rules(args) -> int:

@@ -1,13 +1,17 @@
 """Output formats: one small module each, all rendering the same `RunReport`.
 
-FORMATS maps a --format name to a function `render(report) -> str`.
+`formats()` maps a --format name to a function `render(report) -> str`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from dataclasses import dataclass, field
-from typing import List
+from pathlib import Path
+from typing import Dict, List, Optional
 
+from lint.baseline import normalise
 from lint.model import Finding, Severity
 
 
@@ -18,6 +22,47 @@ class RunReport:
     drafts: int = 0  # drafts checked
     rules: list = field(default_factory=list)  # the rules that ran (SARIF lists them)
     color: bool = False
+    paths: List[str] = field(default_factory=list)  # the drafts checked (JUnit: one testcase each)
+    # source text of the drafts that may carry findings: formats that need the flagged line
+    # (byte columns, fingerprints) read it here instead of reading the file again
+    sources: Dict[str, str] = field(default_factory=dict)
+    fail_on: Severity = Severity.ERROR
+    root: Optional[Path] = None  # the repository's top folder (CI formats want paths relative to it)
+
+    def line_text(self, finding: Finding, line: Optional[int] = None) -> str:
+        """The text of the finding's first line (or of `line`), without its line end."""
+        source = self.sources.get(finding.path, "")
+        line = finding.line if line is None else line
+        start = 0
+        for _ in range(line - 1):
+            start = source.find("\n", start) + 1
+            if start == 0:
+                return ""
+        end = source.find("\n", start)
+        return source[start : end if end >= 0 else len(source)].rstrip("\r")
+
+    def repo_path(self, path: str) -> str:
+        """`path` relative to the repository root, with `/` (as CI tools want it)."""
+        if path == "-" or path.startswith("<"):
+            return path
+        root = self.root or repo_root()
+        absolute = os.path.abspath(path)
+        try:
+            return Path(os.path.relpath(absolute, root)).as_posix()
+        except ValueError:
+            return Path(absolute).as_posix()
+
+    def fingerprints(self) -> List[str]:
+        """A stable id per finding: rule, repo path and the flagged line's text (white space
+        collapsed), numbered when one key repeats. Lines inserted above do not change it."""
+        seen: Dict[str, int] = {}
+        out = []
+        for f in self.findings:
+            text = normalise(self.line_text(f))
+            key = "\0".join((f.rule, self.repo_path(f.path), text))
+            seen[key] = seen.get(key, 0) + 1
+            out.append(hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32])
+        return out
 
     def counts(self) -> dict:
         counts = {str(s): 0 for s in sorted(Severity, reverse=True)}
@@ -36,7 +81,27 @@ class RunReport:
         return f"Found {', '.join(parts)} in {flagged} of {drafts}{errors}."
 
 
-def formats():
-    from lint.report import json_format, text
+def repo_root(start: Optional[str] = None) -> Path:
+    """The nearest folder at or above `start` (the working directory) holding `.git`, else it."""
+    here = Path(os.path.abspath(start or os.getcwd()))
+    for folder in [here, *here.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return here
 
-    return {"text": text.render, "json": json_format.render}
+
+def formats():
+    from lint.report import github, gitlab, json_format, junit, rdjson, sarif, text
+
+    return {
+        "text": text.render,
+        "json": json_format.render,
+        "github": github.render,
+        "sarif": sarif.render,
+        "junit": junit.render,
+        "gitlab": gitlab.render,
+        "rdjson": rdjson.render,
+    }
+
+
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson")

@@ -1,0 +1,296 @@
+"""`copydesk check` from start to end, as one pipeline (ARCHITECTURE.md):
+
+    config (flags > config file > defaults) -> packs -> drafts (+ corpus) -> phase 1 -> phase 2
+    -> filter (reported drafts, per-file-ignores, inline suppressions, baseline) -> sort
+    -> report -> exit status
+
+Every filter lives here, in one place; kinds never see config.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List
+
+from lint import config as config_module
+from lint import suppress
+from lint.model import CopydeskError, Finding, Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _matches(rule_id: str, prefix: str) -> bool:
+    return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+
+
+@dataclass
+class Plan:
+    """What a run does, once flags and config are merged."""
+
+    config: config_module.Config
+    rules: list  # the rules that run
+    known: List[str]  # every loaded rule id (a suppression naming none of them is a typo)
+    fail_on: Severity
+    report_unused: bool  # copydesk.unused-suppression is selected
+    unused_severity: Severity
+
+
+def plan(args) -> Plan:
+    from lint import packs, tables
+    from lint.cli import _comma_list
+
+    cfg = config_module.load(getattr(args, "config", None))
+    extra = list(cfg.pack_files()) + [Path(p) for p in args.pack]
+    rules = packs.load_rules(extra)
+    keep = cfg.builtin_packs()
+    if keep is not None:
+        builtin_dir = str(tables.rules_dir())
+        builtin = {r.pack for r in rules if r.source.startswith(builtin_dir)}
+        for name in keep:
+            if name not in builtin:
+                raise CopydeskError(
+                    f"{cfg.where('packs')}: no built-in pack {name!r} (built-in packs: {', '.join(sorted(builtin))}; "
+                    f"`{config_module.ALL_BUILTIN}` keeps them all; a pack file ends in .yaml)"
+                )
+        rules = [r for r in rules if r.pack in keep or not r.source.startswith(builtin_dir)]
+    known = [r.id for r in rules]
+
+    def check_prefixes(prefixes, *where):
+        for prefix in prefixes:
+            if not any(_matches(r, prefix) for r in known + [suppress.RULE_ID]):
+                raise CopydeskError(
+                    f"{cfg.where(*where)}: no rule matches {prefix!r} (see `copydesk rules`; packs: {', '.join(sorted({r.pack for r in rules}))})"
+                )
+
+    check_prefixes(cfg.select, "select")
+    check_prefixes(cfg.ignore, "ignore")
+    for prefix in cfg.severity:
+        check_prefixes([prefix], "severity", prefix)
+    for glob, prefixes in cfg.per_file_ignores.items():
+        check_prefixes(prefixes, "per-file-ignores", glob)
+
+    # flags beat config: --select replaces the config's select; --ignore adds to its ignore,
+    # but a rule a flag selects by name stays on even if the config ignores its pack
+    cli_select, cli_ignore = _comma_list(args.select), _comma_list(args.ignore)
+    select = cli_select or cfg.select
+    ignore = [p for p in cfg.ignore if not any(_matches(s, p) for s in cli_select)] + cli_ignore
+
+    def pseudo(prefix):  # names copydesk.unused-suppression, not a pack rule
+        return _matches(suppress.RULE_ID, prefix)
+
+    pack_select = [p for p in select if not pseudo(p)]
+    pack_ignore = [p for p in ignore if not pseudo(p)]
+    if select and not pack_select:
+        rules = []
+    else:
+        rules = packs.select_rules(rules, pack_select, pack_ignore)
+    rules = packs.with_severity(rules, cfg.severity)
+    report_unused = (not select or any(pseudo(p) for p in select)) and not any(pseudo(p) for p in ignore)
+    unused_severity = Severity.WARNING
+    for prefix, level in sorted(cfg.severity.items(), key=lambda kv: len(kv[0])):
+        if pseudo(prefix):
+            unused_severity = level
+
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else (cfg.fail_on or Severity.ERROR)
+    return Plan(cfg, rules, known, fail_on, report_unused, unused_severity)
+
+
+def _registry(args, cfg):
+    """HOOK(registry): what `Context.registry` holds for this run.
+
+    lint/registry.py (another branch) loads the house people list and adds a `--registry`
+    flag; the flag beats the config's `registry`. Until it lands, only the path is checked.
+    """
+    path = getattr(args, "registry", None) or cfg.registry
+    if path is None:
+        return None
+    if not Path(path).is_file():
+        where = "--registry" if getattr(args, "registry", None) else cfg.where("registry")
+        raise CopydeskError(f"{where}: registry {path}: no such file")
+    try:
+        from lint import registry as registry_module  # noqa: F401 -- not merged yet
+    except ImportError:
+        return None
+    load = getattr(registry_module, "load", None) or getattr(registry_module, "load_registry", None)
+    return load(Path(path)) if load else None
+
+
+def _excluded(path: str, cfg) -> bool:
+    if not cfg.exclude or path == "-":
+        return False
+    rel = config_module.relative_to(path, cfg.root)
+    return rel is not None and config_module.matches_any(rel, cfg.exclude)
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def corpus_files(cfg) -> List[str]:
+    """The drafts the config's `corpus` globs name (relative to the config file), excludes dropped."""
+    out = []
+    for pattern in cfg.corpus:
+        for path in sorted(cfg.root.glob(pattern)):
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(cfg.root).parts):
+                shown = _display(path)
+                if not _excluded(shown, cfg):
+                    out.append(shown)
+    return list(dict.fromkeys(out))
+
+
+def _group_rule_errors(rule_errors) -> List[str]:
+    """One line per rule and message: a rule that fails on every draft says so once."""
+    groups: Dict[tuple, List[str]] = {}
+    for error in rule_errors:
+        groups.setdefault((error.rule, error.message), []).append(error.path)
+    out = []
+    for (rule, message), paths in groups.items():
+        if len(paths) == 1:
+            out.append(f"{paths[0]}: rule {rule}: {message}")
+        else:
+            out.append(f"rule {rule}: {message} (on {len(paths)} drafts, the first {paths[0]})")
+    return out
+
+
+def check(args) -> int:
+    from lint import reader
+    from lint.engine import Engine
+    from lint.kinds.base import Context
+    from lint.cli import _use_color
+    from lint.report import RunReport, formats
+
+    p = plan(args)
+    cfg = p.config
+    context = Context(house=dict(cfg.house), registry=_registry(args, cfg), timeout=args.timeout)
+    engine = Engine(p.rules, context)
+
+    given = list(args.paths)
+    paths = given or corpus_files(cfg) or (["."] if not cfg.corpus else [])
+    files, problems = reader.find_drafts(paths)
+    # "./a.txt" (from walking ".") shows as "a.txt", as other linters show it
+    files = [f if f == "-" else os.path.normpath(f) for f in files if not _excluded(f, cfg)]
+    if "-" in files and not args.stdin_filename:
+        args.stdin_filename = "-"
+
+    results = []
+    sources: Dict[str, str] = {}
+    suppressions: Dict[str, suppress.Suppressions] = {}
+    for path in files:
+        try:
+            if path == "-":
+                doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename)
+            else:
+                doc = reader.read_draft(path)
+        except reader.DraftError as error:
+            problems.append(str(error))
+            continue
+        result = engine.check_document(doc)
+        results.append(result)
+        found = suppress.scan(doc)
+        if found is not None:
+            suppressions[doc.path] = found
+        # keep the text only of drafts that may carry findings (formats and baselines read lines)
+        if result.findings or result.locator is not None or found is not None:
+            sources[doc.path] = doc.source
+
+    # other drafts to compare against (cross-draft rules only), reported on only when given
+    reported = {r.path for r in results}
+    cross = [r for r in p.rules if r.kind.cross_draft]
+    corpus_results = []
+    if given and cfg.corpus and cross:
+        seen = {os.path.realpath(f) for f in files if f != "-"}
+        corpus_engine = Engine(cross, context)
+        for path in corpus_files(cfg):
+            if os.path.realpath(path) in seen:
+                continue
+            try:
+                corpus_results.append(corpus_engine.check_document(reader.read_draft(path)))
+            except reader.DraftError as error:
+                print(f"copydesk: note: corpus draft skipped: {error}", file=sys.stderr)
+
+    findings, rule_errors = engine.finish(results + corpus_results)
+    findings = [f for f in findings if f.path in reported]
+    errors = problems + _group_rule_errors(
+        [e for e in rule_errors if e.path in reported or e.path == "(all drafts)"]
+    )
+
+    findings = _per_file_ignores(findings, cfg)
+    findings = suppress.apply(
+        findings, suppressions, [r.id for r in p.rules], p.known, p.report_unused, p.unused_severity
+    )
+    findings.sort()
+
+    report = RunReport(
+        findings,
+        errors,
+        drafts=len(results),
+        rules=p.rules + ([suppress.unused_rule()] if p.report_unused and suppressions else []),
+        paths=[r.path for r in results],
+        sources=sources,
+        fail_on=p.fail_on,
+    )
+    for message in errors:
+        print(f"copydesk: {message}", file=sys.stderr)
+
+    if args.write_baseline:
+        from lint import baseline
+
+        count = baseline.write(args.write_baseline, findings, report.line_text)
+        print(f"copydesk: wrote {count} finding{'s' if count != 1 else ''} to the baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if errors else EXIT_OK
+    if args.baseline:
+        from lint import baseline
+
+        report.findings = baseline.filter_new(args.baseline, findings, report.line_text)
+
+    name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if args.output:
+        report.color = False
+        try:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                handle.write(formats()[name](report))
+        except OSError as error:
+            raise CopydeskError(f"--output {args.output}: cannot write: {error.strerror or error}") from None
+    else:
+        report.color = name == "text" and _use_color(sys.stdout)
+        sys.stdout.write(formats()[name](report))
+        sys.stdout.flush()
+    if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from lint.report import github
+
+        try:
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+                handle.write(github.summary_markdown(report))
+        except OSError as error:
+            print(f"copydesk: cannot write the step summary: {error}", file=sys.stderr)
+
+    if errors:
+        return EXIT_ERROR
+    if any(f.severity >= p.fail_on for f in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _per_file_ignores(findings: List[Finding], cfg) -> List[Finding]:
+    if not cfg.per_file_ignores:
+        return findings
+    out = []
+    cache: Dict[str, List[str]] = {}
+    for f in findings:
+        if f.path not in cache:
+            rel = config_module.relative_to(f.path, cfg.root)
+            cache[f.path] = [
+                prefix
+                for glob, prefixes in cfg.per_file_ignores.items()
+                if rel is not None and config_module.matches_any(rel, [glob])
+                for prefix in prefixes
+            ]
+        if not any(_matches(f.rule, prefix) for prefix in cache[f.path]):
+            out.append(f)
+    return out
