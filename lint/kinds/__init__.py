@@ -6,7 +6,10 @@ from lint.kinds.consistency import Consistency
 from lint.kinds.existence import Existence
 from lint.kinds.metric import Metric
 from lint.kinds.occurrence import Occurrence
+from lint.kinds.person_consistency import PersonConsistency
+from lint.kinds.rank_branch import RankBranch
 from lint.kinds.repetition import Repetition
+from lint.kinds.role_gender import RoleGender
 from lint.kinds.substitution import Substitution
 
 KINDS = {
@@ -20,5 +23,9 @@ KINDS = {
         Repetition,
         Metric,
         Boilerplate,
+        # people (lint/people.py extracts the mentions)
+        RankBranch,
+        PersonConsistency,
+        RoleGender,
     )
 }
