@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--pack", action="append", default=[], metavar="FILE", help="add a rule pack (repeatable); a pack named like a built-in one replaces it")
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
     check.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
+    # people: the house registry (config's `registry:` sets the same thing)
+    check.add_argument("--registry", metavar="FILE", default=None, help="the house registry of people (YAML; see docs/registry.md)")
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
@@ -100,7 +102,12 @@ def cmd_check(args) -> int:
     rules = packs.load_rules(args.pack)
     rules = packs.select_rules(rules, _comma_list(args.select), _comma_list(args.ignore))
     fail_on = Severity.parse(args.fail_on or "error")
-    engine = Engine(rules, Context(timeout=args.timeout))
+    registry = None
+    if args.registry:  # people: a bad registry is a CopydeskError naming file and line (exit 2)
+        from lint.registry import load_registry
+
+        registry = load_registry(args.registry)
+    engine = Engine(rules, Context(timeout=args.timeout, registry=registry))
 
     paths = args.paths or ["."]
     files, problems = reader.find_drafts(paths)

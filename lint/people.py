@@ -35,6 +35,7 @@ _NAME_PIECE = regex.compile(
 )
 _PIECE_GAP = regex.compile(rf"{_SP}|,{_SP}(?=(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))")
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
 _INITIAL_RUN = regex.compile(r"(?:\p{Lu}\.)+")
 
 
@@ -323,10 +324,15 @@ class Extractor:
                 bare = bare.rstrip("-’'")
                 if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
                     break
-                if pieces and check_titles and self._title_start.match(text, start):
+                if check_titles and self._title_start.match(text, start):
                     # "Joe Biden Vice President Kamala Harris": a new mention starts here
                     if self.parse_name(text, self._title_start.match(text, start).end() - 1, False):
                         break
+                if sum(1 for p in pieces if p[0] == "init") and sum(
+                    1 for p in pieces[_first_init(pieces):] if p[0] == "word"
+                ) >= 2:
+                    # "Richard J. Donovan Correctional Facility": a place named for a person
+                    return None
                 pieces.append(("word", start, start + len(bare)))
                 if possessive:
                     break
@@ -389,6 +395,8 @@ class Extractor:
             name = self.parse_name(text, m.start())
             if name is None or not name.first or not (name.middle or name.suffix):
                 continue
+            if _CAPITAL_NEXT.match(text, name.end):
+                continue  # "George W. Bush Presidential Library": a thing named for a person
             mentions.append(Mention(name.start, name.end, name, text=_clean(text[name.start : name.end])))
             by_end[name.end] = name
         for m in finditer(self._appositive, text, 0, end, timeout):
@@ -456,6 +464,10 @@ class Extractor:
             mention.rank_span = m.span("rank")
         mention.text = _clean(text[mention.start : mention.end])
         return mention
+
+
+def _first_init(pieces) -> int:
+    return next(i for i, p in enumerate(pieces) if p[0] == "init")
 
 
 def _clean(s: str) -> str:

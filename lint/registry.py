@@ -94,7 +94,7 @@ class Registry:
         return self.index.get(key)
 
     def where(self, person: RegistryPerson) -> str:
-        return f"{Path(self.path).name}:{person.line}"
+        return f"{self.path}:{person.line}"
 
     def level_for(self, person: RegistryPerson) -> str:
         return person.level or self.level
