@@ -399,8 +399,10 @@ class Extractor:
                 continue  # "George W. Bush Presidential Library": a thing named for a person
             mentions.append(Mention(name.start, name.end, name, text=_clean(text[name.start : name.end])))
             by_end[name.end] = name
+        known = {mn.name.key for mn in mentions if mn.name.key}
+        surnames = {k[1] for k in known}
         for m in finditer(self._appositive, text, 0, end, timeout):
-            mention = self._appositive_mention(text, m, by_end)
+            mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
         mentions.sort(key=lambda mn: (mn.start, mn.appositive))
@@ -439,7 +441,7 @@ class Extractor:
         mention.text = _clean(text[mention.start : mention.end])
         return mention
 
-    def _appositive_mention(self, text: str, m, by_end) -> Optional[Mention]:
+    def _appositive_mention(self, text: str, m, by_end, known, surnames) -> Optional[Mention]:
         comma = m.start()
         name = by_end.get(comma)
         if name is None:
@@ -450,6 +452,10 @@ class Extractor:
             name = self.parse_name(text, before.start())
             if name is None or name.end != comma:
                 return None
+            if name.key and name.key not in known and fold(name.last) in surnames:
+                # "Later Hale, the spokesman": a sentence word before a surname the draft
+                # already gave in full is not a first name
+                name = Name(text.rfind(name.last, name.start, name.end), name.end, "", "", name.last, name.suffix)
         qualifiers = set(self.titles.qualifiers)
         qualified = bool(m.group("qual")) or any(w.lower() in qualifiers for w in m.group("mods").split())
         mention = Mention(name.start, m.end(), name, appositive=True, qualified=qualified)
