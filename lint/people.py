@@ -270,10 +270,6 @@ class Extractor:
             rf"(?P<title>{_alternation(self._title_forms)})(?P<elect>-elect)?{_SP}"
             rf"(?=(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}])"
         )
-        # a title (or rank) that starts where a name might go on: "Joe Biden Vice President ..."
-        self._title_start = regex.compile(
-            rf"(?:(?:{_alternation(branch_names)}){_SP})?(?:{_alternation(self._title_forms)})(?:-elect)?{_SP}\p{{Lu}}"
-        )
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
         self._initialed = regex.compile(
@@ -324,9 +320,10 @@ class Extractor:
                 bare = bare.rstrip("-’'")
                 if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
                     break
-                if check_titles and self._title_start.match(text, start):
+                if check_titles:
                     # "Joe Biden Vice President Kamala Harris": a new mention starts here
-                    if self.parse_name(text, self._title_start.match(text, start).end() - 1, False):
+                    titled = self._titled.match(text, start)
+                    if titled and self.parse_name(text, titled.end(), False):
                         break
                 if sum(1 for p in pieces if p[0] == "init") and sum(
                     1 for p in pieces[_first_init(pieces):] if p[0] == "word"
