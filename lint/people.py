@@ -177,6 +177,7 @@ class TitleTable:
         self.qualifiers = tuple(table.get("qualifiers") or ())
         self.not_names = frozenset(table.get("not-names") or ())
         self.not_initials = frozenset(table.get("not-initials") or ())
+        self.surname_or_place = frozenset(table.get("surname-or-place") or ())
 
 
 # ---- mentions ------------------------------------------------------------------------------
@@ -320,6 +321,11 @@ class Extractor:
                 bare = bare.rstrip("-’'")
                 if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
                     break
+                if bare in self.titles.surname_or_place:
+                    words_before = sum(1 for p in pieces if p[0] == "word")
+                    if words_before != 1 or self._name_word_next(text, start + len(word)):
+                        break  # "George Washington Bridge", "Doris Day Animal Foundation"
+                    possessive = True  # a surname here ends the name ("Doris Day said")
                 if check_titles:
                     # "Joe Biden Vice President Kamala Harris": a new mention starts here
                     titled = self._titled.match(text, start)
@@ -372,6 +378,14 @@ class Extractor:
             last=text[last[1] : last[2]],
             suffix=suffix,
         )
+
+    def _name_word_next(self, text: str, pos: int) -> bool:
+        """Does a capitalized word that could belong to a name follow `pos`?"""
+        gap = _CAPITAL_NEXT.match(text, pos)
+        if not gap:
+            return False
+        nxt = _NAME_PIECE.match(text, gap.end() - 1)
+        return bool(nxt and nxt.lastgroup == "word" and nxt.group() not in self.titles.not_names)
 
     # ---- mentions ----------------------------------------------------------------------
 

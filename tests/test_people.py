@@ -180,6 +180,20 @@ def test_a_title_is_not_a_first_name(extractor):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Army Spc. Jo Park was hurt.", ("Jo", "Park")),
+        ("Gov. Tom Hall said Monday the bridge would close.", ("Tom", "Hall")),
+        ("Gov. Tom Hall Monday said the bridge would close.", ("Tom", "Hall")),
+        ("President George Washington Bridge tolls rose.", ("George", "Washington")),
+    ],
+)
+def test_surnames_that_are_also_places(extractor, text, name):
+    m = one(extractor, text)
+    assert (m.name.first, m.name.last) == name
+
+
 def test_a_candidate_for_an_office_is_not_a_name(extractor):
     # "... Lord Mayor Candidate Wayne Tseng ..." (a headline in Title Case)
     assert extractor.extract("Interview with Lord Mayor Candidate Lena Ho\n") == []
