@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--baseline", metavar="FILE", help="report only findings the baseline FILE does not hold")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     # ---- end integration ----
+    # people: the house registry (config's `registry:` sets the same thing)
+    check.add_argument("--registry", metavar="FILE", default=None, help="the house registry of people (YAML; see docs/registry.md)")
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")

@@ -13,7 +13,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from lint.document import Document
 from lint.kinds.base import Context, RuleTimeout
-from lint.model import Finding, Fix, Hit
+from lint.model import Finding, Fix, Hit, Severity
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,22 @@ class Locator:
             rule=rule.id,
             end_line=end_line,
             end_column=end_column,
-            severity=rule.severity,
+            severity=_severity(rule, hit),
             message=rule.render(doc.text[hit.start : hit.end], hit.values),
             match=match,
             fix=fix,
             start=start,
             end=end,
         )
+
+
+def _severity(rule, hit: Hit) -> Severity:
+    """The rule's level, raised when a kind says this finding is graver (`values["level"]`:
+    people.title-consistency against a registry that says `level: error`)."""
+    level = hit.values.get("level")
+    if level is None:
+        return rule.severity
+    return max(rule.severity, Severity.parse(level))
 
 
 @dataclass

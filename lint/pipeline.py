@@ -99,23 +99,16 @@ def plan(args) -> Plan:
 
 
 def _registry(args, cfg):
-    """HOOK(registry): what `Context.registry` holds for this run.
+    """The house people list for `Context.registry`: --registry beats the config's `registry`."""
+    from lint.registry import load_registry
 
-    lint/registry.py (another branch) loads the house people list and adds a `--registry`
-    flag; the flag beats the config's `registry`. Until it lands, only the path is checked.
-    """
     path = getattr(args, "registry", None) or cfg.registry
     if path is None:
         return None
     if not Path(path).is_file():
         where = "--registry" if getattr(args, "registry", None) else cfg.where("registry")
         raise CopydeskError(f"{where}: registry {path}: no such file")
-    try:
-        from lint import registry as registry_module  # noqa: F401 -- not merged yet
-    except ImportError:
-        return None
-    load = getattr(registry_module, "load", None) or getattr(registry_module, "load_registry", None)
-    return load(Path(path)) if load else None
+    return load_registry(str(path))
 
 
 def _excluded(path: str, cfg) -> bool:

@@ -10,8 +10,11 @@ from lint.kinds.figures import UnattributedFigure
 from lint.kinds.hyphenation import Hyphenation
 from lint.kinds.metric import Metric
 from lint.kinds.occurrence import Occurrence
+from lint.kinds.person_consistency import PersonConsistency
 from lint.kinds.quote_balance import QuoteBalance
+from lint.kinds.rank_branch import RankBranch
 from lint.kinds.repetition import Repetition
+from lint.kinds.role_gender import RoleGender
 from lint.kinds.said_verb import SaidVerb
 from lint.kinds.substitution import Substitution
 from lint.kinds.vague import VagueSource
@@ -34,5 +37,9 @@ KINDS = {
         Hyphenation,
         Acronym,
         QuoteBalance,
+        # people (lint/people.py extracts the mentions)
+        RankBranch,
+        PersonConsistency,
+        RoleGender,
     )
 }

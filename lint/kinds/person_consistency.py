@@ -1,0 +1,280 @@
+"""person-consistency: one person, two branches, ranks, titles, middle initials or suffixes.
+
+Three comparisons, each reported at the mention that disagrees:
+
+- within one draft: each later mention against the first one carrying the same attribute
+  (branch, rank, middle initial, formal office). A bare surname carries nothing, so AP's
+  later references never conflict; the gender of role nouns is `role-gender`'s business.
+- across the drafts of a run (phase 2): each draft's first reference against the other
+  drafts', reported in every draft involved, naming the other draft and line. Offices are not
+  compared across stories (people change office); ranks are not compared between stories with
+  different dates (people are promoted).
+- against the house registry (`Context.registry`): a person the registry knows is compared
+  with it alone; the registry's roles held on the story's date (all of them when it has none)
+  are the truth, and its `level: error` raises the finding to an error.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from lint.kinds.people_base import PeopleKind, in_spans
+from lint.model import Hit
+from lint.people import Mention, group_people, middles_agree
+from lint.registry import document_date
+
+ATTRIBUTE_NAMES = {
+    "branch": "branch",
+    "rank": "rank",
+    "middle": "middle initial",
+    "suffix": "suffix",
+    "office": "title",
+    "gender": "gender of the role noun",
+}
+
+
+def differ_phrase(attributes: List[str]) -> str:
+    names = [ATTRIBUTE_NAMES[a] for a in dict.fromkeys(attributes)]
+    if len(names) == 1:
+        return f"{names[0]} differs"
+    return ", ".join(names[:-1]) + f" and {names[-1]} differ"
+
+
+@dataclass(frozen=True)
+class PersonConsistency(PeopleKind):
+    """Options (besides ranks, titles):
+
+    within    compare the mentions of one draft (default true)
+    across    compare the drafts of one run (default true)
+    registry  compare with the house registry when the run has one (default true)
+    offices   compare formal offices (Sen., Gov., President) within a draft (default true)
+
+    Message values: {there} (the other mention, or the registry's form), {where} ("at line 9",
+    "in draft-b.txt:29", "in the registry (people.yaml:4: ...)"), {differs} ("branch differs"),
+    {person} (the fullest name used).
+    """
+
+    name = "person-consistency"
+    message_values = ("there", "where", "differs", "person")
+    cross_draft = True
+
+    within: bool = True
+    across: bool = True
+    registry: bool = True
+    offices: bool = True
+
+    # ---- phase 1 -----------------------------------------------------------------------
+
+    def check(self, doc, spans, context):
+        registry = context.registry if self.registry else None
+        date = document_date(doc)
+        for person in group_people(self.mentions(doc, context)):
+            entry = registry.lookup(person.key) if registry is not None else None
+            if entry is not None:
+                hits = self._against_registry(doc, person, entry, registry, date)
+            elif self.within:
+                hits = self._within(doc, person)
+            else:
+                continue
+            for hit in hits:
+                if in_spans(hit.start, spans):
+                    yield hit
+
+    def _value(self, mention: Mention, attribute: str):
+        if attribute == "branch":
+            return mention.branch
+        if attribute == "rank":
+            return mention.rank if mention.rank and not mention.qualified else None
+        if attribute == "middle":
+            return mention.name.middle if mention.full_name and mention.name.middle else None
+        if attribute == "office":
+            if self.offices and mention.office and mention.full_name and not mention.qualified:
+                return mention.office
+            return None
+        raise KeyError(attribute)
+
+    def _agree(self, attribute: str, a: Mention, b: Mention) -> bool:
+        table = self.extractor.ranks
+        if attribute == "branch":
+            return table.branches_agree(a.branch, b.branch)
+        if attribute == "rank":
+            return table.ranks_agree(a.rank, b.rank, short_ok=not (a.full_name and b.full_name))
+        if attribute == "middle":
+            return middles_agree(a.name.middle, b.name.middle)
+        return a.office == b.office
+
+    def _within(self, doc, person):
+        first: Dict[str, Mention] = {}
+        for mention in person.mentions:
+            conflicts: List[Tuple[str, Mention]] = []
+            for attribute in ("branch", "rank", "middle", "office"):
+                if self._value(mention, attribute) is None:
+                    continue
+                ref = first.get(attribute)
+                if ref is None:
+                    first[attribute] = mention
+                elif ref is not mention and not self._agree(attribute, ref, mention):
+                    conflicts.append((attribute, ref))
+            if conflicts:
+                ref = min((r for _, r in conflicts), key=lambda r: r.start)
+                line = doc.position(ref.start)[0]
+                yield Hit(
+                    mention.start,
+                    mention.end,
+                    {
+                        "there": ref.text,
+                        "where": f"at line {line}",
+                        "differs": differ_phrase([a for a, r in conflicts if r is ref]),
+                        "person": person.name,
+                    },
+                )
+
+    def _against_registry(self, doc, person, entry, registry, date):
+        table = self.extractor.ranks
+        roles = entry.roles_on(date)
+        offices = {r.office for r in roles if r.office}
+        for mention in person.mentions:
+            differs = []
+            if mention.branch and any(r.branch for r in roles):
+                if not any(r.branch and table.branches_agree(mention.branch, r.branch) for r in roles):
+                    differs.append("branch")
+            if mention.rank and not mention.qualified and any(r.rank for r in roles):
+                if not any(r.rank and table.ranks_agree(mention.rank, r.rank, short_ok=not mention.full_name) for r in roles):
+                    differs.append("rank")
+            if mention.full_name and mention.name.middle and entry.middles:
+                if not any(middles_agree(mention.name.middle, m) for m in entry.middles):
+                    differs.append("middle")
+            if mention.name.suffix and entry.suffix and mention.name.suffix != entry.suffix:
+                differs.append("suffix")
+            if self.offices and mention.office and mention.full_name and not mention.qualified and offices:
+                if mention.office not in offices:
+                    differs.append("office")
+            if not differs:
+                continue
+            role = entry.shown_role(date)
+            there = entry.name
+            detail = ""
+            if role is not None:
+                rank = f"{role.rank_form} " if role.rank_form else ""
+                branch = f"{role.branch} " if role.branch and rank else ""
+                there = f"{branch}{rank}{entry.name}"
+                detail = role.describe()
+            where = f"in the house registry ({registry.where(entry)}{': ' + detail if detail else ''})"
+            values = {"there": there, "where": where, "differs": differ_phrase(differs), "person": entry.name}
+            if registry.level_for(entry) == "error":
+                values["level"] = "error"
+            yield Hit(mention.start, mention.end, values)
+
+    # ---- phase 1 facts for phase 2 ------------------------------------------------------
+
+    def facts(self, doc, context):
+        """Per person named in full and not in the registry: the first reference of each
+        attribute, as (attribute, value, start, end, line, text). Small and picklable."""
+        if not self.across:
+            return None
+        registry = context.registry if self.registry else None
+        out = []
+        for person in group_people(self.mentions(doc, context)):
+            if registry is not None and registry.lookup(person.key) is not None:
+                continue
+            found = {}
+            for mention in person.mentions:
+                values = {
+                    "branch": mention.branch,
+                    "rank": mention.rank if mention.rank and not mention.qualified and mention.full_name else None,
+                    "middle": mention.name.middle if mention.full_name and mention.name.middle else None,
+                    "suffix": mention.name.suffix or None,
+                    "gender": mention.role.gender if mention.role and mention.role.gender in ("m", "f") else None,
+                }
+                for attribute, value in values.items():
+                    if value is not None and attribute not in found:
+                        line = doc.position(mention.start)[0]
+                        found[attribute] = (value, mention.start, mention.end, line, mention.text)
+            if found:
+                out.append((person.key, person.name, tuple((a,) + v for a, v in found.items())))
+        if not out:
+            return None
+        return {"date": document_date(doc), "people": tuple(out)}
+
+    # ---- phase 2 -----------------------------------------------------------------------
+
+    def judge(self, facts_by_path, context):
+        if not self.across:
+            return
+        by_person: Dict[Tuple[str, str], List[Tuple[str, Optional[str], dict, str]]] = {}
+        for path, facts in facts_by_path.items():
+            for key, name, attributes in facts["people"]:
+                by_person.setdefault(key, []).append(
+                    (path, facts["date"], {a[0]: a[1:] for a in attributes}, name)
+                )
+        for key, entries in by_person.items():
+            if len(entries) < 2:
+                continue
+            yield from self._across(entries)
+
+    def _values_agree(self, attribute: str, a, b) -> bool:
+        table = self.extractor.ranks
+        if attribute == "branch":
+            return table.branches_agree(a, b)
+        if attribute == "rank":
+            return table.ranks_agree(a, b)
+        if attribute == "middle":
+            return middles_agree(a, b)
+        return a == b
+
+    def _across(self, entries):
+        # (path, mention start) -> [(attribute, other path, other fact)]
+        conflicts: Dict[Tuple[str, int], List[Tuple[str, str, tuple]]] = {}
+        mention_of: Dict[Tuple[str, int], tuple] = {}
+        names = {path: name for path, _date, _attrs, name in entries}
+        for attribute in ("branch", "rank", "middle", "suffix", "gender"):
+            holders = [(path, date, attrs[attribute]) for path, date, attrs, _name in entries if attribute in attrs]
+            if len(holders) < 2:
+                continue
+            # one holder per distinct value keeps this linear in drafts, not quadratic
+            by_value: Dict[object, List[tuple]] = {}
+            for holder in holders:
+                by_value.setdefault(holder[2][0], []).append(holder)
+            if len(by_value) < 2:
+                continue
+            for path, date, fact in holders:
+                other = self._first_disagreeing(attribute, fact[0], date, by_value)
+                if other is None:
+                    continue
+                place = (path, fact[1])
+                mention_of[place] = fact
+                conflicts.setdefault(place, []).append((attribute, other[0], other[2]))
+        for (path, start), found in conflicts.items():
+            fact = mention_of[(path, start)]
+            _, other_path, other_fact = found[0]
+            attributes = [a for a, p, f in found if p == other_path and f[1] == other_fact[1]]
+            yield path, Hit(
+                fact[1],
+                fact[2],
+                {
+                    "there": other_fact[4],
+                    "where": f"in {_show_path(other_path, path)}:{other_fact[3]}",
+                    "differs": differ_phrase(attributes),
+                    "person": names[path],
+                },
+            )
+
+    def _first_disagreeing(self, attribute, value, date, by_value):
+        for other_value, others in by_value.items():
+            if other_value == value or self._values_agree(attribute, value, other_value):
+                continue
+            for other in others:
+                # a rank may change between stories written on different days (promotions)
+                if attribute == "rank" and date and other[1] and date != other[1]:
+                    continue
+                return other
+        return None
+
+
+def _show_path(other: str, here: str) -> str:
+    """The other draft as the reader needs it: its file name when both sit in one folder."""
+    if os.path.dirname(other) == os.path.dirname(here):
+        return os.path.basename(other)
+    return other

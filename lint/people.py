@@ -1,0 +1,568 @@
+"""Find the people a draft names: branch, rank or title, first name, initials, surname, suffix,
+and the role nouns of appositives ("Jessica McNulty, a Pentagon spokeswoman,").
+
+Three passes over the prose, each one compiled pattern, then a small name parser in Python:
+
+1. titled mentions: an optional qualifier (former, then-, retired), an optional branch
+   ("U.S. Army"), a rank, office, title or role noun, then a name:
+   `Navy Gen. Kenneth McKenzie`, `Pentagon press secretary John Kirby`, `President Biden`;
+2. untitled names with a middle initial or a suffix (`Kenneth F. McKenzie Jr.`): the shape is
+   distinctive enough to be a person, and it is all the middle-initial check needs;
+3. appositives after a name: `, a Pentagon spokeswoman,` / `, the Pentagon spokesman,` /
+   `, a retired Army general,`.
+
+People are grouped by full name (first + last); a surname-only mention (`McNulty, the
+Pentagon spokesman`, `Gen. McKenzie`) joins the one person of that surname the draft names in
+full, and is dropped when there is none or more than one. AP drops titles on later references,
+so a bare surname never conflicts with anything.
+
+The tables (ranks, branches, titles, role nouns, words that are never names) come from
+`rules/data/ranks.yaml` and `rules/data/titles.yaml`; see those files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
+
+import regex
+
+_SP = r"[^\S\n]+"  # spaces on one line
+_PARTICLE = r"(?:al|el|bin|ibn|abu|da|de|di|du|del|della|der|den|dos|das|la|le|van|von|ter|ten)"
+_WORD = rf"(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*"
+_NAME_PIECE = regex.compile(
+    rf"(?P<suffix>(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))|(?P<init>\p{{Lu}}\.)|(?P<word>{_WORD})"
+)
+_PIECE_GAP = regex.compile(rf"{_SP}|,{_SP}(?=(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
+_INITIAL_RUN = regex.compile(r"(?:\p{Lu}\.)+")
+
+
+class TableError(ValueError):
+    """A people table (ranks, titles) is malformed; the message says where."""
+
+
+# ---- tables ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rank:
+    key: str
+    abbr: Tuple[str, ...]
+    words: Tuple[str, ...]
+    grades: Tuple[str, ...]
+    family: Optional[str]
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Branch:
+    name: str
+    names: Tuple[str, ...]
+    ranks: FrozenSet[str]
+    like: Tuple[str, ...]
+
+
+class RankTable:
+    """Branches, their ranks, and the forms ranks are written in (from ranks.yaml)."""
+
+    def __init__(self, table):
+        if not isinstance(table, dict) or not isinstance(table.get("ranks"), dict) or not isinstance(table.get("branches"), dict):
+            raise TableError("the ranks table needs `ranks:` and `branches:` mappings")
+        self.ranks: Dict[str, Rank] = {}
+        for key, info in table["ranks"].items():
+            if not isinstance(info, dict):
+                raise TableError(f"rank {key!r}: needs abbr, words, grades")
+            self.ranks[key] = Rank(
+                key,
+                tuple(info.get("abbr") or ()),
+                tuple(info.get("words") or ()),
+                tuple(info.get("grades") or ()),
+                info.get("family"),
+                bool(info.get("ambiguous", False)),
+            )
+        self.not_in_appositive = frozenset(table.get("not-in-appositive") or ())
+        self.branches: Dict[str, Branch] = {}
+        self.branch_of_name: Dict[str, str] = {}
+        for name, info in table["branches"].items():
+            ranks = frozenset(info.get("ranks") or ())
+            unknown = ranks - set(self.ranks)
+            if unknown:
+                raise TableError(f"branch {name!r}: unknown ranks {sorted(unknown)}")
+            branch = Branch(name, tuple(info.get("names") or (name,)), ranks, tuple(info.get("like") or ()))
+            self.branches[name] = branch
+            for written in branch.names:
+                self.branch_of_name[written] = name
+        for branch in list(self.branches.values()):
+            if branch.like:
+                merged = set(branch.ranks)
+                for other in branch.like:
+                    merged |= self.branches[other].ranks
+                self.branches[branch.name] = Branch(branch.name, branch.names, frozenset(merged), branch.like)
+        # written form -> rank keys ("Capt." -> captain, navy-captain)
+        self.by_abbr: Dict[str, Tuple[str, ...]] = {}
+        self.by_word: Dict[str, Tuple[str, ...]] = {}
+        for rank in self.ranks.values():
+            for form in rank.abbr:
+                self.by_abbr[form] = self.by_abbr.get(form, ()) + (rank.key,)
+            for form in rank.words:
+                self.by_word[form.lower()] = self.by_word.get(form.lower(), ()) + (rank.key,)
+
+    def ranks_of(self, written: str) -> Tuple[str, ...]:
+        return self.by_abbr.get(written) or self.by_word.get(written.lower(), ())
+
+    def is_ambiguous(self, written: str) -> bool:
+        """A spelled-out form that is also an everyday word ("Major", "Captain", "Commander")."""
+        if written in self.by_abbr:
+            return False
+        return all(self.ranks[k].ambiguous for k in self.by_word.get(written.lower(), ()))
+
+    def valid(self, branch: str, ranks: Iterable[str]) -> bool:
+        allowed = self.branches[branch].ranks
+        return any(r in allowed for r in ranks)
+
+    def branches_with(self, ranks: Iterable[str]) -> List[str]:
+        ranks = set(ranks)
+        return [b.name for b in self.branches.values() if not b.like and b.ranks & ranks]
+
+    def equivalent(self, branch: str, ranks: Iterable[str]) -> Optional[str]:
+        """The branch's rank of the same pay grade, as AP abbreviates it ("Adm." for Navy Gen.)."""
+        grades = {g for r in ranks for g in self.ranks[r].grades}
+        allowed = self.branches[branch].ranks
+        for key, rank in self.ranks.items():  # table order, so the answer never varies
+            if key in allowed and grades & set(rank.grades):
+                return (rank.abbr or rank.words)[0]
+        return None
+
+    def branches_agree(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        return b in self.branches[a].like or a in self.branches[b].like
+
+    def ranks_agree(self, a: Tuple[str, ...], b: Tuple[str, ...], short_ok: bool = False) -> bool:
+        """Same rank (any shared key); with short_ok a family form stands for its members."""
+        if set(a) & set(b):
+            return True
+        if short_ok:
+            families_a = {self.ranks[k].family or k for k in a}
+            families_b = {self.ranks[k].family or k for k in b}
+            # "Gen. McKenzie" after "Lt. Gen. Kenneth McKenzie": the short form is the family
+            return bool((families_a & set(b)) or (families_b & set(a)))
+        return False
+
+
+@dataclass(frozen=True)
+class Role:
+    noun: str
+    gender: Optional[str]
+    family: Optional[str]
+
+
+class TitleTable:
+    """Offices, other titles, role nouns, qualifiers and words that are never names."""
+
+    def __init__(self, table):
+        if not isinstance(table, dict):
+            raise TableError("the titles table is a mapping with offices, titles, roles, qualifiers, not-names")
+        self.office_of: Dict[str, str] = {}
+        for office, forms in (table.get("offices") or {}).items():
+            for form in forms:
+                self.office_of[form] = office
+        self.titles = tuple(table.get("titles") or ())
+        self.roles: Dict[str, Role] = {}
+        for noun, info in (table.get("roles") or {}).items():
+            info = info or {}
+            self.roles[noun.lower()] = Role(noun.lower(), info.get("gender"), info.get("family"))
+        self.qualifiers = tuple(table.get("qualifiers") or ())
+        self.not_names = frozenset(table.get("not-names") or ())
+        self.not_initials = frozenset(table.get("not-initials") or ())
+        self.surname_or_place = frozenset(table.get("surname-or-place") or ())
+
+
+# ---- mentions ------------------------------------------------------------------------------
+
+
+@dataclass
+class Name:
+    start: int
+    end: int
+    first: str
+    middle: str  # initials only, letters without dots: "F", "HW"
+    last: str
+    suffix: str  # "Jr.", "Sr.", "II", ...
+
+    @property
+    def key(self) -> Optional[Tuple[str, str]]:
+        return (fold(self.first), fold(self.last)) if self.first else None
+
+    @property
+    def full(self) -> str:
+        parts = [self.first] if self.first else []
+        parts += [c + "." for c in self.middle]
+        parts.append(self.last)
+        if self.suffix:
+            parts.append(self.suffix)
+        return " ".join(parts)
+
+
+@dataclass
+class Mention:
+    """One naming of a person. Offsets are into Document.text."""
+
+    start: int
+    end: int
+    name: Name
+    branch: Optional[str] = None  # canonical branch name
+    branch_span: Optional[Tuple[int, int]] = None
+    rank: Tuple[str, ...] = ()  # rank keys
+    rank_form: str = ""  # as written: "Gen.", "general"
+    rank_span: Optional[Tuple[int, int]] = None
+    office: Optional[str] = None  # compared civilian office ("senator")
+    title_form: str = ""
+    role: Optional[Role] = None
+    role_span: Optional[Tuple[int, int]] = None
+    qualified: bool = False  # former, then-, retired, -elect: not the current title
+    appositive: bool = False
+    text: str = ""  # the mention as written, white space collapsed
+
+    @property
+    def full_name(self) -> bool:
+        return bool(self.name.first)
+
+
+def fold(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    return "|".join(regex.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _both_cases(form: str) -> List[str]:
+    return [form, form[:1].upper() + form[1:]] if form[:1].islower() else [form, form[:1].lower() + form[1:]]
+
+
+class Extractor:
+    """Compiled patterns for one pair of tables; `extract(text)` lists the mentions."""
+
+    def __init__(self, ranks: RankTable, titles: TitleTable):
+        self.ranks = ranks
+        self.titles = titles
+        branch_names = list(ranks.branch_of_name)
+        self._title_forms: Dict[str, str] = {}  # written -> "rank" | "office" | "title" | "role"
+        for form in ranks.by_abbr:
+            self._title_forms[form] = "rank"
+        for rank in ranks.ranks.values():
+            for form in rank.words:
+                self._title_forms[form] = "rank"
+        for form in titles.office_of:
+            self._title_forms[form] = "office"
+        for form in titles.titles:
+            self._title_forms.setdefault(form, "title")
+        for noun in titles.roles:
+            for form in _both_cases(noun):
+                self._title_forms.setdefault(form, "role")
+        quals = [q for base in titles.qualifiers for q in _both_cases(base)]
+        qual = rf"(?P<qual>{_alternation(quals)})(?:(?<=-)|{_SP})"
+        self._titled = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{qual})?(?:(?:U\.S\.|US){_SP})?"
+            rf"(?:(?P<branch>{_alternation(branch_names)}){_SP})?"
+            rf"(?P<title>{_alternation(self._title_forms)})(?P<elect>-elect)?{_SP}"
+            rf"(?=(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}])"
+        )
+        # untitled names with initials or a suffix
+        first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
+        self._initialed = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP}(?={_WORD})"
+            rf"|{first}{_SP}(?:{first}{_SP})?{_WORD},?{_SP}(?:Jr|Sr)\.)"
+        )
+        rank_words = []
+        for rank in ranks.ranks.values():
+            if rank.key in ranks.not_in_appositive:
+                continue
+            rank_words.extend(w.lower() for w in rank.words)
+        roles = [f for noun in titles.roles for f in _both_cases(noun)]
+        appos_qual = _alternation(q.lower() for q in titles.qualifiers)
+        self._appositive = regex.compile(
+            rf",{_SP}(?:(?:a|an|the){_SP})?"
+            rf"(?P<mods>(?:(?!(?:who|whose|which|that|and|or|but|his|her|their|its|said|told|says)\b)[\p{{L}}\p{{N}}.’'&\-]+{_SP}){{0,5}}?)"
+            rf"(?:(?P<qual>{appos_qual})(?:(?<=-)|{_SP}))?"
+            rf"(?:(?P<branch>{_alternation(branch_names)}){_SP}(?P<rank>{_alternation(rank_words)})|(?P<role>{_alternation(roles)}))"
+            rf"(?=[^\S\n]*[,.;:)”\"]|{_SP}(?:for|at|of|with|in|and|who|to|from|on|since|based)\b|[^\S\n]*$)",
+            regex.MULTILINE,
+        )
+        # the name just before an appositive's comma
+        self._name_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
+        )
+
+    # ---- names -------------------------------------------------------------------------
+
+    def parse_name(self, text: str, pos: int, check_titles: bool = True) -> Optional[Name]:
+        """The person's name starting at `pos`, or None. Stops before words that are never
+        names, before a title that starts another mention, after a possessive or a suffix."""
+        pieces = []  # (kind, start, end)
+        i = pos
+        while len(pieces) < 8:
+            m = _NAME_PIECE.match(text, i)
+            if not m:
+                break
+            kind = m.lastgroup
+            start, end = m.span()
+            if kind == "word":
+                word = m.group()
+                bare = word
+                possessive = False
+                for tail in _POSSESSIVE:
+                    if word.endswith(tail) and len(word) > len(tail) + 1:
+                        bare, possessive = word[: -len(tail)], True
+                        break
+                bare = bare.rstrip("-’'")
+                if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+                    break
+                if bare in self.titles.surname_or_place:
+                    words_before = sum(1 for p in pieces if p[0] == "word")
+                    if words_before != 1 or self._name_word_next(text, start + len(word)):
+                        break  # "George Washington Bridge", "Doris Day Animal Foundation"
+                    possessive = True  # a surname here ends the name ("Doris Day said")
+                if check_titles:
+                    # "Joe Biden Vice President Kamala Harris": a new mention starts here
+                    titled = self._titled.match(text, start)
+                    if titled and self.parse_name(text, titled.end(), False):
+                        break
+                if sum(1 for p in pieces if p[0] == "init") and sum(
+                    1 for p in pieces[_first_init(pieces):] if p[0] == "word"
+                ) >= 2:
+                    # "Richard J. Donovan Correctional Facility": a place named for a person
+                    return None
+                pieces.append(("word", start, start + len(bare)))
+                if possessive:
+                    break
+            elif kind == "init":
+                if not pieces:
+                    break
+                # "U.S." after a name is not a middle initial
+                run = _INITIAL_RUN.match(text, start)
+                if run and run.group() in self.titles.not_initials:
+                    break
+                pieces.append(("init", start, end))
+            else:  # suffix
+                if not pieces or pieces[-1][0] != "word":
+                    break
+                pieces.append(("suffix", start, end))
+                break
+            gap = _PIECE_GAP.match(text, end)
+            if gap:
+                i = gap.end()
+            elif kind == "init" and text[end : end + 1].isupper():
+                i = end  # "H.W."
+            else:
+                break
+        while pieces and pieces[-1][0] == "init":
+            pieces.pop()
+        words = [p for p in pieces if p[0] == "word"]
+        if not words:
+            return None
+        suffix = text[pieces[-1][1] : pieces[-1][2]] if pieces[-1][0] == "suffix" else ""
+        last = words[-1]
+        first = words[0] if len(words) > 1 else None
+        middle = ""
+        if first is not None:
+            middle = "".join(text[s] for k, s, e in pieces if k == "init" and first[2] <= s < last[1])
+        return Name(
+            start=pieces[0][1],
+            end=pieces[-1][2],
+            first=text[first[1] : first[2]] if first else "",
+            middle=middle,
+            last=text[last[1] : last[2]],
+            suffix=suffix,
+        )
+
+    def _name_word_next(self, text: str, pos: int) -> bool:
+        """Does a capitalized word that could belong to a name follow `pos`?"""
+        gap = _CAPITAL_NEXT.match(text, pos)
+        if not gap:
+            return False
+        nxt = _NAME_PIECE.match(text, gap.end() - 1)
+        return bool(nxt and nxt.lastgroup == "word" and nxt.group() not in self.titles.not_names)
+
+    # ---- mentions ----------------------------------------------------------------------
+
+    def extract(self, text: str, timeout: float = 10.0) -> List[Mention]:
+        from lint.kinds.base import finditer  # late: lint.kinds imports this module
+
+        end = len(text)
+        mentions: List[Mention] = []
+        for m in finditer(self._titled, text, 0, end, timeout):
+            mention = self._titled_mention(text, m)
+            if mention is not None:
+                mentions.append(mention)
+        taken = [(mn.name.start, mn.name.end) for mn in mentions]
+        by_end = {mn.name.end: mn.name for mn in mentions}
+        for m in finditer(self._initialed, text, 0, end, timeout):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            name = self.parse_name(text, m.start())
+            if name is None or not name.first or not (name.middle or name.suffix):
+                continue
+            if _CAPITAL_NEXT.match(text, name.end):
+                continue  # "George W. Bush Presidential Library": a thing named for a person
+            mentions.append(Mention(name.start, name.end, name, text=_clean(text[name.start : name.end])))
+            by_end[name.end] = name
+        known = {mn.name.key for mn in mentions if mn.name.key}
+        surnames = {k[1] for k in known}
+        for m in finditer(self._appositive, text, 0, end, timeout):
+            mention = self._appositive_mention(text, m, by_end, known, surnames)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.sort(key=lambda mn: (mn.start, mn.appositive))
+        return mentions
+
+    def _titled_mention(self, text: str, m) -> Optional[Mention]:
+        form = m.group("title")
+        what = self._title_forms.get(form)
+        branch_written = m.group("branch")
+        name = self.parse_name(text, m.end())
+        if name is None:
+            return None
+        mention = Mention(m.start(), name.end, name, qualified=bool(m.group("qual") or m.group("elect")))
+        if what == "rank":
+            if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
+                return None  # "Major League", "Captain America"
+            if form[:1].islower():
+                return None
+            mention.rank = self.ranks.ranks_of(form)
+            mention.rank_form = form
+            mention.rank_span = m.span("title")
+            if branch_written:
+                mention.branch = self.ranks.branch_of_name[branch_written]
+                mention.branch_span = m.span("branch")
+        else:
+            if branch_written:
+                # "Navy Secretary", "Army spokesman": the branch is the employer, not a rank's
+                mention.start = m.start("title") if not m.group("qual") else m.start()
+            if what == "office":
+                mention.office = self.titles.office_of[form]
+            mention.title_form = form
+            role = self.titles.roles.get(form.lower())
+            if role is not None:
+                mention.role = role
+                mention.role_span = m.span("title")
+        mention.text = _clean(text[mention.start : mention.end])
+        return mention
+
+    def _appositive_mention(self, text: str, m, by_end, known, surnames) -> Optional[Mention]:
+        comma = m.start()
+        name = by_end.get(comma)
+        if name is None:
+            line_start = text.rfind("\n", 0, comma) + 1
+            before = self._name_before.search(text, max(line_start, comma - 80), comma)
+            if before is None:
+                return None
+            name = self.parse_name(text, before.start())
+            if name is None or name.end != comma:
+                return None
+            if name.key and name.key not in known and fold(name.last) in surnames:
+                # "Later Hale, the spokesman": a sentence word before a surname the draft
+                # already gave in full is not a first name
+                name = Name(text.rfind(name.last, name.start, name.end), name.end, "", "", name.last, name.suffix)
+        qualifiers = set(self.titles.qualifiers)
+        qualified = bool(m.group("qual")) or any(w.lower() in qualifiers for w in m.group("mods").split())
+        mention = Mention(name.start, m.end(), name, appositive=True, qualified=qualified)
+        if m.group("role"):
+            mention.role = self.titles.roles[m.group("role").lower()]
+            mention.role_span = m.span("role")
+        else:
+            mention.branch = self.ranks.branch_of_name[m.group("branch")]
+            mention.branch_span = m.span("branch")
+            mention.rank = self.ranks.ranks_of(m.group("rank"))
+            mention.rank_form = m.group("rank")
+            mention.rank_span = m.span("rank")
+        mention.text = _clean(text[mention.start : mention.end])
+        return mention
+
+
+def _first_init(pieces) -> int:
+    return next(i for i, p in enumerate(pieces) if p[0] == "init")
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split())
+
+
+# ---- one extractor per pair of tables, one extraction per draft ---------------------------
+
+_EXTRACTORS: Dict[Tuple[int, int], Tuple[object, object, Extractor]] = {}
+
+
+def extractor_for(ranks_table, titles_table) -> Extractor:
+    """The Extractor for these two tables, built once (tables are loaded once per run)."""
+    key = (id(ranks_table), id(titles_table))
+    hit = _EXTRACTORS.get(key)
+    if hit is None or hit[0] is not ranks_table or hit[1] is not titles_table:
+        extractor = Extractor(RankTable(ranks_table), TitleTable(titles_table))
+        hit = (ranks_table, titles_table, extractor)  # keep the tables alive: ids stay unique
+        _EXTRACTORS[key] = hit
+    return hit[2]
+
+
+def default_tables():
+    from lint import tables
+
+    return tables.load_table("ranks"), tables.load_table("titles")
+
+
+def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mention]:
+    """The draft's mentions, extracted once per draft and extractor (shared by every people rule)."""
+    cache = doc.__dict__.setdefault("_people_mentions", {})
+    found = cache.get(id(extractor))
+    if found is None:
+        found = extractor.extract(doc.text, timeout)
+        cache[id(extractor)] = found
+    return found
+
+
+# ---- people ------------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    key: Tuple[str, str]
+    name: str  # the fullest form the draft uses: "Kenneth F. McKenzie"
+    mentions: List[Mention] = field(default_factory=list)
+
+
+def group_people(mentions: List[Mention]) -> List[Person]:
+    """People named in full, each with every mention of them (surname-only ones joined)."""
+    people: Dict[Tuple[str, str], Person] = {}
+    surnames: Dict[str, set] = {}
+    for mention in mentions:
+        key = mention.name.key
+        if key is None:
+            continue
+        person = people.get(key)
+        if person is None:
+            person = people[key] = Person(key, mention.name.full)
+        elif len(mention.name.full) > len(person.name):
+            person.name = mention.name.full
+        person.mentions.append(mention)
+        surnames.setdefault(key[1], set()).add(key)
+    for mention in mentions:
+        if mention.name.key is not None:
+            continue
+        keys = surnames.get(fold(mention.name.last))
+        if keys and len(keys) == 1:
+            people[next(iter(keys))].mentions.append(mention)
+    for person in people.values():
+        person.mentions.sort(key=lambda mn: (mn.start, mn.appositive))
+    return list(people.values())
+
+
+def middles_agree(a: str, b: str) -> bool:
+    """Initials agree when one set is the other with some left out ("H.W." and "W.")."""
+    if not a or not b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    it = iter(long)
+    return all(c in it for c in short)
