@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DRAFT = (
     "Storm damages harbor\n"
     "\n"
-    "The storm hit  the harbor Tuesday, officials said.\n"
+    "The storm hit  the harbor Tuesday, harbor master Ruth Alder said.\n"
     "\n"
     "It is too early to know whether anyone was hurt, the harbor master said. JEFF OK’D\n"
 )

@@ -27,7 +27,7 @@ STORM = (
     "\n"
     "It is too early to know whether anyone was hurt, the harbor master said. JEFF OK’D\n"
     "\n"
-    "Crews will inspect the breakwater on Wednesday, officials said.\n"
+    "Crews will inspect the breakwater on Wednesday, harbor master Ruth Alder said.\n"
     "\n"
     "Back to top button\n"
 )

@@ -17,7 +17,7 @@ DRAFT = (
     "\n"
     "“It’s bad – really bad,” the harbor master said, 100% sure. JEFF OK’D\n"
     "\n"
-    "The storm hit the harbor Tuesday, officials said.\n"
+    "The storm hit the harbor Tuesday, harbor master Ruth Alder said.\n"
     "\n"
     "Back to top button\n"
 )

@@ -105,7 +105,7 @@ def test_comments_in_code_and_plain_text_are_not_directives(tmp_path):
 TODAY = (
     "Storm damages harbor\n\n"
     f"{NOTE}\n\n"
-    "The storm hit the harbor Tuesday, officials said.\n\n"
+    "The storm hit the harbor Tuesday, harbor master Ruth Alder said.\n\n"
     "Back to top button\n"
 )
 
@@ -124,14 +124,14 @@ def test_baseline_hides_old_findings_after_lines_are_inserted_and_reports_new_on
     # tomorrow: two paragraphs inserted above, the old problems still there, one new note
     path.write_text(
         "Storm damages harbor\n\nA new top paragraph.\n\nAnd another one.\n\n"
-        + TODAY.split("\n\n", 1)[1].replace("officials said.", "officials said. TK"),
+        + TODAY.split("\n\n", 1)[1].replace("Ruth Alder said.", "Ruth Alder said. TK"),
         encoding="utf-8",
     )
     plain = run(tmp_path, "check", ".")
     assert findings(plain) == [(3, "hygiene.editor-note"), (7, "hygiene.editor-note"), (9, "hygiene.editor-note"), (11, "hygiene.boilerplate")]
     result = run(tmp_path, "check", "--baseline", "copydesk-baseline.json", ".")
     assert result.stdout.splitlines() == [
-        "storm.txt:9:51: error hygiene.editor-note “TK” looks like a note to editors left in the copy: resolve it and delete it before publishing",
+        "storm.txt:9:66: error hygiene.editor-note “TK” looks like a note to editors left in the copy: resolve it and delete it before publishing",
         "Found 1 error in 1 of 2 drafts.",
     ]
     assert result.returncode == 1

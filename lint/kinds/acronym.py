@@ -29,7 +29,7 @@ _PLACE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
 _DATELINE = regex.compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
 # what an introduction looks like: (ABC) after a name, or ABC (full name), or ", or ABC,"
 _IN_PARENS = regex.compile(
-    r"\((?:[^()\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?\s*[)/,;]"
+    r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
 )
 # ABC (full name), ABC [full name], ABC union (full name)
 _BEFORE_PARENS = regex.compile(
@@ -43,6 +43,13 @@ _OR_FORM = regex.compile(
 _HYPHEN_NEIGHBOUR = regex.compile(r"-[\p{L}\p{N}]")
 _VOWELS = frozenset("AEIOU")
 _LABEL_AFTER = regex.compile(r"\s+\p{Lu}")
+# a capitalised word just before (not opening a sentence) or after: the capitals are part of a name
+_NAME_BEFORE = regex.compile(
+    r"(?<![.!?:“\"][^\S\n]*)(?<=[\p{L},][^\S\n]+)"
+    r"(?!(?:The|A|An|In|On|At|Of|For|By|And|But|Or|To|From|With|That|This)[^\S\n])\p{Lu}\p{Ll}+[^\S\n]+$"
+)
+_NAME_AFTER = regex.compile(r"(?:’s|'s)?\s+(?:\p{Lu}\p{Ll}+|\p{N})")
+_OTHER_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,7 @@ class Acronym(Kind):
 
     allow      acronyms that need no introduction (data/acronyms.yaml)
     units      capitals that are units of measure (KM, MW, GB)
+    words      ordinary words that turn up in capitals (TODAY, CHECK): not acronyms
     min_length shortest acronym to check (default 2)
     """
 
@@ -59,12 +67,13 @@ class Acronym(Kind):
 
     allow: List[str] = ()
     units: List[str] = ()
+    words: List[str] = ()
     min_length: int = 2
 
     def __post_init__(self):
         if self.min_length < 2:
             raise OptionError("min_length", "must be 2 or more")
-        self._set("_allow", frozenset(self.allow) | frozenset(self.units))
+        self._set("_allow", frozenset(self.allow) | frozenset(self.units) | frozenset(self.words))
 
     def check(self, doc, spans, context):
         text = doc.text
@@ -90,6 +99,17 @@ class Acronym(Kind):
                 yield Hit(start, end)
 
     def _not_an_acronym(self, doc, text, start, end, acronym) -> bool:
+        # part of a proper name or a designator: Windows XP, Texas A&M, NT News, HR 6819, @POTUS
+        if _NAME_BEFORE.search(text, max(0, start - 40), start) or _NAME_AFTER.match(text, end):
+            return True
+        if start > 0 and text[start - 1] in "@#":
+            return True
+        # a speaker's initials as a label: "NG: This study started ..."
+        if text.startswith(":", end) and start == doc.paragraphs[doc.paragraph_index(start)][0]:
+            return True
+        # capitals inside another script's text (a Hindi answer quoting CO)
+        if _OTHER_SCRIPT.search(text, max(0, start - 20), min(len(text), end + 20)):
+            return True
         # a neighbour in capitals, with only a space between: a shouted phrase, a sign-off
         # (JEFF OK’D); a list with commas (USCENTCOM, USSOCOM and SOF) is not one
         if _CAPS_BEFORE.search(text, max(0, start - 30), start) or _CAPS_AFTER.match(text, end):
