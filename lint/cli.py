@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--pack", action="append", default=[], metavar="FILE", help="add a rule pack (repeatable); a pack named like a built-in one replaces it")
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
     check.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the drafts, then report what remains (stdin: print the fixed draft)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes not marked safe")
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
@@ -102,22 +105,36 @@ def cmd_check(args) -> int:
     fail_on = Severity.parse(args.fail_on or "error")
     engine = Engine(rules, Context(timeout=args.timeout))
 
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise CopydeskError("--unsafe-fixes works with --fix or --diff")
     paths = args.paths or ["."]
-    files, problems = reader.find_drafts(paths)
+    notices: List[str] = []
+    files, problems = reader.find_drafts(paths, notices)
     if "-" in files and not args.stdin_filename:
         args.stdin_filename = "-"
     results = []
+    docs = []
+    stdin_doc = None
     for path in files:
         try:
             if path == "-":
-                doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename)
+                doc = stdin_doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, notices)
             else:
-                doc = reader.read_draft(path)
+                doc = reader.read_draft(path, notices)
+        except reader.DraftSkipped as skipped:
+            notices.append(str(skipped))
+            continue
         except reader.DraftError as error:
             problems.append(str(error))
             continue
         results.append(engine.check_document(doc))
+        if args.fix or args.diff:
+            docs.append(doc)
     findings, rule_errors = engine.finish(results)
+    for message in notices:
+        print(f"copydesk: notice: {message}", file=sys.stderr)
+    if args.fix or args.diff:
+        return _fix(args, engine, docs, findings, stdin_doc, problems + [str(e) for e in rule_errors], rules, fail_on)
     errors = problems + [str(e) for e in rule_errors]
 
     stream = sys.stdout
@@ -129,6 +146,40 @@ def cmd_check(args) -> int:
     if errors:
         return EXIT_ERROR
     if any(f.severity >= fail_on for f in findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _fix(args, engine, docs, findings, stdin_doc, errors, rules, fail_on) -> int:
+    """--fix / --diff: fix, re-check the whole run, report what remains (lint/fixer.py)."""
+    from lint import fixer
+    from lint.report import RunReport, formats
+
+    outcomes, write_errors = fixer.run(
+        docs, engine, findings, unsafe=args.unsafe_fixes, diff=args.diff, stdin_doc=stdin_doc
+    )
+    errors = errors + write_errors
+    for message in errors:
+        print(f"copydesk: {message}", file=sys.stderr)
+    print(f"copydesk: {fixer.summary(outcomes, args.diff)}", file=sys.stderr)
+    for outcome in outcomes:
+        for why in outcome.unfixable:
+            print(f"copydesk: notice: {why}", file=sys.stderr)
+    if args.diff:
+        sys.stdout.flush()
+        if errors:
+            return EXIT_ERROR
+        return EXIT_FINDINGS if any(o.changed for o in outcomes) else EXIT_OK
+    # what remains, checked across the run again (the fixed texts, as written)
+    remaining, rule_errors = engine.run(o.fixed for o in outcomes)
+    # the stdin draft's fixed text went to stdout: the report goes to stderr then
+    stream = sys.stderr if stdin_doc is not None else sys.stdout
+    report = RunReport(remaining, errors, drafts=len(outcomes), rules=rules, color=_use_color(stream))
+    stream.write(formats()[args.format or "text"](report))
+    stream.flush()
+    if errors:
+        return EXIT_ERROR
+    if any(f.severity >= fail_on for f in remaining):
         return EXIT_FINDINGS
     return EXIT_OK
 
