@@ -100,10 +100,8 @@ def decode(data: bytes, path: str) -> Decoded:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
-            raise DraftError(
-                f"{where} is not UTF-8, and byte 0x{data[error.start]:02x} at offset {error.start} is not "
-                f"Windows-1252 either; save the draft as UTF-8"
-            ) from None
+            other = "" if error.start == bad else f" (and byte 0x{data[error.start]:02x} at offset {error.start})"
+            raise DraftError(f"{where}{other} is neither UTF-8 nor Windows-1252; save the draft as UTF-8") from None
         if not _CONTROL.search(text):
             return Decoded(text, "cp1252", notice=f"{where} is not UTF-8: read as Windows-1252 (Word's encoding); consider saving as UTF-8")
     raise DraftError(f"{where} is not valid UTF-8 ({data[bad:bad + 4]!r}); save the draft as UTF-8")
