@@ -51,6 +51,16 @@ class Block:
     def add(self, text: str, start: int, end: int = None, opaque: bool = False) -> None:
         if not text:
             return
+        if self.pieces and text[0] in " \t" and (end is None or end - start == len(text)):
+            last_text, _, last_end, _ = self.pieces[-1]
+            if last_end != start and last_text[-1] in " \t\u00a0":
+                # "said <!-- note --> today": skipped markup between two spaces must not
+                # leave a double space the rules would flag
+                stripped = text.lstrip(" \t")
+                start += len(text) - len(stripped)
+                text = stripped
+                if not text:
+                    return
         self.pieces.append((text, start, start + len(text) if end is None else end, opaque))
 
     def add_prose(self, text: str, start: int) -> None:
