@@ -292,3 +292,33 @@ def test_a_twenty_megabyte_draft_is_checked_end_to_end(tmp_path):
     result = run_cli("check", str(markdown))
     assert time.monotonic() - started < 180
     assert result.returncode == 0, result.stderr
+
+
+# ---- one draft that breaks a rule does not stop the run --------------------------------
+
+
+def test_a_kind_that_crashes_on_one_draft_is_reported_and_the_run_goes_on(tmp_path, monkeypatch, capsys):
+    from lint.kinds.existence import Existence
+
+    original = Existence.check
+
+    def fragile(self, doc, spans, context):
+        if "BOOM" in doc.text:
+            raise ValueError("cannot cope with this draft")
+        yield from original(self, doc, spans, context)
+
+    monkeypatch.setattr(Existence, "check", fragile)
+    (tmp_path / "a-breaks.md").write_text("Budget passes\n\nThe BOOM vote was 5-4.\n\nBack to top button\n", encoding="utf-8")
+    (tmp_path / "b-fine.txt").write_text("Budget passes\n\nThe mayor will speak at TK p.m.\n", encoding="utf-8")
+    status = cli.main(["check", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert status == 2
+    assert (
+        f"copydesk: {tmp_path}/a-breaks.md: rule hygiene.editor-note: internal error ValueError: cannot cope with this draft; "
+        "the rule was skipped for this draft"
+    ) in captured.err
+    assert "Traceback" not in captured.err
+    # the other rules still ran on the draft that broke one, and the other draft was checked
+    assert f"{tmp_path}/a-breaks.md:5:1: error hygiene.boilerplate" in captured.out
+    assert f"{tmp_path}/b-fine.txt:3:25: error hygiene.editor-note" in captured.out
+    assert "1 could not be checked fully" in captured.out
