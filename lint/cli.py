@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     # ---- end integration ----
     # people: the house registry (config's `registry:` sets the same thing)
     check.add_argument("--registry", metavar="FILE", default=None, help="the house registry of people (YAML; see docs/registry.md)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the drafts, then report what remains (stdin: print the fixed draft)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes not marked safe")
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")

@@ -126,6 +126,10 @@ class Document:
     metadata: dict = field(default_factory=dict)
     # a reader that knows the headline (front matter title) sets it; else it is computed
     headline_override: Optional[Span] = None
+    # how the file was saved, so --fix writes it back the same way (lint/reader.py sets them)
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"  # "\n", "\r\n", "\r" or "mixed"
 
     def __post_init__(self):
         if self.text is None:

@@ -60,21 +60,28 @@ house:
   us-form: U.S.
 """
 
-# HOOK(registry): the shape lint/registry.py reads (another branch); align when merging.
+# The registry format is docs/registry.md's (lint/registry.py reads it).
 PEOPLE = """\
 # The house list of people: how the paper names each one on first reference.
 # copydesk's people checks flag a draft that gives someone another rank, branch or title.
+# Format: docs/registry.md in the copydesk repository.
+level: warning   # conflicts are warnings; a person may say `level: error`
+
 people:
   - name: Kenneth F. McKenzie Jr.
-    rank: Gen.
-    branch: Marine Corps
-    title: commander of U.S. Central Command
-    from: 2019-03-28
-    to: 2022-04-01
+    variants: [Kenneth McKenzie, Kenneth F. McKenzie]
+    level: error
+    roles:
+      - branch: Marine Corps
+        rank: Gen.
+        title: commander of U.S. Central Command
+        from: 2019-03-28
+        to: 2022-04-01
   - name: Jessica McNulty
-    rank: Cmdr.
-    branch: Navy
-    title: Pentagon spokeswoman
+    roles:
+      - branch: Navy
+        rank: Cmdr.
+        title: Pentagon spokeswoman
 """
 
 PRECOMMIT_HOOKS = """\

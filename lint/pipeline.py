@@ -158,6 +158,9 @@ def check(args) -> int:
     from lint.cli import _use_color
     from lint.report import RunReport, formats
 
+    fixing = args.fix or args.diff
+    if args.unsafe_fixes and not fixing:
+        raise CopydeskError("--unsafe-fixes works with --fix or --diff")
     p = plan(args)
     cfg = p.config
     context = Context(house=dict(cfg.house), registry=_registry(args, cfg), timeout=args.timeout)
@@ -165,7 +168,8 @@ def check(args) -> int:
 
     given = list(args.paths)
     paths = given or corpus_files(cfg) or (["."] if not cfg.corpus else [])
-    files, problems = reader.find_drafts(paths)
+    notices: List[str] = []  # said on stderr; they do not change the exit status
+    files, problems = reader.find_drafts(paths, notices)
     # "./a.txt" (from walking ".") shows as "a.txt", as other linters show it
     files = [f if f == "-" else os.path.normpath(f) for f in files if not _excluded(f, cfg)]
     if "-" in files and not args.stdin_filename:
@@ -174,15 +178,21 @@ def check(args) -> int:
     results = []
     sources: Dict[str, str] = {}
     suppressions: Dict[str, suppress.Suppressions] = {}
+    docs, stdin_doc = [], None  # kept only for --fix / --diff
     for path in files:
         try:
             if path == "-":
-                doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename)
+                doc = stdin_doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, notices)
             else:
-                doc = reader.read_draft(path)
+                doc = reader.read_draft(path, notices)
+        except reader.DraftSkipped as skipped:
+            notices.append(str(skipped))
+            continue
         except reader.DraftError as error:
             problems.append(str(error))
             continue
+        if fixing:
+            docs.append(doc)
         result = engine.check_document(doc)
         results.append(result)
         found = suppress.scan(doc)
@@ -213,11 +223,38 @@ def check(args) -> int:
         [e for e in rule_errors if e.path in reported or e.path == "(all drafts)"]
     )
 
-    findings = _per_file_ignores(findings, cfg)
-    findings = suppress.apply(
-        findings, suppressions, [r.id for r in p.rules], p.known, p.report_unused, p.unused_severity
-    )
-    findings.sort()
+    for message in notices:
+        print(f"copydesk: notice: {message}", file=sys.stderr)
+
+    def keep(found, suppressions):
+        """The one filter step: per-file-ignores, then inline suppressions."""
+        found = _per_file_ignores(found, cfg)
+        found = suppress.apply(found, suppressions, [r.id for r in p.rules], p.known, p.report_unused, p.unused_severity)
+        return sorted(found)
+
+    findings = keep(findings, suppressions)
+    if fixing:
+        from lint import fixer
+
+        # fix only what survived the filters, then report what remains of the fixed drafts
+        outcomes, write_errors = fixer.run(docs, engine, findings, unsafe=args.unsafe_fixes, diff=args.diff, stdin_doc=stdin_doc)
+        problems += write_errors
+        errors += write_errors
+        print(f"copydesk: {fixer.summary(outcomes, args.diff)}", file=sys.stderr)
+        for outcome in outcomes:
+            for why in outcome.unfixable:
+                print(f"copydesk: notice: {why}", file=sys.stderr)
+        if args.diff:
+            for message in errors:
+                print(f"copydesk: {message}", file=sys.stderr)
+            if errors:
+                return EXIT_ERROR
+            return EXIT_FINDINGS if any(o.changed for o in outcomes) else EXIT_OK
+        fixed = [o.fixed for o in outcomes]
+        remaining, _ = engine.run(fixed)
+        found_suppressions = {d.path: s for d in fixed if (s := suppress.scan(d)) is not None}
+        findings = keep([f for f in remaining if f.path in reported], found_suppressions)
+        sources.update({d.path: d.source for d in fixed})
 
     report = RunReport(
         findings,
@@ -251,9 +288,11 @@ def check(args) -> int:
         except OSError as error:
             raise CopydeskError(f"--output {args.output}: cannot write: {error.strerror or error}") from None
     else:
-        report.color = name == "text" and _use_color(sys.stdout)
-        sys.stdout.write(formats()[name](report))
-        sys.stdout.flush()
+        # with --fix on stdin the fixed draft went to stdout: the report goes to stderr
+        stream = sys.stderr if (args.fix and stdin_doc is not None) else sys.stdout
+        report.color = name == "text" and _use_color(stream)
+        stream.write(formats()[name](report))
+        stream.flush()
     if name == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from lint.report import github
 

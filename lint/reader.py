@@ -1,14 +1,41 @@
 """Read drafts from disk or stdin into Documents, and find the drafts under a folder.
 
-A file that cannot be read as a draft gives a `DraftError` with a message naming the file;
-the CLI reports it and goes on with the other drafts.
+Drafts arrive as newsrooms save them. Decoding, in order:
+
+- a byte-order mark says the encoding: UTF-8, UTF-16 (LE/BE) or UTF-32 (LE/BE);
+- otherwise a NUL byte means the file is not text (an image, a Word .doc): skipped, a notice;
+- otherwise UTF-8; failing that, Windows-1252 (what Word on Windows saves as "plain text"),
+  with a notice naming the file, unless the bytes hold valid UTF-8 sequences too (then it is
+  UTF-8 with a bad byte, and Windows-1252 would turn its curly quotes into mojibake);
+- bytes nothing decodes give an error naming the file, line and byte offset.
+
+What the user hears about, and whether it changes the exit status:
+
+Notices (stderr, exit status unaffected): read as Windows-1252; not a text file (NUL bytes);
+bigger than MAX_BYTES; not a regular file (a FIFO, a device); a broken symlink or link loop met
+while walking a folder; a folder with no drafts; front matter that is not YAML; a parser
+failure (the draft is then checked as plain text).
+
+Errors (stderr, exit status 2, the other drafts are still checked): a path that does not
+exist; permission denied; bytes that no supported encoding decodes (the message gives the line
+and byte offset); a folder where a draft file was expected; a symlink loop or broken link named
+on the command line.
+
+Nothing at all: an empty draft (it is checked and has no findings).
+
+Notices go to stderr and leave the exit status alone; errors make it 2 while every other draft
+is still checked. The encoding, BOM and line-ending style are kept on the Document so that
+`--fix` writes the file back exactly as it was saved.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-from pathlib import Path
-from typing import Iterator, List, Tuple
+import stat
+from typing import Iterator, List, Optional, Tuple
+
+import regex
 
 from lint.document import Document
 
@@ -16,73 +43,189 @@ DRAFT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 # Bigger than any story; a file this size is a data dump, not a draft.
 MAX_BYTES = 64 * 1024 * 1024
 
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+BOM_FOR = {encoding: bom for bom, encoding in _BOMS}
+# a well-formed multi-byte UTF-8 sequence: its presence means the file is UTF-8
+_UTF8_SEQUENCE = regex.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# C0 controls other than tab, line feed, form feed and carriage return: not in prose
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
 
 class DraftError(Exception):
-    """A draft that cannot be checked: `str()` is the message for the user."""
+    """A draft that cannot be checked: `str()` is the message for the user (exit status 2)."""
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 (a BOM is dropped); anything else is a clear error."""
-    if b"\x00" in data[:8192]:
-        raise DraftError(f"{path}: not a text file (it holds NUL bytes); skipped")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+class DraftSkipped(DraftError):
+    """Not a draft (binary, huge, not a regular file): a notice; the exit status is unaffected."""
+
+
+class Decoded:
+    __slots__ = ("text", "encoding", "bom", "notice")
+
+    def __init__(self, text: str, encoding: str, bom: bool = False, notice: Optional[str] = None):
+        self.text, self.encoding, self.bom, self.notice = text, encoding, bom, notice
+
+
+def decode(data: bytes, path: str) -> Decoded:
+    """Bytes to text, with the encoding and BOM it was saved with (see the module's doc)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(encoding), encoding, bom=True)
+            except UnicodeDecodeError as error:
+                at = len(bom) + error.start
+                raise DraftError(
+                    f"{path}: not valid {_label(encoding)} at byte {at} ({data[at:at + 2]!r}), though it starts with a "
+                    f"{_label(encoding)} byte-order mark; save the draft again as UTF-8"
+                ) from None
+    nul = data.find(b"\x00", 0, 1 << 20)
+    if nul >= 0:
+        hint = ""
+        if nul < 2 and len(data) % 2 == 0:
+            hint = " (if it is UTF-16, save it with a byte-order mark, or as UTF-8)"
+        raise DraftSkipped(f"{path}: not a text file (NUL byte at offset {nul}){hint}; skipped")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise DraftError(
-            f"{path}:{line}: not valid UTF-8 at byte {error.start} ({data[error.start:error.start + 1]!r}); save the draft as UTF-8"
-        ) from None
+        bad = error.start
+    line = data.count(b"\n", 0, bad) + 1
+    where = f"{path}:{line}: byte 0x{data[bad]:02x} at offset {bad}"
+    if not _UTF8_SEQUENCE.search(data):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            other = "" if error.start == bad else f" (and byte 0x{data[error.start]:02x} at offset {error.start})"
+            raise DraftError(f"{where}{other} is neither UTF-8 nor Windows-1252; save the draft as UTF-8") from None
+        if not _CONTROL.search(text):
+            return Decoded(text, "cp1252", notice=f"{where} is not UTF-8: read as Windows-1252 (Word's encoding); consider saving as UTF-8")
+    raise DraftError(f"{where} is not valid UTF-8 ({data[bad:bad + 4]!r}); save the draft as UTF-8")
 
 
-def read_draft(path: str) -> Document:
+def _label(encoding: str) -> str:
+    return {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16", "utf-32-le": "UTF-32",
+            "utf-32-be": "UTF-32", "cp1252": "Windows-1252"}.get(encoding, encoding)
+
+
+def newline_style(source: str) -> str:
+    """"\\n", "\\r\\n", "\\r" (the one line ending used) or "mixed"."""
+    crlf = source.count("\r\n")
+    cr = source.count("\r") - crlf
+    lf = source.count("\n") - crlf
+    used = [style for style, n in (("\n", lf), ("\r\n", crlf), ("\r", cr)) if n]
+    if len(used) > 1:
+        return "mixed"
+    return used[0] if used else "\n"
+
+
+def document(path: str, decoded: Decoded, notices: Optional[list] = None, format: Optional[str] = None) -> Document:
+    """A Document of the draft's format (by suffix unless given); a parser failure falls back
+    to plain text with a notice instead of losing the draft."""
+    from lint import formats
+
+    format = format or formats.format_for(path)
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise DraftError(f"{path}: {size // 1_000_000} MB is too big for a draft (limit {MAX_BYTES // 1_000_000} MB); skipped")
+        doc = formats.parse(path, decoded.text, format, notices)
+    except Exception as error:  # noqa: BLE001 -- a parser bug must not cost the draft its check
+        if notices is not None:
+            notices.append(f"{path}: could not read it as {format} ({type(error).__name__}: {error}); checked as plain text")
+        doc = Document(path=path, source=decoded.text)
+    doc.encoding = decoded.encoding
+    doc.bom = decoded.bom
+    doc.newline = newline_style(decoded.text)
+    if decoded.notice and notices is not None:
+        notices.append(decoded.notice)
+    return doc
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise DraftError(f"{path}: is a folder, not a draft (name the folder to check the drafts in it)")
+        if not stat.S_ISREG(info.st_mode):
+            raise DraftSkipped(f"{path}: not a regular file (a pipe or device); skipped")
+        if info.st_size > MAX_BYTES:
+            raise DraftSkipped(
+                f"{path}: {info.st_size // 1_000_000} MB is too big for a draft (limit {MAX_BYTES // 1_000_000} MB); skipped"
+            )
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise DraftError(f"{path}: broken symbolic link (its target does not exist)") from None
         raise DraftError(f"{path}: no such file") from None
     except PermissionError:
-        raise DraftError(f"{path}: permission denied") from None
+        raise DraftError(f"{path}: permission denied (cannot read it)") from None
     except IsADirectoryError:
-        raise DraftError(f"{path}: is a folder") from None
+        raise DraftError(f"{path}: is a folder, not a draft") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise DraftError(f"{path}: symbolic link loop") from None
         raise DraftError(f"{path}: cannot read: {error.strerror or error}") from None
-    return Document(path=path, source=decode(data, path))
 
 
-def read_stdin(data: bytes, name: str) -> Document:
-    return Document(path=name, source=decode(data, name))
+def read_draft(path: str, notices: Optional[list] = None, format: Optional[str] = None) -> Document:
+    return document(path, decode(read_bytes(path), path), notices, format)
 
 
-def find_drafts(paths: List[str]) -> Tuple[List[str], List[str]]:
+def read_stdin(data: bytes, name: str, notices: Optional[list] = None) -> Document:
+    return document(name, decode(data, name), notices)
+
+
+def find_drafts(paths: List[str], notices: Optional[list] = None) -> Tuple[List[str], List[str]]:
     """Expand folders (recursively, skipping hidden ones) to draft files.
 
     Returns (files, problems). A file named on the command line is checked whatever its
     suffix; inside folders only draft suffixes count. Symlinked folders are not followed,
-    so a link loop cannot trap the walk.
+    so a link loop cannot trap the walk; a broken link met in a folder is a notice. A file
+    reached twice (named twice, or by a link) is checked once.
     """
     files: List[str] = []
     problems: List[str] = []
+    seen = set()
+
+    def add(path: str) -> None:
+        key = os.path.realpath(path) if path != "-" else "-"
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
     for given in paths:
         if given == "-":
-            files.append(given)
+            add(given)
         elif os.path.isdir(given):
-            files.extend(_walk(given))
-        elif os.path.exists(given):
-            files.append(given)
+            found = 0
+            for path in _walk(given, notices):
+                add(path)
+                found += 1
+            if not found and notices is not None:
+                notices.append(f"{given}: no drafts in this folder ({', '.join(DRAFT_SUFFIXES)})")
+        elif os.path.lexists(given):
+            add(given)
         else:
             problems.append(f"{given}: no such file or folder")
     return files, problems
 
 
-def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, names in os.walk(folder, followlinks=False):
+def _walk(folder: str, notices: Optional[list]) -> Iterator[str]:
+    def on_error(error: OSError) -> None:
+        if notices is not None:
+            notices.append(f"{error.filename}: cannot list the folder ({error.strerror}); skipped")
+
+    for root, dirs, names in os.walk(folder, onerror=on_error, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
                 continue
-            yield os.path.join(root, name)
+            path = os.path.join(root, name)
+            if os.path.islink(path) and not os.path.exists(path):
+                if notices is not None:
+                    notices.append(f"{path}: broken symbolic link or link loop; skipped")
+                continue
+            yield path

@@ -118,13 +118,16 @@ def test_folders_are_searched_and_missing_paths_are_errors(tmp_path):
     assert "notes.json" not in result.stdout
 
 
-def test_invalid_utf8_is_a_clear_error_naming_file_and_byte(tmp_path):
-    draft = tmp_path / "bad.txt"
-    draft.write_bytes(b"Headline\n\nCaf\xe9 owners said\n")
-    result = run_cli("check", draft)
+def test_undecodable_bytes_are_a_clear_error_naming_file_and_byte(tmp_path):
+    word = tmp_path / "word.txt"
+    word.write_bytes(b"Headline\n\nCaf\xe9 owners said\n")  # Windows-1252, as Word saves it
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Headline\n\nCaf\x81 owners said\n")  # 0x81 is not a character in either
+    result = run_cli("check", word, bad)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{draft}:3: not valid UTF-8 at byte 13" in result.stderr
+    assert f"{word}:3: byte 0xe9 at offset 13 is not UTF-8: read as Windows-1252" in result.stderr
+    assert f"{bad}:3: byte 0x81 at offset 13 is neither UTF-8 nor Windows-1252" in result.stderr
 
 
 def test_rules_lists_every_rule_with_level():

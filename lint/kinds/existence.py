@@ -52,6 +52,7 @@ class Existence(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
+        excepted = {}
         for span_start, span_end in spans:
             for m in finditer(self._pattern, text, span_start, span_end, timeout):
                 start, end = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
@@ -59,16 +60,19 @@ class Existence(Kind):
                     start, end = strip_span(text, start, end)  # the words, not the space
                 if end <= start:
                     continue
-                if self._excepted(text, start, end, timeout):
+                if self._excepted(text, start, end, timeout, excepted):
                     continue
                 yield Hit(start, end)
 
-    def _excepted(self, text, start, end, timeout) -> bool:
+    def _excepted(self, text, start, end, timeout, cache=None) -> bool:
         if not self._exceptions:
             return False
         line_start, line_end = line_span(text, start)
-        for exception in self._exceptions:
-            for m in finditer(exception, text, line_start, line_end, timeout):
-                if m.start() <= start and end <= m.end():
-                    return True
-        return False
+        # the exceptions' matches on a line, found once per line: a 1 MB single-line draft
+        # with many hits would otherwise rescan the line for every hit
+        spans = cache.get(line_start) if cache is not None else None
+        if spans is None:
+            spans = [m.span() for exception in self._exceptions for m in finditer(exception, text, line_start, line_end, timeout)]
+            if cache is not None:
+                cache[line_start] = spans
+        return any(s <= start and end <= e for s, e in spans)
