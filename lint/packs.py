@@ -57,9 +57,11 @@ class Rule:
     @property
     def summary(self) -> str:
         """The description's first sentence, for `copydesk rules`."""
+        from lint.document import split_sentences  # AP-aware: "U.S." and "Brig." do not end it
+
         text = " ".join(self.description.split())
-        cut = regex.search(r"(?<=[.!?])\s", text)
-        return text[: cut.start()] if cut else text
+        sentences = split_sentences(text, 0, len(text))
+        return text[slice(*sentences[0])] if sentences else text
 
     def render(self, match: str, values: dict) -> str:
         return self.message.format_map(_Values(match=match, **values))

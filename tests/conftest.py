@@ -48,3 +48,12 @@ def corpus_files():
     if not files:
         pytest.skip("the shared corpus (../shared/corpus/wikinews) is not present")
     return files
+
+
+def at(text, needle, nth=0):
+    """1-based (line, column) of the nth occurrence of needle in text."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1

@@ -16,9 +16,9 @@ from lint.engine import Engine
 from lint.fixes import apply_fixes
 from lint.model import Fix
 from lint.packs import load_rules
+from conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/seeds")
 
 DRAFT = (
     "Strikes hit militia sites\n"

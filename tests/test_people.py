@@ -22,13 +22,12 @@ from lint.engine import Engine
 from lint.kinds.base import Context
 from lint.model import CopydeskError, Severity
 from lint.registry import load_registry
+from conftest import SEEDS, CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "people"
 STORY_A = FIXTURES / "story-a.txt"
 STORY_B = FIXTURES / "story-b.txt"
-SEEDS = Path("/work/shared/seeds")
-CORPUS = Path("/work/shared/corpus/wikinews")
 PACK = ROOT / "rules" / "people.yaml"
 
 

@@ -8,10 +8,9 @@ import pytest
 
 from lint import packs
 from lint.engine import Engine
+from conftest import at, SEEDS, CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/seeds")
-CORPUS = Path("/work/shared/corpus/wikinews")
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +24,6 @@ def findings(rules, text, rule=None):
     return [(f.rule, f.line, f.column, f.match) for f in found if rule is None or f.rule == rule]
 
 
-def at(text, needle, nth=0):
-    """1-based (line, column) of the nth occurrence of needle in text."""
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    line = text.count("\n", 0, start) + 1
-    return line, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 DRAFT = """Jets strike militia depots in eastern Syria

@@ -10,10 +10,9 @@ from lint import packs
 from lint.document import Document
 from lint.engine import Engine
 from lint.kinds.base import Context
+from conftest import at, SEEDS, CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = Path("/work/shared/seeds")
-CORPUS = Path("/work/shared/corpus/wikinews")
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +26,6 @@ def findings(rules, text, rule=None, context=None):
     return [(f.rule, f.line, f.column, f.match) for f in found if rule is None or f.rule == rule]
 
 
-def at(text, needle, nth=0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(needle, start + 1)
-    line = text.count("\n", 0, start) + 1
-    return line, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 DRAFT = """US jets hit Iran-backed militia depots
