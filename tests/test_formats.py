@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from lint import formats, reader
-from lint.document import Document
 from lint.engine import Engine
 from lint.formats.builder import PLACEHOLDER
 from lint.packs import load_rules
