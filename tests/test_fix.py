@@ -82,7 +82,7 @@ def test_fix_removes_boilerplate_from_the_samples_and_a_second_run_has_nothing_t
     result = run_cli("check", "--fix", str(seeds))
     assert result.returncode == 1  # the editor's note is not fixable: it remains
     stderr = result.stderr.decode()
-    assert "copydesk: fixed 3 findings in 2 drafts" in stderr
+    assert "copydesk: fixed 5 findings in 2 drafts" in stderr
     out = result.stdout.decode()
     assert "hygiene.boilerplate" not in out
     assert "draft-a.txt:9:366: error hygiene.editor-note" in out
@@ -90,9 +90,10 @@ def test_fix_removes_boilerplate_from_the_samples_and_a_second_run_has_nothing_t
     assert "Back to top button" not in after["draft-a.txt"]
     assert after["draft-a.txt"].endswith("wounding dozens of soldiers.")
     assert "In Other News" not in after["draft-b.txt"] and "Load More" not in after["draft-b.txt"]
-    # nothing else changed: the fixed text is the old text minus the furniture lines
-    assert before["draft-a.txt"].startswith(after["draft-a.txt"])
-    assert before["draft-b.txt"].startswith(after["draft-b.txt"])
+    # nothing else changed: the old text minus the furniture lines, with the two safe AP
+    # fixes (the dateline's em dash at a:3, the spaced ellipsis at b:27)
+    assert before["draft-a.txt"].replace("WASHINGTON –", "WASHINGTON —").startswith(after["draft-a.txt"])
+    assert before["draft-b.txt"].replace("“We... will", "“We ... will").startswith(after["draft-b.txt"])
     # no temporary files left behind
     assert sorted(p.name for p in seeds.iterdir()) == ["draft-a.txt", "draft-b.txt"]
 
@@ -110,7 +111,7 @@ def test_diff_prints_the_fixes_and_leaves_the_files_byte_identical(seeds):
     assert f"--- {seeds}/draft-a.txt\n+++ {seeds}/draft-a.txt\n" in out
     assert "-Back to top button\n" in out
     assert "-In Other News\n-Load More\n" in out
-    assert "copydesk: would fix 3 findings in 2 drafts" in result.stderr.decode()
+    assert "copydesk: would fix 5 findings in 2 drafts" in result.stderr.decode()
     assert snapshot(seeds) == state
 
 
@@ -119,7 +120,7 @@ def test_fix_keeps_crlf_and_bom_of_the_samples(seeds):
         text = path.read_text(encoding="utf-8")
         path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     result = run_cli("check", "--fix", str(seeds))
-    assert b"fixed 3 findings in 2 drafts" in result.stderr
+    assert b"fixed 5 findings in 2 drafts" in result.stderr
     for path in seeds.iterdir():
         data = path.read_bytes()
         assert data.startswith(b"\xef\xbb\xbf")
