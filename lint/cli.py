@@ -8,6 +8,7 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -33,6 +34,14 @@ def _comma_list(values: Optional[List[str]]) -> List[str]:
     return out
 
 
+def _jobs(value: str) -> Optional[int]:
+    if value == "auto":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes (1 or more) or `auto`, not {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="copydesk",
@@ -50,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--pack", action="append", default=[], metavar="FILE", help="add a rule pack (repeatable); a pack named like a built-in one replaces it")
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
     check.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
+    # -- perf: process pool (lint/parallel.py) --
+    check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="processes checking drafts (default: auto; 1: no pool; always 1 under PRE_COMMIT=1)")
+    # -- end perf --
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
@@ -106,17 +118,18 @@ def cmd_check(args) -> int:
     files, problems = reader.find_drafts(paths)
     if "-" in files and not args.stdin_filename:
         args.stdin_filename = "-"
+    # -- perf: phase 1 on a process pool when worth it (lint/parallel.py) --
+    from lint import parallel
+
+    load = functools.partial(_read_draft, args.stdin_filename)  # module-level: picklable for spawn
+    jobs = parallel.plan_jobs(args.jobs, files)
     results = []
-    for path in files:
-        try:
-            if path == "-":
-                doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename)
-            else:
-                doc = reader.read_draft(path)
-        except reader.DraftError as error:
-            problems.append(str(error))
-            continue
-        results.append(engine.check_document(doc))
+    for outcome in parallel.check_drafts(engine, files, load, (reader.DraftError,), jobs):
+        if isinstance(outcome, reader.DraftError):
+            problems.append(str(outcome))
+        else:
+            results.append(outcome)
+    # -- end perf --
     findings, rule_errors = engine.finish(results)
     errors = problems + [str(e) for e in rule_errors]
 
@@ -131,6 +144,14 @@ def cmd_check(args) -> int:
     if any(f.severity >= fail_on for f in findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _read_draft(stdin_filename, path):  # -- perf: the loader pool workers call --
+    from lint import reader
+
+    if path == "-":
+        return reader.read_stdin(sys.stdin.buffer.read(), stdin_filename)
+    return reader.read_draft(path)
 
 
 def cmd_rules(args) -> int:
