@@ -181,6 +181,16 @@ def search(pattern, text: str, start: int, end: int, timeout: float):
         ) from None
 
 
+def match(pattern, text: str, start: int, end: int, timeout: float):
+    """pattern.match at `start` (lookbehinds still see before it) with a timeout."""
+    try:
+        return pattern.match(text, start, end, timeout=timeout)
+    except TimeoutError:
+        raise RuleTimeout(
+            f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
+        ) from None
+
+
 def line_span(text: str, offset: int) -> Tuple[int, int]:
     """The [start, end) of the line of text holding `offset`."""
     start = text.rfind("\n", 0, offset) + 1

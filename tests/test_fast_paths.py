@@ -1,0 +1,62 @@
+"""Every shortcut a kind takes for speed finds exactly what its plain search finds.
+
+Each fast path is compared with the straightforward code on generated drafts full of the
+cases that break shortcuts: case, apostrophes, digits, `ß` and `ſ`, line ends, odd spaces.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.document import Document
+from lint.kinds.base import Context
+from lint.kinds.repetition import Repetition
+
+PIECES = [
+    "the", "The", "THE", "tHe", "don’t", "Don’t", "don't", "rock’n’roll", "ſo", "so", "So",
+    "Straße", "STRASSE", "ß", "had", "Had", "café", "cafe\u0301", "the²", "²the", "Ⅰ", "ζ", "İ",
+    "x", "5", "the5", "-", "—", "’", "'", ".", ",", "(", ")", "“", "”",
+]
+GAPS = [" ", "  ", "\t", "\u00a0", "\n", "\n\n", "", " - "]
+
+texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+def _slow(kind, doc, spans):
+    """The kind with its shortcut turned off."""
+    plain = Repetition(token=kind.token, ignorecase=kind.ignorecase, exceptions=kind.exceptions, second=kind.second)
+    object.__setattr__(plain, "_prefilter", False)
+    return list(plain.check(doc, spans, Context()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(["paragraph", "line", "draft", "sentence"]), st.sampled_from(["any", "lower"]),
+       st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
+def test_repetition_prefilter_finds_what_the_plain_search_finds(text, scope, second, token):
+    kind = Repetition(token=token, second=second, exceptions=["had had"])
+    assert kind._prefilter
+    doc = Document.from_text(text)
+    spans = doc.scope_spans(scope)
+    assert list(kind.check(doc, spans, Context())) == _slow(kind, doc, spans)
+
+
+def test_repetition_prefilter_on_a_draft():
+    kind = Repetition(token=r"\p{Latin}+(?:['’]\p{Latin}+)?", second="lower", exceptions=["that that"])
+    text = "The the vote.\n\nShe said that that was that. Were were\nwere they? ſo so, Sirhan Sirhan.\n"
+    doc = Document.from_text(text)
+    assert kind._candidate_starts(text) is not None  # the shortcut runs here
+    hits = list(kind.check(doc, doc.paragraphs, Context()))
+    assert _texts(text, hits) == ["The the", "Were were", "ſo so"]
+    assert hits == _slow(kind, doc, doc.paragraphs)
+    # case folding `ß` changes the length: the plain search runs, and still finds it
+    text = "Die Straße straße.\n"
+    assert kind._candidate_starts(text) is None
+    doc = Document.from_text(text)
+    assert _texts(text, kind.check(doc, doc.paragraphs, Context())) == ["Straße straße"]
+
+
+def _texts(text, hits):
+    return [text[h.start:h.end] for h in hits]
