@@ -19,7 +19,6 @@ costs more than it saves. `--jobs N` chooses; the results are the same either wa
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -107,6 +106,8 @@ def check_one(engine, load, errors, path: str) -> Outcome:
 
 
 def _context():
+    import multiprocessing  # only when a pool runs: it is slow to import for a commit hook
+
     # fork shares the compiled engine for free; macOS and Windows spawn (fork is unsafe there)
     if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
