@@ -193,23 +193,37 @@ class Series:
         return f"{min(self.walls):.3f}–{max(self.walls):.3f}"
 
 
-def measure(name, argv, env, runs, workdir, ok=(0, 1), warmup=1) -> (Series, bytes):
-    walls, rss, output = [], [], None
-    for i in range(warmup + runs):
-        path = workdir / f"{name}.{i}.out"
-        wall, peak, code = run_once(argv, env, path)
-        if code not in ok:
-            err = Path(str(path) + ".err").read_text(errors="replace")[-2000:]
-            raise BenchError(f"{name}: {' '.join(map(str, argv))} exited {code}\n{err}")
-        text = path.read_bytes()
-        if output is None:
-            output = text
-        elif text != output:
-            raise BenchError(f"{name}: two runs of the same command printed different findings")
-        if i >= warmup:
-            walls.append(wall)
-            rss.append(peak)
-    return Series(name, walls, rss), output
+class Case:
+    """One command to time: `runs` timed runs after `warmup` untimed ones."""
+
+    def __init__(self, name, argv, env, runs, warmup=1, ok=(0, 1)):
+        self.name, self.argv, self.env, self.runs, self.warmup, self.ok = name, argv, env, runs, warmup, ok
+        self.walls, self.rss, self.output = [], [], None
+
+
+def measure_interleaved(cases, workdir) -> dict:
+    """Run the cases round-robin, so a burst of load on a shared machine hits every series
+    alike instead of one; every run of one command must print the same findings."""
+    rounds = max(c.warmup + c.runs for c in cases)
+    for r in range(rounds):
+        for case in cases:
+            if r >= case.warmup + case.runs:
+                continue
+            path = workdir / f"{case.name}.{r}.out"
+            wall, peak, code = run_once(case.argv, case.env, path)
+            if code not in case.ok:
+                err = Path(str(path) + ".err").read_text(errors="replace")[-2000:]
+                raise BenchError(f"{case.name}: {' '.join(map(str, case.argv))} exited {code}\n{err}")
+            text = path.read_bytes()
+            if case.output is None:
+                case.output = text
+            elif text != case.output:
+                raise BenchError(f"{case.name}: two runs of the same command printed different findings")
+            if r >= case.warmup:
+                case.walls.append(wall)
+                case.rss.append(peak)
+        print(f"  round {r + 1}/{rounds} done", flush=True)
+    return {c.name: Series(c.name, c.walls, c.rss) for c in cases}
 
 
 def copydesk(*args):
@@ -299,7 +313,8 @@ def main(argv=None) -> int:
     # Installed copydesk has its bytecode compiled; a checkout under PYTHONDONTWRITEBYTECODE
     # would otherwise recompile every module in every run and time the compiler.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "lint")], check=True, stdout=subprocess.DEVNULL)
-    env = child_env()
+    # the pack cache lives in .bench/cache: the warm-up run fills it, as a user's first run would
+    env = child_env({"COPYDESK_CACHE_DIR": str(CACHE / "cache")})
     work = Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
     try:
         return _run(args, command, env, work)
@@ -331,10 +346,9 @@ def _run(args, command, env, work: Path) -> int:
     if not all(p.is_file() for p in pair):
         pair = files[:2]
 
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     packs = packs_in_use(env)
     print(f"corpus: {len(files)} drafts, {nbytes / 1e6:.2f} MB; packs: {packs}", flush=True)
-    rows = {}
-
     # the findings must not depend on the pool: compare JSON, then time
     outputs = {}
     for jobs in ("1", "2"):
@@ -354,30 +368,34 @@ def _run(args, command, env, work: Path) -> int:
     cross = sum(1 for f in outputs["1"]["findings"] if "other draft" in f["message"])
     print(f"findings identical with and without the pool: {n_findings} ({cross} cross-draft)", flush=True)
 
-    rows["corpus"], out_auto = measure("corpus", copydesk(corpus), env, args.runs, work)
-    rows["jobs1"], out_j1 = measure("jobs1", copydesk("--jobs", "1", corpus), env, args.runs, work)
-    rows["jobs2"], out_j2 = measure("jobs2", copydesk("--jobs", "2", corpus), env, args.runs, work)
-    if not (out_auto == out_j1 == out_j2):
-        raise BenchError("text output differs between --jobs auto, 1 and 2")
-    rows["double"], _ = measure("double", copydesk(double), env, args.runs, work)
-    rows["precommit"], _ = measure("precommit", copydesk(*pair), dict(env, PRE_COMMIT="1"), args.runs * 2, work)
-    rows["python"], _ = measure("python", [sys.executable, "-c", "pass"], env, args.runs * 2, work)
-    pool_tree = tree_peak_rss(copydesk("--jobs", "2", corpus), env, work / "tree.out")
-    for key in rows:
-        print(f"  {key:<10} median {rows[key].median:.3f} s  ({rows[key].span()})", flush=True)
-
+    precommit_env = dict(env, PRE_COMMIT="1")
+    cases = [
+        Case("corpus", copydesk(corpus), env, args.runs),
+        Case("jobs1", copydesk("--jobs", "1", corpus), env, args.runs),
+        Case("jobs2", copydesk("--jobs", "2", corpus), env, args.runs),
+        Case("double", copydesk(double), env, args.runs),
+        Case("precommit", copydesk(*pair), precommit_env, args.runs * 2),
+        Case("precommit_cold", copydesk(*pair), dict(precommit_env, COPYDESK_NO_CACHE="1"), args.runs),
+        Case("python", [sys.executable, "-c", "pass"], env, args.runs * 2),
+    ]
     proselint_note = "skipped (--no-proselint)"
     if not args.no_proselint:
         cmd, proselint_note = proselint_command()
         if cmd is None:
             print(proselint_note, flush=True)
         else:
-            print(f"timing {proselint_note} ({args.proselint_runs} runs) ...", flush=True)
-            rows["proselint"], _ = measure("proselint", cmd + [str(corpus)], env, args.proselint_runs, work,
-                                           ok=(0, 1, 2), warmup=0)
+            print(f"{proselint_note}: {args.proselint_runs} runs, interleaved with copydesk's", flush=True)
+            cases.append(Case("proselint", cmd + [str(corpus)], env, args.proselint_runs, warmup=0, ok=(0, 1, 2)))
+    rows = measure_interleaved(cases, work)
+    outs = {c.name: c.output for c in cases}
+    if not (outs["corpus"] == outs["jobs1"] == outs["jobs2"]):
+        raise BenchError("text output differs between --jobs auto, 1 and 2")
+    pool_tree = tree_peak_rss(copydesk("--jobs", "2", corpus), env, work / "tree.out")
+    for key in rows:
+        print(f"  {key:<15} median {rows[key].median:.3f} s  ({rows[key].span()})", flush=True)
 
     table = render(args, command, rows, nbytes, len(files), corpus_note, packs, pair, pool_tree,
-                   proselint_note, n_findings, cross)
+                   proselint_note, n_findings, cross, load)
     print()
     print(table)
     if not args.no_write:
@@ -386,7 +404,7 @@ def _run(args, command, env, work: Path) -> int:
     return 0
 
 
-def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_tree, proselint_note, n_findings, cross):
+def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_tree, proselint_note, n_findings, cross, load):
     m = machine()
     mb = nbytes / 1e6
     corpus, jobs1, jobs2, double, pre = rows["corpus"], rows["jobs1"], rows["jobs2"], rows["double"], rows["precommit"]
@@ -398,7 +416,8 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
         f"- corpus: {ndrafts} drafts, {mb:.2f} MB: {corpus_note}",
         f"- packs: {packs}; {n_findings} findings on the corpus ({cross} cross-draft), identical with `--jobs 1` and `--jobs 2`",
         f"- pre-commit pair: {', '.join(_rel(p) for p in pair)}",
-        f"- {args.runs} timed runs each after one warm-up run (pre-commit and bare interpreter: {args.runs * 2}); wall time of the whole process",
+        f"- {args.runs} timed runs each after one warm-up run (pre-commit and bare interpreter: {args.runs * 2}; proselint: "
+        f"{args.proselint_runs}, no warm-up), run round-robin; wall time of the whole process; load average before the run: {load}",
         "",
         "| what | median s | min–max s | throughput | peak RSS |",
         "|---|---:|---:|---|---:|",
@@ -413,6 +432,7 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
     row("copydesk, corpus, `--jobs 2`", jobs2, nbytes / 1e6, ndrafts)
     row("copydesk, corpus twice over (auto)", double, 2 * nbytes / 1e6, 2 * ndrafts)
     row("copydesk, 2 drafts, `PRE_COMMIT=1`", pre)
+    row("the same, pack cache off (`COPYDESK_NO_CACHE=1`)", rows["precommit_cold"])
     row("bare interpreter (`python -c pass`)", rows["python"])
     if "proselint" in rows:
         row(f"{proselint_note}, corpus", rows["proselint"], nbytes / 1e6, ndrafts)

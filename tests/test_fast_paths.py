@@ -60,3 +60,34 @@ def test_repetition_prefilter_on_a_draft():
 
 def _texts(text, hits):
     return [text[h.start:h.end] for h in hits]
+
+
+WORDISH = st.lists(st.sampled_from(["U", "S", "p", "m", "Gen", "a", ".", "..", " ", "5", "é", "ß", "(", "’", "\n", "Lt"]), max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDISH, st.integers(0, 40))
+def test_word_before_a_full_stop_is_what_the_regex_finds(prefix, back):
+    from lint.document import _WORD_BEFORE, _word_before
+
+    text = prefix + "."
+    dot = len(text) - 1
+    low = max(0, dot - back)
+    found = _WORD_BEFORE.search(text, low, dot + 1)
+    assert _word_before(text, low, dot) == (found.group() if found else "")
+
+
+def test_sentences_of_a_draft_with_abbreviations():
+    doc = Document.from_text(
+        "Navy Cmdr. Jane Ruiz spoke at 3 p.m. Friday. The U.S. Embassy said so. It was Gen. Alan Ross.\n"
+        "\n"
+        "He left the U.S. After that, nobody spoke... Then she did.\n"
+    )
+    assert [doc.text[s:e] for s, e in doc.sentences] == [
+        "Navy Cmdr. Jane Ruiz spoke at 3 p.m. Friday.",
+        "The U.S. Embassy said so.",
+        "It was Gen. Alan Ross.",
+        "He left the U.S.",
+        "After that, nobody spoke...",
+        "Then she did.",
+    ]
