@@ -135,6 +135,12 @@ class Document:
     def from_text(cls, source: str, path: str = "<text>") -> "Document":
         return cls(path=path, source=source)
 
+    @functools.cached_property
+    def folded_text(self) -> str:
+        """`prefilter_fold(text)`, for literal prefilters (`kinds.base.may_occur`) only: its
+        offsets need not line up with `text` (`ß` folds to `ss`)."""
+        return prefilter_fold(self.text)
+
     # ---- positions -------------------------------------------------------------------
 
     @functools.cached_property
@@ -270,6 +276,17 @@ class Document:
         if scope == "line":
             return self.lines
         raise ValueError(f"unknown scope {scope!r}")
+
+
+def prefilter_fold(text: str) -> str:
+    """Case folding under which every case-insensitive `regex` match of an ASCII literal stays a
+    substring: `casefold()`, plus the Turkic i (`regex` matches `i` with `İ` and `ı`)."""
+    text = text.casefold()
+    if "\u0307" in text:
+        text = text.replace("\u0307", "")  # casefold("İ") is "i" + a combining dot
+    if "ı" in text:
+        text = text.replace("ı", "i")
+    return text
 
 
 SCOPES = ("line", "sentence", "paragraph", "draft", "headline", "body")

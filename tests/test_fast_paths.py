@@ -91,3 +91,36 @@ def test_sentences_of_a_draft_with_abbreviations():
         "After that, nobody spoke...",
         "Then she did.",
     ]
+
+
+def test_prefilter_fold_keeps_every_case_insensitive_match_of_ascii_letters():
+    import regex
+
+    from lint.document import prefilter_fold
+
+    patterns = [(chr(i), regex.compile(regex.escape(chr(i)), regex.IGNORECASE)) for i in range(0x20, 0x7F)]
+    # Latin, Greek, Cyrillic, letter-like symbols (the Kelvin sign), ligatures, full-width forms
+    blocks = [range(0x80, 0x2200), range(0xFB00, 0xFB07), range(0xFF01, 0xFF5F)]
+    for i in (i for block in blocks for i in block):
+        c = chr(i)
+        for a, pattern in patterns:
+            if pattern.fullmatch(c):
+                assert prefilter_fold(a) in prefilter_fold(c), (a, hex(i))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["US", "us", "U.S.", "İstanbul", "istanbul", "ISTANBUL", "ıstanbul", "ſtop", "stop",
+                                 "KELVIN", "\u212aelvin", "kelvin", " ", ", ", "\n", "Straße", "strasse"]),
+                max_size=12).map("".join),
+       st.booleans())
+def test_substitution_prefilter_finds_what_the_plain_search_finds(text, ignorecase):
+    from lint.kinds.substitution import Substitution
+
+    kind = Substitution(swap={"US": "U.S.", "istanbul": "Istanbul", "stop": "halt", "kelvin": "K", "strasse": "Straße"},
+                        ignorecase=ignorecase)
+    doc = Document.from_text(text)
+    plain = Substitution(swap=kind.swap, ignorecase=ignorecase)
+    object.__setattr__(plain, "_swaps", [(p, r, None) for p, r, _ in plain._swaps])
+    for scope in ("draft", "line"):
+        spans = doc.scope_spans(scope)
+        assert sorted(kind.check(doc, spans, Context()), key=repr) == sorted(plain.check(doc, spans, Context()), key=repr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern, may_occur
 from lint.model import Fix, Hit
 
 
@@ -57,11 +57,21 @@ class Consistency(Kind):
         text = doc.text
         timeout = context.timeout_for(text)
         house_choice = context.house.get(self.house) if self.house else None
+        # literal spellings the draft lacks cannot be found in any span: skip their searches,
+        # and whole groups with fewer than two spellings present (they flag nothing)
+        present = []
+        for group in self.groups:
+            here = [self.regex or may_occur(v, doc, self.ignorecase) for v in group]
+            present.append(here if sum(here) >= 2 else None)
         for span_start, span_end in spans:
-            for group, patterns in zip(self.groups, self._groups):
+            for group, patterns, here in zip(self.groups, self._groups, present):
+                if here is None:
+                    continue
                 found = [[] for _ in group]
                 taken = set()
                 for i, pattern in enumerate(patterns):
+                    if not here[i]:
+                        continue
                     for m in finditer(pattern, text, span_start, span_end, timeout):
                         # `Iranian-backed` must not also count as `Iran-backed` inside it
                         if any(m.start() < e and s < m.end() for s, e in taken):

@@ -21,6 +21,9 @@ _WORD_TOKENS = frozenset({r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{La
 # Letter runs joined by apostrophes. A doubled word of either token above is two whole such
 # runs in a row: the pattern's edges (no word character, apostrophe or hyphen) end a run.
 _SPLIT = regex.compile(r"(\p{L}+(?:['’]\p{L}+)*)")
+# Latin-script characters that are not letters (`Ⅰ`, Roman numerals): a `\p{Latin}` token may
+# hold them, the runs above do not; a draft with any of them takes the plain search.
+_LATIN_NOT_LETTER = regex.compile(r"[\p{Latin}--\p{L}]", regex.V1)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class Repetition(Kind):
     def _matches(self, text, spans, timeout):
         """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
         starts = self._candidate_starts(text) if self._prefilter else None
+        if starts is not None and "Latin" in self.token and _has_latin_non_letters(text):
+            starts = None
         if starts is None:
             for span_start, span_end in spans:
                 yield from finditer(self._pattern, text, span_start, span_end, timeout)
@@ -100,3 +105,9 @@ class Repetition(Kind):
             return []
         offsets = list(itertools.accumulate(map(len, parts)))  # offsets[k] = where parts[k + 1] starts
         return [offsets[2 * i] for i in same if "\n" not in parts[2 * i + 2]]
+
+
+def _has_latin_non_letters(text: str) -> bool:
+    if text.isascii():
+        return False
+    return any(_LATIN_NOT_LETTER.match(c) for c in set(text) if c > "\x7f")
