@@ -142,13 +142,15 @@ def child_env(extra=None) -> dict:
 
 
 def run_once(argv, env, stdout_path):
-    """Wall seconds, peak RSS in MB (the process and its waited-for children), exit status."""
+    """Wall seconds, peak RSS in MB (the process and its waited-for children), exit status,
+    and CPU seconds (user + system, the process and its children)."""
     with open(stdout_path, "wb") as out, open(str(stdout_path) + ".err", "wb") as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
+    run_once.cpu = usage.ru_utime + usage.ru_stime
     return wall, usage.ru_maxrss / 1024, proc.returncode
 
 
@@ -182,8 +184,8 @@ def _tree_rss(pid: int) -> float:
 
 
 class Series:
-    def __init__(self, name, walls, rss, note=""):
-        self.name, self.walls, self.rss, self.note = name, walls, rss, note
+    def __init__(self, name, walls, rss, cpus=()):
+        self.name, self.walls, self.rss, self.cpus = name, walls, rss, list(cpus)
 
     @property
     def median(self):
@@ -198,7 +200,7 @@ class Case:
 
     def __init__(self, name, argv, env, runs, warmup=1, ok=(0, 1)):
         self.name, self.argv, self.env, self.runs, self.warmup, self.ok = name, argv, env, runs, warmup, ok
-        self.walls, self.rss, self.output = [], [], None
+        self.walls, self.rss, self.cpus, self.output = [], [], [], None
 
 
 def measure_interleaved(cases, workdir) -> dict:
@@ -222,8 +224,9 @@ def measure_interleaved(cases, workdir) -> dict:
             if r >= case.warmup:
                 case.walls.append(wall)
                 case.rss.append(peak)
+                case.cpus.append(run_once.cpu)
         print(f"  round {r + 1}/{rounds} done", flush=True)
-    return {c.name: Series(c.name, c.walls, c.rss) for c in cases}
+    return {c.name: Series(c.name, c.walls, c.rss, c.cpus) for c in cases}
 
 
 def copydesk(*args):
@@ -419,13 +422,14 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
         f"- {args.runs} timed runs each after one warm-up run (pre-commit and bare interpreter: {args.runs * 2}; proselint: "
         f"{args.proselint_runs}, no warm-up), run round-robin; wall time of the whole process; load average before the run: {load}",
         "",
-        "| what | median s | min–max s | throughput | peak RSS |",
-        "|---|---:|---:|---|---:|",
+        "| what | median s | min–max s | CPU s (median) | throughput | peak RSS |",
+        "|---|---:|---:|---:|---|---:|",
     ]
 
     def row(label, s, size=None, drafts=None):
         through = f"{size / s.median:.1f} MB/s, {drafts / s.median:,.0f} drafts/s" if size else ""
-        lines.append(f"| {label} | {s.median:.3f} | {s.span()} | {through} | {max(s.rss):.0f} MB |")
+        cpu = statistics.median(s.cpus) if s.cpus else float("nan")
+        lines.append(f"| {label} | {s.median:.3f} | {s.span()} | {cpu:.2f} | {through} | {max(s.rss):.0f} MB |")
 
     row("copydesk, corpus (`--jobs` auto)", corpus, nbytes / 1e6, ndrafts)
     row("copydesk, corpus, `--jobs 1`", jobs1, nbytes / 1e6, ndrafts)
@@ -437,7 +441,7 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
     if "proselint" in rows:
         row(f"{proselint_note}, corpus", rows["proselint"], nbytes / 1e6, ndrafts)
     else:
-        lines.append(f"| proselint | – | – | {proselint_note} | – |")
+        lines.append(f"| proselint | – | – | – | {proselint_note} | – |")
     lines.append("")
     lines.append(f"Peak RSS is the largest single process (the command or one pool worker, from `wait4`); "
                  f"all processes of a `--jobs 2` run together peaked at {pool_tree:.0f} MB (sampled from /proc).")

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.kinds.base import Context
+from lint.kinds.boilerplate import Boilerplate
 from lint.kinds.repetition import Repetition
 
 PIECES = [
@@ -124,3 +125,20 @@ def test_substitution_prefilter_finds_what_the_plain_search_finds(text, ignoreca
     for scope in ("draft", "line"):
         spans = doc.scope_spans(scope)
         assert sorted(kind.check(doc, spans, Context()), key=repr) == sorted(plain.check(doc, spans, Context()), key=repr)
+
+
+LINE_PIECES = ["Back to top", "button", "Share", "Facebook", "Twitter", "|", "•", ":", "© 1998", "©2024", "Sign up for our",
+               "newsletter", "Advertisement", "Advertisements", "ADVERTISEMENT", "İn Other News", "In Other News", "Load More",
+               "Related:", "the council voted", "Straße", "x" * 210, " ", "  ", "\u00a0", "’", "Don’t Miss", "Editor's Picks"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=8).map(" ".join))
+def test_boilerplate_quick_reject_agrees_with_the_full_check(line):
+    from lint import packs
+
+    kind = next(r.kind for r in packs.load_rules() if r.id == "hygiene.boilerplate")
+    assert kind._firsts is not None
+    plain = Boilerplate(phrases=kind.phrases, parts=kind.parts, prefixes=kind.prefixes)
+    object.__setattr__(plain, "_firsts", None)
+    assert kind._known_furniture(line) == plain._known_furniture(line)
