@@ -83,6 +83,10 @@ _ERRORS: Tuple[type, ...] = ()
 
 def _init_worker(engine, load, errors) -> None:
     global _ENGINE, _LOAD, _ERRORS
+    import signal
+
+    # Ctrl-C is the parent's to handle (it stops the pool): no traceback from every worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _ENGINE, _LOAD, _ERRORS = engine, load, errors
 
 

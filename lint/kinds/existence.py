@@ -54,6 +54,7 @@ class Existence(Kind):
         timeout = context.timeout_for(text)
         if not self.patterns and not any(may_occur(t, doc, self.ignorecase) for t in self.tokens if t):
             return  # a token list the draft has none of
+        excepted_on_line = {}  # line start -> the exceptions' match spans on that line
         for span_start, span_end in spans:
             for m in finditer(self._pattern, text, span_start, span_end, timeout):
                 start, end = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
@@ -65,16 +66,18 @@ class Existence(Kind):
                         end -= 1
                 if end <= start:
                     continue
-                if self._excepted(text, start, end, timeout):
+                if self._excepted(text, start, end, timeout, excepted_on_line):
                     continue
                 yield Hit(start, end)
 
-    def _excepted(self, text, start, end, timeout) -> bool:
+    def _excepted(self, text, start, end, timeout, cache) -> bool:
         if not self._exceptions:
             return False
         line_start, line_end = line_span(text, start)
-        for exception in self._exceptions:
-            for m in finditer(exception, text, line_start, line_end, timeout):
-                if m.start() <= start and end <= m.end():
-                    return True
-        return False
+        # a paragraph is one line in most drafts and may hold many hits: scan it once
+        spans = cache.get(line_start)
+        if spans is None:
+            spans = cache[line_start] = [
+                m.span() for exception in self._exceptions for m in finditer(exception, text, line_start, line_end, timeout)
+            ]
+        return any(s <= start and end <= e for s, e in spans)
