@@ -20,6 +20,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError
+from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
 
 # What may stand between furniture phrases on one line: spaces, bullets, pipes, arrows.
@@ -94,7 +95,7 @@ class Boilerplate(Kind):
                 yield start, end
 
     def _known_furniture(self, line: str) -> bool:
-        if self._firsts is not None:
+        if self._firsts is not None and prefilters_enabled():
             # quick reject: the first word of a furniture line is the first word of a phrase,
             # part or prefix; most lines are prose, and normalizing a whole paragraph to learn
             # that was this kind's main cost

@@ -6,7 +6,12 @@ from dataclasses import dataclass
 from typing import List, Optional
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern, may_occur
+from lint.kinds.required import requirement
 from lint.model import Fix, Hit
+
+
+def _may_match(needs, doc) -> bool:
+    return needs is None or needs.may_match(doc)
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,10 @@ class Consistency(Kind):
         # and whole groups with fewer than two spellings present (they flag nothing)
         present = []
         for group in self.groups:
-            here = [self.regex or may_occur(v, doc, self.ignorecase) for v in group]
+            here = [
+                _may_match(requirement(v, self.ignorecase), doc) if self.regex else may_occur(v, doc, self.ignorecase)
+                for v in group
+            ]
             present.append(here if sum(here) >= 2 else None)
         for span_start, span_end in spans:
             for group, patterns, here in zip(self.groups, self._groups, present):

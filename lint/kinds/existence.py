@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, line_span, literal_pattern, may_occur
+from lint.kinds.required import requirement
 from lint.model import Hit
 
 
@@ -44,6 +45,7 @@ class Existence(Kind):
         if self.whole_line:
             combined = rf"^[^\S\n]*(?:{combined})[^\S\n]*$"
         self._set("_pattern", compile_pattern("patterns", combined, self.ignorecase))
+        self._set("_requirement", requirement(combined, self.ignorecase))
         self._set(
             "_exceptions",
             [compile_pattern("exceptions", e, self.ignorecase) for e in self.exceptions],
@@ -54,6 +56,8 @@ class Existence(Kind):
         timeout = context.timeout_for(text)
         if not self.patterns and not any(may_occur(t, doc, self.ignorecase) for t in self.tokens if t):
             return  # a token list the draft has none of
+        if self._requirement is not None and not self._requirement.may_match(doc):
+            return  # text every match needs is not in the draft
         excepted_on_line = {}  # line start -> the exceptions' match spans on that line
         for span_start, span_end in spans:
             for m in finditer(self._pattern, text, span_start, span_end, timeout):

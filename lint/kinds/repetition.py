@@ -11,6 +11,7 @@ from typing import List, Optional
 import regex
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
+from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
 
 # Tokens that are letter runs joined by apostrophes. For these, a cheap C-level pass finds
@@ -70,7 +71,7 @@ class Repetition(Kind):
 
     def _matches(self, text, spans, timeout):
         """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
-        starts = self._candidate_starts(text) if self._prefilter else None
+        starts = self._candidate_starts(text) if self._prefilter and prefilters_enabled() else None
         if starts is not None and "Latin" in self.token and _has_latin_non_letters(text):
             starts = None
         if starts is None:

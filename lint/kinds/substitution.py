@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Dict
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern, may_occur
+from lint.kinds.required import requirement
 from lint.model import Fix, Hit
 
 
@@ -40,12 +41,18 @@ class Substitution(Kind):
             # the regex module scans for one literal far faster than for an alternation)
             literal = None if self.regex or not key else key
             compiled.append((compile_pattern("swap", source, self.ignorecase), replacement, literal))
+        # regular-expression keys: skip a key on drafts that lack text its every match needs
+        self._set("_requirements", [requirement(key, self.ignorecase) if self.regex else None for key in self.swap])
         self._set("_swaps", compiled)
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        swaps = [s for s in self._swaps if s[2] is None or may_occur(s[2], doc, self.ignorecase)]
+        swaps = [
+            s
+            for s, needs in zip(self._swaps, self._requirements)
+            if (s[2] is None or may_occur(s[2], doc, self.ignorecase)) and (needs is None or needs.may_match(doc))
+        ]
         for span_start, span_end in spans:
             for pattern, replacement, _ in swaps:
                 for m in finditer(pattern, text, span_start, span_end, timeout):
