@@ -352,24 +352,26 @@ def _run(args, command, env, work: Path) -> int:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     packs = packs_in_use(env)
     print(f"corpus: {len(files)} drafts, {nbytes / 1e6:.2f} MB; packs: {packs}", flush=True)
-    # the findings must not depend on the pool: compare JSON, then time
+    # The findings must not depend on the fast paths: the plain run (one process, every
+    # prefilter off) against one process and against the pool, as JSON; then time.
     outputs = {}
-    for jobs in ("1", "2"):
-        path = work / f"compare-{jobs}.json"
-        _, _, code = run_once(copydesk("--format", "json", "--jobs", jobs, corpus), env, path)
+    for name, jobs, extra in (("plain", "1", {"COPYDESK_NO_PREFILTER": "1"}), ("jobs1", "1", {}), ("pool", "2", {})):
+        path = work / f"compare-{name}.json"
+        _, _, code = run_once(copydesk("--format", "json", "--jobs", jobs, corpus), dict(env, **extra), path)
         if code not in (0, 1):
-            raise BenchError(f"copydesk --jobs {jobs} exited {code}: {Path(str(path) + '.err').read_text()[-2000:]}")
-        outputs[jobs] = json.loads(path.read_text(encoding="utf-8"))
-    if outputs["1"] != outputs["2"]:
-        a, b = outputs["1"]["findings"], outputs["2"]["findings"]
-        first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-        raise BenchError(
-            f"the pool's findings differ from one process's: {len(a)} vs {len(b)} findings; first difference at #{first}: "
-            f"{a[first] if first < len(a) else None} vs {b[first] if first < len(b) else None}"
-        )
-    n_findings = len(outputs["1"]["findings"])
-    cross = sum(1 for f in outputs["1"]["findings"] if "other draft" in f["message"])
-    print(f"findings identical with and without the pool: {n_findings} ({cross} cross-draft)", flush=True)
+            raise BenchError(f"copydesk --jobs {jobs} ({name}) exited {code}: {Path(str(path) + '.err').read_text()[-2000:]}")
+        outputs[name] = json.loads(path.read_text(encoding="utf-8"))
+    for name in ("jobs1", "pool"):
+        if outputs[name] != outputs["plain"]:
+            a, b = outputs["plain"]["findings"], outputs[name]["findings"]
+            first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            raise BenchError(
+                f"the fast path ({name}) finds other things than the plain run: {len(a)} vs {len(b)} findings; "
+                f"first difference at #{first}: {a[first] if first < len(a) else None} vs {b[first] if first < len(b) else None}"
+            )
+    n_findings = len(outputs["plain"]["findings"])
+    cross = sum(1 for f in outputs["plain"]["findings"] if "other draft" in f["message"])
+    print(f"findings identical: plain run, one process, pool: {n_findings} ({cross} cross-draft)", flush=True)
 
     precommit_env = dict(env, PRE_COMMIT="1")
     cases = [
@@ -417,7 +419,8 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
         "",
         f"- machine: {m['cpu']}, {m['cores']} cores, {m['ram']} RAM, {m['os']}; {m['python']}",
         f"- corpus: {ndrafts} drafts, {mb:.2f} MB: {corpus_note}",
-        f"- packs: {packs}; {n_findings} findings on the corpus ({cross} cross-draft), identical with `--jobs 1` and `--jobs 2`",
+        f"- packs: {packs}; {n_findings} findings on the corpus ({cross} cross-draft), identical in a plain run "
+        f"(`--jobs 1`, `COPYDESK_NO_PREFILTER=1`), with `--jobs 1` and with `--jobs 2`",
         f"- pre-commit pair: {', '.join(_rel(p) for p in pair)}",
         f"- {args.runs} timed runs each after one warm-up run (pre-commit and bare interpreter: {args.runs * 2}; proselint: "
         f"{args.proselint_runs}, no warm-up), run round-robin; wall time of the whole process; load average before the run: {load}",
