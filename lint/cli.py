@@ -8,6 +8,7 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from pathlib import Path
@@ -32,6 +33,14 @@ def _comma_list(values: Optional[List[str]]) -> List[str]:
     for value in values or []:
         out.extend(v.strip() for v in value.split(",") if v.strip())
     return out
+
+
+def _jobs(value: str) -> Optional[int]:
+    if value == "auto":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes (1 or more) or `auto`, not {value!r}")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the drafts, then report what remains (stdin: print the fixed draft)")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes not marked safe")
+    # -- perf: process pool (lint/parallel.py) --
+    check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="processes checking drafts (default: auto; 1: no pool; always 1 under PRE_COMMIT=1)")
+    # -- end perf --
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")

@@ -139,6 +139,12 @@ class Document:
     def from_text(cls, source: str, path: str = "<text>") -> "Document":
         return cls(path=path, source=source)
 
+    @functools.cached_property
+    def folded_text(self) -> str:
+        """`prefilter_fold(text)`, for literal prefilters (`kinds.base.may_occur`) only: its
+        offsets need not line up with `text` (`ß` folds to `ss`)."""
+        return prefilter_fold(self.text)
+
     # ---- positions -------------------------------------------------------------------
 
     @functools.cached_property
@@ -276,6 +282,17 @@ class Document:
         raise ValueError(f"unknown scope {scope!r}")
 
 
+def prefilter_fold(text: str) -> str:
+    """Case folding under which every case-insensitive `regex` match of an ASCII literal stays a
+    substring: `casefold()`, plus the Turkic i (`regex` matches `i` with `İ` and `ı`)."""
+    text = text.casefold()
+    if "\u0307" in text:
+        text = text.replace("\u0307", "")  # casefold("İ") is "i" + a combining dot
+    if "ı" in text:
+        text = text.replace("ı", "i")
+    return text
+
+
 SCOPES = ("line", "sentence", "paragraph", "draft", "headline", "body")
 
 
@@ -287,8 +304,7 @@ def split_sentences(text: str, start: int, end: int) -> List[Span]:
     for m in _SENTENCE_END.finditer(text, start, end):
         stop = m.end()
         if m.group().startswith(".") and not m.group().startswith(".."):
-            before = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start() + 1)
-            word = before.group() if before else ""
+            word = _word_before(text, max(start, m.start() - 30), m.start())
             if word:
                 if not word.endswith("."):
                     word += "."
@@ -302,17 +318,35 @@ def split_sentences(text: str, start: int, end: int) -> List[Span]:
                     if not nxt or nxt.group(1) not in openers:
                         continue
         # the next sentence must start with something that can start one
-        rest = text[stop:end].lstrip()
-        if not rest:
+        following = stop
+        while following < end and text[following].isspace():
+            following += 1
+        if following == end:
             continue
-        first = rest[0]
-        if first.islower():
+        if text[following].islower():
             continue
         spans.append((sentence_start, stop))
-        sentence_start = stop + (len(text[stop:end]) - len(rest))
+        sentence_start = following
     if sentence_start < end:
         spans.append((sentence_start, end))
     return spans
+
+
+def _word_before(text: str, low: int, dot: int) -> str:
+    """The abbreviation-like word ending in the full stop at `dot`, starting at `low` or later:
+    letter runs joined by single dots (`U.S.`, `Gen.`, `p.m.`), or "" when a letter does not
+    precede the dot. What `_WORD_BEFORE.search(text, low, dot + 1)` finds, without the regex:
+    that search tried every start in the window and was the splitter's main cost."""
+    start = dot - 1
+    if start < low or not text[start].isalpha():
+        return ""
+    while True:
+        while start - 1 >= low and text[start - 1].isalpha():
+            start -= 1
+        if start - 2 >= low and text[start - 1] == "." and text[start - 2].isalpha():
+            start -= 2
+            continue
+        return text[start : dot + 1]
 
 
 _QUOTE_MARK = regex.compile(r"[“”\"]")

@@ -8,6 +8,8 @@ offsets; the engine alone turns them into lines, columns, messages and severitie
 
 from __future__ import annotations
 
+import bisect
+import hashlib
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -28,35 +30,82 @@ class RuleError:
         return f"{self.path}: rule {self.rule}: {self.message}"
 
 
+class DraftChanged(Exception):
+    """A detached locator re-read its draft and found other text than phase 1 checked."""
+
+
+def _fingerprint(source: str) -> str:
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 class Locator:
-    """What phase 2 needs of a draft to place a finding: source text and offset map."""
+    """What phase 2 needs of a draft to place a finding: source, prose text, offset map.
 
-    __slots__ = ("path", "_doc")
+    It holds no Document (the draft's cached structure is dropped after phase 1), and it
+    pickles *detached*: path and a fingerprint of the source, no text. A phase-1 result that
+    comes back from a pool worker is therefore tiny; the parent sets `reload` (path ->
+    Document, the reader the workers used) and a locator re-reads its draft only if phase 2
+    places a finding in it, refusing text that changed since phase 1 (`DraftChanged`).
+    """
 
-    def __init__(self, doc: Document):
-        self._doc = doc
-        self.path = doc.path
+    __slots__ = ("path", "source", "text", "offsets", "fingerprint", "reload", "_line_starts")
+
+    def __init__(self, doc: Optional[Document] = None, *, path: str = "", fingerprint: Optional[str] = None):
+        self.reload = None
+        self._line_starts = None
+        self.fingerprint = fingerprint
+        if doc is None:  # detached
+            self.path, self.source, self.text, self.offsets = path, None, None, None
+        else:
+            self.path, self.source, self.text, self.offsets = doc.path, doc.source, doc.text, doc.offsets
+
+    def __reduce__(self):
+        fingerprint = self.fingerprint or _fingerprint(self.source)
+        return (_detached_locator, (self.path, fingerprint))
+
+    def _attach(self) -> None:
+        if self.reload is None:
+            raise DraftChanged("no way to re-read the draft to place a cross-draft finding")
+        doc = self.reload(self.path)
+        if _fingerprint(doc.source) != self.fingerprint:
+            raise DraftChanged("the draft changed during the run; its cross-draft findings were skipped")
+        self.source, self.text, self.offsets = doc.source, doc.text, doc.offsets
+
+    def _position(self, source_offset: int) -> Tuple[int, int]:
+        """1-based (line, column); columns count characters (as Document.source_position)."""
+        starts = self._line_starts
+        if starts is None:
+            starts = [0]
+            find = self.source.find
+            i = find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        line = bisect.bisect_right(starts, source_offset) - 1
+        return line + 1, source_offset - starts[line] + 1
 
     def finding(self, rule, hit: Hit) -> Finding:
-        doc = self._doc
-        start, end = doc.offsets.span_to_source(hit.start, hit.end)
-        line, column = doc.source_position(start)
-        end_line, end_column = doc.source_position(end)
-        match = doc.source[start:end]
+        if self.source is None:
+            self._attach()
+        offsets = self.offsets
+        start, end = offsets.span_to_source(hit.start, hit.end)
+        line, column = self._position(start)
+        end_line, end_column = self._position(end)
         fix = None
         if hit.fix is not None:
-            fix_start, fix_end = doc.offsets.span_to_source(hit.fix.start, hit.fix.end)
+            fix_start, fix_end = offsets.span_to_source(hit.fix.start, hit.fix.end)
             fix = Fix(fix_start, fix_end, hit.fix.replacement, hit.fix.safe)
         return Finding(
-            path=doc.path,
+            path=self.path,
             line=line,
             column=column,
             rule=rule.id,
             end_line=end_line,
             end_column=end_column,
             severity=_severity(rule, hit),
-            message=rule.render(doc.text[hit.start : hit.end], hit.values),
-            match=match,
+            message=rule.render(self.text[hit.start : hit.end], hit.values),
+            match=self.source[start:end],
             fix=fix,
             start=start,
             end=end,
@@ -72,6 +121,10 @@ def _severity(rule, hit: Hit) -> Severity:
     return max(rule.severity, Severity.parse(level))
 
 
+def _detached_locator(path: str, fingerprint: str) -> Locator:
+    return Locator(path=path, fingerprint=fingerprint)
+
+
 @dataclass
 class DraftResult:
     path: str
@@ -79,6 +132,7 @@ class DraftResult:
     facts: Dict[str, object] = field(default_factory=dict)  # rule id -> that kind's facts
     errors: List[RuleError] = field(default_factory=list)
     locator: Optional[Locator] = None  # kept only when phase 2 may need it
+    extras: Dict[str, object] = field(default_factory=dict)  # what the caller took of the draft
 
 
 class Engine:
@@ -126,7 +180,10 @@ class Engine:
                 continue
             try:
                 for path, hit in rule.kind.judge(facts, self.context):
-                    findings.append(locators[path].finding(rule, hit))
+                    try:
+                        findings.append(locators[path].finding(rule, hit))
+                    except DraftChanged as error:  # a detached locator could not re-read its draft
+                        errors.append(RuleError(path, rule.id, str(error)))
             except Exception as error:  # noqa: BLE001
                 errors.append(RuleError("(all drafts)", rule.id, f"internal error {type(error).__name__}: {error}"))
         return findings, errors

@@ -321,7 +321,19 @@ def _clip(drafts) -> str:
 
 
 def load_rules(extra_packs: Iterable[Path] = (), builtin: bool = True) -> List[Rule]:
-    """Built-in packs plus the user's; a user's pack named like a built-in one replaces it."""
+    """Built-in packs plus the user's; a user's pack named like a built-in one replaces it.
+
+    Cached across runs when nothing they are built from changed (lint/packcache.py).
+    """
+    from lint import packcache  # -- perf --
+
+    extra_packs = [Path(p) for p in extra_packs]
+    inputs = (builtin_pack_paths() if builtin else []) + extra_packs
+    args = ("load_rules", tuple(str(p.resolve()) for p in extra_packs), builtin)
+    return packcache.cached(args, inputs, lambda: _load_rules(extra_packs, builtin))
+
+
+def _load_rules(extra_packs: List[Path], builtin: bool) -> List[Rule]:
     packs: Dict[str, Pack] = {}
     if builtin:
         for path in builtin_pack_paths():

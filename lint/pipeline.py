@@ -9,6 +9,7 @@ Every filter lives here, in one place; kinds never see config.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -151,6 +152,37 @@ def _group_rule_errors(rule_errors) -> List[str]:
     return out
 
 
+def read_draft(stdin_filename, path):
+    """Read one draft (the loader pool workers call): its reading notices ride on the Document."""
+    from lint import reader
+
+    notices: List[str] = []
+    if path == "-":
+        doc = reader.read_stdin(sys.stdin.buffer.read(), stdin_filename, notices)
+    else:
+        doc = reader.read_draft(path, notices)
+    doc.read_notices = notices
+    return doc
+
+
+def _annotate(doc, result) -> None:
+    """What the pipeline needs of a draft after phase 1, taken while the draft is at hand
+    (in a pool worker, so the text itself need not travel back unless a finding needs it)."""
+    found = suppress.scan(doc)
+    keep_text = bool(result.findings) or result.locator is not None or found is not None
+    result.extras = {
+        "notices": getattr(doc, "read_notices", []),
+        "suppressions": found,
+        # formats and baselines read the flagged lines
+        "source": doc.source if keep_text else None,
+    }
+
+
+def _keep_draft(doc, result) -> None:
+    _annotate(doc, result)
+    result.extras["doc"] = doc
+
+
 def check(args) -> int:
     from lint import reader
     from lint.engine import Engine
@@ -175,32 +207,35 @@ def check(args) -> int:
     if "-" in files and not args.stdin_filename:
         args.stdin_filename = "-"
 
+    # phase 1, on a process pool when there are enough drafts (lint/parallel.py); --fix keeps
+    # the drafts themselves, so it checks in this process
+    from lint import parallel
+
+    load = functools.partial(read_draft, args.stdin_filename)  # module-level: picklable
+    annotate = _keep_draft if fixing else _annotate
+    jobs = 1 if fixing else parallel.plan_jobs(getattr(args, "jobs", None), files)
     results = []
     sources: Dict[str, str] = {}
     suppressions: Dict[str, suppress.Suppressions] = {}
     docs, stdin_doc = [], None  # kept only for --fix / --diff
-    for path in files:
-        try:
-            if path == "-":
-                doc = stdin_doc = reader.read_stdin(sys.stdin.buffer.read(), args.stdin_filename, notices)
-            else:
-                doc = reader.read_draft(path, notices)
-        except reader.DraftSkipped as skipped:
-            notices.append(str(skipped))
+    for outcome in parallel.check_drafts(engine, files, load, (reader.DraftError,), jobs, annotate):
+        if isinstance(outcome, reader.DraftSkipped):
+            notices.append(str(outcome))
             continue
-        except reader.DraftError as error:
-            problems.append(str(error))
+        if isinstance(outcome, reader.DraftError):
+            problems.append(str(outcome))
             continue
-        if fixing:
-            docs.append(doc)
-        result = engine.check_document(doc)
+        result, extras = outcome, outcome.extras
         results.append(result)
-        found = suppress.scan(doc)
-        if found is not None:
-            suppressions[doc.path] = found
-        # keep the text only of drafts that may carry findings (formats and baselines read lines)
-        if result.findings or result.locator is not None or found is not None:
-            sources[doc.path] = doc.source
+        notices.extend(extras["notices"])
+        if extras["suppressions"] is not None:
+            suppressions[result.path] = extras["suppressions"]
+        if extras["source"] is not None:
+            sources[result.path] = extras["source"]
+        if fixing:
+            docs.append(extras["doc"])
+            if extras["doc"].path == args.stdin_filename and "-" in files:
+                stdin_doc = extras["doc"]
 
     # other drafts to compare against (cross-draft rules only), reported on only when given
     reported = {r.path for r in results}

@@ -6,6 +6,7 @@ document model reads the ones it needs (abbreviations) from here.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from pathlib import Path
 
@@ -23,9 +24,38 @@ def data_dir() -> Path:
     return rules_dir() / "data"
 
 
-@functools.lru_cache(maxsize=None)
+# -- perf: tables given by the pack cache (lint/packcache.py), and recording what was loaded --
+_PRIMED: dict = {}
+_RECORDERS: list = []
+
+
+def prime(loaded: dict) -> None:
+    """Tables already loaded, {(name, directory): value}: later loads return these."""
+    _PRIMED.update(loaded)
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect every table loaded inside the block, {(name, directory): value}."""
+    loaded: dict = {}
+    _RECORDERS.append(loaded)
+    try:
+        yield loaded
+    finally:
+        _RECORDERS.remove(loaded)
+
+
 def load_table(name: str, directory: str = "") -> object:
     """Load rules/data/NAME.yaml (or DIRECTORY/NAME.yaml); cached, since tables never change in a run."""
+    value = _PRIMED[(name, directory)] if (name, directory) in _PRIMED else _load_table(name, directory)
+    for loaded in _RECORDERS:
+        loaded[(name, directory)] = value
+    return value
+# -- end perf --
+
+
+@functools.lru_cache(maxsize=None)
+def _load_table(name: str, directory: str = "") -> object:
     from lint.yamlload import load_yaml_file
 
     folder = Path(directory) if directory else data_dir()

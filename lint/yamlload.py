@@ -7,10 +7,9 @@ on and the line of each key or item, so errors can say `file:line`.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
-
-import yaml
 
 from lint.model import CopydeskError
 
@@ -29,21 +28,34 @@ class LineList(list):
     item_lines: list
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+@functools.lru_cache(maxsize=None)
+def _loader():
+    """The loader class, built on first use: a run served from the pack cache never imports
+    the YAML parser (lint/packcache.py)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # Drop YAML 1.1's yes/no/on/off booleans: keep only true/false.
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    for first in "tTfF":
+        _Loader.yaml_implicit_resolvers.setdefault(first, []).append(("tag:yaml.org,2002:bool", _BOOL))
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    return _Loader
 
 
-# Drop YAML 1.1's yes/no/on/off booleans: keep only true/false.
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
-for _first in "tTfF":
-    _Loader.yaml_implicit_resolvers.setdefault(_first, []).append(("tag:yaml.org,2002:bool", _BOOL))
 
 
 def _construct_mapping(loader, node):
+    import yaml
+
     loader.flatten_mapping(node)
     out = LineDict()
     out.line = node.start_mark.line + 1
@@ -72,6 +84,8 @@ def _construct_sequence(loader, node):
 
 def _construct_timestamp(loader, node):
     # PyYAML raises a bare ValueError for `2020-13-01`; give it a line like any YAML error
+    import yaml
+
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError as error:
@@ -80,15 +94,12 @@ def _construct_timestamp(loader, node):
         ) from None
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-
-
 def load_yaml(text: str, name: str):
     """Parse YAML text; a syntax error becomes a CopydeskError naming `name:line`."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 -- _Loader is a SafeLoader
+        return yaml.load(text, Loader=_loader())  # noqa: S506 -- _loader() is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0

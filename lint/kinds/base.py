@@ -190,6 +190,36 @@ def strip_span(text: str, start: int, end: int) -> Tuple[int, int]:
     return start, end
 
 
+def match(pattern, text: str, start: int, end: int, timeout: float):
+    """pattern.match at `start` (lookbehinds still see before it) with a timeout."""
+    try:
+        return pattern.match(text, start, end, timeout=timeout)
+    except TimeoutError:
+        raise RuleTimeout(
+            f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
+        ) from None
+
+
+def may_occur(literal: str, doc, ignorecase: bool) -> bool:
+    """False only when a literal-phrase pattern for `literal` surely cannot match in the draft:
+    the literal is nowhere in its text. A C-level substring test, so a kind can skip the regex
+    search of every span for a phrase the draft lacks. Case-insensitive, it compares folded
+    text, and only for ASCII literals: the `regex` module's case-insensitive equivalents of
+    ASCII letters (`K` Kelvin sign, `ſ`, `İ`, `ı`) are known and fixed; of others, not."""
+    from lint.kinds.required import prefilters_enabled
+
+    if not prefilters_enabled():
+        return True
+    if not ignorecase:
+        return literal in doc.text
+    if not literal.isascii():
+        return True
+    from lint.document import prefilter_fold
+
+    folded = getattr(doc, "folded_text", None)
+    return prefilter_fold(literal) in (folded if folded is not None else prefilter_fold(doc.text))
+
+
 def line_span(text: str, offset: int) -> Tuple[int, int]:
     """The [start, end) of the line of text holding `offset`."""
     start = text.rfind("\n", 0, offset) + 1

@@ -20,12 +20,15 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, strip_span
+from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
 
 # What may stand between furniture phrases on one line: spaces, bullets, pipes, arrows.
 _SEPARATORS = r"[\s|•·›»<>/:,\-–—]"
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _CLOSING = ".!?\"”’)"
+# How much of a line the quick reject reads (see `_first_words`)
+_HEAD = 200
 
 
 def _normalize(line: str) -> str:
@@ -69,6 +72,7 @@ class Boilerplate(Kind):
         self._set("_line", regex.compile(whole_line))
         self._set("_phrases", frozenset(phrases))
         self._set("_prefixes", tuple(_normalize(p) for p in self.prefixes))
+        self._set("_firsts", _first_words(phrases + parts, self._prefixes))
 
     # ---- phase 1 ---------------------------------------------------------------------
 
@@ -88,6 +92,16 @@ class Boilerplate(Kind):
                 yield start, end
 
     def _known_furniture(self, line: str) -> bool:
+        if self._firsts is not None and prefilters_enabled():
+            # quick reject: the first word of a furniture line is the first word of a phrase,
+            # part or prefix; most lines are prose, and normalizing a whole paragraph to learn
+            # that was this kind's main cost
+            head = line[:_HEAD].casefold()
+            first = _WORD.search(head)
+            if first is not None and first.end() < len(head):
+                whole, partial = self._firsts
+                if first.group() not in whole and not first.group().startswith(partial):
+                    return False
         normalized = _normalize(line)
         m = self._line.fullmatch(normalized)
         if m:
@@ -164,6 +178,24 @@ class Boilerplate(Kind):
                 others = len(places) - 1
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
                 yield path, Hit(start, end, {"why": why}, Fix(fix_start, fix_end, "", safe=False))
+
+
+def _first_words(pieces, prefixes):
+    """(whole, partial): the first word of every phrase, part and prefix, and the first words
+    of prefixes that end inside their first word (`© 19` starts `© 1998`), which a line's first
+    word may go on from. None when a piece has no word at all: no quick reject then."""
+    whole, partial = set(), set()
+    for piece in pieces:
+        m = _WORD.search(piece)
+        if m is None:
+            return None
+        whole.add(m.group())
+    for prefix in prefixes:
+        m = _WORD.search(prefix)
+        if m is None:
+            return None
+        (partial if m.end() == len(prefix) else whole).add(m.group())
+    return frozenset(whole), tuple(sorted(partial))
 
 
 def _delete_line(text: str, start: int, end: int, safe: bool = True) -> Fix:

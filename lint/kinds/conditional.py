@@ -8,6 +8,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
+from lint.kinds.required import requirement
 from lint.model import Hit
 
 
@@ -41,12 +42,15 @@ class Conditional(Kind):
             raise OptionError("second", "`second` must use $1 for what `first` captured")
         compile_pattern("second", self.second.replace("$1", "X"), self.ignorecase)
         self._set("_first", pattern)
+        self._set("_requirement", requirement(self.first, self.ignorecase))
         self._set("_exceptions", frozenset(self.exceptions))
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
         seen = set()
+        if self._requirement is not None and not self._requirement.may_match(doc):
+            return  # text every match of `first` needs is not in the draft
         for span_start, span_end in spans:
             for m in finditer(self._first, text, span_start, span_end, timeout):
                 value = m.group(1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, line_span, literal_pattern, strip_span
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, line_span, literal_pattern, may_occur, strip_span
+from lint.kinds.required import requirement
 from lint.model import Hit
 
 
@@ -44,6 +45,7 @@ class Existence(Kind):
         if self.whole_line:
             combined = rf"^[^\S\n]*(?:{combined})[^\S\n]*$"
         self._set("_pattern", compile_pattern("patterns", combined, self.ignorecase))
+        self._set("_requirement", requirement(combined, self.ignorecase))
         self._set(
             "_exceptions",
             [compile_pattern("exceptions", e, self.ignorecase) for e in self.exceptions],
@@ -52,7 +54,11 @@ class Existence(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        excepted = {}
+        if not self.patterns and not any(may_occur(t, doc, self.ignorecase) for t in self.tokens if t):
+            return  # a token list the draft has none of
+        if self._requirement is not None and not self._requirement.may_match(doc):
+            return  # text every match needs is not in the draft
+        excepted_on_line = {}  # line start -> the exceptions' match spans on that line
         for span_start, span_end in spans:
             for m in finditer(self._pattern, text, span_start, span_end, timeout):
                 start, end = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
@@ -60,19 +66,18 @@ class Existence(Kind):
                     start, end = strip_span(text, start, end)  # the words, not the space
                 if end <= start:
                     continue
-                if self._excepted(text, start, end, timeout, excepted):
+                if self._excepted(text, start, end, timeout, excepted_on_line):
                     continue
                 yield Hit(start, end)
 
-    def _excepted(self, text, start, end, timeout, cache=None) -> bool:
+    def _excepted(self, text, start, end, timeout, cache) -> bool:
         if not self._exceptions:
             return False
         line_start, line_end = line_span(text, start)
-        # the exceptions' matches on a line, found once per line: a 1 MB single-line draft
-        # with many hits would otherwise rescan the line for every hit
-        spans = cache.get(line_start) if cache is not None else None
+        # a paragraph is one line in most drafts and may hold many hits: scan it once
+        spans = cache.get(line_start)
         if spans is None:
-            spans = [m.span() for exception in self._exceptions for m in finditer(exception, text, line_start, line_end, timeout)]
-            if cache is not None:
-                cache[line_start] = spans
+            spans = cache[line_start] = [
+                m.span() for exception in self._exceptions for m in finditer(exception, text, line_start, line_end, timeout)
+            ]
         return any(s <= start and end <= e for s, e in spans)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern, may_occur
+from lint.kinds.required import requirement
 from lint.model import Hit
 
 
@@ -37,12 +38,16 @@ class Occurrence(Kind):
         parts = [literal_pattern(list(self.tokens))] if self.tokens else []
         parts += [f"(?:{p})" for p in self.patterns]
         self._set("_pattern", compile_pattern("patterns", "|".join(parts), self.ignorecase))
+        self._set("_requirement", requirement("|".join(parts), self.ignorecase))
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
+        # a token list the draft has none of: every span counts 0 (still checked against `min`)
+        absent = not self.patterns and not any(may_occur(t, doc, self.ignorecase) for t in self.tokens if t)
+        absent = absent or (self._requirement is not None and not self._requirement.may_match(doc))
         for span_start, span_end in spans:
-            matches = list(finditer(self._pattern, text, span_start, span_end, timeout))
+            matches = [] if absent else list(finditer(self._pattern, text, span_start, span_end, timeout))
             count = len(matches)
             if self.max is not None and count > self.max:
                 extra = matches[self.max]

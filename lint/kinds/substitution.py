@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern, may_occur
+from lint.kinds.required import requirement
 from lint.model import Fix, Hit
 
 
@@ -36,14 +37,24 @@ class Substitution(Kind):
         compiled = []
         for key, replacement in self.swap.items():
             source = key if self.regex else literal_pattern([key], not self.nonword)
-            compiled.append((compile_pattern("swap", source, self.ignorecase), replacement))
+            # a literal key: skip it on drafts that lack it (kept per key, not one alternation:
+            # the regex module scans for one literal far faster than for an alternation)
+            literal = None if self.regex or not key else key
+            compiled.append((compile_pattern("swap", source, self.ignorecase), replacement, literal))
+        # regular-expression keys: skip a key on drafts that lack text its every match needs
+        self._set("_requirements", [requirement(key, self.ignorecase) if self.regex else None for key in self.swap])
         self._set("_swaps", compiled)
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
+        swaps = [
+            s
+            for s, needs in zip(self._swaps, self._requirements)
+            if (s[2] is None or may_occur(s[2], doc, self.ignorecase)) and (needs is None or needs.may_match(doc))
+        ]
         for span_start, span_end in spans:
-            for pattern, replacement in self._swaps:
+            for pattern, replacement, _ in swaps:
                 for m in finditer(pattern, text, span_start, span_end, timeout):
                     if m.end() <= m.start():
                         continue

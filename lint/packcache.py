@@ -1,0 +1,123 @@
+"""A cache of loaded, validated and compiled packs, so a commit hook starts in milliseconds.
+
+Loading packs means parsing YAML, checking every option and compiling every pattern: a cost
+paid on every `copydesk` call, which under pre-commit is most of the time the call takes. The
+result (the `Rule` list, with compiled `regex` patterns, which pickle with their compiled code)
+is pickled under a key made of everything it was built from:
+
+- copydesk's own code (every file under `lint/`: path, size, modification time),
+- the pack files and every YAML file in the `data/` folders beside them,
+- the Python, `regex` and copydesk versions, and the arguments of the load.
+
+Any change to one of those makes a new key, so a stale cache cannot be read. The tables read
+while loading (and the abbreviation list the sentence splitter needs) are stored with the rules,
+so a cached run does not import the YAML parser at all.
+
+Where: $COPYDESK_CACHE_DIR, else $XDG_CACHE_HOME/copydesk, else ~/.cache/copydesk.
+COPYDESK_NO_CACHE=1 turns it off. A cache that cannot be read or written is ignored: the
+packs are then loaded the slow way, with the same result.
+
+A kind whose loading reads some other file must name it in `EXTRA_INPUTS` (or not be cached).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Iterable, List
+
+PREFIX = "packs-"
+KEEP = 8  # cache files kept; older ones are removed when a new one is written
+EXTRA_INPUTS: List[Path] = []
+
+
+def cache_dir() -> Path:
+    if os.environ.get("COPYDESK_CACHE_DIR"):
+        return Path(os.environ["COPYDESK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copydesk"
+
+
+def enabled() -> bool:
+    return os.environ.get("COPYDESK_NO_CACHE", "") in ("", "0")
+
+
+def _code_files() -> List[Path]:
+    root = Path(__file__).resolve().parent
+    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _data_files(pack_paths: Iterable[Path]) -> List[Path]:
+    out = set()
+    for path in pack_paths:
+        path = Path(path)
+        out.add(path)
+        data = path.parent / "data"
+        if data.is_dir():
+            out.update(data.glob("*.yaml"))
+    return sorted(out)
+
+
+def key(args: tuple, pack_paths: Iterable[Path]) -> str:
+    import regex
+
+    from lint import __version__
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((args, sys.version, getattr(regex, "__version__", "?"), __version__)).encode())
+    for path in _code_files() + _data_files(pack_paths) + list(EXTRA_INPUTS):
+        try:
+            stat = os.stat(path)
+            digest.update(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        except OSError:
+            digest.update(f"{path}\0missing\n".encode())
+    return digest.hexdigest()
+
+
+def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object]):
+    """`build()`'s result, from the cache when its inputs have not changed."""
+    if not enabled():
+        return build()
+    from lint import tables
+
+    try:
+        name = cache_dir() / f"{PREFIX}{key(args, list(pack_paths))}.pickle"
+    except Exception:  # noqa: BLE001 -- no home folder, say: run without the cache
+        return build()
+    try:
+        with open(name, "rb") as handle:
+            result, loaded_tables = pickle.load(handle)
+        tables.prime(loaded_tables)
+        return result
+    except Exception:  # noqa: BLE001 -- missing, unreadable or from another version: rebuild
+        pass
+    with tables.recording() as loaded_tables:
+        result = build()
+        tables.load_table("abbreviations")  # every check needs it: store it with the rules
+    try:
+        _write(name, (result, loaded_tables))
+    except Exception:  # noqa: BLE001 -- a read-only home, a full disk: run without the cache
+        pass
+    return result
+
+
+def _write(name: Path, payload) -> None:
+    name.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=name.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, name)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    old = sorted(name.parent.glob(f"{PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in old[KEEP:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass

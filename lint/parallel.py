@@ -1,0 +1,155 @@
+"""Phase 1 on a process pool, when there are enough drafts to pay for it.
+
+Phase 1 is a pure function of one draft and the compiled rules, so workers can run it in any
+order. What crosses the process boundary is small on purpose:
+
+- to a worker: batches of (index, path); never the drafts' text;
+- back: one `DraftResult` per draft: its findings, the small facts of cross-draft kinds, rule
+  errors, and a *detached* `Locator` (path + fingerprint, no text; see `engine.Locator`).
+
+The workers get the engine (packs loaded and compiled once, in the parent) through the pool's
+initializer: inherited by `fork` on Linux, pickled once per worker elsewhere (compiled `regex`
+patterns pickle with their compiled code, so nothing is compiled again). Phase 2 merges the
+facts in the parent, which re-reads a draft only to place a cross-draft finding in it.
+
+The pool stays off under pre-commit (`PRE_COMMIT=1`: pre-commit already runs hook batches in
+parallel processes), for standard input, and for a handful of drafts, where starting workers
+costs more than it saves. `--jobs N` chooses; the results are the same either way, in order.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Callable, List, Optional, Sequence, Tuple
+
+# Below this many drafts (or this many bytes) one process is as fast as a pool: forking and
+# collecting results cost about as much as checking ~20 average news drafts.
+AUTO_MIN_DRAFTS = 40
+AUTO_MIN_BYTES = 200_000
+# Each worker should get at least this many drafts, or another worker is not worth starting.
+DRAFTS_PER_WORKER = 20
+# Batches sent to workers: small enough to balance the load, big enough to keep IPC cheap.
+MAX_BATCH = 16
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def under_pre_commit(environ=None) -> bool:
+    value = (os.environ if environ is None else environ).get("PRE_COMMIT", "")
+    return value not in ("", "0")
+
+
+def plan_jobs(requested: Optional[int], paths: Sequence[str], environ=None) -> int:
+    """How many processes check these drafts: 1 means no pool.
+
+    `requested` is --jobs (None: auto). PRE_COMMIT=1 and standard input always mean 1.
+    """
+    if under_pre_commit(environ) or "-" in paths or len(paths) < 2:
+        return 1
+    if requested is not None:
+        return max(1, min(requested, len(paths)))
+    cpus = available_cpus()
+    if cpus < 2 or len(paths) < AUTO_MIN_DRAFTS or _total_bytes(paths, AUTO_MIN_BYTES) < AUTO_MIN_BYTES:
+        return 1
+    return max(1, min(cpus, len(paths) // DRAFTS_PER_WORKER))
+
+
+def _total_bytes(paths: Sequence[str], enough: int) -> int:
+    total = 0
+    for path in paths:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+        if total >= enough:
+            break
+    return total
+
+
+Outcome = object  # a DraftResult, or the reader's error (an exception) for that draft
+
+# ---- the worker side ---------------------------------------------------------------------
+
+_ENGINE = None
+_LOAD: Optional[Callable] = None
+_ERRORS: Tuple[type, ...] = ()
+_ANNOTATE: Optional[Callable] = None
+
+
+def _init_worker(engine, load, errors, annotate=None) -> None:
+    global _ENGINE, _LOAD, _ERRORS, _ANNOTATE
+    import signal
+
+    # Ctrl-C is the parent's to handle (it stops the pool): no traceback from every worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _ENGINE, _LOAD, _ERRORS, _ANNOTATE = engine, load, errors, annotate
+
+
+def _check_batch(batch: List[Tuple[int, str]]) -> List[Tuple[int, Outcome]]:
+    out = []
+    for index, path in batch:
+        out.append((index, check_one(_ENGINE, _LOAD, _ERRORS, path, _ANNOTATE)))
+    return out
+
+
+def check_one(engine, load, errors, path: str, annotate: Optional[Callable] = None) -> Outcome:
+    """Phase 1 of one draft: its DraftResult, or the reader's error (one of `errors`).
+
+    `annotate(doc, result)`, when given, adds what the caller needs of the draft to the result
+    (its inline suppressions, say) while the draft is still at hand, in the worker.
+    """
+    try:
+        doc = load(path)
+    except errors as error:
+        return error
+    result = engine.check_document(doc)
+    if annotate is not None:
+        annotate(doc, result)
+    return result
+
+
+# ---- the parent side ---------------------------------------------------------------------
+
+
+def _context():
+    import multiprocessing  # only when a pool runs: it is slow to import for a commit hook
+
+    # fork shares the compiled engine for free; macOS and Windows spawn (fork is unsafe there)
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def check_drafts(
+    engine, paths: Sequence[str], load: Callable, errors: Tuple[type, ...], jobs: int, annotate: Optional[Callable] = None
+) -> List[Outcome]:
+    """Phase 1 of every draft, in the order of `paths`, on `jobs` processes.
+
+    `load(path) -> Document` reads a draft and raises one of `errors` for a draft that cannot
+    be read (returned in its place, not raised). With a pool, each result's locator gets `load`
+    so phase 2 can re-read the few drafts it places findings in.
+    """
+    if jobs <= 1 or len(paths) < 2:
+        return [check_one(engine, load, errors, path, annotate) for path in paths]
+    indexed = list(enumerate(paths))
+    size = max(1, min(MAX_BATCH, len(indexed) // (jobs * 8)))
+    batches = [indexed[i : i + size] for i in range(0, len(indexed), size)]
+    outcomes: List[Outcome] = [None] * len(paths)  # type: ignore[list-item]
+    try:
+        pool = _context().Pool(jobs, initializer=_init_worker, initargs=(engine, load, errors, annotate))
+    except (OSError, ImportError):  # no semaphores or /dev/shm in some sandboxes: one process then
+        return [check_one(engine, load, errors, path, annotate) for path in paths]
+    with pool:
+        for batch in pool.imap_unordered(_check_batch, batches):
+            for index, outcome in batch:
+                locator = getattr(outcome, "locator", None)
+                if locator is not None:
+                    locator.reload = load
+                outcomes[index] = outcome
+    return outcomes

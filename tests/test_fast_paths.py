@@ -1,0 +1,144 @@
+"""Every shortcut a kind takes for speed finds exactly what its plain search finds.
+
+Each fast path is compared with the straightforward code on generated drafts full of the
+cases that break shortcuts: case, apostrophes, digits, `ß` and `ſ`, line ends, odd spaces.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.document import Document
+from lint.kinds.base import Context
+from lint.kinds.boilerplate import Boilerplate
+from lint.kinds.repetition import Repetition
+
+PIECES = [
+    "the", "The", "THE", "tHe", "don’t", "Don’t", "don't", "rock’n’roll", "ſo", "so", "So",
+    "Straße", "STRASSE", "ß", "had", "Had", "café", "cafe\u0301", "the²", "²the", "Ⅰ", "ζ", "İ",
+    "x", "5", "the5", "-", "—", "’", "'", ".", ",", "(", ")", "“", "”",
+]
+GAPS = [" ", "  ", "\t", "\u00a0", "\n", "\n\n", "", " - "]
+
+texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+def _slow(kind, doc, spans):
+    """The kind with its shortcut turned off."""
+    plain = Repetition(token=kind.token, ignorecase=kind.ignorecase, exceptions=kind.exceptions, second=kind.second)
+    object.__setattr__(plain, "_prefilter", False)
+    return list(plain.check(doc, spans, Context()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.sampled_from(["paragraph", "line", "draft", "sentence"]), st.sampled_from(["any", "lower"]),
+       st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
+def test_repetition_prefilter_finds_what_the_plain_search_finds(text, scope, second, token):
+    kind = Repetition(token=token, second=second, exceptions=["had had"])
+    assert kind._prefilter
+    doc = Document.from_text(text)
+    spans = doc.scope_spans(scope)
+    assert list(kind.check(doc, spans, Context())) == _slow(kind, doc, spans)
+
+
+def test_repetition_prefilter_on_a_draft():
+    kind = Repetition(token=r"\p{Latin}+(?:['’]\p{Latin}+)?", second="lower", exceptions=["that that"])
+    text = "The the vote.\n\nShe said that that was that. Were were\nwere they? ſo so, Sirhan Sirhan.\n"
+    doc = Document.from_text(text)
+    assert kind._candidate_starts(text) is not None  # the shortcut runs here
+    hits = list(kind.check(doc, doc.paragraphs, Context()))
+    assert _texts(text, hits) == ["The the", "Were were", "ſo so"]
+    assert hits == _slow(kind, doc, doc.paragraphs)
+    # case folding `ß` changes the length: the plain search runs, and still finds it
+    text = "Die Straße straße.\n"
+    assert kind._candidate_starts(text) is None
+    doc = Document.from_text(text)
+    assert _texts(text, kind.check(doc, doc.paragraphs, Context())) == ["Straße straße"]
+
+
+def _texts(text, hits):
+    return [text[h.start:h.end] for h in hits]
+
+
+WORDISH = st.lists(st.sampled_from(["U", "S", "p", "m", "Gen", "a", ".", "..", " ", "5", "é", "ß", "(", "’", "\n", "Lt"]), max_size=25).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORDISH, st.integers(0, 40))
+def test_word_before_a_full_stop_is_what_the_regex_finds(prefix, back):
+    from lint.document import _WORD_BEFORE, _word_before
+
+    text = prefix + "."
+    dot = len(text) - 1
+    low = max(0, dot - back)
+    found = _WORD_BEFORE.search(text, low, dot + 1)
+    assert _word_before(text, low, dot) == (found.group() if found else "")
+
+
+def test_sentences_of_a_draft_with_abbreviations():
+    doc = Document.from_text(
+        "Navy Cmdr. Jane Ruiz spoke at 3 p.m. Friday. The U.S. Embassy said so. It was Gen. Alan Ross.\n"
+        "\n"
+        "He left the U.S. After that, nobody spoke... Then she did.\n"
+    )
+    assert [doc.text[s:e] for s, e in doc.sentences] == [
+        "Navy Cmdr. Jane Ruiz spoke at 3 p.m. Friday.",
+        "The U.S. Embassy said so.",
+        "It was Gen. Alan Ross.",
+        "He left the U.S.",
+        "After that, nobody spoke...",
+        "Then she did.",
+    ]
+
+
+def test_prefilter_fold_keeps_every_case_insensitive_match_of_ascii_letters():
+    import regex
+
+    from lint.document import prefilter_fold
+
+    patterns = [(chr(i), regex.compile(regex.escape(chr(i)), regex.IGNORECASE)) for i in range(0x20, 0x7F)]
+    # Latin, Greek, Cyrillic, letter-like symbols (the Kelvin sign), ligatures, full-width forms
+    blocks = [range(0x80, 0x2200), range(0xFB00, 0xFB07), range(0xFF01, 0xFF5F)]
+    for i in (i for block in blocks for i in block):
+        c = chr(i)
+        for a, pattern in patterns:
+            if pattern.fullmatch(c):
+                assert prefilter_fold(a) in prefilter_fold(c), (a, hex(i))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["US", "us", "U.S.", "İstanbul", "istanbul", "ISTANBUL", "ıstanbul", "ſtop", "stop",
+                                 "KELVIN", "\u212aelvin", "kelvin", " ", ", ", "\n", "Straße", "strasse"]),
+                max_size=12).map("".join),
+       st.booleans())
+def test_substitution_prefilter_finds_what_the_plain_search_finds(text, ignorecase):
+    from lint.kinds.substitution import Substitution
+
+    kind = Substitution(swap={"US": "U.S.", "istanbul": "Istanbul", "stop": "halt", "kelvin": "K", "strasse": "Straße"},
+                        ignorecase=ignorecase)
+    doc = Document.from_text(text)
+    plain = Substitution(swap=kind.swap, ignorecase=ignorecase)
+    object.__setattr__(plain, "_swaps", [(p, r, None) for p, r, _ in plain._swaps])
+    for scope in ("draft", "line"):
+        spans = doc.scope_spans(scope)
+        assert sorted(kind.check(doc, spans, Context()), key=repr) == sorted(plain.check(doc, spans, Context()), key=repr)
+
+
+LINE_PIECES = ["Back to top", "button", "Share", "Facebook", "Twitter", "|", "•", ":", "© 1998", "©2024", "Sign up for our",
+               "newsletter", "Advertisement", "Advertisements", "ADVERTISEMENT", "İn Other News", "In Other News", "Load More",
+               "Related:", "the council voted", "Straße", "x" * 210, " ", "  ", "\u00a0", "’", "Don’t Miss", "Editor's Picks"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=8).map(" ".join))
+def test_boilerplate_quick_reject_agrees_with_the_full_check(line):
+    from lint import packs
+
+    kind = next(r.kind for r in packs.load_rules() if r.id == "hygiene.boilerplate")
+    assert kind._firsts is not None
+    plain = Boilerplate(phrases=kind.phrases, parts=kind.parts, prefixes=kind.prefixes)
+    object.__setattr__(plain, "_firsts", None)
+    assert kind._known_furniture(line) == plain._known_furniture(line)

@@ -1,0 +1,116 @@
+"""The pack cache gives the very rules a fresh load gives, and never a stale one."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from lint import packcache, packs
+from lint.engine import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PACK = """\
+name: house
+description: A house pack.
+rules:
+  us-form:
+    kind: substitution
+    level: {level}
+    message: "Use “{{expected}}”"
+    swap:
+      US: U.S.
+    examples:
+      fail: ["The US base was hit.\\n"]
+      pass: ["The U.S. base was hit.\\n"]
+"""
+
+DRAFT = "Strikes hit base\n\nThe the US base was hit , officials said. TK\n"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(folder))
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    return folder
+
+
+def _findings(rules):
+    findings, errors = Engine(rules).check_texts([DRAFT])
+    assert not errors
+    return [(f.rule, f.line, f.column, str(f.severity), f.message, f.fix) for f in findings]
+
+
+def test_a_cached_load_gives_the_same_rules_and_findings(cache, tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK.format(level="warning"), encoding="utf-8")
+    fresh = packs.load_rules([pack])
+    assert len(list(cache.glob("packs-*.pickle"))) == 1
+    again = packs.load_rules([pack])
+    assert again is not fresh
+    assert [r.id for r in again] == [r.id for r in fresh]
+    assert _findings(again) == _findings(fresh)
+    assert ("house.us-form", 3, 9, "warning", "Use “U.S.”") == _findings(again)[1][:5]
+
+
+def test_an_edited_pack_is_loaded_again(cache, tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK.format(level="warning"), encoding="utf-8")
+    packs.load_rules([pack])
+    time.sleep(0.01)
+    pack.write_text(PACK.format(level="error"), encoding="utf-8")
+    os.utime(pack, ns=(time.time_ns(), time.time_ns() + 1_000_000))
+    rules = {r.id: r for r in packs.load_rules([pack])}
+    assert str(rules["house.us-form"].severity) == "error"
+
+
+def test_a_broken_pack_is_an_error_every_time(cache, tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK.format(level="loud"), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(Exception, match="level"):
+            packs.load_rules([pack])
+    assert not list(cache.glob("packs-*.pickle"))
+
+
+def test_a_corrupt_or_unwritable_cache_is_ignored(cache, monkeypatch):
+    expected = _findings(packs.load_rules())
+    for path in cache.glob("packs-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert _findings(packs.load_rules()) == expected
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", "/proc/no/such/place")
+    assert _findings(packs.load_rules()) == expected
+
+
+def test_no_cache_when_turned_off(cache, monkeypatch):
+    monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
+    packs.load_rules()
+    assert not cache.exists()
+
+
+def test_a_cached_run_does_not_import_the_yaml_parser(cache):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COPYDESK_CACHE_DIR=str(cache))
+    code = (
+        "import sys\nfrom lint import packs\nfrom lint.engine import Engine\n"
+        "rules = packs.load_rules()\n"
+        "findings, _ = Engine(rules).check_texts(['Head\\n\\nOne. Two said. TK\\n'])\n"
+        "print(len(findings), 'yaml' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    second = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert first.stdout.split() == ["1", "True"], first.stderr
+    assert second.stdout.split() == ["1", "False"], second.stderr
+
+
+def test_the_key_follows_the_code(cache, tmp_path, monkeypatch):
+    before = packcache.key(("x",), [])
+    extra = tmp_path / "input.yaml"
+    extra.write_text("a: 1\n", encoding="utf-8")
+    monkeypatch.setattr(packcache, "EXTRA_INPUTS", [extra])
+    assert packcache.key(("x",), []) != before

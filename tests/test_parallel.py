@@ -1,0 +1,174 @@
+"""The process pool gives exactly what one process gives: findings, order, cross-draft findings.
+
+No wall-clock assertions here (machines are shared and noisy): `benchmarks/run.py` times.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import cli, packs, parallel, reader
+from lint.engine import Engine
+from lint.kinds.base import Context
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "drafts"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """The fixture drafts, plus copies of them under new names (versions of the same stories,
+    as a newsroom repo holds) and one draft that cannot be read."""
+    out = tmp_path / "drafts"
+    shutil.copytree(FIXTURES, out)
+    for path in sorted(FIXTURES.glob("*.txt"))[:4]:
+        shutil.copy(path, out / f"copy-{path.name}")
+    (out / "broken.txt").write_bytes(b"Headline\n\nCaf\xe9 owners said\n")
+    return out
+
+
+def run_cli(*args, env_extra=None):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("PRE_COMMIT", None)
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "lint", "check", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_pool_output_is_identical_to_one_process(folder):
+    one = run_cli("--jobs", "1", "--format", "json", str(folder))
+    two = run_cli("--jobs", "2", "--format", "json", str(folder))
+    assert one.returncode == two.returncode == 2  # findings, and one unreadable draft
+    assert two.stdout == one.stdout
+    assert two.stderr == one.stderr
+    assert "broken.txt:3: not valid UTF-8" in two.stderr
+    findings = json.loads(two.stdout)["findings"]
+    # cross-draft (phase 2) findings survive the pool, placed right even in a CRLF draft
+    cross = [(Path(f["path"]).name, f["line"], f["column"]) for f in findings
+             if f["rule"] == "hygiene.boilerplate" and "other draft" in f["message"]]
+    assert ("storm-coast.txt", 9, 1) in cross
+    assert ("copy-council-budget.txt", 11, 1) in cross
+    assert ("library-hours-v1.txt", 6, 1) in cross
+    # phase-1 findings too, with their fixes mapped to source offsets
+    by_place = {(Path(f["path"]).name, f["line"], f["column"]): f for f in findings}
+    assert by_place[("council-budget.txt", 6, 1)]["rule"] == "hygiene.repeated-word"
+    assert by_place[("storm-coast.txt", 7, 18)]["match"] == "[cq]"
+    assert [f["path"] for f in findings] == sorted(f["path"] for f in findings)
+
+
+def _engine():
+    return Engine(packs.load_rules(), Context())
+
+
+def _paths(folder):
+    files, problems = reader.find_drafts([str(folder)])
+    assert not problems
+    return files
+
+
+def test_pool_results_equal_single_process_results_in_process(folder):
+    engine = _engine()
+    paths = _paths(folder)
+    errors = (reader.DraftError,)
+    single = parallel.check_drafts(engine, paths, reader.read_draft, errors, jobs=1)
+    pooled = parallel.check_drafts(engine, paths, reader.read_draft, errors, jobs=2)
+    assert len(single) == len(pooled) == len(paths)
+    for path, a, b in zip(paths, single, pooled):
+        if isinstance(a, reader.DraftError):
+            assert isinstance(b, reader.DraftError) and str(a) == str(b)
+            continue
+        assert a.path == b.path == path
+        assert a.findings == b.findings
+        assert [f.message for f in a.findings] == [f.message for f in b.findings]
+        assert a.facts == b.facts
+        assert a.errors == b.errors
+    done_single = engine.finish([r for r in single if not isinstance(r, reader.DraftError)])
+    done_pooled = engine.finish([r for r in pooled if not isinstance(r, reader.DraftError)])
+    assert done_pooled == done_single
+    assert sum("other draft" in f.message for f in done_pooled[0]) >= 8
+
+
+def test_a_pooled_locator_is_small_and_reloads_its_draft(folder):
+    engine = _engine()
+    path = str(folder / "storm-coast.txt")
+    result = engine.check_document(reader.read_draft(path))
+    assert result.locator is not None
+    blob = pickle.dumps(result.locator)
+    assert b"seawater" not in blob and len(blob) < 300
+    detached = pickle.loads(blob)
+    detached.reload = reader.read_draft
+    rule = next(r for r in engine.rules if r.id == "hygiene.boilerplate")
+    hit = next(iter(rule.kind.check(reader.read_draft(path), [(0, 10_000)], Context())))
+    assert detached.finding(rule, hit) == result.locator.finding(rule, hit)
+
+
+def test_a_draft_changed_before_phase_2_is_an_error_not_a_wrong_place(folder):
+    engine = _engine()
+    paths = _paths(folder)
+    pooled = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=2)
+    changed = folder / "school-board.txt"
+    changed.write_text("Something else entirely\n\n" + changed.read_text(encoding="utf-8"), encoding="utf-8")
+    findings, errors = engine.finish([r for r in pooled if not isinstance(r, reader.DraftError)])
+    assert any(e.path == str(changed) and "changed during the run" in e.message for e in errors)
+    assert not any(f.path == str(changed) and "other draft" in f.message for f in findings)
+
+
+@pytest.fixture
+def no_pool(monkeypatch):
+    """Make starting a pool fail loudly, to prove a run did not start one."""
+
+    def refuse():
+        raise AssertionError("a process pool was started")
+
+    monkeypatch.setattr(parallel, "_context", refuse)
+
+
+def test_jobs_1_is_honoured(folder, no_pool, monkeypatch, capsys):
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 8)
+    assert cli.main(["check", "--jobs", "1", str(folder)]) == 2
+    assert "storm-coast.txt:9:1: error hygiene.boilerplate" in capsys.readouterr().out
+
+
+def test_pre_commit_disables_the_pool_even_when_jobs_are_asked_for(folder, no_pool, monkeypatch, capsys):
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert cli.main(["check", "--jobs", "2", str(folder)]) == 2
+    assert "storm-coast.txt:9:1: error hygiene.boilerplate" in capsys.readouterr().out
+
+
+def test_jobs_2_does_start_a_pool(folder, no_pool, monkeypatch):
+    # the counterpart of the two tests above: without it they could pass with no pool at all
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    with pytest.raises(AssertionError, match="process pool was started"):
+        cli.main(["check", "--jobs", "2", str(folder)])
+
+
+def test_auto_jobs(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "available_cpus", lambda: 4)
+    few = [str(p) for p in sorted(FIXTURES.glob("*.txt"))]
+    assert parallel.plan_jobs(None, few, environ={}) == 1  # a handful of drafts: no pool
+    many = []
+    for i in range(120):
+        path = tmp_path / f"draft-{i}.txt"
+        path.write_text("Headline\n\n" + "The council met on Tuesday. " * 100, encoding="utf-8")
+        many.append(str(path))
+    assert parallel.plan_jobs(None, many, environ={}) == 4
+    assert parallel.plan_jobs(None, many, environ={"PRE_COMMIT": "1"}) == 1
+    assert parallel.plan_jobs(None, many + ["-"], environ={}) == 1  # standard input: one process
+    assert parallel.plan_jobs(3, many, environ={}) == 3
+    assert parallel.plan_jobs(8, many[:2], environ={}) == 2
+
+
+def test_bad_jobs_value_is_a_usage_error(capsys):
+    assert cli.main(["check", "--jobs", "0", str(FIXTURES)]) == 2
+    assert "--jobs takes a number of processes" in capsys.readouterr().err
