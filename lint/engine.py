@@ -147,6 +147,8 @@ class Engine:
         result = DraftResult(doc.path)
         locator = Locator(doc)
         for rule in self.rules:
+            if rule.formats and doc.format not in rule.formats:
+                continue
             try:
                 spans = doc.scope_spans(rule.scope)
                 for hit in rule.kind.check(doc, spans, self.context):

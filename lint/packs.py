@@ -22,7 +22,8 @@ from lint.model import CopydeskError, Severity
 from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 
 PACK_KEYS = ("name", "description", "rules")
-RULE_KEYS = ("kind", "level", "message", "scope", "description", "link", "examples")
+RULE_KEYS = ("kind", "level", "message", "scope", "description", "link", "examples", "formats")
+DRAFT_FORMATS = ("text", "markdown", "html")
 _NAME = regex.compile(r"[a-z][a-z0-9-]*")
 
 
@@ -53,6 +54,7 @@ class Rule:
     fail: Tuple[Example, ...]
     passing: Tuple[Example, ...]
     source: str  # "file:line", for errors
+    formats: Tuple[str, ...] = ()  # draft formats the rule applies to; empty: every format
 
     @property
     def summary(self) -> str:
@@ -182,6 +184,10 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
         if text_key in node and not isinstance(node[text_key], str):
             raise CopydeskError(f"{at(text_key)}: `{text_key}` must be text")
 
+    formats = node.get("formats", [])
+    if not isinstance(formats, list) or any(f not in DRAFT_FORMATS for f in formats):
+        raise CopydeskError(f"{at('formats')}: `formats` is a list of draft formats ({', '.join(DRAFT_FORMATS)}), not {_show(formats)}")
+
     fail, passing = _examples(node, at, kind)
     return Rule(
         id=f"{pack}.{key}",
@@ -196,6 +202,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
         fail=fail,
         passing=passing,
         source=f"{path}:{line}",
+        formats=tuple(formats),
     )
 
 

@@ -23,7 +23,7 @@ tags: [military, iraq]
 
 # Drone strikes prompt U.S. raids on militia depots
 
-BAGHDAD – U.S. warplanes struck two weapons depots used by militias near the border, the Pentagon said Monday.
+BAGHDAD — U.S. warplanes struck two weapons depots used by militias near the border, the Pentagon said Monday.
 
 The strikes followed [a series of drone attacks](https://example.com/news/back-to-top "Back to top") on bases housing U.S. troops, spokeswoman Dana Reyes said.
 
@@ -55,7 +55,7 @@ HTML_DRAFT = """<!DOCTYPE html>
 <body>
 <noscript>TK enable scripts</noscript>
 <h1>Drone strikes prompt U.S. raids on militia depots</h1>
-<p>BAGHDAD &ndash; U.S. warplanes struck two weapons depots used by militias near the border,
+<p>BAGHDAD &mdash; U.S. warplanes struck two weapons depots used by militias near the border,
 the Pentagon said Monday.</p>
 <p>The strikes followed <a href="https://example.com/news/back-to-top">a series of drone attacks</a>
 on bases housing U.S. troops, spokeswoman Dana Reyes said.</p>

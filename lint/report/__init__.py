@@ -75,7 +75,8 @@ class RunReport:
         counts = self.counts()
         parts = [f"{n} {name}{'s' if n != 1 else ''}" for name, n in counts.items() if n]
         flagged = len({f.path for f in self.findings})
-        errors = f"; {len(self.errors)} could not be checked fully" if self.errors else ""
+        n = len(self.errors)
+        errors = f"; {n} problem{'s' if n != 1 else ''} stopped a full check (see the messages above)" if n else ""
         if not parts:
             return f"Checked {drafts}: no findings{errors}."
         return f"Found {', '.join(parts)} in {flagged} of {drafts}{errors}."
