@@ -97,7 +97,7 @@ def test_windows_1252_is_read_with_a_notice_naming_the_file(tmp_path):
     path.write_bytes(DRAFT.encode("cp1252"))
     result = run_cli("check", str(path))
     stderr = result.stderr.decode()
-    assert f"copydesk: notice: {path}:3: byte 0x96 at offset 54 is not UTF-8: read as Windows-1252" in stderr
+    assert f"copydesk: notice: {path}:3: byte 0x97 at offset 54 is not UTF-8: read as Windows-1252" in stderr
     assert result.returncode == 1  # the findings decide, not the notice
     assert "JEFF OK’D" in result.stdout.decode()
 
