@@ -48,3 +48,54 @@ def test_titled_shortcut_on_the_corpus(extractor):
     for text in texts:
         full = [m.span() for m in extractor._titled.finditer(text)]
         assert [m.span() for m in extractor._titled_matches(text, 10.0)] == full
+
+
+# ---- sourcing.said-verb ----------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lint import packs  # noqa: E402
+
+RULES = {r.id: r for r in packs.load_rules()}
+
+SAID_TEXTS = [
+    "Kirby noted in his statement that the strikes worked.",
+    "“We did nothing wrong,” insisted Ruiz. “No,” she insisted. “Yes!” Mayor Ana Ruiz claimed, later.",
+    "The group claimed responsibility. A noted author. He was admitted to hospital. As noted above.",
+    "Kirby,\n\nnoted that it rained. Kirby, noted: yes. Ruiz pointed  out that, Lee points\nout on Monday.",
+    "(Kirby noted that. 5Ruiz claimed that. Ruiz’s aide admitted, Ruiz-Lee conceded to reporters that",
+    "?” Gen. J. Smith Jr. declared. !\" declared Ruiz said, “x,” US Army Col. Al Bo admitted, then",
+    "noted noted, noted that noted. claimed: claimed",
+]
+SAID_WORDS = ["Kirby", "he", "she", "noted", "claimed", "pointed", "out", "that", ",", ".", "?", "!",
+              "”", "\"", "“", " ", "\n", "in", "a", "statement", "to", "reporters", "on", "Monday",
+              "was", "Gen.", "J.", "said", ":", "’s", "-", "Ruiz", "insisted", "admits"]
+
+
+def _said_same(text, kind):
+    full = [m.span() for m in kind._pattern.finditer(text, 0, len(text))]
+    assert [m.span() for m in kind._matches(text, 0, len(text), 10.0)] == full
+    # and inside a span that cuts the text
+    cut = len(text) // 3
+    full = [m.span() for m in kind._pattern.finditer(text, cut, len(text))]
+    assert [m.span() for m in kind._matches(text, cut, len(text), 10.0)] == full
+
+
+@pytest.mark.parametrize("text", SAID_TEXTS)
+def test_said_verb_is_tried_wherever_it_can_start(text):
+    _said_same(text, RULES["sourcing.said-verb"].kind)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SAID_WORDS), max_size=40))
+def test_said_verb_shortcut_on_random_texts(words):
+    _said_same("".join(w if w in ",.?!:”\"“ \n’s-" else " " + w for w in words), RULES["sourcing.said-verb"].kind)
+
+
+def test_said_verb_shortcut_on_the_corpus():
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("the shared corpus is not present")
+    for text in texts:
+        _said_same(text, RULES["sourcing.said-verb"].kind)
