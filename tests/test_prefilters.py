@@ -99,3 +99,47 @@ def test_said_verb_shortcut_on_the_corpus():
         pytest.skip("the shared corpus is not present")
     for text in texts:
         _said_same(text, RULES["sourcing.said-verb"].kind)
+
+
+# ---- style.hyphenation -----------------------------------------------------------------------
+
+from lint.kinds import hyphenation  # noqa: E402
+
+HYPHEN_TEXTS = [
+    "The precision-guided munitions and precision guided munitions, Precision Guided bombs.",
+    "a well-known author; the author is well known. well-known-ish, x-well-known, -well-known",
+    "long-term\nplans, long term plans,long-term plans\tlong-term-plans long term\nplans ΣΑΣ-ΣΑΣ",
+    "naïve-looking café-style x-ray X-Ray x-rays 3-D e-mail co-op’s co-op's anti-war\u00a0anti war protests",
+    "-", "a-", "-b", "ab-cd", "ab-cd ab cd ef", "ab cd ef ab-cd",
+]
+HYPHEN_WORDS = ["well", "known", "-", " ", "\n", "author", "Well", "the", "ab", "cd", "x", "’", "'",
+                ",", ".", "naïve", "3", "\t", "long", "term"]
+
+
+def _hyphen_same(text):
+    kind = RULES["style.hyphenation"].kind
+    for lo in (0, len(text) // 3):
+        full = [m.span() for m in hyphenation._HYPHENATED.finditer(text, lo, len(text))]
+        assert [m.span() for m in hyphenation._hyphenated(text, lo, len(text), 10.0)] == full
+        keys = {(m.group("a").lower(), m.group("b").lower()): [] for m in hyphenation._HYPHENATED.finditer(text, lo, len(text))}
+        by_words = kind._open_forms_by_words(text, lo, len(text), keys, 10.0)
+        assert kind._open_forms(text, text.lower(), lo, len(text), keys) == by_words
+
+
+@pytest.mark.parametrize("text", HYPHEN_TEXTS)
+def test_hyphenation_shortcuts_find_what_the_full_scan_finds(text):
+    _hyphen_same(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HYPHEN_WORDS), max_size=40))
+def test_hyphenation_shortcuts_on_random_texts(words):
+    _hyphen_same("".join(words))
+
+
+def test_hyphenation_shortcuts_on_the_corpus():
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("the shared corpus is not present")
+    for text in texts:
+        _hyphen_same(text)
