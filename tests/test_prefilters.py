@@ -143,3 +143,66 @@ def test_hyphenation_shortcuts_on_the_corpus():
         pytest.skip("the shared corpus is not present")
     for text in texts:
         _hyphen_same(text)
+
+
+# ---- sourcing.unattributed-figure ------------------------------------------------------------
+
+from lint.document import Document  # noqa: E402
+from lint.kinds import figures  # noqa: E402
+from lint.kinds.base import Context  # noqa: E402
+
+FIGURE_TEXTS = [
+    "Storm\n\nAt least 14 people were killed. Five drone strikes hit. Wounding dozens of soldiers.",
+    "Storm\n\nThe death toll rose to 40. The  Death   Toll rose to forty. TOLL of 3. tolls 4",
+    "Storm\n\nIt cost US$5 million, CDN$11,000, $4, €3 and ¥ 7; A$ 5; ABCD$6; 300 million euros.",
+    "Storm\n\nUnemployment fell to 4.2% in March; 40 percent of voters; five per  cent of them; per-cent",
+    "Storm\n\nMore than ten were injured; as many as  a dozen died. Tens of thousands of protests.",
+    "Storm\n\nThe ſaid KILLED 5; 5 KILLED; ﬁve Killed; five killed in Straße; İstanbul 4 killed.",
+    "Storm\n\nThe new stadium will cost taxpayers $450 million over a decade.",
+    "Storm\n\nOne Two THREE four-five 6,000 7.5 8th 1999 Flight 17, No. 5, no one was hurt.",
+]
+FIGURE_WORDS = ["at", "least", "14", "5", "five", "Five", "people", "were", "killed", "KILLED", "death",
+                "toll", "$", "US$", "4", "million", "euros", "%", "percent", "per", "cent", "a", "dozen",
+                "strikes", "attacks", "of", "dozens", " ", "  ", "\n", "\n\n", ".", ",", "said", "-"]
+
+
+def _figure_hits(text, monkeypatch=None):
+    kind = RULES["sourcing.unattributed-figure"].kind
+    doc = Document.from_text(text)
+    return [(h.start, h.end, h.values) for h in kind.check(doc, doc.scope_spans("body"), Context())]
+
+
+def _figures_same(text, monkeypatch):
+    kind = RULES["sourcing.unattributed-figure"].kind
+    fast = _figure_hits(text)
+    with monkeypatch.context() as patch:
+        # no folded text: every pattern scans every position and no shape is left out
+        patch.setattr(figures, "folded_text", lambda doc: None)
+        assert _figure_hits(text) == fast
+    for index, (what, pattern) in enumerate(kind._scanning):
+        for lo in (0, len(text) // 3):
+            full = [m.span() for m in pattern.finditer(text, lo, len(text))]
+            folded = text.casefold() if len(text.casefold()) == len(text) else None
+            assert [m.span() for m in kind._scan(index, pattern, text, folded, lo, len(text), 10.0)] == full
+            full = [m.span() for m in kind._start.finditer(text, lo, len(text))]
+            assert [m.span() for m in kind._number_places(text, folded, lo, len(text), 10.0)] == full
+
+
+@pytest.mark.parametrize("text", FIGURE_TEXTS)
+def test_figures_shortcuts_find_what_the_full_scans_find(text, monkeypatch):
+    _figures_same(text, monkeypatch)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIGURE_WORDS), max_size=40))
+def test_figures_shortcuts_on_random_texts(words):
+    with pytest.MonkeyPatch.context() as patch:
+        _figures_same("Storm\n\n" + " ".join(words), patch)
+
+
+def test_figures_shortcuts_on_the_corpus(monkeypatch):
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("the shared corpus is not present")
+    for text in texts:
+        _figures_same(text, monkeypatch)
