@@ -206,3 +206,44 @@ def test_figures_shortcuts_on_the_corpus(monkeypatch):
         pytest.skip("the shared corpus is not present")
     for text in texts:
         _figures_same(text, monkeypatch)
+
+
+# ---- sourcing.anonymous ----------------------------------------------------------------------
+
+ANON_TEXTS = [
+    "The jets returned, a defense official told the Times. Two  senior U.S. military officials said so.",
+    "A person familiar with the talks said it. According to a senior European diplomat, it ended.",
+    "U.S.-an official said; x-a source told; ’a source said; 'a source said; A.source said",
+    "Said a senior official. Told an aide. An official, speaking on Monday, said. One official who was there said",
+    "officials said; the official said; some officials\nsaid; several  people close to the mayor said",
+]
+ANON_WORDS = ["a", "A", "an", "two", "Two", "some", "senior", "defense", "U.S.", "official",
+              "officials", "source", "said", "told", "according", "to", "person", "familiar",
+              "with", "the", "talks", ",", ".", " ", "\n", "-", "who", "Kirby", "aide"]
+
+
+def _anon_same(text):
+    kind = RULES["sourcing.anonymous"].kind
+    for lo in (0, len(text) // 3):
+        for pattern, starts in zip(kind._patterns, kind._starts(text, lo, len(text))):
+            full = [m.span() for m in pattern.finditer(text, lo, len(text))]
+            assert [m.span() for m in figures.finditer_at(pattern, text, starts, lo, len(text), 10.0)] == full
+
+
+@pytest.mark.parametrize("text", ANON_TEXTS)
+def test_anonymous_is_tried_wherever_it_can_start(text):
+    _anon_same(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ANON_WORDS), max_size=40))
+def test_anonymous_shortcut_on_random_texts(words):
+    _anon_same(" ".join(words))
+
+
+def test_anonymous_shortcut_on_the_corpus():
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("the shared corpus is not present")
+    for text in texts:
+        _anon_same(text)
