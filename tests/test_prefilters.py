@@ -247,3 +247,34 @@ def test_anonymous_shortcut_on_the_corpus():
         pytest.skip("the shared corpus is not present")
     for text in texts:
         _anon_same(text)
+
+
+# ---- style.acronym ---------------------------------------------------------------------------
+
+from lint.kinds import acronym  # noqa: E402
+
+ACRONYM_WORDS = ["the", "Baghdad", "Support", "Center", "(", ")", "BDSC", "NATO", ",", "or", "known",
+                 "as", "called", "“", "”", "for", "short", "AB", "A&B", "UN", " ", "\n", "stands", "is"]
+
+
+def _introduced_by_full_scan(text):
+    introduced = set()
+    for pattern in (acronym._IN_PARENS, acronym._BEFORE_PARENS, acronym._OR_FORM):
+        for m in pattern.finditer(text):
+            introduced.update(g for g in m.groups() if g)
+    return introduced
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ACRONYM_WORDS), max_size=40))
+def test_acronym_introductions_on_random_texts(words):
+    text = " ".join(words)
+    assert acronym._introduced(text, 10.0) == _introduced_by_full_scan(text)
+
+
+def test_acronym_introductions_on_the_corpus():
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("the shared corpus is not present")
+    for text in texts:
+        assert acronym._introduced(text, 10.0) == _introduced_by_full_scan(text)
