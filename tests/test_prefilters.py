@@ -278,3 +278,15 @@ def test_acronym_introductions_on_the_corpus():
         pytest.skip("the shared corpus is not present")
     for text in texts:
         assert acronym._introduced(text, 10.0) == _introduced_by_full_scan(text)
+
+
+# ---- readability.sentence-length ---------------------------------------------------------------
+
+from lint.kinds import metric  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 .-'’é\n,") + ["\u0301", "\u00a0"]), max_size=60))
+def test_a_span_holds_at_most_half_its_length_in_words(text):
+    # metric.py skips counting spans too short to pass `max`
+    assert len(metric._WORD.findall(text)) <= (len(text) + 1) // 2

@@ -97,8 +97,14 @@ class Metric(Kind):
 
         # a grade surely under `max` needs no exact value (see lint/readability.py)
         bounded = self.metric == "flesch-kincaid-grade" and self.min is None
+        # a word is a letter or digit and whatever follows it up to a character that is none of
+        # _WORD's, so words are at least two characters apart: a span of n characters holds at
+        # most (n + 1) // 2 words, and a short span is surely under `max`
+        short = self.max if self.metric == "words" and self.min is None else None
         for start, end in spans:
             if end <= start:
+                continue
+            if short is not None and (end - start + 1) // 2 <= short:
                 continue
             if self.min_words and not _has_words(doc, start, end, self.min_words):
                 continue
