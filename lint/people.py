@@ -36,6 +36,7 @@ _NAME_PIECE = regex.compile(
 _PIECE_GAP = regex.compile(rf"{_SP}|,{_SP}(?=(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
+_RUN = regex.compile(r"[\p{L}\p{N}]+")
 _INITIAL_RUN = regex.compile(r"(?:\p{Lu}\.)+")
 
 
@@ -271,6 +272,18 @@ class Extractor:
             rf"(?P<title>{_alternation(self._title_forms)})(?P<elect>-elect)?{_SP}"
             rf"(?=(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}])"
         )
+        # Where a titled mention can start. Its first element (qualifier, "U.S."/"US", branch or
+        # title) opens with a run of letters and digits, and in the text that run is a whole
+        # run: the lookbehind above allows no letter or digit before it, and what follows the
+        # run is the element's next character (not a letter or digit, the run being maximal)
+        # or, when the run is the whole element, "-" or a space. So a draft's matches all start
+        # at a whole run that is the first run of some element; `_titled_matches` tries only
+        # there instead of at every position (regex finds no literal prefix in this pattern).
+        firsts = quals + ["U.S.", "US"] + branch_names + list(self._title_forms)
+        leading = [_RUN.match(f) for f in firsts]
+        self._first_runs: Optional[FrozenSet[str]] = (
+            frozenset(m.group() for m in leading) if all(leading) else None
+        )
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
         self._initialed = regex.compile(
@@ -394,7 +407,7 @@ class Extractor:
 
         end = len(text)
         mentions: List[Mention] = []
-        for m in finditer(self._titled, text, 0, end, timeout):
+        for m in self._titled_matches(text, timeout):
             mention = self._titled_mention(text, m)
             if mention is not None:
                 mentions.append(mention)
@@ -418,6 +431,31 @@ class Extractor:
                 mentions.append(mention)
         mentions.sort(key=lambda mn: (mn.start, mn.appositive))
         return mentions
+
+    def _titled_matches(self, text: str, timeout: float):
+        """finditer(self._titled, text): the same matches, tried only where one can start."""
+        from lint.kinds.base import RuleTimeout, finditer
+
+        if self._first_runs is None:
+            yield from finditer(self._titled, text, 0, len(text), timeout)
+            return
+        starts = set()
+        for run in self._first_runs.intersection(_RUN.findall(text)):
+            i = text.find(run)
+            while i >= 0:
+                starts.add(i)
+                i = text.find(run, i + 1)
+        resume = 0  # finditer resumes after each match: matches never overlap
+        for i in sorted(starts):
+            if i < resume:
+                continue
+            try:
+                m = self._titled.match(text, i, timeout=timeout)
+            except TimeoutError:
+                raise RuleTimeout(f"pattern {self._titled.pattern[:60]!r} took longer than {timeout:.1f} s") from None
+            if m is not None:
+                yield m
+                resume = m.end()
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
         form = m.group("title")

@@ -35,10 +35,15 @@ _IN_PARENS = regex.compile(
 _BEFORE_PARENS = regex.compile(
     r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
 )
-_OR_FORM = regex.compile(
+_OR_NAMED = (
     r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
-    r"|(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+(?:stands|stood|is\s+short)\s+for"
 )
+_STANDS_FOR = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+(?:stands|stood|is\s+short)\s+for"
+_OR_FORM = regex.compile(_OR_NAMED + "|" + _STANDS_FOR)
+# the same where the second branch cannot match (no "stands", "stood" or "short" in the
+# draft): the same matches, found several times faster than with the branch there
+_OR_FORM_NAMED = regex.compile(_OR_NAMED)
+_STANDS_FOR_WORDS = ("stands", "stood", "short")
 # a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
 _HYPHEN_NEIGHBOUR = regex.compile(r"-[\p{L}\p{N}]")
 _VOWELS = frozenset("AEIOU")
@@ -78,17 +83,18 @@ class Acronym(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        introduced = set()
-        for pattern in (_IN_PARENS, _BEFORE_PARENS, _OR_FORM):
-            for m in finditer(pattern, text, 0, len(text), timeout):
-                introduced.update(g for g in m.groups() if g)
+        introduced = None  # found when first needed: many drafts use only allowed acronyms
         seen = set()
         for span_start, span_end in spans:
             for m in finditer(_TOKEN, text, span_start, span_end, timeout):
                 acronym = m.group("acr")
                 if acronym in seen or len(acronym) < self.min_length:
                     continue
-                if acronym in self._allow or acronym in introduced:
+                if acronym in self._allow:
+                    continue
+                if introduced is None:
+                    introduced = _introduced(text, timeout)
+                if acronym in introduced:
                     continue
                 start, end = m.span("acr")
                 if _ROMAN.fullmatch(acronym):
@@ -138,3 +144,13 @@ class Acronym(Kind):
         if len(acronym) == 2 and _PLACE_BEFORE.search(text, max(0, start - 30), start):
             return True
         return False
+
+
+def _introduced(text, timeout) -> set:
+    """Every acronym the draft introduces (with its full name), anywhere in it."""
+    introduced = set()
+    stands = any(word in text for word in _STANDS_FOR_WORDS)
+    for pattern in (_IN_PARENS, _BEFORE_PARENS, _OR_FORM if stands else _OR_FORM_NAMED):
+        for m in finditer(pattern, text, 0, len(text), timeout):
+            introduced.update(g for g in m.groups() if g)
+    return introduced

@@ -17,7 +17,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
-from lint.kinds.sourcing_base import phrases_pattern
+from lint.kinds.sourcing_base import PhraseStarts, finditer_at, phrases_pattern
 from lint.model import Hit
 
 _COUNTS = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome)"
@@ -29,6 +29,12 @@ _MODIFIER = rf"(?:(?!{_STOP}\b)[\p{{L}}.’'-]+\s+)"
 _NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+,\s*$")
 # a name after it: "a spokesman, John Kirby," / "a spokesman for the army, Col. Wayne Marotto,"
 _NAME_AFTER = regex.compile(r"[^,.;]{0,40},\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s*[,.]")
+# Speed: the words before a noun (read backwards from it) among which a speaker phrase's count
+# word starts: the count and up to four modifiers, each a run of these characters and spaces
+_WORDS_BEFORE = regex.compile(r"(?:[\p{L}.’'-]+\s+){1,5}", regex.REVERSE)
+_WORD_BEFORE = regex.compile(r"[\p{L}.’'-]+\s+", regex.REVERSE)
+_COUNT_INITIALS = frozenset("AaOoTtFfSs")  # first letters of the count words in _COUNTS
+_LETTERISH = regex.compile(r"[\p{L}’']")  # what the speaker's lookbehind refuses
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,9 @@ class AnonymousSource(Kind):
             rf"\b(?:(?:{verbs})|according\s+to)\s+{speaker}",
         ]
         self._set("_patterns", [regex.compile(p) for p in patterns])
+        self._set("_noun_starts", PhraseStarts(self.nouns, False))
+        self._set("_people_starts", PhraseStarts(self.people, False))
+        self._set("_cited_starts", PhraseStarts(list(self.verbs) + ["according to"], False))
         self._set("_reasons", phrases_pattern(tuple(self.reasons)))
 
     def check(self, doc, spans, context):
@@ -72,8 +81,9 @@ class AnonymousSource(Kind):
         reasons = {}
         seen = set()
         for span_start, span_end in spans:
-            for pattern in self._patterns:
-                for m in finditer(pattern, text, span_start, span_end, timeout):
+            starts = self._starts(text, span_start, span_end)
+            for pattern, candidates in zip(self._patterns, starts):
+                for m in finditer_at(pattern, text, candidates, span_start, span_end, timeout):
                     start, end = m.span("who")
                     if start in seen:
                         continue
@@ -89,3 +99,31 @@ class AnonymousSource(Kind):
                     if reasons[paragraph]:
                         continue
                     yield Hit(start, end)
+
+    def _starts(self, text, lo, hi):
+        """Where each pattern can match in text[lo:hi]: every match holds a speaker phrase,
+        which ends in a noun or holds a `people` phrase after its count word.
+
+        The first pattern starts at the phrase's count word: among the five words before a
+        noun, or the word before a `people` phrase (a count may follow `.` or `-` inside a
+        word, as the speaker's lookbehind allows). The second starts at a speech verb or `according`.
+        With no speaker phrase in the span, neither can match.
+        """
+        nouns, people = set(), set()
+        self._noun_starts.starts(text, text, lo, hi, nouns)
+        self._people_starts.starts(text, text, lo, hi, people)
+        if not nouns and not people:
+            return set(), set()
+        counts = set()
+        for anchor, before in ((nouns, _WORDS_BEFORE), (people, _WORD_BEFORE)):
+            for q in anchor:
+                m = before.match(text, lo, q)
+                if m is None:
+                    continue
+                for i in range(m.start(), q):
+                    # a count word starts here: its first letter, and no letter before it
+                    if text[i] in _COUNT_INITIALS and not (i > 0 and _LETTERISH.match(text, i - 1)):
+                        counts.add(i)
+        cited = set()
+        self._cited_starts.starts(text, text, lo, hi, cited)
+        return counts, cited

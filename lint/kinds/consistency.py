@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import List, Optional
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern
+from lint.kinds.sourcing_base import folded_text
 from lint.model import Fix, Hit
 
 
@@ -71,20 +72,42 @@ class Consistency(Kind):
         self._set("_exceptions", compile_pattern("exceptions", exceptions) if exceptions else None)
         self._set("_groups", compiled)
         self._set("_labels", labels)
+        # a literal form matches only where its text stands (case-folded with ignorecase)
+        self._set("_needles", None if self.regex else [
+            [form.casefold() if self.ignorecase else form for form in group] for group in self.groups
+        ])
+
+    def _present(self, doc):
+        """Per group, the indexes of the forms that may occur in the draft (all with `regex`)."""
+        everything = [list(range(len(labels))) for labels in self._labels]
+        if self._needles is None:
+            return everything
+        haystack = doc.text
+        if self.ignorecase:
+            haystack = folded_text(doc)
+            if haystack is None:
+                return everything
+        return [[i for i, needle in enumerate(group) if needle in haystack] for group in self._needles]
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
         house_choice = context.house.get(self.house) if self.house else None
+        # a group with fewer than two forms in the draft is never mixed: no need to look
+        present = self._present(doc)
+        if not any(len(forms) >= 2 for forms in present):
+            return
         for span_start, span_end in spans:
             excluded = []
             if self._exceptions is not None:
                 excluded = [m.span() for m in finditer(self._exceptions, text, span_start, span_end, timeout)]
-            for labels, patterns in zip(self._labels, self._groups):
+            for labels, patterns, forms in zip(self._labels, self._groups, present):
+                if len(forms) < 2:
+                    continue
                 found = [[] for _ in labels]  # (start, end, quoted)
                 taken = []
                 # longest forms first, so `Iranian-backed` is not also counted as something shorter
-                order = sorted(range(len(labels)), key=lambda i: -len(labels[i]))
+                order = sorted(forms, key=lambda i: -len(labels[i]))
                 for i in order:
                     for m in finditer(patterns[i], text, span_start, span_end, timeout):
                         s, e = m.span()

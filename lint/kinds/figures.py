@@ -22,7 +22,13 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, finditer
-from lint.kinds.sourcing_base import Attribution, phrases_pattern
+from lint.kinds.sourcing_base import (
+    Attribution,
+    PhraseStarts,
+    finditer_at,
+    folded_text,
+    phrases_pattern,
+)
 from lint.model import Hit
 
 # Digits: 7, 1,200, 3.5; never glued to letters, hyphens, slashes, colons (F-15, 3-1, 9:30, 2/3).
@@ -76,6 +82,8 @@ _INTENT_WORDS = regex.compile(r"(?i)\b(?:goal|goals|aims?|seeks?|target|targets|
 _COURT_WORDS = regex.compile(
     r"(?i)\b(?:accused|charged|convicted|sentenced|pleaded|indicted|acquitted|restitution)\b"
 )
+_CURRENCY_SYMBOLS = "$€£¥₹"
+_DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
 # the shapes, in order of what a copy editor most wants sourced first
 _PRIORITY = {"casualty": 0, "money": 1, "percent": 2, "count": 3}
 
@@ -162,12 +170,60 @@ class UnattributedFigure(Kind):
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
         self._set("_cue", phrases_pattern(tuple(self.cues)))
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
+        # Speed: where each pattern can start, and the words without which a shape cannot
+        # match at all (each shape holds one of them, as written in `shapes` above).
+        self._set("_number_starts", PhraseStarts(list(self.hedges) + list(self.number_words), True))
+        self._set("_scanning_starts", [
+            PhraseStarts(self.casualty_verbs, True),  # (?i:cas_verb) ...
+            PhraseStarts(["death toll", "toll"], True),
+            None,  # money: found from its currency symbol
+        ])
+        self._set("_anchored_needs", [
+            (PhraseStarts(self.casualty_verbs, False), ""),
+            (PhraseStarts(self.casualty_nouns, False), ""),
+            (PhraseStarts("dollars euros yuan rupees yen rubles roubles pesos pounds".split(), True), ""),
+            (PhraseStarts(["percent", "per cent", "per-cent"], True), "%"),
+            (PhraseStarts(self.event_nouns, False), ""),
+        ])
+
+    def _scan(self, index, pattern, text, folded, lo, hi, timeout):
+        """finditer(pattern, text, lo, hi) for the scanning shape `index`, tried only at the
+        places it can start (a casualty verb, `toll`, up to three capitals before a currency
+        symbol), or everywhere when case folding moved offsets."""
+        finder = self._scanning_starts[index]
+        starts = set()
+        if finder is None:
+            for symbol in _CURRENCY_SYMBOLS:
+                i = text.find(symbol, lo, hi)
+                while i >= 0:
+                    starts.update(range(max(lo, i - 3), i + 1))  # (?:[A-Z]{1,3})?[$€£¥₹]
+                    i = text.find(symbol, i + 1, hi)
+        elif folded is None:
+            return finditer(pattern, text, lo, hi, timeout)
+        else:
+            finder.starts(text, folded, lo, hi, starts)
+        return finditer_at(pattern, text, starts, lo, hi, timeout)
+
+    def _number_places(self, text, folded, lo, hi, timeout):
+        """finditer(self._start, text, lo, hi), tried only at digits and number words."""
+        if folded is None:
+            return finditer(self._start, text, lo, hi, timeout)
+        starts = {m.start() for m in finditer(_DIGIT_START, text, lo, hi, timeout)}
+        self._number_starts.starts(text, folded, lo, hi, starts)
+        return finditer_at(self._start, text, starts, lo, hi, timeout)
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
         attribution = Attribution(doc, self._cue, timeout)
         transcript_from = _transcript_start(doc)
+        folded = folded_text(doc)
+        # a shape whose words the draft lacks cannot match: leave it out for this draft
+        anchored = [
+            shape
+            for shape, (needs, symbol) in zip(self._anchored, self._anchored_needs)
+            if folded is None or (symbol and symbol in text) or needs.present(text, folded)
+        ]
         for span_start, span_end in spans:
             candidates = {}
             end = min(span_end, transcript_from)
@@ -180,11 +236,12 @@ class UnattributedFigure(Kind):
                 if index not in candidates or key < candidates[index][0]:
                     candidates[index] = (key, m.start(), m.end(), what)
 
-            for what, pattern in self._scanning:
-                for m in finditer(pattern, text, span_start, end, timeout):
+            for index, (what, pattern) in enumerate(self._scanning):
+                for m in self._scan(index, pattern, text, folded, span_start, end, timeout):
                     consider(m, what)
-            for start in finditer(self._start, text, span_start, end, timeout):
-                for what, pattern in self._anchored:
+            places = self._number_places(text, folded, span_start, end, timeout) if anchored else ()
+            for start in places:
+                for what, pattern in anchored:
                     m = pattern.match(text, start.start(), end, timeout=timeout)
                     if m is not None:
                         consider(m, what)

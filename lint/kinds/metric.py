@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import bisect
+import itertools
 from typing import Callable, Dict, Optional
 
 import regex
+
+from lint import readability
 
 from lint.kinds.base import Kind, OptionError
 from lint.model import Hit
@@ -14,11 +18,23 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 
 
 def _words(doc, start, end) -> float:
-    return float(sum(1 for _ in _WORD.finditer(doc.text, start, end)))
+    return float(len(_WORD.findall(doc.text, start, end)))
+
+
+def _has_words(doc, start, end, count) -> bool:
+    """Does text[start:end] hold at least `count` words? (stops counting there)"""
+    return sum(1 for _ in itertools.islice(_WORD.finditer(doc.text, start, end), count)) >= count
 
 
 def _sentences(doc, start, end) -> float:
-    return float(sum(1 for s, e in doc.sentences if start <= s < end))
+    starts = [s for s, _ in doc.sentences]
+    return float(bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start))
+
+
+def _flesch_kincaid_grade(doc, start, end) -> float:
+    # textstat's number, computed by lint/readability.py (textstat's own steps, minus its
+    # start-up cost); tests/test_readability.py holds the two equal
+    return readability.flesch_kincaid_grade(doc.text[start:end])
 
 
 def _textstat(function_name: str) -> Callable:
@@ -39,7 +55,7 @@ def _textstat(function_name: str) -> Callable:
 METRICS: Dict[str, Callable] = {
     "words": _words,
     "sentences": _sentences,
-    "flesch-kincaid-grade": _textstat("flesch_kincaid_grade"),
+    "flesch-kincaid-grade": _flesch_kincaid_grade,
     "flesch-reading-ease": _textstat("flesch_reading_ease"),
     "gunning-fog": _textstat("gunning_fog"),
     "coleman-liau": _textstat("coleman_liau_index"),
@@ -73,12 +89,31 @@ class Metric(Kind):
 
     def check(self, doc, spans, context):
         measure = METRICS[self.metric]
+        if self.metric == "sentences":
+            starts = [s for s, _ in doc.sentences]  # once, not once per span
+
+            def measure(doc, start, end):
+                return float(bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start))
+
+        # a grade surely under `max` needs no exact value (see lint/readability.py)
+        bounded = self.metric == "flesch-kincaid-grade" and self.min is None
+        # a word is a letter or digit and whatever follows it up to a character that is none of
+        # _WORD's, so words are at least two characters apart: a span of n characters holds at
+        # most (n + 1) // 2 words, and a short span is surely under `max`
+        short = self.max if self.metric == "words" and self.min is None else None
         for start, end in spans:
             if end <= start:
                 continue
-            if self.min_words and _words(doc, start, end) < self.min_words:
+            if short is not None and (end - start + 1) // 2 <= short:
                 continue
-            value = measure(doc, start, end)
+            if self.min_words and not _has_words(doc, start, end, self.min_words):
+                continue
+            if bounded:
+                value = readability.flesch_kincaid_grade(doc.text[start:end], at_most=self.max)
+                if value is None:
+                    continue
+            else:
+                value = measure(doc, start, end)
             if self.max is not None and value > self.max:
                 limit = self.max
             elif self.min is not None and value < self.min:

@@ -14,7 +14,7 @@ from typing import List
 
 import regex
 
-from lint.kinds.base import Kind, OptionError, finditer, literal_pattern
+from lint.kinds.base import Kind, OptionError, RuleTimeout, literal_pattern
 from lint.model import Fix, Hit
 
 # the word before the verb: any word but a passive auxiliary ("was admitted to hospital"),
@@ -29,6 +29,12 @@ _AFTER = (
 )
 # "..., he noted." / "..., Kirby noted."
 _TAIL_SPEAKER = r"(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+)"
+
+# Where a match holding the verb found at v can start (read backwards from v; see _matches):
+# the speaker word before `,? spaces` (first shape), or the last `,?!` before v with only
+# quote marks, spaces, letters, periods, apostrophes and hyphens after it (the other shapes).
+_WORD_BEFORE = regex.compile(r"[\p{L}’'-]+,?\s+", regex.REVERSE)
+_OPENER_BEFORE = regex.compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
 
 
 @dataclass(frozen=True)
@@ -57,12 +63,42 @@ class SaidVerb(Kind):
             rf"|[,?!][”\"]\s+(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{0,3}}(?P<verb>{verbs})\s*[.,]"
         )
         self._set("_pattern", regex.compile(pattern))
+        # every match holds a verb, so it holds the verb's first word as written
+        self._set("_first_words", tuple(sorted({v.split()[0] for v in self.verbs if v.split()})))
+
+    def _matches(self, text, span_start, span_end, timeout):
+        """finditer(self._pattern, text, span_start, span_end), tried only where a match can
+        start: each shape's start is fixed by the verb it holds (read backwards from it)."""
+        starts = set()
+        for word in self._first_words:
+            v = text.find(word, span_start, span_end)
+            while v >= 0:
+                m = _WORD_BEFORE.match(text, span_start, v)
+                if m is not None:
+                    starts.add(m.start())
+                m = _OPENER_BEFORE.search(text, span_start, v)
+                if m is not None:
+                    starts.add(m.start())
+                v = text.find(word, v + 1, span_end)
+        resume = span_start  # finditer resumes after each match: matches never overlap
+        for start in sorted(starts):
+            if start < resume:
+                continue
+            try:
+                m = self._pattern.match(text, start, span_end, timeout=timeout)
+            except TimeoutError:
+                raise RuleTimeout(
+                    f"pattern {self._pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
+                ) from None
+            if m is not None:
+                yield m
+                resume = m.end()
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
         for span_start, span_end in spans:
-            for m in finditer(self._pattern, text, span_start, span_end, timeout):
+            for m in self._matches(text, span_start, span_end, timeout):
                 start, end = m.span("verb")
                 if doc.in_quote(start):
                     continue  # the speaker's own words

@@ -8,11 +8,11 @@ draft with many figures still costs one search per sentence at most.
 from __future__ import annotations
 
 import functools
-from typing import Dict, Tuple
+from typing import Dict, Iterable, Optional, Set, Tuple
 
 import regex
 
-from lint.kinds.base import literal_pattern, search
+from lint.kinds.base import RuleTimeout, literal_pattern, search
 
 
 @functools.lru_cache(maxsize=64)
@@ -63,3 +63,79 @@ class Attribution:
                 if doc.paragraph_index(doc.sentences[other][0]) == paragraph and self.sentence(other):
                     return True
         return False
+
+
+# ---- trying a pattern only where it can start --------------------------------------------
+
+
+def folded_text(doc) -> Optional[str]:
+    """The draft's text case-folded, when folding keeps every offset (else None), once per draft.
+
+    Where `regex` matches an ASCII letter case-insensitively, the text's character folds to
+    that letter (simple folding; a character with a longer full folding, such as `ß` or `İ`,
+    changes the length and turns this off). So a phrase matched with (?i) at an offset is
+    found at the same offset of the folded text by a plain `str.find` of the folded phrase.
+    """
+    cache = doc.__dict__.setdefault("_copydesk_folded", {})
+    if "text" not in cache:
+        folded = doc.text.casefold()
+        cache["text"] = folded if len(folded) == len(doc.text) else None
+    return cache["text"]
+
+
+class PhraseStarts:
+    """Where one of a list of literal phrases can start, found without a regex scan.
+
+    A phrase is found by its longest word (one `str.find` loop, in the folded text when
+    `ignorecase`); the words before it are read backwards from there, white space between
+    words being any run of white space, as in `phrases_pattern` and `literal_pattern`.
+    """
+
+    def __init__(self, phrases: Iterable[str], ignorecase: bool):
+        self.ignorecase = ignorecase
+        self.items = []
+        flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
+        for phrase in sorted(set(phrases)):
+            words = phrase.split()
+            if not words:
+                continue
+            j = max(range(len(words)), key=lambda i: len(words[i]))
+            anchor = words[j].casefold() if ignorecase else words[j]
+            before = None
+            if j:
+                before = regex.compile("".join(regex.escape(w) + r"\s+" for w in words[:j]), flags)
+            self.items.append((anchor, before))
+
+    def present(self, text: str, folded: str) -> bool:
+        """Might any phrase occur? (its anchor word does)"""
+        haystack = folded if self.ignorecase else text
+        return any(anchor in haystack for anchor, _ in self.items)
+
+    def starts(self, text: str, folded: str, lo: int, hi: int, into: Set[int]) -> None:
+        haystack = folded if self.ignorecase else text
+        for anchor, before in self.items:
+            i = haystack.find(anchor, lo, hi)
+            while i >= 0:
+                if before is None:
+                    into.add(i)
+                else:
+                    m = before.match(text, lo, i)
+                    if m is not None:
+                        into.add(m.start())
+                i = haystack.find(anchor, i + 1, hi)
+
+
+def finditer_at(pattern, text: str, starts: Iterable[int], lo: int, hi: int, timeout: float):
+    """finditer(pattern, text, lo, hi) when every match starts at one of `starts`: the pattern
+    is matched at those places only, in order, each match resuming the search after it."""
+    resume = lo
+    for start in sorted(starts):
+        if start < resume or start >= hi:
+            continue
+        try:
+            m = pattern.match(text, start, hi, timeout=timeout)
+        except TimeoutError:
+            raise RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s") from None
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > m.start() else m.end() + 1
