@@ -21,6 +21,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import regex
 
 from lint.model import CopydeskError, Severity
+from lint.patterns import lazy_compile
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "pyproject.toml")
 
@@ -179,9 +180,9 @@ class _TomlLines:
     of the enclosing table.
     """
 
-    _HEADER = regex.compile(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
-    _KEY = regex.compile(r"""^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
-    _PART = regex.compile(r""""((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+)""")
+    _HEADER = lazy_compile(r"^\s*\[\[?\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+    _KEY = lazy_compile(r"""^\s*((?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
+    _PART = lazy_compile(r""""((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+)""")
 
     def __init__(self, text: str, base: Tuple[str, ...]):
         self.base = base

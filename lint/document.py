@@ -21,6 +21,7 @@ from typing import List, Optional, Tuple
 import regex
 
 from lint import tables
+from lint.patterns import lazy_compile
 
 Span = Tuple[int, int]
 
@@ -96,10 +97,10 @@ def normalize_newlines(source: str) -> Tuple[str, OffsetMap]:
 
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
-_SENTENCE_END = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
-_WORD_BEFORE = regex.compile(r"(?:\p{L}+\.)*\p{L}+\.?$")
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n\s*")
-_OPENING_WORD = regex.compile(r"\s+[\"“‘(\[]*(\S+?)[\s,.;:!?’”\"]")
+_SENTENCE_END = lazy_compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+_WORD_BEFORE = lazy_compile(r"(?:\p{L}+\.)*\p{L}+\.?$")
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\u00a0]*\n\s*")
+_OPENING_WORD = lazy_compile(r"\s+[\"“‘(\[]*(\S+?)[\s,.;:!?’”\"]")
 
 
 @dataclass(frozen=True)
@@ -349,7 +350,7 @@ def _word_before(text: str, low: int, dot: int) -> str:
         return text[start : dot + 1]
 
 
-_QUOTE_MARK = regex.compile(r"[“”\"]")
+_QUOTE_MARK = lazy_compile(r"[“”\"]")
 
 
 def find_quotes(text: str, paragraphs: List[Span]) -> List[Quote]:

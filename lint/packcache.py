@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable, List
 
 PREFIX = "packs-"
+PATTERNS_PREFIX = "patterns-"  # lint/patterns.py: module-level patterns, keyed by the code alone
 KEEP = 8  # cache files kept; older ones are removed when a new one is written
 EXTRA_INPUTS: List[Path] = []
 
@@ -105,7 +106,27 @@ def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object])
     return result
 
 
-def _write(name: Path, payload) -> None:
+def patterns_file():
+    """Where lint/patterns.py keeps compiled module-level patterns (None: caching is off)."""
+    if not enabled():
+        return None
+    import regex
+
+    from lint import __version__
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((sys.version, getattr(regex, "__version__", "?"), __version__)).encode())
+    for path in _code_files():
+        stat = os.stat(path)
+        digest.update(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return cache_dir() / f"{PATTERNS_PREFIX}{digest.hexdigest()}.pickle"
+
+
+def write_atomic(name: Path, payload, prefix: str = PREFIX) -> None:
+    _write(name, payload, prefix)
+
+
+def _write(name: Path, payload, prefix: str = PREFIX) -> None:
     name.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=name.parent, prefix=".tmp-")
     try:
@@ -115,7 +136,7 @@ def _write(name: Path, payload) -> None:
     except BaseException:
         os.unlink(temp)
         raise
-    old = sorted(name.parent.glob(f"{PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    old = sorted(name.parent.glob(f"{prefix}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in old[KEEP:]:
         try:
             stale.unlink()

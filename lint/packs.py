@@ -20,11 +20,12 @@ from lint.kinds import KINDS
 from lint.kinds.base import OptionError, check_type, describe_type, option_fields
 from lint.model import CopydeskError, Severity
 from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
+from lint.patterns import lazy_compile
 
 PACK_KEYS = ("name", "description", "rules")
 RULE_KEYS = ("kind", "level", "message", "scope", "description", "link", "examples", "formats")
 DRAFT_FORMATS = ("text", "markdown", "html")
-_NAME = regex.compile(r"[a-z][a-z0-9-]*")
+_NAME = lazy_compile(r"[a-z][a-z0-9-]*")
 
 
 @dataclass(frozen=True)

@@ -26,18 +26,19 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import regex
+from lint.patterns import lazy_compile
 
 _SP = r"[^\S\n]+"  # spaces on one line
 _PARTICLE = r"(?:al|el|bin|ibn|abu|da|de|di|du|del|della|der|den|dos|das|la|le|van|von|ter|ten)"
 _WORD = rf"(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*"
-_NAME_PIECE = regex.compile(
+_NAME_PIECE = lazy_compile(
     rf"(?P<suffix>(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))|(?P<init>\p{{Lu}}\.)|(?P<word>{_WORD})"
 )
-_PIECE_GAP = regex.compile(rf"{_SP}|,{_SP}(?=(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))")
+_PIECE_GAP = lazy_compile(rf"{_SP}|,{_SP}(?=(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))")
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_CAPITAL_NEXT = regex.compile(r"[^\S\n]+\p{Lu}")
-_RUN = regex.compile(r"[\p{L}\p{N}]+")
-_INITIAL_RUN = regex.compile(r"(?:\p{Lu}\.)+")
+_CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
+_RUN = lazy_compile(r"[\p{L}\p{N}]+")
+_INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
 
 
 class TableError(ValueError):

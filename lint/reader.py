@@ -38,6 +38,7 @@ from typing import Iterator, List, Optional, Tuple
 import regex
 
 from lint.document import Document
+from lint.patterns import lazy_compile
 
 DRAFT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 # Bigger than any story; a file this size is a data dump, not a draft.
@@ -52,9 +53,9 @@ _BOMS = (
 )
 BOM_FOR = {encoding: bom for bom, encoding in _BOMS}
 # a well-formed multi-byte UTF-8 sequence: its presence means the file is UTF-8
-_UTF8_SEQUENCE = regex.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_SEQUENCE = lazy_compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # C0 controls other than tab, line feed, form feed and carriage return: not in prose
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class DraftError(Exception):

@@ -25,12 +25,13 @@ import regex
 from lint import people
 from lint.model import CopydeskError
 from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
+from lint.patterns import lazy_compile
 
 TOP_KEYS = ("level", "description", "people")
 PERSON_KEYS = ("name", "variants", "roles", "level", "note")
 ROLE_KEYS = ("branch", "rank", "title", "from", "to")
 LEVELS = ("error", "warning")
-_DATE = regex.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DATE = lazy_compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @dataclass(frozen=True)

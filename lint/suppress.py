@@ -23,14 +23,15 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple
 import regex
 
 from lint.model import Finding, Severity
+from lint.patterns import lazy_compile
 
 RULE_ID = "copydesk.unused-suppression"
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 
-_DIRECTIVE = regex.compile(
+_DIRECTIVE = lazy_compile(
     r"<!--[ \t]*copydesk-(disable-next-line|disable-file|disable|enable)\b([^>]*?)[ \t]*-->"
 )
-_FENCE = regex.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_FENCE = lazy_compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
 @dataclass

@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from lint.document import OffsetMap
+from lint.patterns import lazy_compile
 
 # Stands in the prose for something that is not prose but sits inside a sentence (inline code,
 # a URL, an image): not a letter, digit, space or punctuation mark, so no rule reads it as a
@@ -28,7 +29,7 @@ PLACEHOLDER = "\ufffc"
 
 # A bare URL in prose: not prose, replaced by the placeholder. Trailing sentence punctuation
 # stays prose ("see example.com/page.").
-_URL = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?’')\]]")
+_URL = lazy_compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”]*[^\s<>\"“”.,;:!?’')\]]")
 
 
 class MarkupMap(OffsetMap):

@@ -23,6 +23,7 @@ import regex
 
 from lint.document import Document, normalize_newlines
 from lint.formats.builder import Block, assemble, translate
+from lint.patterns import lazy_compile
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "pre", "textarea", "select", "head"})
 OPAQUE_INLINE = frozenset({"code", "kbd", "samp", "var"})
@@ -38,7 +39,7 @@ BLOCKS = frozenset(
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
 
 # what html.parser takes for an entity or character reference
-_ENTITY = regex.compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
+_ENTITY = lazy_compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
 # what may stand in <head>; anything else means the body began without </head>
 _HEAD_CONTENT = frozenset({"title", "meta", "link", "style", "script", "base", "noscript", "template"})
 

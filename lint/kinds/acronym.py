@@ -17,44 +17,45 @@ import regex
 
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.model import Hit
+from lint.patterns import lazy_compile
 
-_TOKEN = regex.compile(
+_TOKEN = lazy_compile(
     r"(?<![\p{L}\p{N}&.’'/-])(?P<acr>\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?(?![\p{L}\p{N}]|-\p{N}|\.\p{L})"
 )
-_ROMAN = regex.compile(r"(?:XL|XC|L?X{0,3})(?:IX|IV|V?I{0,3})")
-_CAPS_WORD = regex.compile(r"\p{Lu}[\p{Lu}’'.&-]*\p{Lu}")
-_CAPS_BEFORE = regex.compile(r"(?<![\p{L}])\p{Lu}[\p{Lu}’'.&-]*\p{Lu}[ \t]+$")
-_CAPS_AFTER = regex.compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?![\p{Ll}])")
-_PLACE_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+,\s*$")
-_DATELINE = regex.compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
+_ROMAN = lazy_compile(r"(?:XL|XC|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_CAPS_WORD = lazy_compile(r"\p{Lu}[\p{Lu}’'.&-]*\p{Lu}")
+_CAPS_BEFORE = lazy_compile(r"(?<![\p{L}])\p{Lu}[\p{Lu}’'.&-]*\p{Lu}[ \t]+$")
+_CAPS_AFTER = lazy_compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?![\p{Ll}])")
+_PLACE_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+,\s*$")
+_DATELINE = lazy_compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
 # what an introduction looks like: (ABC) after a name, or ABC (full name), or ", or ABC,"
-_IN_PARENS = regex.compile(
+_IN_PARENS = lazy_compile(
     r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
 )
 # ABC (full name), ABC [full name], ABC union (full name)
-_BEFORE_PARENS = regex.compile(
+_BEFORE_PARENS = lazy_compile(
     r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
 )
 _OR_NAMED = (
     r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
 )
 _STANDS_FOR = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+(?:stands|stood|is\s+short)\s+for"
-_OR_FORM = regex.compile(_OR_NAMED + "|" + _STANDS_FOR)
+_OR_FORM = lazy_compile(_OR_NAMED + "|" + _STANDS_FOR)
 # the same where the second branch cannot match (no "stands", "stood" or "short" in the
 # draft): the same matches, found several times faster than with the branch there
-_OR_FORM_NAMED = regex.compile(_OR_NAMED)
+_OR_FORM_NAMED = lazy_compile(_OR_NAMED)
 _STANDS_FOR_WORDS = ("stands", "stood", "short")
 # a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
-_HYPHEN_NEIGHBOUR = regex.compile(r"-[\p{L}\p{N}]")
+_HYPHEN_NEIGHBOUR = lazy_compile(r"-[\p{L}\p{N}]")
 _VOWELS = frozenset("AEIOU")
-_LABEL_AFTER = regex.compile(r"\s+\p{Lu}")
+_LABEL_AFTER = lazy_compile(r"\s+\p{Lu}")
 # a capitalised word just before (not opening a sentence) or after: the capitals are part of a name
-_NAME_BEFORE = regex.compile(
+_NAME_BEFORE = lazy_compile(
     r"(?<![.!?:“\"][^\S\n]*)(?<=[\p{L},][^\S\n]+)"
     r"(?!(?:The|A|An|In|On|At|Of|For|By|And|But|Or|To|From|With|That|This)[^\S\n])\p{Lu}\p{Ll}+[^\S\n]+$"
 )
-_NAME_AFTER = regex.compile(r"(?:’s|'s)?\s+(?:\p{Lu}\p{Ll}+|\p{N})")
-_OTHER_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
+_NAME_AFTER = lazy_compile(r"(?:’s|'s)?\s+(?:\p{Lu}\p{Ll}+|\p{N})")
+_OTHER_SCRIPT = lazy_compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import regex
 from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
 from lint.kinds.sourcing_base import PhraseStarts, finditer_at, phrases_pattern
 from lint.model import Hit
+from lint.patterns import lazy_compile
 
 _COUNTS = r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome)"
 # words that end the modifiers before the noun: "in a statement the official said" is not one
@@ -26,15 +27,15 @@ _STOP = r"(?:the|this|that|these|those|his|her|their|its|and|or|but|in|on|at|to|
 _MODIFIER = rf"(?:(?!{_STOP}\b)[\p{{L}}.’'-]+\s+)"
 # a name before the phrase: "Jessica McNulty, a Pentagon spokeswoman" (two capitalized
 # words, so "a base in northern Iraq, a defense official said" is not taken for one)
-_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+,\s*$")
+_NAME_BEFORE = lazy_compile(r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+,\s*$")
 # a name after it: "a spokesman, John Kirby," / "a spokesman for the army, Col. Wayne Marotto,"
-_NAME_AFTER = regex.compile(r"[^,.;]{0,40},\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s*[,.]")
+_NAME_AFTER = lazy_compile(r"[^,.;]{0,40},\s+(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s*[,.]")
 # Speed: the words before a noun (read backwards from it) among which a speaker phrase's count
 # word starts: the count and up to four modifiers, each a run of these characters and spaces
-_WORDS_BEFORE = regex.compile(r"(?:[\p{L}.’'-]+\s+){1,5}", regex.REVERSE)
-_WORD_BEFORE = regex.compile(r"[\p{L}.’'-]+\s+", regex.REVERSE)
+_WORDS_BEFORE = lazy_compile(r"(?:[\p{L}.’'-]+\s+){1,5}", regex.REVERSE)
+_WORD_BEFORE = lazy_compile(r"[\p{L}.’'-]+\s+", regex.REVERSE)
 _COUNT_INITIALS = frozenset("AaOoTtFfSs")  # first letters of the count words in _COUNTS
-_LETTERISH = regex.compile(r"[\p{L}’']")  # what the speaker's lookbehind refuses
+_LETTERISH = lazy_compile(r"[\p{L}’']")  # what the speaker's lookbehind refuses
 
 
 @dataclass(frozen=True)

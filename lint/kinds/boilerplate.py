@@ -22,10 +22,11 @@ import regex
 from lint.kinds.base import Kind, OptionError, strip_span
 from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
+from lint.patterns import lazy_compile
 
 # What may stand between furniture phrases on one line: spaces, bullets, pipes, arrows.
 _SEPARATORS = r"[\s|•·›»<>/:,\-–—]"
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = lazy_compile(r"[\p{L}\p{N}]+")
 _CLOSING = ".!?\"”’)"
 # How much of a line the quick reject reads (see `_first_words`)
 _HEAD = 200

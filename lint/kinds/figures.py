@@ -30,6 +30,7 @@ from lint.kinds.sourcing_base import (
     phrases_pattern,
 )
 from lint.model import Hit
+from lint.patterns import lazy_compile
 
 # Digits: 7, 1,200, 3.5; never glued to letters, hyphens, slashes, colons (F-15, 3-1, 9:30, 2/3).
 _NUMBER = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -39,18 +40,18 @@ _DIGITS = (
 )
 _SCALE = r"(?:\s+(?:million|billion|trillion|crore|lakh))?"
 # words after a number that make it a measure, not a count of people or events
-_UNITS = regex.compile(
+_UNITS = lazy_compile(
     r"\s*(?:-|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
     r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|inches|kg|kilograms?|tons?|tonnes?|"
     r"degrees?|mph|times|o'clock)\b",
     regex.IGNORECASE,
 )
-_MONTHS = regex.compile(
+_MONTHS = lazy_compile(
     r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+$|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+$"
 )
 # a word before a number that makes it a name or label: Flight 17, No. 5, Article 2, Route 66
-_DESIGNATORS = regex.compile(
+_DESIGNATORS = lazy_compile(
     r"(?:No|Nos|Vol|Apt|Pt|Fig|Art|Sec)\.\s*$|\b(?:Article|Section|Chapter|Route|Highway|Interstate|Flight|Room|"
     r"Apartment|Suite|Unit|Gate|Platform|Channel|Page|Volume|Level|Category|Class|Phase|Stage|"
     r"Round|Game|Week|Episode|Season|Day|Lot|Track|Bus|Line|Pier|Terminal|Ward|District|"
@@ -58,32 +59,32 @@ _DESIGNATORS = regex.compile(
     r"Proposition|Measure|Number|Model|Mark|Windows|Version|iPhone|Galaxy|Apollo|Super Bowl|"
     r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure)\s+$"
 )
-_NO_ONE = regex.compile(r"(?i:\b(?:no|every|any|some)\s+$)")
+_NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
-_THRESHOLD = regex.compile(r"\s+or\s+(?:more|fewer|less)\b")
+_THRESHOLD = lazy_compile(r"\s+or\s+(?:more|fewer|less)\b")
 # an interview transcript: from the first paragraph opening with a speaker label on, every
 # paragraph is somebody's answer, attributed by the label: ((WN)), ((Jo Smith)), Q:, A:
-_SPEAKER_LABEL = regex.compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
+_SPEAKER_LABEL = lazy_compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
 # what may follow a percentage that states a claim ("12% of voters", "rose 5% in May");
 # a percentage glued to another word is a measure or a modifier ("80% nitrogen", "a 20% tip")
-_PERCENT_NEXT = regex.compile(r"\s+(?P<word>[\p{L}\p{N}]+)")
+_PERCENT_NEXT = lazy_compile(r"\s+(?P<word>[\p{L}\p{N}]+)")
 _PERCENT_CLAIM_WORDS = frozenset(
     "of in to from than and or for on at by over since compared while with among "
     "increase decrease rise drop fall jump growth decline cut share stake chance majority "
     "rate higher lower more less last this lead margin year".split()
 )
 # election results and vote shares are public record
-_VOTE_WORDS = regex.compile(
+_VOTE_WORDS = lazy_compile(
     r"(?i)\b(?:votes?|voted|voters|turnout|ballots?|electorate|elections?|referendum|seats)\b"
 )
 # a goal or a plan is not a claim of fact ("seeks to cut tariffs on 90 percent of goods")
-_INTENT_WORDS = regex.compile(r"(?i)\b(?:goal|goals|aims?|seeks?|target|targets|plans?|hopes?)\b")
+_INTENT_WORDS = lazy_compile(r"(?i)\b(?:goal|goals|aims?|seeks?|target|targets|plans?|hopes?)\b")
 # a court's record attributes itself ("accused of killing two", "ordered to pay $6 million")
-_COURT_WORDS = regex.compile(
+_COURT_WORDS = lazy_compile(
     r"(?i)\b(?:accused|charged|convicted|sentenced|pleaded|indicted|acquitted|restitution)\b"
 )
 _CURRENCY_SYMBOLS = "$€£¥₹"
-_DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
+_DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
 # the shapes, in order of what a copy editor most wants sourced first
 _PRIORITY = {"casualty": 0, "money": 1, "percent": 2, "count": 3}
 

@@ -19,12 +19,13 @@ import regex
 
 from lint.kinds.base import Kind, finditer
 from lint.model import Fix, Hit
+from lint.patterns import lazy_compile
 
-_HYPHENATED = regex.compile(
+_HYPHENATED = lazy_compile(
     r"(?<![\p{L}\p{N}’'-])(?P<a>\p{Latin}{2,})-(?P<b>\p{Latin}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
 )
-_WORD = regex.compile(r"\p{L}+")
-_LETTER = regex.compile(r"\p{L}")
+_WORD = lazy_compile(r"\p{L}+")
+_LETTER = lazy_compile(r"\p{L}")
 _PARTICLES = frozenset("up down in out off on over back away by about through around along".split())
 _FUNCTION_WORDS = frozenset(
     """the a an of in on at to for with by from into onto and or nor but as is are was were be

@@ -13,8 +13,9 @@ from lint import readability
 
 from lint.kinds.base import Kind, OptionError
 from lint.model import Hit
+from lint.patterns import lazy_compile
 
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+_WORD = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 
 
 def _words(doc, start, end) -> float:

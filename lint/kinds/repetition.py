@@ -13,6 +13,7 @@ import regex
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
 from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
+from lint.patterns import lazy_compile
 
 # Tokens that are letter runs joined by apostrophes. For these, a cheap C-level pass finds
 # every place a doubled word can start (two equal adjacent words), and the rule's exact
@@ -21,10 +22,10 @@ from lint.model import Fix, Hit
 _WORD_TOKENS = frozenset({r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"})
 # Letter runs joined by apostrophes. A doubled word of either token above is two whole such
 # runs in a row: the pattern's edges (no word character, apostrophe or hyphen) end a run.
-_SPLIT = regex.compile(r"(\p{L}+(?:['’]\p{L}+)*)")
+_SPLIT = lazy_compile(r"(\p{L}+(?:['’]\p{L}+)*)")
 # Latin-script characters that are not letters (`Ⅰ`, Roman numerals): a `\p{Latin}` token may
 # hold them, the runs above do not; a draft with any of them takes the plain search.
-_LATIN_NOT_LETTER = regex.compile(r"[\p{Latin}--\p{L}]", regex.V1)
+_LATIN_NOT_LETTER = lazy_compile(r"[\p{Latin}--\p{L}]", regex.V1)
 
 
 @dataclass(frozen=True)

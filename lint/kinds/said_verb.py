@@ -16,6 +16,7 @@ import regex
 
 from lint.kinds.base import Kind, OptionError, RuleTimeout, literal_pattern
 from lint.model import Fix, Hit
+from lint.patterns import lazy_compile
 
 # the word before the verb: any word but a passive auxiliary ("was admitted to hospital"),
 # "as" ("as noted above") or a determiner ("my notes")
@@ -33,8 +34,8 @@ _TAIL_SPEAKER = r"(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[
 # Where a match holding the verb found at v can start (read backwards from v; see _matches):
 # the speaker word before `,? spaces` (first shape), or the last `,?!` before v with only
 # quote marks, spaces, letters, periods, apostrophes and hyphens after it (the other shapes).
-_WORD_BEFORE = regex.compile(r"[\p{L}’'-]+,?\s+", regex.REVERSE)
-_OPENER_BEFORE = regex.compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
+_WORD_BEFORE = lazy_compile(r"[\p{L}’'-]+,?\s+", regex.REVERSE)
+_OPENER_BEFORE = lazy_compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ import regex
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
 from lint.model import Hit
+from lint.patterns import lazy_compile
 
 # A named speaker: First Last (with an optional initial) next to a speech verb, or a title
 # and a surname.
-_NAMED = regex.compile(
+_NAMED = lazy_compile(
     r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+[^.;“”\"]{0,50}?\s(?:said|says|told|added)\b"
     r"|\b(?:said|says|told|added)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+"
 )
