@@ -8,7 +8,6 @@ on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import sys
 from pathlib import Path

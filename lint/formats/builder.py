@@ -17,7 +17,6 @@ or code.
 
 from __future__ import annotations
 
-import regex
 
 from lint.document import OffsetMap
 from lint.patterns import lazy_compile

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-import regex
 
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.model import Hit

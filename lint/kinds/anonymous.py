@@ -16,7 +16,7 @@ from typing import List
 
 import regex
 
-from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
+from lint.kinds.base import Kind, OptionError, literal_pattern, search
 from lint.kinds.sourcing_base import PhraseStarts, finditer_at, phrases_pattern
 from lint.model import Hit
 from lint.patterns import lazy_compile

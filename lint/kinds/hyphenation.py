@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-import regex
 
 from lint.kinds.base import Kind, finditer
 from lint.model import Fix, Hit

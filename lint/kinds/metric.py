@@ -7,7 +7,6 @@ import bisect
 import itertools
 from typing import Callable, Dict, Optional
 
-import regex
 
 from lint import readability
 
