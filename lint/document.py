@@ -75,6 +75,18 @@ class OffsetMap:
         return source_start, max(source_start, self.end_to_source(end))
 
 
+def line_starts(source: str) -> List[int]:
+    """Offsets where the lines of `source` start (lines end at LF; a CR before it is the
+    line's last character, so columns of real characters are the same with CRLF)."""
+    starts = [0]
+    find = source.find
+    i = find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
 def normalize_newlines(source: str) -> Tuple[str, OffsetMap]:
     """LF-only text from source with CRLF or lone CR line ends, and the map back to source."""
     if "\r" not in source:
@@ -150,13 +162,7 @@ class Document:
 
     @functools.cached_property
     def _line_starts(self) -> List[int]:
-        starts = [0]
-        find = self.source.find
-        i = find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        return line_starts(self.source)
 
     def source_position(self, source_offset: int) -> Tuple[int, int]:
         """1-based (line, column) of a source offset; columns count characters."""

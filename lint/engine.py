@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from lint.document import Document
+from lint.document import Document, line_starts
 from lint.kinds.base import Context, RuleTimeout
 from lint.model import Finding, Fix, Hit, Severity
 
@@ -75,13 +75,7 @@ class Locator:
         """1-based (line, column); columns count characters (as Document.source_position)."""
         starts = self._line_starts
         if starts is None:
-            starts = [0]
-            find = self.source.find
-            i = find("\n")
-            while i >= 0:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
-            self._line_starts = starts
+            starts = self._line_starts = line_starts(self.source)
         line = bisect.bisect_right(starts, source_offset) - 1
         return line + 1, source_offset - starts[line] + 1
 
