@@ -138,7 +138,9 @@ def cmd_init(args) -> int:
 def cmd_rules(args) -> int:
     from lint import packs
 
-    rules = packs.load_rules(args.pack)
+    from lint import suppress
+
+    rules = packs.load_rules(args.pack) + [suppress.unused_rule()]
     width = max(len(r.id) for r in rules)
     for rule in sorted(rules, key=lambda r: r.id):
         print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
@@ -148,20 +150,24 @@ def cmd_rules(args) -> int:
 def cmd_explain(args) -> int:
     from lint import packs
 
-    rules = {r.id: r for r in packs.load_rules(args.pack)}
+    from lint import suppress
+
+    rules = {r.id: r for r in packs.load_rules(args.pack) + [suppress.unused_rule()]}
     rule = rules.get(args.rule)
     if rule is None:
         close = [r for r in rules if args.rule in r]
         hint = f" (did you mean {', '.join(sorted(close)[:5])}?)" if close else " (see `copydesk rules`)"
         raise CopydeskError(f"no rule {args.rule!r}{hint}")
-    out = [f"{rule.id}  ({rule.severity}, kind {rule.kind.name}, scope {rule.scope})", ""]
+    kind = rule.kind.name if rule.kind is not None else "built into copydesk"
+    out = [f"{rule.id}  ({rule.severity}, kind {kind}, scope {rule.scope})", ""]
     out.append(rule.description or "(no description)")
     if rule.link:
         out += ["", f"More: {rule.link}"]
-    out += ["", f"Message: {rule.message}", "", "Flagged:"]
-    out += [_indent_example(e.drafts) for e in rule.fail]
-    out += ["", "Not flagged:"]
-    out += [_indent_example(e.drafts) for e in rule.passing]
+    out += ["", f"Message: {rule.message}"]
+    if rule.fail:
+        out += ["", "Flagged:"] + [_indent_example(e.drafts) for e in rule.fail]
+    if rule.passing:
+        out += ["", "Not flagged:"] + [_indent_example(e.drafts) for e in rule.passing]
     out += ["", f"Defined at {rule.source}"]
     print("\n".join(out))
     return EXIT_OK

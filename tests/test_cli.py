@@ -142,6 +142,11 @@ def test_rules_lists_every_rule_with_level():
     editor = next(l for l in lines if l.startswith("hygiene.editor-note"))
     assert editor.split()[1] == "error"
     assert "Flags notes left in copy" in editor
+    # the one rule built into copydesk rather than a pack is listed and explained too
+    assert any(l.startswith("copydesk.unused-suppression") and " warning " in l for l in lines)
+    explained = run_cli("explain", "copydesk.unused-suppression")
+    assert explained.returncode == 0
+    assert "kind built into copydesk" in explained.stdout and "Flagged:" not in explained.stdout
 
 
 def test_explain_shows_description_and_examples():
