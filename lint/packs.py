@@ -357,11 +357,16 @@ def _load_rules(extra_packs: List[Path], builtin: bool) -> List[Rule]:
     return [rule for pack in packs.values() for rule in pack.rules]
 
 
+def matches_prefix(rule_id: str, prefix: str) -> bool:
+    """Does a dotted prefix (`people`, `people.rank-branch`) name this rule id?"""
+    return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+
+
 def select_rules(rules: List[Rule], select=(), ignore=()) -> List[Rule]:
     """Keep rules matching a --select prefix (all when none) and no --ignore prefix."""
 
     def matches(rule_id, prefixes):
-        return any(rule_id == p or rule_id.startswith(p.rstrip(".") + ".") for p in prefixes)
+        return any(matches_prefix(rule_id, p) for p in prefixes)
 
     for prefix in list(select) + list(ignore):
         if not any(matches(r.id, [prefix]) for r in rules):
@@ -381,7 +386,7 @@ def with_severity(rules: List[Rule], overrides: Dict[str, Severity]) -> List[Rul
     for rule in rules:
         best = None
         for prefix, severity in overrides.items():
-            if rule.id == prefix or rule.id.startswith(prefix + "."):
+            if matches_prefix(rule.id, prefix):
                 if best is None or len(prefix) > len(best[0]):
                     best = (prefix, severity)
         out.append(dataclasses.replace(rule, severity=best[1]) if best else rule)

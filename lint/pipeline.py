@@ -19,12 +19,9 @@ from typing import Dict, List
 from lint import config as config_module
 from lint import suppress
 from lint.model import CopydeskError, Finding, Severity
+from lint.packs import matches_prefix as _matches
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _matches(rule_id: str, prefix: str) -> bool:
-    return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
 
 
 @dataclass

@@ -137,7 +137,9 @@ def _code_spans(source: str) -> List[Tuple[int, int]]:
 
 
 def _matches(rule_id: str, prefix: str) -> bool:
-    return not prefix or rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+    from lint.packs import matches_prefix
+
+    return not prefix or matches_prefix(rule_id, prefix)
 
 
 def apply(

@@ -18,7 +18,7 @@ or code.
 from __future__ import annotations
 
 
-from lint.document import OffsetMap
+from lint.document import Document, OffsetMap
 from lint.patterns import lazy_compile
 
 # Stands in the prose for something that is not prose but sits inside a sentence (inline code,
@@ -110,6 +110,25 @@ class Block:
                 pieces[-1] = (stripped, start, start + len(stripped), opaque)
             break
         return pieces
+
+
+def build_document(path: str, source: str, blocks, fmt: str, metadata: dict, headline_first: bool) -> Document:
+    """The Document of a marked-up draft from its blocks; with `headline_first` the first block
+    is the headline (front matter title, <h1>) and is linted as one."""
+    text, offsets = assemble(blocks, source)
+    headline = None
+    if headline_first:
+        end = text.find("\n\n")
+        headline = (0, len(text) if end < 0 else end)
+    return Document(
+        path=path,
+        source=source,
+        text=text,
+        offsets=offsets,
+        format=fmt,
+        metadata=metadata,
+        headline_override=headline,
+    )
 
 
 def assemble(blocks, source: str):

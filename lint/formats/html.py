@@ -22,7 +22,7 @@ from typing import List, Optional
 import regex
 
 from lint.document import Document, normalize_newlines
-from lint.formats.builder import Block, assemble, translate
+from lint.formats.builder import Block, build_document, translate
 from lint.patterns import lazy_compile
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "pre", "textarea", "select", "head"})
@@ -207,17 +207,4 @@ def parse(path: str, source: str, notices: Optional[list] = None) -> Document:
     else:
         headline = None
     blocks = translate(blocks, newline_map)
-    text, offsets = assemble(blocks, source)
-    headline_span = None
-    if headline is not None:
-        end = text.find("\n\n")
-        headline_span = (0, len(text) if end < 0 else end)
-    return Document(
-        path=path,
-        source=source,
-        text=text,
-        offsets=offsets,
-        format="html",
-        metadata=metadata,
-        headline_override=headline_span,
-    )
+    return build_document(path, source, blocks, "html", metadata, headline_first=headline is not None)

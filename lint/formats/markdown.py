@@ -24,7 +24,7 @@ from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from lint.document import Document, normalize_newlines
-from lint.formats.builder import Block, assemble, translate
+from lint.formats.builder import Block, build_document, translate
 
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 _HEADLINE_KEYS = ("headline", "title")
@@ -43,24 +43,10 @@ def parse(path: str, source: str, notices: Optional[list] = None) -> Document:
     extractor = _Extractor(norm, notices, path)
     extractor.run()
     blocks = translate(extractor.blocks, newline_map)
-    headline = None
-    if extractor.title_block is not None:
-        title = translate([extractor.title_block], newline_map)[0]
-        if title.trimmed():
-            blocks = [title] + blocks
-    text, offsets = assemble(blocks, source)
-    if extractor.title_block is not None and extractor.title_block.trimmed():
-        end = text.find("\n\n")
-        headline = (0, len(text) if end < 0 else end)
-    return Document(
-        path=path,
-        source=source,
-        text=text,
-        offsets=offsets,
-        format="markdown",
-        metadata=extractor.metadata,
-        headline_override=headline,
-    )
+    has_title = extractor.title_block is not None and extractor.title_block.trimmed()
+    if has_title:
+        blocks = [translate([extractor.title_block], newline_map)[0]] + blocks
+    return build_document(path, source, blocks, "markdown", extractor.metadata, headline_first=bool(has_title))
 
 
 class _Extractor:
