@@ -136,9 +136,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from lint import packs
-
-    from lint import suppress
+    from lint import packs, suppress
 
     rules = packs.load_rules(args.pack) + [suppress.unused_rule()]
     width = max(len(r.id) for r in rules)
@@ -148,9 +146,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from lint import packs
-
-    from lint import suppress
+    from lint import packs, suppress
 
     rules = {r.id: r for r in packs.load_rules(args.pack) + [suppress.unused_rule()]}
     rule = rules.get(args.rule)

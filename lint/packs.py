@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
-
 from lint import tables
 from lint.document import SCOPES
 from lint.kinds import KINDS
 from lint.kinds.base import OptionError, check_type, describe_type, option_fields
 from lint.model import CopydeskError, Severity
-from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 from lint.patterns import lazy_compile
+from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 
 PACK_KEYS = ("name", "description", "rules")
 RULE_KEYS = ("kind", "level", "message", "scope", "description", "link", "examples", "formats")
@@ -59,7 +58,9 @@ class Rule:
     @property
     def summary(self) -> str:
         """The description's first sentence, for `copydesk rules`."""
-        from lint.document import split_sentences  # AP-aware: "U.S." and "Brig." do not end it
+        from lint.document import (
+            split_sentences,  # AP-aware: "U.S." and "Brig." do not end it
+        )
 
         text = " ".join(self.description.split())
         sentences = split_sentences(text, 0, len(text))

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import regex
+
 from lint.patterns import lazy_compile
 
 _SP = r"[^\S\n]+"  # spaces on one line

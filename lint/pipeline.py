@@ -182,9 +182,9 @@ def _keep_draft(doc, result) -> None:
 
 def check(args) -> int:
     from lint import reader
+    from lint.cli import _use_color
     from lint.engine import Engine
     from lint.kinds.base import Context
-    from lint.cli import _use_color
     from lint.report import RunReport, formats
 
     fixing = args.fix or args.diff

@@ -35,7 +35,6 @@ import os
 import stat
 from typing import Iterator, List, Optional, Tuple
 
-
 from lint.document import Document
 from lint.patterns import lazy_compile
 

@@ -24,8 +24,8 @@ import regex
 
 from lint import people
 from lint.model import CopydeskError
-from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 from lint.patterns import lazy_compile
+from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 
 TOP_KEYS = ("level", "description", "people")
 PERSON_KEYS = ("name", "variants", "roles", "level", "note")

@@ -17,7 +17,6 @@ or code.
 
 from __future__ import annotations
 
-
 from lint.document import Document, OffsetMap
 from lint.patterns import lazy_compile
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.model import Hit
 from lint.patterns import lazy_compile

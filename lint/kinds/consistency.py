@@ -13,7 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern
+from lint.kinds.base import (
+    Kind,
+    OptionError,
+    compile_pattern,
+    finditer,
+    literal_pattern,
+)
 from lint.kinds.sourcing_base import folded_text
 from lint.model import Fix, Hit
 

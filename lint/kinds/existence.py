@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, line_span, literal_pattern, may_occur, strip_span
+from lint.kinds.base import (
+    Kind,
+    OptionError,
+    compile_pattern,
+    finditer,
+    line_span,
+    literal_pattern,
+    may_occur,
+    strip_span,
+)
 from lint.kinds.required import requirement
 from lint.model import Hit
 

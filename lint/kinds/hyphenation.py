@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-
 from lint.kinds.base import Kind, finditer
 from lint.model import Fix, Hit
 from lint.patterns import lazy_compile

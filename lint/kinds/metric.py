@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import bisect
 import itertools
+from dataclasses import dataclass
 from typing import Callable, Dict, Optional
 
-
 from lint import readability
-
 from lint.kinds.base import Kind, OptionError
 from lint.model import Hit
 from lint.patterns import lazy_compile

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional
 
-from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, literal_pattern, may_occur
+from lint.kinds.base import (
+    Kind,
+    OptionError,
+    compile_pattern,
+    finditer,
+    literal_pattern,
+    may_occur,
+)
 from lint.kinds.required import requirement
 from lint.model import Hit
 

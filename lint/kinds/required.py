@@ -22,8 +22,8 @@ import re
 from typing import FrozenSet, List, Optional, Set
 
 try:  # the parser moved in Python 3.11
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
     from re import _constants as _sre  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python < 3.11
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
