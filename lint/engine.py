@@ -9,6 +9,7 @@ offsets; the engine alone turns them into lines, columns, messages and severitie
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
@@ -162,6 +163,20 @@ class Engine:
         if result.facts:
             result.locator = locator
         return result
+
+    def same_result(self, result: DraftResult, doc: Document) -> DraftResult:
+        """The phase-1 result of `doc`, given the `result` of a draft with the same text and
+        format (a copy under another name). Phase 1 is a pure function of those and the rules,
+        so the findings, facts and rule errors are the same, moved to this draft's path; the
+        locator is this draft's own."""
+        path = doc.path
+        return DraftResult(
+            path,
+            findings=[dataclasses.replace(f, path=path) for f in result.findings],
+            facts=result.facts,  # phase 2 only reads facts
+            errors=[dataclasses.replace(e, path=path) for e in result.errors],
+            locator=Locator(doc) if result.locator is not None else None,
+        )
 
     # ---- phase 2 ---------------------------------------------------------------------
 

@@ -12,6 +12,12 @@ initializer: inherited by `fork` on Linux, pickled once per worker elsewhere (co
 patterns pickle with their compiled code, so nothing is compiled again). Phase 2 merges the
 facts in the parent, which re-reads a draft only to place a cross-draft finding in it.
 
+Drafts with the same bytes (copies of one story under other names, as newsroom repos and
+archives hold) are checked once: phase 1 being pure, the others get that draft's result moved
+to their own path (`identical_groups`, `check_group`). Each copy is still read, so its reading
+notices, inline suppressions and position map are its own, and a copy whose decoded text or
+format differs after all (another suffix, say) is checked on its own.
+
 The pool stays off under pre-commit (`PRE_COMMIT=1`: pre-commit already runs hook batches in
 parallel processes), for standard input, and for a handful of drafts, where starting workers
 costs more than it saves. `--jobs N` chooses; the results are the same either way, in order.
@@ -19,8 +25,10 @@ costs more than it saves. `--jobs N` chooses; the results are the same either wa
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
+from collections import defaultdict
 from typing import Callable, List, Optional, Sequence, Tuple
 
 # Below this many drafts (or this many bytes) one process is as fast as a pool: forking and
@@ -91,10 +99,13 @@ def _init_worker(engine, load, errors, annotate=None) -> None:
     _ENGINE, _LOAD, _ERRORS, _ANNOTATE = engine, load, errors, annotate
 
 
-def _check_batch(batch: List[Tuple[int, str]]) -> List[Tuple[int, Outcome]]:
+Group = List[Tuple[int, str]]  # (index in the run, path): drafts with the same bytes
+
+
+def _check_batch(batch: List[Group]) -> List[Tuple[int, Outcome]]:
     out = []
-    for index, path in batch:
-        out.append((index, check_one(_ENGINE, _LOAD, _ERRORS, path, _ANNOTATE)))
+    for group in batch:
+        out.extend(check_group(_ENGINE, _LOAD, _ERRORS, group, _ANNOTATE))
     return out
 
 
@@ -104,14 +115,76 @@ def check_one(engine, load, errors, path: str, annotate: Optional[Callable] = No
     `annotate(doc, result)`, when given, adds what the caller needs of the draft to the result
     (its inline suppressions, say) while the draft is still at hand, in the worker.
     """
-    try:
-        doc = load(path)
-    except errors as error:
-        return error
-    result = engine.check_document(doc)
-    if annotate is not None:
-        annotate(doc, result)
-    return result
+    return check_group(engine, load, errors, [(0, path)], annotate)[0][1]
+
+
+def check_group(engine, load, errors, group: Group, annotate: Optional[Callable] = None) -> List[Tuple[int, Outcome]]:
+    """Phase 1 of drafts that hold the same bytes: the first is checked, the others take its
+    result (`Engine.same_result`) once their own reading shows the same text and format."""
+    out: List[Tuple[int, Outcome]] = []
+    first = None  # (doc, result) of the draft checked in full
+    for index, path in group:
+        try:
+            doc = load(path)
+        except errors as error:
+            out.append((index, error))
+            continue
+        if first is not None and doc.format == first[0].format and doc.source == first[0].source:
+            result = engine.same_result(first[1], doc)
+        else:
+            result = engine.check_document(doc)
+            if first is None:
+                first = (doc, result)
+        if annotate is not None:
+            annotate(doc, result)
+        out.append((index, result))
+    return out
+
+
+def identical_groups(paths: Sequence[str]) -> List[Group]:
+    """The drafts of a run in groups of identical bytes, in the order of their first member.
+
+    Only files whose size another file shares are read and hashed, so a run without copies
+    costs one `stat` a draft. Standard input and unreadable files stay alone (the reader
+    reports them). `COPYDESK_NO_PREFILTER=1` turns the grouping off with the other fast paths.
+    """
+    from lint.kinds.required import prefilters_enabled
+
+    if len(paths) < 2 or not prefilters_enabled():
+        return [[(i, p)] for i, p in enumerate(paths)]
+    sizes = {}
+    for index, path in enumerate(paths):
+        try:
+            sizes[index] = os.stat(path).st_size if path != "-" else None
+        except OSError:
+            sizes[index] = None
+    count = defaultdict(int)
+    for size in sizes.values():
+        count[size] += 1
+    key_of = {}
+    for index, path in enumerate(paths):
+        size = sizes[index]
+        if size is None or count[size] < 2:
+            continue
+        try:
+            with open(path, "rb") as handle:
+                digest = hashlib.blake2b(handle.read(), digest_size=16).digest()
+        except OSError:
+            continue
+        # the suffix too: the same bytes as .md and as .txt are different drafts
+        key_of[index] = (size, digest, os.path.splitext(path)[1].lower())
+    groups: List[Group] = []
+    by_key = {}
+    for index, path in enumerate(paths):
+        key = key_of.get(index)
+        if key is None:
+            groups.append([(index, path)])
+        elif key in by_key:
+            by_key[key].append((index, path))
+        else:
+            by_key[key] = group = [(index, path)]
+            groups.append(group)
+    return groups
 
 
 # ---- the parent side ---------------------------------------------------------------------
@@ -135,16 +208,23 @@ def check_drafts(
     be read (returned in its place, not raised). With a pool, each result's locator gets `load`
     so phase 2 can re-read the few drafts it places findings in.
     """
-    if jobs <= 1 or len(paths) < 2:
-        return [check_one(engine, load, errors, path, annotate) for path in paths]
-    indexed = list(enumerate(paths))
-    size = max(1, min(MAX_BATCH, len(indexed) // (jobs * 8)))
-    batches = [indexed[i : i + size] for i in range(0, len(indexed), size)]
+    groups = identical_groups(paths)
     outcomes: List[Outcome] = [None] * len(paths)  # type: ignore[list-item]
+
+    def in_this_process() -> List[Outcome]:
+        for group in groups:
+            for index, outcome in check_group(engine, load, errors, group, annotate):
+                outcomes[index] = outcome
+        return outcomes
+
+    if jobs <= 1 or len(groups) < 2:
+        return in_this_process()
+    size = max(1, min(MAX_BATCH, len(groups) // (jobs * 8)))
+    batches = [groups[i : i + size] for i in range(0, len(groups), size)]
     try:
         pool = _context().Pool(jobs, initializer=_init_worker, initargs=(engine, load, errors, annotate))
     except (OSError, ImportError):  # no semaphores or /dev/shm in some sandboxes: one process then
-        return [check_one(engine, load, errors, path, annotate) for path in paths]
+        return in_this_process()
     with pool:
         for batch in pool.imap_unordered(_check_batch, batches):
             for index, outcome in batch:

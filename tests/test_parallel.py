@@ -172,3 +172,55 @@ def test_auto_jobs(tmp_path, monkeypatch):
 def test_bad_jobs_value_is_a_usage_error(capsys):
     assert cli.main(["check", "--jobs", "0", str(FIXTURES)]) == 2
     assert "--jobs takes a number of processes" in capsys.readouterr().err
+
+
+# ---- copies of one draft are checked once ------------------------------------------------
+
+
+def test_copies_of_a_draft_are_checked_once_and_report_at_their_own_path(folder, monkeypatch):
+    paths = _paths(folder)
+    groups = parallel.identical_groups(paths)
+    copies = [g for g in groups if len(g) > 1]
+    assert len(copies) == 4  # each copy-*.txt with its original, nothing else
+    for group in copies:
+        names = sorted(Path(path).name for _, path in group)
+        assert names[0] == "copy-" + names[1]
+    # every path is in exactly one group, at its own index
+    assert sorted(i for g in groups for i, _ in g) == list(range(len(paths)))
+
+    engine = _engine()
+    checked = []
+    real = engine.check_document
+    monkeypatch.setattr(engine, "check_document", lambda doc: checked.append(doc.path) or real(doc))
+    fast = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
+    assert len(checked) == len(paths) - 4 - 1  # broken.txt cannot be read
+    monkeypatch.setenv("COPYDESK_NO_PREFILTER", "1")  # the plain path: every draft checked
+    plain = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
+    for a, b in zip(fast, plain):
+        if isinstance(a, reader.DraftError):
+            assert str(a) == str(b)
+            continue
+        assert a.path == b.path
+        assert a.findings == b.findings and all(f.path == a.path for f in a.findings)
+        assert a.facts == b.facts and a.errors == b.errors
+        assert (a.locator is None) == (b.locator is None)
+    assert engine.finish([r for r in fast if not isinstance(r, reader.DraftError)]) == engine.finish(
+        [r for r in plain if not isinstance(r, reader.DraftError)]
+    )
+
+
+def test_a_copy_keeps_its_own_notices_and_a_copy_in_another_format_is_checked_anew(tmp_path):
+    draft = "Harbor talks stall\n\nThe caf\xe9 owners met on Tuesday. JEFF OK\u2019D\n\n# Load More\n"
+    for name in ("a.txt", "b.txt", "c.md"):
+        (tmp_path / name).write_bytes(draft.encode("cp1252"))
+    result = run_cli("--format", "json", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), str(tmp_path / "c.md"))
+    assert result.returncode == 1, result.stderr
+    for name in ("a.txt", "b.txt", "c.md"):  # the reading notice names each file
+        assert f"{tmp_path / name}:3: " in result.stderr
+    found = {(Path(f["path"]).name, f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("a.txt", "hygiene.editor-note", 3) in found and ("b.txt", "hygiene.editor-note", 3) in found
+    # the same bytes read another way: in Markdown "# Load More" is a heading made of furniture
+    assert ("c.md", "hygiene.boilerplate", 5) in found
+    assert ("a.txt", "hygiene.boilerplate", 5) not in found and ("b.txt", "hygiene.boilerplate", 5) not in found
+    groups = parallel.identical_groups([str(tmp_path / n) for n in ("a.txt", "b.txt", "c.md")])
+    assert [len(g) for g in groups] == [2, 1]
