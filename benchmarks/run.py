@@ -11,6 +11,8 @@ it is what a user waits for. What it measures, with the default packs:
   cross-draft checks see many drafts that repeat each other); a generated corpus of realistic
   drafts when that folder is absent;
 - the same corpus twice over (scaling), and --jobs 1 vs --jobs 2 (the pool);
+- the same again with every copy made distinct (a version line added to each): copydesk checks
+  byte-identical copies once, so this is the engine's own throughput, with no copy to reuse;
 - the pre-commit call: one process, two drafts, PRE_COMMIT=1;
 - proselint over the same files in the same run (installed into .bench/venv on first use);
 - peak memory: the largest RSS of the command and its workers (wait4), and for the pool also
@@ -77,6 +79,19 @@ def build_corpus(source: Path, out: Path, target_bytes: int, rounds=None) -> lis
             files.append(dest)
         copy += 1
     return files
+
+
+def make_distinct(files: list, out: Path, start: int = 1) -> list:
+    """Copies of `files` in which no two drafts are alike: each ends with its own version line,
+    as successive versions of a story differ (so none can reuse another's result)."""
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    for n, path in enumerate(files, start):
+        dest = out / f"d{n:05d}-{path.name}"
+        text = path.read_bytes().rstrip(b"\r\n")
+        dest.write_bytes(text + f"\n\nThis is version {n} of the story.\n".encode())
+        made.append(dest)
+    return made
 
 
 def generate_corpus(out: Path, count: int = 330, seed: int = 7) -> None:
@@ -343,6 +358,12 @@ def _run(args, command, env, work: Path) -> int:
     for k in (1, 2):
         for p in files:
             shutil.copyfile(p, double / f"x{k}-{p.name}")
+    distinct = work / "distinct"
+    distinct_files = make_distinct(files, distinct)
+    distinct_bytes = sum(p.stat().st_size for p in distinct_files)
+    distinct2 = work / "distinct-x2"
+    make_distinct(files, distinct2)
+    make_distinct(files, distinct2, start=len(files) + 1)
     seeds = ROOT.parent / "shared" / "seeds"
     pair = [seeds / "draft-a.txt", seeds / "draft-b.txt"]
     if not all(p.is_file() for p in pair):
@@ -353,24 +374,12 @@ def _run(args, command, env, work: Path) -> int:
     print(f"corpus: {len(files)} drafts, {nbytes / 1e6:.2f} MB; packs: {packs}", flush=True)
     # The findings must not depend on the fast paths: the plain run (one process, every
     # prefilter off) against one process and against the pool, as JSON; then time.
-    outputs = {}
-    for name, jobs, extra in (("plain", "1", {"COPYDESK_NO_PREFILTER": "1"}), ("jobs1", "1", {}), ("pool", "2", {})):
-        path = work / f"compare-{name}.json"
-        _, _, code = run_once(copydesk("--format", "json", "--jobs", jobs, corpus), dict(env, **extra), path)
-        if code not in (0, 1):
-            raise BenchError(f"copydesk --jobs {jobs} ({name}) exited {code}: {Path(str(path) + '.err').read_text()[-2000:]}")
-        outputs[name] = json.loads(path.read_text(encoding="utf-8"))
-    for name in ("jobs1", "pool"):
-        if outputs[name] != outputs["plain"]:
-            a, b = outputs["plain"]["findings"], outputs[name]["findings"]
-            first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-            raise BenchError(
-                f"the fast path ({name}) finds other things than the plain run: {len(a)} vs {len(b)} findings; "
-                f"first difference at #{first}: {a[first] if first < len(a) else None} vs {b[first] if first < len(b) else None}"
-            )
+    outputs = compare_fast_and_plain(corpus, env, work)
     n_findings = len(outputs["plain"]["findings"])
     cross = sum(1 for f in outputs["plain"]["findings"] if "other draft" in f["message"])
     print(f"findings identical: plain run, one process, pool: {n_findings} ({cross} cross-draft)", flush=True)
+    n_distinct = len(compare_fast_and_plain(distinct, env, work)["plain"]["findings"])
+    print(f"distinct drafts, findings identical: plain run, one process, pool: {n_distinct}", flush=True)
 
     precommit_env = dict(env, PRE_COMMIT="1")
     cases = [
@@ -378,6 +387,10 @@ def _run(args, command, env, work: Path) -> int:
         Case("jobs1", copydesk("--jobs", "1", corpus), env, args.runs),
         Case("jobs2", copydesk("--jobs", "2", corpus), env, args.runs),
         Case("double", copydesk(double), env, args.runs),
+        Case("distinct", copydesk(distinct), env, args.runs),
+        Case("distinct_jobs1", copydesk("--jobs", "1", distinct), env, args.runs),
+        Case("distinct_jobs2", copydesk("--jobs", "2", distinct), env, args.runs),
+        Case("distinct_double", copydesk(distinct2), env, args.runs),
         Case("precommit", copydesk(*pair), precommit_env, args.runs * 2),
         Case("precommit_cold", copydesk(*pair), dict(precommit_env, COPYDESK_NO_CACHE="1"), args.runs),
         Case("python", [sys.executable, "-c", "pass"], env, args.runs * 2),
@@ -399,7 +412,7 @@ def _run(args, command, env, work: Path) -> int:
         print(f"  {key:<15} median {rows[key].median:.3f} s  ({rows[key].span()})", flush=True)
 
     table = render(args, command, rows, nbytes, len(files), corpus_note, packs, pair, pool_tree,
-                   proselint_note, n_findings, cross, load)
+                   proselint_note, n_findings, cross, load, distinct_bytes, n_distinct)
     print()
     print(table)
     if not args.no_write:
@@ -408,7 +421,30 @@ def _run(args, command, env, work: Path) -> int:
     return 0
 
 
-def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_tree, proselint_note, n_findings, cross, load):
+def compare_fast_and_plain(folder: Path, env, work: Path) -> dict:
+    """The findings must not depend on the fast paths: the plain run (one process, every
+    prefilter and the reuse of identical copies off) against one process and the pool, as JSON."""
+    outputs = {}
+    for name, jobs, extra in (("plain", "1", {"COPYDESK_NO_PREFILTER": "1"}), ("jobs1", "1", {}), ("pool", "2", {})):
+        path = work / f"compare-{folder.name}-{name}.json"
+        _, _, code = run_once(copydesk("--format", "json", "--jobs", jobs, folder), dict(env, **extra), path)
+        if code not in (0, 1):
+            raise BenchError(f"copydesk --jobs {jobs} ({name}) exited {code}: {Path(str(path) + '.err').read_text()[-2000:]}")
+        outputs[name] = json.loads(path.read_text(encoding="utf-8"))
+    for name in ("jobs1", "pool"):
+        if outputs[name] != outputs["plain"]:
+            a, b = outputs["plain"]["findings"], outputs[name]["findings"]
+            first = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            raise BenchError(
+                f"{folder.name}: the fast path ({name}) finds other things than the plain run: {len(a)} vs {len(b)} "
+                f"findings; first difference at #{first}: {a[first] if first < len(a) else None} vs "
+                f"{b[first] if first < len(b) else None}"
+            )
+    return outputs
+
+
+def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_tree, proselint_note, n_findings,
+           cross, load, distinct_bytes, n_distinct):
     m = machine()
     mb = nbytes / 1e6
     corpus, jobs1, jobs2, double, pre = rows["corpus"], rows["jobs1"], rows["jobs2"], rows["double"], rows["precommit"]
@@ -420,6 +456,9 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
         f"- corpus: {ndrafts} drafts, {mb:.2f} MB: {corpus_note}",
         f"- packs: {packs}; {n_findings} findings on the corpus ({cross} cross-draft), identical in a plain run "
         f"(`--jobs 1`, `COPYDESK_NO_PREFILTER=1`), with `--jobs 1` and with `--jobs 2`",
+        f"- distinct drafts: the same {ndrafts} drafts, each with its own version line added ({distinct_bytes / 1e6:.2f} MB), "
+        f"so no draft is a copy of another and none reuses another's result; {n_distinct} findings, identical in the "
+        f"same three runs",
         f"- pre-commit pair: {', '.join(_rel(p) for p in pair)}",
         f"- {args.runs} timed runs each after one warm-up run (pre-commit and bare interpreter: {args.runs * 2}; proselint: "
         f"{args.proselint_runs}, no warm-up), run round-robin; wall time of the whole process; load average before the run: {load}",
@@ -437,6 +476,11 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
     row("copydesk, corpus, `--jobs 1`", jobs1, nbytes / 1e6, ndrafts)
     row("copydesk, corpus, `--jobs 2`", jobs2, nbytes / 1e6, ndrafts)
     row("copydesk, corpus twice over (auto)", double, 2 * nbytes / 1e6, 2 * ndrafts)
+    dmb = distinct_bytes / 1e6
+    row("copydesk, distinct drafts (auto)", rows["distinct"], dmb, ndrafts)
+    row("copydesk, distinct drafts, `--jobs 1`", rows["distinct_jobs1"], dmb, ndrafts)
+    row("copydesk, distinct drafts, `--jobs 2`", rows["distinct_jobs2"], dmb, ndrafts)
+    row("copydesk, distinct drafts twice over (auto)", rows["distinct_double"], 2 * dmb, 2 * ndrafts)
     row("copydesk, 2 drafts, `PRE_COMMIT=1`", pre)
     row("the same, pack cache off (`COPYDESK_NO_CACHE=1`)", rows["precommit_cold"])
     row("bare interpreter (`python -c pass`)", rows["python"])
@@ -466,6 +510,20 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
     lines.append("| target | measured | met? |")
     lines.append("|---|---|---|")
     lines += [f"| {a} | {b} | {c} |" for a, b, c in verdicts[1:]]
+
+    # the same targets where nothing can be reused: the engine's own speed
+    d, d1, d2, dd = rows["distinct"], rows["distinct_jobs1"], rows["distinct_jobs2"], rows["distinct_double"]
+    lines += ["", "The same targets over the distinct drafts (no copy to reuse):", "",
+              "| target | measured | met? |", "|---|---|---|"]
+    if "proselint" in rows:
+        ratio = rows["proselint"].median / d.median  # proselint over the copies: it reuses nothing either
+        lines.append(f"| {TARGETS['ratio']} | {ratio:.1f}x | {_ok(ratio >= 20)} |")
+    per5 = d.median * 5e6 / distinct_bytes
+    lines.append(f"| {TARGETS['corpus']} | {d.median:.2f} s ({per5:.2f} s per 5 MB) | {_ok(per5 < 1.0)} |")
+    peak = max(d.rss + d1.rss + d2.rss + dd.rss)
+    lines.append(f"| {TARGETS['memory']} | {peak:.0f} MB | {_ok(peak < 150)} |")
+    lines.append(f"| {TARGETS['scaling']} | {dd.median / d.median:.2f}x | {_ok(dd.median / d.median <= 2.2)} |")
+    lines.append(f"| {TARGETS['pool']} | {d1.median / d2.median:.2f}x | {_ok(d1.median / d2.median >= 1.6)} |")
     return "\n".join(lines)
 
 
