@@ -16,6 +16,7 @@ transcript (its speaker labels attribute it). One finding per sentence, at its f
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import List
 
@@ -27,6 +28,7 @@ from lint.kinds.sourcing_base import (
     PhraseStarts,
     finditer_at,
     folded_text,
+    folded_words,
     phrases_pattern,
 )
 from lint.model import Hit
@@ -84,6 +86,14 @@ _COURT_WORDS = lazy_compile(
     r"(?i)\b(?:accused|charged|convicted|sentenced|pleaded|indicted|acquitted|restitution)\b"
 )
 _CURRENCY_SYMBOLS = "$€£¥₹"
+# Speed: from a number to the word a shape needs (a casualty verb, a noun, a currency, `%`),
+# every character the shapes allow: letters, digits, white space, `’'-` ({word}), and `,` or
+# `.` inside a number (1,200, 3.5: a digit follows). A needed word past the first other
+# character (the reach) cannot be part of a match starting at the number.
+_REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
+# phrases the shapes spell with these only keep that true (ASCII letters, even under (?i),
+# match letters only)
+_PLAIN_PHRASE = lazy_compile(r"[A-Za-z\s’'\-]+")
 _DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
 # the shapes, in order of what a copy editor most wants sourced first
 _PRIORITY = {"casualty": 0, "money": 1, "percent": 2, "count": 3}
@@ -173,21 +183,29 @@ class UnattributedFigure(Kind):
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
         # Speed: where each pattern can start, and the words without which a shape cannot
         # match at all (each shape holds one of them, as written in `shapes` above).
-        self._set("_number_starts", PhraseStarts(list(self.hedges) + list(self.number_words), True))
+        # (`whole_words`: the shape holds the phrase to word edges: `_words`, or `\s+` before
+        # and `\b` after for currencies; `toll` and `percent` are not: `atoll`, `5 millionpercent`)
+        self._set("_number_starts", PhraseStarts(list(self.hedges) + list(self.number_words), True, True))
         self._set("_scanning_starts", [
-            PhraseStarts(self.casualty_verbs, True),  # (?i:cas_verb) ...
+            PhraseStarts(self.casualty_verbs, True, True),  # (?i:cas_verb) ...
             PhraseStarts(["death toll", "toll"], True),
             None,  # money: found from its currency symbol
         ])
+        plain = all(
+            _PLAIN_PHRASE.fullmatch(phrase)
+            for option in ("hedges", "number_words", "casualty_verbs", "casualty_nouns", "event_nouns")
+            for phrase in getattr(self, option)
+        )
+        self._set("_reach_gate", plain)
         self._set("_anchored_needs", [
-            (PhraseStarts(self.casualty_verbs, False), ""),
-            (PhraseStarts(self.casualty_nouns, False), ""),
-            (PhraseStarts("dollars euros yuan rupees yen rubles roubles pesos pounds".split(), True), ""),
+            (PhraseStarts(self.casualty_verbs, False, True), ""),
+            (PhraseStarts(self.casualty_nouns, False, True), ""),
+            (PhraseStarts("dollars euros yuan rupees yen rubles roubles pesos pounds".split(), True, True), ""),
             (PhraseStarts(["percent", "per cent", "per-cent"], True), "%"),
-            (PhraseStarts(self.event_nouns, False), ""),
+            (PhraseStarts(self.event_nouns, False, True), ""),
         ])
 
-    def _scan(self, index, pattern, text, folded, lo, hi, timeout):
+    def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None):
         """finditer(pattern, text, lo, hi) for the scanning shape `index`, tried only at the
         places it can start (a casualty verb, `toll`, up to three capitals before a currency
         symbol), or everywhere when case folding moved offsets."""
@@ -202,15 +220,15 @@ class UnattributedFigure(Kind):
         elif folded is None:
             return finditer(pattern, text, lo, hi, timeout)
         else:
-            finder.starts(text, folded, lo, hi, starts)
+            finder.starts(text, folded, lo, hi, starts, words)
         return finditer_at(pattern, text, starts, lo, hi, timeout)
 
-    def _number_places(self, text, folded, lo, hi, timeout):
+    def _number_places(self, text, folded, lo, hi, timeout, words=None):
         """finditer(self._start, text, lo, hi), tried only at digits and number words."""
         if folded is None:
             return finditer(self._start, text, lo, hi, timeout)
         starts = {m.start() for m in finditer(_DIGIT_START, text, lo, hi, timeout)}
-        self._number_starts.starts(text, folded, lo, hi, starts)
+        self._number_starts.starts(text, folded, lo, hi, starts, words)
         return finditer_at(self._start, text, starts, lo, hi, timeout)
 
     def check(self, doc, spans, context):
@@ -219,12 +237,16 @@ class UnattributedFigure(Kind):
         attribution = Attribution(doc, self._cue, timeout)
         transcript_from = _transcript_start(doc)
         folded = folded_text(doc)
+        words = folded_words(doc) if folded is not None else None
         # a shape whose words the draft lacks cannot match: leave it out for this draft
         anchored = [
-            shape
-            for shape, (needs, symbol) in zip(self._anchored, self._anchored_needs)
-            if folded is None or (symbol and symbol in text) or needs.present(text, folded)
+            (what, pattern, needs, symbol)
+            for (what, pattern), (needs, symbol) in zip(self._anchored, self._anchored_needs)
+            if folded is None or (symbol and symbol in text) or needs.present(text, folded, words)
         ]
+        # with the draft's words known (prefilters on), a shape is tried at a number only when
+        # one of its needed words starts within the number's reach (see _REACH)
+        gate = words is not None and self._reach_gate
         for span_start, span_end in spans:
             candidates = {}
             end = min(span_end, transcript_from)
@@ -238,12 +260,20 @@ class UnattributedFigure(Kind):
                     candidates[index] = (key, m.start(), m.end(), what)
 
             for index, (what, pattern) in enumerate(self._scanning):
-                for m in self._scan(index, pattern, text, folded, span_start, end, timeout):
+                for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words):
                     consider(m, what)
-            places = self._number_places(text, folded, span_start, end, timeout) if anchored else ()
-            for start in places:
-                for what, pattern in anchored:
-                    m = pattern.match(text, start.start(), end, timeout=timeout)
+            places = self._number_places(text, folded, span_start, end, timeout, words) if anchored else ()
+            needed = [_need_places(needs, symbol, text, folded, span_start, end, words) if gate else None
+                      for _, _, needs, symbol in anchored]
+            for place in places:
+                start = place.start()
+                reach = _REACH.match(text, start, end).end() if gate else end
+                for (what, pattern, _, _), need in zip(anchored, needed):
+                    if need is not None:
+                        k = bisect.bisect_left(need, start)
+                        if k == len(need) or need[k] > reach:
+                            continue  # no needed word within reach: the shape cannot match
+                    m = pattern.match(text, start, end, timeout=timeout)
                     if m is not None:
                         consider(m, what)
             for index in sorted(candidates):
@@ -299,6 +329,18 @@ class UnattributedFigure(Kind):
         if self.inherit:
             return attribution.near(start)
         return attribution.sentence(doc.sentence_index(start))
+
+
+def _need_places(needs, symbol, text, folded, lo, hi, words):
+    """Sorted places in text[lo:hi] where one of a shape's needed words may start."""
+    found = set()
+    needs.starts(text, folded, lo, hi, found, words)
+    if symbol:
+        i = text.find(symbol, lo, hi)
+        while i >= 0:
+            found.add(i)
+            i = text.find(symbol, i + 1, hi)
+    return sorted(found)
 
 
 def _transcript_start(doc) -> int:

@@ -8,11 +8,12 @@ draft with many figures still costs one search per sentence at most.
 from __future__ import annotations
 
 import functools
-from typing import Dict, Iterable, Optional, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, Optional, Set, Tuple
 
 import regex
 
 from lint.kinds.base import RuleTimeout, literal_pattern, search
+from lint.kinds.required import prefilters_enabled
 
 
 @functools.lru_cache(maxsize=64)
@@ -83,16 +84,46 @@ def folded_text(doc) -> Optional[str]:
     return cache["text"]
 
 
+# every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
+_NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def folded_words(doc) -> Optional[FrozenSet[bytes]]:
+    """The maximal runs of a-z in the draft's folded text (as ASCII bytes), once per draft;
+    None when folding moved offsets or prefilters are off.
+
+    A phrase held to word edges (`(?<![\w])`, `(?![\w])`, or white space between its words)
+    stands between characters that are not `\w`; none of those folds to a-z (checked over all
+    of Unicode in tests/test_fast_paths.py), so each of its all-letter words, folded, is one of
+    these runs: a word missing here cannot be matched, in any case, anywhere in the draft.
+    """
+    cache = doc.__dict__.setdefault("_copydesk_folded", {})
+    if "words" not in cache:
+        folded = folded_text(doc)
+        words = None
+        if folded is not None and prefilters_enabled():
+            # non-ASCII characters become `?`, then a space, like every other non-letter
+            words = frozenset(folded.encode("ascii", "replace").translate(_NOT_AZ).split())
+        cache["words"] = words
+    return cache["words"]
+
+
 class PhraseStarts:
     """Where one of a list of literal phrases can start, found without a regex scan.
 
     A phrase is found by its longest word (one `str.find` loop, in the folded text when
     `ignorecase`); the words before it are read backwards from there, white space between
     words being any run of white space, as in `phrases_pattern` and `literal_pattern`.
+
+    `whole_words`: the pattern that uses the phrases holds each of them to word edges (see
+    `folded_words`). Then an anchor word that is not among the draft's `words` is not looked
+    for, and a phrase glued to an ASCII letter, digit or `_` is no start.
     """
 
-    def __init__(self, phrases: Iterable[str], ignorecase: bool):
+    def __init__(self, phrases: Iterable[str], ignorecase: bool, whole_words: bool = False):
         self.ignorecase = ignorecase
+        self.whole_words = whole_words
         self.items = []
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
         for phrase in sorted(set(phrases)):
@@ -104,24 +135,43 @@ class PhraseStarts:
             before = None
             if j:
                 before = regex.compile("".join(regex.escape(w) + r"\s+" for w in words[:j]), flags)
-            self.items.append((anchor, before))
+            # the anchor as a draft word (`folded_words`), when it is all a-z once folded
+            key = anchor.casefold()
+            key = key.encode() if whole_words and key.isascii() and key.isalpha() else None
+            self.items.append((anchor, before, key))
 
-    def present(self, text: str, folded: str) -> bool:
+    def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
         """Might any phrase occur? (its anchor word does)"""
         haystack = folded if self.ignorecase else text
-        return any(anchor in haystack for anchor, _ in self.items)
+        if words is None:
+            return any(anchor in haystack for anchor, _, _ in self.items)
+        return any(
+            key in words if key is not None else anchor in haystack for anchor, _, key in self.items
+        )
 
-    def starts(self, text: str, folded: str, lo: int, hi: int, into: Set[int]) -> None:
+    def starts(
+        self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
+    ) -> None:
+        """Add to `into` every place in text[lo:hi] where a phrase may start (and some more).
+        `words`: the draft's `folded_words`, or None (every anchor is looked for)."""
         haystack = folded if self.ignorecase else text
-        for anchor, before in self.items:
+        edges = self.whole_words and words is not None
+        for anchor, before, key in self.items:
+            if key is not None and words is not None and key not in words:
+                continue  # not a word of this draft: no whole-word phrase holds it
+            size = len(anchor)
             i = haystack.find(anchor, lo, hi)
             while i >= 0:
-                if before is None:
-                    into.add(i)
-                else:
-                    m = before.match(text, lo, i)
-                    if m is not None:
-                        into.add(m.start())
+                # a whole-word anchor has no word character just after it
+                if not (edges and text[i + size : i + size + 1] in _ASCII_WORD):
+                    start = i if before is None else None
+                    if before is not None:
+                        m = before.match(text, lo, i)
+                        if m is not None:
+                            start = m.start()
+                    # ... and its phrase none just before it
+                    if start is not None and not (edges and start > 0 and text[start - 1] in _ASCII_WORD):
+                        into.add(start)
                 i = haystack.find(anchor, i + 1, hi)
 
 
