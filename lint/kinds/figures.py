@@ -91,6 +91,9 @@ _CURRENCY_SYMBOLS = "$€£¥₹"
 # `.` inside a number (1,200, 3.5: a digit follows). A needed word past the first other
 # character (the reach) cannot be part of a match starting at the number.
 _REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
+# read backwards: the last character outside the first class of _REACH
+_OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
+_DIGIT = lazy_compile(r"\d")
 # phrases the shapes spell with these only keep that true (ASCII letters, even under (?i),
 # match letters only)
 _PLAIN_PHRASE = lazy_compile(r"[A-Za-z\s’'\-]+")
@@ -231,6 +234,38 @@ class UnattributedFigure(Kind):
         self._number_starts.starts(text, folded, lo, hi, starts, words)
         return finditer_at(self._start, text, starts, lo, hi, timeout)
 
+    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout):
+        """(start, what, pattern) for every anchored shape at every number in text[lo:hi], in
+        that order, but only where one of the shape's needed words starts within the number's
+        reach (_REACH): the shapes that are left out cannot match there.
+
+        Each needed word at q is reachable from the numbers in [back, q] (`_reach_back`); the
+        numbers are looked for only inside those stretches. A number found by a scan of the whole
+        span lies in a stretch just as it would here: a stretch starts right after a character
+        that no number holds, so no number found before it runs into it.
+        """
+        shapes = []
+        for what, pattern, needs, symbol in anchored:
+            stretches = _merge(
+                (_reach_back(text, lo, q), q) for q in _need_places(needs, symbol, text, folded, lo, hi, words)
+            )
+            if stretches[0]:
+                shapes.append((what, pattern, stretches))
+        if not shapes:
+            return
+        union = _merge(pair for *_, (firsts, lasts) in shapes for pair in zip(firsts, lasts))
+        starts = set()
+        for first, last in zip(*union):
+            starts.update(m.start() for m in finditer(_DIGIT_START, text, first, last + 1, timeout))
+        words_at = set()
+        self._number_starts.starts(text, folded, lo, hi, words_at, words)
+        starts.update(i for i in words_at if _inside(union, i))
+        for place in finditer_at(self._start, text, starts, lo, hi, timeout):
+            start = place.start()
+            for what, pattern, stretches in shapes:
+                if _inside(stretches, start):
+                    yield start, what, pattern
+
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
@@ -262,20 +297,19 @@ class UnattributedFigure(Kind):
             for index, (what, pattern) in enumerate(self._scanning):
                 for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words):
                     consider(m, what)
-            places = self._number_places(text, folded, span_start, end, timeout, words) if anchored else ()
-            needed = [_need_places(needs, symbol, text, folded, span_start, end, words) if gate else None
-                      for _, _, needs, symbol in anchored]
-            for place in places:
-                start = place.start()
-                reach = _REACH.match(text, start, end).end() if gate else end
-                for (what, pattern, _, _), need in zip(anchored, needed):
-                    if need is not None:
-                        k = bisect.bisect_left(need, start)
-                        if k == len(need) or need[k] > reach:
-                            continue  # no needed word within reach: the shape cannot match
+            if not anchored:
+                pass
+            elif gate:
+                for start, what, pattern in self._gated_tries(anchored, text, folded, words, span_start, end, timeout):
                     m = pattern.match(text, start, end, timeout=timeout)
                     if m is not None:
                         consider(m, what)
+            else:
+                for place in self._number_places(text, folded, span_start, end, timeout, words):
+                    for what, pattern, _, _ in anchored:
+                        m = pattern.match(text, place.start(), end, timeout=timeout)
+                        if m is not None:
+                            consider(m, what)
             for index in sorted(candidates):
                 _, start, end, what = candidates[index]
                 if self._attributed(doc, attribution, start):
@@ -341,6 +375,36 @@ def _need_places(needs, symbol, text, folded, lo, hi, words):
             found.add(i)
             i = text.find(symbol, i + 1, hi)
     return sorted(found)
+
+
+def _reach_back(text, lo, q) -> int:
+    """The first offset in [lo, q] from which q is within reach (see _REACH)."""
+    i = q
+    while True:
+        m = _OUTSIDE_BEFORE.search(text, lo, i)
+        if m is None:
+            return lo
+        i = m.start()
+        if not (text[i] in ".," and _DIGIT.match(text, i + 1)):
+            return i + 1
+
+
+def _merge(pairs):
+    """Sorted, merged [first, last] stretches, as (firsts, lasts)."""
+    firsts, lasts = [], []
+    for first, last in sorted(pairs):
+        if lasts and first <= lasts[-1] + 1:
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
+
+
+def _inside(stretches, i) -> bool:
+    firsts, lasts = stretches
+    k = bisect.bisect_right(firsts, i) - 1
+    return k >= 0 and i <= lasts[k]
 
 
 def _transcript_start(doc) -> int:
