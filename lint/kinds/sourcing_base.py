@@ -86,11 +86,11 @@ def folded_text(doc) -> Optional[str]:
 
 # every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
 _NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+ASCII_WORD_CHARS = _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def folded_words(doc) -> Optional[FrozenSet[bytes]]:
-    """The maximal runs of a-z in the draft's folded text (as ASCII bytes), once per draft;
+    r"""The maximal runs of a-z in the draft's folded text (as ASCII bytes), once per draft;
     None when folding moved offsets or prefilters are off.
 
     A phrase held to word edges (`(?<![\w])`, `(?![\w])`, or white space between its words)
@@ -112,9 +112,10 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
 class PhraseStarts:
     """Where one of a list of literal phrases can start, found without a regex scan.
 
-    A phrase is found by its longest word (one `str.find` loop, in the folded text when
-    `ignorecase`); the words before it are read backwards from there, white space between
-    words being any run of white space, as in `phrases_pattern` and `literal_pattern`.
+    A phrase is found by its longest word (one `str.find` loop per distinct word, in the
+    folded text when `ignorecase`); the words before it are read backwards from there, white
+    space between words being any run of white space, as in `phrases_pattern` and
+    `literal_pattern`.
 
     `whole_words`: the pattern that uses the phrases holds each of them to word edges (see
     `folded_words`). Then an anchor word that is not among the draft's `words` is not looked
@@ -124,8 +125,8 @@ class PhraseStarts:
     def __init__(self, phrases: Iterable[str], ignorecase: bool, whole_words: bool = False):
         self.ignorecase = ignorecase
         self.whole_words = whole_words
-        self.items = []
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
+        befores: Dict[str, list] = {}
         for phrase in sorted(set(phrases)):
             words = phrase.split()
             if not words:
@@ -135,10 +136,15 @@ class PhraseStarts:
             before = None
             if j:
                 before = regex.compile("".join(regex.escape(w) + r"\s+" for w in words[:j]), flags)
-            # the anchor as a draft word (`folded_words`), when it is all a-z once folded
+            if before not in befores.setdefault(anchor, []):
+                befores[anchor].append(before)
+        # (anchor, the readings of the words before it (None: none), the anchor as a draft
+        # word (`folded_words`) when it is all a-z once folded)
+        self.items = []
+        for anchor, readings in befores.items():
             key = anchor.casefold()
             key = key.encode() if whole_words and key.isascii() and key.isalpha() else None
-            self.items.append((anchor, before, key))
+            self.items.append((anchor, tuple(readings), key))
 
     def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
         """Might any phrase occur? (its anchor word does)"""
@@ -156,22 +162,25 @@ class PhraseStarts:
         `words`: the draft's `folded_words`, or None (every anchor is looked for)."""
         haystack = folded if self.ignorecase else text
         edges = self.whole_words and words is not None
-        for anchor, before, key in self.items:
+        for anchor, readings, key in self.items:
             if key is not None and words is not None and key not in words:
                 continue  # not a word of this draft: no whole-word phrase holds it
             size = len(anchor)
             i = haystack.find(anchor, lo, hi)
             while i >= 0:
-                # a whole-word anchor has no word character just after it
+                # a whole-word anchor has no word character just after it ...
                 if not (edges and text[i + size : i + size + 1] in _ASCII_WORD):
-                    start = i if before is None else None
-                    if before is not None:
-                        m = before.match(text, lo, i)
-                        if m is not None:
+                    for before in readings:
+                        if before is None:
+                            start = i
+                        else:
+                            m = before.match(text, lo, i)
+                            if m is None:
+                                continue
                             start = m.start()
-                    # ... and its phrase none just before it
-                    if start is not None and not (edges and start > 0 and text[start - 1] in _ASCII_WORD):
-                        into.add(start)
+                        # ... and its phrase none just before it
+                        if not (edges and start > 0 and text[start - 1] in _ASCII_WORD):
+                            into.add(start)
                 i = haystack.find(anchor, i + 1, hi)
 
 
