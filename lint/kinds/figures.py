@@ -75,15 +75,29 @@ _PERCENT_CLAIM_WORDS = frozenset(
     "increase decrease rise drop fall jump growth decline cut share stake chance majority "
     "rate higher lower more less last this lead margin year".split()
 )
+
+
+def _word_pattern(words: str):
+    """(?i) one of `words` between word edges, and the words as draft words (`folded_words`):
+    a draft that lacks all of them as words holds no match (a speed shortcut)."""
+    words = words.split()
+    return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), frozenset(w.encode() for w in words)
+
+
+def _may_hold(keys, words) -> bool:
+    """False when the draft's words (None: unknown) hold none of `keys`."""
+    return words is None or not keys.isdisjoint(words)
+
+
 # election results and vote shares are public record
-_VOTE_WORDS = lazy_compile(
-    r"(?i)\b(?:votes?|voted|voters|turnout|ballots?|electorate|elections?|referendum|seats)\b"
+_VOTE_WORDS, _VOTE_KEYS = _word_pattern(
+    "vote votes voted voters turnout ballot ballots electorate election elections referendum seats"
 )
 # a goal or a plan is not a claim of fact ("seeks to cut tariffs on 90 percent of goods")
-_INTENT_WORDS = lazy_compile(r"(?i)\b(?:goal|goals|aims?|seeks?|target|targets|plans?|hopes?)\b")
+_INTENT_WORDS, _INTENT_KEYS = _word_pattern("goal goals aim aims seek seeks target targets plan plans hope hopes")
 # a court's record attributes itself ("accused of killing two", "ordered to pay $6 million")
-_COURT_WORDS = lazy_compile(
-    r"(?i)\b(?:accused|charged|convicted|sentenced|pleaded|indicted|acquitted|restitution)\b"
+_COURT_WORDS, _COURT_KEYS = _word_pattern(
+    "accused charged convicted sentenced pleaded indicted acquitted restitution"
 )
 _CURRENCY_SYMBOLS = "$€£¥₹"
 # Speed: from a number to the word a shape needs (a casualty verb, a noun, a currency, `%`),
@@ -184,6 +198,8 @@ class UnattributedFigure(Kind):
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
         self._set("_cue", phrases_pattern(tuple(self.cues)))
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
+        # (phrases_pattern holds its phrases to word edges)
+        self._set("_money_starts", PhraseStarts(self.money_words, True, True))
         # Speed: where each pattern can start, and the words without which a shape cannot
         # match at all (each shape holds one of them, as written in `shapes` above).
         # (`whole_words`: the shape holds the phrase to word edges: `_words`, or `\s+` before
@@ -282,12 +298,14 @@ class UnattributedFigure(Kind):
         # with the draft's words known (prefilters on), a shape is tried at a number only when
         # one of its needed words starts within the number's reach (see _REACH)
         gate = words is not None and self._reach_gate
+        # no money word in the draft: no sum of money is a claim
+        money = words is None or self._money_starts.present(text, folded, words)
         for span_start, span_end in spans:
             candidates = {}
             end = min(span_end, transcript_from)
 
             def consider(m, what):
-                if not self._is_claim(doc, m, what):
+                if not self._is_claim(doc, m, what, words, money):
                     return
                 index = doc.sentence_index(m.start())
                 key = (_PRIORITY[what], m.start())
@@ -316,7 +334,9 @@ class UnattributedFigure(Kind):
                     continue
                 yield Hit(start, end, {"what": WHAT[what]})
 
-    def _is_claim(self, doc, m, what) -> bool:
+    def _is_claim(self, doc, m, what, words=None, money=True) -> bool:
+        """Is this shape's match a claim that needs a source? `words`: the draft's
+        `folded_words` (or None), `money`: whether a money word may be in the draft."""
         text = doc.text
         num_start, num_end = m.span("num")
         number = m.group("num")
@@ -334,9 +354,13 @@ class UnattributedFigure(Kind):
             if _THRESHOLD.match(text, num_end):
                 return False
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
-        if _COURT_WORDS.search(text, sentence_start, sentence_end):
+        if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, sentence_start, sentence_end):
             return False
-        if what in ("percent", "money") and _INTENT_WORDS.search(text, sentence_start, sentence_end):
+        if (
+            what in ("percent", "money")
+            and _may_hold(_INTENT_KEYS, words)
+            and _INTENT_WORDS.search(text, sentence_start, sentence_end)
+        ):
             return False
         if what == "percent":
             if text[m.end() : m.end() + 1] in ("-", "–"):
@@ -344,10 +368,10 @@ class UnattributedFigure(Kind):
             nxt = _PERCENT_NEXT.match(text, m.end())
             if nxt and nxt.group("word").lower() not in _PERCENT_CLAIM_WORDS:
                 return False  # "80% nitrogen", "a 20% tip": a measure or a modifier
-            if _VOTE_WORDS.search(text, sentence_start, sentence_end):
+            if _may_hold(_VOTE_KEYS, words) and _VOTE_WORDS.search(text, sentence_start, sentence_end):
                 return False
         if what == "money" and self._money_context is not None:
-            if not self._money_context.search(text, sentence_start, sentence_end):
+            if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
         return True
 
@@ -410,7 +434,8 @@ def _inside(stretches, i) -> bool:
 def _transcript_start(doc) -> int:
     """Where an interview transcript starts (its first labelled paragraph), or the end."""
     text = doc.text
+    label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
     for start, _ in doc.body_paragraphs:
-        if _SPEAKER_LABEL.match(text, start):
+        if label(text, start):
             return start
     return len(text)
