@@ -142,3 +142,140 @@ def test_boilerplate_quick_reject_agrees_with_the_full_check(line):
     plain = Boilerplate(phrases=kind.phrases, parts=kind.parts, prefixes=kind.prefixes)
     object.__setattr__(plain, "_firsts", None)
     assert kind._known_furniture(line) == plain._known_furniture(line)
+
+
+# ---- the sourcing pack: draft words, reach, phrase starts --------------------------------------
+
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+import regex  # noqa: E402
+
+from lint import packs  # noqa: E402
+from lint.kinds import figures  # noqa: E402
+from lint.kinds.sourcing_base import PatternStarts, finditer_at, folded_text, folded_words  # noqa: E402
+
+SOURCING = {r.id: r for r in packs.load_rules() if r.id.startswith("sourcing.")}
+
+
+def test_no_character_outside_word_edges_folds_to_a_to_z():
+    """`folded_words`: what stands next to a whole word (not `\\w`) never folds into a-z, and
+    what `(?i)` matches with an ASCII letter is a letter (figures' reach)."""
+    letters = regex.compile(r"(?i)[a-z]")
+    word, letter = regex.compile(r"\w"), regex.compile(r"\p{L}")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or char.isascii():
+            continue
+        folded = char.casefold()
+        if any("a" <= c <= "z" for c in folded):
+            assert word.match(char), hex(code)
+        if letters.match(char):
+            assert letter.match(char), hex(code)
+
+
+SOURCING_PIECES = [
+    "said", "Said", "SAID", "told", "according to", "According  to", "reportedly", "Reportedly",
+    "it is believed", "It was\nwidely thought", "is said to be", "were rumoured to have",
+    "reports say", "sources\tclaimed", "the government says", "officials said", "two officials said",
+    "a defense official", "A senior official", "an aide", "a person familiar with", "spokesman",
+    "noted", "claimed", "insisted", "pointed out", "Kirby", "Ana Ruiz", "he", "“", "”", "\"", "’",
+    "killed", "KILLED", "Killed", "wounding", "dead", "deaths", "death toll", "toll", "atoll",
+    "strikes", "air strikes", "attacks", "people", "were", "at least", "more than", "about",
+    "five", "Five", "dozens of", "tens of thousands of", "someone", "14", "3.5", "1,200", "2020",
+    "12-year-old", "F-15", "9:30", "5%", "40 percent", "5 millionpercent", "per cent", "per-cent",
+    "$4 million", "US$5", "€3", "300 million euros", "pounds", "damage", "cost", "No.", "Flight",
+    "ſaid", "K", "ß", "İ", "café", "x", "_", "5", "½", "²", "Ⅻ", "ﬁve", "(", ")", ";", ":", "-",
+    "—", ",", ".", "?", "!",
+]
+SOURCING_GAPS = [" ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "", ", ", ". ", "\u2009"]
+
+sourcing_drafts = st.lists(
+    st.tuples(st.sampled_from(SOURCING_PIECES), st.sampled_from(SOURCING_GAPS)), max_size=40
+).map(lambda items: "Headline\n\n" + "".join(p + g for p, g in items))
+
+
+def _hits(rule, text):
+    doc = Document.from_text(text)
+    return [(h.start, h.end, h.values, h.fix) for h in rule.kind.check(doc, doc.scope_spans(rule.scope), Context())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(sourcing_drafts)
+def test_sourcing_rules_find_the_same_with_and_without_prefilters(text):
+    with pytest.MonkeyPatch.context() as patch:
+        for rule in SOURCING.values():
+            fast = _hits(rule, text)
+            patch.setenv("COPYDESK_NO_PREFILTER", "1")
+            assert _hits(rule, text) == fast, rule.id
+            patch.delenv("COPYDESK_NO_PREFILTER")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "5", " ", "\n", ".", ",", ";", "’", "-", "%", "é", "½", "(", "\u00a0"]),
+                max_size=30).map("".join), st.data())
+def test_reach_back_agrees_with_reach(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    for q in range(lo, hi):
+        back = figures._reach_back(text, lo, q)
+        for p in range(lo, q + 1):
+            assert (figures._REACH.match(text, p, hi).end() >= q) == (p >= back), (p, q)
+
+
+PHRASE_PATTERNS = [
+    r"\breportedly\b",
+    r"\bit\s+(?:is|was|has\s+been)\s+(?:widely\s+)?(?:believed|understood|rumou?red)\b",
+    r"\b(?:is|are|was|were)\s+(?:said|believed)\s+to\s+(?:be|have)\b",
+    r"\bthe\s+government\s+(?:says|claims)\b",
+    r"(?<!\b(?:two|\d+)[ \t]+(?:[\p{L}.’'-]+[ \t]+){0,3})officials\s+(?:have\s+)?(?:said|told)\b",
+    r"(?i:noted)\s*that",  # an optional space, a scoped flag
+    r"said it|\bsays\b|told[ \t]me|ab\b",  # a literal space, a class of spaces, a word edge after a non-word end
+    r"x?y\bz|[ab]c",
+]
+PHRASE_WORDS = ["it", "is", "was", "has", "been", "widely", "believed", "rumored", "rumoured", "are",
+                "said", "to", "be", "have", "the", "government", "says", "reportedly", "two", "5",
+                "officials", "told", "noted", "NOTED", "that", "me", "ab", "xyz", "yz", "ac", "bc",
+                "IT", "Is", "ſaid", "K", "ß"]
+PHRASE_GAPS = [" ", "  ", "\n", "\t", "", "-", ".", "\u00a0", "\x1c", "_"]
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.tuples(st.sampled_from(PHRASE_WORDS), st.sampled_from(PHRASE_GAPS)), max_size=30))
+def test_phrase_patterns_are_tried_wherever_they_can_start(ignorecase, words):
+    text = "".join(w + g for w, g in words)
+    doc = Document.from_text(text)
+    if doc.text != text:
+        return
+    for patterns in ([p] for p in PHRASE_PATTERNS):
+        starts_of = PatternStarts.build(patterns, ignorecase)
+        assert starts_of is not None, patterns
+        pattern = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE if ignorecase else 0)
+        for lo in (0, len(text) // 3):
+            full = [m.span() for m in pattern.finditer(text, lo, len(text))]
+            starts = starts_of.starts(text, folded_text(doc), lo, len(text), folded_words(doc))
+            if starts is None:
+                assert starts_of.ignorecase and folded_text(doc) is None
+                continue
+            assert [m.span() for m in finditer_at(pattern, text, starts, lo, len(text), 10.0)] == full
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+ said", r"\ssaid", r"(said)\1", r"sa.d", r"said{2}", r"(?:said)*", r"\bsa[^x]d",
+    r"", r"\b", r"said|\d", r"[[:alpha:]]", r"(?r)said",
+])
+def test_patterns_that_are_not_phrases_get_no_shortcut(pattern):
+    assert PatternStarts.build([r"\breportedly\b", pattern], True) is None
+
+
+def test_non_ascii_phrases_get_no_shortcut_when_case_is_ignored():
+    assert PatternStarts.build([r"\bcafé\b"], True) is None
+    assert PatternStarts.build([r"\bcafé\b"], False) is not None
+    assert PatternStarts.build([r"(?i)café"], False) is None
+
+
+def test_vague_patterns_are_phrases():
+    """The shipped vague rule takes the shortcut (a rewrite that loses it shows up here)."""
+    kind = SOURCING["sourcing.vague"].kind
+    assert kind._always_starts is not None and kind._unless_named_starts is not None

@@ -73,13 +73,21 @@ SAID_WORDS = ["Kirby", "he", "she", "noted", "claimed", "pointed", "out", "that"
               "was", "Gen.", "J.", "said", ":", "’s", "-", "Ruiz", "insisted", "admits"]
 
 
+def _words_of(text):
+    """The draft's words (`folded_words`), which let the shortcuts skip what a draft lacks."""
+    from lint.document import Document
+    from lint.kinds.sourcing_base import folded_words
+
+    doc = Document.from_text(text)
+    return folded_words(doc) if doc.text == text else None
+
+
 def _said_same(text, kind):
-    full = [m.span() for m in kind._pattern.finditer(text, 0, len(text))]
-    assert [m.span() for m in kind._matches(text, 0, len(text), 10.0)] == full
-    # and inside a span that cuts the text
-    cut = len(text) // 3
-    full = [m.span() for m in kind._pattern.finditer(text, cut, len(text))]
-    assert [m.span() for m in kind._matches(text, cut, len(text), 10.0)] == full
+    words = _words_of(text)
+    for lo in (0, len(text) // 3):  # and inside a span that cuts the text
+        full = [m.span() for m in kind._pattern.finditer(text, lo, len(text))]
+        assert [m.span() for m in kind._matches(text, lo, len(text), 10.0)] == full
+        assert [m.span() for m in kind._matches(text, lo, len(text), 10.0, words)] == full
 
 
 @pytest.mark.parametrize("text", SAID_TEXTS)
@@ -179,13 +187,22 @@ def _figures_same(text, monkeypatch):
         # no folded text: every pattern scans every position and no shape is left out
         patch.setattr(figures, "folded_text", lambda doc: None)
         assert _figure_hits(text) == fast
+    with monkeypatch.context() as patch:
+        # no prefilters: no draft words, every number tried with every shape its draft holds
+        patch.setenv("COPYDESK_NO_PREFILTER", "1")
+        assert _figure_hits(text) == fast
+    words = _words_of(text)
     for index, (what, pattern) in enumerate(kind._scanning):
         for lo in (0, len(text) // 3):
             full = [m.span() for m in pattern.finditer(text, lo, len(text))]
             folded = text.casefold() if len(text.casefold()) == len(text) else None
             assert [m.span() for m in kind._scan(index, pattern, text, folded, lo, len(text), 10.0)] == full
+            if folded is not None:
+                assert [m.span() for m in kind._scan(index, pattern, text, folded, lo, len(text), 10.0, words)] == full
             full = [m.span() for m in kind._start.finditer(text, lo, len(text))]
             assert [m.span() for m in kind._number_places(text, folded, lo, len(text), 10.0)] == full
+            if folded is not None:
+                assert [m.span() for m in kind._number_places(text, folded, lo, len(text), 10.0, words)] == full
 
 
 @pytest.mark.parametrize("text", FIGURE_TEXTS)
@@ -224,10 +241,11 @@ ANON_WORDS = ["a", "A", "an", "two", "Two", "some", "senior", "defense", "U.S.",
 
 def _anon_same(text):
     kind = RULES["sourcing.anonymous"].kind
-    for lo in (0, len(text) // 3):
-        for pattern, starts in zip(kind._patterns, kind._starts(text, lo, len(text))):
-            full = [m.span() for m in pattern.finditer(text, lo, len(text))]
-            assert [m.span() for m in figures.finditer_at(pattern, text, starts, lo, len(text), 10.0)] == full
+    for words in (None, _words_of(text)):
+        for lo in (0, len(text) // 3):
+            for pattern, starts in zip(kind._patterns, kind._starts(text, lo, len(text), words)):
+                full = [m.span() for m in pattern.finditer(text, lo, len(text))]
+                assert [m.span() for m in figures.finditer_at(pattern, text, starts, lo, len(text), 10.0)] == full
 
 
 @pytest.mark.parametrize("text", ANON_TEXTS)

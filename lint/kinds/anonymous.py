@@ -17,7 +17,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, literal_pattern, search
-from lint.kinds.sourcing_base import PhraseStarts, finditer_at, phrases_pattern
+from lint.kinds.sourcing_base import PhraseStarts, finditer_at, folded_words, phrases_pattern
 from lint.model import Hit
 from lint.patterns import lazy_compile
 
@@ -36,6 +36,13 @@ _WORDS_BEFORE = lazy_compile(r"(?:[\p{L}.’'-]+\s+){1,5}", regex.REVERSE)
 _WORD_BEFORE = lazy_compile(r"[\p{L}.’'-]+\s+", regex.REVERSE)
 _COUNT_INITIALS = frozenset("AaOoTtFfSs")  # first letters of the count words in _COUNTS
 _LETTERISH = lazy_compile(r"[\p{L}’']")  # what the speaker's lookbehind refuses
+
+
+def _letterish(char: str) -> bool:
+    """_LETTERISH.match(char), without the regex for ASCII (its only ASCII: letters and ')."""
+    if char.isascii():
+        return char.isalpha() or char == "'"
+    return _LETTERISH.match(char) is not None
 
 
 @dataclass(frozen=True)
@@ -71,9 +78,11 @@ class AnonymousSource(Kind):
             rf"\b(?:(?:{verbs})|according\s+to)\s+{speaker}",
         ]
         self._set("_patterns", [regex.compile(p) for p in patterns])
-        self._set("_noun_starts", PhraseStarts(self.nouns, False))
-        self._set("_people_starts", PhraseStarts(self.people, False))
-        self._set("_cited_starts", PhraseStarts(list(self.verbs) + ["according to"], False))
+        # whole words: literal_pattern holds nouns, people and verbs to word edges, and
+        # `according\s+to` stands after \b and before \s+
+        self._set("_noun_starts", PhraseStarts(self.nouns, False, True))
+        self._set("_people_starts", PhraseStarts(self.people, False, True))
+        self._set("_cited_starts", PhraseStarts(list(self.verbs) + ["according to"], False, True))
         self._set("_reasons", phrases_pattern(tuple(self.reasons)))
 
     def check(self, doc, spans, context):
@@ -81,8 +90,9 @@ class AnonymousSource(Kind):
         timeout = context.timeout_for(text)
         reasons = {}
         seen = set()
+        words = folded_words(doc)
         for span_start, span_end in spans:
-            starts = self._starts(text, span_start, span_end)
+            starts = self._starts(text, span_start, span_end, words)
             for pattern, candidates in zip(self._patterns, starts):
                 for m in finditer_at(pattern, text, candidates, span_start, span_end, timeout):
                     start, end = m.span("who")
@@ -101,18 +111,19 @@ class AnonymousSource(Kind):
                         continue
                     yield Hit(start, end)
 
-    def _starts(self, text, lo, hi):
+    def _starts(self, text, lo, hi, words=None):
         """Where each pattern can match in text[lo:hi]: every match holds a speaker phrase,
         which ends in a noun or holds a `people` phrase after its count word.
 
         The first pattern starts at the phrase's count word: among the five words before a
         noun, or the word before a `people` phrase (a count may follow `.` or `-` inside a
         word, as the speaker's lookbehind allows). The second starts at a speech verb or `according`.
-        With no speaker phrase in the span, neither can match.
+        With no speaker phrase in the span, neither can match. `words`: the draft's
+        `folded_words` (phrases whose words the draft lacks are not looked for), or None.
         """
         nouns, people = set(), set()
-        self._noun_starts.starts(text, text, lo, hi, nouns)
-        self._people_starts.starts(text, text, lo, hi, people)
+        self._noun_starts.starts(text, text, lo, hi, nouns, words)
+        self._people_starts.starts(text, text, lo, hi, people, words)
         if not nouns and not people:
             return set(), set()
         counts = set()
@@ -123,8 +134,8 @@ class AnonymousSource(Kind):
                     continue
                 for i in range(m.start(), q):
                     # a count word starts here: its first letter, and no letter before it
-                    if text[i] in _COUNT_INITIALS and not (i > 0 and _LETTERISH.match(text, i - 1)):
+                    if text[i] in _COUNT_INITIALS and not (i > 0 and _letterish(text[i - 1])):
                         counts.add(i)
         cited = set()
-        self._cited_starts.starts(text, text, lo, hi, cited)
+        self._cited_starts.starts(text, text, lo, hi, cited, words)
         return counts, cited

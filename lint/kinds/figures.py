@@ -16,6 +16,7 @@ transcript (its speaker labels attribute it). One finding per sentence, at its f
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import List
 
@@ -27,6 +28,7 @@ from lint.kinds.sourcing_base import (
     PhraseStarts,
     finditer_at,
     folded_text,
+    folded_words,
     phrases_pattern,
 )
 from lint.model import Hit
@@ -73,17 +75,42 @@ _PERCENT_CLAIM_WORDS = frozenset(
     "increase decrease rise drop fall jump growth decline cut share stake chance majority "
     "rate higher lower more less last this lead margin year".split()
 )
+
+
+def _word_pattern(words: str):
+    """(?i) one of `words` between word edges, and the words as draft words (`folded_words`):
+    a draft that lacks all of them as words holds no match (a speed shortcut)."""
+    words = words.split()
+    return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), frozenset(w.encode() for w in words)
+
+
+def _may_hold(keys, words) -> bool:
+    """False when the draft's words (None: unknown) hold none of `keys`."""
+    return words is None or not keys.isdisjoint(words)
+
+
 # election results and vote shares are public record
-_VOTE_WORDS = lazy_compile(
-    r"(?i)\b(?:votes?|voted|voters|turnout|ballots?|electorate|elections?|referendum|seats)\b"
+_VOTE_WORDS, _VOTE_KEYS = _word_pattern(
+    "vote votes voted voters turnout ballot ballots electorate election elections referendum seats"
 )
 # a goal or a plan is not a claim of fact ("seeks to cut tariffs on 90 percent of goods")
-_INTENT_WORDS = lazy_compile(r"(?i)\b(?:goal|goals|aims?|seeks?|target|targets|plans?|hopes?)\b")
+_INTENT_WORDS, _INTENT_KEYS = _word_pattern("goal goals aim aims seek seeks target targets plan plans hope hopes")
 # a court's record attributes itself ("accused of killing two", "ordered to pay $6 million")
-_COURT_WORDS = lazy_compile(
-    r"(?i)\b(?:accused|charged|convicted|sentenced|pleaded|indicted|acquitted|restitution)\b"
+_COURT_WORDS, _COURT_KEYS = _word_pattern(
+    "accused charged convicted sentenced pleaded indicted acquitted restitution"
 )
 _CURRENCY_SYMBOLS = "$€£¥₹"
+# Speed: from a number to the word a shape needs (a casualty verb, a noun, a currency, `%`),
+# every character the shapes allow: letters, digits, white space, `’'-` ({word}), and `,` or
+# `.` inside a number (1,200, 3.5: a digit follows). A needed word past the first other
+# character (the reach) cannot be part of a match starting at the number.
+_REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
+# read backwards: the last character outside the first class of _REACH
+_OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
+_DIGIT = lazy_compile(r"\d")
+# phrases the shapes spell with these only keep that true (ASCII letters, even under (?i),
+# match letters only)
+_PLAIN_PHRASE = lazy_compile(r"[A-Za-z\s’'\-]+")
 _DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
 # the shapes, in order of what a copy editor most wants sourced first
 _PRIORITY = {"casualty": 0, "money": 1, "percent": 2, "count": 3}
@@ -171,23 +198,33 @@ class UnattributedFigure(Kind):
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
         self._set("_cue", phrases_pattern(tuple(self.cues)))
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
+        # (phrases_pattern holds its phrases to word edges)
+        self._set("_money_starts", PhraseStarts(self.money_words, True, True))
         # Speed: where each pattern can start, and the words without which a shape cannot
         # match at all (each shape holds one of them, as written in `shapes` above).
-        self._set("_number_starts", PhraseStarts(list(self.hedges) + list(self.number_words), True))
+        # (`whole_words`: the shape holds the phrase to word edges: `_words`, or `\s+` before
+        # and `\b` after for currencies; `toll` and `percent` are not: `atoll`, `5 millionpercent`)
+        self._set("_number_starts", PhraseStarts(list(self.hedges) + list(self.number_words), True, True))
         self._set("_scanning_starts", [
-            PhraseStarts(self.casualty_verbs, True),  # (?i:cas_verb) ...
+            PhraseStarts(self.casualty_verbs, True, True),  # (?i:cas_verb) ...
             PhraseStarts(["death toll", "toll"], True),
             None,  # money: found from its currency symbol
         ])
+        plain = all(
+            _PLAIN_PHRASE.fullmatch(phrase)
+            for option in ("hedges", "number_words", "casualty_verbs", "casualty_nouns", "event_nouns")
+            for phrase in getattr(self, option)
+        )
+        self._set("_reach_gate", plain)
         self._set("_anchored_needs", [
-            (PhraseStarts(self.casualty_verbs, False), ""),
-            (PhraseStarts(self.casualty_nouns, False), ""),
-            (PhraseStarts("dollars euros yuan rupees yen rubles roubles pesos pounds".split(), True), ""),
+            (PhraseStarts(self.casualty_verbs, False, True), ""),
+            (PhraseStarts(self.casualty_nouns, False, True), ""),
+            (PhraseStarts("dollars euros yuan rupees yen rubles roubles pesos pounds".split(), True, True), ""),
             (PhraseStarts(["percent", "per cent", "per-cent"], True), "%"),
-            (PhraseStarts(self.event_nouns, False), ""),
+            (PhraseStarts(self.event_nouns, False, True), ""),
         ])
 
-    def _scan(self, index, pattern, text, folded, lo, hi, timeout):
+    def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None):
         """finditer(pattern, text, lo, hi) for the scanning shape `index`, tried only at the
         places it can start (a casualty verb, `toll`, up to three capitals before a currency
         symbol), or everywhere when case folding moved offsets."""
@@ -202,16 +239,48 @@ class UnattributedFigure(Kind):
         elif folded is None:
             return finditer(pattern, text, lo, hi, timeout)
         else:
-            finder.starts(text, folded, lo, hi, starts)
+            finder.starts(text, folded, lo, hi, starts, words)
         return finditer_at(pattern, text, starts, lo, hi, timeout)
 
-    def _number_places(self, text, folded, lo, hi, timeout):
+    def _number_places(self, text, folded, lo, hi, timeout, words=None):
         """finditer(self._start, text, lo, hi), tried only at digits and number words."""
         if folded is None:
             return finditer(self._start, text, lo, hi, timeout)
         starts = {m.start() for m in finditer(_DIGIT_START, text, lo, hi, timeout)}
-        self._number_starts.starts(text, folded, lo, hi, starts)
+        self._number_starts.starts(text, folded, lo, hi, starts, words)
         return finditer_at(self._start, text, starts, lo, hi, timeout)
+
+    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout):
+        """(start, what, pattern) for every anchored shape at every number in text[lo:hi], in
+        that order, but only where one of the shape's needed words starts within the number's
+        reach (_REACH): the shapes that are left out cannot match there.
+
+        Each needed word at q is reachable from the numbers in [back, q] (`_reach_back`); the
+        numbers are looked for only inside those stretches. A number found by a scan of the whole
+        span lies in a stretch just as it would here: a stretch starts right after a character
+        that no number holds, so no number found before it runs into it.
+        """
+        shapes = []
+        for what, pattern, needs, symbol in anchored:
+            stretches = _merge(
+                (_reach_back(text, lo, q), q) for q in _need_places(needs, symbol, text, folded, lo, hi, words)
+            )
+            if stretches[0]:
+                shapes.append((what, pattern, stretches))
+        if not shapes:
+            return
+        union = _merge(pair for *_, (firsts, lasts) in shapes for pair in zip(firsts, lasts))
+        starts = set()
+        for first, last in zip(*union):
+            starts.update(m.start() for m in finditer(_DIGIT_START, text, first, last + 1, timeout))
+        words_at = set()
+        self._number_starts.starts(text, folded, lo, hi, words_at, words)
+        starts.update(i for i in words_at if _inside(union, i))
+        for place in finditer_at(self._start, text, starts, lo, hi, timeout):
+            start = place.start()
+            for what, pattern, stretches in shapes:
+                if _inside(stretches, start):
+                    yield start, what, pattern
 
     def check(self, doc, spans, context):
         text = doc.text
@@ -219,18 +288,24 @@ class UnattributedFigure(Kind):
         attribution = Attribution(doc, self._cue, timeout)
         transcript_from = _transcript_start(doc)
         folded = folded_text(doc)
+        words = folded_words(doc) if folded is not None else None
         # a shape whose words the draft lacks cannot match: leave it out for this draft
         anchored = [
-            shape
-            for shape, (needs, symbol) in zip(self._anchored, self._anchored_needs)
-            if folded is None or (symbol and symbol in text) or needs.present(text, folded)
+            (what, pattern, needs, symbol)
+            for (what, pattern), (needs, symbol) in zip(self._anchored, self._anchored_needs)
+            if folded is None or (symbol and symbol in text) or needs.present(text, folded, words)
         ]
+        # with the draft's words known (prefilters on), a shape is tried at a number only when
+        # one of its needed words starts within the number's reach (see _REACH)
+        gate = words is not None and self._reach_gate
+        # no money word in the draft: no sum of money is a claim
+        money = words is None or self._money_starts.present(text, folded, words)
         for span_start, span_end in spans:
             candidates = {}
             end = min(span_end, transcript_from)
 
             def consider(m, what):
-                if not self._is_claim(doc, m, what):
+                if not self._is_claim(doc, m, what, words, money):
                     return
                 index = doc.sentence_index(m.start())
                 key = (_PRIORITY[what], m.start())
@@ -238,21 +313,30 @@ class UnattributedFigure(Kind):
                     candidates[index] = (key, m.start(), m.end(), what)
 
             for index, (what, pattern) in enumerate(self._scanning):
-                for m in self._scan(index, pattern, text, folded, span_start, end, timeout):
+                for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words):
                     consider(m, what)
-            places = self._number_places(text, folded, span_start, end, timeout) if anchored else ()
-            for start in places:
-                for what, pattern in anchored:
-                    m = pattern.match(text, start.start(), end, timeout=timeout)
+            if not anchored:
+                pass
+            elif gate:
+                for start, what, pattern in self._gated_tries(anchored, text, folded, words, span_start, end, timeout):
+                    m = pattern.match(text, start, end, timeout=timeout)
                     if m is not None:
                         consider(m, what)
+            else:
+                for place in self._number_places(text, folded, span_start, end, timeout, words):
+                    for what, pattern, _, _ in anchored:
+                        m = pattern.match(text, place.start(), end, timeout=timeout)
+                        if m is not None:
+                            consider(m, what)
             for index in sorted(candidates):
                 _, start, end, what = candidates[index]
                 if self._attributed(doc, attribution, start):
                     continue
                 yield Hit(start, end, {"what": WHAT[what]})
 
-    def _is_claim(self, doc, m, what) -> bool:
+    def _is_claim(self, doc, m, what, words=None, money=True) -> bool:
+        """Is this shape's match a claim that needs a source? `words`: the draft's
+        `folded_words` (or None), `money`: whether a money word may be in the draft."""
         text = doc.text
         num_start, num_end = m.span("num")
         number = m.group("num")
@@ -270,9 +354,13 @@ class UnattributedFigure(Kind):
             if _THRESHOLD.match(text, num_end):
                 return False
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
-        if _COURT_WORDS.search(text, sentence_start, sentence_end):
+        if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, sentence_start, sentence_end):
             return False
-        if what in ("percent", "money") and _INTENT_WORDS.search(text, sentence_start, sentence_end):
+        if (
+            what in ("percent", "money")
+            and _may_hold(_INTENT_KEYS, words)
+            and _INTENT_WORDS.search(text, sentence_start, sentence_end)
+        ):
             return False
         if what == "percent":
             if text[m.end() : m.end() + 1] in ("-", "–"):
@@ -280,10 +368,10 @@ class UnattributedFigure(Kind):
             nxt = _PERCENT_NEXT.match(text, m.end())
             if nxt and nxt.group("word").lower() not in _PERCENT_CLAIM_WORDS:
                 return False  # "80% nitrogen", "a 20% tip": a measure or a modifier
-            if _VOTE_WORDS.search(text, sentence_start, sentence_end):
+            if _may_hold(_VOTE_KEYS, words) and _VOTE_WORDS.search(text, sentence_start, sentence_end):
                 return False
         if what == "money" and self._money_context is not None:
-            if not self._money_context.search(text, sentence_start, sentence_end):
+            if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
         return True
 
@@ -301,10 +389,53 @@ class UnattributedFigure(Kind):
         return attribution.sentence(doc.sentence_index(start))
 
 
+def _need_places(needs, symbol, text, folded, lo, hi, words):
+    """Sorted places in text[lo:hi] where one of a shape's needed words may start."""
+    found = set()
+    needs.starts(text, folded, lo, hi, found, words)
+    if symbol:
+        i = text.find(symbol, lo, hi)
+        while i >= 0:
+            found.add(i)
+            i = text.find(symbol, i + 1, hi)
+    return sorted(found)
+
+
+def _reach_back(text, lo, q) -> int:
+    """The first offset in [lo, q] from which q is within reach (see _REACH)."""
+    i = q
+    while True:
+        m = _OUTSIDE_BEFORE.search(text, lo, i)
+        if m is None:
+            return lo
+        i = m.start()
+        if not (text[i] in ".," and _DIGIT.match(text, i + 1)):
+            return i + 1
+
+
+def _merge(pairs):
+    """Sorted, merged [first, last] stretches, as (firsts, lasts)."""
+    firsts, lasts = [], []
+    for first, last in sorted(pairs):
+        if lasts and first <= lasts[-1] + 1:
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
+
+
+def _inside(stretches, i) -> bool:
+    firsts, lasts = stretches
+    k = bisect.bisect_right(firsts, i) - 1
+    return k >= 0 and i <= lasts[k]
+
+
 def _transcript_start(doc) -> int:
     """Where an interview transcript starts (its first labelled paragraph), or the end."""
     text = doc.text
+    label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
     for start, _ in doc.body_paragraphs:
-        if _SPEAKER_LABEL.match(text, start):
+        if label(text, start):
             return start
     return len(text)

@@ -15,6 +15,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, RuleTimeout, literal_pattern
+from lint.kinds.sourcing_base import ASCII_WORD_CHARS, folded_words
 from lint.model import Fix, Hit
 from lint.patterns import lazy_compile
 
@@ -64,16 +65,34 @@ class SaidVerb(Kind):
             rf"|[,?!][”\"]\s+(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{0,3}}(?P<verb>{verbs})\s*[.,]"
         )
         self._set("_pattern", regex.compile(pattern))
-        # every match holds a verb, so it holds the verb's first word as written
-        self._set("_first_words", tuple(sorted({v.split()[0] for v in self.verbs if v.split()})))
+        # every match holds a verb, so it holds the verb's first word as written; with each
+        # first word, that word folded to ASCII bytes when it is all letters (else None)
+        first = sorted({v.split()[0] for v in self.verbs if v.split()})
+        self._set("_first_words", tuple(first))
+        self._set("_first_keys", tuple(
+            w.casefold().encode() if w.isascii() and w.isalpha() else None for w in first
+        ))
 
-    def _matches(self, text, span_start, span_end, timeout):
+    def _matches(self, text, span_start, span_end, timeout, words=None):
         """finditer(self._pattern, text, span_start, span_end), tried only where a match can
-        start: each shape's start is fixed by the verb it holds (read backwards from it)."""
+        start: each shape's start is fixed by the verb it holds (read backwards from it).
+
+        `words`: the draft's `folded_words`, or None. literal_pattern holds a verb to word
+        edges (and its words apart by white space), so a first word the draft lacks as a word,
+        or an occurrence glued to an ASCII letter, digit or `_`, holds no verb."""
         starts = set()
-        for word in self._first_words:
+        for word, key in zip(self._first_words, self._first_keys):
+            if words is not None and key is not None and key not in words:
+                continue
+            size = len(word)
             v = text.find(word, span_start, span_end)
             while v >= 0:
+                if words is not None and (
+                    text[v + size : v + size + 1] in ASCII_WORD_CHARS
+                    or (v > 0 and text[v - 1] in ASCII_WORD_CHARS)
+                ):
+                    v = text.find(word, v + 1, span_end)
+                    continue
                 m = _WORD_BEFORE.match(text, span_start, v)
                 if m is not None:
                     starts.add(m.start())
@@ -98,8 +117,9 @@ class SaidVerb(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
+        words = folded_words(doc)
         for span_start, span_end in spans:
-            for m in self._matches(text, span_start, span_end, timeout):
+            for m in self._matches(text, span_start, span_end, timeout, words):
                 start, end = m.span("verb")
                 if doc.in_quote(start):
                     continue  # the speaker's own words

@@ -8,11 +8,13 @@ draft with many figures still costs one search per sentence at most.
 from __future__ import annotations
 
 import functools
-from typing import Dict, Iterable, Optional, Set, Tuple
+import re
+from typing import Dict, FrozenSet, Iterable, Optional, Set, Tuple
 
 import regex
 
 from lint.kinds.base import RuleTimeout, literal_pattern, search
+from lint.kinds.required import prefilters_enabled
 
 
 @functools.lru_cache(maxsize=64)
@@ -83,45 +85,109 @@ def folded_text(doc) -> Optional[str]:
     return cache["text"]
 
 
+# every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
+_NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+ASCII_WORD_CHARS = _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def folded_words(doc) -> Optional[FrozenSet[bytes]]:
+    r"""The maximal runs of a-z in the draft's folded text (as ASCII bytes), once per draft;
+    None when folding moved offsets or prefilters are off.
+
+    A phrase held to word edges (`(?<![\w])`, `(?![\w])`, or white space between its words)
+    stands between characters that are not `\w`; none of those folds to a-z (checked over all
+    of Unicode in tests/test_fast_paths.py), so each of its all-letter words, folded, is one of
+    these runs: a word missing here cannot be matched, in any case, anywhere in the draft.
+    """
+    cache = doc.__dict__.setdefault("_copydesk_folded", {})
+    if "words" not in cache:
+        folded = folded_text(doc)
+        words = None
+        if folded is not None and prefilters_enabled():
+            # non-ASCII characters become `?`, then a space, like every other non-letter
+            words = frozenset(folded.encode("ascii", "replace").translate(_NOT_AZ).split())
+        cache["words"] = words
+    return cache["words"]
+
+
 class PhraseStarts:
     """Where one of a list of literal phrases can start, found without a regex scan.
 
-    A phrase is found by its longest word (one `str.find` loop, in the folded text when
-    `ignorecase`); the words before it are read backwards from there, white space between
-    words being any run of white space, as in `phrases_pattern` and `literal_pattern`.
+    A phrase is found by its longest word (one `str.find` loop per distinct word, in the
+    folded text when `ignorecase`); the words before it are read backwards from there, white
+    space between words being any run of white space, as in `phrases_pattern` and
+    `literal_pattern`.
+
+    `whole_words`: the pattern that uses the phrases holds each of them to word edges (see
+    `folded_words`). Then an anchor word that is not among the draft's `words` is not looked
+    for, and a phrase glued to an ASCII letter, digit or `_` is no start.
     """
 
-    def __init__(self, phrases: Iterable[str], ignorecase: bool):
+    def __init__(self, phrases: Iterable[str], ignorecase: bool, whole_words: bool = False):
         self.ignorecase = ignorecase
-        self.items = []
+        self.whole_words = whole_words
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
+        befores: Dict[str, list] = {}
         for phrase in sorted(set(phrases)):
             words = phrase.split()
             if not words:
                 continue
             j = max(range(len(words)), key=lambda i: len(words[i]))
             anchor = words[j].casefold() if ignorecase else words[j]
-            before = None
-            if j:
-                before = regex.compile("".join(regex.escape(w) + r"\s+" for w in words[:j]), flags)
-            self.items.append((anchor, before))
+            before = "".join(regex.escape(w) + r"\s+" for w in words[:j]) if j else None
+            if before not in befores.setdefault(anchor, []):
+                befores[anchor].append(before)
+        # (anchor, the readings of the words before it (None: none), one reading that matches
+        # where any of several does (or None), the anchor as a draft word (`folded_words`)
+        # when it is all a-z once folded)
+        self.items = []
+        for anchor, readings in befores.items():
+            key = anchor.casefold()
+            key = key.encode() if whole_words and key.isascii() and key.isalpha() else None
+            sources = [r for r in readings if r is not None]
+            any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
+            readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
+            self.items.append((anchor, readings, any_before, key))
 
-    def present(self, text: str, folded: str) -> bool:
+    def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
         """Might any phrase occur? (its anchor word does)"""
         haystack = folded if self.ignorecase else text
-        return any(anchor in haystack for anchor, _ in self.items)
+        if words is None:
+            return any(anchor in haystack for anchor, _, _, _ in self.items)
+        return any(
+            key in words if key is not None else anchor in haystack for anchor, _, _, key in self.items
+        )
 
-    def starts(self, text: str, folded: str, lo: int, hi: int, into: Set[int]) -> None:
+    def starts(
+        self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
+    ) -> None:
+        """Add to `into` every place in text[lo:hi] where a phrase may start (and some more).
+        `words`: the draft's `folded_words`, or None (every anchor is looked for)."""
         haystack = folded if self.ignorecase else text
-        for anchor, before in self.items:
+        edges = self.whole_words and words is not None
+        for anchor, readings, any_before, key in self.items:
+            if key is not None and words is not None and key not in words:
+                continue  # not a word of this draft: no whole-word phrase holds it
+            size = len(anchor)
             i = haystack.find(anchor, lo, hi)
             while i >= 0:
-                if before is None:
-                    into.add(i)
-                else:
-                    m = before.match(text, lo, i)
-                    if m is not None:
-                        into.add(m.start())
+                # a whole-word anchor has no word character just after it ...
+                if not (edges and text[i + size : i + size + 1] in _ASCII_WORD):
+                    # (an alternation matches where one of its branches does)
+                    none_before = any_before is not None and any_before.match(text, lo, i) is None
+                    for before in readings:
+                        if before is None:
+                            start = i
+                        elif none_before:
+                            continue
+                        else:
+                            m = before.match(text, lo, i)
+                            if m is None:
+                                continue
+                            start = m.start()
+                        # ... and its phrase none just before it
+                        if not (edges and start > 0 and text[start - 1] in _ASCII_WORD):
+                            into.add(start)
                 i = haystack.find(anchor, i + 1, hi)
 
 
@@ -139,3 +205,168 @@ def finditer_at(pattern, text: str, starts: Iterable[int], lo: int, hi: int, tim
         if m is not None:
             yield m
             resume = m.end() if m.end() > m.start() else m.end() + 1
+
+
+# ---- where a phrase-like pattern can start -------------------------------------------------
+
+_SEP = "sep"  # white space between words (\s+, \s, a space)
+_EDGE = "edge"  # \b
+_MAX_FORMS = 512
+_SPACE = regex.compile(r"\s")
+
+
+class PatternStarts:
+    """Where a match of one of several phrase-like patterns can start (`PhraseStarts`).
+
+    A phrase-like pattern is literal words apart by white space (`\\s+`, `\\s`, a space), with
+    alternatives, optional parts (`?`) and assertions (lookarounds, `\\b`, `^`). Spelling out
+    its alternatives and optional parts gives a finite list of phrases, and every match of the
+    pattern is one of them with some run of white space between words, so it starts where one
+    of the phrases starts. The assertions are left out: that gives more phrases, never fewer.
+    `build` returns None for any other pattern (a class, a repeat, a backreference, ...).
+    """
+
+    def __init__(self, whole: PhraseStarts, loose: PhraseStarts, ignorecase: bool):
+        self.whole, self.loose, self.ignorecase = whole, loose, ignorecase
+
+    @classmethod
+    def build(cls, patterns: Iterable[str], ignorecase: bool) -> Optional["PatternStarts"]:
+        from lint.kinds.required import _UNSAFE, _neutralize, _sre_parse
+
+        state = {"i": ignorecase}
+        phrases = []
+        for pattern in patterns:
+            if _UNSAFE.search(pattern):
+                return None
+            try:
+                tree = _sre_parse.parse(_neutralize(pattern), re.IGNORECASE if ignorecase else 0)
+            except Exception:  # noqa: BLE001 -- syntax the standard parser does not know
+                return None
+            if tree.state.flags & re.IGNORECASE:
+                state["i"] = True
+            forms = _expand(list(tree), state)
+            if forms is None:
+                return None
+            for form in forms:
+                phrase = _phrase(form)
+                if phrase is None:
+                    return None
+                phrases.append(phrase)
+        if not phrases:
+            return None
+        if state["i"] and not all(words.isascii() for words, _ in phrases):
+            return None  # folded text stands for case-insensitive matching of ASCII only
+        whole = [words for words, bounded in phrases if bounded]
+        loose = [words for words, bounded in phrases if not bounded]
+        return cls(PhraseStarts(whole, state["i"], True), PhraseStarts(loose, state["i"]), state["i"])
+
+    def starts(self, text, folded, lo, hi, words) -> Optional[Set[int]]:
+        """The places in text[lo:hi] where a match may start; None when they cannot be told
+        (case-insensitive, and folding moved offsets)."""
+        if self.ignorecase and folded is None:
+            return None
+        found: Set[int] = set()
+        self.whole.starts(text, folded, lo, hi, found, words)
+        self.loose.starts(text, folded, lo, hi, found, words)
+        return found
+
+
+def _expand(items, state) -> Optional[list]:
+    """The token sequences (characters, _SEP, _EDGE) a parsed sequence spells out."""
+    forms = [()]
+    for op, av in items:
+        alternatives = _expand_item(op, av, state)
+        if alternatives is None:
+            return None
+        forms = [f + a for f in forms for a in alternatives]
+        if len(forms) > _MAX_FORMS:
+            return None
+    return forms
+
+
+def _expand_item(op, av, state) -> Optional[list]:
+    from lint.kinds.required import _REPEATS, _sre
+
+    if op is _sre.LITERAL:
+        char = chr(av)
+        return [(_SEP,)] if _SPACE.match(char) else [(char,)]
+    if op is _sre.AT:
+        return [(_EDGE,)] if av is _sre.AT_BOUNDARY else [()]
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return [()]
+    if op is _sre.IN:
+        if av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]:
+            return [(_SEP,)]
+        if not all(kind is _sre.LITERAL for kind, _ in av):
+            return None
+        chars = [chr(value) for _, value in av]
+        spaces = [bool(_SPACE.match(c)) for c in chars]
+        if all(spaces):
+            return [(_SEP,)]
+        return None if any(spaces) else [(c,) for c in chars]
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = av
+        if add_flags & re.IGNORECASE:
+            state["i"] = True
+        return _expand(list(inner), state)
+    if hasattr(_sre, "ATOMIC_GROUP") and op is _sre.ATOMIC_GROUP:
+        return _expand(list(av), state)
+    if op is _sre.BRANCH:
+        out = []
+        for branch in av[1]:
+            forms = _expand(list(branch), state)
+            if forms is None:
+                return None
+            out += forms
+        return out
+    if op in _REPEATS:
+        low, high, inner = av
+        forms = _expand(list(inner), state)
+        if forms is None:
+            return None
+        if forms and all(f == (_SEP,) for f in forms):  # \s+, \s*, [ \t]{1,3}
+            return [(_SEP,)] if low >= 1 else [(), (_SEP,)]
+        if (low, high) == (1, 1):
+            return forms
+        if (low, high) == (0, 1):
+            return [()] + forms
+    return None
+
+
+def _phrase(form) -> Optional[Tuple[str, bool]]:
+    """A token sequence as a phrase (its words apart by single spaces) and whether it is held
+    to word edges: a \\b before its first character and after its last, each a letter or digit,
+    or white space after it. None when it starts with white space or holds no character."""
+    words, word = [], ""
+    edge_before = edge_after = space_after = False
+    for token in form:
+        if token is _SEP:
+            if not words and not word:
+                return None  # a match that starts with white space
+            if word:
+                words.append(word)
+                word = ""
+            space_after = True
+        elif token is _EDGE:
+            if not words and not word:
+                edge_before = True
+            else:
+                edge_after = True
+        else:
+            if edge_after or space_after:
+                edge_after = space_after = False
+            word += token
+    if word:
+        words.append(word)
+    elif not words:
+        return None
+    if any(not w.isprintable() or any(c.isspace() for c in w) for w in words):
+        return None  # PhraseStarts splits phrases at Python's white space, not the pattern's
+    first, last = words[0][0], words[-1][-1]
+    bounded = (
+        edge_before
+        and first.isascii()
+        and first.isalnum()
+        and (space_after or (edge_after and last.isascii() and last.isalnum()))
+    )
+    return " ".join(words), bounded

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
+from lint.kinds.required import prefilters_enabled
+from lint.kinds.sourcing_base import PatternStarts, finditer_at, folded_text, folded_words
 from lint.model import Hit
 from lint.patterns import lazy_compile
 
@@ -48,16 +50,30 @@ class VagueSource(Kind):
                 compile_pattern(option, p, self.ignorecase)
             combined = "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
             self._set(f"_{option}", compile_pattern(option, combined, self.ignorecase))
+            # Speed: where a match can start, when the patterns are phrases (PatternStarts)
+            self._set(f"_{option}_starts", PatternStarts.build(patterns, self.ignorecase) if patterns else None)
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
+        fast = prefilters_enabled()
         for span_start, span_end in spans:
-            for m in finditer(self._always, text, span_start, span_end, timeout):
+            for m in self._finditer(doc, self._always, fast and self._always_starts, span_start, span_end, timeout):
                 yield Hit(*m.span())
-            for m in finditer(self._unless_named, text, span_start, span_end, timeout):
+            unless = fast and self._unless_named_starts
+            for m in self._finditer(doc, self._unless_named, unless, span_start, span_end, timeout):
                 if not self._named_nearby(doc, m.start(), timeout):
                     yield Hit(*m.span())
+
+    @staticmethod
+    def _finditer(doc, pattern, phrase_starts, lo, hi, timeout):
+        """finditer(pattern, doc.text, lo, hi); tried only where a match can start when the
+        patterns are phrases (every match starts at one of their places: finditer_at)."""
+        if phrase_starts:
+            starts = phrase_starts.starts(doc.text, folded_text(doc), lo, hi, folded_words(doc))
+            if starts is not None:
+                return finditer_at(pattern, doc.text, starts, lo, hi, timeout)
+        return finditer(pattern, doc.text, lo, hi, timeout)
 
     def _named_nearby(self, doc, offset, timeout) -> bool:
         index = doc.sentence_index(offset)
