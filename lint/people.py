@@ -22,6 +22,7 @@ The tables (ranks, branches, titles, role nouns, words that are never names) com
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
@@ -40,6 +41,13 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
 _RUN = lazy_compile(r"[\p{L}\p{N}]+")
 _INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
+_UPPER = lazy_compile(r"\p{Lu}")
+# Every ASCII byte but a letter, a digit or "\n", and every byte of a non-ASCII character (all
+# >= 0x80 in UTF-8), becomes a space: split, the translated draft lists its whole ASCII runs of
+# letters and digits. ASCII letters and digits are exactly the ASCII members of [\p{L}\p{N}],
+# so an ASCII string is a whole run of the draft ([\p{L}\p{N}]+ with no letter or digit on
+# either side) only if it is one of these words.
+_RUNS_ONLY = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 10) else 32 for c in range(256))
 
 
 class TableError(ValueError):
@@ -286,6 +294,7 @@ class Extractor:
         self._first_runs: Optional[FrozenSet[str]] = (
             frozenset(m.group() for m in leading) if all(leading) else None
         )
+        self._first_runs_ascii = _ascii_words(self._first_runs)
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
         self._initialed = regex.compile(
@@ -307,6 +316,14 @@ class Extractor:
             rf"(?=[^\S\n]*[,.;:)”\"]|{_SP}(?:for|at|of|with|in|and|who|to|from|on|since|based)\b|[^\S\n]*$)",
             regex.MULTILINE,
         )
+        # Where an appositive can be. Its branch or role noun is preceded by white space or "-"
+        # (after the comma, the article, a modifier or a qualifier) and followed by white space
+        # (a branch, before its rank) or by what the closing lookahead allows: white space,
+        # punctuation, the end of the line. So the first run of letters and digits of some branch
+        # name or role noun is a whole run of the draft, on the match's line (a match never
+        # crosses a line end). `_appositive_matches` searches only the lines holding one.
+        leading = [_RUN.match(f) for f in branch_names + roles]
+        self._appositive_runs = _ascii_words(frozenset(m.group() for m in leading) if all(leading) else None)
         # the name just before an appositive's comma
         self._name_before = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
@@ -407,15 +424,18 @@ class Extractor:
     def extract(self, text: str, timeout: float = 10.0) -> List[Mention]:
         from lint.kinds.base import finditer  # late: lint.kinds imports this module
 
+        from lint.kinds.required import prefilters_enabled
+
         end = len(text)
+        scan = _Scan(text) if prefilters_enabled() else None
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout):
+        for m in self._titled_matches(text, timeout, scan):
             mention = self._titled_mention(text, m)
             if mention is not None:
                 mentions.append(mention)
         taken = [(mn.name.start, mn.name.end) for mn in mentions]
         by_end = {mn.name.end: mn.name for mn in mentions}
-        for m in finditer(self._initialed, text, 0, end, timeout):
+        for m in self._initialed_matches(text, timeout, scan):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             name = self.parse_name(text, m.start())
@@ -427,22 +447,29 @@ class Extractor:
             by_end[name.end] = name
         known = {mn.name.key for mn in mentions if mn.name.key}
         surnames = {k[1] for k in known}
-        for m in finditer(self._appositive, text, 0, end, timeout):
+        for m in self._appositive_matches(text, timeout, scan):
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
         mentions.sort(key=lambda mn: (mn.start, mn.appositive))
         return mentions
 
-    def _titled_matches(self, text: str, timeout: float):
+    def _titled_matches(self, text: str, timeout: float, scan: Optional["_Scan"] = None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
         from lint.kinds.base import RuleTimeout, finditer
+        from lint.kinds.required import prefilters_enabled
 
-        if self._first_runs is None:
+        if self._first_runs is None or not prefilters_enabled():
             yield from finditer(self._titled, text, 0, len(text), timeout)
             return
+        if self._first_runs_ascii is not None:
+            # the first runs are ASCII: the draft's ASCII words say which are whole runs in it
+            scan = scan or _Scan(text)
+            present = [run.decode("ascii") for run in self._first_runs_ascii & scan.words]
+        else:
+            present = self._first_runs.intersection(_RUN.findall(text))
         starts = set()
-        for run in self._first_runs.intersection(_RUN.findall(text)):
+        for run in present:
             i = text.find(run)
             while i >= 0:
                 starts.add(i)
@@ -458,6 +485,48 @@ class Extractor:
             if m is not None:
                 yield m
                 resume = m.end()
+
+    def _initialed_matches(self, text: str, timeout: float, scan: Optional["_Scan"] = None):
+        """finditer(self._initialed, text), searching only the lines where a match can be.
+
+        A match never crosses a line end, and holds either an initial (a capital letter and a
+        dot) or "Jr." / "Sr.": a line with no dot after a capital letter or after "Jr"/"Sr"
+        holds none. Each line is searched whole, its "\n" included, and lookbehinds see before
+        it, so the matches are the same."""
+        from lint.kinds.base import finditer
+
+        if scan is None:
+            yield from finditer(self._initialed, text, 0, len(text), timeout)
+            return
+        lines = set()
+        i = text.find(".", 1)
+        while i >= 0:
+            before = text[i - 1]
+            if ("A" <= before <= "Z" or text[i - 2 : i] in ("Jr", "Sr") or (before > "\x7f" and _is_upper(before))):
+                lines.add(scan.line_of(i))
+            i = text.find(".", i + 1)
+        for line in sorted(lines):
+            yield from finditer(self._initialed, text, *scan.line_span(line), timeout)
+
+    def _appositive_matches(self, text: str, timeout: float, scan: Optional["_Scan"] = None):
+        """finditer(self._appositive, text), searching only the lines where a match can be: those
+        with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
+        from lint.kinds.base import finditer
+
+        if scan is None or self._appositive_runs is None:
+            yield from finditer(self._appositive, text, 0, len(text), timeout)
+            return
+        lines = set()
+        for run in self._appositive_runs & scan.words:
+            run = run.decode("ascii")
+            i = text.find(run)
+            while i >= 0:
+                lines.add(scan.line_of(i))
+                i = text.find(run, i + 1)
+        for line in sorted(lines):
+            start, end = scan.line_span(line)
+            if text.find(",", start, end) >= 0:
+                yield from finditer(self._appositive, text, start, end, timeout)
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
         form = m.group("title")
@@ -521,6 +590,48 @@ class Extractor:
             mention.rank_span = m.span("rank")
         mention.text = _clean(text[mention.start : mention.end])
         return mention
+
+
+class _Scan:
+    """What the shortcuts need of one draft: its line starts and its whole ASCII runs."""
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        starts = [0]
+        i = text.find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        self.starts = starts
+        # surrogatepass: a lone surrogate (decoded with errors="surrogateescape") encodes to
+        # bytes >= 0x80, spaces once translated, like every other non-ASCII character
+        self.words = frozenset(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def line_span(self, line: int) -> Tuple[int, int]:
+        """The line's [start, end), its "\n" included."""
+        end = self.starts[line + 1] if line + 1 < len(self.starts) else self.length
+        return self.starts[line], end
+
+
+def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
+    """The runs as bytes, to compare with `_Scan.words`; None unless every one is ASCII."""
+    if runs is None or not all(run.isascii() for run in runs):
+        return None
+    return frozenset(run.encode("ascii") for run in runs)
+
+
+_UPPER_CACHE: Dict[str, bool] = {}
+
+
+def _is_upper(char: str) -> bool:
+    """Is the character in \p{Lu} (as the regex module has it)?"""
+    known = _UPPER_CACHE.get(char)
+    if known is None:
+        known = _UPPER_CACHE[char] = _UPPER.fullmatch(char) is not None
+    return known
 
 
 def _first_init(pieces) -> int:
