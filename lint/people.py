@@ -22,7 +22,6 @@ The tables (ranks, branches, titles, role nouns, words that are never names) com
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
@@ -470,10 +469,7 @@ class Extractor:
             present = self._first_runs.intersection(_RUN.findall(text))
         starts = set()
         for run in present:
-            i = text.find(run)
-            while i >= 0:
-                starts.add(i)
-                i = text.find(run, i + 1)
+            starts.update(_whole_runs(text, run))
         resume = 0  # finditer resumes after each match: matches never overlap
         for i in sorted(starts):
             if i < resume:
@@ -502,11 +498,11 @@ class Extractor:
         i = text.find(".", 1)
         while i >= 0:
             before = text[i - 1]
-            if ("A" <= before <= "Z" or text[i - 2 : i] in ("Jr", "Sr") or (before > "\x7f" and _is_upper(before))):
-                lines.add(scan.line_of(i))
+            if "A" <= before <= "Z" or text[i - 2 : i] in ("Jr", "Sr") or (before > "\x7f" and _is_upper(before)):
+                lines.add(_line_span(text, i))
             i = text.find(".", i + 1)
-        for line in sorted(lines):
-            yield from finditer(self._initialed, text, *scan.line_span(line), timeout)
+        for start, end in sorted(lines):
+            yield from finditer(self._initialed, text, start, end, timeout)
 
     def _appositive_matches(self, text: str, timeout: float, scan: Optional["_Scan"] = None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
@@ -518,13 +514,8 @@ class Extractor:
             return
         lines = set()
         for run in self._appositive_runs & scan.words:
-            run = run.decode("ascii")
-            i = text.find(run)
-            while i >= 0:
-                lines.add(scan.line_of(i))
-                i = text.find(run, i + 1)
-        for line in sorted(lines):
-            start, end = scan.line_span(line)
+            lines.update(_line_span(text, i) for i in _whole_runs(text, run.decode("ascii")))
+        for start, end in sorted(lines):
             if text.find(",", start, end) >= 0:
                 yield from finditer(self._appositive, text, start, end, timeout)
 
@@ -593,27 +584,32 @@ class Extractor:
 
 
 class _Scan:
-    """What the shortcuts need of one draft: its line starts and its whole ASCII runs."""
+    """What the shortcuts need of one draft: its whole ASCII runs of letters and digits."""
 
     def __init__(self, text: str):
-        self.length = len(text)
-        starts = [0]
-        i = text.find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        self.starts = starts
         # surrogatepass: a lone surrogate (decoded with errors="surrogateescape") encodes to
         # bytes >= 0x80, spaces once translated, like every other non-ASCII character
         self.words = frozenset(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
 
-    def line_of(self, offset: int) -> int:
-        return bisect_right(self.starts, offset) - 1
 
-    def line_span(self, line: int) -> Tuple[int, int]:
-        """The line's [start, end), its "\n" included."""
-        end = self.starts[line + 1] if line + 1 < len(self.starts) else self.length
-        return self.starts[line], end
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _whole_runs(text: str, run: str):
+    """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
+    digit either side: every place it is a whole run of [\p{L}\p{N}], and a few more."""
+    n = len(run)
+    i = text.find(run)
+    while i >= 0:
+        if not (i and text[i - 1] in _ASCII_ALNUM) and text[i + n : i + n + 1] not in _ASCII_ALNUM:
+            yield i
+        i = text.find(run, i + 1)
+
+
+def _line_span(text: str, offset: int) -> Tuple[int, int]:
+    """The [start, end) of the line holding offset, its "\n" included."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, (end + 1 if end >= 0 else len(text))
 
 
 def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
