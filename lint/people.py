@@ -597,7 +597,7 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 
 def _whole_runs(text: str, run: str):
     """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
-    digit either side: every place it is a whole run of [\p{L}\p{N}], and a few more."""
+    digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more."""
     n = len(run)
     i = text.find(run)
     while i >= 0:
@@ -623,7 +623,7 @@ _UPPER_CACHE: Dict[str, bool] = {}
 
 
 def _is_upper(char: str) -> bool:
-    """Is the character in \p{Lu} (as the regex module has it)?"""
+    """Is the character in \\p{Lu} (as the regex module has it)?"""
     known = _UPPER_CACHE.get(char)
     if known is None:
         known = _UPPER_CACHE[char] = _UPPER.fullmatch(char) is not None
