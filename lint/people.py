@@ -421,11 +421,9 @@ class Extractor:
     # ---- mentions ----------------------------------------------------------------------
 
     def extract(self, text: str, timeout: float = 10.0) -> List[Mention]:
-        from lint.kinds.base import finditer  # late: lint.kinds imports this module
-
+        # late: lint.kinds imports this module
         from lint.kinds.required import prefilters_enabled
 
-        end = len(text)
         scan = _Scan(text) if prefilters_enabled() else None
         mentions: List[Mention] = []
         for m in self._titled_matches(text, timeout, scan):
@@ -453,7 +451,7 @@ class Extractor:
         mentions.sort(key=lambda mn: (mn.start, mn.appositive))
         return mentions
 
-    def _titled_matches(self, text: str, timeout: float, scan: Optional["_Scan"] = None):
+    def _titled_matches(self, text: str, timeout: float, scan: Optional[_Scan] = None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
         from lint.kinds.base import RuleTimeout, finditer
         from lint.kinds.required import prefilters_enabled
@@ -482,12 +480,12 @@ class Extractor:
                 yield m
                 resume = m.end()
 
-    def _initialed_matches(self, text: str, timeout: float, scan: Optional["_Scan"] = None):
+    def _initialed_matches(self, text: str, timeout: float, scan: Optional[_Scan] = None):
         """finditer(self._initialed, text), searching only the lines where a match can be.
 
         A match never crosses a line end, and holds either an initial (a capital letter and a
         dot) or "Jr." / "Sr.": a line with no dot after a capital letter or after "Jr"/"Sr"
-        holds none. Each line is searched whole, its "\n" included, and lookbehinds see before
+        holds none. Each line is searched whole, its "\\n" included, and lookbehinds see before
         it, so the matches are the same."""
         from lint.kinds.base import finditer
 
@@ -504,7 +502,7 @@ class Extractor:
         for start, end in sorted(lines):
             yield from finditer(self._initialed, text, start, end, timeout)
 
-    def _appositive_matches(self, text: str, timeout: float, scan: Optional["_Scan"] = None):
+    def _appositive_matches(self, text: str, timeout: float, scan: Optional[_Scan] = None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
         with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
         from lint.kinds.base import finditer
@@ -607,7 +605,7 @@ def _whole_runs(text: str, run: str):
 
 
 def _line_span(text: str, offset: int) -> Tuple[int, int]:
-    """The [start, end) of the line holding offset, its "\n" included."""
+    """The [start, end) of the line holding offset, its "\\n" included."""
     end = text.find("\n", offset)
     return text.rfind("\n", 0, offset) + 1, (end + 1 if end >= 0 else len(text))
 
