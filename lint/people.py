@@ -40,13 +40,10 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
 _RUN = lazy_compile(r"[\p{L}\p{N}]+")
 _INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
-_UPPER = lazy_compile(r"\p{Lu}")
-# Every ASCII byte but a letter, a digit or "\n", and every byte of a non-ASCII character (all
-# >= 0x80 in UTF-8), becomes a space: split, the translated draft lists its whole ASCII runs of
-# letters and digits. ASCII letters and digits are exactly the ASCII members of [\p{L}\p{N}],
-# so an ASCII string is a whole run of the draft ([\p{L}\p{N}]+ with no letter or digit on
-# either side) only if it is one of these words.
-_RUNS_ONLY = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == 10) else 32 for c in range(256))
+# a dot after a capital letter (an initial) or after "Jr" / "Sr"
+_INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}|[JS]r)\.")
+# bytes.translate table keeping ASCII letters and digits, every other byte a space (`_words`)
+_RUNS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
 
 class TableError(ValueError):
@@ -294,6 +291,13 @@ class Extractor:
             frozenset(m.group() for m in leading) if all(leading) else None
         )
         self._first_runs_ascii = _ascii_words(self._first_runs)
+        # What can follow a first run in a match: the rest of its element, or, where the run is
+        # the whole element, "-" (a qualifier's "-", "-elect") or a space
+        self._after_first_run: Dict[str, FrozenSet[str]] = {}
+        if self._first_runs is not None:
+            for form, run in zip(firsts, leading):
+                after = {form[run.end()]} if run.end() < len(form) else _ASCII_SPACES | {"-"}
+                self._after_first_run[run.group()] = self._after_first_run.get(run.group(), frozenset()) | after
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
         self._initialed = regex.compile(
@@ -323,6 +327,7 @@ class Extractor:
         # crosses a line end). `_appositive_matches` searches only the lines holding one.
         leading = [_RUN.match(f) for f in branch_names + roles]
         self._appositive_runs = _ascii_words(frozenset(m.group() for m in leading) if all(leading) else None)
+        self._wanted_runs = (self._first_runs_ascii or frozenset()) | (self._appositive_runs or frozenset())
         # the name just before an appositive's comma
         self._name_before = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
@@ -424,15 +429,16 @@ class Extractor:
         # late: lint.kinds imports this module
         from lint.kinds.required import prefilters_enabled
 
-        scan = _Scan(text) if prefilters_enabled() else None
+        fast = prefilters_enabled()
+        words = self._words(text) if fast else None
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout, scan):
+        for m in self._titled_matches(text, timeout, words):
             mention = self._titled_mention(text, m)
             if mention is not None:
                 mentions.append(mention)
         taken = [(mn.name.start, mn.name.end) for mn in mentions]
         by_end = {mn.name.end: mn.name for mn in mentions}
-        for m in self._initialed_matches(text, timeout, scan):
+        for m in self._initialed_matches(text, timeout, fast):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             name = self.parse_name(text, m.start())
@@ -444,14 +450,24 @@ class Extractor:
             by_end[name.end] = name
         known = {mn.name.key for mn in mentions if mn.name.key}
         surnames = {k[1] for k in known}
-        for m in self._appositive_matches(text, timeout, scan):
+        for m in self._appositive_matches(text, timeout, words):
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
         mentions.sort(key=lambda mn: (mn.start, mn.appositive))
         return mentions
 
-    def _titled_matches(self, text: str, timeout: float, scan: Optional[_Scan] = None):
+    def _words(self, text: str) -> FrozenSet[bytes]:
+        """Those of the runs the shortcuts look for that are whole runs of the draft.
+
+        Every ASCII character but a letter or a digit, and every byte of a non-ASCII one (all
+        >= 0x80 in UTF-8), turns into a space: split, the translated draft lists its whole ASCII
+        runs of letters and digits. ASCII letters and digits are exactly the ASCII members of
+        [\\p{L}\\p{N}], so an ASCII run is a whole run of the draft only if it is one of these.
+        (surrogatepass: a lone surrogate encodes to bytes >= 0x80 too.)"""
+        return self._wanted_runs.intersection(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
+
+    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
         from lint.kinds.base import RuleTimeout, finditer
         from lint.kinds.required import prefilters_enabled
@@ -461,13 +477,13 @@ class Extractor:
             return
         if self._first_runs_ascii is not None:
             # the first runs are ASCII: the draft's ASCII words say which are whole runs in it
-            scan = scan or _Scan(text)
-            present = [run.decode("ascii") for run in self._first_runs_ascii & scan.words]
+            words = self._words(text) if words is None else words
+            present = [run.decode("ascii") for run in self._first_runs_ascii & words]
         else:
             present = self._first_runs.intersection(_RUN.findall(text))
         starts = set()
         for run in present:
-            starts.update(_whole_runs(text, run))
+            starts.update(_whole_runs(text, run, self._after_first_run[run]))
         resume = 0  # finditer resumes after each match: matches never overlap
         for i in sorted(starts):
             if i < resume:
@@ -480,7 +496,7 @@ class Extractor:
                 yield m
                 resume = m.end()
 
-    def _initialed_matches(self, text: str, timeout: float, scan: Optional[_Scan] = None):
+    def _initialed_matches(self, text: str, timeout: float, fast: bool = True):
         """finditer(self._initialed, text), searching only the lines where a match can be.
 
         A match never crosses a line end, and holds either an initial (a capital letter and a
@@ -489,29 +505,23 @@ class Extractor:
         it, so the matches are the same."""
         from lint.kinds.base import finditer
 
-        if scan is None:
+        if not fast:
             yield from finditer(self._initialed, text, 0, len(text), timeout)
             return
-        lines = set()
-        i = text.find(".", 1)
-        while i >= 0:
-            before = text[i - 1]
-            if "A" <= before <= "Z" or text[i - 2 : i] in ("Jr", "Sr") or (before > "\x7f" and _is_upper(before)):
-                lines.add(_line_span(text, i))
-            i = text.find(".", i + 1)
+        lines = {_line_span(text, m.start()) for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout)}
         for start, end in sorted(lines):
             yield from finditer(self._initialed, text, start, end, timeout)
 
-    def _appositive_matches(self, text: str, timeout: float, scan: Optional[_Scan] = None):
+    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
         with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
         from lint.kinds.base import finditer
 
-        if scan is None or self._appositive_runs is None:
+        if words is None or self._appositive_runs is None:
             yield from finditer(self._appositive, text, 0, len(text), timeout)
             return
         lines = set()
-        for run in self._appositive_runs & scan.words:
+        for run in self._appositive_runs & words:
             lines.update(_line_span(text, i) for i in _whole_runs(text, run.decode("ascii")))
         for start, end in sorted(lines):
             if text.find(",", start, end) >= 0:
@@ -581,26 +591,23 @@ class Extractor:
         return mention
 
 
-class _Scan:
-    """What the shortcuts need of one draft: its whole ASCII runs of letters and digits."""
-
-    def __init__(self, text: str):
-        # surrogatepass: a lone surrogate (decoded with errors="surrogateescape") encodes to
-        # bytes >= 0x80, spaces once translated, like every other non-ASCII character
-        self.words = frozenset(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
-
-
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII = frozenset(map(chr, range(128)))
+# the ASCII characters _SP matches
+_ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
 
 
-def _whole_runs(text: str, run: str):
+def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
     """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
-    digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more."""
+    digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more. With
+    `after`, only where the next character is not an ASCII one left out of `after`."""
     n = len(run)
     i = text.find(run)
     while i >= 0:
-        if not (i and text[i - 1] in _ASCII_ALNUM) and text[i + n : i + n + 1] not in _ASCII_ALNUM:
-            yield i
+        if not (i and text[i - 1] in _ASCII_ALNUM):
+            following = text[i + n : i + n + 1]
+            if following not in _ASCII_ALNUM and (after is None or following not in _ASCII or following in after):
+                yield i
         i = text.find(run, i + 1)
 
 
@@ -611,21 +618,10 @@ def _line_span(text: str, offset: int) -> Tuple[int, int]:
 
 
 def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
-    """The runs as bytes, to compare with `_Scan.words`; None unless every one is ASCII."""
+    """The runs as bytes, to compare with `Extractor._words`; None unless every one is ASCII."""
     if runs is None or not all(run.isascii() for run in runs):
         return None
     return frozenset(run.encode("ascii") for run in runs)
-
-
-_UPPER_CACHE: Dict[str, bool] = {}
-
-
-def _is_upper(char: str) -> bool:
-    """Is the character in \\p{Lu} (as the regex module has it)?"""
-    known = _UPPER_CACHE.get(char)
-    if known is None:
-        known = _UPPER_CACHE[char] = _UPPER.fullmatch(char) is not None
-    return known
 
 
 def _first_init(pieces) -> int:

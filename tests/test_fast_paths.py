@@ -198,6 +198,7 @@ def test_people_shortcuts_on_a_draft():
         "Nothing here, nor here.\n"
         "Then-President Joe Biden met Élodie Ž. Marchand in Ohio.\n"
         "Ann Lee Sr. spoke, and so did Tom Ruiz Jr. today.\n"
+        "The award went to President\tJoe Ruiz and one-time Sen.\x0bAnn Lee, not to someone.\n"
     )
     found = extractor.extract(text)
     assert [m.text for m in found] == [
@@ -209,6 +210,8 @@ def test_people_shortcuts_on_a_draft():
         "Élodie Ž. Marchand",
         "Ann Lee Sr.",
         "Tom Ruiz Jr.",
+        "President Joe Ruiz",
+        "one-time Sen. Ann Lee",
     ]
     assert found == _plain(extractor.extract, text)
 
