@@ -233,7 +233,7 @@ ACRONYM_PIECES = [
     "the", "Baghdad", "Support", "Center", "(", ")", "[", "]", "BDSC", "NATO", ",", "or", "known as", "called", "“", "”",
     "\"", "for", "short", "AB", "A&B", "UN", "UNs", "AB’s", "ABs", "ABC.", "stands", "stood", "is short", ".", "xor",
     "Full", "Name", "full", "name", "-", "/", ";", "ÜB", "ǅ", "5", "é", "\u00a0", "WASHINGTON —", "II", "KM",
-    "Austin, TX", "NG:", "JEFF OK’D", "TOGETHER", "कोरोना",
+    "Austin, TX", "NG:", "JEFF OK’D", "TOGETHER", "कोरोना", "DOWN", "WN", "5AB", "xAB", "the AB", "(AB)", "OR",
 ]
 ACRONYM_GAPS = ["", " ", " ", "\n", "\n\n", "  ", ".", ",", ". "]
 acronym_texts = st.lists(st.tuples(st.sampled_from(ACRONYM_PIECES), st.sampled_from(ACRONYM_GAPS)), max_size=50).map(
@@ -271,7 +271,9 @@ def test_acronym_introductions_on_a_draft():
     text = (
         "The Baghdad Diplomatic Support Center (BDSC) was hit. The unmanned aerial vehicle, or UAV, fell.\n"
         "CENTCOM (Central Command) said the XYZ stands for nothing. It hit the QRS. AB, CD, EF.\n"
+        "Tested on 5XY (extra yield) units. The DOWN button, or WN, and xWN.\n"
     )
-    needed = {"BDSC", "UAV", "CENTCOM", "XYZ", "QRS", "CD", "EF"}
-    assert acronym._introduced_among(text, needed, 10.0) & needed == {"BDSC", "UAV", "CENTCOM", "XYZ", "CD"}
-    assert acronym._introduced(text, 10.0) & needed == {"BDSC", "UAV", "CENTCOM", "XYZ", "CD"}
+    needed = {"BDSC", "UAV", "CENTCOM", "XYZ", "QRS", "CD", "EF", "XY", "WN"}
+    introduced = {"BDSC", "UAV", "CENTCOM", "XYZ", "CD", "XY", "WN"}
+    assert acronym._introduced_among(text, needed, 10.0) & needed == introduced
+    assert acronym._introduced(text, 10.0) & needed == introduced

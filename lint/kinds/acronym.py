@@ -32,9 +32,8 @@ _IN_PARENS = lazy_compile(
     r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
 )
 # ABC (full name), ABC [full name], ABC union (full name)
-_BEFORE_PARENS = lazy_compile(
-    r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
-)
+_BEFORE = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
+_BEFORE_PARENS = lazy_compile(_BEFORE)
 _OR_OPENING = r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?"
 _OR_NAMED = _OR_OPENING + r"(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
 _STANDS_FOR = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+(?:stands|stood|is\s+short)\s+for"
@@ -43,9 +42,12 @@ _OR_FORM = lazy_compile(_OR_NAMED + "|" + _STANDS_FOR)
 # draft): the same matches, found several times faster than with the branch there
 _OR_FORM_NAMED = lazy_compile(_OR_NAMED)
 _STANDS_FOR_WORDS = ("stands", "stood", "short")
-# at a place where _OR_NAMED can capture an acronym: what comes before it in the match
-_OR_OPENED = lazy_compile(rf"(?<={_OR_OPENING})")
-_STANDS_FOR_ONLY = lazy_compile(_STANDS_FOR)
+# matches at a place where _BEFORE_PARENS or _OR_FORM can capture an acronym: a match of
+# either that starts there, or the opening of an _OR_NAMED match just before it
+_CAPTURABLE = lazy_compile(rf"(?<={_OR_OPENING})|{_BEFORE}|{_STANDS_FOR}")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTER_BYTES = _ASCII_UPPER_BYTES + b"abcdefghijklmnopqrstuvwxyz"
 # a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
 _HYPHEN_NEIGHBOUR = lazy_compile(r"-[\p{L}\p{N}]")
 _VOWELS = frozenset("AEIOU")
@@ -85,18 +87,13 @@ class Acronym(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        tokens = [m for start, end in spans for m in finditer(_TOKEN, text, start, end, timeout)]
-        needed = {
-            acronym
-            for acronym in (m.group("acr") for m in tokens)
-            if len(acronym) >= self.min_length and acronym not in self._allow
-        }
+        tokens = [(m.group("acr"), m) for start, end in spans for m in finditer(_TOKEN, text, start, end, timeout)]
+        needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
         # found only when needed (many drafts use only allowed acronyms), and only for these
         introduced = None
         lines = {}  # line start -> is the line mostly in capitals
         seen = set()
-        for m in tokens:
-            acronym = m.group("acr")
+        for acronym, m in tokens:
             if acronym in seen or len(acronym) < self.min_length:
                 continue
             if acronym in self._allow:
@@ -147,8 +144,14 @@ class Acronym(Kind):
         if shouted is None:
             line_end = text.find("\n", end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            letters = sum(map(str.isalpha, line))
-            shouted = lines[line_start] = bool(letters) and sum(map(str.isupper, filter(str.isalpha, line))) > 0.6 * letters
+            if line.isascii():  # the same counts, by deleting bytes: A-Z and a-z are its letters
+                data = line.encode("ascii")
+                letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+                upper = len(data) - len(data.translate(None, _ASCII_UPPER_BYTES))
+            else:
+                letters = sum(map(str.isalpha, line))
+                upper = sum(map(str.isupper, filter(str.isalpha, line)))
+            shouted = lines[line_start] = bool(letters) and upper > 0.6 * letters
         if shouted:
             return True
         # a dateline: WASHINGTON — / BAGHDAD (AP) —
@@ -179,10 +182,13 @@ def _introduced_among(text, needed, timeout) -> set:
     what a search of that sentence alone finds (lookbehinds and `\b` at its start see the same
     "." either way; a sentence is searched with its closing ".", so the pattern sees where it
     stops). A sentence is searched only when one of its places could be captured there: a match
-    of `_BEFORE_PARENS` or `_STANDS_FOR` starts at the place, or `_OR_OPENED` finds the opening
-    of an `_OR_NAMED` match just before it."""
-    stands = any(word in text for word in _STANDS_FOR_WORDS)
-    or_form = _OR_FORM if stands else _OR_FORM_NAMED
+    of `_BEFORE_PARENS` or `_STANDS_FOR` starts at the place, or the opening of an `_OR_NAMED`
+    match ends there (`_CAPTURABLE`).
+
+    No pattern captures an acronym right after a letter (a lookbehind, a bracket, white space
+    or a quotation mark comes first), so places after an ASCII letter ("DOWN" for "WN") are
+    left out."""
+    or_form = None  # as `_introduced` picks it, when first needed
     introduced = set()
     brackets = set()
     sentences = set()
@@ -192,7 +198,8 @@ def _introduced_among(text, needed, timeout) -> set:
         places = []
         i = text.find(acronym)
         while i >= 0:
-            places.append(i)
+            if not (i and text[i - 1] in _ASCII_LETTERS):
+                places.append(i)
             i = text.find(acronym, i + 1)
         for i in places:
             bracket = max(text.rfind("(", 0, i), text.rfind("[", 0, i))
@@ -204,17 +211,15 @@ def _introduced_among(text, needed, timeout) -> set:
         for i in places:
             if acronym in introduced:
                 break
-            if not (
-                match(_BEFORE_PARENS, text, i, len(text), timeout)
-                or match(_OR_OPENED, text, i, len(text), timeout)
-                or (stands and match(_STANDS_FOR_ONLY, text, i, len(text), timeout))
-            ):
+            if not match(_CAPTURABLE, text, i, len(text), timeout):
                 continue
             end = text.find(".", i)
             sentence = (text.rfind(".", 0, i) + 1, end + 1 if end >= 0 else len(text))
             if sentence in sentences:
                 continue
             sentences.add(sentence)
+            if or_form is None:
+                or_form = _OR_FORM if any(word in text for word in _STANDS_FOR_WORDS) else _OR_FORM_NAMED
             for pattern in (_BEFORE_PARENS, or_form):
                 for m in finditer(pattern, text, *sentence, timeout):
                     introduced.update(g for g in m.groups() if g)
