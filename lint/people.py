@@ -40,6 +40,10 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
 _RUN = lazy_compile(r"[\p{L}\p{N}]+")
 _INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
+# a dot after a capital letter (an initial) or after "Jr" / "Sr"
+_INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}|[JS]r)\.")
+# bytes.translate table keeping ASCII letters and digits, every other byte a space (`_words`)
+_RUNS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
 
 class TableError(ValueError):
@@ -286,6 +290,14 @@ class Extractor:
         self._first_runs: Optional[FrozenSet[str]] = (
             frozenset(m.group() for m in leading) if all(leading) else None
         )
+        self._first_runs_ascii = _ascii_words(self._first_runs)
+        # What can follow a first run in a match: the rest of its element, or, where the run is
+        # the whole element, "-" (a qualifier's "-", "-elect") or a space
+        self._after_first_run: Dict[str, FrozenSet[str]] = {}
+        if self._first_runs is not None:
+            for form, run in zip(firsts, leading):
+                after = {form[run.end()]} if run.end() < len(form) else _ASCII_SPACES | {"-"}
+                self._after_first_run[run.group()] = self._after_first_run.get(run.group(), frozenset()) | after
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
         self._initialed = regex.compile(
@@ -307,6 +319,15 @@ class Extractor:
             rf"(?=[^\S\n]*[,.;:)”\"]|{_SP}(?:for|at|of|with|in|and|who|to|from|on|since|based)\b|[^\S\n]*$)",
             regex.MULTILINE,
         )
+        # Where an appositive can be. Its branch or role noun is preceded by white space or "-"
+        # (after the comma, the article, a modifier or a qualifier) and followed by white space
+        # (a branch, before its rank) or by what the closing lookahead allows: white space,
+        # punctuation, the end of the line. So the first run of letters and digits of some branch
+        # name or role noun is a whole run of the draft, on the match's line (a match never
+        # crosses a line end). `_appositive_matches` searches only the lines holding one.
+        leading = [_RUN.match(f) for f in branch_names + roles]
+        self._appositive_runs = _ascii_words(frozenset(m.group() for m in leading) if all(leading) else None)
+        self._wanted_runs = (self._first_runs_ascii or frozenset()) | (self._appositive_runs or frozenset())
         # the name just before an appositive's comma
         self._name_before = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
@@ -405,17 +426,19 @@ class Extractor:
     # ---- mentions ----------------------------------------------------------------------
 
     def extract(self, text: str, timeout: float = 10.0) -> List[Mention]:
-        from lint.kinds.base import finditer  # late: lint.kinds imports this module
+        # late: lint.kinds imports this module
+        from lint.kinds.required import prefilters_enabled
 
-        end = len(text)
+        fast = prefilters_enabled()
+        words = self._words(text) if fast else None
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout):
+        for m in self._titled_matches(text, timeout, words):
             mention = self._titled_mention(text, m)
             if mention is not None:
                 mentions.append(mention)
         taken = [(mn.name.start, mn.name.end) for mn in mentions]
         by_end = {mn.name.end: mn.name for mn in mentions}
-        for m in finditer(self._initialed, text, 0, end, timeout):
+        for m in self._initialed_matches(text, timeout, fast):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             name = self.parse_name(text, m.start())
@@ -427,26 +450,40 @@ class Extractor:
             by_end[name.end] = name
         known = {mn.name.key for mn in mentions if mn.name.key}
         surnames = {k[1] for k in known}
-        for m in finditer(self._appositive, text, 0, end, timeout):
+        for m in self._appositive_matches(text, timeout, words):
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
         mentions.sort(key=lambda mn: (mn.start, mn.appositive))
         return mentions
 
-    def _titled_matches(self, text: str, timeout: float):
+    def _words(self, text: str) -> FrozenSet[bytes]:
+        """Those of the runs the shortcuts look for that are whole runs of the draft.
+
+        Every ASCII character but a letter or a digit, and every byte of a non-ASCII one (all
+        >= 0x80 in UTF-8), turns into a space: split, the translated draft lists its whole ASCII
+        runs of letters and digits. ASCII letters and digits are exactly the ASCII members of
+        [\\p{L}\\p{N}], so an ASCII run is a whole run of the draft only if it is one of these.
+        (surrogatepass: a lone surrogate encodes to bytes >= 0x80 too.)"""
+        return self._wanted_runs.intersection(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
+
+    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
         from lint.kinds.base import RuleTimeout, finditer
+        from lint.kinds.required import prefilters_enabled
 
-        if self._first_runs is None:
+        if self._first_runs is None or not prefilters_enabled():
             yield from finditer(self._titled, text, 0, len(text), timeout)
             return
+        if self._first_runs_ascii is not None:
+            # the first runs are ASCII: the draft's ASCII words say which are whole runs in it
+            words = self._words(text) if words is None else words
+            present = [run.decode("ascii") for run in self._first_runs_ascii & words]
+        else:
+            present = self._first_runs.intersection(_RUN.findall(text))
         starts = set()
-        for run in self._first_runs.intersection(_RUN.findall(text)):
-            i = text.find(run)
-            while i >= 0:
-                starts.add(i)
-                i = text.find(run, i + 1)
+        for run in present:
+            starts.update(_whole_runs(text, run, self._after_first_run[run]))
         resume = 0  # finditer resumes after each match: matches never overlap
         for i in sorted(starts):
             if i < resume:
@@ -458,6 +495,37 @@ class Extractor:
             if m is not None:
                 yield m
                 resume = m.end()
+
+    def _initialed_matches(self, text: str, timeout: float, fast: bool = True):
+        """finditer(self._initialed, text), searching only the lines where a match can be.
+
+        A match never crosses a line end, and holds either an initial (a capital letter and a
+        dot) or "Jr." / "Sr.": a line with no dot after a capital letter or after "Jr"/"Sr"
+        holds none. Each line is searched whole, its "\\n" included, and lookbehinds see before
+        it, so the matches are the same."""
+        from lint.kinds.base import finditer
+
+        if not fast:
+            yield from finditer(self._initialed, text, 0, len(text), timeout)
+            return
+        lines = {_line_span(text, m.start()) for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout)}
+        for start, end in sorted(lines):
+            yield from finditer(self._initialed, text, start, end, timeout)
+
+    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
+        """finditer(self._appositive, text), searching only the lines where a match can be: those
+        with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
+        from lint.kinds.base import finditer
+
+        if words is None or self._appositive_runs is None:
+            yield from finditer(self._appositive, text, 0, len(text), timeout)
+            return
+        lines = set()
+        for run in self._appositive_runs & words:
+            lines.update(_line_span(text, i) for i in _whole_runs(text, run.decode("ascii")))
+        for start, end in sorted(lines):
+            if text.find(",", start, end) >= 0:
+                yield from finditer(self._appositive, text, start, end, timeout)
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
         form = m.group("title")
@@ -521,6 +589,39 @@ class Extractor:
             mention.rank_span = m.span("rank")
         mention.text = _clean(text[mention.start : mention.end])
         return mention
+
+
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII = frozenset(map(chr, range(128)))
+# the ASCII characters _SP matches
+_ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
+
+
+def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
+    """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
+    digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more. With
+    `after`, only where the next character is not an ASCII one left out of `after`."""
+    n = len(run)
+    i = text.find(run)
+    while i >= 0:
+        if not (i and text[i - 1] in _ASCII_ALNUM):
+            following = text[i + n : i + n + 1]
+            if following not in _ASCII_ALNUM and (after is None or following not in _ASCII or following in after):
+                yield i
+        i = text.find(run, i + 1)
+
+
+def _line_span(text: str, offset: int) -> Tuple[int, int]:
+    """The [start, end) of the line holding offset, its "\\n" included."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, (end + 1 if end >= 0 else len(text))
+
+
+def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
+    """The runs as bytes, to compare with `Extractor._words`; None unless every one is ASCII."""
+    if runs is None or not all(run.isascii() for run in runs):
+        return None
+    return frozenset(run.encode("ascii") for run in runs)
 
 
 def _first_init(pieces) -> int:

@@ -6,6 +6,7 @@ cases that break shortcuts: case, apostrophes, digits, `ß` and `ſ`, line ends,
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -148,7 +149,6 @@ def test_boilerplate_quick_reject_agrees_with_the_full_check(line):
 
 import sys  # noqa: E402
 
-import pytest  # noqa: E402
 import regex  # noqa: E402
 
 from lint import packs  # noqa: E402
@@ -279,3 +279,135 @@ def test_vague_patterns_are_phrases():
     """The shipped vague rule takes the shortcut (a rewrite that loses it shows up here)."""
     kind = SOURCING["sourcing.vague"].kind
     assert kind._always_starts is not None and kind._unless_named_starts is not None
+# ---- people: where titled mentions, initials and appositives are looked for ---------------------
+
+PEOPLE_PIECES = [
+    "Navy", "Army", "Marine Corps", "Air Force", "National Guard", "Gen.", "Adm.", "Lt.", "Col.", "Capt.", "Sgt.", "1st",
+    "Kenneth", "F.", "McKenzie", "Jr.", "Sr.", "Jr", "III", "J.", "H.W.", "É.", "Ž.", "Élodie", "Zoë", "Müller", "ǅa",
+    "spokeswoman", "Spokesman", "press secretary", "chairman", "a", "the", "former", "then-", "ex-", "retired", "general",
+    "President", "Biden", "Joe", "U.S.", "US", "one", "now", "someone", "known", "_", "e\u0301", "\u0301", "de", "van",
+    "who", "said", "of", "for", "’s", "'s", "Dr.", "Sen.", "Ａrmy", "spokes\u2028man", "\udcff", "x5", "5",
+]
+PEOPLE_GAPS = [" ", " ", ", ", ",", "  ", "\t", "\u00a0", "\n", "\n\n", "", "-", ". ", "\u2028", "\x1c", "(", "“", ";"]
+people_texts = st.lists(st.tuples(st.sampled_from(PEOPLE_PIECES), st.sampled_from(PEOPLE_GAPS)), max_size=50).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+def _plain(function, *args):
+    """`function(*args)` with every prefilter turned off (COPYDESK_NO_PREFILTER=1)."""
+    import os
+
+    before = os.environ.get("COPYDESK_NO_PREFILTER")
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        return function(*args)
+    finally:
+        if before is None:
+            del os.environ["COPYDESK_NO_PREFILTER"]
+        else:
+            os.environ["COPYDESK_NO_PREFILTER"] = before
+
+
+def _extractor():
+    from lint import people
+
+    return people.extractor_for(*people.default_tables())
+
+
+@settings(max_examples=400, deadline=None)
+@given(people_texts)
+def test_people_shortcuts_find_the_mentions_the_plain_search_finds(text):
+    extractor = _extractor()
+    assert extractor._first_runs_ascii is not None and extractor._appositive_runs is not None
+    assert extractor.extract(text) == _plain(extractor.extract, text)
+
+
+def test_people_shortcuts_on_a_draft():
+    extractor = _extractor()
+    text = (
+        "Navy Gen. Kenneth F. McKenzie Jr., a retired Army general, spoke.\n"
+        "Lisa Perez, a White House spokeswoman, said so; Mary K. Ortiz agreed.\n"
+        "\n"
+        "Nothing here, nor here.\n"
+        "Then-President Joe Biden met Élodie Ž. Marchand in Ohio.\n"
+        "Ann Lee Sr. spoke, and so did Tom Ruiz Jr. today.\n"
+        "The award went to President\tJoe Ruiz and one-time Sen.\x0bAnn Lee, not to someone.\n"
+    )
+    found = extractor.extract(text)
+    assert [m.text for m in found] == [
+        "Navy Gen. Kenneth F. McKenzie Jr.",
+        "Kenneth F. McKenzie Jr., a retired Army general",
+        "Lisa Perez, a White House spokeswoman",
+        "Mary K. Ortiz",
+        "Then-President Joe Biden",
+        "Élodie Ž. Marchand",
+        "Ann Lee Sr.",
+        "Tom Ruiz Jr.",
+        "President Joe Ruiz",
+        "one-time Sen. Ann Lee",
+    ]
+    assert found == _plain(extractor.extract, text)
+
+
+def test_people_shortcuts_on_the_corpus():
+    from conftest import CORPUS
+
+    if not CORPUS.is_dir():
+        pytest.skip("the shared corpus is not present")
+    extractor = _extractor()
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = Document.from_text(path.read_text(encoding="utf-8")).text
+        assert extractor.extract(text) == _plain(extractor.extract, text), path.name
+
+
+# ---- style.acronym: introductions looked for only near the acronyms in question -----------------
+
+ACRONYM_PIECES = [
+    "the", "Baghdad", "Support", "Center", "(", ")", "[", "]", "BDSC", "NATO", ",", "or", "known as", "called", "“", "”",
+    "\"", "for", "short", "AB", "A&B", "UN", "UNs", "AB’s", "ABs", "ABC.", "stands", "stood", "is short", ".", "xor",
+    "Full", "Name", "full", "name", "-", "/", ";", "ÜB", "ǅ", "5", "é", "\u00a0", "WASHINGTON —", "II", "KM",
+    "Austin, TX", "NG:", "JEFF OK’D", "TOGETHER", "कोरोना", "DOWN", "WN", "5AB", "xAB", "the AB", "(AB)", "OR",
+]
+ACRONYM_GAPS = ["", " ", " ", "\n", "\n\n", "  ", ".", ",", ". "]
+acronym_texts = st.lists(st.tuples(st.sampled_from(ACRONYM_PIECES), st.sampled_from(ACRONYM_GAPS)), max_size=50).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(acronym_texts)
+def test_acronym_introductions_near_the_acronyms_are_the_full_scans(text):
+    import regex
+
+    from lint.kinds import acronym
+
+    needed = {m.group() for m in regex.finditer(r"\p{Lu}[\p{Lu}&]*\p{Lu}", text)}
+    full = acronym._introduced(text, 10.0)
+    near = acronym._introduced_among(text, needed, 10.0)
+    assert near & needed == full & needed and near <= full
+
+
+@settings(max_examples=300, deadline=None)
+@given(acronym_texts, st.sampled_from(["body", "draft", "sentence"]))
+def test_acronym_fast_path_finds_what_the_plain_check_finds(text, scope):
+    from lint import packs
+
+    kind = next(r.kind for r in packs.load_rules() if r.id == "style.acronym")
+    doc = Document.from_text(text)
+    spans = doc.scope_spans(scope)
+    assert list(kind.check(doc, spans, Context())) == _plain(lambda: list(kind.check(doc, spans, Context())))
+
+
+def test_acronym_introductions_on_a_draft():
+    from lint.kinds import acronym
+
+    text = (
+        "The Baghdad Diplomatic Support Center (BDSC) was hit. The unmanned aerial vehicle, or UAV, fell.\n"
+        "CENTCOM (Central Command) said the XYZ stands for nothing. It hit the QRS. AB, CD, EF.\n"
+        "Tested on 5XY (extra yield) units. The DOWN button, or WN, and xWN.\n"
+    )
+    needed = {"BDSC", "UAV", "CENTCOM", "XYZ", "QRS", "CD", "EF", "XY", "WN"}
+    introduced = {"BDSC", "UAV", "CENTCOM", "XYZ", "CD", "XY", "WN"}
+    assert acronym._introduced_among(text, needed, 10.0) & needed == introduced
+    assert acronym._introduced(text, 10.0) & needed == introduced

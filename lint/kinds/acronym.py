@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List
 
-from lint.kinds.base import Kind, OptionError, finditer
+from lint.kinds.base import Kind, OptionError, finditer, match
+from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.patterns import lazy_compile
 
@@ -31,18 +32,22 @@ _IN_PARENS = lazy_compile(
     r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
 )
 # ABC (full name), ABC [full name], ABC union (full name)
-_BEFORE_PARENS = lazy_compile(
-    r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
-)
-_OR_NAMED = (
-    r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
-)
+_BEFORE = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
+_BEFORE_PARENS = lazy_compile(_BEFORE)
+_OR_OPENING = r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?"
+_OR_NAMED = _OR_OPENING + r"(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
 _STANDS_FOR = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+(?:stands|stood|is\s+short)\s+for"
 _OR_FORM = lazy_compile(_OR_NAMED + "|" + _STANDS_FOR)
 # the same where the second branch cannot match (no "stands", "stood" or "short" in the
 # draft): the same matches, found several times faster than with the branch there
 _OR_FORM_NAMED = lazy_compile(_OR_NAMED)
 _STANDS_FOR_WORDS = ("stands", "stood", "short")
+# matches at a place where _BEFORE_PARENS or _OR_FORM can capture an acronym: a match of
+# either that starts there, or the opening of an _OR_NAMED match just before it
+_CAPTURABLE = lazy_compile(rf"(?<={_OR_OPENING})|{_BEFORE}|{_STANDS_FOR}")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTER_BYTES = _ASCII_UPPER_BYTES + b"abcdefghijklmnopqrstuvwxyz"
 # a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
 _HYPHEN_NEIGHBOUR = lazy_compile(r"-[\p{L}\p{N}]")
 _VOWELS = frozenset("AEIOU")
@@ -82,28 +87,33 @@ class Acronym(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        introduced = None  # found when first needed: many drafts use only allowed acronyms
+        tokens = [(m.group("acr"), m) for start, end in spans for m in finditer(_TOKEN, text, start, end, timeout)]
+        needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
+        # found only when needed (many drafts use only allowed acronyms), and only for these
+        introduced = None
+        lines = {}  # line start -> is the line mostly in capitals
         seen = set()
-        for span_start, span_end in spans:
-            for m in finditer(_TOKEN, text, span_start, span_end, timeout):
-                acronym = m.group("acr")
-                if acronym in seen or len(acronym) < self.min_length:
-                    continue
-                if acronym in self._allow:
-                    continue
-                if introduced is None:
+        for acronym, m in tokens:
+            if acronym in seen or len(acronym) < self.min_length:
+                continue
+            if acronym in self._allow:
+                continue
+            if introduced is None:
+                if prefilters_enabled():
+                    introduced = _introduced_among(text, needed, timeout)
+                else:
                     introduced = _introduced(text, timeout)
-                if acronym in introduced:
-                    continue
-                start, end = m.span("acr")
-                if _ROMAN.fullmatch(acronym):
-                    continue
-                if self._not_an_acronym(doc, text, start, end, acronym):
-                    continue
-                seen.add(acronym)
-                yield Hit(start, end)
+            if acronym in introduced:
+                continue
+            start, end = m.span("acr")
+            if _ROMAN.fullmatch(acronym):
+                continue
+            if self._not_an_acronym(doc, text, start, end, acronym, lines):
+                continue
+            seen.add(acronym)
+            yield Hit(start, end)
 
-    def _not_an_acronym(self, doc, text, start, end, acronym) -> bool:
+    def _not_an_acronym(self, doc, text, start, end, acronym, lines) -> bool:
         # part of a proper name or a designator: Windows XP, Texas A&M, NT News, HR 6819, @POTUS
         if _NAME_BEFORE.search(text, max(0, start - 40), start) or _NAME_AFTER.match(text, end):
             return True
@@ -128,12 +138,21 @@ class Acronym(Kind):
         paragraph_start = doc.paragraphs[doc.paragraph_index(start)][0]
         if start == paragraph_start and len(acronym) <= 3 and _LABEL_AFTER.match(text, end):
             return True
-        # a line mostly in capitals
+        # a line mostly in capitals (worked out once per line)
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
-        letters = [c for c in line if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        shouted = lines.get(line_start)
+        if shouted is None:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if line.isascii():  # the same counts, by deleting bytes: A-Z and a-z are its letters
+                data = line.encode("ascii")
+                letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+                upper = len(data) - len(data.translate(None, _ASCII_UPPER_BYTES))
+            else:
+                letters = sum(map(str.isalpha, line))
+                upper = sum(map(str.isupper, filter(str.isalpha, line)))
+            shouted = lines[line_start] = bool(letters) and upper > 0.6 * letters
+        if shouted:
             return True
         # a dateline: WASHINGTON — / BAGHDAD (AP) —
         paragraph = doc.paragraphs[doc.paragraph_index(start)]
@@ -143,6 +162,68 @@ class Acronym(Kind):
         if len(acronym) == 2 and _PLACE_BEFORE.search(text, max(0, start - 30), start):
             return True
         return False
+
+
+def _introduced_among(text, needed, timeout) -> set:
+    """What `_introduced` finds, as far as the acronyms of `needed` go (for them the answer is
+    the same; of the others it may hold some), looking only near where they stand.
+
+    An acronym is introduced when some match of a pattern, in a search over the whole draft,
+    captures it; the capture is one of the places the acronym stands (found with str.find), so
+    it is inside that match.
+
+    `_IN_PARENS` matches start at an opening bracket and hold no other one: the match holding a
+    place can only start at the nearest opening bracket before it, and matches at different
+    brackets never overlap, so whether a bracket starts one does not depend on the rest of the
+    draft.
+
+    `_BEFORE_PARENS` and `_OR_FORM` matches never hold a ".": cut at each ".", the draft falls
+    into sentences no match crosses, and a search over the whole draft finds in each sentence
+    what a search of that sentence alone finds (lookbehinds and `\b` at its start see the same
+    "." either way; a sentence is searched with its closing ".", so the pattern sees where it
+    stops). A sentence is searched only when one of its places could be captured there: a match
+    of `_BEFORE_PARENS` or `_STANDS_FOR` starts at the place, or the opening of an `_OR_NAMED`
+    match ends there (`_CAPTURABLE`).
+
+    No pattern captures an acronym right after a letter (a lookbehind, a bracket, white space
+    or a quotation mark comes first), so places after an ASCII letter ("DOWN" for "WN") are
+    left out."""
+    or_form = None  # as `_introduced` picks it, when first needed
+    introduced = set()
+    brackets = set()
+    sentences = set()
+    for acronym in sorted(needed):  # the order changes nothing: the answer is a union
+        if acronym in introduced:
+            continue
+        places = []
+        i = text.find(acronym)
+        while i >= 0:
+            if not (i and text[i - 1] in _ASCII_LETTERS):
+                places.append(i)
+            i = text.find(acronym, i + 1)
+        for i in places:
+            bracket = max(text.rfind("(", 0, i), text.rfind("[", 0, i))
+            if bracket >= 0 and bracket not in brackets:
+                brackets.add(bracket)
+                m = match(_IN_PARENS, text, bracket, len(text), timeout)
+                if m:
+                    introduced.update(g for g in m.groups() if g)
+        for i in places:
+            if acronym in introduced:
+                break
+            if not match(_CAPTURABLE, text, i, len(text), timeout):
+                continue
+            end = text.find(".", i)
+            sentence = (text.rfind(".", 0, i) + 1, end + 1 if end >= 0 else len(text))
+            if sentence in sentences:
+                continue
+            sentences.add(sentence)
+            if or_form is None:
+                or_form = _OR_FORM if any(word in text for word in _STANDS_FOR_WORDS) else _OR_FORM_NAMED
+            for pattern in (_BEFORE_PARENS, or_form):
+                for m in finditer(pattern, text, *sentence, timeout):
+                    introduced.update(g for g in m.groups() if g)
+    return introduced
 
 
 def _introduced(text, timeout) -> set:
