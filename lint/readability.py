@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import itertools
+import operator
 import os
 import re
 from typing import Dict, List, Optional
@@ -65,17 +66,13 @@ def count_words(text: str) -> int:
 def count_sentences(text: str) -> int:
     if len(text) == 0:
         return 0
-    ignore_count = 0
-    count = 0
-    for m in _SENTENCE.finditer(text):
-        count += 1
-        # textstat ignores a "sentence" of two words or fewer; three tokens holding an ASCII
-        # letter or digit are three words whatever punctuation removal does, and are cheap to see
-        if _THREE_WORDS.search(text, m.start(), m.end()):
-            continue
-        if count_words(m.group()) <= 2:
-            ignore_count += 1
-    return max(1, count - ignore_count)
+    sentences = _SENTENCE.findall(text)
+    # textstat ignores a "sentence" of two words or fewer; three tokens holding an ASCII letter
+    # or digit are three words whatever punctuation removal does, and are cheap to see (C-level
+    # passes); only the other sentences are counted word by word
+    unsure = itertools.compress(sentences, map(operator.not_, map(_THREE_WORDS.search, sentences)))
+    ignore_count = sum(1 for sentence in unsure if count_words(sentence) <= 2)
+    return max(1, len(sentences) - ignore_count)
 
 
 def _cmu() -> List[str]:
@@ -108,13 +105,111 @@ def _cmu_syllables(word: str) -> Optional[int]:
     return None
 
 
+class _LazyHyphenation:
+    """pyphen's HyphDict for one dictionary, each pattern parsed on its first lookup.
+
+    `Pyphen()` parses every pattern of the dictionary up front (11,000 for en_US: about 0.15 s,
+    paid by each process, so by each worker of a parallel run), while a run looks up a few
+    hundred words. This reads the file as pyphen does and keeps each pattern's text under its
+    key (the pattern minus its digits, as pyphen's ''.join(tags)); `get` parses a pattern the
+    way pyphen does when first asked. Same keys (a later duplicate wins, a pattern of zeros only
+    is dropped), same parsed values, same `maxlen`: `positions` below is pyphen's, line for line.
+    Files using pyphen's rarer syntax (^^hh escapes, nonstandard "/" alternatives, non-ASCII
+    digits) are left to pyphen itself (`_hyphenator`).
+    """
+
+    def __init__(self, lines: List[str]):
+        # pyphen's loop over the lines, done a whole file at a time (C-level passes): strip
+        # each line, skip empty and ignored ones and those with zero digits only (pyphen skips
+        # them: max(values) == 0), key each by its text minus digits, the last one winning
+        patterns = [line.strip() for line in lines]
+        joined = "\n".join(patterns)  # a stripped line holds no "\n": the lines stay aligned
+        encoded = joined.encode("utf-8")  # bytes.translate deletes fast; digits are ASCII (checked)
+        keys = encoded.translate(None, b"0123456789").decode("utf-8").split("\n")
+        without_nonzero = encoded.translate(None, b"123456789").decode("utf-8").split("\n")
+        raw = {
+            key: pattern
+            for key, pattern, rest in zip(keys, patterns, without_nonzero)
+            if len(rest) != len(pattern) and not pattern.startswith(_PYPHEN_IGNORED)
+        }
+        self._raw = raw
+        self._parsed: Dict[str, tuple] = {}
+        self.maxlen = max(len(key) for key in raw)
+        self.cache: Dict[str, List[int]] = {}
+
+    def get(self, key: str):
+        entry = self._parsed.get(key)
+        if entry is None:
+            pattern = self._raw.get(key)
+            if pattern is None:
+                return None
+            # pyphen's HyphDict.__init__ for one pattern (factory int)
+            tags, values = zip(*[(string, int(i or "0")) for i, string in _PYPHEN_PARSE(pattern)])
+            start, end = 0, len(values)
+            while not values[start]:
+                start += 1
+            while not values[end - 1]:
+                end -= 1
+            entry = self._parsed[key] = (start, values[start:end])
+        return entry
+
+    def positions(self, word: str) -> List[int]:
+        """pyphen's HyphDict.positions (plain ints: the en_US patterns have no alternatives)."""
+        word = word.lower()
+        points = self.cache.get(word)
+        if points is None:
+            pointed_word = f".{word}."
+            references = [0] * (len(pointed_word) + 1)
+
+            for i in range(len(pointed_word) - 1):
+                stop = min(i + self.maxlen, len(pointed_word)) + 1
+                for j in range(i + 1, stop):
+                    pattern = self.get(pointed_word[i:j])
+                    if not pattern:
+                        continue
+                    offset, values = pattern
+                    slice_ = slice(i + offset, i + offset + len(values))
+                    references[slice_] = map(max, values, references[slice_])
+
+            self.cache[word] = points = [i - 1 for i, reference in enumerate(references) if reference % 2]
+        return points
+
+
+# pyphen's own patterns and constants (pyphen/__init__.py)
+_PYPHEN_PARSE = re.compile(r"(\d?)(\D?)").findall
+_PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_PYPHEN_LEFT = _PYPHEN_RIGHT = 2  # Pyphen()'s defaults, which textstat keeps
+
+
+def _load_hyphenator():
+    """en_US hyphenation: the lazy reader when the file is plain, pyphen itself otherwise."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is not None and spec.origin is not None:
+        # pyphen.LANGUAGES[language_fallback("en_US")] is this file when it exists
+        path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
+        if os.path.exists(path):
+            with open(path, "rb") as file:
+                data = file.read()
+            first, _, rest = data.partition(b"\n")
+            if first.strip().lower() in (b"utf-8", b"utf8"):
+                text = rest.decode("utf-8")
+                # no ^^hh escapes, "/" alternatives, "\r" (read_text would end a line there), or
+                # non-ASCII digits (\d, which pyphen's parser takes for values, is then [0-9])
+                plain = not ("^^" in text or "/" in text or "\r" in text or re.search(r"[^\D0-9]", text))
+                if plain:
+                    return _LazyHyphenation(text.split("\n"))
+    import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
+
+    return pyphen.Pyphen(lang=_LANG).hd
+
+
 def _pyphen_syllables(word: str) -> int:
+    """textstat's len(pyphen.Pyphen(lang='en_US').positions(word)) + 1."""
     global _pyphen
     if _pyphen is None:
-        import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
-
-        _pyphen = pyphen.Pyphen(lang=_LANG)
-    return len(_pyphen.positions(word)) + 1
+        _pyphen = _load_hyphenator()
+    right = len(word) - _PYPHEN_RIGHT  # Pyphen.positions: points too near either end dropped
+    return sum(1 for i in _pyphen.positions(word) if _PYPHEN_LEFT <= i <= right) + 1
 
 
 def _pyphen_most(word: str) -> int:
