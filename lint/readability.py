@@ -46,6 +46,7 @@ _seen: set = set()  # every word looked up in the dictionary so far
 _known: Dict[str, int] = {}  # word -> syllables, from the CMU dictionary
 _upper: Dict[str, int] = {}  # word absent from it -> most syllables Pyphen can give it
 _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
+_bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the most Pyphen can give
 _pyphen = None
 
 
@@ -219,14 +220,21 @@ def _pyphen_most(word: str) -> int:
 
 
 def _learn(words: set) -> None:
-    """Look up the words not seen before in the CMU dictionary."""
-    for word in words - _seen:
-        count = _cmu_syllables(word)
-        if count is None:
-            _upper[word] = _pyphen_most(word)
+    """Look up the words not seen before in the CMU dictionary (`_cmu_syllables`, with the
+    bisections run in C by `map`: this runs once per distinct word of a run)."""
+    new = list(words - _seen)
+    if not new:
+        return
+    lines = _cmu()
+    size = len(lines)
+    heads = [word + " " for word in new]
+    for word, head, i in zip(new, heads, map(bisect.bisect_left, itertools.repeat(lines), heads)):
+        if i < size and lines[i].startswith(head):
+            phones = lines[i][len(head):].split("#")[0]
+            _bound[word] = _known[word] = phones.count("0") + phones.count("1") + phones.count("2")
         else:
-            _known[word] = count
-        _seen.add(word)
+            _bound[word] = _upper[word] = _pyphen_most(word)
+    _seen.update(new)
 
 
 def _grade(words: int, sentences: int, syllables: int) -> float:
@@ -250,21 +258,23 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     With `at_most`, returns None instead when the grade is surely <= at_most (decided from
     syllable bounds, so Pyphen is not consulted), the exact grade otherwise.
     """
-    stripped = _strip_punctuation(text)
-    words = stripped.split()
-    lowered_words = stripped.lower().split()  # count_syllables: list_words(text, lowercase=True)
+    # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
+    # has as many words: lower() keeps white space as it is and never makes any (for every
+    # character; tests/test_readability_textstat.py checks them all)
+    lowered_words = _strip_punctuation(text).lower().split()
+    word_count = len(lowered_words)
     sentences = count_sentences(text)
     distinct = set(lowered_words)
     _learn(distinct)
     # sums run in C: a word's count, or 0 when it is in the other table
-    known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
     if at_most is not None and at_most >= 0.0:
-        upper = sum(map(_upper.get, lowered_words, itertools.repeat(0)))
+        most = sum(map(_bound.__getitem__, lowered_words))
         # the grade grows with the syllable count (division and sums round monotonically)
-        if _grade(len(words), sentences, known + upper) <= at_most:
+        if _grade(word_count, sentences, most) <= at_most:
             return None
+    known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
     for word in distinct:
         if word in _upper and word not in _pyphen_counts:
             _pyphen_counts[word] = _pyphen_syllables(word)
     syllables = known + sum(map(_pyphen_counts.get, lowered_words, itertools.repeat(0)))
-    return _grade(len(words), sentences, syllables)
+    return _grade(word_count, sentences, syllables)
