@@ -24,6 +24,11 @@ GAPS = [" ", "  ", "\t", "\u00a0", "\n", "\n\n", "", " - "]
 texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40).map(
     lambda items: "".join(p + g for p, g in items)
 )
+# and runs longer than the repetition shortcut reads at once (64 characters)
+LONG_PIECES = PIECES + ["ж" * 64, "Ж" * 64, "ж" * 65, "Ж" * 65, "x" * 70, "の" * 66, "’" * 65]
+long_texts = st.lists(st.tuples(st.sampled_from(LONG_PIECES), st.sampled_from(GAPS)), max_size=30).map(
+    lambda items: "".join(p + g for p, g in items)
+)
 
 
 def _slow(kind, doc, spans):
@@ -33,8 +38,8 @@ def _slow(kind, doc, spans):
     return list(plain.check(doc, spans, Context()))
 
 
-@settings(max_examples=400, deadline=None)
-@given(texts, st.sampled_from(["paragraph", "line", "draft", "sentence"]), st.sampled_from(["any", "lower"]),
+@settings(max_examples=600, deadline=None)
+@given(long_texts, st.sampled_from(["paragraph", "line", "draft", "sentence"]), st.sampled_from(["any", "lower"]),
        st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
 def test_repetition_prefilter_finds_what_the_plain_search_finds(text, scope, second, token):
     kind = Repetition(token=token, second=second, exceptions=["had had"])
@@ -48,15 +53,20 @@ def test_repetition_prefilter_on_a_draft():
     kind = Repetition(token=r"\p{Latin}+(?:['’]\p{Latin}+)?", second="lower", exceptions=["that that"])
     text = "The the vote.\n\nShe said that that was that. Were were\nwere they? ſo so, Sirhan Sirhan.\n"
     doc = Document.from_text(text)
-    assert kind._candidate_starts(text) is not None  # the shortcut runs here
     hits = list(kind.check(doc, doc.paragraphs, Context()))
     assert _texts(text, hits) == ["The the", "Were were", "ſo so"]
     assert hits == _slow(kind, doc, doc.paragraphs)
     # case folding `ß` changes the length: the plain search runs, and still finds it
     text = "Die Straße straße.\n"
-    assert kind._candidate_starts(text) is None
     doc = Document.from_text(text)
     assert _texts(text, kind.check(doc, doc.paragraphs, Context())) == ["Straße straße"]
+    # runs of more than 64 characters (CJK text has no spaces) take the plain search
+    long = "Ⅻ" * 70
+    text = f"東京{'の' * 80} {long} {long.lower()} and the the end\n"
+    doc = Document.from_text(text)
+    hits = list(kind.check(doc, doc.paragraphs, Context()))
+    assert _texts(text, hits) == [f"{long} {long.lower()}", "the the"]
+    assert hits == _slow(kind, doc, doc.paragraphs)
 
 
 def _texts(text, hits):
@@ -142,3 +152,46 @@ def test_boilerplate_quick_reject_agrees_with_the_full_check(line):
     plain = Boilerplate(phrases=kind.phrases, parts=kind.parts, prefixes=kind.prefixes)
     object.__setattr__(plain, "_firsts", None)
     assert kind._known_furniture(line) == plain._known_furniture(line)
+
+
+def test_loose_pair_classes_hold_for_every_character():
+    # repetition._LOOSE_PAIR is searched in case-folded text with `re`: every character a
+    # token can hold must fold (to one character) into its run class, every space the rule's
+    # pattern allows must still be a `re` space, and a folded character in its edge class must
+    # come from one the rule's edges refuse (`[\w'’-]`), for a draft without a loose pair to
+    # have no doubled word
+    import re
+
+    import regex
+
+    from lint.kinds import repetition
+
+    token_char = regex.compile(r"[\p{L}\p{Latin}'’]")
+    rule_space = regex.compile(r"[^\S\n]")
+    rule_edge = regex.compile(r"[\w'’-]")
+    run = re.compile(repetition._RUN)
+    edge = re.compile(repetition._EDGE)
+    space = re.compile(r"[^\S\n]")
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        assert folded, hex(code)
+        if len(folded) != 1:
+            continue  # a draft holding it takes the plain search (its folded length differs)
+        if token_char.match(c):
+            assert run.match(folded), hex(code)
+        if rule_space.match(c):
+            assert folded == c and space.match(c), hex(code)
+        if edge.match(folded):
+            assert rule_edge.match(c), hex(code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(long_texts, st.sampled_from(["any", "lower"]), st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
+def test_a_draft_without_a_loose_pair_has_no_doubled_word(text, second, token):
+    from lint.kinds import repetition
+
+    kind = Repetition(token=token, second=second)
+    folded = text.casefold()
+    if len(folded) == len(text) and repetition._LOOSE_PAIR.search(folded) is None:
+        assert kind._pattern.search(text) is None
