@@ -195,3 +195,74 @@ def test_a_draft_without_a_loose_pair_has_no_doubled_word(text, second, token):
     folded = text.casefold()
     if len(folded) == len(text) and repetition._LOOSE_PAIR.search(folded) is None:
         assert kind._pattern.search(text) is None
+
+
+# ---- existence: an alternation searched one alternative at a time ----------------------------
+
+from lint.kinds.existence import Existence  # noqa: E402
+
+NOTE_PIECES = [
+    "JEFF", "OK’D", "OKD", "OK'D", "DESK", "OK", "TK", "TKTK", "[cq]", "[CQ]", "XXX", "XXXX", "###",
+    "[[x]]", "((need source))", "(((x)))", "((WN))", "((hi))", "NOTE TO EDS", "EDS:", "CHECK",
+    "said.", "said.”", "U.S.", "The", "the", "Super Bowl", "Corps", "ab", "abc", "bc", "c",
+]
+NOTE_GAPS = [" ", "  ", "\n", "\n\n", "", ". ", "\t"]
+note_texts = st.lists(st.tuples(st.sampled_from(NOTE_PIECES), st.sampled_from(NOTE_GAPS)), max_size=30).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+# overlapping alternatives: which one wins at an offset, and where the next search starts
+ALTERNATIVES = ["ab", "abc", "b+c", r"(?<=a)b", r"^c", r"c$", r"\p{Lu}+", r"(?i:ok)d?", r"X{3,}", r"c\s+ab"]
+
+
+def _plain_hits(kind, doc, spans):
+    """The kind's hits with every prefilter and shortcut off (COPYDESK_NO_PREFILTER=1)."""
+    import os
+
+    saved = os.environ.get("COPYDESK_NO_PREFILTER")
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        return list(kind.check(doc, spans, Context()))
+    finally:
+        if saved is None:
+            del os.environ["COPYDESK_NO_PREFILTER"]
+        else:
+            os.environ["COPYDESK_NO_PREFILTER"] = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(note_texts, st.sampled_from(["draft", "paragraph", "sentence"]))
+def test_editor_note_split_finds_what_the_whole_alternation_finds(text, scope):
+    from lint import packs
+
+    rule = next(r for r in packs.load_rules() if r.id == "hygiene.editor-note")
+    assert rule.kind._parts is not None  # the shortcut applies to this rule
+    doc = Document.from_text(text)
+    spans = doc.scope_spans(scope)
+    assert list(rule.kind.check(doc, spans, Context())) == _plain_hits(rule.kind, doc, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(note_texts, st.lists(st.sampled_from(ALTERNATIVES), min_size=2, max_size=5), st.booleans(),
+       st.lists(st.sampled_from(["OK", "TK", "XXX"]), max_size=2))
+def test_existence_split_finds_what_the_whole_alternation_finds(text, patterns, ignorecase, tokens):
+    kind = Existence(patterns=patterns, ignorecase=ignorecase, tokens=tokens)
+    doc = Document.from_text(text)
+    for spans in (doc.scope_spans("draft"), doc.scope_spans("paragraph")):
+        assert list(kind.check(doc, spans, Context())) == _plain_hits(kind, doc, spans)
+
+
+def test_existence_keeps_alternations_whole_when_splitting_would_change_them():
+    for patterns in (["(a)b", r"(c)\1"], ["(?i)ab", "cd"], ["a", "b*"], [r"\Ga", "b"], ["(?P<x>a)(?P=x)", "b"]):
+        assert Existence(patterns=patterns)._parts is None, patterns
+    assert Existence(patterns=["ab", "(?i:cd)"])._parts is not None
+
+
+def test_ascii_non_letters_fold_only_from_themselves():
+    # existence._Needs looks for them in the unfolded text before folding it
+    from lint.document import prefilter_fold
+
+    for code in range(0x110000):
+        c = chr(code)
+        for x in prefilter_fold(c):
+            if x.isascii() and not x.isalpha():
+                assert x == c, hex(code)
