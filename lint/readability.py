@@ -50,9 +50,20 @@ _bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the mos
 _pyphen = None
 
 
+# _PUNCTUATION's ASCII characters, and a pattern for its others: the ASCII ones go in one
+# bytes.translate of the UTF-8 (an ASCII byte is never part of another character's encoding),
+# several times faster than the regular expression, which then only runs on drafts with
+# non-ASCII characters left
+_PUNCTUATION_BYTES = bytes(c for c in range(128) if _PUNCTUATION.match(chr(c)))
+_PUNCTUATION_NON_ASCII = re.compile(r"[^\w\s\'\x00-\x7f]")
+
+
 def _strip_punctuation(text: str) -> str:
-    """textstat's remove_punctuation(text, rm_apostrophe=False): contractions keep theirs."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    """textstat's remove_punctuation(text, rm_apostrophe=False): contractions keep theirs.
+    (`_PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))`, done faster)"""
+    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    text = text.encode("utf-8", "surrogatepass").translate(None, _PUNCTUATION_BYTES).decode("utf-8", "surrogatepass")
+    return text if text.isascii() else _PUNCTUATION_NON_ASCII.sub("", text)
 
 
 def _list_words(text: str) -> List[str]:

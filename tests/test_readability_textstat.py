@@ -162,3 +162,21 @@ def test_pyphen_syllables_of_corpus_words_are_pyphens(corpus_files):
         words.update(readability._strip_punctuation(path.read_text(encoding="utf-8")).lower().split())
     for word in words:
         assert readability._pyphen_syllables(word) == len(reference.positions(word)) + 1, word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40) | st.text(alphabet=st.sampled_from(list(" .,;'’“”—-_\\ab\t\x00\x7f\x1cé½") + ["\ud800"]), max_size=40))
+def test_punctuation_removal_is_textstats(text):
+    # lint/readability.py deletes the ASCII punctuation bytewise, then the rest with a regex
+    expected = readability._PUNCTUATION.sub("", readability._NONCONTRACTION_APOSTROPHE.sub("", text))
+    assert readability._strip_punctuation(text) == expected
+
+
+def test_punctuation_bytes_are_the_patterns_ascii_characters():
+    for code in range(0x110000):
+        c = chr(code)
+        expected = readability._PUNCTUATION.match(c) is not None
+        if c.isascii():
+            assert (code in readability._PUNCTUATION_BYTES) == expected, hex(code)
+        else:
+            assert (readability._PUNCTUATION_NON_ASCII.match(c) is not None) == expected, hex(code)

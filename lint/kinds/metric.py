@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import itertools
+import functools
 from dataclasses import dataclass
 from typing import Callable, Dict, Optional
+
+import regex
 
 from lint import readability
 from lint.kinds.base import Kind, OptionError
@@ -32,7 +34,15 @@ def _words(doc, start, end) -> float:
 
 def _has_words(doc, start, end, count) -> bool:
     """Does text[start:end] hold at least `count` words? (stops counting there)"""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(doc.text, start, end), count)) >= count
+    return _words_ahead(count).match(doc.text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _words_ahead(count: int):
+    """`count` of _WORD's matches in a row, one regex call: what finditer skips between two
+    (characters that cannot start a word), then a word, taken whole (possessive, like
+    finditer's greedy match that is never given back)."""
+    return regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.-]*+){%d}" % count)
 
 
 def _sentences(doc, start, end) -> float:
