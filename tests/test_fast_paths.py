@@ -266,3 +266,14 @@ def test_ascii_non_letters_fold_only_from_themselves():
         for x in prefilter_fold(c):
             if x.isascii() and not x.isalpha():
                 assert x == c, hex(code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(long_texts, st.integers(0, 200), st.integers(0, 200))
+def test_loose_pair_search_after_a_separator_is_the_same_search(text, pos, end):
+    from lint.kinds import repetition
+
+    for folded in (text, text.casefold()):
+        expected = repetition._LOOSE_PAIR.search(folded, pos, end)
+        expected = None if expected is None else (expected.start(), expected.group(1) is not None)
+        assert repetition._next_loose(folded, pos, end) == expected

@@ -25,11 +25,27 @@ _WORD_TOKENS = frozenset({r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{La
 # linear: from any offset it reads at most 65 run characters (and a run of spaces, which at
 # most 64 offsets reach). tests/test_fast_paths.py checks the classes against every character.
 _RUN = r"[^\s!-&(-/:-@\[-`{-~0-9]"
-_EDGE = r"[0-9a-z_'’\-ß-öø-ÿα-ωа-яѐ-џ]"
+_EDGE_SET = r"0-9a-z_'’\-ß-öø-ÿα-ωа-яѐ-џ"
+_EDGE = f"[{_EDGE_SET}]"
 _EDGE_CHAR = re.compile(_EDGE)
-_LOOSE_PAIR = re.compile(
-    rf"(?<!{_EDGE})(?:({_RUN}{{1,64}})[^\S\n]+\1(?!{_EDGE})|{_RUN}{{65}})"
-)
+_PAIR = rf"(?:({_RUN}{{1,64}})[^\S\n]+\1(?!{_EDGE})|{_RUN}{{65}})"
+_LOOSE_PAIR = re.compile(rf"(?<!{_EDGE}){_PAIR}")
+# _LOOSE_PAIR after the character before it: the same matches past the text's first offset,
+# found faster (the search skips to a character of the class instead of trying a lookbehind at
+# every offset)
+_LOOSE_PAIR_AFTER = re.compile(rf"[^{_EDGE_SET}]{_PAIR}")
+
+
+def _next_loose(folded: str, pos: int, end: int):
+    """_LOOSE_PAIR.search(folded, pos, end), sooner, as (its offset, whether its first branch
+    matched), or None."""
+    if pos == 0:
+        m = _LOOSE_PAIR.match(folded, 0, end)
+        if m is not None:
+            return 0, m.group(1) is not None
+        pos = 1
+    m = _LOOSE_PAIR_AFTER.search(folded, pos - 1, end)
+    return None if m is None else (m.start() + 1, m.group(1) is not None)
 
 
 @dataclass(frozen=True)
@@ -84,7 +100,7 @@ class Repetition(Kind):
         # one search of the whole draft settles most drafts: a span ending where _EDGE does not
         # follow (a paragraph ends at a line end) holds no loose pair the draft lacks
         ends_clear = all(end == len(text) or _EDGE_CHAR.match(folded, end) is None for _, end in spans)
-        if ends_clear and _LOOSE_PAIR.search(folded) is None:
+        if ends_clear and _next_loose(folded, 0, len(folded)) is None:
             return
         for span_start, span_end in spans:
             # try the pattern only where _LOOSE_PAIR matches (in the span, as the pattern sees
@@ -92,11 +108,11 @@ class Repetition(Kind):
             # the end of the last match where the pattern matches gives finditer's next match
             pos = span_start
             while True:
-                loose = _LOOSE_PAIR.search(folded, pos, span_end)
+                loose = _next_loose(folded, pos, span_end)
                 if loose is None:
                     break
-                at = loose.start()
-                if loose.group(1) is None:  # a very long run (CJK text has no spaces): plain search
+                at, pair = loose
+                if not pair:  # a very long run (CJK text has no spaces): plain search
                     yield from finditer(self._pattern, text, at, span_end, timeout)
                     break
                 m = match(self._pattern, text, at, span_end, timeout)
