@@ -139,14 +139,13 @@ class _LazyHyphenation:
         encoded = joined.encode("utf-8")  # bytes.translate deletes fast; digits are ASCII (checked)
         keys = encoded.translate(None, b"0123456789").decode("utf-8").split("\n")
         without_nonzero = encoded.translate(None, b"123456789").decode("utf-8").split("\n")
-        raw = {
-            key: pattern
-            for key, pattern, rest in zip(keys, patterns, without_nonzero)
-            if len(rest) != len(pattern) and not pattern.startswith(_PYPHEN_IGNORED)
-        }
+        nonzero = map(operator.ne, map(len, without_nonzero), map(len, patterns))
+        ignored = map(str.startswith, patterns, itertools.repeat(_PYPHEN_IGNORED))
+        kept = map(operator.gt, nonzero, ignored)  # True > False: nonzero and not ignored
+        raw = dict(itertools.compress(zip(keys, patterns), kept))
         self._raw = raw
         self._parsed: Dict[str, tuple] = {}
-        self.maxlen = max(len(key) for key in raw)
+        self.maxlen = max(map(len, raw))
         self.cache: Dict[str, List[int]] = {}
 
     def get(self, key: str):
@@ -173,13 +172,14 @@ class _LazyHyphenation:
             pointed_word = f".{word}."
             references = [0] * (len(pointed_word) + 1)
 
+            raw = self._raw
             for i in range(len(pointed_word) - 1):
                 stop = min(i + self.maxlen, len(pointed_word)) + 1
                 for j in range(i + 1, stop):
-                    pattern = self.get(pointed_word[i:j])
-                    if not pattern:
+                    key = pointed_word[i:j]
+                    if key not in raw:  # self.get(key) is None: skip the call
                         continue
-                    offset, values = pattern
+                    offset, values = self.get(key)
                     slice_ = slice(i + offset, i + offset + len(values))
                     references[slice_] = map(max, values, references[slice_])
 
