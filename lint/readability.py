@@ -10,11 +10,13 @@ This module mirrors textstat's code step by step (same regular expressions, same
 same float operations in the same order, so the same bits), but:
 - reads the CMU file once as sorted lines and looks words up by bisection (about 30 ms);
 - counts each distinct word once per process;
-- loads Pyphen only when a draft's grade is close enough to the limit to need it: a word the
-  dictionary lacks has between 1 and max(1, len(word) - 2) Pyphen syllables, so
-  `grade_exceeds` can often settle "not above the limit" from those bounds alone.
+- loads Pyphen's patterns only when a draft's grade is close enough to the limit to need them
+  (a word the dictionary lacks has between 1 and max(1, len(word) - 2) Pyphen syllables, so
+  `at_most` can often settle "not above the limit" from those bounds alone), and then parses
+  each pattern on its first use (`_LazyHyphenation`, pyphen's own algorithm);
+- does its text passes in C: bisections by `map`, punctuation deleted bytewise.
 
-`tests/test_readability.py` holds it to textstat: every dictionary word, the corpus, random
+`tests/test_readability_textstat.py` holds it to textstat: every dictionary word, the corpus, random
 texts. textstat stays the reference: anything this module does not mirror goes to textstat.
 """
 
@@ -127,7 +129,7 @@ class _LazyHyphenation:
     way pyphen does when first asked. Same keys (a later duplicate wins, a pattern of zeros only
     is dropped), same parsed values, same `maxlen`: `positions` below is pyphen's, line for line.
     Files using pyphen's rarer syntax (^^hh escapes, nonstandard "/" alternatives, non-ASCII
-    digits) are left to pyphen itself (`_hyphenator`).
+    digits) are left to pyphen itself (`_load_hyphenator`).
     """
 
     def __init__(self, lines: List[str]):
