@@ -252,7 +252,8 @@ def test_existence_split_finds_what_the_whole_alternation_finds(text, patterns, 
 
 
 def test_existence_keeps_alternations_whole_when_splitting_would_change_them():
-    for patterns in (["(a)b", r"(c)\1"], ["(?i)ab", "cd"], ["a", "b*"], [r"\Ga", "b"], ["(?P<x>a)(?P=x)", "b"]):
+    for patterns in (["(a)b", r"(c)\1"], ["(?i)ab", "cd"], ["a", "b*"], [r"\Ga", "b"], ["(?P<x>a)(?P=x)", "b"],
+                     ["(?:abc){e<=3}", "x"], ["[[:alpha:]]", "x"]):
         assert Existence(patterns=patterns)._parts is None, patterns
     assert Existence(patterns=["ab", "(?i:cd)"])._parts is not None
 

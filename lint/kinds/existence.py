@@ -124,9 +124,11 @@ def _split(alternatives: List[str], ignorecase: bool) -> Optional[list]:
     """[(compiled alternative, its Requirement or None)], or None when the alternation must stay
     whole: a single alternative, syntax whose meaning depends on the whole pattern, or an
     alternative that may match the empty string (finditer steps over those its own way)."""
-    if len(alternatives) < 2 or any(_UNSPLITTABLE.search(a) for a in alternatives):
+    from lint.kinds.required import _UNSAFE, _neutralize
+
+    # (_UNSAFE: `regex` syntax the standard parser below would misread, fuzzy matching among it)
+    if len(alternatives) < 2 or any(_UNSPLITTABLE.search(a) or _UNSAFE.search(a) for a in alternatives):
         return None
-    from lint.kinds.required import _neutralize
 
     for alternative in alternatives:
         try:
