@@ -10,11 +10,13 @@ This module mirrors textstat's code step by step (same regular expressions, same
 same float operations in the same order, so the same bits), but:
 - reads the CMU file once as sorted lines and looks words up by bisection (about 30 ms);
 - counts each distinct word once per process;
-- loads Pyphen only when a draft's grade is close enough to the limit to need it: a word the
-  dictionary lacks has between 1 and max(1, len(word) - 2) Pyphen syllables, so
-  `grade_exceeds` can often settle "not above the limit" from those bounds alone.
+- loads Pyphen's patterns only when a draft's grade is close enough to the limit to need them
+  (a word the dictionary lacks has between 1 and max(1, len(word) - 2) Pyphen syllables, so
+  `at_most` can often settle "not above the limit" from those bounds alone), and then parses
+  each pattern on its first use (`_LazyHyphenation`, pyphen's own algorithm);
+- does its text passes in C: bisections by `map`, punctuation deleted bytewise.
 
-`tests/test_readability.py` holds it to textstat: every dictionary word, the corpus, random
+`tests/test_readability_textstat.py` holds it to textstat: every dictionary word, the corpus, random
 texts. textstat stays the reference: anything this module does not mirror goes to textstat.
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import itertools
+import operator
 import os
 import re
 from typing import Dict, List, Optional
@@ -45,12 +48,24 @@ _seen: set = set()  # every word looked up in the dictionary so far
 _known: Dict[str, int] = {}  # word -> syllables, from the CMU dictionary
 _upper: Dict[str, int] = {}  # word absent from it -> most syllables Pyphen can give it
 _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
+_bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the most Pyphen can give
 _pyphen = None
 
 
+# _PUNCTUATION's ASCII characters, and a pattern for its others: the ASCII ones go in one
+# bytes.translate of the UTF-8 (an ASCII byte is never part of another character's encoding),
+# several times faster than the regular expression, which then only runs on drafts with
+# non-ASCII characters left
+_PUNCTUATION_BYTES = bytes(c for c in range(128) if _PUNCTUATION.match(chr(c)))
+_PUNCTUATION_NON_ASCII = re.compile(r"[^\w\s\'\x00-\x7f]")
+
+
 def _strip_punctuation(text: str) -> str:
-    """textstat's remove_punctuation(text, rm_apostrophe=False): contractions keep theirs."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    """textstat's remove_punctuation(text, rm_apostrophe=False): contractions keep theirs.
+    (`_PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))`, done faster)"""
+    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    text = text.encode("utf-8", "surrogatepass").translate(None, _PUNCTUATION_BYTES).decode("utf-8", "surrogatepass")
+    return text if text.isascii() else _PUNCTUATION_NON_ASCII.sub("", text)
 
 
 def _list_words(text: str) -> List[str]:
@@ -65,17 +80,13 @@ def count_words(text: str) -> int:
 def count_sentences(text: str) -> int:
     if len(text) == 0:
         return 0
-    ignore_count = 0
-    count = 0
-    for m in _SENTENCE.finditer(text):
-        count += 1
-        # textstat ignores a "sentence" of two words or fewer; three tokens holding an ASCII
-        # letter or digit are three words whatever punctuation removal does, and are cheap to see
-        if _THREE_WORDS.search(text, m.start(), m.end()):
-            continue
-        if count_words(m.group()) <= 2:
-            ignore_count += 1
-    return max(1, count - ignore_count)
+    sentences = _SENTENCE.findall(text)
+    # textstat ignores a "sentence" of two words or fewer; three tokens holding an ASCII letter
+    # or digit are three words whatever punctuation removal does, and are cheap to see (C-level
+    # passes); only the other sentences are counted word by word
+    unsure = itertools.compress(sentences, map(operator.not_, map(_THREE_WORDS.search, sentences)))
+    ignore_count = sum(1 for sentence in unsure if count_words(sentence) <= 2)
+    return max(1, len(sentences) - ignore_count)
 
 
 def _cmu() -> List[str]:
@@ -108,13 +119,111 @@ def _cmu_syllables(word: str) -> Optional[int]:
     return None
 
 
+class _LazyHyphenation:
+    """pyphen's HyphDict for one dictionary, each pattern parsed on its first lookup.
+
+    `Pyphen()` parses every pattern of the dictionary up front (11,000 for en_US: about 0.15 s,
+    paid by each process, so by each worker of a parallel run), while a run looks up a few
+    hundred words. This reads the file as pyphen does and keeps each pattern's text under its
+    key (the pattern minus its digits, as pyphen's ''.join(tags)); `get` parses a pattern the
+    way pyphen does when first asked. Same keys (a later duplicate wins, a pattern of zeros only
+    is dropped), same parsed values, same `maxlen`: `positions` below is pyphen's, line for line.
+    Files using pyphen's rarer syntax (^^hh escapes, nonstandard "/" alternatives, non-ASCII
+    digits) are left to pyphen itself (`_load_hyphenator`).
+    """
+
+    def __init__(self, lines: List[str]):
+        # pyphen's loop over the lines, done a whole file at a time (C-level passes): strip
+        # each line, skip empty and ignored ones and those with zero digits only (pyphen skips
+        # them: max(values) == 0), key each by its text minus digits, the last one winning
+        patterns = [line.strip() for line in lines]
+        joined = "\n".join(patterns)  # a stripped line holds no "\n": the lines stay aligned
+        encoded = joined.encode("utf-8")  # bytes.translate deletes fast; digits are ASCII (checked)
+        keys = encoded.translate(None, b"0123456789").decode("utf-8").split("\n")
+        without_nonzero = encoded.translate(None, b"123456789").decode("utf-8").split("\n")
+        nonzero = map(operator.ne, map(len, without_nonzero), map(len, patterns))
+        ignored = map(str.startswith, patterns, itertools.repeat(_PYPHEN_IGNORED))
+        kept = map(operator.gt, nonzero, ignored)  # True > False: nonzero and not ignored
+        raw = dict(itertools.compress(zip(keys, patterns), kept))
+        self._raw = raw
+        self._parsed: Dict[str, tuple] = {}
+        self.maxlen = max(map(len, raw))
+        self.cache: Dict[str, List[int]] = {}
+
+    def get(self, key: str):
+        entry = self._parsed.get(key)
+        if entry is None:
+            pattern = self._raw.get(key)
+            if pattern is None:
+                return None
+            # pyphen's HyphDict.__init__ for one pattern (factory int)
+            tags, values = zip(*[(string, int(i or "0")) for i, string in _PYPHEN_PARSE(pattern)])
+            start, end = 0, len(values)
+            while not values[start]:
+                start += 1
+            while not values[end - 1]:
+                end -= 1
+            entry = self._parsed[key] = (start, values[start:end])
+        return entry
+
+    def positions(self, word: str) -> List[int]:
+        """pyphen's HyphDict.positions (plain ints: the en_US patterns have no alternatives)."""
+        word = word.lower()
+        points = self.cache.get(word)
+        if points is None:
+            pointed_word = f".{word}."
+            references = [0] * (len(pointed_word) + 1)
+
+            raw = self._raw
+            for i in range(len(pointed_word) - 1):
+                stop = min(i + self.maxlen, len(pointed_word)) + 1
+                for j in range(i + 1, stop):
+                    key = pointed_word[i:j]
+                    if key not in raw:  # self.get(key) is None: skip the call
+                        continue
+                    offset, values = self.get(key)
+                    slice_ = slice(i + offset, i + offset + len(values))
+                    references[slice_] = map(max, values, references[slice_])
+
+            self.cache[word] = points = [i - 1 for i, reference in enumerate(references) if reference % 2]
+        return points
+
+
+# pyphen's own patterns and constants (pyphen/__init__.py)
+_PYPHEN_PARSE = re.compile(r"(\d?)(\D?)").findall
+_PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_PYPHEN_LEFT = _PYPHEN_RIGHT = 2  # Pyphen()'s defaults, which textstat keeps
+
+
+def _load_hyphenator():
+    """en_US hyphenation: the lazy reader when the file is plain, pyphen itself otherwise."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is not None and spec.origin is not None:
+        # pyphen.LANGUAGES[language_fallback("en_US")] is this file when it exists
+        path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
+        if os.path.exists(path):
+            with open(path, "rb") as file:
+                data = file.read()
+            first, _, rest = data.partition(b"\n")
+            if first.strip().lower() in (b"utf-8", b"utf8"):
+                text = rest.decode("utf-8")
+                # no ^^hh escapes, "/" alternatives, "\r" (read_text would end a line there), or
+                # non-ASCII digits (\d, which pyphen's parser takes for values, is then [0-9])
+                plain = not ("^^" in text or "/" in text or "\r" in text or re.search(r"[^\D0-9]", text))
+                if plain:
+                    return _LazyHyphenation(text.split("\n"))
+    import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
+
+    return pyphen.Pyphen(lang=_LANG).hd
+
+
 def _pyphen_syllables(word: str) -> int:
+    """textstat's len(pyphen.Pyphen(lang='en_US').positions(word)) + 1."""
     global _pyphen
     if _pyphen is None:
-        import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
-
-        _pyphen = pyphen.Pyphen(lang=_LANG)
-    return len(_pyphen.positions(word)) + 1
+        _pyphen = _load_hyphenator()
+    right = len(word) - _PYPHEN_RIGHT  # Pyphen.positions: points too near either end dropped
+    return sum(1 for i in _pyphen.positions(word) if _PYPHEN_LEFT <= i <= right) + 1
 
 
 def _pyphen_most(word: str) -> int:
@@ -124,14 +233,21 @@ def _pyphen_most(word: str) -> int:
 
 
 def _learn(words: set) -> None:
-    """Look up the words not seen before in the CMU dictionary."""
-    for word in words - _seen:
-        count = _cmu_syllables(word)
-        if count is None:
-            _upper[word] = _pyphen_most(word)
+    """Look up the words not seen before in the CMU dictionary (`_cmu_syllables`, with the
+    bisections run in C by `map`: this runs once per distinct word of a run)."""
+    new = list(words - _seen)
+    if not new:
+        return
+    lines = _cmu()
+    size = len(lines)
+    heads = [word + " " for word in new]
+    for word, head, i in zip(new, heads, map(bisect.bisect_left, itertools.repeat(lines), heads)):
+        if i < size and lines[i].startswith(head):
+            phones = lines[i][len(head):].split("#")[0]
+            _bound[word] = _known[word] = phones.count("0") + phones.count("1") + phones.count("2")
         else:
-            _known[word] = count
-        _seen.add(word)
+            _bound[word] = _upper[word] = _pyphen_most(word)
+    _seen.update(new)
 
 
 def _grade(words: int, sentences: int, syllables: int) -> float:
@@ -155,21 +271,23 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     With `at_most`, returns None instead when the grade is surely <= at_most (decided from
     syllable bounds, so Pyphen is not consulted), the exact grade otherwise.
     """
-    stripped = _strip_punctuation(text)
-    words = stripped.split()
-    lowered_words = stripped.lower().split()  # count_syllables: list_words(text, lowercase=True)
+    # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
+    # has as many words: lower() keeps white space as it is and never makes any (for every
+    # character; tests/test_readability_textstat.py checks them all)
+    lowered_words = _strip_punctuation(text).lower().split()
+    word_count = len(lowered_words)
     sentences = count_sentences(text)
     distinct = set(lowered_words)
     _learn(distinct)
     # sums run in C: a word's count, or 0 when it is in the other table
-    known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
     if at_most is not None and at_most >= 0.0:
-        upper = sum(map(_upper.get, lowered_words, itertools.repeat(0)))
+        most = sum(map(_bound.__getitem__, lowered_words))
         # the grade grows with the syllable count (division and sums round monotonically)
-        if _grade(len(words), sentences, known + upper) <= at_most:
+        if _grade(word_count, sentences, most) <= at_most:
             return None
+    known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
     for word in distinct:
         if word in _upper and word not in _pyphen_counts:
             _pyphen_counts[word] = _pyphen_syllables(word)
     syllables = known + sum(map(_pyphen_counts.get, lowered_words, itertools.repeat(0)))
-    return _grade(len(words), sentences, syllables)
+    return _grade(word_count, sentences, syllables)

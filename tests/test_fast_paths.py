@@ -25,6 +25,11 @@ GAPS = [" ", "  ", "\t", "\u00a0", "\n", "\n\n", "", " - "]
 texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40).map(
     lambda items: "".join(p + g for p, g in items)
 )
+# and runs longer than the repetition shortcut reads at once (64 characters)
+LONG_PIECES = PIECES + ["ж" * 64, "Ж" * 64, "ж" * 65, "Ж" * 65, "x" * 70, "の" * 66, "’" * 65]
+long_texts = st.lists(st.tuples(st.sampled_from(LONG_PIECES), st.sampled_from(GAPS)), max_size=30).map(
+    lambda items: "".join(p + g for p, g in items)
+)
 
 
 def _slow(kind, doc, spans):
@@ -34,8 +39,8 @@ def _slow(kind, doc, spans):
     return list(plain.check(doc, spans, Context()))
 
 
-@settings(max_examples=400, deadline=None)
-@given(texts, st.sampled_from(["paragraph", "line", "draft", "sentence"]), st.sampled_from(["any", "lower"]),
+@settings(max_examples=600, deadline=None)
+@given(long_texts, st.sampled_from(["paragraph", "line", "draft", "sentence"]), st.sampled_from(["any", "lower"]),
        st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
 def test_repetition_prefilter_finds_what_the_plain_search_finds(text, scope, second, token):
     kind = Repetition(token=token, second=second, exceptions=["had had"])
@@ -49,15 +54,20 @@ def test_repetition_prefilter_on_a_draft():
     kind = Repetition(token=r"\p{Latin}+(?:['’]\p{Latin}+)?", second="lower", exceptions=["that that"])
     text = "The the vote.\n\nShe said that that was that. Were were\nwere they? ſo so, Sirhan Sirhan.\n"
     doc = Document.from_text(text)
-    assert kind._candidate_starts(text) is not None  # the shortcut runs here
     hits = list(kind.check(doc, doc.paragraphs, Context()))
     assert _texts(text, hits) == ["The the", "Were were", "ſo so"]
     assert hits == _slow(kind, doc, doc.paragraphs)
     # case folding `ß` changes the length: the plain search runs, and still finds it
     text = "Die Straße straße.\n"
-    assert kind._candidate_starts(text) is None
     doc = Document.from_text(text)
     assert _texts(text, kind.check(doc, doc.paragraphs, Context())) == ["Straße straße"]
+    # runs of more than 64 characters (CJK text has no spaces) take the plain search
+    long = "Ⅻ" * 70
+    text = f"東京{'の' * 80} {long} {long.lower()} and the the end\n"
+    doc = Document.from_text(text)
+    hits = list(kind.check(doc, doc.paragraphs, Context()))
+    assert _texts(text, hits) == [f"{long} {long.lower()}", "the the"]
+    assert hits == _slow(kind, doc, doc.paragraphs)
 
 
 def _texts(text, hits):
@@ -411,3 +421,129 @@ def test_acronym_introductions_on_a_draft():
     introduced = {"BDSC", "UAV", "CENTCOM", "XYZ", "CD", "XY", "WN"}
     assert acronym._introduced_among(text, needed, 10.0) & needed == introduced
     assert acronym._introduced(text, 10.0) & needed == introduced
+
+
+def test_loose_pair_classes_hold_for_every_character():
+    # repetition._LOOSE_PAIR is searched in case-folded text with `re`: every character a
+    # token can hold must fold (to one character) into its run class, every space the rule's
+    # pattern allows must still be a `re` space, and a folded character in its edge class must
+    # come from one the rule's edges refuse (`[\w'’-]`), for a draft without a loose pair to
+    # have no doubled word
+    import re
+
+    import regex
+
+    from lint.kinds import repetition
+
+    token_char = regex.compile(r"[\p{L}\p{Latin}'’]")
+    rule_space = regex.compile(r"[^\S\n]")
+    rule_edge = regex.compile(r"[\w'’-]")
+    run = re.compile(repetition._RUN)
+    edge = re.compile(repetition._EDGE)
+    space = re.compile(r"[^\S\n]")
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        assert folded, hex(code)
+        if len(folded) != 1:
+            continue  # a draft holding it takes the plain search (its folded length differs)
+        if token_char.match(c):
+            assert run.match(folded), hex(code)
+        if rule_space.match(c):
+            assert folded == c and space.match(c), hex(code)
+        if edge.match(folded):
+            assert rule_edge.match(c), hex(code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(long_texts, st.sampled_from(["any", "lower"]), st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
+def test_a_draft_without_a_loose_pair_has_no_doubled_word(text, second, token):
+    from lint.kinds import repetition
+
+    kind = Repetition(token=token, second=second)
+    folded = text.casefold()
+    if len(folded) == len(text) and repetition._LOOSE_PAIR.search(folded) is None:
+        assert kind._pattern.search(text) is None
+
+
+# ---- existence: an alternation searched one alternative at a time ----------------------------
+
+from lint.kinds.existence import Existence  # noqa: E402
+
+NOTE_PIECES = [
+    "JEFF", "OK’D", "OKD", "OK'D", "DESK", "OK", "TK", "TKTK", "[cq]", "[CQ]", "XXX", "XXXX", "###",
+    "[[x]]", "((need source))", "(((x)))", "((WN))", "((hi))", "NOTE TO EDS", "EDS:", "CHECK",
+    "said.", "said.”", "U.S.", "The", "the", "Super Bowl", "Corps", "ab", "abc", "bc", "c",
+]
+NOTE_GAPS = [" ", "  ", "\n", "\n\n", "", ". ", "\t"]
+note_texts = st.lists(st.tuples(st.sampled_from(NOTE_PIECES), st.sampled_from(NOTE_GAPS)), max_size=30).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+# overlapping alternatives: which one wins at an offset, and where the next search starts
+ALTERNATIVES = ["ab", "abc", "b+c", r"(?<=a)b", r"^c", r"c$", r"\p{Lu}+", r"(?i:ok)d?", r"X{3,}", r"c\s+ab"]
+
+
+def _plain_hits(kind, doc, spans):
+    """The kind's hits with every prefilter and shortcut off (COPYDESK_NO_PREFILTER=1)."""
+    import os
+
+    saved = os.environ.get("COPYDESK_NO_PREFILTER")
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        return list(kind.check(doc, spans, Context()))
+    finally:
+        if saved is None:
+            del os.environ["COPYDESK_NO_PREFILTER"]
+        else:
+            os.environ["COPYDESK_NO_PREFILTER"] = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(note_texts, st.sampled_from(["draft", "paragraph", "sentence"]))
+def test_editor_note_split_finds_what_the_whole_alternation_finds(text, scope):
+    from lint import packs
+
+    rule = next(r for r in packs.load_rules() if r.id == "hygiene.editor-note")
+    assert rule.kind._parts is not None  # the shortcut applies to this rule
+    doc = Document.from_text(text)
+    spans = doc.scope_spans(scope)
+    assert list(rule.kind.check(doc, spans, Context())) == _plain_hits(rule.kind, doc, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(note_texts, st.lists(st.sampled_from(ALTERNATIVES), min_size=2, max_size=5), st.booleans(),
+       st.lists(st.sampled_from(["OK", "TK", "XXX"]), max_size=2))
+def test_existence_split_finds_what_the_whole_alternation_finds(text, patterns, ignorecase, tokens):
+    kind = Existence(patterns=patterns, ignorecase=ignorecase, tokens=tokens)
+    doc = Document.from_text(text)
+    for spans in (doc.scope_spans("draft"), doc.scope_spans("paragraph")):
+        assert list(kind.check(doc, spans, Context())) == _plain_hits(kind, doc, spans)
+
+
+def test_existence_keeps_alternations_whole_when_splitting_would_change_them():
+    for patterns in (["(a)b", r"(c)\1"], ["(?i)ab", "cd"], ["a", "b*"], [r"\Ga", "b"], ["(?P<x>a)(?P=x)", "b"],
+                     ["(?:abc){e<=3}", "x"], ["[[:alpha:]]", "x"]):
+        assert Existence(patterns=patterns)._parts is None, patterns
+    assert Existence(patterns=["ab", "(?i:cd)"])._parts is not None
+
+
+def test_ascii_non_letters_fold_only_from_themselves():
+    # existence._Needs looks for them in the unfolded text before folding it
+    from lint.document import prefilter_fold
+
+    for code in range(0x110000):
+        c = chr(code)
+        for x in prefilter_fold(c):
+            if x.isascii() and not x.isalpha():
+                assert x == c, hex(code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(long_texts, st.integers(0, 200), st.integers(0, 200))
+def test_loose_pair_search_after_a_separator_is_the_same_search(text, pos, end):
+    from lint.kinds import repetition
+
+    for folded in (text, text.casefold()):
+        expected = repetition._LOOSE_PAIR.search(folded, pos, end)
+        expected = None if expected is None else (expected.start(), expected.group(1) is not None)
+        assert repetition._next_loose(folded, pos, end) == expected

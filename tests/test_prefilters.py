@@ -308,3 +308,20 @@ from lint.kinds import metric  # noqa: E402
 def test_a_span_holds_at_most_half_its_length_in_words(text):
     # metric.py skips counting spans too short to pass `max`
     assert len(metric._WORD.findall(text)) <= (len(text) + 1) // 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 .-'’é\n,") + ["\u0301", "\u00a0", "\ud800", "東", "Ⅻ", "½"]), max_size=80),
+       st.integers(0, 80), st.integers(0, 80))
+def test_the_byte_bound_never_undercounts_words(text, start, end):
+    # metric.py skips counting a long sentence whose bound is within the limit
+    assert len(metric._WORD.findall(text, start, end)) <= metric._most_words(text, start, end)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab1 .-'’é\n,") + ["\u0301", "東", "Ⅻ", "½"]), max_size=60),
+       st.integers(1, 12), st.integers(0, 60), st.integers(0, 60))
+def test_has_words_counts_as_finditer_does(text, count, start, end):
+    doc = Document.from_text(text)
+    expected = len(metric._WORD.findall(doc.text, start, end)) >= count
+    assert metric._has_words(doc, start, end, count) == expected

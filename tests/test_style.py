@@ -209,3 +209,32 @@ def test_test_pack_cli_passes():
         cwd=ROOT, capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---- stray-subhead: the word-count lookahead reads seven words, not the whole paragraph -------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SUBHEAD_WAS = (
+    r'^(?<=\n[^\S\n]*\n)(?=\p{Lu})(?=(?:\S+[^\S\n]+){6,}\S)(?!(?:\S+[^\S\n]+){20})\p{Lu}'
+    r'[^\n.!?\d"“”]*[^\s.!?:;,"”’)\]…\d](?=[^\S\n]*\n[^\S\n]*\n\s*\S)'
+)
+_SUBHEAD_WORDS = st.sampled_from(["The", "threat", "of", "drones", "A", "b", "Main", "é", "Ölü"] * 4 + ["concern.", "5", "“x”", "x:"])
+_SUBHEAD_LINES = st.lists(st.lists(_SUBHEAD_WORDS, min_size=4, max_size=24).map(" ".join), max_size=6).map(
+    lambda lines: "Head\n\n" + "\n\n".join(lines) + "\n\nMore.\n"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SUBHEAD_LINES, st.sampled_from([" ", "  ", "\t", " \u00a0"]))
+def test_stray_subhead_pattern_matches_what_the_unbounded_one_did(text, space):
+    import regex
+
+    from lint import packs
+
+    text = text.replace(" ", space)
+    (shipped,) = next(r for r in packs.load_rules() if r.id == "style.stray-subhead").kind.patterns
+    now = regex.compile(shipped, regex.MULTILINE)
+    was = regex.compile(_SUBHEAD_WAS, regex.MULTILINE)
+    assert [m.span() for m in now.finditer(text)] == [m.span() for m in was.finditer(text)]

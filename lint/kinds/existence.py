@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List
+from typing import List, Optional
+
+import regex
 
 from lint.kinds.base import (
     Kind,
@@ -13,10 +15,22 @@ from lint.kinds.base import (
     line_span,
     literal_pattern,
     may_occur,
+    search,
     strip_span,
 )
-from lint.kinds.required import requirement
+from lint.kinds.required import Requirement, prefilters_enabled, requirement
 from lint.model import Hit
+
+try:  # the parser moved in Python 3.11
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+# Syntax whose meaning changes when one alternative of the combined pattern is compiled alone:
+# numbered or named group references (a group's number counts the groups of the alternatives
+# before it), conditionals, recursion, branch resets, global inline flags (they apply to the
+# whole pattern), and \G (the search's start). Any of these, and the alternation stays whole.
+_UNSPLITTABLE = regex.compile(r"\\[1-9gkG]|\(\?(?:P?[=>&(|R0-9+-]|[a-zA-Z0-9]*\))")
 
 
 @dataclass(frozen=True)
@@ -55,10 +69,13 @@ class Existence(Kind):
             combined = rf"^[^\S\n]*(?:{combined})[^\S\n]*$"
         self._set("_pattern", compile_pattern("patterns", combined, self.ignorecase))
         self._set("_requirement", requirement(combined, self.ignorecase))
+        self._set("_parts", None if self.whole_line else _split(alternatives, self.ignorecase))
         self._set(
             "_exceptions",
             [compile_pattern("exceptions", e, self.ignorecase) for e in self.exceptions],
         )
+        # each exception's required literals: one the draft lacks can never match in it
+        self._set("_exception_needs", [_minimal(requirement(e, self.ignorecase)) for e in self.exceptions])
 
     def check(self, doc, spans, context):
         text = doc.text
@@ -68,25 +85,115 @@ class Existence(Kind):
         if self._requirement is not None and not self._requirement.may_match(doc):
             return  # text every match needs is not in the draft
         excepted_on_line = {}  # line start -> the exceptions' match spans on that line
+        exceptions, parts = self._exceptions, None
+        if prefilters_enabled():
+            exceptions = [e for e, needs in zip(exceptions, self._exception_needs) if needs is None or needs.present(doc)]
+            if self._parts is not None:
+                # the alternatives that can match in this draft (their own required literals)
+                parts = [p for p, needs in self._parts if needs is None or needs.present(doc)]
         for span_start, span_end in spans:
-            for m in finditer(self._pattern, text, span_start, span_end, timeout):
+            if parts is None:
+                found = finditer(self._pattern, text, span_start, span_end, timeout)
+            else:
+                found = _alternation(parts, text, span_start, span_end, timeout)
+            for m in found:
                 start, end = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
                 if self.whole_line:
                     start, end = strip_span(text, start, end)  # the words, not the space
                 if end <= start:
                     continue
-                if self._excepted(text, start, end, timeout, excepted_on_line):
+                if self._excepted(exceptions, text, start, end, timeout, excepted_on_line):
                     continue
                 yield Hit(start, end)
 
-    def _excepted(self, text, start, end, timeout, cache) -> bool:
-        if not self._exceptions:
+    @staticmethod
+    def _excepted(exceptions, text, start, end, timeout, cache) -> bool:
+        if not exceptions:
             return False
         line_start, line_end = line_span(text, start)
         # a paragraph is one line in most drafts and may hold many hits: scan it once
         spans = cache.get(line_start)
         if spans is None:
             spans = cache[line_start] = [
-                m.span() for exception in self._exceptions for m in finditer(exception, text, line_start, line_end, timeout)
+                m.span() for exception in exceptions for m in finditer(exception, text, line_start, line_end, timeout)
             ]
         return any(s <= start and end <= e for s, e in spans)
+
+
+def _split(alternatives: List[str], ignorecase: bool) -> Optional[list]:
+    """[(compiled alternative, its Requirement or None)], or None when the alternation must stay
+    whole: a single alternative, syntax whose meaning depends on the whole pattern, or an
+    alternative that may match the empty string (finditer steps over those its own way)."""
+    from lint.kinds.required import _UNSAFE, _neutralize
+
+    # (_UNSAFE: `regex` syntax the standard parser below would misread, fuzzy matching among it)
+    if len(alternatives) < 2 or any(_UNSPLITTABLE.search(a) or _UNSAFE.search(a) for a in alternatives):
+        return None
+
+    for alternative in alternatives:
+        try:
+            low, _high = _sre_parse.parse(_neutralize(alternative)).getwidth()
+        except Exception:  # noqa: BLE001 -- syntax the standard parser does not know
+            return None
+        if low < 1:
+            return None
+    return [(compile_pattern("patterns", a, ignorecase), _minimal(requirement(a, ignorecase))) for a in alternatives]
+
+
+class _Needs:
+    """A Requirement's test (`may_match` with prefilters on), cheaper: a string holding another
+    of the set is present only if that one is too, so it goes (`CONFIRMATION` after
+    `CONFIRM`); and, against case-folded text, a string is looked for only when the text holds
+    its ASCII characters that are not letters (folding makes such a character only from
+    itself: tests/test_fast_paths.py checks every character), so most drafts need no folding."""
+
+    __slots__ = ("strings", "folded", "anchors")
+
+    def __init__(self, needs: Requirement):
+        strings = needs.strings
+        self.strings = tuple(sorted(s for s in strings if not any(t != s and t in s for t in strings)))
+        self.folded = needs.folded
+        self.anchors = tuple(
+            "".join(sorted({c for c in s if c.isascii() and not c.isalpha()})) for s in self.strings
+        )
+
+    def present(self, doc) -> bool:
+        text = doc.text
+        if not self.folded:
+            return any(s in text for s in self.strings)
+        strings = [s for s, anchor in zip(self.strings, self.anchors) if all(c in text for c in anchor)]
+        if not strings:
+            return False
+        folded = getattr(doc, "folded_text", None)
+        if folded is None:
+            from lint.document import prefilter_fold
+
+            folded = prefilter_fold(text)
+        return any(s in folded for s in strings)
+
+
+def _minimal(needs: Optional[Requirement]) -> Optional[_Needs]:
+    return None if needs is None else _Needs(needs)
+
+
+def _alternation(parts, text: str, start: int, end: int, timeout: float):
+    """finditer of the alternation `A|B|...` over text[start:end], searching each alternative on
+    its own: the regex module cannot skip ahead to a literal one alternative needs when another
+    may start anywhere, and one alternative alone often can. The alternation's next match is
+    at the leftmost offset where any alternative matches, and there it is the first
+    alternative's that matches (a match at an offset does not depend on where the search began:
+    lookbehinds and ^ see the whole text; no match is empty, so each search starts at the end
+    of the last match, as finditer's)."""
+    ahead = [search(p, text, start, end, timeout) for p in parts]  # each one's next match
+    while True:
+        best = None
+        for m in ahead:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = best.end()
+        for i, m in enumerate(ahead):
+            if m is not None and m.start() < pos:
+                ahead[i] = search(parts[i], text, pos, end, timeout)

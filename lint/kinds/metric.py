@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import bisect
-import itertools
+import functools
 from dataclasses import dataclass
 from typing import Callable, Dict, Optional
 
+import regex
+
 from lint import readability
 from lint.kinds.base import Kind, OptionError
+from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.patterns import lazy_compile
 
 _WORD = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+# ASCII characters a word may hold. A word ends at a character it cannot hold, so a span holds
+# at most one word more than it has characters that are not these: each such character keeps
+# one byte or more of the span's UTF-8 once these bytes are deleted (the non-ASCII ones keep
+# all theirs, letters included), so that length + 1 bounds the word count.
+_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.-"
+
+
+def _most_words(text: str, start: int, end: int) -> int:
+    """An upper bound of len(_WORD.findall(text, start, end)), in two C-level passes."""
+    return len(text[start:end].encode("utf-8", "surrogatepass").translate(None, _WORD_BYTES)) + 1
 
 
 def _words(doc, start, end) -> float:
@@ -21,7 +34,15 @@ def _words(doc, start, end) -> float:
 
 def _has_words(doc, start, end, count) -> bool:
     """Does text[start:end] hold at least `count` words? (stops counting there)"""
-    return sum(1 for _ in itertools.islice(_WORD.finditer(doc.text, start, end), count)) >= count
+    return _words_ahead(count).match(doc.text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _words_ahead(count: int):
+    """`count` of _WORD's matches in a row, one regex call: what finditer skips between two
+    (characters that cannot start a word), then a word, taken whole (possessive, like
+    finditer's greedy match that is never given back)."""
+    return regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.-]*+){%d}" % count)
 
 
 def _sentences(doc, start, end) -> float:
@@ -99,11 +120,14 @@ class Metric(Kind):
         # _WORD's, so words are at least two characters apart: a span of n characters holds at
         # most (n + 1) // 2 words, and a short span is surely under `max`
         short = self.max if self.metric == "words" and self.min is None else None
+        bounded_words = short is not None and prefilters_enabled()
         for start, end in spans:
             if end <= start:
                 continue
             if short is not None and (end - start + 1) // 2 <= short:
                 continue
+            if bounded_words and _most_words(doc.text, start, end) <= short:
+                continue  # a long sentence, but of short words and few commas
             if self.min_words and not _has_words(doc, start, end, self.min_words):
                 continue
             if bounded:

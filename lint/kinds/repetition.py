@@ -2,30 +2,50 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import operator
+import re
 from dataclasses import dataclass
-from typing import List, Optional
-
-import regex
+from typing import List
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
 from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
-from lint.patterns import lazy_compile
 
-# Tokens that are letter runs joined by apostrophes. For these, a cheap C-level pass finds
-# every place a doubled word can start (two equal adjacent words), and the rule's exact
-# pattern runs only there: the regex tries a match at every position of the text otherwise,
-# which made this rule the slowest of the hygiene pack (about 3 MB/s).
+# Tokens that are letters, optionally joined by an apostrophe. For these, a cheap search with
+# the standard library's `re` finds every place a doubled word can start, and the rule's exact
+# pattern runs only there: the `regex` module tries its pattern at every position of the text
+# otherwise, which made this rule the slowest of the hygiene pack (about 3 MB/s).
 _WORD_TOKENS = frozenset({r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"})
-# Letter runs joined by apostrophes. A doubled word of either token above is two whole such
-# runs in a row: the pattern's edges (no word character, apostrophe or hyphen) end a run.
-_SPLIT = lazy_compile(r"(\p{L}+(?:['’]\p{L}+)*)")
-# Latin-script characters that are not letters (`Ⅰ`, Roman numerals): a `\p{Latin}` token may
-# hold them, the runs above do not; a draft with any of them takes the plain search.
-_LATIN_NOT_LETTER = lazy_compile(r"[\p{Latin}--\p{L}]", regex.V1)
+# A looser doubled word, searched in the case-folded draft: a run of "letter-ish" characters
+# (ASCII letters, apostrophes, and anything neither ASCII nor white space: a superset of what
+# either token above folds to), horizontal white space, the same run, and on either side no
+# character of _EDGE (folded characters that only a word character, an apostrophe or a hyphen
+# folds to: the rule's pattern refuses those at its edges too). Where the rule's pattern
+# matches, this matches too, at the same offset (the folded text has the same length: checked),
+# or, for a run of more than 64 characters, the second branch does. The bound keeps the search
+# linear: from any offset it reads at most 65 run characters (and a run of spaces, which at
+# most 64 offsets reach). tests/test_fast_paths.py checks the classes against every character.
+_RUN = r"[^\s!-&(-/:-@\[-`{-~0-9]"
+_EDGE_SET = r"0-9a-z_'’\-ß-öø-ÿα-ωа-яѐ-џ"
+_EDGE = f"[{_EDGE_SET}]"
+_EDGE_CHAR = re.compile(_EDGE)
+_PAIR = rf"(?:({_RUN}{{1,64}})[^\S\n]+\1(?!{_EDGE})|{_RUN}{{65}})"
+_LOOSE_PAIR = re.compile(rf"(?<!{_EDGE}){_PAIR}")
+# _LOOSE_PAIR after the character before it: the same matches past the text's first offset,
+# found faster (the search skips to a character of the class instead of trying a lookbehind at
+# every offset)
+_LOOSE_PAIR_AFTER = re.compile(rf"[^{_EDGE_SET}]{_PAIR}")
+
+
+def _next_loose(folded: str, pos: int, end: int):
+    """_LOOSE_PAIR.search(folded, pos, end), sooner, as (its offset, whether its first branch
+    matched), or None."""
+    if pos == 0:
+        m = _LOOSE_PAIR.match(folded, 0, end)
+        if m is not None:
+            return 0, m.group(1) is not None
+        pos = 1
+    m = _LOOSE_PAIR_AFTER.search(folded, pos - 1, end)
+    return None if m is None else (m.start() + 1, m.group(1) is not None)
 
 
 @dataclass(frozen=True)
@@ -72,44 +92,32 @@ class Repetition(Kind):
 
     def _matches(self, text, spans, timeout):
         """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
-        starts = self._candidate_starts(text) if self._prefilter and prefilters_enabled() else None
-        if starts is not None and "Latin" in self.token and _has_latin_non_letters(text):
-            starts = None
-        if starts is None:
+        folded = text.casefold() if self._prefilter and prefilters_enabled() else None
+        if folded is None or len(folded) != len(text):  # folding `ß` moves offsets: plain search
             for span_start, span_end in spans:
                 yield from finditer(self._pattern, text, span_start, span_end, timeout)
             return
-        if not starts:
+        # one search of the whole draft settles most drafts: a span ending where _EDGE does not
+        # follow (a paragraph ends at a line end) holds no loose pair the draft lacks
+        ends_clear = all(end == len(text) or _EDGE_CHAR.match(folded, end) is None for _, end in spans)
+        if ends_clear and _next_loose(folded, 0, len(folded)) is None:
             return
-        span_starts = [s for s, _ in spans]
-        last_end = -1
-        for pos in starts:
-            i = bisect.bisect_right(span_starts, pos) - 1
-            if i < 0 or pos >= spans[i][1] or pos < last_end:
-                continue
-            m = match(self._pattern, text, pos, spans[i][1], timeout)
-            if m is not None:
-                last_end = m.end()
-                yield m
-
-    @staticmethod
-    def _candidate_starts(text: str) -> Optional[List[int]]:
-        """Offsets of every word followed (across spaces, not a line end) by the same word,
-        compared case-folded; None when case folding changes the text's length (`ß`), where
-        offsets would not line up and the plain search runs instead."""
-        folded = text.casefold()
-        if len(folded) != len(text):
-            return None
-        parts = _SPLIT.split(folded)  # [between, word, between, word, ..., between]
-        words = parts[1::2]
-        same = list(itertools.compress(itertools.count(), map(operator.eq, words, itertools.islice(words, 1, None))))
-        if not same:
-            return []
-        offsets = list(itertools.accumulate(map(len, parts)))  # offsets[k] = where parts[k + 1] starts
-        return [offsets[2 * i] for i in same if "\n" not in parts[2 * i + 2]]
-
-
-def _has_latin_non_letters(text: str) -> bool:
-    if text.isascii():
-        return False
-    return any(_LATIN_NOT_LETTER.match(c) for c in set(text) if c > "\x7f")
+        for span_start, span_end in spans:
+            # try the pattern only where _LOOSE_PAIR matches (in the span, as the pattern sees
+            # it): every match starts at one of those offsets, so the first offset at or after
+            # the end of the last match where the pattern matches gives finditer's next match
+            pos = span_start
+            while True:
+                loose = _next_loose(folded, pos, span_end)
+                if loose is None:
+                    break
+                at, pair = loose
+                if not pair:  # a very long run (CJK text has no spaces): plain search
+                    yield from finditer(self._pattern, text, at, span_end, timeout)
+                    break
+                m = match(self._pattern, text, at, span_end, timeout)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+                else:
+                    pos = at + 1
