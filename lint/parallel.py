@@ -68,6 +68,13 @@ def plan_jobs(requested: Optional[int], paths: Sequence[str], environ=None) -> i
     return max(1, min(cpus, len(paths) // DRAFTS_PER_WORKER))
 
 
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def _total_bytes(paths: Sequence[str], enough: int) -> int:
     total = 0
     for path in paths:
@@ -219,8 +226,11 @@ def check_drafts(
 
     if jobs <= 1 or len(groups) < 2:
         return in_this_process()
-    size = max(1, min(MAX_BATCH, len(groups) // (jobs * 8)))
-    batches = [groups[i : i + size] for i in range(0, len(groups), size)]
+    # the biggest drafts first, in small batches, so no worker is left with a long one at the
+    # end while the other idles; results go back to their places, so the order is unchanged
+    work = sorted(groups, key=lambda group: -_size(group[0][1]))
+    size = max(1, min(MAX_BATCH, len(work) // (jobs * 16)))
+    batches = [work[i : i + size] for i in range(0, len(work), size)]
     try:
         pool = _context().Pool(jobs, initializer=_init_worker, initargs=(engine, load, errors, annotate))
     except (OSError, ImportError):  # no semaphores or /dev/shm in some sandboxes: one process then
