@@ -12,7 +12,6 @@ Paths are relative to the baseline file's folder, so the file works from any wor
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -51,6 +50,8 @@ def write(path: str, findings: List[Finding], line_of: Callable[[Finding], str])
         for (rule, p, text), n in sorted(counts.items())
     ]
     document = {"version": VERSION, "tool": "copydesk", "findings": entries}
+    import json  # here, not at the top: a run without a baseline should not pay for it
+
     try:
         with open(path, "w", encoding="utf-8") as handle:
             json.dump(document, handle, ensure_ascii=False, indent=2)
@@ -61,6 +62,8 @@ def write(path: str, findings: List[Finding], line_of: Callable[[Finding], str])
 
 
 def read(path: str) -> Dict[Key, int]:
+    import json
+
     try:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)

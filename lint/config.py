@@ -11,7 +11,6 @@ names the file and line (`copydesk.yaml:7: ...`), and the CLI exits 2.
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from dataclasses import dataclass, field
@@ -225,6 +224,8 @@ def _build(path: Path, data: dict, top, sub) -> Config:
     for key, value in data.items():
         where = f"{path}:{top(key)}"
         if key not in KEYS:
+            import difflib  # only for a mistake: not worth importing on every run
+
             close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise CopydeskError(f"{where}: unknown setting {key!r} ({hint}settings: {', '.join(KEYS)})")

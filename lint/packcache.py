@@ -26,7 +26,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, List
 
@@ -128,6 +127,8 @@ def write_atomic(name: Path, payload, prefix: str = PREFIX) -> None:
 
 def _write(name: Path, payload, prefix: str = PREFIX) -> None:
     name.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when the cache is written
+
     fd, temp = tempfile.mkstemp(dir=name.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
