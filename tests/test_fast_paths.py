@@ -547,3 +547,37 @@ def test_loose_pair_search_after_a_separator_is_the_same_search(text, pos, end):
         expected = repetition._LOOSE_PAIR.search(folded, pos, end)
         expected = None if expected is None else (expected.start(), expected.group(1) is not None)
         assert repetition._next_loose(folded, pos, end) == expected
+
+
+# ==== speed-hyg2: capitals digest, loose-pair skip ==========================================
+
+CAPS_PIECES = ["OK", "O", "K", "ÖK", "OＫ", "HOLD", "FOR", "LEGAL", "HOLD FOR LEGAL", "NOTE TO ED", "EDS:", " NOTE",
+               "Corps", "XXX", "ab", "\udc80", "ſ", "İ", "é", "ok", "\n"]
+caps_texts = st.lists(st.tuples(st.sampled_from(CAPS_PIECES), st.sampled_from(["", " ", "\n"])), max_size=20).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(caps_texts, st.lists(st.sampled_from(["OK", "HOLD FOR LEGAL", " NOTE", "EDS:", "XXX Corps", "K", "O K", "((",
+                                             "LEGAL", "ok"]), min_size=1, max_size=4))
+def test_needs_with_capitals_digest_is_a_plain_substring_test(text, strings):
+    from lint.kinds.existence import _Needs
+    from lint.kinds.required import Requirement
+
+    needs = _Needs(Requirement(frozenset(strings), False))
+    doc = Document.from_text(text)
+    plain = any(s in doc.text for s in needs.strings)
+    assert needs.present(doc) == plain
+    assert needs.present(doc) == plain  # the cached digest gives the same answer
+
+
+def test_repetition_searches_spans_from_the_drafts_first_loose_pair():
+    # paragraphs before the first doubled word are not searched again, and hits are unchanged
+    text = "Officials said it.\n\nThe base was hit.\n\nThe the militia fired.\n\nIt was was late.\n"
+    kind = Repetition(second="lower")
+    doc = Document.from_text(text)
+    spans = doc.scope_spans("paragraph")
+    hits = [(h.start, h.end) for h in kind.check(doc, spans, Context())]
+    assert hits == [(text.index("The the"), text.index("The the") + 7), (text.index("was was"), text.index("was was") + 7)]
+    assert [(h.start, h.end) for h in _slow(kind, doc, spans)] == hits

@@ -147,7 +147,7 @@ class _Needs:
     its ASCII characters that are not letters (folding makes such a character only from
     itself: tests/test_fast_paths.py checks every character), so most drafts need no folding."""
 
-    __slots__ = ("strings", "folded", "anchors")
+    __slots__ = ("strings", "folded", "anchors", "capitals")
 
     def __init__(self, needs: Requirement):
         strings = needs.strings
@@ -156,11 +156,22 @@ class _Needs:
         self.anchors = tuple(
             "".join(sorted({c for c in s if c.isascii() and not c.isalpha()})) for s in self.strings
         )
+        # each string's runs of A-Z, looked for first in the draft's capitals (`_capitals`)
+        self.capitals = tuple(tuple(r.encode("ascii") for r in _AZ_RUN.findall(s)) for s in self.strings)
 
     def present(self, doc) -> bool:
         text = doc.text
         if not self.folded:
-            return any(s in text for s in self.strings)
+            caps = None
+            for s, runs in zip(self.strings, self.capitals):
+                if runs:
+                    if caps is None:
+                        caps = _capitals(doc)
+                    if not all(r in caps for r in runs):
+                        continue  # a run of capitals the draft lacks: so it lacks the string
+                if s in text:
+                    return True
+            return False
         strings = [s for s, anchor in zip(self.strings, self.anchors) if all(c in text for c in anchor)]
         if not strings:
             return False
@@ -170,6 +181,24 @@ class _Needs:
 
             folded = prefilter_fold(text)
         return any(s in folded for s in strings)
+
+
+_AZ_RUN = regex.compile(r"[A-Z]+")
+# bytes.translate table keeping A-Z, every other byte a space (`_capitals`)
+_ONLY_AZ = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
+
+
+def _capitals(doc) -> bytes:
+    """The draft's runs of A-Z, joined by single spaces (about a fifteenth of the draft), once
+    per draft. A run of A-Z in a string found in the draft stands, in UTF-8, in a run of A-Z
+    bytes of the draft (no byte of a non-ASCII character is one of them): so it is in here, and
+    a string with a run not in here is not in the draft. (surrogatepass: a lone surrogate
+    encodes to bytes >= 0x80 too.)"""
+    caps = doc.__dict__.get("_copydesk_capitals")
+    if caps is None:
+        caps = b" ".join(doc.text.encode("utf-8", "surrogatepass").translate(_ONLY_AZ).split())
+        doc.__dict__["_copydesk_capitals"] = caps
+    return caps
 
 
 def _minimal(needs: Optional[Requirement]) -> Optional[_Needs]:
