@@ -243,7 +243,29 @@ def fold(word: str) -> str:
 
 
 def _alternation(forms: Iterable[str]) -> str:
-    return "|".join(regex.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    """The forms as one pattern, factored into a trie: `P(?:resident|rime Minister)`.
+
+    The same matches as `longest|...|shortest` (the forms sorted longest first), tried in the
+    same order: the forms that match at an offset are prefixes of one another, and at each
+    node of the trie the longer ones (its children) come before the one ending there. The
+    `regex` module tries the alternatives of a flat alternation one by one at every offset it
+    is matched at; in the trie, a character that starts no form fails at once."""
+    root: dict = {}
+    for form in set(forms):
+        node = root
+        for c in form:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a form ends here
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [regex.escape(c) + _trie_pattern(node[c]) for c in sorted(node) if c]
+    if "" in node:
+        branches.append("")  # after the longer forms
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _both_cases(form: str) -> List[str]:

@@ -581,3 +581,27 @@ def test_repetition_searches_spans_from_the_drafts_first_loose_pair():
     hits = [(h.start, h.end) for h in kind.check(doc, spans, Context())]
     assert hits == [(text.index("The the"), text.index("The the") + 7), (text.index("was was"), text.index("was was") + 7)]
     assert [(h.start, h.end) for h in _slow(kind, doc, spans)] == hits
+
+
+FORM_PIECES = ["a", "b", "ab", "Gen.", "Gen", "General", "Lt. Gen.", " ", "-", "é", "(", "."]
+forms_lists = st.lists(st.lists(st.sampled_from(FORM_PIECES), min_size=0, max_size=3).map("".join), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(forms_lists, st.lists(st.sampled_from(FORM_PIECES + ["x", "y", "\n"]), max_size=25).map("".join))
+def test_people_trie_alternation_matches_as_the_longest_first_alternation(forms, text):
+    import regex
+
+    from lint.people import _alternation
+
+    flat = "|".join(regex.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    # what follows forces backtracking into the alternation: the order forms are tried in shows
+    for tail in ("", "a", "(?:b|x)y", "(?=[ .])", r"\.?\s"):
+        old = regex.compile(f"(?P<f>{flat}){tail}")
+        new = regex.compile(f"(?P<f>{_alternation(forms)}){tail}")
+        assert [(m.span(), m.span("f")) for m in old.finditer(text)] == [
+            (m.span(), m.span("f")) for m in new.finditer(text)
+        ]
+        for i in range(len(text) + 1):
+            a, b = old.match(text, i), new.match(text, i)
+            assert (a and (a.span(), a.span("f"))) == (b and (b.span(), b.span("f")))
