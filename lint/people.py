@@ -40,8 +40,10 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
 _RUN = lazy_compile(r"[\p{L}\p{N}]+")
 _INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
-# a dot after a capital letter (an initial) or after "Jr" / "Sr"
-_INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}|[JS]r)\.")
+# the dot of a first name's first initial ("Kenneth F.": the `first` name, spaces, a capital
+# and a dot, as `Extractor._initialed` has them) or after "Jr" / "Sr". A lookbehind before a
+# literal ".": the search skips from dot to dot. ("the U.S." has no such dot.)
+_INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*[^\S\n]+\p{Lu}|[JS]r)\.")
 # bytes.translate table keeping ASCII letters and digits, every other byte a space (`_words`)
 _RUNS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
@@ -521,8 +523,8 @@ class Extractor:
     def _initialed_matches(self, text: str, timeout: float, fast: bool = True):
         """finditer(self._initialed, text), searching only the lines where a match can be.
 
-        A match never crosses a line end, and holds either an initial (a capital letter and a
-        dot) or "Jr." / "Sr.": a line with no dot after a capital letter or after "Jr"/"Sr"
+        A match never crosses a line end, and holds either a first name, spaces and an initial
+        (a capital letter and a dot) or "Jr." / "Sr.": a line with no such dot (_INITIAL_DOT)
         holds none. Each line is searched whole, its "\\n" included, and lookbehinds see before
         it, so the matches are the same."""
         from lint.kinds.base import finditer
