@@ -605,3 +605,31 @@ def test_people_trie_alternation_matches_as_the_longest_first_alternation(forms,
         for i in range(len(text) + 1):
             a, b = old.match(text, i), new.match(text, i)
             assert (a and (a.span(), a.span("f"))) == (b and (b.span(), b.span("f")))
+
+
+FOLD_PIECES = ["[", "]", "[cq]", "[CQ]", "[Cq", "c", "q", "C", "Q", "İ", "ı", "\u0307", "ß", "SS", "ﬀ", "\u212a", "ſ",
+               "st", "ﬆ", "(", "((", "x", " ", "\n", "é", "e\u0301"]
+fold_texts = st.lists(st.sampled_from(FOLD_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(fold_texts, st.lists(st.sampled_from(["[cq]", "[st]", "[ss]", "[k", "(i)", "[i", "((x", "cq]", "[", "[ffx"]),
+                            min_size=1, max_size=3))
+def test_folded_needs_looked_for_at_their_anchor_are_a_folded_substring_test(text, strings):
+    from lint.document import prefilter_fold
+    from lint.kinds.existence import _Needs
+    from lint.kinds.required import Requirement
+
+    needs = _Needs(Requirement(frozenset(strings), True))
+    expected = any(s in prefilter_fold(text) for s in needs.strings)
+    assert needs.present(Document.from_text(text)) == expected
+    doc = Document.from_text(text)
+    doc.folded_text  # already folded: the plain test
+    assert needs.present(doc) == expected
+
+
+def test_only_the_combining_dot_folds_to_nothing():
+    # existence._folded_at_anchor counts on every other character folding to one or more
+    from lint.document import prefilter_fold
+
+    assert [hex(c) for c in range(0x110000) if not prefilter_fold(chr(c))] == ["0x307"]

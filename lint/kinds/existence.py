@@ -175,12 +175,48 @@ class _Needs:
         strings = [s for s, anchor in zip(self.strings, self.anchors) if all(c in text for c in anchor)]
         if not strings:
             return False
+        if "folded_text" not in getattr(doc, "__dict__", {}) and "\u0307" not in text:
+            # not folded yet: a string opening with an anchor is looked for at that anchor's
+            # few places instead of folding the whole draft (`_folded_at_anchor`)
+            rest = []
+            for s in strings:
+                if s[:1] in _ANCHOR_CHARS and text.count(s[0]) <= 64:
+                    if _folded_at_anchor(text, s):
+                        return True
+                else:
+                    rest.append(s)
+            if not rest:
+                return False
+            strings = rest
         folded = getattr(doc, "folded_text", None)
         if folded is None:
             from lint.document import prefilter_fold
 
             folded = prefilter_fold(text)
         return any(s in folded for s in strings)
+
+
+# ASCII characters but letters: each folds only from itself, and to itself
+_ANCHOR_CHARS = frozenset(chr(c) for c in range(128) if not chr(c).isalpha())
+
+
+def _folded_at_anchor(text: str, s: str) -> bool:
+    """Is the folded string `s` (its first character in _ANCHOR_CHARS) in prefilter_fold(text)?
+    For a text without U+0307, the one character that folds to nothing.
+
+    Folding goes character by character. `s[0]` in the folded text comes from that same
+    character of the text, at some offset i; every character folds to one or more, so the
+    rest of `s` comes from at most len(s) - 1 characters after it: prefilter_fold of
+    text[i : i + len(s)] starts with `s` exactly when `s` is in the folded text there."""
+    from lint.document import prefilter_fold
+
+    n = len(s)
+    i = text.find(s[0])
+    while i >= 0:
+        if prefilter_fold(text[i : i + n]).startswith(s):
+            return True
+        i = text.find(s[0], i + 1)
+    return False
 
 
 _AZ_RUN = regex.compile(r"[A-Z]+")
