@@ -40,8 +40,10 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
 _RUN = lazy_compile(r"[\p{L}\p{N}]+")
 _INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
-# a dot after a capital letter (an initial) or after "Jr" / "Sr"
-_INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}|[JS]r)\.")
+# the dot of a first name's first initial ("Kenneth F.": the `first` name, spaces, a capital
+# and a dot, as `Extractor._initialed` has them) or after "Jr" / "Sr". A lookbehind before a
+# literal ".": the search skips from dot to dot. ("the U.S." has no such dot.)
+_INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*[^\S\n]+\p{Lu}|[JS]r)\.")
 # bytes.translate table keeping ASCII letters and digits, every other byte a space (`_words`)
 _RUNS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
@@ -243,7 +245,29 @@ def fold(word: str) -> str:
 
 
 def _alternation(forms: Iterable[str]) -> str:
-    return "|".join(regex.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    """The forms as one pattern, factored into a trie: `P(?:resident|rime Minister)`.
+
+    The same matches as `longest|...|shortest` (the forms sorted longest first), tried in the
+    same order: the forms that match at an offset are prefixes of one another, and at each
+    node of the trie the longer ones (its children) come before the one ending there. The
+    `regex` module tries the alternatives of a flat alternation one by one at every offset it
+    is matched at; in the trie, a character that starts no form fails at once."""
+    root: dict = {}
+    for form in set(forms):
+        node = root
+        for c in form:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a form ends here
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [regex.escape(c) + _trie_pattern(node[c]) for c in sorted(node) if c]
+    if "" in node:
+        branches.append("")  # after the longer forms
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def _both_cases(form: str) -> List[str]:
@@ -499,8 +523,8 @@ class Extractor:
     def _initialed_matches(self, text: str, timeout: float, fast: bool = True):
         """finditer(self._initialed, text), searching only the lines where a match can be.
 
-        A match never crosses a line end, and holds either an initial (a capital letter and a
-        dot) or "Jr." / "Sr.": a line with no dot after a capital letter or after "Jr"/"Sr"
+        A match never crosses a line end, and holds either a first name, spaces and an initial
+        (a capital letter and a dot) or "Jr." / "Sr.": a line with no such dot (_INITIAL_DOT)
         holds none. Each line is searched whole, its "\\n" included, and lookbehinds see before
         it, so the matches are the same."""
         from lint.kinds.base import finditer

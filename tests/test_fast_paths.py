@@ -547,3 +547,89 @@ def test_loose_pair_search_after_a_separator_is_the_same_search(text, pos, end):
         expected = repetition._LOOSE_PAIR.search(folded, pos, end)
         expected = None if expected is None else (expected.start(), expected.group(1) is not None)
         assert repetition._next_loose(folded, pos, end) == expected
+
+
+# ==== speed-hyg2: capitals digest, loose-pair skip ==========================================
+
+CAPS_PIECES = ["OK", "O", "K", "ÖK", "OＫ", "HOLD", "FOR", "LEGAL", "HOLD FOR LEGAL", "NOTE TO ED", "EDS:", " NOTE",
+               "Corps", "XXX", "ab", "\udc80", "ſ", "İ", "é", "ok", "\n"]
+caps_texts = st.lists(st.tuples(st.sampled_from(CAPS_PIECES), st.sampled_from(["", " ", "\n"])), max_size=20).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(caps_texts, st.lists(st.sampled_from(["OK", "HOLD FOR LEGAL", " NOTE", "EDS:", "XXX Corps", "K", "O K", "((",
+                                             "LEGAL", "ok"]), min_size=1, max_size=4))
+def test_needs_with_capitals_digest_is_a_plain_substring_test(text, strings):
+    from lint.kinds.existence import _Needs
+    from lint.kinds.required import Requirement
+
+    needs = _Needs(Requirement(frozenset(strings), False))
+    doc = Document.from_text(text)
+    plain = any(s in doc.text for s in needs.strings)
+    assert needs.present(doc) == plain
+    assert needs.present(doc) == plain  # the cached digest gives the same answer
+
+
+def test_repetition_searches_spans_from_the_drafts_first_loose_pair():
+    # paragraphs before the first doubled word are not searched again, and hits are unchanged
+    text = "Officials said it.\n\nThe base was hit.\n\nThe the militia fired.\n\nIt was was late.\n"
+    kind = Repetition(second="lower")
+    doc = Document.from_text(text)
+    spans = doc.scope_spans("paragraph")
+    hits = [(h.start, h.end) for h in kind.check(doc, spans, Context())]
+    assert hits == [(text.index("The the"), text.index("The the") + 7), (text.index("was was"), text.index("was was") + 7)]
+    assert [(h.start, h.end) for h in _slow(kind, doc, spans)] == hits
+
+
+FORM_PIECES = ["a", "b", "ab", "Gen.", "Gen", "General", "Lt. Gen.", " ", "-", "é", "(", "."]
+forms_lists = st.lists(st.lists(st.sampled_from(FORM_PIECES), min_size=0, max_size=3).map("".join), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(forms_lists, st.lists(st.sampled_from(FORM_PIECES + ["x", "y", "\n"]), max_size=25).map("".join))
+def test_people_trie_alternation_matches_as_the_longest_first_alternation(forms, text):
+    import regex
+
+    from lint.people import _alternation
+
+    flat = "|".join(regex.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+    # what follows forces backtracking into the alternation: the order forms are tried in shows
+    for tail in ("", "a", "(?:b|x)y", "(?=[ .])", r"\.?\s"):
+        old = regex.compile(f"(?P<f>{flat}){tail}")
+        new = regex.compile(f"(?P<f>{_alternation(forms)}){tail}")
+        assert [(m.span(), m.span("f")) for m in old.finditer(text)] == [
+            (m.span(), m.span("f")) for m in new.finditer(text)
+        ]
+        for i in range(len(text) + 1):
+            a, b = old.match(text, i), new.match(text, i)
+            assert (a and (a.span(), a.span("f"))) == (b and (b.span(), b.span("f")))
+
+
+FOLD_PIECES = ["[", "]", "[cq]", "[CQ]", "[Cq", "c", "q", "C", "Q", "İ", "ı", "\u0307", "ß", "SS", "ﬀ", "\u212a", "ſ",
+               "st", "ﬆ", "(", "((", "x", " ", "\n", "é", "e\u0301"]
+fold_texts = st.lists(st.sampled_from(FOLD_PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(fold_texts, st.lists(st.sampled_from(["[cq]", "[st]", "[ss]", "[k", "(i)", "[i", "((x", "cq]", "[", "[ffx"]),
+                            min_size=1, max_size=3))
+def test_folded_needs_looked_for_at_their_anchor_are_a_folded_substring_test(text, strings):
+    from lint.document import prefilter_fold
+    from lint.kinds.existence import _Needs
+    from lint.kinds.required import Requirement
+
+    needs = _Needs(Requirement(frozenset(strings), True))
+    expected = any(s in prefilter_fold(text) for s in needs.strings)
+    assert needs.present(Document.from_text(text)) == expected
+    doc = Document.from_text(text)
+    doc.folded_text  # already folded: the plain test
+    assert needs.present(doc) == expected
+
+
+def test_only_the_combining_dot_folds_to_nothing():
+    # existence._folded_at_anchor counts on every other character folding to one or more
+    from lint.document import prefilter_fold
+
+    assert [hex(c) for c in range(0x110000) if not prefilter_fold(chr(c))] == ["0x307"]

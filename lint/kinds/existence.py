@@ -147,7 +147,7 @@ class _Needs:
     its ASCII characters that are not letters (folding makes such a character only from
     itself: tests/test_fast_paths.py checks every character), so most drafts need no folding."""
 
-    __slots__ = ("strings", "folded", "anchors")
+    __slots__ = ("strings", "folded", "anchors", "capitals")
 
     def __init__(self, needs: Requirement):
         strings = needs.strings
@@ -156,20 +156,85 @@ class _Needs:
         self.anchors = tuple(
             "".join(sorted({c for c in s if c.isascii() and not c.isalpha()})) for s in self.strings
         )
+        # each string's runs of A-Z, looked for first in the draft's capitals (`_capitals`)
+        self.capitals = tuple(tuple(r.encode("ascii") for r in _AZ_RUN.findall(s)) for s in self.strings)
 
     def present(self, doc) -> bool:
         text = doc.text
         if not self.folded:
-            return any(s in text for s in self.strings)
+            caps = None
+            for s, runs in zip(self.strings, self.capitals):
+                if runs:
+                    if caps is None:
+                        caps = _capitals(doc)
+                    if not all(r in caps for r in runs):
+                        continue  # a run of capitals the draft lacks: so it lacks the string
+                if s in text:
+                    return True
+            return False
         strings = [s for s, anchor in zip(self.strings, self.anchors) if all(c in text for c in anchor)]
         if not strings:
             return False
+        if "folded_text" not in getattr(doc, "__dict__", {}) and "\u0307" not in text:
+            # not folded yet: a string opening with an anchor is looked for at that anchor's
+            # few places instead of folding the whole draft (`_folded_at_anchor`)
+            rest = []
+            for s in strings:
+                if s[:1] in _ANCHOR_CHARS and text.count(s[0]) <= 64:
+                    if _folded_at_anchor(text, s):
+                        return True
+                else:
+                    rest.append(s)
+            if not rest:
+                return False
+            strings = rest
         folded = getattr(doc, "folded_text", None)
         if folded is None:
             from lint.document import prefilter_fold
 
             folded = prefilter_fold(text)
         return any(s in folded for s in strings)
+
+
+# ASCII characters but letters: each folds only from itself, and to itself
+_ANCHOR_CHARS = frozenset(chr(c) for c in range(128) if not chr(c).isalpha())
+
+
+def _folded_at_anchor(text: str, s: str) -> bool:
+    """Is the folded string `s` (its first character in _ANCHOR_CHARS) in prefilter_fold(text)?
+    For a text without U+0307, the one character that folds to nothing.
+
+    Folding goes character by character. `s[0]` in the folded text comes from that same
+    character of the text, at some offset i; every character folds to one or more, so the
+    rest of `s` comes from at most len(s) - 1 characters after it: prefilter_fold of
+    text[i : i + len(s)] starts with `s` exactly when `s` is in the folded text there."""
+    from lint.document import prefilter_fold
+
+    n = len(s)
+    i = text.find(s[0])
+    while i >= 0:
+        if prefilter_fold(text[i : i + n]).startswith(s):
+            return True
+        i = text.find(s[0], i + 1)
+    return False
+
+
+_AZ_RUN = regex.compile(r"[A-Z]+")
+# bytes.translate table keeping A-Z, every other byte a space (`_capitals`)
+_ONLY_AZ = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
+
+
+def _capitals(doc) -> bytes:
+    """The draft's runs of A-Z, joined by single spaces (about a fifteenth of the draft), once
+    per draft. A run of A-Z in a string found in the draft stands, in UTF-8, in a run of A-Z
+    bytes of the draft (no byte of a non-ASCII character is one of them): so it is in here, and
+    a string with a run not in here is not in the draft. (surrogatepass: a lone surrogate
+    encodes to bytes >= 0x80 too.)"""
+    caps = doc.__dict__.get("_copydesk_capitals")
+    if caps is None:
+        caps = b" ".join(doc.text.encode("utf-8", "surrogatepass").translate(_ONLY_AZ).split())
+        doc.__dict__["_copydesk_capitals"] = caps
+    return caps
 
 
 def _minimal(needs: Optional[Requirement]) -> Optional[_Needs]:

@@ -32,8 +32,12 @@ _PAIR = rf"(?:({_RUN}{{1,64}})[^\S\n]+\1(?!{_EDGE})|{_RUN}{{65}})"
 _LOOSE_PAIR = re.compile(rf"(?<!{_EDGE}){_PAIR}")
 # _LOOSE_PAIR after the character before it: the same matches past the text's first offset,
 # found faster (the search skips to a character of the class instead of trying a lookbehind at
-# every offset)
-_LOOSE_PAIR_AFTER = re.compile(rf"[^{_EDGE_SET}]{_PAIR}")
+# every offset). Its run is captured in a lookahead, which never gives characters back (a
+# possessive `{1,64}+` needs Python 3.11): a shorter run is followed by a run character, never
+# by the white space the pair needs, so backtracking into the run could never match.
+_LOOSE_PAIR_AFTER = re.compile(
+    rf"[^{_EDGE_SET}](?:(?=({_RUN}{{1,64}}))\1[^\S\n]+\1(?!{_EDGE})|(?P<long>{_RUN}{{65}}))"
+)
 
 
 def _next_loose(folded: str, pos: int, end: int):
@@ -45,7 +49,7 @@ def _next_loose(folded: str, pos: int, end: int):
             return 0, m.group(1) is not None
         pos = 1
     m = _LOOSE_PAIR_AFTER.search(folded, pos - 1, end)
-    return None if m is None else (m.start() + 1, m.group(1) is not None)
+    return None if m is None else (m.start() + 1, m.group("long") is None)
 
 
 @dataclass(frozen=True)
@@ -100,13 +104,21 @@ class Repetition(Kind):
         # one search of the whole draft settles most drafts: a span ending where _EDGE does not
         # follow (a paragraph ends at a line end) holds no loose pair the draft lacks
         ends_clear = all(end == len(text) or _EDGE_CHAR.match(folded, end) is None for _, end in spans)
-        if ends_clear and _next_loose(folded, 0, len(folded)) is None:
-            return
+        skip_to = 0
+        if ends_clear:
+            first = _next_loose(folded, 0, len(folded))
+            if first is None:
+                return
+            # a loose pair a span holds is one of the whole draft too (the span's end is no
+            # edge character), so none starts before the draft's first: search from there
+            skip_to = first[0]
         for span_start, span_end in spans:
+            if span_end <= skip_to:
+                continue
             # try the pattern only where _LOOSE_PAIR matches (in the span, as the pattern sees
             # it): every match starts at one of those offsets, so the first offset at or after
             # the end of the last match where the pattern matches gives finditer's next match
-            pos = span_start
+            pos = max(span_start, skip_to)
             while True:
                 loose = _next_loose(folded, pos, span_end)
                 if loose is None:
