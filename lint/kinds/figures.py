@@ -196,7 +196,8 @@ class UnattributedFigure(Kind):
         self._set("_anchored", [(what, regex.compile(p)) for what, p, anchored in shapes if anchored])
         self._set("_scanning", [(what, regex.compile(p)) for what, p, anchored in shapes if not anchored])
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
-        self._set("_cue", phrases_pattern(tuple(self.cues)))
+        self._set("_cues", tuple(self.cues))
+        self._set("_cue", phrases_pattern(self._cues))
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
         # (phrases_pattern holds its phrases to word edges)
         self._set("_money_starts", PhraseStarts(self.money_words, True, True))
@@ -285,7 +286,7 @@ class UnattributedFigure(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        attribution = Attribution(doc, self._cue, timeout)
+        attribution = Attribution(doc, self._cue, timeout, self._cues)
         transcript_from = _transcript_start(doc)
         folded = folded_text(doc)
         words = folded_words(doc) if folded is not None else None
