@@ -673,3 +673,19 @@ def test_figures_reach_the_corpus_findings_with_and_without_prefilters():
                 return list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
             assert hits() == _without_prefilters(hits), (rule_id, path)
+
+
+TRANSCRIPT_PIECES = SOURCING_PIECES + ["((WN))", "((Jo Smith))", "Q:", "A:", "Q: ", "A:\t", "((", "))", "q:", "\n\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TRANSCRIPT_PIECES), st.sampled_from(GAPS)), max_size=40).map(
+    lambda items: "Headline\n\n" + "".join(p + g for p, g in items)))
+def test_figures_transcript_shortcut_finds_what_the_plain_code_finds(text):
+    rule = SOURCING["sourcing.unattributed-figure"]
+
+    def hits():
+        doc = Document.from_text(text)
+        return figures._transcript_start(doc), list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
+
+    assert hits() == _without_prefilters(hits)

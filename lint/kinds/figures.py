@@ -23,6 +23,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, finditer
+from lint.kinds.required import prefilters_enabled
 from lint.kinds.sourcing_base import (
     Attribution,
     PhraseStarts,
@@ -435,6 +436,9 @@ def _inside(stretches, i) -> bool:
 def _transcript_start(doc) -> int:
     """Where an interview transcript starts (its first labelled paragraph), or the end."""
     text = doc.text
+    # every label holds `((`, `Q:` or `A:`: a draft with none of them has no transcript
+    if prefilters_enabled() and "((" not in text and "Q:" not in text and "A:" not in text:
+        return len(text)
     label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
     for start, _ in doc.body_paragraphs:
         if label(text, start):
