@@ -15,15 +15,19 @@ import regex
 
 from lint.kinds.base import RuleTimeout, literal_pattern, search
 from lint.kinds.required import prefilters_enabled
+from lint.patterns import lazy_compile
 
 
 @functools.lru_cache(maxsize=64)
 def phrases_pattern(phrases: Tuple[str, ...], ignorecase: bool = True):
     """One compiled alternation of literal phrases at word edges (cached by the phrase list)."""
     flags = regex.IGNORECASE if ignorecase else 0
+    return regex.compile(_phrases_source(phrases), flags)
+
+
+def _phrases_source(phrases) -> str:
     # a phrase's inner spaces match any run of white space ("according\nto")
-    body = literal_pattern(list(phrases)).replace(r"\ ", r"\s+")
-    return regex.compile(body, flags)
+    return literal_pattern(list(phrases)).replace(r"\ ", r"\s+")
 
 
 class Attribution:
@@ -102,7 +106,9 @@ def _cue_index(cues: Tuple[str, ...]):
     by_anchor: Dict[bytes, list] = {}
     wordless = []
     for cue in sorted(set(cues)):
-        pattern = phrases_pattern((cue,))
+        # (phrases_pattern((cue,)), compiled at first use and kept in the compiled-pattern
+        # cache: compiling ~100 cue patterns would cost each run more than they save)
+        pattern = lazy_compile(_phrases_source((cue,)), regex.IGNORECASE)
         needed = frozenset(_AZ_RUN.findall(cue.casefold().encode("ascii", "replace")))
         if not needed:
             wordless.append(pattern)
