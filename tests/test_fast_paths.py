@@ -633,3 +633,145 @@ def test_only_the_combining_dot_folds_to_nothing():
     from lint.document import prefilter_fold
 
     assert [hex(c) for c in range(0x110000) if not prefilter_fold(chr(c))] == ["0x307"]
+
+
+# ---- speed round 2 (consistency, boilerplate lines, attribution cues) ---------------------------
+
+from lint.kinds.base import strip_span  # noqa: E402
+from lint.kinds.consistency import Consistency  # noqa: E402
+from lint.kinds.sourcing_base import Attribution, phrases_pattern  # noqa: E402
+
+ALL_RULES = {r.id: r for r in packs.load_rules()}
+
+
+def _without_prefilters(function, *args):
+    import os
+
+    saved = os.environ.get("COPYDESK_NO_PREFILTER")
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        return function(*args)
+    finally:
+        if saved is None:
+            del os.environ["COPYDESK_NO_PREFILTER"]
+        else:
+            os.environ["COPYDESK_NO_PREFILTER"] = saved
+
+
+VARIANT_PIECES = [
+    "US", "U.S.", "u.s.", "USA", "US$5", "U.S.A.", "LET US GO", "us", "Iran-backed", "IRANIAN-BACKED",
+    "Iranian-backed", "iran-backedx", "al-Qaida", "al Qaeda", "al\nQaeda", "AL-QAIDA", "Kyiv", "Kiev", "KIEV",
+    "kievan", "email", "e-mail", "E-Mail", "emails", "toward", "towards", "OK", "okay", "OKAY", "Ok’d",
+    "the AP", "AP", "(AP)", "AP Photo", "AP-NORC", "Shiite", "Shi'ite", "Shi’ite", "per cent", "percent",
+    "ſhiite", "\u212aiev", "İ", "ß", "café", "“", "”", "\"", "5", "_", "x", ".", ",", "-",
+]
+variant_texts = st.lists(st.tuples(st.sampled_from(VARIANT_PIECES), st.sampled_from(GAPS)), max_size=30).map(
+    lambda items: "Headline here\n\n" + "".join(p + g for p, g in items)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(variant_texts)
+def test_consistency_word_prefilter_finds_what_the_plain_search_finds(text):
+    for rule_id in ("style.variants", "style.us-form"):
+        rule = ALL_RULES[rule_id]
+
+        def hits():
+            doc = Document.from_text(text)  # (a fresh draft: folded_words is cached per draft)
+            return list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
+
+        assert hits() == _without_prefilters(hits), rule_id
+
+
+def test_consistency_forms_words_are_their_a_to_z_runs():
+    kind = Consistency(groups=[["Shi'ite", "Shiite"], ["al-Qaeda", "al Qaida"], ["U.S.", "US"], ["5G", "café"]],
+                       ignorecase=True)
+    assert kind._form_words == [
+        [frozenset({b"shi", b"ite"}), frozenset({b"shiite"})],
+        [frozenset({b"al", b"qaeda"}), frozenset({b"al", b"qaida"})],
+        [frozenset({b"u", b"s"}), frozenset({b"us"})],
+        [frozenset({b"g"}), frozenset({b"caf"})],
+    ]
+
+
+LINE_TEXT_PIECES = ["Back to top button", "In Other News", "Load More", "the council voted", "Share: Facebook",
+                    "x" * 210, " ", "\t", "\u00a0", "\u2003", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\n", "\n\n",
+                    "\r\n", "word.", "Headline", "one two three four five six seven", "©2024", "—"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_TEXT_PIECES), max_size=25).map("".join))
+def test_boilerplate_lines_are_the_stripped_lines_of_the_scope(text):
+    from lint.kinds import boilerplate
+
+    doc = Document.from_text(text)
+    kind = ALL_RULES["hygiene.boilerplate"].kind
+    for spans in (doc.scope_spans("body"), doc.scope_spans("paragraph"), [doc.body], [(0, len(doc.text))], [(3, 9)]):
+        expected = []
+        for span_start, span_end in spans:
+            for start, end in doc.lines:
+                if end <= span_start or start >= span_end:
+                    continue
+                start, end = strip_span(doc.text, start, end)
+                if end > start and not (doc.headline and doc.headline[0] <= start < doc.headline[1]):
+                    expected.append((start, end))
+        assert list(kind._candidate_lines(doc, spans)) == expected
+    for _, start, end in boilerplate._stripped_lines(doc)[0]:
+        line = doc.text[start:end]
+        assert bool(kind._too_long.match(line)) == (len(boilerplate._WORD.findall(line)) > kind.shape_max_words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SOURCING_PIECES), st.sampled_from(GAPS)), max_size=40).map(
+    lambda items: "".join(p + g for p, g in items)))
+def test_attribution_cue_words_find_what_the_whole_alternation_finds(text):
+    cues = tuple(figures_kind_cues()) + ("U.S.", "x-ray", "–said", "put the toll", "€", "o’clock")
+    pattern = phrases_pattern(cues)
+    doc = Document.from_text(text)
+    fast = Attribution(doc, pattern, 5.0, cues)
+    plain = Attribution(Document.from_text(text), pattern, 5.0)
+    for i in range(len(doc.sentences)):
+        assert fast.sentence(i) == plain.sentence(i), doc.sentences[i]
+    for i in range(len(doc.paragraphs)):
+        assert fast.paragraph(i) == plain.paragraph(i), doc.paragraphs[i]
+    # with prefilters off, the fast one is the plain one
+    off = _without_prefilters(lambda: Attribution(Document.from_text(text), pattern, 5.0, cues))
+    assert off._index is None
+
+
+def figures_kind_cues():
+    return SOURCING["sourcing.unattributed-figure"].kind.cues
+
+
+def test_figures_reach_the_corpus_findings_with_and_without_prefilters():
+    import glob
+
+    paths = sorted(glob.glob("/work/shared/corpus/wikinews/*.txt"))[:60]
+    if not paths:
+        pytest.skip("corpus absent")
+    for rule_id in ("sourcing.unattributed-figure", "style.variants", "style.us-form", "hygiene.boilerplate"):
+        rule = ALL_RULES[rule_id]
+        for path in paths:
+            source = open(path, encoding="utf-8").read()
+
+            def hits():
+                doc = Document(path=path, source=source)
+                return list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
+
+            assert hits() == _without_prefilters(hits), (rule_id, path)
+
+
+TRANSCRIPT_PIECES = SOURCING_PIECES + ["((WN))", "((Jo Smith))", "Q:", "A:", "Q: ", "A:\t", "((", "))", "q:", "\n\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TRANSCRIPT_PIECES), st.sampled_from(GAPS)), max_size=40).map(
+    lambda items: "Headline\n\n" + "".join(p + g for p, g in items)))
+def test_figures_transcript_shortcut_finds_what_the_plain_code_finds(text):
+    rule = SOURCING["sourcing.unattributed-figure"]
+
+    def hits():
+        doc = Document.from_text(text)
+        return figures._transcript_start(doc), list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
+
+    assert hits() == _without_prefilters(hits)

@@ -13,13 +13,14 @@ It is never the headline, and never a line with closing punctuation unless a phr
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass
 from typing import List
 
 import regex
 
-from lint.kinds.base import Kind, OptionError, strip_span
+from lint.kinds.base import Kind, OptionError
 from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
 from lint.patterns import lazy_compile
@@ -74,31 +75,36 @@ class Boilerplate(Kind):
         self._set("_phrases", frozenset(phrases))
         self._set("_prefixes", tuple(_normalize(p) for p in self.prefixes))
         self._set("_firsts", _first_words(phrases + parts, self._prefixes))
+        self._set("_too_long", lazy_compile(rf"(?:[^\p{{L}}\p{{N}}]*+[\p{{L}}\p{{N}}]++){{{self.shape_max_words + 1}}}"))
 
     # ---- phase 1 ---------------------------------------------------------------------
 
     def _candidate_lines(self, doc, spans):
         """(start, end) of each non-empty line inside the scope, outside the headline."""
         headline = doc.headline
-        text = doc.text
+        lines, ends = _stripped_lines(doc)
         for span_start, span_end in spans:
-            for start, end in doc.lines:
-                if end <= span_start or start >= span_end:
-                    continue
-                start, end = strip_span(text, start, end)
-                if end <= start:
-                    continue
+            # the lines are in order and apart: the first that ends after span_start, on to
+            # the last that starts before span_end, are those that overlap the span
+            for k in range(bisect.bisect_right(ends, span_start), len(lines)):
+                line_start, start, end = lines[k]
+                if line_start >= span_end:
+                    break
                 if headline and headline[0] <= start < headline[1]:
                     continue
                 yield start, end
 
-    def _known_furniture(self, line: str) -> bool:
-        if self._firsts is not None and prefilters_enabled():
+    def _known_furniture(self, line: str, quick=None, search=None) -> bool:
+        """`quick`: whether the quick reject may be used (computed when None); `search`:
+        `_WORD.search`, looked up once by a caller that asks about many lines."""
+        if quick is None:
+            quick = self._firsts is not None and prefilters_enabled()
+        if quick:
             # quick reject: the first word of a furniture line is the first word of a phrase,
             # part or prefix; most lines are prose, and normalizing a whole paragraph to learn
             # that was this kind's main cost
             head = line[:_HEAD].casefold()
-            first = _WORD.search(head)
+            first = (search or _WORD.search)(head)
             if first is not None and first.end() < len(head):
                 whole, partial = self._firsts
                 if first.group() not in whole and not first.group().startswith(partial):
@@ -116,7 +122,9 @@ class Boilerplate(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         lines = list(self._candidate_lines(doc, spans))
-        furniture = [self._known_furniture(text[s:e]) for s, e in lines]
+        quick = self._firsts is not None and prefilters_enabled()  # (looked up once per draft)
+        search = _WORD.search
+        furniture = [self._known_furniture(text[s:e], quick, search) for s, e in lines]
         for i, (start, end) in enumerate(lines):
             if not furniture[i] or self._continues_prose(text, lines, furniture, i):
                 continue
@@ -145,11 +153,15 @@ class Boilerplate(Kind):
             return None
         text = doc.text
         lines = {}
+        quick = self._firsts is not None and prefilters_enabled()
+        search = _WORD.search
         for start, end in self._candidate_lines(doc, [doc.body]):
             line = text[start:end]
-            if line[-1] in _CLOSING or self._known_furniture(line):
+            if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
                 continue
-            if len(_WORD.findall(line)) > self.shape_max_words:
+            # more than shape_max_words words (as `_WORD` counts them); a match stops there
+            # instead of listing every word of a long line
+            if self._too_long.match(line):
                 continue
             fix = _delete_line(text, start, end)
             lines.setdefault(_normalize(line), (start, end, fix.start, fix.end))
@@ -179,6 +191,26 @@ class Boilerplate(Kind):
                 others = len(places) - 1
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
                 yield path, Hit(start, end, {"why": why}, Fix(fix_start, fix_end, "", safe=False))
+
+
+def _stripped_lines(doc):
+    """The draft's non-empty lines as (line start, start, end), the line stripped of white
+    space at either edge (as `strip_span`: `str.strip` drops what `isspace` calls space), and
+    the lines' ends, once per draft."""
+    cached = doc.__dict__.get("_copydesk_stripped_lines")
+    if cached is None:
+        text = doc.text
+        lines, ends = [], []
+        for line_start, line_end in doc.lines:
+            line = text[line_start:line_end]
+            left = line.lstrip()
+            if not left:
+                continue
+            start = line_end - len(left)
+            lines.append((line_start, start, start + len(left.rstrip())))
+            ends.append(line_end)
+        cached = doc.__dict__["_copydesk_stripped_lines"] = (lines, ends)
+    return cached
 
 
 def _first_words(pieces, prefixes):

@@ -10,6 +10,7 @@ ignored (`US$`, `USCENTCOM`), and a form may be a regular expression with a lite
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -20,8 +21,10 @@ from lint.kinds.base import (
     finditer,
     literal_pattern,
 )
-from lint.kinds.sourcing_base import folded_text
+from lint.kinds.sourcing_base import folded_text, folded_words
 from lint.model import Fix, Hit
+
+_AZ_RUN = re.compile(rb"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -82,41 +85,84 @@ class Consistency(Kind):
         self._set("_needles", None if self.regex else [
             [form.casefold() if self.ignorecase else form for form in group] for group in self.groups
         ])
+        # Speed: a literal form's a-z words (its maximal runs of a-z, case-folded): a match,
+        # folded, is the folded form at the same offsets, held to word edges where the form
+        # starts or ends with a letter, so each of these runs is a whole a-z run of the folded
+        # draft, one of its `folded_words`. A form with one of them missing cannot match.
+        form_words = [] if self.regex else [
+            [frozenset(_AZ_RUN.findall(form.casefold().encode("ascii", "replace"))) for form in group]
+            for group in self.groups
+        ]
+        # (looked up from the draft's side: which forms each word completes)
+        by_word = {}
+        for g, group in enumerate(form_words):
+            for i, needed in enumerate(group):
+                for word in needed:
+                    by_word.setdefault(word, []).append((g, i))
+        self._set("_by_word", by_word)
+        self._set("_all_words", frozenset(by_word))
+        self._set("_form_words", form_words)
+        self._set("_wordless", tuple(tuple(i for i, needed in enumerate(group) if not needed) for group in form_words))
+        self._set("_everything", [(g, tuple(range(len(group)))) for g, group in enumerate(labels)])
 
-    def _present(self, doc):
-        """Per group, the indexes of the forms that may occur in the draft (all with `regex`)."""
-        everything = [list(range(len(labels))) for labels in self._labels]
+    def _mixed(self, doc):
+        """(group index, the indexes of its forms that may occur in the draft) for every group
+        with two or more such forms (a group with fewer is never mixed: no need to look)."""
         if self._needles is None:
-            return everything
+            return self._everything  # (regex forms)
         haystack = doc.text
         if self.ignorecase:
             haystack = folded_text(doc)
             if haystack is None:
-                return everything
-        return [[i for i, needle in enumerate(group) if needle in haystack] for group in self._needles]
+                return self._everything
+        words = folded_words(doc)  # None: unknown (prefilters off, or folding moved offsets)
+        if words is None:
+            candidates = [forms for _, forms in self._everything]
+        else:
+            # the forms all of whose words the draft holds (and those with none)
+            seen = {}
+            for word in self._all_words.intersection(words):
+                for place in self._by_word[word]:
+                    seen[place] = seen.get(place, 0) + 1
+            candidates = list(self._wordless)
+            for (g, i), count in seen.items():
+                if count == len(self._form_words[g][i]):
+                    candidates[g] = candidates[g] + (i,)
+        mixed = []
+        for g, forms in enumerate(candidates):
+            if len(forms) >= 2:
+                needles = self._needles[g]
+                forms = [i for i in sorted(forms) if needles[i] in haystack]
+                if len(forms) >= 2:
+                    mixed.append((g, forms))
+        return mixed
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
         house_choice = context.house.get(self.house) if self.house else None
-        # a group with fewer than two forms in the draft is never mixed: no need to look
-        present = self._present(doc)
-        if not any(len(forms) >= 2 for forms in present):
+        mixed = self._mixed(doc)
+        if not mixed:
             return
         for span_start, span_end in spans:
-            excluded = []
-            if self._exceptions is not None:
-                excluded = [m.span() for m in finditer(self._exceptions, text, span_start, span_end, timeout)]
-            for labels, patterns, forms in zip(self._labels, self._groups, present):
-                if len(forms) < 2:
-                    continue
+            excluded = None  # the exceptions' spans, found when first needed
+            for g, forms in mixed:
+                labels, patterns = self._labels[g], self._groups[g]
                 found = [[] for _ in labels]  # (start, end, quoted)
                 taken = []
                 # longest forms first, so `Iranian-backed` is not also counted as something shorter
                 order = sorted(forms, key=lambda i: -len(labels[i]))
-                for i in order:
-                    for m in finditer(patterns[i], text, span_start, span_end, timeout):
-                        s, e = m.span()
+                matches = [(i, [m.span() for m in finditer(patterns[i], text, span_start, span_end, timeout)]) for i in order]
+                # skipping exceptions and overlaps only drops matches: fewer than two forms
+                # matching at all is never a mix (and the exceptions need not be looked for)
+                if sum(1 for _, spans_i in matches if spans_i) < 2:
+                    continue
+                if excluded is None:
+                    excluded = []
+                    if self._exceptions is not None:
+                        excluded = [m.span() for m in finditer(self._exceptions, text, span_start, span_end, timeout)]
+                for i, spans_i in matches:
+                    for s, e in spans_i:
                         if any(a <= s and e <= b for a, b in excluded):
                             continue
                         if any(s < b and a < e for a, b in taken):

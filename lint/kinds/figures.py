@@ -23,6 +23,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, finditer
+from lint.kinds.required import prefilters_enabled
 from lint.kinds.sourcing_base import (
     Attribution,
     PhraseStarts,
@@ -196,7 +197,8 @@ class UnattributedFigure(Kind):
         self._set("_anchored", [(what, regex.compile(p)) for what, p, anchored in shapes if anchored])
         self._set("_scanning", [(what, regex.compile(p)) for what, p, anchored in shapes if not anchored])
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
-        self._set("_cue", phrases_pattern(tuple(self.cues)))
+        self._set("_cues", tuple(self.cues))
+        self._set("_cue", phrases_pattern(self._cues))
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
         # (phrases_pattern holds its phrases to word edges)
         self._set("_money_starts", PhraseStarts(self.money_words, True, True))
@@ -285,7 +287,7 @@ class UnattributedFigure(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        attribution = Attribution(doc, self._cue, timeout)
+        attribution = Attribution(doc, self._cue, timeout, self._cues)
         transcript_from = _transcript_start(doc)
         folded = folded_text(doc)
         words = folded_words(doc) if folded is not None else None
@@ -434,6 +436,9 @@ def _inside(stretches, i) -> bool:
 def _transcript_start(doc) -> int:
     """Where an interview transcript starts (its first labelled paragraph), or the end."""
     text = doc.text
+    # every label holds `((`, `Q:` or `A:`: a draft with none of them has no transcript
+    if prefilters_enabled() and "((" not in text and "Q:" not in text and "A:" not in text:
+        return len(text)
     label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
     for start, _ in doc.body_paragraphs:
         if label(text, start):

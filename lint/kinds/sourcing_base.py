@@ -15,41 +15,69 @@ import regex
 
 from lint.kinds.base import RuleTimeout, literal_pattern, search
 from lint.kinds.required import prefilters_enabled
+from lint.patterns import lazy_compile
 
 
 @functools.lru_cache(maxsize=64)
 def phrases_pattern(phrases: Tuple[str, ...], ignorecase: bool = True):
     """One compiled alternation of literal phrases at word edges (cached by the phrase list)."""
     flags = regex.IGNORECASE if ignorecase else 0
+    return regex.compile(_phrases_source(phrases), flags)
+
+
+def _phrases_source(phrases) -> str:
     # a phrase's inner spaces match any run of white space ("according\nto")
-    body = literal_pattern(list(phrases)).replace(r"\ ", r"\s+")
-    return regex.compile(body, flags)
+    return literal_pattern(list(phrases)).replace(r"\ ", r"\s+")
 
 
 class Attribution:
-    """Per-draft cache: does sentence i (or paragraph j) hold an attribution cue?"""
+    """Per-draft cache: does sentence i (or paragraph j) hold an attribution cue?
 
-    def __init__(self, doc, cue_pattern, timeout: float):
+    `cues`: the literal phrases `cue_pattern` was built from (`phrases_pattern(cues)`), or None.
+    With them (and prefilters on), a sentence is searched only for the cues whose words it holds,
+    each with its own small pattern, instead of with the whole alternation (much slower: it
+    tries every cue at every offset).
+    """
+
+    def __init__(self, doc, cue_pattern, timeout: float, cues: Optional[Tuple[str, ...]] = None):
         self.doc = doc
         self.cue = cue_pattern
         self.timeout = timeout
         self._sentences: Dict[int, bool] = {}
         self._paragraphs: Dict[int, bool] = {}
+        self._folded = None
+        self._index = None
+        if cues is not None and folded_words(doc) is not None:
+            self._folded = folded_text(doc)
+            self._index = _cue_index(tuple(cues))
+
+    def _holds_cue(self, start: int, end: int) -> bool:
+        """search(self.cue, text, start, end) is not None."""
+        if self._index is None:
+            return search(self.cue, self.doc.text, start, end, self.timeout) is not None
+        # Exact: the alternation matches in [start, end) where one of its phrases does (each
+        # alternative holds its own word edges), and a phrase's a-z words, folded, are whole
+        # a-z runs of the folded stretch (see `folded_words`): a phrase that lacks one of them
+        # there cannot match there.
+        anchors, by_anchor, wordless = self._index
+        words = frozenset(self._folded[start:end].encode("ascii", "replace").translate(_NOT_AZ).split())
+        text = self.doc.text
+        for anchor in anchors.intersection(words):
+            for needed, pattern in by_anchor[anchor]:
+                if needed <= words and search(pattern, text, start, end, self.timeout) is not None:
+                    return True
+        return any(search(pattern, text, start, end, self.timeout) is not None for pattern in wordless)
 
     def sentence(self, index: int) -> bool:
         found = self._sentences.get(index)
         if found is None:
-            start, end = self.doc.sentences[index]
-            found = search(self.cue, self.doc.text, start, end, self.timeout) is not None
-            self._sentences[index] = found
+            found = self._sentences[index] = self._holds_cue(*self.doc.sentences[index])
         return found
 
     def paragraph(self, index: int) -> bool:
         found = self._paragraphs.get(index)
         if found is None:
-            start, end = self.doc.paragraphs[index]
-            found = search(self.cue, self.doc.text, start, end, self.timeout) is not None
-            self._paragraphs[index] = found
+            found = self._paragraphs[index] = self._holds_cue(*self.doc.paragraphs[index])
         return found
 
     def near(self, offset: int) -> bool:
@@ -65,6 +93,29 @@ class Attribution:
                 if doc.paragraph_index(doc.sentences[other][0]) == paragraph and self.sentence(other):
                     return True
         return False
+
+
+_AZ_RUN = re.compile(rb"[a-z]+")
+
+
+@functools.lru_cache(maxsize=16)
+def _cue_index(cues: Tuple[str, ...]):
+    """For `Attribution`: (the anchor words, anchor -> [(the phrase's a-z words, its own
+    pattern)], the patterns of phrases with no a-z word). A phrase's anchor is its longest
+    a-z word, folded."""
+    by_anchor: Dict[bytes, list] = {}
+    wordless = []
+    for cue in sorted(set(cues)):
+        # (phrases_pattern((cue,)), compiled at first use and kept in the compiled-pattern
+        # cache: compiling ~100 cue patterns would cost each run more than they save)
+        pattern = lazy_compile(_phrases_source((cue,)), regex.IGNORECASE)
+        needed = frozenset(_AZ_RUN.findall(cue.casefold().encode("ascii", "replace")))
+        if not needed:
+            wordless.append(pattern)
+            continue
+        anchor = max(sorted(needed), key=len)
+        by_anchor.setdefault(anchor, []).append((needed, pattern))
+    return frozenset(by_anchor), by_anchor, tuple(wordless)
 
 
 # ---- trying a pattern only where it can start --------------------------------------------
@@ -148,15 +199,17 @@ class PhraseStarts:
             any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
             readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
             self.items.append((anchor, readings, any_before, key))
+        # for `present`: the anchors as draft words, and the anchors that are not draft words
+        self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
+        self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
 
     def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
         """Might any phrase occur? (its anchor word does)"""
         haystack = folded if self.ignorecase else text
         if words is None:
             return any(anchor in haystack for anchor, _, _, _ in self.items)
-        return any(
-            key in words if key is not None else anchor in haystack for anchor, _, _, key in self.items
-        )
+        # (one set operation in place of a look-up per anchor)
+        return not self._keys.isdisjoint(words) or any(anchor in haystack for anchor in self._unkeyed)
 
     def starts(
         self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
