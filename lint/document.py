@@ -235,10 +235,7 @@ class Document:
 
     @functools.cached_property
     def sentences(self) -> List[Span]:
-        out: List[Span] = []
-        for start, end in self.paragraphs:
-            out.extend(split_sentences(self.text, start, end))
-        return out
+        return _split_paragraphs(self.text, self.paragraphs)
 
     def sentence_index(self, offset: int) -> int:
         """Index into `sentences` of the sentence holding `offset` (or the one before it)."""
@@ -305,23 +302,64 @@ SCOPES = ("line", "sentence", "paragraph", "draft", "headline", "body")
 
 def split_sentences(text: str, start: int, end: int) -> List[Span]:
     """Sentence spans in text[start:end], AP-abbreviation aware (`Gen.`, `U.S.`, `p.m.`)."""
+    return _split_paragraphs(text, [(start, end)])
+
+
+def _split_paragraphs(text: str, paragraphs) -> List[Span]:
+    """Sentence spans of every paragraph in `paragraphs` (sorted, disjoint spans), exactly
+    `split_sentences` paragraph by paragraph, in one pass.
+
+    One `_SENTENCE_END` search runs over all the paragraphs at once. Exact because paragraphs
+    are separated (and ended) by white space only: a candidate (punctuation and closing marks,
+    never white space) lies inside one paragraph, and one reaching that paragraph's end is
+    dropped either way (per paragraph its `(?=\\s)` fails at the bound; here the empty rest of
+    the paragraph drops it). Each candidate is judged against its own paragraph's bounds."""
     never_end, may_end, openers = tables.abbreviations()
-    spans = []
+    opening_word = _OPENING_WORD.match
+    spans: List[Span] = []
+    append = spans.append
+    if not paragraphs:
+        return spans
+    count = len(paragraphs)
+    index = 0
+    start, end = paragraphs[0]
     sentence_start = start
-    for m in _SENTENCE_END.finditer(text, start, end):
-        stop = m.end()
-        if m.group().startswith(".") and not m.group().startswith(".."):
-            word = _word_before(text, max(start, m.start() - 30), m.start())
-            if word:
-                if not word.endswith("."):
-                    word += "."
+    for m in _SENTENCE_END.finditer(text, start, paragraphs[-1][1]):
+        at, stop = m.span()
+        if at >= end:
+            # past this paragraph: close it (and any without a candidate) up to m's paragraph
+            while True:
+                if sentence_start < end:
+                    append((sentence_start, end))
+                index += 1
+                start, end = paragraphs[index]
+                sentence_start = start
+                if at < end:
+                    break
+        if stop >= end:
+            continue  # nothing follows in the paragraph: no sentence starts after it
+        if text[at] == "." and (stop == at + 1 or text[at + 1] != "."):
+            # word = _word_before(text, max(start, at - 30), at), inline: it runs for most stops
+            low = at - 30
+            if low < start:
+                low = start
+            w = at - 1
+            if w >= low and text[w].isalpha():
+                while True:
+                    while w - 1 >= low and text[w - 1].isalpha():
+                        w -= 1
+                    if w - 2 >= low and text[w - 1] == "." and text[w - 2].isalpha():
+                        w -= 2
+                        continue
+                    break
+                word = text[w : at + 1]
                 # "Kenneth F. McKenzie": a single capital is an initial
                 if len(word) == 2 and word[0].isupper():
                     continue
                 if word in never_end:
                     continue
                 if word in may_end:
-                    nxt = _OPENING_WORD.match(text, stop, end)
+                    nxt = opening_word(text, stop, end)
                     if not nxt or nxt.group(1) not in openers:
                         continue
         # the next sentence must start with something that can start one
@@ -332,11 +370,16 @@ def split_sentences(text: str, start: int, end: int) -> List[Span]:
             continue
         if text[following].islower():
             continue
-        spans.append((sentence_start, stop))
+        append((sentence_start, stop))
         sentence_start = following
-    if sentence_start < end:
-        spans.append((sentence_start, end))
-    return spans
+    while True:
+        if sentence_start < end:
+            append((sentence_start, end))
+        index += 1
+        if index == count:
+            return spans
+        start, end = paragraphs[index]
+        sentence_start = start
 
 
 def _word_before(text: str, low: int, dot: int) -> str:
