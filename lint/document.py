@@ -400,6 +400,22 @@ def _word_before(text: str, low: int, dot: int) -> str:
 
 
 _QUOTE_MARK = lazy_compile(r"[“”\"]")
+_QUOTE_MARKS = "“”\""  # what `_QUOTE_MARK` matches
+
+
+def _quote_marks(text: str, start: int, end: int) -> List[int]:
+    """Offsets of `_QUOTE_MARK` matches in text[start:end], in order: one `str.find` loop per
+    mark (a memchr scan) beats the regex's character-by-character class test tenfold."""
+    found: List[int] = []
+    append = found.append
+    find = text.find
+    for mark in _QUOTE_MARKS:
+        i = find(mark, start, end)
+        while i >= 0:
+            append(i)
+            i = find(mark, i + 1, end)
+    found.sort()
+    return found
 
 
 def find_quotes(text: str, paragraphs: List[Span]) -> List[Quote]:
@@ -407,37 +423,54 @@ def find_quotes(text: str, paragraphs: List[Span]) -> List[Quote]:
 
     A quote left open at the end of a paragraph continues when the next paragraph opens with a
     quote mark; otherwise it ends, unclosed, at the end of its paragraph.
+
+    One search for marks runs over all the paragraphs (sorted, disjoint spans); only paragraphs
+    holding a mark are visited. Exact: nothing happens in a paragraph without a mark unless a
+    quote is open there, and an open quote only runs on into a paragraph opening with a mark.
     """
     quotes: List[Quote] = []
+    if not paragraphs:
+        return quotes
     open_at: Optional[int] = None
     spanned = 1
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        continuing = open_at is not None
-        for m in _QUOTE_MARK.finditer(text, p_start, p_end):
-            mark = m.group()
-            at = m.start()
-            if continuing and at == p_start:
-                continuing = False
-                continue  # the reopening mark of a continued quote
+    index = 0
+    p_start, p_end = paragraphs[0]
+    continuing = False
+    for at in _quote_marks(text, p_start, paragraphs[-1][1]):
+        if at >= p_end:
+            # leaving paragraph `index` for a later one, which exists since it holds `at`
+            if open_at is not None:
+                if text[paragraphs[index + 1][0]] in "“\"":
+                    spanned += 1
+                else:
+                    quotes.append(Quote(open_at, p_end, closed=False, paragraphs=spanned))
+                    open_at = None
+            index += 1
+            while at >= paragraphs[index][1]:
+                index += 1  # paragraphs without a mark, and no quote open in them
+            p_start, p_end = paragraphs[index]
+            continuing = open_at is not None
+        if at < p_start:
+            continue  # between the spans: never looked at
+        mark = text[at]
+        if continuing and at == p_start:
             continuing = False
-            if open_at is None:
-                if mark == "”":
-                    # a closing mark with nothing open: a stray, recorded as a one-char quote
-                    quotes.append(Quote(at, at + 1, closed=False))
-                    continue
-                open_at, spanned = at, 1
-            elif mark == "“":
-                # opened again before closing: the first one never closed
-                quotes.append(Quote(open_at, at, closed=False, paragraphs=spanned))
-                open_at, spanned = at, 1
-            else:
-                quotes.append(Quote(open_at, at + 1, closed=True, paragraphs=spanned))
-                open_at = None
-        if open_at is not None:
-            nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt] in "“\"":
-                spanned += 1
+            continue  # the reopening mark of a continued quote
+        continuing = False
+        if open_at is None:
+            if mark == "”":
+                # a closing mark with nothing open: a stray, recorded as a one-char quote
+                quotes.append(Quote(at, at + 1, closed=False))
                 continue
-            quotes.append(Quote(open_at, p_end, closed=False, paragraphs=spanned))
+            open_at, spanned = at, 1
+        elif mark == "“":
+            # opened again before closing: the first one never closed
+            quotes.append(Quote(open_at, at, closed=False, paragraphs=spanned))
+            open_at, spanned = at, 1
+        else:
+            quotes.append(Quote(open_at, at + 1, closed=True, paragraphs=spanned))
             open_at = None
+    if open_at is not None:
+        # the next paragraph, if any, holds no mark, so it does not open with one
+        quotes.append(Quote(open_at, p_end, closed=False, paragraphs=spanned))
     return quotes
