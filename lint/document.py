@@ -324,8 +324,7 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     index = 0
     start, end = paragraphs[0]
     sentence_start = start
-    for m in _SENTENCE_END.finditer(text, start, paragraphs[-1][1]):
-        at, stop = m.span()
+    for at, stop in _sentence_ends(text, start, paragraphs[-1][1]):
         if at >= end:
             # past this paragraph: close it (and any without a candidate) up to m's paragraph
             while True:
@@ -380,6 +379,51 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
             return spans
         start, end = paragraphs[index]
         sentence_start = start
+
+
+_ASCII_SPACE = " \t\n\x0b\x0c\r"  # the ASCII characters `\s` matches (not \x1c-\x1f: isspace does)
+_CLOSERS = "\"”’')]"  # what may follow the terminal punctuation in `_SENTENCE_END`
+
+
+def _sentence_ends(text: str, start: int, end: int) -> List[Span]:
+    """The spans of `_SENTENCE_END.finditer(text, start, end)`, found with `str.find`.
+
+    A match starts at a `.`, `!` or `?` and is the whole run of them, then the whole run of
+    closing marks, when white space follows (backing off either run leaves a punctuation mark
+    or closing mark next, never white space). A mark right after another is inside the run of
+    the one before: matched with it, or failing as it did. Past ASCII, `\s` is asked of the
+    regex itself."""
+    marks: List[int] = []
+    append = marks.append
+    find = text.find
+    for mark in ".!?":
+        i = find(mark, start, end)
+        while i >= 0:
+            append(i)
+            i = find(mark, i + 1, end)
+    marks.sort()
+    found: List[Span] = []
+    position = start
+    for at in marks:
+        if at < position or (at > start and text[at - 1] in ".!?"):
+            continue
+        k = at + 1
+        while k < end and text[k] in ".!?":
+            k += 1
+        while k < end and text[k] in _CLOSERS:
+            k += 1
+        if k >= end:
+            continue  # `(?=\s)` fails at the end of the searched text
+        c = text[k]
+        if c in _ASCII_SPACE:
+            found.append((at, k))
+            position = k
+        elif c >= "\x80":
+            m = _SENTENCE_END.match(text, at, end)
+            if m is not None:
+                found.append(m.span())
+                position = m.end()
+    return found
 
 
 def _word_before(text: str, low: int, dot: int) -> str:
