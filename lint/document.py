@@ -391,7 +391,7 @@ def _sentence_ends(text: str, start: int, end: int) -> List[Span]:
     A match starts at a `.`, `!` or `?` and is the whole run of them, then the whole run of
     closing marks, when white space follows (backing off either run leaves a punctuation mark
     or closing mark next, never white space). A mark right after another is inside the run of
-    the one before: matched with it, or failing as it did. Past ASCII, `\s` is asked of the
+    the one before: matched with it, or failing as it did. Past ASCII, `\\s` is asked of the
     regex itself."""
     marks: List[int] = []
     append = marks.append
