@@ -124,19 +124,23 @@ def _anchored_finditer(pattern, text: str, start: int, end: int, prefixes, timeo
     `prefixes` is (strings, ASCII characters an opening one-class lookbehind accepts or None).
     """
     prefixes, after = prefixes
+    # a quick test per character first: most drafts lack a tab or a no-break space
+    prefixes = [p for p in prefixes if len(p) == 1 or all(c in text for c in p)]
+    # a C-level count first: where the prefixes are common, the plain search is cheaper
     limit = (end - start) // 16
+    count = 0
+    for prefix in prefixes:
+        count += text.count(prefix, start, end)
+        if count > limit:
+            yield from finditer(pattern, text, start, end, timeout)
+            return
     offsets = set()
     find = text.find
     for prefix in prefixes:
-        if len(prefix) > 1 and not all(c in text for c in prefix):
-            continue  # a quick test per character: most drafts lack a tab or a no-break space
         i = find(prefix, start, end)
         while i >= 0:
             offsets.add(i)
             i = find(prefix, i + 1, end)
-        if len(offsets) > limit:
-            yield from finditer(pattern, text, start, end, timeout)
-            return
     position = start
     for offset in sorted(offsets):
         if offset < position:
