@@ -775,3 +775,173 @@ def test_figures_transcript_shortcut_finds_what_the_plain_code_finds(text):
         return figures._transcript_start(doc), list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
     assert hits() == _without_prefilters(hits)
+
+
+# ---- speed-doc2: document structure and anchored substitution (one pass, str.find) ---------
+#
+# Reference implementations below are the straightforward versions the fast paths replaced.
+
+DOC2_ATOMS = st.sampled_from(
+    ["U", "S", "p", "m", "Gen", "Mr", "Inc", "a", "A", "The", "he", "said", "x" * 33, "é", "ß", "ǅ",
+     ".", "..", "...", "…", "!", "?", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "\n \n", "\x1c",
+     "“", "”", '"', "’", "(", ")", "]", ",", ";", ":", "-", "–", "5", "WASHINGTON", " (AP)"]
+)
+DOC2_TEXT = st.lists(DOC2_ATOMS, max_size=60).map("".join)
+
+
+def _doc2_reference_sentences(text, start, end):
+    import regex
+
+    from lint import tables
+    from lint.document import _word_before
+
+    never_end, may_end, openers = tables.abbreviations()
+    ends = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
+    opening = regex.compile(r"\s+[\"“‘(\[]*(\S+?)[\s,.;:!?’”\"]")
+    spans, sentence_start = [], start
+    for m in ends.finditer(text, start, end):
+        stop = m.end()
+        if m.group().startswith(".") and not m.group().startswith(".."):
+            word = _word_before(text, max(start, m.start() - 30), m.start())
+            if word:
+                if len(word) == 2 and word[0].isupper():
+                    continue
+                if word in never_end:
+                    continue
+                if word in may_end:
+                    nxt = opening.match(text, stop, end)
+                    if not nxt or nxt.group(1) not in openers:
+                        continue
+        following = stop
+        while following < end and text[following].isspace():
+            following += 1
+        if following == end or text[following].islower():
+            continue
+        spans.append((sentence_start, stop))
+        sentence_start = following
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return spans
+
+
+def _doc2_reference_quotes(text, paragraphs):
+    import regex
+
+    from lint.document import Quote
+
+    quotes, open_at, spanned = [], None, 1
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        continuing = open_at is not None
+        for m in regex.finditer(r"[“”\"]", text[:p_end]):
+            if m.start() < p_start:
+                continue
+            mark, at = m.group(), m.start()
+            if continuing and at == p_start:
+                continuing = False
+                continue
+            continuing = False
+            if open_at is None:
+                if mark == "”":
+                    quotes.append(Quote(at, at + 1, closed=False))
+                    continue
+                open_at, spanned = at, 1
+            elif mark == "“":
+                quotes.append(Quote(open_at, at, closed=False, paragraphs=spanned))
+                open_at, spanned = at, 1
+            else:
+                quotes.append(Quote(open_at, at + 1, closed=True, paragraphs=spanned))
+                open_at = None
+        if open_at is not None:
+            nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt] in "“\"":
+                spanned += 1
+                continue
+            quotes.append(Quote(open_at, p_end, closed=False, paragraphs=spanned))
+            open_at = None
+    return quotes
+
+
+@settings(max_examples=400, deadline=None)
+@given(DOC2_TEXT)
+def test_doc2_sentences_and_quotes_match_the_per_paragraph_versions(text):
+    from lint.document import split_sentences
+
+    doc = Document.from_text(text)
+    expected = [s for a, b in doc.paragraphs for s in _doc2_reference_sentences(doc.text, a, b)]
+    assert doc.sentences == expected
+    assert doc.quotes == _doc2_reference_quotes(doc.text, doc.paragraphs)
+    n = len(doc.text)
+    for a, b in ((0, n), (1, n - 1), (2, n // 2)):
+        assert split_sentences(doc.text, a, b) == _doc2_reference_sentences(doc.text, a, b)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOC2_TEXT, st.lists(st.integers(0, 60), max_size=8))
+def test_doc2_quotes_over_any_disjoint_spans(text, cuts):
+    from lint.document import find_quotes
+
+    points = sorted({c for c in cuts if c <= len(text)})
+    spans = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2) if points[i] < points[i + 1]]
+    assert find_quotes(text, spans) == _doc2_reference_quotes(text, spans)
+
+
+def test_doc2_prefix_literals():
+    from lint.kinds.required import prefix_literals
+
+    assert prefix_literals(r"(?<=[\p{L}\p{N}])(?:\.\.\.|…)(?=[^\S\n]+\p{Ll})") == {"...", "…"}
+    assert prefix_literals(r"(?<=[,;])[ \t]{2,}(?=\S)") == {"  ", " \t", "\t ", "\t\t"}
+    assert prefix_literals(r"\bfoo(?=x)bar") == {"foo"}
+    assert prefix_literals(r"a{0}b") == {"b"}
+    for unknown in (r"(?i)abc", r"\w+x", r"a?b", r"\Gab", r"(?x) a b", r"(?:a|\w)b"):
+        assert prefix_literals(unknown) is None, unknown
+
+
+DOC2_RULES = ("hygiene.double-space", "hygiene.space-before-punctuation", "ap.ellipsis", "ap.dateline")
+
+
+@settings(max_examples=300, deadline=None)
+@given(DOC2_TEXT)
+def test_doc2_anchored_substitution_finds_what_the_plain_search_finds(text):
+    import os
+
+    from lint import packs
+
+    rules = [r for r in packs.load_rules() if r.id in DOC2_RULES]
+    assert len(rules) == len(DOC2_RULES)
+    doc = Document.from_text("Headline here\n\n" + text)
+
+    def run():
+        return [(h.start, h.end, h.values, h.fix) for r in rules for h in r.kind.check(doc, doc.scope_spans(r.scope), Context())]
+
+    fast = run()
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        plain = run()
+    finally:
+        del os.environ["COPYDESK_NO_PREFILTER"]
+    assert fast == plain
+
+
+def test_doc2_anchored_substitution_on_dense_and_sparse_prefixes():
+    from lint import packs
+
+    rule = next(r for r in packs.load_rules() if r.id == "hygiene.double-space")
+    for text in ("a  b,  c\t\u00a0d.  E" * 40 + "\n", "word " * 200 + "x  y\n", "  lead\n", "é  x;\u00a0\u00a0y\n"):
+        doc = Document.from_text(text)
+        hits = [(h.start, h.end) for h in rule.kind.check(doc, doc.scope_spans(rule.scope), Context())]
+        import regex
+
+        plain = [m.span() for m in regex.finditer(r"(?<=[\p{L}\p{N},;])[ \t\u00a0]{2,}(?=\S)", doc.text, regex.M)]
+        assert hits == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(list('.!?"”’\')] \n\tab5\x1c\x0b') + ["\u2028", "\u0085", "\u00a0", "é", "..."]), max_size=25).map("".join), st.integers(0, 30), st.integers(0, 30))
+def test_doc2_sentence_ends_are_what_the_regex_finds(text, a, b):
+    from lint.document import _SENTENCE_END, _sentence_ends
+
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    assert _sentence_ends(text, start, end) == [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
+
+
+# ---- end speed-doc2 ----------------------------------------------------------------------

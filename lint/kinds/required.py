@@ -252,6 +252,56 @@ def _required(items) -> Optional[Set[str]]:
     return _best(candidates)
 
 
+# ---- what a match starts with -------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def prefix_literals(pattern: str) -> Optional[FrozenSet[str]]:
+    """Non-empty strings one of which every match of a case-sensitive pattern starts with, or
+    None when unknown (or the pattern is, or may be, case-insensitive).
+
+    Zero-width items at the start (a lookbehind, `^`, `\\b`) consume nothing, so the strings
+    come from the exact items after them, up to the first item that is not exact; a repeat
+    `X{m,}` (m >= 1) ends them with X^m. `(?<=[\\p{L},;])[ \\t]{2,}(?=\\S)` starts with one of
+    `"  "`, `" \\t"`, `"\\t "`, `"\\t\\t"`."""
+    if _UNSAFE.search(pattern) or _has_inline_i(pattern) or "\\G" in pattern:
+        return None
+    source = _neutralize(pattern)
+    if source is None:
+        return None
+    try:
+        tree = _sre_parse.parse(source)
+    except Exception:  # noqa: BLE001 -- syntax the standard parser does not know: none
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    run: Set[str] = {""}
+    for op, av in tree:
+        if op in _ZERO_WIDTH:
+            if run == {""}:
+                continue
+            break
+        exact = _exact_item(op, av)
+        if exact is not None:
+            joined = _cross(run, exact)
+            if joined is None:
+                break
+            run = joined
+            continue
+        if op in _REPEATS and av[0] >= 1:
+            unit = _exact(list(av[2]))
+            power: Optional[Set[str]] = {""}
+            for _ in range(min(av[0], 8)):
+                power = _cross(power, unit) if (power is not None and unit is not None) else None
+            joined = _cross(run, power) if power is not None else None
+            if joined is not None:
+                run = joined
+        break
+    if not all(run):
+        return None
+    return frozenset(run)
+
+
 # ---- for kinds ---------------------------------------------------------------------------
 
 
@@ -275,6 +325,12 @@ class Requirement:
                 hay = prefilter_fold(doc.text)
         else:
             hay = doc.text
+            if len(self.strings) > 2:
+                # one quick test per distinct character first (`" \\t"`, `"\\xa0 "`, ...: most
+                # drafts have no tab): a string with an absent character is not there either
+                absent = {c for c in {c for s in self.strings for c in s} if c not in hay}
+                if absent:
+                    return any(s in hay for s in self.strings if absent.isdisjoint(s))
         return any(s in hay for s in self.strings)
 
 
