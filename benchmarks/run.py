@@ -1,6 +1,6 @@
 """Benchmark copydesk against proselint and its own targets; write docs/performance.md.
 
-    python benchmarks/run.py                  # the full run (a few minutes, proselint included)
+    python benchmarks/run.py                  # the full run (about 9 minutes, proselint included)
     python benchmarks/run.py --runs 3 --no-proselint --no-write   # a quick look
 
 Every timing is a whole process (`python -m lint check ...`, interpreter start included), so
