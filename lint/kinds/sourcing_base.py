@@ -138,7 +138,7 @@ def folded_text(doc) -> Optional[str]:
 
 # every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
 _NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-ASCII_WORD_CHARS = _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 def folded_words(doc) -> Optional[FrozenSet[bytes]]:
@@ -225,7 +225,7 @@ class PhraseStarts:
             i = haystack.find(anchor, lo, hi)
             while i >= 0:
                 # a whole-word anchor has no word character just after it ...
-                if not (edges and text[i + size : i + size + 1] in _ASCII_WORD):
+                if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):
                     # (an alternation matches where one of its branches does)
                     none_before = any_before is not None and any_before.match(text, lo, i) is None
                     for before in readings:
@@ -239,7 +239,7 @@ class PhraseStarts:
                                 continue
                             start = m.start()
                         # ... and its phrase none just before it
-                        if not (edges and start > 0 and text[start - 1] in _ASCII_WORD):
+                        if not (edges and start > 0 and text[start - 1] in ASCII_WORD_CHARS):
                             into.add(start)
                 i = haystack.find(anchor, i + 1, hi)
 
