@@ -323,3 +323,19 @@ def test_fix_document_reports_what_it_applied():
     outcome = fixer.fix_document(doc, findings, engine)
     assert outcome.fixed.source == FIXED
     assert outcome.applied == 3 and outcome.passes == 1 and outcome.changed
+
+
+def test_fix_fixes_every_copy_of_a_draft_each_in_its_own_line_endings(tmp_path):
+    # copies share one check (lint/parallel.py); each is still fixed, and written, on its own
+    (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
+    crlf = DRAFT.replace("\n", "\r\n").encode("utf-8")
+    (tmp_path / "c.txt").write_bytes(crlf)
+    (tmp_path / "d.txt").write_bytes(crlf)
+    result = run_cli("check", "--fix", str(tmp_path))
+    assert result.returncode == 1, result.stderr  # the editor note is left for a person
+    assert b"fixed 12 findings in 4 drafts" in result.stderr, result.stderr
+    for name in ("a.txt", "b.txt"):
+        assert (tmp_path / name).read_bytes() == FIXED.encode("utf-8")
+    for name in ("c.txt", "d.txt"):
+        assert (tmp_path / name).read_bytes() == FIXED.replace("\n", "\r\n").encode("utf-8")
