@@ -68,11 +68,14 @@ def plan_jobs(requested: Optional[int], paths: Sequence[str], environ=None) -> i
     return max(1, min(cpus, len(paths) // DRAFTS_PER_WORKER))
 
 
-def _size(path: str) -> int:
+def _size(path: str) -> Optional[int]:
+    """The file's size; None for standard input or a file that cannot be looked at."""
+    if path == "-":
+        return None
     try:
         return os.stat(path).st_size
     except OSError:
-        return 0
+        return None
 
 
 def _total_bytes(paths: Sequence[str], enough: int) -> int:
@@ -116,18 +119,13 @@ def _check_batch(batch: List[Group]) -> List[Tuple[int, Outcome]]:
     return out
 
 
-def check_one(engine, load, errors, path: str, annotate: Optional[Callable] = None) -> Outcome:
-    """Phase 1 of one draft: its DraftResult, or the reader's error (one of `errors`).
-
-    `annotate(doc, result)`, when given, adds what the caller needs of the draft to the result
-    (its inline suppressions, say) while the draft is still at hand, in the worker.
-    """
-    return check_group(engine, load, errors, [(0, path)], annotate)[0][1]
-
-
 def check_group(engine, load, errors, group: Group, annotate: Optional[Callable] = None) -> List[Tuple[int, Outcome]]:
     """Phase 1 of drafts that hold the same bytes: the first is checked, the others take its
-    result (`Engine.same_result`) once their own reading shows the same text and format."""
+    result (`Engine.same_result`) once their own reading shows the same text and format.
+    Each outcome is a DraftResult, or the reader's error (one of `errors`) for that draft.
+
+    `annotate(doc, result)`, when given, adds what the caller needs of the draft to the result
+    (its inline suppressions, say) while the draft is still at hand, in the worker."""
     out: List[Tuple[int, Outcome]] = []
     first = None  # (doc, result) of the draft checked in full
     for index, path in group:
@@ -148,25 +146,22 @@ def check_group(engine, load, errors, group: Group, annotate: Optional[Callable]
     return out
 
 
-def identical_groups(paths: Sequence[str]) -> List[Group]:
+def identical_groups(paths: Sequence[str], sizes: Optional[Sequence[Optional[int]]] = None) -> List[Group]:
     """The drafts of a run in groups of identical bytes, in the order of their first member.
 
     Only files whose size another file shares are read and hashed, so a run without copies
     costs one `stat` a draft. Standard input and unreadable files stay alone (the reader
-    reports them). `COPYDESK_NO_PREFILTER=1` turns the grouping off with the other fast paths.
+    reports them). `sizes`: the paths' `_size`, when the caller has them already.
+    `COPYDESK_NO_PREFILTER=1` turns the grouping off with the other fast paths.
     """
     from lint.kinds.required import prefilters_enabled
 
     if len(paths) < 2 or not prefilters_enabled():
         return [[(i, p)] for i, p in enumerate(paths)]
-    sizes = {}
-    for index, path in enumerate(paths):
-        try:
-            sizes[index] = os.stat(path).st_size if path != "-" else None
-        except OSError:
-            sizes[index] = None
+    if sizes is None:
+        sizes = [_size(path) for path in paths]
     count = defaultdict(int)
-    for size in sizes.values():
+    for size in sizes:
         count[size] += 1
     key_of = {}
     for index, path in enumerate(paths):
@@ -215,7 +210,8 @@ def check_drafts(
     be read (returned in its place, not raised). With a pool, each result's locator gets `load`
     so phase 2 can re-read the few drafts it places findings in.
     """
-    groups = identical_groups(paths)
+    sizes = [_size(path) for path in paths]
+    groups = identical_groups(paths, sizes)
     outcomes: List[Outcome] = [None] * len(paths)  # type: ignore[list-item]
 
     def in_this_process() -> List[Outcome]:
@@ -228,7 +224,7 @@ def check_drafts(
         return in_this_process()
     # the biggest drafts first, in small batches, so no worker is left with a long one at the
     # end while the other idles; results go back to their places, so the order is unchanged
-    work = sorted(groups, key=lambda group: -_size(group[0][1]))
+    work = sorted(groups, key=lambda group: -(sizes[group[0][0]] or 0))
     size = max(1, min(MAX_BATCH, len(work) // (jobs * 16)))
     batches = [work[i : i + size] for i in range(0, len(work), size)]
     try:
