@@ -1,5 +1,3 @@
-import sys
+from lint.cli import run
 
-from lint.cli import main
-
-sys.exit(main())
+run()

@@ -113,6 +113,36 @@ def main(argv: Optional[List[str]] = None) -> int:
         return EXIT_OK
 
 
+def run() -> None:
+    """The console script (and `python -m lint`): `main()`, then a fast exit.
+
+    A normal interpreter exit frees every object one at a time: the compiled packs, the CMU
+    dictionary's 135,000 lines, the drafts' findings. That is 30-50 ms (a seventh of a commit
+    hook's budget) of work the operating system does anyway when the process ends. The exit
+    handlers still run and output is flushed, and every file copydesk writes is closed before
+    `main` returns, so nothing is lost by skipping it; `main` itself, which tests call, still
+    returns normally.
+    """
+    status = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)  # a profiler or coverage writes its data at the normal exit
+    import atexit
+
+    # what a normal exit runs besides the teardown (the compiled-pattern cache is saved there)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left (`copydesk check ... | head`): not our error
+        pass
+    except OSError:
+        status = status or EXIT_ERROR
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(status)
+
+
 def _use_color(stream) -> bool:
     if os.environ.get("NO_COLOR"):
         return False

@@ -189,8 +189,9 @@ def find_drafts(paths: List[str], notices: Optional[list] = None) -> Tuple[List[
     problems: List[str] = []
     seen = set()
 
-    def add(path: str) -> None:
-        key = os.path.realpath(path) if path != "-" else "-"
+    def add(path: str, key: Optional[str] = None) -> None:
+        if key is None:
+            key = os.path.realpath(path) if path != "-" else "-"
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -200,8 +201,12 @@ def find_drafts(paths: List[str], notices: Optional[list] = None) -> Tuple[List[
             add(given)
         elif os.path.isdir(given):
             found = 0
-            for path in _walk(given, notices):
-                add(path)
+            real_folder = os.path.realpath(given)
+            for path, relative, is_link in _walk(given, notices):
+                # the walk never enters a linked folder, so below the folder's own real path
+                # only a linked file can lead elsewhere: one realpath for the folder, not one
+                # for each draft (each costs an lstat per component of the path)
+                add(path, os.path.realpath(path) if is_link else os.path.join(real_folder, relative))
                 found += 1
             if not found and notices is not None:
                 notices.append(f"{given}: no drafts in this folder ({', '.join(DRAFT_SUFFIXES)})")
@@ -212,19 +217,43 @@ def find_drafts(paths: List[str], notices: Optional[list] = None) -> Tuple[List[
     return files, problems
 
 
-def _walk(folder: str, notices: Optional[list]) -> Iterator[str]:
-    def on_error(error: OSError) -> None:
-        if notices is not None:
-            notices.append(f"{error.filename}: cannot list the folder ({error.strerror}); skipped")
+def _walk(folder: str, notices: Optional[list]) -> Iterator[Tuple[str, str, bool]]:
+    """The drafts under `folder`: (path, path relative to the folder, is a symbolic link).
 
-    for root, dirs, names in os.walk(folder, onerror=on_error, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith(".") or not name.lower().endswith(DRAFT_SUFFIXES):
+    Sorted by name, a folder's drafts before its subfolders'; hidden files and folders are
+    skipped, and linked folders are not entered (so a link loop cannot trap the walk). One
+    `scandir` a folder: the entries say what they are without a `stat` per draft."""
+
+    def walk(path: str, relative: str) -> Iterator[Tuple[str, str, bool]]:
+        try:
+            with os.scandir(path) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            if notices is not None:
+                notices.append(f"{error.filename or path}: cannot list the folder ({error.strerror}); skipped")
+            return
+        folders = []
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = os.path.join(root, name)
-            if os.path.islink(path) and not os.path.exists(path):
+            try:
+                is_folder = entry.is_dir()  # a link to a folder counts as one, and is not entered
+            except OSError:  # a link loop: a broken link, below
+                is_folder = False
+            if is_folder:
+                if not entry.is_symlink():
+                    folders.append(entry)
+                continue
+            if not name.lower().endswith(DRAFT_SUFFIXES):
+                continue
+            is_link = entry.is_symlink()
+            if is_link and not os.path.exists(entry.path):
                 if notices is not None:
-                    notices.append(f"{path}: broken symbolic link or link loop; skipped")
+                    notices.append(f"{entry.path}: broken symbolic link or link loop; skipped")
                 continue
-            yield path
+            yield entry.path, os.path.join(relative, name), is_link
+        for entry in folders:
+            yield from walk(entry.path, os.path.join(relative, entry.name))
+
+    yield from walk(folder, "")
