@@ -114,3 +114,24 @@ def test_the_key_follows_the_code(cache, tmp_path, monkeypatch):
     extra.write_text("a: 1\n", encoding="utf-8")
     monkeypatch.setattr(packcache, "EXTRA_INPUTS", [extra])
     assert packcache.key(("x",), []) != before
+
+
+def test_the_fast_exit_still_saves_the_pattern_cache_and_every_line_of_output(cache, tmp_path):
+    """`python -m lint` ends with os._exit (no interpreter teardown): the exit handlers must
+    still run (they write the compiled-pattern cache), all output must arrive, and the exit
+    status must be main()'s."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for n in range(30):
+        (drafts / f"story-{n:02}.txt").write_text(f"Story {n}\n\nThe the mayor spoke , aides said. TK\n", encoding="utf-8")
+    env = dict(os.environ, COPYDESK_CACHE_DIR=str(cache), NO_COLOR="1")
+    env.pop("COPYDESK_NO_CACHE", None)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    result = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--jobs", "1", str(drafts)], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert sum(1 for line in lines if "story-" in line) == 90  # three findings a draft
+    assert lines[-1] == "Found 30 errors, 30 warnings, 30 suggestions in 30 of 30 drafts."
+    assert len(list(cache.glob("patterns-*.pickle"))) == 1
