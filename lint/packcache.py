@@ -105,6 +105,31 @@ def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object])
     return result
 
 
+def derived(prefix: str, inputs: tuple, build: Callable[[], object]):
+    """`build()`'s result, kept in the cache under `inputs` (what it is built from: a data
+    file's path, size and modification time, and a format version) and the Python version.
+    None when caching is turned off: the caller then does without. A cache that cannot be
+    written costs a build each time, as the pack cache does."""
+    if not enabled():
+        return None
+    try:
+        digest = hashlib.blake2b(repr((inputs, sys.version)).encode(), digest_size=16).hexdigest()
+        name = cache_dir() / f"{prefix}{digest}.pickle"
+    except Exception:  # noqa: BLE001 -- no home folder, say
+        return None
+    try:
+        with open(name, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 -- missing, unreadable: build it
+        pass
+    result = build()
+    try:
+        _write(name, result, prefix)
+    except Exception:  # noqa: BLE001 -- a read-only home, a full disk
+        pass
+    return result
+
+
 def patterns_file():
     """Where lint/patterns.py keeps compiled module-level patterns (None: caching is off)."""
     if not enabled():

