@@ -12,11 +12,11 @@ initializer: inherited by `fork` on Linux, pickled once per worker elsewhere (co
 patterns pickle with their compiled code, so nothing is compiled again). Phase 2 merges the
 facts in the parent, which re-reads a draft only to place a cross-draft finding in it.
 
-Drafts with the same bytes (copies of one story under other names, as newsroom repos and
-archives hold) are checked once: phase 1 being pure, the others get that draft's result moved
-to their own path (`identical_groups`, `check_group`). Each copy is still read, so its reading
-notices, inline suppressions and position map are its own, and a copy whose decoded text or
-format differs after all (another suffix, say) is checked on its own.
+Copies of one draft (one story under other names, as newsroom repos and archives hold) are
+checked once: phase 1 being pure, the others get that draft's result moved to their own path.
+Drafts that may be copies (the same size and suffix: `possible_copies`) go to one worker
+together, which reads each and checks each distinct text once (`check_group`). Each copy is
+still read, so its reading notices, inline suppressions and position map are its own.
 
 The pool stays off under pre-commit (`PRE_COMMIT=1`: pre-commit already runs hook batches in
 parallel processes), for standard input, and for a handful of drafts, where starting workers
@@ -25,10 +25,8 @@ costs more than it saves. `--jobs N` chooses; the results are the same either wa
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-from collections import defaultdict
 from typing import Callable, List, Optional, Sequence, Tuple
 
 # Below this many drafts (or this many bytes) one process is as fast as a pool: forking and
@@ -39,6 +37,10 @@ AUTO_MIN_BYTES = 200_000
 DRAFTS_PER_WORKER = 20
 # Batches sent to workers: small enough to balance the load, big enough to keep IPC cheap.
 MAX_BATCH = 16
+# Drafts of one size that go to one worker together (more are split: a folder of many
+# different drafts of one size must not load a single worker; copies split apart are merely
+# checked more than once).
+MAX_GROUP = 32
 
 
 def available_cpus() -> int:
@@ -120,72 +122,66 @@ def _check_batch(batch: List[Group]) -> List[Tuple[int, Outcome]]:
 
 
 def check_group(engine, load, errors, group: Group, annotate: Optional[Callable] = None) -> List[Tuple[int, Outcome]]:
-    """Phase 1 of drafts that hold the same bytes: the first is checked, the others take its
-    result (`Engine.same_result`) once their own reading shows the same text and format.
-    Each outcome is a DraftResult, or the reader's error (one of `errors`) for that draft.
+    """Phase 1 of drafts that may be copies of each other: each distinct text (and format) is
+    checked once, and a draft whose reading shows a text already checked takes that result
+    (`Engine.same_result`). Each outcome is a DraftResult, or the reader's error (one of
+    `errors`) for that draft.
 
     `annotate(doc, result)`, when given, adds what the caller needs of the draft to the result
     (its inline suppressions, say) while the draft is still at hand, in the worker."""
     out: List[Tuple[int, Outcome]] = []
-    first = None  # (doc, result) of the draft checked in full
+    checked = {}  # (format, text) -> the result of the draft checked in full
+    reuse = len(group) > 1 and _reuse_enabled()
     for index, path in group:
         try:
             doc = load(path)
         except errors as error:
             out.append((index, error))
             continue
-        if first is not None and doc.format == first[0].format and doc.source == first[0].source:
-            result = engine.same_result(first[1], doc)
+        key = (doc.format, doc.source)
+        first = checked.get(key) if reuse else None
+        if first is not None:
+            result = engine.same_result(first, doc)
         else:
             result = engine.check_document(doc)
-            if first is None:
-                first = (doc, result)
+            if reuse:
+                checked[key] = result
         if annotate is not None:
             annotate(doc, result)
         out.append((index, result))
     return out
 
 
-def identical_groups(paths: Sequence[str], sizes: Optional[Sequence[Optional[int]]] = None) -> List[Group]:
-    """The drafts of a run in groups of identical bytes, in the order of their first member.
-
-    Only files whose size another file shares are read and hashed, so a run without copies
-    costs one `stat` a draft. Standard input and unreadable files stay alone (the reader
-    reports them). `sizes`: the paths' `_size`, when the caller has them already.
-    `COPYDESK_NO_PREFILTER=1` turns the grouping off with the other fast paths.
-    """
+def _reuse_enabled() -> bool:
     from lint.kinds.required import prefilters_enabled
 
-    if len(paths) < 2 or not prefilters_enabled():
-        return [[(i, p)] for i, p in enumerate(paths)]
+    return prefilters_enabled()
+
+
+def possible_copies(paths: Sequence[str], sizes: Optional[Sequence[Optional[int]]] = None) -> List[Group]:
+    """The drafts of a run in groups that may hold copies of each other (the same size and
+    suffix, at most MAX_GROUP a group), in the order of their first member; `check_group`
+    reads them and sees which are. Nothing is read here: the run pays one `stat` a draft.
+
+    Standard input and files that cannot be looked at stay alone (the reader reports them).
+    `sizes`: the paths' `_size`, when the caller has them already. The suffix counts because
+    the same bytes as .md and as .txt are different drafts (`check_group` compares formats too).
+    """
     if sizes is None:
         sizes = [_size(path) for path in paths]
-    count = defaultdict(int)
-    for size in sizes:
-        count[size] += 1
-    key_of = {}
+    groups: List[Group] = []
+    open_group = {}  # (size, suffix) -> the group being filled
     for index, path in enumerate(paths):
         size = sizes[index]
-        if size is None or count[size] < 2:
-            continue
-        try:
-            with open(path, "rb") as handle:
-                digest = hashlib.blake2b(handle.read(), digest_size=16).digest()
-        except OSError:
-            continue
-        # the suffix too: the same bytes as .md and as .txt are different drafts
-        key_of[index] = (size, digest, os.path.splitext(path)[1].lower())
-    groups: List[Group] = []
-    by_key = {}
-    for index, path in enumerate(paths):
-        key = key_of.get(index)
-        if key is None:
+        if size is None:
             groups.append([(index, path)])
-        elif key in by_key:
-            by_key[key].append((index, path))
-        else:
-            by_key[key] = group = [(index, path)]
+            continue
+        key = (size, os.path.splitext(path)[1].lower())
+        group = open_group.get(key)
+        if group is None or len(group) >= MAX_GROUP:
+            open_group[key] = group = []
             groups.append(group)
+        group.append((index, path))
     return groups
 
 
@@ -211,7 +207,7 @@ def check_drafts(
     so phase 2 can re-read the few drafts it places findings in.
     """
     sizes = [_size(path) for path in paths]
-    groups = identical_groups(paths, sizes)
+    groups = possible_copies(paths, sizes)
     outcomes: List[Outcome] = [None] * len(paths)  # type: ignore[list-item]
 
     def in_this_process() -> List[Outcome]:

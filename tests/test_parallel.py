@@ -179,12 +179,12 @@ def test_bad_jobs_value_is_a_usage_error(capsys):
 
 def test_copies_of_a_draft_are_checked_once_and_report_at_their_own_path(folder, monkeypatch):
     paths = _paths(folder)
-    groups = parallel.identical_groups(paths)
-    copies = [g for g in groups if len(g) > 1]
-    assert len(copies) == 4  # each copy-*.txt with its original, nothing else
-    for group in copies:
-        names = sorted(Path(path).name for _, path in group)
-        assert names[0] == "copy-" + names[1]
+    groups = parallel.possible_copies(paths)
+    group_of = {path: n for n, group in enumerate(groups) for _, path in group}
+    copies = [p for p in paths if Path(p).name.startswith("copy-")]
+    assert len(copies) == 4
+    for copy in copies:  # each copy-*.txt goes with its original
+        assert group_of[copy] == group_of[str(Path(copy).with_name(Path(copy).name[len("copy-"):]))]
     # every path is in exactly one group, at its own index
     assert sorted(i for g in groups for i, _ in g) == list(range(len(paths)))
 
@@ -222,5 +222,38 @@ def test_a_copy_keeps_its_own_notices_and_a_copy_in_another_format_is_checked_an
     # the same bytes read another way: in Markdown "# Load More" is a heading made of furniture
     assert ("c.md", "hygiene.boilerplate", 5) in found
     assert ("a.txt", "hygiene.boilerplate", 5) not in found and ("b.txt", "hygiene.boilerplate", 5) not in found
-    groups = parallel.identical_groups([str(tmp_path / n) for n in ("a.txt", "b.txt", "c.md")])
+    groups = parallel.possible_copies([str(tmp_path / n) for n in ("a.txt", "b.txt", "c.md")])
     assert [len(g) for g in groups] == [2, 1]
+
+
+def test_drafts_of_one_size_are_told_apart_and_each_text_is_checked_once(tmp_path, monkeypatch):
+    """Same size, other words: a group of possible copies holds two stories, each copied; each
+    story is checked once, and each draft gets its own story's findings."""
+    one = "Harbor talks stall\n\nThe the union met on Tuesday. TK\n"
+    two = "Harbor talks start\n\nThe union met on Tuesday , again\n"
+    assert len(one.encode()) == len(two.encode())
+    names = {"a.txt": one, "b.txt": two, "c.txt": one, "d.txt": two, "e.txt": one}
+    for name, text in names.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / name) for name in names]
+    assert [len(g) for g in parallel.possible_copies(paths)] == [5]
+    engine = _engine()
+    checked = []
+    real = engine.check_document
+    monkeypatch.setattr(engine, "check_document", lambda doc: checked.append(doc.path) or real(doc))
+    results = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
+    assert [Path(p).name for p in checked] == ["a.txt", "b.txt"]
+    rules = [sorted(f.rule for f in r.findings) for r in results]
+    assert rules[0] == rules[2] == rules[4] != rules[1] == rules[3]
+    assert "hygiene.repeated-word" in rules[0] and "hygiene.space-before-punctuation" in rules[1]
+    assert all(f.path == r.path for r in results for f in r.findings)
+
+
+def test_a_folder_of_many_drafts_of_one_size_is_split_for_the_pool(tmp_path):
+    paths = []
+    for n in range(parallel.MAX_GROUP * 2 + 5):
+        path = tmp_path / f"story-{n:03}.txt"
+        path.write_text(f"Story {n:03}\n\nThe mayor spoke on Tuesday.\n", encoding="utf-8")
+        paths.append(str(path))
+    groups = parallel.possible_copies(paths)
+    assert [len(g) for g in groups] == [parallel.MAX_GROUP, parallel.MAX_GROUP, 5]
