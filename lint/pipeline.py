@@ -98,11 +98,11 @@ def plan(args) -> Plan:
 
 def _registry(args, cfg):
     """The house people list for `Context.registry`: --registry beats the config's `registry`."""
-    from lint.registry import load_registry
-
     path = getattr(args, "registry", None) or cfg.registry
     if path is None:
         return None
+    from lint.registry import load_registry  # only with a registry: most runs have none
+
     if not Path(path).is_file():
         where = "--registry" if getattr(args, "registry", None) else cfg.where("registry")
         raise CopydeskError(f"{where}: registry {path}: no such file")

@@ -200,3 +200,22 @@ def test_test_pack_reports_each_failure(tmp_path):
     result = run_cli("test-pack", good)
     assert result.returncode == 0
     assert "1 rules, 2 examples: all pass" in result.stdout
+
+
+def test_a_kind_takes_its_options_once_and_keeps_them():
+    """Kinds are option classes (lint/kinds/base.py: Kind), frozen as a dataclass would be."""
+    import dataclasses
+
+    from lint.kinds import KINDS
+
+    existence = KINDS["existence"]
+    kind = existence(tokens=["TK"], ignorecase=True)
+    assert (kind.tokens, kind.ignorecase, kind.patterns, kind.whole_line) == (["TK"], True, (), False)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        kind.tokens = ["TKTK"]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'token'"):
+        existence(token=["TK"])
+    assert kind == existence(tokens=["TK"], ignorecase=True) != existence(tokens=["TK"])
+    assert repr(kind).startswith("Existence(tokens=['TK'], patterns=(), ignorecase=True")
+    # a kind's own options come after those it inherits, as a dataclass orders its fields
+    assert KINDS["person-consistency"]._options[:2] == ("ranks", "titles")

@@ -10,7 +10,6 @@ two-letter state or country code after a place name (`Austin, TX`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer, match
@@ -61,7 +60,6 @@ _NAME_AFTER = lazy_compile(r"(?:’s|'s)?\s+(?:\p{Lu}\p{Ll}+|\p{N})")
 _OTHER_SCRIPT = lazy_compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
 
 
-@dataclass(frozen=True)
 class Acronym(Kind):
     """Options:
 

@@ -11,7 +11,6 @@ references (`the official said`) are not reported: the first one is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List
 
 import regex
@@ -45,7 +44,6 @@ def _letterish(char: str) -> bool:
     return _LETTERISH.match(char) is not None
 
 
-@dataclass(frozen=True)
 class AnonymousSource(Kind):
     """Options (lists of literal phrases; shipped in data/attribution.yaml):
 

@@ -1,6 +1,6 @@
 """What every kind shares: option checking, pattern compiling, timed searches.
 
-A kind is a frozen dataclass whose fields are its options. `packs.py` builds it from a rule's
+A kind is a class whose annotated attributes are its options (see `Kind`). `packs.py` builds it from a rule's
 YAML; a wrong option name or type fails there with the pack's file and line. A kind's
 `check(doc, spans, context)` yields `Hit`s (offsets in `doc.text`); the engine does the rest.
 
@@ -52,13 +52,72 @@ class Context:
         return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
 
 
-@dataclass(frozen=True)
 class Kind:
+    """A kind's options are the annotated attributes of its class, with their defaults, as in
+    a frozen dataclass: `Existence(tokens=[...])` sets them, then calls `__post_init__`, and
+    they cannot be reassigned (`_set` caches derived values). Not a dataclass because Python
+    3.11 compiles each generated dataclass method on its own: for the twenty kinds that was
+    30 ms of every run's start, a tenth of a commit hook's budget."""
+
     name: ClassVar[str] = ""
     # names a rule's message template may use besides {match}
     message_values: ClassVar[Tuple[str, ...]] = ()
     cross_draft: ClassVar[bool] = False
     default_scope: ClassVar[str] = "draft"
+    # the options (annotated, non-ClassVar attributes, a base class's first) and their defaults
+    _options: ClassVar[Tuple[str, ...]] = ()
+    _defaults: ClassVar[Dict[str, Any]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        names, defaults = list(cls._options), dict(cls._defaults)
+        for option, annotation in cls.__dict__.get("__annotations__", {}).items():
+            if _is_class_var(annotation):
+                continue
+            if option not in names:
+                names.append(option)
+            if option in cls.__dict__:
+                defaults[option] = cls.__dict__[option]
+            else:
+                defaults.pop(option, None)
+        cls._options, cls._defaults = tuple(names), defaults
+
+    def __init__(self, **options):
+        unknown = [option for option in options if option not in self._options]
+        if unknown:
+            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {unknown[0]!r}")
+        for option in self._options:
+            if option in options:
+                value = options[option]
+            elif option in self._defaults:
+                value = self._defaults[option]
+            else:
+                raise TypeError(f"{type(self).__name__}() missing required option {option!r}")
+            object.__setattr__(self, option, value)
+        post_init = getattr(self, "__post_init__", None)
+        if post_init is not None:
+            post_init()
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, option) for option in self._options)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self):
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{option}={getattr(self, option)!r}" for option in self._options)
+        return f"{type(self).__name__}({shown})"
+
+    def __setattr__(self, name, value):
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name):
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
     def check(self, doc, spans, context: Context) -> Iterator[Hit]:  # pragma: no cover
         return iter(())
@@ -76,14 +135,17 @@ class Kind:
         object.__setattr__(self, name, value)
 
 
+def _is_class_var(annotation) -> bool:
+    # annotations are strings here (`from __future__ import annotations`), as dataclasses reads them
+    if isinstance(annotation, str):
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return typing.get_origin(annotation) is ClassVar
+
+
 def option_fields(kind_class) -> Dict[str, Any]:
     """{option name: type} for a kind class; option names use dashes or underscores alike."""
     hints = typing.get_type_hints(kind_class)
-    return {
-        f.name: hints[f.name]
-        for f in dataclasses.fields(kind_class)
-        if not f.name.startswith("_")
-    }
+    return {option: hints[option] for option in kind_class._options if not option.startswith("_")}
 
 
 def check_type(value, expected) -> bool:

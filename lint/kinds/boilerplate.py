@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import dataclass
 from typing import List
 
 import regex
@@ -38,7 +37,6 @@ def _normalize(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-@dataclass(frozen=True)
 class Boilerplate(Kind):
     """Options:
 

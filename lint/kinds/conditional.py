@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List
 
 import regex
@@ -12,7 +11,6 @@ from lint.kinds.required import requirement
 from lint.model import Hit
 
 
-@dataclass(frozen=True)
 class Conditional(Kind):
     """Options:
 

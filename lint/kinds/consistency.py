@@ -11,7 +11,6 @@ ignored (`US$`, `USCENTCOM`), and a form may be a regular expression with a lite
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import List, Optional
 
 from lint.kinds.base import (
@@ -27,7 +26,6 @@ from lint.model import Fix, Hit
 _AZ_RUN = re.compile(rb"[a-z]+")
 
 
-@dataclass(frozen=True)
 class Consistency(Kind):
     """Options:
 

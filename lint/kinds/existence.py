@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List, Optional
 
 import regex
@@ -33,7 +32,6 @@ except ImportError:  # pragma: no cover - Python < 3.11
 _UNSPLITTABLE = regex.compile(r"\\[1-9gkG]|\(\?(?:P?[=>&(|R0-9+-]|[a-zA-Z0-9]*\))")
 
 
-@dataclass(frozen=True)
 class Existence(Kind):
     """Options:
 

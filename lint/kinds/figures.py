@@ -17,7 +17,6 @@ transcript (its speaker labels attribute it). One finding per sentence, at its f
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import List
 
 import regex
@@ -133,7 +132,6 @@ WHAT = {
 }
 
 
-@dataclass(frozen=True)
 class UnattributedFigure(Kind):
     """Options (each a list of literal phrases; the shipped ones live in data/attribution.yaml):
 

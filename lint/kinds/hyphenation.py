@@ -12,7 +12,6 @@ are left alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List
 
 from lint.kinds.base import Kind, finditer
@@ -34,7 +33,6 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
 class Hyphenation(Kind):
     """Options:
 

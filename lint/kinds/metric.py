@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
 from typing import Callable, Dict, Optional
 
 import regex
@@ -79,7 +78,6 @@ METRICS: Dict[str, Callable] = {
 }
 
 
-@dataclass(frozen=True)
 class Metric(Kind):
     """Options:
 

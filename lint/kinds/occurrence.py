@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List, Optional
 
 from lint.kinds.base import (
@@ -17,7 +16,6 @@ from lint.kinds.required import requirement
 from lint.model import Hit
 
 
-@dataclass(frozen=True)
 class Occurrence(Kind):
     """Options:
 

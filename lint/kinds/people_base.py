@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List, Optional
 
 from lint import people
 from lint.kinds.base import Kind, OptionError
 
 
-@dataclass(frozen=True)
 class PeopleKind(Kind):
     """Options shared by every people kind:
 

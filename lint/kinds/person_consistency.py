@@ -17,13 +17,11 @@ Three comparisons, each reported at the mention that disagrees:
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
 from lint.kinds.people_base import PeopleKind, in_spans
 from lint.model import Hit
 from lint.people import Mention, group_people, middles_agree
-from lint.registry import document_date
 
 ATTRIBUTE_NAMES = {
     "branch": "branch",
@@ -42,7 +40,6 @@ def differ_phrase(attributes: List[str]) -> str:
     return ", ".join(names[:-1]) + f" and {names[-1]} differ"
 
 
-@dataclass(frozen=True)
 class PersonConsistency(PeopleKind):
     """Options (besides ranks, titles):
 
@@ -69,7 +66,7 @@ class PersonConsistency(PeopleKind):
 
     def check(self, doc, spans, context):
         registry = context.registry if self.registry else None
-        date = document_date(doc)
+        date = _date_of(doc)
         for person in group_people(self.mentions(doc, context)):
             entry = registry.lookup(person.key) if registry is not None else None
             if entry is not None:
@@ -196,7 +193,7 @@ class PersonConsistency(PeopleKind):
                 out.append((person.key, person.name, tuple((a,) + v for a, v in found.items())))
         if not out:
             return None
-        return {"date": document_date(doc), "people": tuple(out)}
+        return {"date": _date_of(doc), "people": tuple(out)}
 
     # ---- phase 2 -----------------------------------------------------------------------
 
@@ -278,3 +275,14 @@ def _show_path(other: str, here: str) -> str:
     if os.path.dirname(other) == os.path.dirname(here):
         return os.path.basename(other)
     return other
+
+
+def _date_of(doc):
+    """The story's date from its front matter (`registry.document_date`). A draft without
+    front matter has none, and the registry module (its records, `datetime`) is not imported:
+    most runs never load a registry."""
+    if not getattr(doc, "metadata", None):
+        return None
+    from lint.registry import document_date
+
+    return document_date(doc)

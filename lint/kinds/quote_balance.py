@@ -9,13 +9,11 @@ paragraph, and a closing mark with nothing open. Uses the document's quote spans
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from lint.kinds.base import Kind
 from lint.model import Hit
 
 
-@dataclass(frozen=True)
 class QuoteBalance(Kind):
     """No options."""
 

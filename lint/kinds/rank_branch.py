@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from lint.kinds.people_base import PeopleKind, in_spans
 from lint.model import Hit
@@ -16,7 +15,6 @@ def _article_list(names) -> str:
     return ("an " if text[:1] in "AEIOU" else "a ") + text
 
 
-@dataclass(frozen=True)
 class RankBranch(PeopleKind):
     """Flags a branch followed by a rank that branch does not have. Needs no registry.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
@@ -52,7 +51,6 @@ def _next_loose(folded: str, pos: int, end: int):
     return None if m is None else (m.start() + 1, m.group("long") is None)
 
 
-@dataclass(frozen=True)
 class Repetition(Kind):
     """Options:
 

@@ -7,7 +7,6 @@ noun is flagged only against its own family ("spokesperson" after "spokeswoman")
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from lint.kinds.people_base import PeopleKind, in_spans
 from lint.model import Fix, Hit
@@ -22,7 +21,6 @@ def clash(first, later) -> bool:
     return first.family is not None and first.family == later.family
 
 
-@dataclass(frozen=True)
 class RoleGender(PeopleKind):
     """Message values: {person} (the fullest name used), {first} (the first role noun), {line}
     (where it stands). The fix (unsafe) puts the first role noun in."""

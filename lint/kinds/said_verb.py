@@ -9,7 +9,6 @@ and `was admitted to hospital` are not attributions and are left alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List
 
 import regex
@@ -39,7 +38,6 @@ _WORD_BEFORE = lazy_compile(r"[\p{L}’'-]+,?\s+", regex.REVERSE)
 _OPENER_BEFORE = lazy_compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
 
 
-@dataclass(frozen=True)
 class SaidVerb(Kind):
     """Options:
 

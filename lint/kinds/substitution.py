@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Dict, Optional
 
 import regex
@@ -20,7 +19,6 @@ from lint.kinds.required import prefilters_enabled, prefix_literals, requirement
 from lint.model import Fix, Hit
 
 
-@dataclass(frozen=True)
 class Substitution(Kind):
     """Options:
 

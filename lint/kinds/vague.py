@@ -7,7 +7,6 @@ sentence or the one before it in the paragraph (`officials said` after `Kirby sa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
@@ -24,7 +23,6 @@ _NAMED = lazy_compile(
 )
 
 
-@dataclass(frozen=True)
 class VagueSource(Kind):
     """Options:
 
