@@ -9,10 +9,10 @@ offsets; the engine alone turns them into lines, columns, messages and severitie
 from __future__ import annotations
 
 import bisect
-import hashlib
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from lint import digests
 from lint.document import Document, line_starts
 from lint.kinds.base import Context, RuleTimeout
 from lint.model import CopydeskError, Finding, Fix, Hit, Severity
@@ -35,7 +35,7 @@ class DraftChanged(Exception):
 
 
 def _fingerprint(source: str) -> str:
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return digests.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Locator:

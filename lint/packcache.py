@@ -22,12 +22,13 @@ A kind whose loading reads some other file must name it in `EXTRA_INPUTS` (or no
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Callable, Iterable, List
+
+from lint import digests
 
 PREFIX = "packs-"
 PATTERNS_PREFIX = "patterns-"  # lint/patterns.py: module-level patterns, keyed by the code alone
@@ -67,7 +68,7 @@ def key(args: tuple, pack_paths: Iterable[Path]) -> str:
 
     from lint import __version__
 
-    digest = hashlib.blake2b(digest_size=16)
+    digest = digests.blake2b(digest_size=16)
     digest.update(repr((args, sys.version, getattr(regex, "__version__", "?"), __version__)).encode())
     for path in _code_files() + _data_files(pack_paths) + list(EXTRA_INPUTS):
         try:
@@ -113,7 +114,7 @@ def derived(prefix: str, inputs: tuple, build: Callable[[], object]):
     if not enabled():
         return None
     try:
-        digest = hashlib.blake2b(repr((inputs, sys.version)).encode(), digest_size=16).hexdigest()
+        digest = digests.blake2b(repr((inputs, sys.version)).encode(), digest_size=16).hexdigest()
         name = cache_dir() / f"{prefix}{digest}.pickle"
     except Exception:  # noqa: BLE001 -- no home folder, say
         return None
@@ -138,7 +139,7 @@ def patterns_file():
 
     from lint import __version__
 
-    digest = hashlib.blake2b(digest_size=16)
+    digest = digests.blake2b(digest_size=16)
     digest.update(repr((sys.version, getattr(regex, "__version__", "?"), __version__)).encode())
     for path in _code_files():
         stat = os.stat(path)

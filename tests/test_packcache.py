@@ -135,3 +135,16 @@ def test_the_fast_exit_still_saves_the_pattern_cache_and_every_line_of_output(ca
     assert sum(1 for line in lines if "story-" in line) == 90  # three findings a draft
     assert lines[-1] == "Found 30 errors, 30 warnings, 30 suggestions in 30 of 30 drafts."
     assert len(list(cache.glob("patterns-*.pickle"))) == 1
+
+
+def test_the_built_in_digests_are_hashlibs():
+    """lint/digests.py skips hashlib's OpenSSL start-up; the digests must not change (baseline
+    fingerprints and boilerplate story keys are made of them)."""
+    import hashlib
+
+    from lint import digests
+
+    data = "Harbor talks stall — café".encode()
+    assert digests.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
+    assert digests.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert digests.blake2b(data, digest_size=16).hexdigest() == hashlib.blake2b(data, digest_size=16).hexdigest()

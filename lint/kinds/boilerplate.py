@@ -14,11 +14,11 @@ It is never the headline, and never a line with closing punctuation unless a phr
 from __future__ import annotations
 
 import bisect
-import hashlib
 from typing import List
 
 import regex
 
+from lint import digests
 from lint.kinds.base import Kind, OptionError
 from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
@@ -167,8 +167,8 @@ class Boilerplate(Kind):
             return None
         headline = text[slice(*doc.headline)] if doc.headline else ""
         lede = text[slice(*doc.body_paragraphs[0])] if doc.body_paragraphs else ""
-        story = hashlib.sha1(_normalize(headline).encode()).hexdigest()[:12]
-        lede_key = hashlib.sha1(_normalize(lede).encode()).hexdigest()[:12]
+        story = digests.sha1(_normalize(headline).encode()).hexdigest()[:12]
+        lede_key = digests.sha1(_normalize(lede).encode()).hexdigest()[:12]
         return {"story": story, "lede": lede_key, "lines": lines}
 
     def judge(self, facts_by_path, context):

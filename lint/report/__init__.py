@@ -5,12 +5,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from lint import digests
 from lint.baseline import normalise
 from lint.model import Finding, Severity
 
@@ -61,7 +61,7 @@ class RunReport:
             text = normalise(self.line_text(f))
             key = "\0".join((f.rule, self.repo_path(f.path), text))
             seen[key] = seen.get(key, 0) + 1
-            out.append(hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32])
+            out.append(digests.sha256(f"{key}\0{seen[key]}".encode("utf-8")).hexdigest()[:32])
         return out
 
     def counts(self) -> dict:
