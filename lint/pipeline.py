@@ -162,17 +162,22 @@ def read_draft(stdin_filename, path):
     return doc
 
 
-def _annotate(doc, result) -> None:
+def _annotate(doc, result, keep_source: bool = True) -> None:
     """What the pipeline needs of a draft after phase 1, taken while the draft is at hand
-    (in a pool worker, so the text itself need not travel back unless a finding needs it)."""
+    (in a pool worker, so the text itself need not travel back unless a finding needs it and
+    the output reads flagged lines: `keep_source`)."""
     found = suppress.scan(doc)
-    keep_text = bool(result.findings) or result.locator is not None or found is not None
+    keep_text = keep_source and (bool(result.findings) or result.locator is not None or found is not None)
     result.extras = {
         "notices": getattr(doc, "read_notices", []),
         "suppressions": found,
         # formats and baselines read the flagged lines
         "source": doc.source if keep_text else None,
     }
+
+
+def _format_name(args) -> str:
+    return args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
 
 
 def _keep_draft(doc, result) -> None:
@@ -185,7 +190,7 @@ def check(args) -> int:
     from lint.cli import _use_color
     from lint.engine import Engine
     from lint.kinds.base import Context
-    from lint.report import RunReport, formats
+    from lint.report import NEEDS_SOURCES, RunReport, formats
 
     fixing = args.fix or args.diff
     if args.unsafe_fixes and not fixing:
@@ -209,7 +214,9 @@ def check(args) -> int:
     from lint import parallel
 
     load = functools.partial(read_draft, args.stdin_filename)  # module-level: picklable
-    annotate = _keep_draft if fixing else _annotate
+    name = _format_name(args)
+    keep_sources = name in NEEDS_SOURCES or bool(args.baseline) or bool(args.write_baseline)
+    annotate = _keep_draft if fixing else functools.partial(_annotate, keep_source=keep_sources)
     jobs = 1 if fixing else parallel.plan_jobs(getattr(args, "jobs", None), files)
     results = []
     sources: Dict[str, str] = {}
@@ -311,7 +318,6 @@ def check(args) -> int:
 
         report.findings = baseline.filter_new(args.baseline, findings, report.line_text)
 
-    name = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if args.output:
         report.color = False
         try:

@@ -155,3 +155,20 @@ def test_every_format_renders_an_empty_run(repo):
         result = run(repo, "check", "--format", fmt, "news/local/budget.txt")
         assert result.returncode == 0, (fmt, result.stderr)
         assert result.stdout.strip()
+
+
+def test_only_the_formats_that_read_flagged_lines_get_the_drafts_text():
+    """Pool workers send a draft's text back only when the output reads flagged lines
+    (report.NEEDS_SOURCES): every other format must render the same without it."""
+    from lint.engine import Engine
+    from lint.packs import load_rules
+    from lint.report import FORMAT_NAMES, NEEDS_SOURCES, RunReport, formats
+
+    findings, _ = Engine(load_rules()).check_texts([DRAFT])
+    assert findings
+    renderers = formats()
+    for name in FORMAT_NAMES:
+        with_text = RunReport(findings=list(findings), drafts=1, sources={findings[0].path: DRAFT}, root=ROOT)
+        without = RunReport(findings=list(findings), drafts=1, sources={}, root=ROOT)
+        same = renderers[name](with_text) == renderers[name](without)
+        assert same == (name not in NEEDS_SOURCES), name

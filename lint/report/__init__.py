@@ -103,3 +103,6 @@ def formats():
 
 
 FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson")
+# the formats that read the flagged lines (`RunReport.line_text`: byte columns, fingerprints);
+# for the others the drafts' text need not come back from the pool workers
+NEEDS_SOURCES = frozenset({"sarif", "gitlab", "rdjson"})
