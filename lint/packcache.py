@@ -22,6 +22,7 @@ A kind whose loading reads some other file must name it in `EXTRA_INPUTS` (or no
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
 import sys
@@ -63,19 +64,35 @@ def _data_files(pack_paths: Iterable[Path]) -> List[Path]:
     return sorted(out)
 
 
-def key(args: tuple, pack_paths: Iterable[Path]) -> str:
+def _stamp(paths: Iterable[Path]) -> bytes:
+    """Each file's path, size and modification time: what a cache key is made of."""
+    lines = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            lines.append(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n")
+        except OSError:
+            lines.append(f"{path}\0missing\n")
+    return "".join(lines).encode()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_stamp() -> bytes:
+    """copydesk's code and the versions it runs on, stamped once a process (both caches'
+    keys start with it; the code does not change under a running process)."""
     import regex
 
     from lint import __version__
 
+    versions = repr((sys.version, getattr(regex, "__version__", "?"), __version__)).encode()
+    return versions + b"\n" + _stamp(_code_files())
+
+
+def key(args: tuple, pack_paths: Iterable[Path]) -> str:
     digest = digests.blake2b(digest_size=16)
-    digest.update(repr((args, sys.version, getattr(regex, "__version__", "?"), __version__)).encode())
-    for path in _code_files() + _data_files(pack_paths) + list(EXTRA_INPUTS):
-        try:
-            stat = os.stat(path)
-            digest.update(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-        except OSError:
-            digest.update(f"{path}\0missing\n".encode())
+    digest.update(repr(args).encode() + b"\n")
+    digest.update(_code_stamp())
+    digest.update(_stamp(_data_files(pack_paths) + list(EXTRA_INPUTS)))
     return digest.hexdigest()
 
 
@@ -135,16 +152,7 @@ def patterns_file():
     """Where lint/patterns.py keeps compiled module-level patterns (None: caching is off)."""
     if not enabled():
         return None
-    import regex
-
-    from lint import __version__
-
-    digest = digests.blake2b(digest_size=16)
-    digest.update(repr((sys.version, getattr(regex, "__version__", "?"), __version__)).encode())
-    for path in _code_files():
-        stat = os.stat(path)
-        digest.update(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return cache_dir() / f"{PATTERNS_PREFIX}{digest.hexdigest()}.pickle"
+    return cache_dir() / f"{PATTERNS_PREFIX}{digests.blake2b(_code_stamp(), digest_size=16).hexdigest()}.pickle"
 
 
 def write_atomic(name: Path, payload, prefix: str = PREFIX) -> None:

@@ -10,7 +10,6 @@ ignored (`US$`, `USCENTCOM`), and a form may be a regular expression with a lite
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional
 
 from lint.kinds.base import (
@@ -20,10 +19,8 @@ from lint.kinds.base import (
     finditer,
     literal_pattern,
 )
-from lint.kinds.sourcing_base import folded_text, folded_words
+from lint.kinds.sourcing_base import az_words, folded_text, folded_words
 from lint.model import Fix, Hit
-
-_AZ_RUN = re.compile(rb"[a-z]+")
 
 
 class Consistency(Kind):
@@ -88,7 +85,7 @@ class Consistency(Kind):
         # starts or ends with a letter, so each of these runs is a whole a-z run of the folded
         # draft, one of its `folded_words`. A form with one of them missing cannot match.
         form_words = [] if self.regex else [
-            [frozenset(_AZ_RUN.findall(form.casefold().encode("ascii", "replace"))) for form in group]
+            [az_words(form.casefold()) for form in group]
             for group in self.groups
         ]
         # (looked up from the draft's side: which forms each word completes)

@@ -60,7 +60,7 @@ class Attribution:
         # a-z runs of the folded stretch (see `folded_words`): a phrase that lacks one of them
         # there cannot match there.
         anchors, by_anchor, wordless = self._index
-        words = frozenset(self._folded[start:end].encode("ascii", "replace").translate(_NOT_AZ).split())
+        words = az_words(self._folded[start:end])
         text = self.doc.text
         for anchor in anchors.intersection(words):
             for needed, pattern in by_anchor[anchor]:
@@ -95,9 +95,6 @@ class Attribution:
         return False
 
 
-_AZ_RUN = re.compile(rb"[a-z]+")
-
-
 @functools.lru_cache(maxsize=16)
 def _cue_index(cues: Tuple[str, ...]):
     """For `Attribution`: (the anchor words, anchor -> [(the phrase's a-z words, its own
@@ -109,7 +106,7 @@ def _cue_index(cues: Tuple[str, ...]):
         # (phrases_pattern((cue,)), compiled at first use and kept in the compiled-pattern
         # cache: compiling ~100 cue patterns would cost each run more than they save)
         pattern = lazy_compile(_phrases_source((cue,)), regex.IGNORECASE)
-        needed = frozenset(_AZ_RUN.findall(cue.casefold().encode("ascii", "replace")))
+        needed = az_words(cue.casefold())
         if not needed:
             wordless.append(pattern)
             continue
@@ -138,6 +135,15 @@ def folded_text(doc) -> Optional[str]:
 
 # every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
 _NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def az_words(folded: str) -> FrozenSet[bytes]:
+    """The maximal runs of a-z in already case-folded text, as ASCII bytes (non-ASCII
+    characters become `?`, then a space, like every other non-letter): a draft's words for
+    `folded_words`, and the words a phrase needs for the checks that compare the two."""
+    return frozenset(folded.encode("ascii", "replace").translate(_NOT_AZ).split())
+
+
 ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -156,7 +162,7 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
         words = None
         if folded is not None and prefilters_enabled():
             # non-ASCII characters become `?`, then a space, like every other non-letter
-            words = frozenset(folded.encode("ascii", "replace").translate(_NOT_AZ).split())
+            words = az_words(folded)
         cache["words"] = words
     return cache["words"]
 
