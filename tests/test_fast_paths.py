@@ -212,7 +212,7 @@ def _hits(rule, text):
 
 @settings(max_examples=300, deadline=None)
 @given(sourcing_drafts)
-def test_sourcing_rules_find_the_same_with_and_without_prefilters(text):
+def test_sourcing_rules_find_the_same_with_and_plain(text):
     with pytest.MonkeyPatch.context() as patch:
         for rule in SOURCING.values():
             fast = _hits(rule, text)
@@ -634,19 +634,6 @@ from lint.kinds.sourcing_base import Attribution, phrases_pattern  # noqa: E402
 ALL_RULES = {r.id: r for r in packs.load_rules()}
 
 
-def _without_prefilters(function, *args):
-    import os
-
-    saved = os.environ.get("COPYDESK_NO_PREFILTER")
-    os.environ["COPYDESK_NO_PREFILTER"] = "1"
-    try:
-        return function(*args)
-    finally:
-        if saved is None:
-            del os.environ["COPYDESK_NO_PREFILTER"]
-        else:
-            os.environ["COPYDESK_NO_PREFILTER"] = saved
-
 
 VARIANT_PIECES = [
     "US", "U.S.", "u.s.", "USA", "US$5", "U.S.A.", "LET US GO", "us", "Iran-backed", "IRANIAN-BACKED",
@@ -670,7 +657,7 @@ def test_consistency_word_prefilter_finds_what_the_plain_search_finds(text):
             doc = Document.from_text(text)  # (a fresh draft: folded_words is cached per draft)
             return list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
-        assert hits() == _without_prefilters(hits), rule_id
+        assert hits() == _plain(hits), rule_id
 
 
 def test_consistency_forms_words_are_their_a_to_z_runs():
@@ -725,7 +712,7 @@ def test_attribution_cue_words_find_what_the_whole_alternation_finds(text):
     for i in range(len(doc.paragraphs)):
         assert fast.paragraph(i) == plain.paragraph(i), doc.paragraphs[i]
     # with prefilters off, the fast one is the plain one
-    off = _without_prefilters(lambda: Attribution(Document.from_text(text), pattern, 5.0, cues))
+    off = _plain(lambda: Attribution(Document.from_text(text), pattern, 5.0, cues))
     assert off._index is None
 
 
@@ -733,7 +720,7 @@ def figures_kind_cues():
     return SOURCING["sourcing.unattributed-figure"].kind.cues
 
 
-def test_figures_reach_the_corpus_findings_with_and_without_prefilters():
+def test_figures_reach_the_corpus_findings_with_and_plain():
     import glob
 
     paths = sorted(glob.glob("/work/shared/corpus/wikinews/*.txt"))[:60]
@@ -748,7 +735,7 @@ def test_figures_reach_the_corpus_findings_with_and_without_prefilters():
                 doc = Document(path=path, source=source)
                 return list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
-            assert hits() == _without_prefilters(hits), (rule_id, path)
+            assert hits() == _plain(hits), (rule_id, path)
 
 
 TRANSCRIPT_PIECES = SOURCING_PIECES + ["((WN))", "((Jo Smith))", "Q:", "A:", "Q: ", "A:\t", "((", "))", "q:", "\n\n"]
@@ -764,7 +751,7 @@ def test_figures_transcript_shortcut_finds_what_the_plain_code_finds(text):
         doc = Document.from_text(text)
         return figures._transcript_start(doc), list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
-    assert hits() == _without_prefilters(hits)
+    assert hits() == _plain(hits)
 
 
 # ---- speed-doc2: document structure and anchored substitution (one pass, str.find) ---------
