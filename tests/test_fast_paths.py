@@ -634,7 +634,6 @@ from lint.kinds.sourcing_base import Attribution, phrases_pattern  # noqa: E402
 ALL_RULES = {r.id: r for r in packs.load_rules()}
 
 
-
 VARIANT_PIECES = [
     "US", "U.S.", "u.s.", "USA", "US$5", "U.S.A.", "LET US GO", "us", "Iran-backed", "IRANIAN-BACKED",
     "Iranian-backed", "iran-backedx", "al-Qaida", "al Qaeda", "al\nQaeda", "AL-QAIDA", "Kyiv", "Kiev", "KIEV",
