@@ -1,30 +1,36 @@
-"""Phase 1 on a process pool, when there are enough drafts to pay for it.
+"""Phase 1 on several processes, when there are enough drafts to pay for it.
 
-Phase 1 is a pure function of one draft and the compiled rules, so workers can run it in any
-order. What crosses the process boundary is small on purpose:
+Phase 1 is a pure function of one draft and the compiled rules, so processes can run it in
+any order. What crosses a process boundary is small on purpose:
 
-- to a worker: batches of (index, path); never the drafts' text;
+- to a process: which batch of (index, path) to check next; never the drafts' text;
 - back: one `DraftResult` per draft: its findings, the small facts of cross-draft kinds, rule
   errors, and a *detached* `Locator` (path + fingerprint, no text; see `engine.Locator`).
 
-The workers get the engine (packs loaded and compiled once, in the parent) through the pool's
-initializer: inherited by `fork` on Linux, pickled once per worker elsewhere (compiled `regex`
-patterns pickle with their compiled code, so nothing is compiled again). Phase 2 merges the
-facts in the parent, which re-reads a draft only to place a cross-draft finding in it.
+On Linux this process and forked children share the batches (`lint.forked`): the children
+inherit the engine (packs loaded and compiled once, here) and this process checks drafts
+beside them instead of waiting. Elsewhere (macOS and Windows spawn; fork is unsafe on macOS)
+a multiprocessing pool does, its workers getting the engine through the pool's initializer,
+pickled once per worker (compiled `regex` patterns pickle with their compiled code, so nothing
+is compiled again). `COPYDESK_POOL=multiprocessing` takes the pool on Linux too (tests use it).
+Phase 2 merges the facts in this process, which re-reads a draft only to place a cross-draft
+finding in it. Drafts that no other process brought back (one died) are checked here.
 
 Copies of one draft (one story under other names, as newsroom repos and archives hold) are
 checked once: phase 1 being pure, the others get that draft's result moved to their own path.
-Drafts that may be copies (the same size and suffix: `possible_copies`) go to one worker
+Drafts that may be copies (the same size and suffix: `possible_copies`) go to one process
 together, which reads each and checks each distinct text once (`check_group`). Each copy is
 still read, so its reading notices, inline suppressions and position map are its own.
 
-The pool stays off under pre-commit (`PRE_COMMIT=1`: pre-commit already runs hook batches in
-parallel processes), for standard input, and for a handful of drafts, where starting workers
-costs more than it saves. `--jobs N` chooses; the results are the same either way, in order.
+Several processes stay off under pre-commit (`PRE_COMMIT=1`: pre-commit already runs hook
+batches in parallel processes), for standard input, and for a handful of drafts, where
+starting processes costs more than it saves. `--jobs N` chooses; the results are the same
+either way, in order.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from typing import Callable, List, Optional, Sequence, Tuple
@@ -37,6 +43,9 @@ AUTO_MIN_BYTES = 200_000
 DRAFTS_PER_WORKER = 20
 # Batches sent to workers: small enough to balance the load, big enough to keep IPC cheap.
 MAX_BATCH = 16
+# At most this many batches: their numbers (4 bytes each) must fit the claims pipe of
+# `lint.forked` at once, and a pipe holds 64 KiB.
+MAX_BATCHES = 8192
 # Drafts of one size that go to one worker together (more are split: a folder of many
 # different drafts of one size must not load a single worker; copies split apart are merely
 # checked more than once).
@@ -115,9 +124,13 @@ Group = List[Tuple[int, str]]  # (index in the run, path): drafts with the same 
 
 
 def _check_batch(batch: List[Group]) -> List[Tuple[int, Outcome]]:
+    return check_batch(_ENGINE, _LOAD, _ERRORS, _ANNOTATE, batch)
+
+
+def check_batch(engine, load, errors, annotate: Optional[Callable], batch: List[Group]) -> List[Tuple[int, Outcome]]:
     out = []
     for group in batch:
-        out.extend(check_group(_ENGINE, _LOAD, _ERRORS, group, _ANNOTATE))
+        out.extend(check_group(engine, load, errors, group, annotate))
     return out
 
 
@@ -197,41 +210,63 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def _forking() -> bool:
+    """Whether phase 1 runs on forked children beside this process (Linux) rather than on a
+    multiprocessing pool (elsewhere: macOS and Windows spawn, and fork is unsafe on macOS)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and os.environ.get("COPYDESK_POOL") != "multiprocessing"
+
+
 def check_drafts(
     engine, paths: Sequence[str], load: Callable, errors: Tuple[type, ...], jobs: int, annotate: Optional[Callable] = None
 ) -> List[Outcome]:
     """Phase 1 of every draft, in the order of `paths`, on `jobs` processes.
 
     `load(path) -> Document` reads a draft and raises one of `errors` for a draft that cannot
-    be read (returned in its place, not raised). With a pool, each result's locator gets `load`
-    so phase 2 can re-read the few drafts it places findings in.
+    be read (returned in its place, not raised). Results that come from another process get
+    `load` on their locator, so phase 2 can re-read the few drafts it places findings in.
     """
     sizes = [_size(path) for path in paths]
     groups = possible_copies(paths, sizes)
     outcomes: List[Outcome] = [None] * len(paths)  # type: ignore[list-item]
 
-    def in_this_process() -> List[Outcome]:
-        for group in groups:
-            for index, outcome in check_group(engine, load, errors, group, annotate):
-                outcomes[index] = outcome
-        return outcomes
-
-    if jobs <= 1 or len(groups) < 2:
-        return in_this_process()
-    # the biggest drafts first, in small batches, so no worker is left with a long one at the
-    # end while the other idles; results go back to their places, so the order is unchanged
-    work = sorted(groups, key=lambda group: -(sizes[group[0][0]] or 0))
-    size = max(1, min(MAX_BATCH, len(work) // (jobs * 16)))
-    batches = [work[i : i + size] for i in range(0, len(work), size)]
-    try:
-        pool = _context().Pool(jobs, initializer=_init_worker, initargs=(engine, load, errors, annotate))
-    except (OSError, ImportError):  # no semaphores or /dev/shm in some sandboxes: one process then
-        return in_this_process()
-    with pool:
-        for batch in pool.imap_unordered(_check_batch, batches):
-            for index, outcome in batch:
+    def place(pairs, from_elsewhere: bool) -> None:
+        for index, outcome in pairs:
+            if from_elsewhere:
                 locator = getattr(outcome, "locator", None)
                 if locator is not None:
                     locator.reload = load
-                outcomes[index] = outcome
+            outcomes[index] = outcome
+
+    if jobs > 1 and len(groups) > 1:
+        batches = plan_batches(groups, sizes, jobs)
+        if _forking():
+            from lint import forked
+
+            forked.run(batches, functools.partial(check_batch, engine, load, errors, annotate), jobs, place)
+        else:
+            _on_pool(batches, engine, load, errors, annotate, jobs, place)
+    # everything in one process; after a pool, whatever it did not bring back (a child that
+    # died, or no pool to be had): checked here, where a failure shows as it would in one process
+    for group in groups:
+        if any(outcomes[index] is None for index, _ in group):
+            place(check_group(engine, load, errors, group, annotate), False)
     return outcomes
+
+
+def plan_batches(groups: List[Group], sizes: Sequence[Optional[int]], jobs: int) -> List[List[Group]]:
+    """The groups in batches for `jobs` processes: the biggest drafts first, in small batches,
+    so no process is left with a long one at the end while the others idle (results go back
+    to their places, so the order of the run is unchanged); at most MAX_BATCHES batches."""
+    work = sorted(groups, key=lambda group: -(sizes[group[0][0]] or 0))
+    size = max(1, min(MAX_BATCH, len(work) // (jobs * 16)), -(-len(work) // MAX_BATCHES))
+    return [work[i : i + size] for i in range(0, len(work), size)]
+
+
+def _on_pool(batches, engine, load, errors, annotate, jobs, place) -> None:
+    try:
+        pool = _context().Pool(jobs, initializer=_init_worker, initargs=(engine, load, errors, annotate))
+    except (OSError, ImportError):  # no semaphores or /dev/shm in some sandboxes: one process then
+        return
+    with pool:
+        for pairs in pool.imap_unordered(_check_batch, batches):
+            place(pairs, True)

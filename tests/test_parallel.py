@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import cli, packs, parallel, reader
+from lint import cli, forked, packs, parallel, reader
 from lint.engine import Engine
 from lint.kinds.base import Context
 
@@ -76,7 +76,11 @@ def _paths(folder):
     return files
 
 
-def test_pool_results_equal_single_process_results_in_process(folder):
+@pytest.mark.parametrize("pool", ["fork", "multiprocessing"])
+def test_pool_results_equal_single_process_results_in_process(folder, pool, monkeypatch):
+    """Both ways of running on several processes: forked children beside this one (Linux) and
+    the multiprocessing pool (macOS, Windows; COPYDESK_POOL=multiprocessing here)."""
+    monkeypatch.setenv("COPYDESK_POOL", pool)
     engine = _engine()
     paths = _paths(folder)
     errors = (reader.DraftError,)
@@ -112,7 +116,10 @@ def test_a_pooled_locator_is_small_and_reloads_its_draft(folder):
     assert detached.finding(rule, hit) == result.locator.finding(rule, hit)
 
 
-def test_a_draft_changed_before_phase_2_is_an_error_not_a_wrong_place(folder):
+def test_a_draft_changed_before_phase_2_is_an_error_not_a_wrong_place(folder, monkeypatch):
+    # every result from the multiprocessing pool comes back detached; with forked children,
+    # those this process checked itself keep their text, as in one process
+    monkeypatch.setenv("COPYDESK_POOL", "multiprocessing")
     engine = _engine()
     paths = _paths(folder)
     pooled = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=2)
@@ -125,12 +132,14 @@ def test_a_draft_changed_before_phase_2_is_an_error_not_a_wrong_place(folder):
 
 @pytest.fixture
 def no_pool(monkeypatch):
-    """Make starting a pool fail loudly, to prove a run did not start one."""
+    """Make starting other processes fail loudly (forked children or a multiprocessing pool),
+    to prove a run did not start any."""
 
-    def refuse():
+    def refuse(*args):
         raise AssertionError("a process pool was started")
 
     monkeypatch.setattr(parallel, "_context", refuse)
+    monkeypatch.setattr(forked, "run", refuse)
 
 
 def test_jobs_1_is_honoured(folder, no_pool, monkeypatch, capsys):
@@ -257,3 +266,81 @@ def test_a_folder_of_many_drafts_of_one_size_is_split_for_the_pool(tmp_path):
         paths.append(str(path))
     groups = parallel.possible_copies(paths)
     assert [len(g) for g in groups] == [parallel.MAX_GROUP, parallel.MAX_GROUP, 5]
+
+
+# ---- forked children beside this process (lint/forked.py) ------------------------------
+
+
+def test_forked_children_and_this_process_share_the_batches_each_placed_once():
+    import time
+
+    me = os.getpid()
+
+    def check(batch):
+        time.sleep(0.005)  # long enough that every process gets some batches
+        return [(n, os.getpid()) for n in batch]
+
+    placed = []
+    forked.run([[n] for n in range(60)], check, 3, lambda results, from_child: placed.append((results, from_child)))
+    numbers = sorted(n for results, _ in placed for n, _ in results)
+    assert numbers == list(range(60))  # every batch, exactly once
+    pids = {pid for results, _ in placed for _, pid in results}
+    assert me in pids and len(pids) == 3  # this process checked batches too, beside two children
+    assert all(from_child == (pid != me) for results, from_child in placed for _, pid in results)
+
+
+@pytest.mark.skipif(not parallel._forking(), reason="forked children: Linux")
+def test_a_child_that_dies_leaves_its_drafts_to_this_process(folder, monkeypatch):
+    engine = _engine()
+    paths = _paths(folder)
+    single = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
+    me = os.getpid()
+    real = parallel.check_group
+
+    def dies_in_a_child(*args, **kwargs):
+        if os.getpid() != me:
+            os._exit(9)  # as the OOM killer would leave it: no word, no results
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "check_group", dies_in_a_child)
+    pooled = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=2)
+    assert [getattr(r, "path", str(r)) for r in pooled] == [getattr(r, "path", str(r)) for r in single]
+    for a, b in zip(single, pooled):
+        if not isinstance(a, reader.DraftError):
+            assert a.findings == b.findings and a.facts == b.facts
+
+
+def test_an_interrupt_here_kills_and_reaps_the_children(tmp_path):
+    """Ctrl-C (or any error) in this process: the children are stopped and reaped, none is
+    left running or as a zombie, and the interrupt goes on up."""
+    me = os.getpid()
+
+    def check(batch):
+        if os.getpid() == me:
+            (tmp_path / "waited").write_text("")
+            raise KeyboardInterrupt
+        (tmp_path / f"child-{os.getpid()}").write_text("")
+        import time
+
+        time.sleep(30)  # a child still busy when the interrupt comes
+        return []
+
+    with pytest.raises(KeyboardInterrupt):
+        forked.run([[n] for n in range(10)], check, 3, lambda results, from_child: None)
+    children = [int(p.name.split("-")[1]) for p in tmp_path.glob("child-*")]
+    for pid in children:
+        with pytest.raises(ChildProcessError):  # reaped: not ours any more
+            os.waitpid(pid, os.WNOHANG)
+        with pytest.raises(ProcessLookupError):  # and gone
+            os.kill(pid, 0)
+
+
+def test_batches_put_the_biggest_drafts_first_and_fit_the_claims_pipe():
+    groups = [[(n, f"d{n}.txt")] for n in range(20_000)]
+    sizes = [n % 97 for n in range(20_000)]
+    batches = parallel.plan_batches(groups, sizes, 2)
+    assert len(batches) <= parallel.MAX_BATCHES
+    assert sorted(i for batch in batches for group in batch for i, _ in group) == list(range(20_000))
+    assert sizes[batches[0][0][0][0]] == 96 and sizes[batches[-1][-1][0][0]] == 0
+    small = parallel.plan_batches(groups[:40], sizes[:40], 2)
+    assert [len(b) for b in small] == [1] * 40  # few drafts: one group a batch, for balance
