@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -21,6 +20,7 @@ import regex
 
 from lint.model import CopydeskError, Severity
 from lint.patterns import lazy_compile
+from lint.record import Record, field
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "pyproject.toml")
 
@@ -40,8 +40,7 @@ KEYS = {
 ALL_BUILTIN = "builtin"
 
 
-@dataclass
-class Config:
+class Config(Record):
     """One config file's settings (or the defaults, when `file` is None)."""
 
     file: Optional[Path] = None

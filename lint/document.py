@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 import regex
 
 from lint import tables
 from lint.patterns import lazy_compile
+from lint.record import Record, field
 
 Span = Tuple[int, int]
 
@@ -115,8 +115,7 @@ _PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\u00a0]*\n\s*")
 _OPENING_WORD = lazy_compile(r"\s+[\"“‘(\[]*(\S+?)[\s,.;:!?’”\"]")
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(Record, frozen=True):
     """A quotation: from its opening mark to just after its closing mark.
 
     `closed` is false when the quote never closes; `paragraphs` counts the paragraphs it runs
@@ -128,9 +127,15 @@ class Quote:
     closed: bool
     paragraphs: int = 1
 
+    def __init__(self, start: int, end: int, closed: bool, paragraphs: int = 1):
+        put = object.__setattr__
+        put(self, "start", start)
+        put(self, "end", end)
+        put(self, "closed", closed)
+        put(self, "paragraphs", paragraphs)
 
-@dataclass
-class Document:
+
+class Document(Record):
     path: str
     source: str
     text: str = None  # type: ignore[assignment]
@@ -144,9 +149,16 @@ class Document:
     bom: bool = False
     newline: str = "\n"  # "\n", "\r\n", "\r" or "mixed"
 
-    def __post_init__(self):
-        if self.text is None:
-            self.text, self.offsets = normalize_newlines(self.source)
+    def __init__(self, path: str, source: str, text: Optional[str] = None, offsets: Optional[OffsetMap] = None,
+                 format: str = "text", metadata: Optional[dict] = None, headline_override: Optional[Span] = None,
+                 encoding: str = "utf-8", bom: bool = False, newline: str = "\n"):
+        self.path, self.source = path, source
+        if text is None:
+            text, offsets = normalize_newlines(source)
+        self.text, self.offsets = text, OffsetMap() if offsets is None else offsets
+        self.format, self.metadata = format, {} if metadata is None else metadata
+        self.headline_override = headline_override
+        self.encoding, self.bom, self.newline = encoding, bom, newline
 
     @classmethod
     def from_text(cls, source: str, path: str = "<text>") -> "Document":

@@ -9,17 +9,16 @@ offsets; the engine alone turns them into lines, columns, messages and severitie
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from lint import digests
 from lint.document import Document, line_starts
 from lint.kinds.base import Context, RuleTimeout
 from lint.model import CopydeskError, Finding, Fix, Hit, Severity
+from lint.record import Record, field
 
 
-@dataclass(frozen=True)
-class RuleError:
+class RuleError(Record, frozen=True):
     """A rule that could not finish on one draft (timeout, crash): reported, run goes on."""
 
     path: str
@@ -116,7 +115,7 @@ def _severity(rule, hit: Hit) -> Severity:
 
 
 def _moved(record, path: str):
-    """`dataclasses.replace(record, path=path)` for a Finding or RuleError (frozen, no
+    """`record.replace(record, path=path)` for a Finding or RuleError (frozen, no
     __post_init__, no slots), a tenth of its cost: copies of a draft move thousands."""
     moved = object.__new__(type(record))
     fields = moved.__dict__
@@ -129,14 +128,21 @@ def _detached_locator(path: str, fingerprint: str) -> Locator:
     return Locator(path=path, fingerprint=fingerprint)
 
 
-@dataclass
-class DraftResult:
+class DraftResult(Record):
     path: str
     findings: List[Finding] = field(default_factory=list)
     facts: Dict[str, object] = field(default_factory=dict)  # rule id -> that kind's facts
     errors: List[RuleError] = field(default_factory=list)
     locator: Optional[Locator] = None  # kept only when phase 2 may need it
     extras: Dict[str, object] = field(default_factory=dict)  # what the caller took of the draft
+
+    def __init__(self, path: str, findings=None, facts=None, errors=None, locator: Optional[Locator] = None, extras=None):
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.facts = {} if facts is None else facts
+        self.errors = [] if errors is None else errors
+        self.locator = locator
+        self.extras = {} if extras is None else extras
 
 
 class Engine:

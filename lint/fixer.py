@@ -22,19 +22,18 @@ import os
 import stat
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from lint import formats, reader
 from lint.document import Document
 from lint.fixes import apply_fixes, select_fixes
 from lint.model import Finding, Fix
+from lint.record import Record, field
 
 MAX_PASSES = 10
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """What fixing did to one draft."""
 
     original: Document

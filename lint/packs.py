@@ -6,9 +6,7 @@ unknown option 'swaps' (substitution takes: swap, regex, ...)`.
 
 from __future__ import annotations
 
-import dataclasses
 import string
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -18,6 +16,7 @@ from lint.kinds import KINDS
 from lint.kinds.base import OptionError, check_type, describe_type, option_fields
 from lint.model import CopydeskError, Severity
 from lint.patterns import lazy_compile
+from lint.record import Record, replace
 from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 
 PACK_KEYS = ("name", "description", "rules")
@@ -26,8 +25,7 @@ DRAFT_FORMATS = ("text", "markdown", "html")
 _NAME = lazy_compile(r"[a-z][a-z0-9-]*")
 
 
-@dataclass(frozen=True)
-class Example:
+class Example(Record, frozen=True):
     """One example of a rule: a draft (or several, for cross-draft rules) and what to expect.
 
     `match`: for a fail example, the text a finding must flag; `fixed`: the draft after --fix.
@@ -39,8 +37,7 @@ class Example:
     fixed: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record, frozen=True):
     id: str
     pack: str
     key: str
@@ -75,8 +72,7 @@ class _Values(dict):
         return "{" + key + "}"
 
 
-@dataclass
-class Pack:
+class Pack(Record):
     name: str
     description: str
     path: Path
@@ -390,5 +386,5 @@ def with_severity(rules: List[Rule], overrides: Dict[str, Severity]) -> List[Rul
             if matches_prefix(rule.id, prefix):
                 if best is None or len(prefix) > len(best[0]):
                     best = (prefix, severity)
-        out.append(dataclasses.replace(rule, severity=best[1]) if best else rule)
+        out.append(replace(rule, severity=best[1]) if best else rule)
     return out

@@ -22,12 +22,12 @@ The tables (ranks, branches, titles, role nouns, words that are never names) com
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import regex
 
 from lint.patterns import lazy_compile
+from lint.record import Record, field
 
 _SP = r"[^\S\n]+"  # spaces on one line
 _PARTICLE = r"(?:al|el|bin|ibn|abu|da|de|di|du|del|della|der|den|dos|das|la|le|van|von|ter|ten)"
@@ -55,8 +55,7 @@ class TableError(ValueError):
 # ---- tables ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rank:
+class Rank(Record, frozen=True):
     key: str
     abbr: Tuple[str, ...]
     words: Tuple[str, ...]
@@ -65,8 +64,7 @@ class Rank:
     ambiguous: bool
 
 
-@dataclass(frozen=True)
-class Branch:
+class Branch(Record, frozen=True):
     name: str
     names: Tuple[str, ...]
     ranks: FrozenSet[str]
@@ -161,8 +159,7 @@ class RankTable:
         return False
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(Record, frozen=True):
     noun: str
     gender: Optional[str]
     family: Optional[str]
@@ -192,8 +189,7 @@ class TitleTable:
 # ---- mentions ------------------------------------------------------------------------------
 
 
-@dataclass
-class Name:
+class Name(Record):
     start: int
     end: int
     first: str
@@ -215,8 +211,7 @@ class Name:
         return " ".join(parts)
 
 
-@dataclass
-class Mention:
+class Mention(Record):
     """One naming of a person. Offsets are into Document.text."""
 
     start: int
@@ -691,11 +686,14 @@ def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mentio
 # ---- people ------------------------------------------------------------------------------
 
 
-@dataclass
-class Person:
+class Person(Record):
     key: Tuple[str, str]
     name: str  # the fullest form the draft uses: "Kenneth F. McKenzie"
     mentions: List[Mention] = field(default_factory=list)
+
+    def __init__(self, key: Tuple[str, str], name: str, mentions: Optional[List[Mention]] = None):
+        self.key, self.name = key, name
+        self.mentions = [] if mentions is None else mentions
 
 
 def group_people(mentions: List[Mention]) -> List[Person]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List
 
@@ -20,12 +19,12 @@ from lint import config as config_module
 from lint import suppress
 from lint.model import CopydeskError, Finding, Severity
 from lint.packs import matches_prefix as _matches
+from lint.record import Record
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-@dataclass
-class Plan:
+class Plan(Record):
     """What a run does, once flags and config are merged."""
 
     config: config_module.Config

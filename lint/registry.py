@@ -16,7 +16,6 @@ A bad file is a CopydeskError naming the file and line (the CLI exits 2).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -25,6 +24,7 @@ import regex
 from lint import people
 from lint.model import CopydeskError
 from lint.patterns import lazy_compile
+from lint.record import Record
 from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 
 TOP_KEYS = ("level", "description", "people")
@@ -34,8 +34,7 @@ LEVELS = ("error", "warning")
 _DATE = lazy_compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-@dataclass(frozen=True)
-class RegistryRole:
+class RegistryRole(Record, frozen=True):
     branch: Optional[str]  # canonical branch name
     rank: Tuple[str, ...]  # rank keys
     rank_form: str  # as the registry writes it: "Gen."
@@ -58,8 +57,7 @@ class RegistryRole:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True)
-class RegistryPerson:
+class RegistryPerson(Record, frozen=True):
     name: str
     first: str
     middles: Tuple[str, ...]  # initials of the canonical name and variants that have them
@@ -84,8 +82,7 @@ class RegistryPerson:
         return max(roles, key=lambda r: (r.start or "", -r.line))
 
 
-@dataclass(frozen=True)
-class Registry:
+class Registry(Record, frozen=True):
     path: str
     level: str
     people: Tuple[RegistryPerson, ...]

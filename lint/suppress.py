@@ -17,13 +17,13 @@ whatever the Markdown and HTML readers make of the prose. Comments inside Markdo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
 import regex
 
 from lint.model import Finding, Severity
 from lint.patterns import lazy_compile
+from lint.record import Record, field
 
 RULE_ID = "copydesk.unused-suppression"
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -34,8 +34,7 @@ _DIRECTIVE = lazy_compile(
 _FENCE = lazy_compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
-@dataclass
-class Directive:
+class Directive(Record):
     action: str  # disable | enable | disable-next-line | disable-file
     ids: Tuple[str, ...]  # empty: every rule
     start: int  # source offsets of the comment
@@ -46,8 +45,7 @@ class Directive:
     used: Set[str] = field(default_factory=set)  # the ids (or "" for all) that hid something
 
 
-@dataclass
-class Region:
+class Region(Record):
     """Where one directive hides one id (or every rule, id ""): source offsets or one line."""
 
     directive: Directive
@@ -64,8 +62,7 @@ class Region:
         return self.start <= finding.start and (self.end is None or finding.start < self.end)
 
 
-@dataclass
-class Suppressions:
+class Suppressions(Record):
     """One draft's directives and the regions they make."""
 
     path: str

@@ -203,19 +203,19 @@ def test_test_pack_reports_each_failure(tmp_path):
 
 
 def test_a_kind_takes_its_options_once_and_keeps_them():
-    """Kinds are option classes (lint/kinds/base.py: Kind), frozen as a dataclass would be."""
-    import dataclasses
-
+    """Kinds are frozen records (lint/kinds/base.py: Kind, lint/record.py), as a frozen
+    dataclass would be."""
     from lint.kinds import KINDS
+    from lint.record import FrozenInstanceError
 
     existence = KINDS["existence"]
     kind = existence(tokens=["TK"], ignorecase=True)
     assert (kind.tokens, kind.ignorecase, kind.patterns, kind.whole_line) == (["TK"], True, (), False)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(FrozenInstanceError):
         kind.tokens = ["TKTK"]
     with pytest.raises(TypeError, match="unexpected keyword argument 'token'"):
         existence(token=["TK"])
     assert kind == existence(tokens=["TK"], ignorecase=True) != existence(tokens=["TK"])
     assert repr(kind).startswith("Existence(tokens=['TK'], patterns=(), ignorecase=True")
     # a kind's own options come after those it inherits, as a dataclass orders its fields
-    assert KINDS["person-consistency"]._options[:2] == ("ranks", "titles")
+    assert KINDS["person-consistency"]._fields[:2] == ("ranks", "titles")

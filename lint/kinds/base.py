@@ -11,14 +11,13 @@ yields (path, Hit) pairs). Phase-2 hits point into drafts by their phase-1 offse
 
 from __future__ import annotations
 
-import dataclasses
 import typing
-from dataclasses import dataclass
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple
 
 import regex
 
 from lint.model import Hit
+from lint.record import Record, field
 
 # Per-search budget for one rule on one draft, grown with the draft's size, so a pathological
 # pattern fails that rule for that draft instead of hanging the run.
@@ -38,11 +37,10 @@ class RuleTimeout(Exception):
     """A rule's pattern search ran out of time on one draft."""
 
 
-@dataclass
-class Context:
+class Context(Record):
     """Run-wide settings a kind may read: house choices, the people registry, the timeout."""
 
-    house: Dict[str, Any] = dataclasses.field(default_factory=dict)
+    house: Dict[str, Any] = field(default_factory=dict)
     registry: Any = None
     timeout: Optional[float] = None  # seconds per search; None = grown with the draft's size
 
@@ -52,72 +50,25 @@ class Context:
         return BASE_TIMEOUT_SECONDS + TIMEOUT_SECONDS_PER_MB * len(text) / 1_000_000
 
 
-class Kind:
-    """A kind's options are the annotated attributes of its class, with their defaults, as in
-    a frozen dataclass: `Existence(tokens=[...])` sets them, then calls `__post_init__`, and
-    they cannot be reassigned (`_set` caches derived values). Not a dataclass because Python
-    3.11 compiles each generated dataclass method on its own: for the twenty kinds that was
-    30 ms of every run's start, a tenth of a commit hook's budget."""
+class Kind(Record, frozen=True):
+    """A kind's options are the fields of a frozen record (lint/record.py): its annotated
+    attributes, with their defaults. `Existence(tokens=[...])` sets them by name only, then
+    calls `__post_init__`; they cannot be reassigned (`_set` caches derived values)."""
 
     name: ClassVar[str] = ""
     # names a rule's message template may use besides {match}
     message_values: ClassVar[Tuple[str, ...]] = ()
     cross_draft: ClassVar[bool] = False
     default_scope: ClassVar[str] = "draft"
-    # the options (annotated, non-ClassVar attributes, a base class's first) and their defaults
-    _options: ClassVar[Tuple[str, ...]] = ()
-    _defaults: ClassVar[Dict[str, Any]] = {}
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        names, defaults = list(cls._options), dict(cls._defaults)
-        for option, annotation in cls.__dict__.get("__annotations__", {}).items():
-            if _is_class_var(annotation):
-                continue
-            if option not in names:
-                names.append(option)
-            if option in cls.__dict__:
-                defaults[option] = cls.__dict__[option]
-            else:
-                defaults.pop(option, None)
-        cls._options, cls._defaults = tuple(names), defaults
 
     def __init__(self, **options):
-        unknown = [option for option in options if option not in self._options]
+        unknown = [option for option in options if option not in self._fields]
         if unknown:
             raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {unknown[0]!r}")
-        for option in self._options:
-            if option in options:
-                value = options[option]
-            elif option in self._defaults:
-                value = self._defaults[option]
-            else:
-                raise TypeError(f"{type(self).__name__}() missing required option {option!r}")
-            object.__setattr__(self, option, value)
-        post_init = getattr(self, "__post_init__", None)
-        if post_init is not None:
-            post_init()
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, option) for option in self._options)
-
-    def __eq__(self, other):
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self):
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{option}={getattr(self, option)!r}" for option in self._options)
-        return f"{type(self).__name__}({shown})"
-
-    def __setattr__(self, name, value):
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name):
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        missing = [option for option in self._fields if option not in options and option not in self._defaults]
+        if missing:
+            raise TypeError(f"{type(self).__name__}() missing required option {missing[0]!r}")
+        super().__init__(**options)
 
     def check(self, doc, spans, context: Context) -> Iterator[Hit]:  # pragma: no cover
         return iter(())
@@ -135,17 +86,10 @@ class Kind:
         object.__setattr__(self, name, value)
 
 
-def _is_class_var(annotation) -> bool:
-    # annotations are strings here (`from __future__ import annotations`), as dataclasses reads them
-    if isinstance(annotation, str):
-        return annotation.startswith(("ClassVar", "typing.ClassVar"))
-    return typing.get_origin(annotation) is ClassVar
-
-
 def option_fields(kind_class) -> Dict[str, Any]:
     """{option name: type} for a kind class; option names use dashes or underscores alike."""
     hints = typing.get_type_hints(kind_class)
-    return {option: hints[option] for option in kind_class._options if not option.startswith("_")}
+    return {option: hints[option] for option in kind_class._fields if not option.startswith("_")}
 
 
 def check_type(value, expected) -> bool:

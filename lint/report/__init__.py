@@ -6,17 +6,16 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
 from lint import digests
 from lint.baseline import normalise
 from lint.model import Finding, Severity
+from lint.record import Record, field
 
 
-@dataclass
-class RunReport:
+class RunReport(Record):
     findings: List[Finding]
     errors: List[str] = field(default_factory=list)  # rule errors and unreadable drafts
     drafts: int = 0  # drafts checked
