@@ -25,6 +25,7 @@ copydesk fails. Timings only ever live here: the tests assert none.
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime as dt
 import hashlib
 import json
@@ -157,17 +158,37 @@ def child_env(extra=None) -> dict:
     return env
 
 
+# Runs one command for `run_once` and reports on it. It exists for the peak RSS: on Linux a
+# process's `ru_maxrss` starts at the RSS of the process it was forked from (the kernel keeps
+# the high-water mark across exec), so a command started straight from this benchmark, which
+# holds tens of MB, would report at least that much: a bare `python -c pass` showed 50 MB.
+# Started from this small launcher, a command's floor is the launcher's few MB. The launcher
+# times the command itself, so its own start-up is not in the wall time.
+_LAUNCHER = """
+import os, sys, time
+report, argv = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+pid = os.posix_spawnp(argv[0], argv, os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - start
+with open(report, "w") as out:
+    out.write(repr((wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status))))
+"""
+
+
 def run_once(argv, env, stdout_path):
     """Wall seconds, peak RSS in MB (the process and its waited-for children), exit status,
     and CPU seconds (user + system, the process and its children)."""
+    report = str(stdout_path) + ".run"
+    launcher = [sys.executable, "-S", "-c", _LAUNCHER, report]
     with open(stdout_path, "wb") as out, open(str(stdout_path) + ".err", "wb") as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    run_once.cpu = usage.ru_utime + usage.ru_stime
-    return wall, usage.ru_maxrss / 1024, proc.returncode
+        subprocess.run(launcher + [str(a) for a in argv], cwd=ROOT, env=env, stdout=out, stderr=err, check=False)
+    try:
+        wall, maxrss, cpu, code = ast.literal_eval(Path(report).read_text())
+    except (OSError, ValueError, SyntaxError) as error:
+        raise BenchError(f"could not run {' '.join(map(str, argv))}: {error}") from None
+    run_once.cpu = cpu
+    return wall, maxrss / 1024, code
 
 
 def tree_peak_rss(argv, env, stdout_path) -> float:
