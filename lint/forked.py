@@ -41,6 +41,7 @@ def run(batches: Sequence, check: Callable, processes: int, place: Callable) -> 
     try:
         for _ in range(processes - 1):
             inbox, outbox = os.pipe()
+            _widen(outbox)
             try:
                 pid = os.fork()
             except OSError:  # out of processes: fewer children, this process does more
@@ -157,6 +158,18 @@ class _Inbox:
     def close(self) -> None:
         os.close(self.fd)
         self.closed = True
+
+
+def _widen(fd: int) -> None:
+    """Let a results pipe hold up to 1 MiB (it holds 64 KiB): a child writes its results
+    while this process is busy with a batch of its own, and one batch of a long draft's
+    findings can fill 64 KiB, which would stop the child until this process reads."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+    except (ImportError, AttributeError, OSError):  # not Linux, or over the user's pipe quota
+        pass
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -254,12 +254,30 @@ def check_drafts(
 
 
 def plan_batches(groups: List[Group], sizes: Sequence[Optional[int]], jobs: int) -> List[List[Group]]:
-    """The groups in batches for `jobs` processes: the biggest drafts first, in small batches,
-    so no process is left with a long one at the end while the others idle (results go back
-    to their places, so the order of the run is unchanged); at most MAX_BATCHES batches."""
+    """The groups in batches for `jobs` processes: the biggest drafts first, each batch about
+    a (jobs * 16)th of the run's bytes, so no process is left with a long one at the end
+    while the others idle, and a big draft goes alone (results go back to their places, so
+    the order of the run is unchanged); at most MAX_BATCH groups a batch, MAX_BATCHES batches."""
     work = sorted(groups, key=lambda group: -(sizes[group[0][0]] or 0))
-    size = max(1, min(MAX_BATCH, len(work) // (jobs * 16)), -(-len(work) // MAX_BATCHES))
-    return [work[i : i + size] for i in range(0, len(work), size)]
+    # a group costs about its first draft's size: its copies reuse that draft's result
+    total = sum(sizes[group[0][0]] or 0 for group in work)
+    share = max(total // (jobs * 16), 1, -(-total // MAX_BATCHES))
+    most = max(MAX_BATCH, -(-len(work) // MAX_BATCHES))
+    batches: List[List[Group]] = []
+    batch: List[Group] = []
+    filled = 0
+    for group in work:
+        size = sizes[group[0][0]] or 0
+        if batch and (filled + size > share or len(batch) >= most):
+            batches.append(batch)
+            batch, filled = [], 0
+        batch.append(group)
+        filled += size
+    if batch:
+        batches.append(batch)
+    while len(batches) > MAX_BATCHES:  # both limits at once can overshoot: pair batches up
+        batches = [sum(batches[i : i + 2], []) for i in range(0, len(batches), 2)]
+    return batches
 
 
 def _on_pool(batches, engine, load, errors, annotate, jobs, place) -> None:
