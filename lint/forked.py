@@ -12,7 +12,8 @@ reads what they sent between its own batches.
   end of the work. Nothing can be left holding a lock by a child that dies.
 - Results: each child writes a frame per batch to a pipe of its own (8-byte length, then
   the pickled results); the parent gathers the frames between its batches and, at the end,
-  until every child closes its pipe.
+  until every child closes its pipe. The pipe is widened to 1 MiB so a child does not stop
+  on a full pipe while the parent is busy with a long batch.
 - Failure: a child that dies (a crash, the OOM killer) just stops sending. Whatever its
   batches would have brought back is missing, and the caller checks those drafts itself.
   Ctrl-C, or an error in the parent, kills and reaps the children before it goes on.
