@@ -204,16 +204,29 @@ def possible_copies(paths: Sequence[str], sizes: Optional[Sequence[Optional[int]
 def _context():
     import multiprocessing  # only when a pool runs: it is slow to import for a commit hook
 
-    # fork shares the compiled engine for free; macOS and Windows spawn (fork is unsafe there)
-    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+    # fork shares the compiled engine for free; macOS and Windows spawn (fork is unsafe
+    # there), and so does a process with other threads running (a host such as an editor's
+    # language server): a fork copies their locks in whatever state they are in
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() and not _other_threads():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
 def _forking() -> bool:
-    """Whether phase 1 runs on forked children beside this process (Linux) rather than on a
-    multiprocessing pool (elsewhere: macOS and Windows spawn, and fork is unsafe on macOS)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and os.environ.get("COPYDESK_POOL") != "multiprocessing"
+    """Whether phase 1 runs on forked children beside this process (Linux, one thread)
+    rather than on a multiprocessing pool (macOS and Windows spawn, fork being unsafe on
+    macOS; `COPYDESK_POOL=multiprocessing`; or other threads running, see `_context`)."""
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and os.environ.get("COPYDESK_POOL") != "multiprocessing"
+        and not _other_threads()
+    )
+
+
+def _other_threads() -> bool:
+    threading = sys.modules.get("threading")  # not imported: no other thread was started
+    return threading is not None and threading.active_count() > 1
 
 
 def check_drafts(

@@ -371,3 +371,32 @@ def test_a_childs_results_pipe_holds_a_long_drafts_findings():
     finally:
         os.close(inbox)
         os.close(outbox)
+
+
+def test_with_other_threads_running_no_process_is_forked(folder, monkeypatch):
+    """A host with threads of its own (an editor's language server, say) must not be forked:
+    the children would inherit those threads' locks mid-use. The pool then spawns."""
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert not parallel._forking()
+        assert parallel._context().get_start_method() == "spawn"
+        monkeypatch.setattr(forked, "run", lambda *args: pytest.fail("forked with a thread running"))
+        engine = _engine()
+        paths = _paths(folder)
+        single = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
+        spawned = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=2)
+        # they came from spawned workers: detached locators, which only another process sends
+        assert any(getattr(r, "locator", None) is not None and r.locator.source is None for r in spawned)
+        for a, b in zip(single, spawned):
+            if isinstance(a, reader.DraftError):
+                assert str(a) == str(b)
+            else:
+                assert a.path == b.path and a.findings == b.findings and a.facts == b.facts
+    finally:
+        stop.set()
+        thread.join()
+    assert parallel._forking() == sys.platform.startswith("linux")
