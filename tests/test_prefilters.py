@@ -7,6 +7,8 @@ on awkward texts and, when present, the shared corpus.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from lint import people
@@ -325,3 +327,23 @@ def test_has_words_counts_as_finditer_does(text, count, start, end):
     doc = Document.from_text(text)
     expected = len(metric._WORD.findall(doc.text, start, end)) >= count
     assert metric._has_words(doc, start, end, count) == expected
+
+
+def test_the_switch_is_seen_the_moment_it_changes(monkeypatch):
+    """COPYDESK_NO_PREFILTER is read from os.environ's own store (a dict look-up, not a 2 µs
+    `os.environ.get`): setting or removing it mid-run must still turn the fast paths off and
+    on at once, or every plain-against-fast test here would compare the fast path to itself."""
+    from lint.kinds.required import prefilters_enabled
+
+    monkeypatch.delenv("COPYDESK_NO_PREFILTER", raising=False)
+    assert prefilters_enabled()
+    monkeypatch.setenv("COPYDESK_NO_PREFILTER", "1")
+    assert not prefilters_enabled()
+    monkeypatch.setenv("COPYDESK_NO_PREFILTER", "0")
+    assert prefilters_enabled()
+    os.environ["COPYDESK_NO_PREFILTER"] = "yes"
+    assert not prefilters_enabled()
+    del os.environ["COPYDESK_NO_PREFILTER"]
+    assert prefilters_enabled()
+    monkeypatch.setenv("COPYDESK_NO_PREFILTER", "")
+    assert prefilters_enabled()

@@ -42,8 +42,25 @@ _UNSAFE = re.compile(
 _PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
+SWITCH = "COPYDESK_NO_PREFILTER"
+# The rules ask this about 17 times a draft, and `os.environ.get` encodes the key and decodes
+# the value in Python each time (2 µs: a tenth of a short draft's check). `os.environ` keeps
+# its values in `_data` (CPython: encoded keys and values), which it updates on every
+# assignment, so reading there sees `COPYDESK_NO_PREFILTER` set or removed mid-run (the tests
+# do) at a dict lookup's cost. Where `_data` is not there, the plain lookup serves.
+_ENVIRON = getattr(os.environ, "_data", None)
+try:
+    _SWITCH_KEY = os.environ.encodekey(SWITCH)  # type: ignore[attr-defined]
+except AttributeError:
+    _ENVIRON = None
+_SWITCH_OFF = ("", "0", b"", b"0")  # values that leave the prefilters on
+
+
 def prefilters_enabled() -> bool:
-    return os.environ.get("COPYDESK_NO_PREFILTER", "") in ("", "0")
+    if _ENVIRON is not None:
+        value = _ENVIRON.get(_SWITCH_KEY)
+        return value is None or value in _SWITCH_OFF
+    return os.environ.get(SWITCH, "") in ("", "0")
 
 
 @functools.lru_cache(maxsize=4096)
