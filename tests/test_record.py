@@ -100,3 +100,13 @@ def test_a_run_does_not_import_dataclasses():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+def test_a_finding_travels_between_processes_whole():
+    """Pool children send findings pickled as their values (`Finding.__reduce__`): every
+    field, the level and the fix come back equal, not just the compared four."""
+    fix = Fix(10, 13, " ...", safe=False)
+    found = Finding("a.txt", 3, 7, "ap.ellipsis", 3, 8, Severity.SUGGESTION, "space it", "…", fix, 10, 13)
+    back = pickle.loads(pickle.dumps(found, pickle.HIGHEST_PROTOCOL))
+    assert back.__dict__ == found.__dict__ and back.severity is Severity.SUGGESTION
+    assert back.fix == fix and back.fix.safe is False
