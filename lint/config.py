@@ -98,9 +98,20 @@ def find_config(start: Optional[Path] = None) -> Optional[Path]:
     return None
 
 
+# Every way TOML can give `tool` a `copydesk` key puts one of these in the text: a dotted key
+# or table header (`[tool.copydesk]`, `tool.copydesk.select = ...`, `[ tool . "copydesk" ]`),
+# a `copydesk` key at the start of a line (under `[tool]`), or an inline `tool = { ... }`.
+# A pyproject.toml that only names copydesk as a dependency has none, and is not parsed.
+_TOOL_COPYDESK = regex.compile(
+    r"""tool["']?\s*\.\s*["']?copydesk|^\s*["']?copydesk["']?\s*[.=]|\btool["']?\s*=\s*\{""",
+    regex.MULTILINE,
+)
+
+
 def _has_tool_table(path: Path) -> bool:
     text = _read(path)
-    if "copydesk" not in text:  # most pyproject.toml files: no need to parse
+    # most pyproject.toml files: no need to parse (tomllib costs 10-15 ms to import and run)
+    if "copydesk" not in text or not _TOOL_COPYDESK.search(text):
         return False
     tool = _load_toml(path, text).get("tool")
     return isinstance(tool, dict) and "copydesk" in tool

@@ -250,3 +250,41 @@ def test_glob_semantics():
     assert config.matches_any("a/x/y/z.md", ["a/**/z.md"]) and config.matches_any("a/z.md", ["a/**/z.md"])
     assert not config.matches_any("drafts/storm.txt", ["drafts/*.md"])
     assert not config.matches_any("drafts/sub/storm.txt", ["drafts/*.txt"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.copydesk]\nselect = ["hygiene"]\n',
+        '[ tool . "copydesk" ]\nselect = ["hygiene"]\n',
+        "['tool'.'copydesk'.severity]\n\"hygiene.boilerplate\" = \"warning\"\n",
+        '[tool]\ncopydesk = { select = ["hygiene"] }\n',
+        '[tool]\ncopydesk.select = ["hygiene"]\n',
+        '[tool]\n  "copydesk" . select = ["hygiene"]\n',
+        'tool.copydesk.select = ["hygiene"]\n[project]\nname = "x"\n',
+        'tool = { copydesk = { select = ["hygiene"] } }\n',
+        '"tool" = {copydesk={select=["hygiene"]}}\n',
+    ],
+)
+def test_every_way_toml_gives_tool_a_copydesk_table_is_read(tmp_path, text):
+    """pyproject.toml is parsed only when the text can hold `tool.copydesk` (a regex, to spare
+    the TOML parser in the common case): each TOML spelling of it must get through."""
+    import tomllib
+
+    assert "copydesk" in tomllib.loads(text)["tool"]
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert config.find_config(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_a_pyproject_that_only_depends_on_copydesk_is_not_a_config(tmp_path):
+    text = '[project]\nname = "newsroom"\ndependencies = ["copydesk>=0.1", "pyyaml"]\n\n[tool.ruff]\nline-length = 100\n'
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert config.find_config(tmp_path) is None
+    # and finding that out does not parse it: no TOML parser loaded (10-15 ms a run)
+    import subprocess
+    import sys
+
+    code = f"import sys; from lint import config; config.find_config({str(tmp_path)!r}); print('tomllib' in sys.modules)"
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stdout + result.stderr
