@@ -14,7 +14,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from lint import digests
 from lint.document import Document, line_starts
 from lint.kinds.base import Context, RuleTimeout
-from lint.model import CopydeskError, Finding, Fix, Hit, Severity
+from lint.model import CopydeskError, Finding, Fix, Hit, Severity, finding_order
 from lint.record import Record, field
 
 
@@ -238,7 +238,7 @@ def dedupe(findings: List[Finding]) -> List[Finding]:
     """Sorted by path, line, column, rule; one finding per rule per place."""
     seen = set()
     out = []
-    for f in sorted(findings):
+    for f in sorted(findings, key=finding_order):
         key = (f.path, f.line, f.column, f.rule, f.end_line, f.end_column)
         if key not in seen:
             seen.add(key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import operator
 from typing import Optional
 
 from lint.record import Record, field
@@ -145,6 +146,10 @@ class Finding(Record, frozen=True):
             out["fix"] = {"replacement": self.fix.replacement, "safe": self.fix.safe}
         return out
 
+
+# the order findings sort in, as a key: sorted(findings, key=finding_order) compares tuples in
+# C instead of calling Finding.__lt__ a dozen times a finding (the same order: both stable)
+finding_order = operator.attrgetter("path", "line", "column", "rule")
 
 _SEVERITIES = {int(level): level for level in Severity}
 

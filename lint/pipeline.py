@@ -17,7 +17,7 @@ from typing import Dict, List
 
 from lint import config as config_module
 from lint import suppress
-from lint.model import CopydeskError, Finding, Severity
+from lint.model import CopydeskError, Finding, Severity, finding_order
 from lint.packs import matches_prefix as _matches
 from lint.record import Record
 
@@ -268,7 +268,7 @@ def check(args) -> int:
         """The one filter step: per-file-ignores, then inline suppressions."""
         found = _per_file_ignores(found, cfg)
         found = suppress.apply(found, suppressions, [r.id for r in p.rules], p.known, p.report_unused, p.unused_severity)
-        return sorted(found)
+        return sorted(found, key=finding_order)
 
     findings = keep(findings, suppressions)
     if fixing:
