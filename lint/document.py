@@ -128,11 +128,7 @@ class Quote(Record, frozen=True):
     paragraphs: int = 1
 
     def __init__(self, start: int, end: int, closed: bool, paragraphs: int = 1):
-        put = object.__setattr__
-        put(self, "start", start)
-        put(self, "end", end)
-        put(self, "closed", closed)
-        put(self, "paragraphs", paragraphs)
+        self.__dict__.update(start=start, end=end, closed=closed, paragraphs=paragraphs)
 
 
 class Document(Record):

@@ -42,11 +42,7 @@ class Fix(Record, frozen=True):
 
     def __init__(self, start: int, end: int, replacement: str, safe: bool = True):
         # the hot records write their __init__ out: Record's generic one costs 3 µs, not 1
-        put = object.__setattr__
-        put(self, "start", start)
-        put(self, "end", end)
-        put(self, "replacement", replacement)
-        put(self, "safe", safe)
+        self.__dict__.update(start=start, end=end, replacement=replacement, safe=safe)  # past the frozen __setattr__
 
     def __reduce__(self):  # its values, not its __dict__: smaller and faster to load
         return (Fix, (self.start, self.end, self.replacement, self.safe))
@@ -65,11 +61,7 @@ class Hit(Record, frozen=True):
     fix: Optional[Fix] = None
 
     def __init__(self, start: int, end: int, values: Optional[dict] = None, fix: Optional[Fix] = None):
-        put = object.__setattr__
-        put(self, "start", start)
-        put(self, "end", end)
-        put(self, "values", {} if values is None else values)
-        put(self, "fix", fix)
+        self.__dict__.update(start=start, end=end, values={} if values is None else values, fix=fix)
 
 
 class Finding(Record, frozen=True):
@@ -95,19 +87,8 @@ class Finding(Record, frozen=True):
 
     # written out, not Record's generic methods: a run makes and sorts thousands
     def __init__(self, path, line, column, rule, end_line, end_column, severity, message, match="", fix=None, start=0, end=0):
-        put = object.__setattr__
-        put(self, "path", path)
-        put(self, "line", line)
-        put(self, "column", column)
-        put(self, "rule", rule)
-        put(self, "end_line", end_line)
-        put(self, "end_column", end_column)
-        put(self, "severity", severity)
-        put(self, "message", message)
-        put(self, "match", match)
-        put(self, "fix", fix)
-        put(self, "start", start)
-        put(self, "end", end)
+        self.__dict__.update(path=path, line=line, column=column, rule=rule, end_line=end_line, end_column=end_column,
+                             severity=severity, message=message, match=match, fix=fix, start=start, end=end)
 
     def __reduce__(self):
         # its values, not its __dict__, and the level as a number: a pool child sends
