@@ -545,7 +545,7 @@ def render(args, command, rows, nbytes, ndrafts, corpus_note, packs, pair, pool_
     else:
         lines.append(f"| proselint | – | – | – | {proselint_note} | – |")
     lines.append("")
-    lines.append(f"Peak RSS is the largest single process (the command or one pool worker, from `wait4`); "
+    lines.append(f"Peak RSS is the largest single process (the command or one of its children, from `wait4`); "
                  f"all processes of a `--jobs 2` run together peaked at {pool_tree:.0f} MB (sampled from /proc).")
     lines.append("")
 
