@@ -100,18 +100,30 @@ def find_config(start: Optional[Path] = None) -> Optional[Path]:
 
 # Every way TOML can give `tool` a `copydesk` key puts one of these in the text: a dotted key
 # or table header (`[tool.copydesk]`, `tool.copydesk.select = ...`, `[ tool . "copydesk" ]`),
-# a `copydesk` key at the start of a line (under `[tool]`), or an inline `tool = { ... }`.
-# A pyproject.toml that only names copydesk as a dependency has none, and is not parsed.
-_TOOL_COPYDESK = regex.compile(
-    r"""tool["']?\s*\.\s*["']?copydesk|^\s*["']?copydesk["']?\s*[.=]|\btool["']?\s*=\s*\{""",
-    regex.MULTILINE,
-)
+# an inline `tool = { ... }`, or a `[tool]` table and, after it, a line that starts with a
+# `copydesk` key. A pyproject.toml that only names copydesk (a dependency, a console script
+# `copydesk = "..."` under [project.scripts], a comment) has none, and is not parsed. Each of
+# them starts its line (after spaces, `[` or a quote), so cutting comments off cannot hide one.
+_TOOL_COPYDESK = regex.compile(r"""tool["']?\s*\.\s*["']?copydesk|\btool["']?\s*=\s*\{""")
+_TOOL_TABLE = regex.compile(r"""^\s*\[\s*["']?tool["']?\s*\]""", regex.MULTILINE)
+_COPYDESK_KEY = regex.compile(r"""^\s*["']?copydesk["']?\s*[.=]""", regex.MULTILINE)
+_COMMENT = regex.compile(r"#[^\n]*")
+
+
+def _may_configure(text: str) -> bool:
+    if "copydesk" not in text:
+        return False
+    text = _COMMENT.sub("", text)
+    if _TOOL_COPYDESK.search(text):
+        return True
+    table = _TOOL_TABLE.search(text)
+    return table is not None and _COPYDESK_KEY.search(text, table.end()) is not None
 
 
 def _has_tool_table(path: Path) -> bool:
     text = _read(path)
     # most pyproject.toml files: no need to parse (tomllib costs 10-15 ms to import and run)
-    if "copydesk" not in text or not _TOOL_COPYDESK.search(text):
+    if not _may_configure(text):
         return False
     tool = _load_toml(path, text).get("tool")
     return isinstance(tool, dict) and "copydesk" in tool

@@ -264,6 +264,7 @@ def test_glob_semantics():
         'tool.copydesk.select = ["hygiene"]\n[project]\nname = "x"\n',
         'tool = { copydesk = { select = ["hygiene"] } }\n',
         '"tool" = {copydesk={select=["hygiene"]}}\n',
+        '# a comment about [tool.copydesk]\n[tool.copydesk]  # the config\nselect = ["hygiene"]\n',
     ],
 )
 def test_every_way_toml_gives_tool_a_copydesk_table_is_read(tmp_path, text):
@@ -277,7 +278,11 @@ def test_every_way_toml_gives_tool_a_copydesk_table_is_read(tmp_path, text):
 
 
 def test_a_pyproject_that_only_depends_on_copydesk_is_not_a_config(tmp_path):
-    text = '[project]\nname = "newsroom"\ndependencies = ["copydesk>=0.1", "pyyaml"]\n\n[tool.ruff]\nline-length = 100\n'
+    text = (
+        '[project]\nname = "newsroom"\ndependencies = ["copydesk>=0.1", "pyyaml"]\n\n'
+        '[project.scripts]\ncopydesk = "lint.cli:run"\n\n[tool]\nruff = { line-length = 100 }\n'
+        '# [tool.copydesk] would configure it\n'
+    )
     (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
     assert config.find_config(tmp_path) is None
     # and finding that out does not parse it: no TOML parser loaded (10-15 ms a run)
