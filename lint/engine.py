@@ -153,6 +153,20 @@ class Engine:
 
     # ---- phase 1 ---------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Load what each rule loads on its first draft, and the compiled-pattern cache, now:
+        before phase 1 forks, so the children inherit them instead of each loading them again
+        (about 13 ms a process: the CMU dictionary's index, cue indexes, the pattern cache).
+        Best effort: a rule that cannot prepare reports its error when it runs."""
+        from lint import patterns
+
+        patterns.preload()
+        for rule in self.rules:
+            try:
+                rule.kind.prepare()
+            except Exception:  # noqa: BLE001 -- the rule says what is wrong on its first draft
+                pass
+
     def check_document(self, doc: Document) -> DraftResult:
         result = DraftResult(doc.path)
         locator = Locator(doc)

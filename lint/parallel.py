@@ -255,6 +255,7 @@ def check_drafts(
         if _forking():
             from lint import forked
 
+            engine.prepare()  # once here, inherited by every child
             forked.run(batches, functools.partial(check_batch, engine, load, errors, annotate), jobs, place)
         else:
             _on_pool(batches, engine, load, errors, annotate, jobs, place)

@@ -55,6 +55,12 @@ def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
 
 
+def preload() -> None:
+    """Read the compiled-pattern cache now, if no pattern has been used yet."""
+    if not _state["loaded"]:
+        _load()
+
+
 def _load() -> None:
     _state["loaded"] = True
     from lint import packcache

@@ -183,6 +183,12 @@ def _cmu_index():
     return _cmu_index_state["index"]
 
 
+def prepare() -> None:
+    """Load the CMU dictionary (its cached index, or its sorted lines) now."""
+    if _cmu_index() is None:
+        _cmu()
+
+
 def _indexed_syllables(index, word: str) -> Optional[int]:
     """`_cmu_syllables(word)`, from the index."""
     text, regions = index

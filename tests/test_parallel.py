@@ -400,3 +400,32 @@ def test_with_other_threads_running_no_process_is_forked(folder, monkeypatch):
         stop.set()
         thread.join()
     assert parallel._forking() == sys.platform.startswith("linux")
+
+
+def test_the_engine_prepares_once_before_forking_so_children_inherit_it(folder, monkeypatch):
+    """What every rule loads on its first draft (the CMU dictionary's index, the cue index,
+    the compiled-pattern cache) is loaded once before the fork, not again in each child;
+    a rule that cannot prepare is left to report its error when it runs."""
+    from lint import patterns, readability
+    from lint.kinds import sourcing_base
+
+    engine = _engine()
+    readability._cmu_index_state.clear()
+    sourcing_base.cue_index.cache_clear()
+    engine.prepare()
+    assert "index" in readability._cmu_index_state
+    assert sourcing_base.cue_index.cache_info().currsize >= 1
+    assert patterns._state["loaded"]
+
+    broken = next(r for r in engine.rules if r.kind.name == "metric")
+    monkeypatch.setattr(type(broken.kind), "prepare", lambda self: 1 / 0)
+    engine.prepare()  # no error: the rule reports it on its first draft
+
+    calls = []
+    real = engine.prepare
+    monkeypatch.setattr(engine, "prepare", lambda: calls.append(os.getpid()) or real())
+    if parallel._forking():
+        parallel.check_drafts(engine, _paths(folder), reader.read_draft, (reader.DraftError,), jobs=2)
+        assert calls == [os.getpid()]
+    parallel.check_drafts(engine, _paths(folder), reader.read_draft, (reader.DraftError,), jobs=1)
+    assert len(calls) <= 1  # one process: nothing to prepare ahead

@@ -70,6 +70,10 @@ class Kind(Record, frozen=True):
             raise TypeError(f"{type(self).__name__}() missing required option {missing[0]!r}")
         super().__init__(**options)
 
+    def prepare(self) -> None:
+        """Load now what the first draft would otherwise load (a dictionary, an index). The
+        engine calls it before forking, so every child starts with it (`Engine.prepare`)."""
+
     def check(self, doc, spans, context: Context) -> Iterator[Hit]:  # pragma: no cover
         return iter(())
 

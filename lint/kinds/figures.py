@@ -26,6 +26,7 @@ from lint.kinds.required import prefilters_enabled
 from lint.kinds.sourcing_base import (
     Attribution,
     PhraseStarts,
+    cue_index,
     finditer_at,
     folded_text,
     folded_words,
@@ -281,6 +282,9 @@ class UnattributedFigure(Kind):
             for what, pattern, stretches in shapes:
                 if _inside(stretches, start):
                     yield start, what, pattern
+
+    def prepare(self) -> None:
+        cue_index(self._cues)
 
     def check(self, doc, spans, context):
         text = doc.text

@@ -102,6 +102,12 @@ class Metric(Kind):
         if self.max is None and self.min is None:
             raise OptionError("max", "needs `max` or `min`")
 
+    def prepare(self) -> None:
+        if self.metric == "flesch-kincaid-grade":
+            readability.prepare()
+        if self.min_words:
+            _words_ahead(self.min_words)
+
     def check(self, doc, spans, context):
         measure = METRICS[self.metric]
         if self.metric == "sentences":

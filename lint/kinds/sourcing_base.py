@@ -49,7 +49,7 @@ class Attribution:
         self._index = None
         if cues is not None and folded_words(doc) is not None:
             self._folded = folded_text(doc)
-            self._index = _cue_index(tuple(cues))
+            self._index = cue_index(tuple(cues))
 
     def _holds_cue(self, start: int, end: int) -> bool:
         """search(self.cue, text, start, end) is not None."""
@@ -96,7 +96,7 @@ class Attribution:
 
 
 @functools.lru_cache(maxsize=16)
-def _cue_index(cues: Tuple[str, ...]):
+def cue_index(cues: Tuple[str, ...]):
     """For `Attribution`: (the anchor words, anchor -> [(the phrase's a-z words, its own
     pattern)], the patterns of phrases with no a-z word). A phrase's anchor is its longest
     a-z word, folded."""
