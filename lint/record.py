@@ -60,6 +60,7 @@ class Record:
     _frozen: ClassVar[bool] = False
     _field_set: ClassVar[frozenset] = frozenset()
     _post_init: ClassVar[Optional[Callable]] = None
+    _noun: ClassVar[str] = "argument"  # what an error message calls a field
 
     def __init_subclass__(cls, frozen: bool = False, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -127,7 +128,7 @@ class Record:
                 raise TypeError(f"{cls.__name__}() got an unexpected keyword argument {name!r}")
         for name in cls._fields:
             if name not in values:
-                raise TypeError(f"{cls.__name__}() missing required argument {name!r}")
+                raise TypeError(f"{cls.__name__}() missing required {cls._noun} {name!r}")
 
     def _values(self) -> tuple:
         return tuple([getattr(self, name) for name in self._compared])

@@ -61,13 +61,9 @@ class Kind(Record, frozen=True):
     cross_draft: ClassVar[bool] = False
     default_scope: ClassVar[str] = "draft"
 
-    def __init__(self, **options):
-        unknown = [option for option in options if option not in self._fields]
-        if unknown:
-            raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {unknown[0]!r}")
-        missing = [option for option in self._fields if option not in options and option not in self._defaults]
-        if missing:
-            raise TypeError(f"{type(self).__name__}() missing required option {missing[0]!r}")
+    _noun: ClassVar[str] = "option"
+
+    def __init__(self, **options):  # by name only
         super().__init__(**options)
 
     def prepare(self) -> None:
