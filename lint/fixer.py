@@ -26,7 +26,7 @@ from typing import List, Optional, Tuple
 
 from lint import formats, reader
 from lint.document import Document
-from lint.fixes import apply_fixes, select_fixes
+from lint.fixes import apply_fixes, keep_paragraphs, select_fixes
 from lint.model import Finding, Fix
 from lint.record import Record, field
 
@@ -100,14 +100,21 @@ def fix_document(doc: Document, findings: List[Finding], engine, unsafe: bool = 
     current = doc
     for _ in range(MAX_PASSES):
         why_not: List[str] = []
-        chosen = select_fixes(allowed_fixes(current, findings, unsafe, why_not), unsafe=True)
+        selected = select_fixes(allowed_fixes(current, findings, unsafe, why_not), unsafe=True)
+        # a fix never changes the paragraphing: deletions keep the break that stood there,
+        # and a fix that would add or remove one is left for the editor
+        chosen, refused = keep_paragraphs(current.source, selected)
+        for fix in refused:
+            line = current.source.count("\n", 0, fix.start) + 1
+            rules = sorted({f.rule for f in findings if f.fix is not None and f.fix.start == fix.start})
+            why_not.append(f"{current.path}:{line}: {', '.join(rules) or 'a fix'}: the fix would change the paragraphing; fix it by hand")
         outcome.unfixable = why_not
         if not chosen:
             break
         source = apply_fixes(current.source, chosen, unsafe=True)
         if source == current.source:
             break
-        outcome.applied += len(chosen)
+        outcome.applied += len(selected) - len(refused)
         outcome.passes += 1
         current = reparse(current, source)
         findings, _ = engine.finish([engine.check_document(current)])

@@ -4,6 +4,10 @@ Writes `copydesk.yaml` (starter config), `people.yaml` (an example house people 
 `.pre-commit-config.yaml` and `.github/workflows/copydesk.yml`. It never overwrites a file: if
 one of them exists it stops before writing anything and names it, except for an existing
 `.pre-commit-config.yaml`, where it prints the lines to add instead.
+
+The hook and the workflow install copydesk from where the running copydesk really came from
+(lint/source.py): the published package at its version, or the git clone it runs from at its
+commit. Nothing names a repository, tag or version that does not exist.
 """
 
 from __future__ import annotations
@@ -11,12 +15,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from lint import __version__
 from lint.model import CopydeskError
+from lint.source import Source, detect, given
 
-# Where pre-commit and GitHub Actions fetch copydesk from (override with --hook-repo/--rev).
-HOOK_REPO = "https://github.com/copydesk/copydesk"
-ACTION = "copydesk/copydesk"
+# Where the drafts live: the config's corpus and the hook's `files` must agree (the hook then
+# never checks a NOTES.md or a README that happens to be committed with a draft).
+DRAFTS_FOLDER = "drafts"
 
 CONFIG = """\
 # copydesk settings for this repo (docs/setup.md in copydesk explains each one).
@@ -49,16 +53,18 @@ exclude:
 # The house list of people (names, ranks, titles) the people checks compare against.
 registry: people.yaml
 
-# Other drafts to compare against for cross-draft checks (the same person given two titles).
-# `copydesk check` with no paths checks these.
+# Your drafts. `copydesk check` with no paths checks these (and fails when they match no
+# draft); the commit hook compares the drafts of a commit with them (the same person given
+# two titles) but reports only on the committed drafts. If you move them, change `files:` in
+# .pre-commit-config.yaml too.
 corpus:
-  - "drafts/**/*.md"
-  - "drafts/**/*.txt"
+  - "{drafts}/**/*.md"
+  - "{drafts}/**/*.txt"
 
 # House style choices.
 house:
   us-form: U.S.
-"""
+""".replace("{drafts}", DRAFTS_FOLDER)
 
 # The registry format is docs/registry.md's (lint/registry.py reads it).
 PEOPLE = """\
@@ -84,45 +90,160 @@ people:
         title: Pentagon spokeswoman
 """
 
-PRECOMMIT_HOOKS = """\
-  - repo: {repo}
-    rev: {rev}
-    hooks:
-      - id: copydesk          # the drafts in each commit
-      - id: copydesk-corpus   # all configured drafts together (cross-draft people checks)
+# The hooks, as .pre-commit-hooks.yaml defines them (tests/test_init.py keeps the two equal):
+# `repo: local` hooks, for a copydesk installed from the package index, repeat them in full.
+TYPES = "[markdown, plain-text, html]"
+HOOKS = {
+    "copydesk": {
+        "name": "copydesk (check drafts)",
+        "entry": "copydesk check",
+        "require_serial": "true",  # one run, one summary, even for a large commit
+        "verbose": "true",  # warnings show on a commit that passes
+    },
+    "copydesk-fix": {
+        "name": "copydesk (apply safe fixes)",
+        "entry": "copydesk check --fix",
+        "require_serial": "true",
+    },
+}
+FILES = f"^{DRAFTS_FOLDER}/"
+FIX_STAGE = "manual"  # copydesk-fix runs when asked: pre-commit run --hook-stage manual copydesk-fix
+FIX_COMMAND = f"pre-commit run --hook-stage {FIX_STAGE} copydesk-fix --files"
+
+_USE = f"""\
+      - id: copydesk            # errors in the committed drafts block the commit
+        files: {FILES}          # the drafts only: keep in step with `corpus` in copydesk.yaml
+      - id: copydesk-fix        # on demand: {FIX_COMMAND} FILE
+        files: {FILES}
+        stages: [{FIX_STAGE}]
 """
 
-PRECOMMIT = "# pre-commit (https://pre-commit.com): run `pre-commit install` once.\nrepos:\n" + PRECOMMIT_HOOKS
+
+def _local_hooks(requirement: str) -> str:
+    out = []
+    for hook_id, fields in HOOKS.items():
+        out.append(f"      - id: {hook_id}")
+        out.append(f"        name: {fields['name']}")
+        out.append(f"        entry: {fields['entry']}")
+        out.append("        language: python")
+        out.append(f'        additional_dependencies: ["{requirement}"]')
+        out.append(f"        types_or: {TYPES}")
+        out.append(f"        files: {FILES}")
+        out.append(f"        require_serial: {fields['require_serial']}")
+        if "verbose" in fields:
+            out.append(f"        verbose: {fields['verbose']}")
+        if hook_id == "copydesk-fix":
+            out.append(f"        stages: [{FIX_STAGE}]   # on demand: {FIX_COMMAND} FILE")
+    return "\n".join(out) + "\n"
+
+
+def precommit_hooks(source: Source) -> str:
+    """The `repos:` entry for copydesk (what an existing config gets told to add)."""
+    if source.kind == "package":
+        return (
+            f"  # copydesk {source.version} from the package index; to upgrade, change the version here\n"
+            f"  # and in .github/workflows/copydesk.yml\n"
+            f"  - repo: local\n    hooks:\n" + _local_hooks(source.requirement)
+        )
+    return (
+        f"  # copydesk from {source.repo} at commit {source.rev[:12]}; to upgrade: `pre-commit autoupdate`\n"
+        f"  - repo: {source.repo}\n    rev: {source.rev}\n    hooks:\n" + _USE
+    )
+
+
+def precommit_config(source: Source) -> str:
+    return (
+        "# pre-commit (https://pre-commit.com): run `pre-commit install` once; every commit then checks\n"
+        "# its drafts, and only errors in them block it (docs/setup.md in copydesk).\n"
+        "repos:\n" + precommit_hooks(source)
+    )
+
+
+SARIF_MARKER = "  # --- code scanning (opt-in) ---"
 
 WORKFLOW = """\
-# Check the drafts of every pull request with copydesk.
+# copydesk on every pull request and every push to the default branch (whatever its name).
+# Findings become annotations on the changed lines, and the job summary lists them all.
 name: copydesk
 on:
   pull_request:
   push:
-    branches: [main]
+  workflow_dispatch:
 
 permissions:
   contents: read
-  security-events: write   # for the code-scanning (SARIF) upload
+
+env:
+  # where copydesk is installed from ({where}); `copydesk init` in copydesk wrote this
+  COPYDESK: "{requirement}"
 
 jobs:
-  copydesk:
+  check:
+    name: check drafts
+    # pushes count on the default branch only; pull requests always
+    if: github.event_name != 'push' || github.ref_name == github.event.repository.default_branch
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: {action}@{rev}
+      - uses: actions/setup-python@v5
         with:
-          sarif: "true"
+          python-version: "3.12"
+      - name: Install copydesk
+        run: python -m pip install --disable-pip-version-check "$COPYDESK"
+      - name: Check drafts
+        # no paths: the `corpus` of copydesk.yaml (a run that finds no draft fails, exit 2);
+        # annotations, plus every finding in the job summary ($GITHUB_STEP_SUMMARY)
+        run: copydesk check --format github
+
+  # Opt-in: the findings as code-scanning alerts (SARIF) too. Code scanning is free on public
+  # repos; a private repo needs GitHub Advanced Security. To turn it on, delete the "# " at
+  # the start of each line below the marker. It runs after the check, in its own job with the
+  # permissions the upload needs, so a failed upload never hides the check's annotations.
+  # --- code scanning (opt-in) ---
+  # code-scanning:
+  #   name: upload to code scanning
+  #   needs: check
+  #   if: always() && (github.event_name != 'push' || github.ref_name == github.event.repository.default_branch)
+  #   runs-on: ubuntu-latest
+  #   permissions:
+  #     contents: read
+  #     security-events: write  # upload the results
+  #     actions: read  # the upload reads the run's details (private repos)
+  #   steps:
+  #     - uses: actions/checkout@v4
+  #     - uses: actions/setup-python@v5
+  #       with:
+  #         python-version: "3.12"
+  #     - name: Install copydesk
+  #       run: python -m pip install --disable-pip-version-check "$COPYDESK"
+  #     - name: Write SARIF
+  #       # findings (exit 1) still upload; a config error (exit 2) stops here
+  #       run: copydesk check --format sarif --output copydesk.sarif || test $? -eq 1
+  #     - uses: github/codeql-action/upload-sarif@v3
+  #       with:
+  #         sarif_file: copydesk.sarif
+  #         category: copydesk
 """
 
 
-def files(repo: str, rev: str):
+def with_sarif(text: str) -> str:
+    """The workflow with its code-scanning job opted in: the "# " after the marker deleted."""
+    head, marker, tail = text.partition(SARIF_MARKER + "\n")
+    lines = [line.replace("  # ", "  ", 1) if line.startswith("  # ") else line for line in tail.splitlines(keepends=True)]
+    return head + marker + "".join(lines)
+
+
+def workflow(source: Source) -> str:
+    """The GitHub Actions workflow (its SARIF job commented out: `with_sarif` opts in, as a user would)."""
+    return WORKFLOW.replace("{where}", source.describe()).replace("{requirement}", source.requirement)
+
+
+def files(source: Source):
     return {
         "copydesk.yaml": CONFIG,
         "people.yaml": PEOPLE,
-        ".pre-commit-config.yaml": PRECOMMIT.format(repo=repo, rev=rev),
-        ".github/workflows/copydesk.yml": WORKFLOW.format(action=ACTION, rev=rev),
+        ".pre-commit-config.yaml": precommit_config(source),
+        ".github/workflows/copydesk.yml": workflow(source),
     }
 
 
@@ -130,9 +251,8 @@ def run(args) -> int:
     folder = Path(args.dir)
     if not folder.is_dir():
         raise CopydeskError(f"init: {folder}: no such folder")
-    repo = args.hook_repo or HOOK_REPO
-    rev = args.rev or f"v{__version__}"
-    wanted = files(repo, rev)
+    source = given(args.hook_repo, args.rev) or detect()
+    wanted = files(source)
     existing = [name for name in wanted if (folder / name).exists() and name != ".pre-commit-config.yaml"]
     if existing:
         raise CopydeskError(
@@ -143,7 +263,7 @@ def run(args) -> int:
     for name, text in wanted.items():
         target = folder / name
         if name == ".pre-commit-config.yaml" and target.exists():
-            snippet = PRECOMMIT_HOOKS.format(repo=repo, rev=rev)
+            snippet = precommit_hooks(source)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
@@ -153,5 +273,7 @@ def run(args) -> int:
             f"{folder / '.pre-commit-config.yaml'} exists: left as it is. Add these lines under its `repos:`:\n\n{snippet}",
             file=sys.stdout,
         )
+    for note in source.notes:
+        print(f"copydesk: note: {note}", file=sys.stderr)
     print("Next: edit copydesk.yaml and people.yaml, then `pre-commit install` and `copydesk check`.")
     return 0

@@ -134,6 +134,26 @@ def corpus_files(cfg) -> List[str]:
     return list(dict.fromkeys(out))
 
 
+def _nothing_to_check(given: List[str], paths: List[str], cfg) -> None:
+    """A run that found no draft to check fails (exit 2), naming where it looked: a CI job
+    that checks nothing must not pass. Files named one by one that the config excludes (a
+    commit of README.md under pre-commit) are not a failure."""
+    from lint.reader import DRAFT_SUFFIXES
+
+    if given and all(os.path.isfile(p) for p in given):
+        return
+    suffixes = ", ".join(DRAFT_SUFFIXES)
+    if not given and cfg.corpus:
+        raise CopydeskError(
+            f"no drafts found: {cfg.where('corpus')}: the corpus ({', '.join(cfg.corpus)}, under "
+            f"{_display(cfg.root)}) matches no draft. Point `corpus` at the drafts' folders, or name "
+            f"them: copydesk check FOLDER"
+        )
+    looked = ", ".join(p for p in paths if not os.path.isfile(p)) or "."
+    excluded = f" that {cfg.where('exclude')} does not exclude" if cfg.exclude else ""
+    raise CopydeskError(f"no drafts found in {looked} (drafts are {suffixes} files{excluded}): name the drafts or their folders")
+
+
 def _group_rule_errors(rule_errors) -> List[str]:
     """One line per rule and message: a rule that fails on every draft says so once."""
     groups: Dict[tuple, List[str]] = {}
@@ -205,6 +225,8 @@ def check(args) -> int:
     files, problems = reader.find_drafts(paths, notices)
     # "./a.txt" (from walking ".") shows as "a.txt", as other linters show it
     files = [f if f == "-" else os.path.normpath(f) for f in files if not _excluded(f, cfg)]
+    if not files and not problems:
+        _nothing_to_check(given, paths, cfg)
     if "-" in files and not args.stdin_filename:
         args.stdin_filename = "-"
 

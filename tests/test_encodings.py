@@ -176,11 +176,12 @@ def test_a_folder_is_walked_and_a_folder_read_as_a_file_is_an_error(tmp_path):
         reader.read_draft(str(folder))
 
 
-def test_a_folder_without_drafts_is_a_notice(tmp_path):
+def test_a_folder_without_drafts_fails_and_names_it(tmp_path):
+    # a run that checks nothing must not pass (a CI job pointed at the wrong folder)
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     result = run_cli("check", str(tmp_path))
-    assert result.returncode == 0
-    assert f"copydesk: notice: {tmp_path}: no drafts in this folder" in result.stderr.decode()
+    assert result.returncode == 2
+    assert f"copydesk: no drafts found in {tmp_path} (drafts are .txt, .text, .md" in result.stderr.decode()
 
 
 def test_symlink_loops_in_a_folder_end_in_bounded_time(tmp_path):

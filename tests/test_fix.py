@@ -142,7 +142,8 @@ def test_fix_applies_safe_substitutions_and_deletes_furniture(tmp_path):
     assert b"fixed 3 findings in 1 draft" in result.stderr
     assert result.stdout.decode().splitlines() == [
         f"{path}:5:70: error hygiene.editor-note “JEFF OK’D” looks like a note to editors left in the copy: resolve it and delete it before publishing",
-        "Found 1 error in 1 of 1 draft.",
+        "Found 1 error in 1 of 1 draft. The error fails the check.",
+        "To pass: fix the error above (`copydesk explain RULE` says what each rule wants).",
     ]
 
 

@@ -311,5 +311,5 @@ def test_cli_end_to_end_on_markdown_and_html(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == f"{tmp_path}/story.html:22:52: error hygiene.editor-note “JEFF OK’D” looks like a note to editors left in the copy: resolve it and delete it before publishing"
     assert lines[1].startswith(f"{tmp_path}/story.md:21:48: error hygiene.editor-note")
-    assert lines[2] == "Found 2 errors in 2 of 2 drafts."
+    assert lines[2].startswith("Found 2 errors in 2 of 2 drafts.")
     assert "Traceback" not in result.stderr

@@ -15,10 +15,12 @@ NOTE = "It is too early to know whether anyone was hurt, the harbor master said.
 def findings(result):
     """[(line, rule)] from text output."""
     out = []
-    for line in result.stdout.splitlines()[:-1]:
+    for line in result.stdout.splitlines():
         where, _, rest = line.partition(": ")
+        if where.count(":") != 2:  # not a finding: the summary and what to do
+            continue
         out.append((int(where.split(":")[1]), rest.split()[1]))
-    return out
+    return sorted(out)
 
 
 def draft(tmp_path, name, text):
@@ -132,7 +134,8 @@ def test_baseline_hides_old_findings_after_lines_are_inserted_and_reports_new_on
     result = run(tmp_path, "check", "--baseline", "copydesk-baseline.json", ".")
     assert result.stdout.splitlines() == [
         "storm.txt:9:66: error hygiene.editor-note “TK” looks like a note to editors left in the copy: resolve it and delete it before publishing",
-        "Found 1 error in 1 of 2 drafts.",
+        "Found 1 error in 1 of 2 drafts. The error fails the check.",
+        "To pass: fix the error above (`copydesk explain RULE` says what each rule wants).",
     ]
     assert result.returncode == 1
 
