@@ -108,8 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     # ---- integration: copydesk init (lint/init.py) ----
     init = sub.add_parser("init", help="set up copydesk in a newsroom repo: config, registry, pre-commit, GitHub workflow")
     init.add_argument("--dir", default=".", metavar="FOLDER", help="the repo's top folder (default: here)")
-    init.add_argument("--hook-repo", default=None, metavar="URL", help="where pre-commit fetches copydesk from")
-    init.add_argument("--rev", default=None, metavar="REV", help="the copydesk tag or commit pre-commit pins")
+    init.add_argument("--hook-repo", default=None, metavar="URL", help="the git repository of copydesk the hook and the workflow install from (default: where this copydesk came from)")
+    init.add_argument("--rev", default=None, metavar="REV", help="the commit or tag in --hook-repo to pin")
     # ---- end integration ----
     return parser
 
