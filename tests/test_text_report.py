@@ -61,8 +61,14 @@ def test_no_safe_fix_says_to_fix_by_hand(tmp_path):
     assert result.stdout.splitlines()[-1] == "To pass: fix the error above (`copydesk explain RULE` says what each rule wants)."
 
 
-def test_under_pre_commit_the_last_line_names_the_fix_hook(tmp_path):
+def test_under_pre_commit_the_last_line_names_the_fix_hook_when_the_config_has_it(tmp_path):
     write(tmp_path, "pool.txt", STORY)
+    result = run(tmp_path, "check", "pool.txt", env={"PRE_COMMIT": "1"})
+    assert result.stdout.splitlines()[-1] == (
+        "To commit: fix the 2 errors above, or run `copydesk check --fix pool.txt` "
+        "to fix 1 of them safely, then `git add` the drafts again."
+    )
+    write(tmp_path, ".pre-commit-config.yaml", "repos:\n  - repo: local\n    hooks:\n      - id: copydesk-fix\n")
     result = run(tmp_path, "check", "pool.txt", env={"PRE_COMMIT": "1"})
     assert result.stdout.splitlines()[-1] == (
         "To commit: fix the 2 errors above, or run `pre-commit run --hook-stage manual copydesk-fix --files pool.txt` "

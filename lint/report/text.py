@@ -69,14 +69,25 @@ def next_step(blocking: List[Finding]) -> str:
     fixable = [f for f in blocking if f.fix is not None and f.fix.safe and f.path != "-"]
     under_pre_commit = os.environ.get("PRE_COMMIT") == "1"
     goal = "To commit" if under_pre_commit else "To pass"
+    # the reporter may not have copydesk itself, only pre-commit's copy: name the fix hook
+    # when the repo's pre-commit config has it (pre-commit runs hooks in the repo's top folder)
+    fix_hook = under_pre_commit and _has_fix_hook()
     if not fixable:
         return f"{goal}: fix {what} above (`copydesk explain RULE` says what each rule wants)."
     paths = list(dict.fromkeys(f.path for f in fixable))
     files = " ".join(shlex.quote(p) for p in paths) if len(paths) <= 3 else "FILE..."
-    command = f"{PRE_COMMIT_FIX} {files}" if under_pre_commit else f"copydesk check --fix {files}"
+    command = f"{PRE_COMMIT_FIX} {files}" if fix_hook else f"copydesk check --fix {files}"
     share = "all of them" if len(fixable) == total else f"{len(fixable)} of them"
     then = ", then `git add` the drafts again" if under_pre_commit else ""
     return f"{goal}: fix {what} above, or run `{command}` to fix {share} safely{then}."
+
+
+def _has_fix_hook() -> bool:
+    try:
+        with open(".pre-commit-config.yaml", encoding="utf-8") as handle:
+            return "copydesk-fix" in handle.read()
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def render(report: RunReport) -> str:
