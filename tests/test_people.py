@@ -225,9 +225,9 @@ def test_fixture_stories_exact_findings():
     assert by_place[("story-a.txt", 11, "people.rank-branch")]["match"] == "Navy Gen."
     assert "the equivalent Navy rank is Adm." in by_place[("story-a.txt", 11, "people.rank-branch")]["message"]
     assert by_place[("story-a.txt", 11, "people.title-consistency")]["message"].startswith(
-        "“Navy Gen. Owen Hartley” here, but “Marine Gen. Owen T. Hartley” in story-b.txt:5: the branch differs"
+        f"“Navy Gen. Owen Hartley” here, but “Marine Gen. Owen T. Hartley” in {STORY_B}:5: the branch differs"
     )
-    assert "“Navy Gen. Owen Hartley” in story-a.txt:11" in by_place[("story-b.txt", 5, "people.title-consistency")]["message"]
+    assert f"“Navy Gen. Owen Hartley” in {STORY_A}:11" in by_place[("story-b.txt", 5, "people.title-consistency")]["message"]
     assert "middle initial differs" in by_place[("story-a.txt", 15, "people.title-consistency")]["message"]
     assert by_place[("story-b.txt", 9, "people.role-gender")]["match"] == "spokeswoman"
     assert "“spokesman” at line 7" in by_place[("story-b.txt", 9, "people.role-gender")]["message"]
@@ -281,16 +281,27 @@ def test_rank_difference_within_one_draft(rules):
     assert "“Maj. Gen. Paul Ortega” at line 1: the rank differs" in findings[0].message
 
 
-def test_ranks_across_stories_of_different_dates_are_not_compared(rules):
+def test_ranks_across_stories_of_different_dates_ask_about_a_promotion(rules):
     a = Document.from_text("Maj. Gen. Paul Ortega took command.\n", "a.txt")
     b = Document.from_text("Lt. Gen. Paul Ortega took command.\n", "b.txt")
     engine = Engine([r for r in rules if r.key == "title-consistency"])
     findings, _ = engine.run([a, b])
     assert places(findings) == [("a.txt", 1, 1, "people.title-consistency"), ("b.txt", 1, 1, "people.title-consistency")]
+    assert findings[0].message == (
+        "“Maj. Gen. Paul Ortega” here, but “Lt. Gen. Paul Ortega” in b.txt:1: the rank differs; check which is "
+        "right and use it in every reference; if the rank changed between the stories, date them (front matter "
+        "`date:` or a dateline)"
+    )
     a2 = Document(a.path, a.source, metadata={"date": "2019-05-01"})
     b2 = Document(b.path, b.source, metadata={"date": "2021-02-01"})
     findings, _ = engine.run([a2, b2])
-    assert findings == []
+    assert places(findings) == [("a.txt", 1, 1, "people.title-consistency"), ("b.txt", 1, 1, "people.title-consistency")]
+    assert findings[0].message == (
+        "“Maj. Gen. Paul Ortega” here, but “Lt. Gen. Paul Ortega” in b.txt:1 (dated 2021-02-01, later than this "
+        "draft's 2019-05-01): the rank differs; check: promotion or an error? If it changed between the two dates, "
+        "both can stand; if not, use the right rank in both"
+    )
+    assert "in a.txt:1 (dated 2019-05-01, earlier than this draft's 2021-02-01)" in findings[1].message
 
 
 def test_role_gender_spokesperson_against_spokeswoman(rules):
@@ -476,8 +487,9 @@ def test_seed_drafts_together():
         ("draft-b.txt", 55, 115, "people.role-gender"),
     ]
     messages = {(Path(f["path"]).name, f["line"], f["rule"]): f["message"] for f in findings}
-    assert "“Marine Gen. Kenneth F. McKenzie” in draft-b.txt:29" in messages[("draft-a.txt", 23, "people.title-consistency")]
-    assert "“Navy Gen. Kenneth McKenzie” in draft-a.txt:23" in messages[("draft-b.txt", 29, "people.title-consistency")]
+    # the other draft as the run names it, folder and all (issue 12, item 11)
+    assert f"“Marine Gen. Kenneth F. McKenzie” in {SEEDS / 'draft-b.txt'}:29" in messages[("draft-a.txt", 23, "people.title-consistency")]
+    assert f"“Navy Gen. Kenneth McKenzie” in {SEEDS / 'draft-a.txt'}:23" in messages[("draft-b.txt", 29, "people.title-consistency")]
     assert "“spokeswoman” at line 33" in messages[("draft-b.txt", 55, "people.role-gender")]
 
 
