@@ -280,7 +280,7 @@ class PersonConsistency(PeopleKind):
                     "where": f"in {other_path}:{other_fact[3]}{dated(here, there)}",
                     "differs": differ_phrase(attributes),
                     "person": names[path],
-                    "advice": changed_advice(attributes) if changed else conflict_advice(attributes, here, there),
+                    "advice": changed_advice(attributes) if changed else conflict_advice(attributes, True, here, there),
                 },
             )
 
@@ -308,12 +308,13 @@ def dated(here: Optional[str], there: Optional[str]) -> str:
     return f" (dated {there}, {later} than this draft's {here})"
 
 
-def conflict_advice(attributes: List[str], here: Optional[str] = None, there: Optional[str] = None) -> str:
+def conflict_advice(attributes: List[str], across: bool = False, here: Optional[str] = None, there: Optional[str] = None) -> str:
+    """What to do about a conflict; `across` drafts, the dates of this draft and the other."""
     advice = "check which is right and use it in every reference"
     if "middle" in attributes:
         advice += ", or, if these are two people, tell them apart"
     changeable = [a for a in CHANGEABLE if a in attributes]
-    if changeable and not (here and there):
+    if across and changeable and not (here and there):
         what = " or ".join(CHANGE_NOUN[a] for a in changeable)
         advice += f"; if the {what} changed between the stories, date them (front matter `date:` or a dateline)"
     return advice
