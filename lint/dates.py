@@ -98,18 +98,37 @@ def head(text: str) -> str:
 
 
 def copy_date(text: str) -> Optional[str]:
-    """The first date line, stamped date or dateline in `text`, as YYYY-MM-DD."""
-    best = None
-    for pattern in (_DATE_LINE, _STAMPED, _DATELINE, _WEEKDAY_OPENING):
-        m = pattern.search(text)
-        while m is not None:
-            iso = _iso(m)
+    """The first date line, stamped date or dateline in `text`, as YYYY-MM-DD.
+
+    Each needs a year, so only the lines holding one are tried, each pattern at the line's
+    start (a stamped date also after a separator)."""
+    position = 0
+    for m in _YEAR.finditer(text):
+        if m.start() < position:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        position = end
+        short = end - start <= SHORT_LINE  # a date line or byline, not a paragraph of prose
+        for pattern in (_DATE_LINE, _DATELINE, _WEEKDAY_OPENING) if short else (_DATELINE, _WEEKDAY_OPENING):
+            found = pattern.match(text, start, end)
+            if found is not None:
+                iso = _iso(found)
+                if iso:
+                    return iso
+        for found in _STAMPED.finditer(text, start, end) if short else ():
+            iso = _iso(found)
             if iso:
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), iso)
-                break
-            m = pattern.search(text, m.end())
-    return best[1] if best else None
+                return iso
+    return None
+
+
+# a date line, or a byline with a stamp, is never longer than this
+SHORT_LINE = 160
+
+
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _iso(m) -> Optional[str]:

@@ -179,9 +179,6 @@ class TitleTable:
                 raise TableError(f"titles: office {office!r} needs a list of the forms it is written in")
             for form in forms:
                 self.office_of[form] = office
-                # "home secretary Jane Doe"; a lone lower-case "president" is a job, not the post
-                if " " in form and "." not in form:
-                    self.office_of.setdefault(form.lower(), office)
         self.compatible: FrozenSet[FrozenSet[str]] = frozenset()
         pairs = set()
         offices = set(self.office_of.values())
@@ -341,6 +338,12 @@ class Extractor:
             for form, run in zip(firsts, leading):
                 after = {form[run.end()]} if run.end() < len(form) else _ASCII_SPACES | {"-"}
                 self._after_first_run[run.group()] = self._after_first_run.get(run.group(), frozenset()) | after
+        # The elements each first run begins: a match at a whole run begins with one of them in
+        # full ("first" only where "first minister" stands, "U" only where "U.S." does)
+        self._elements_of_run: Dict[str, Tuple[str, ...]] = {}
+        if self._first_runs is not None:
+            for form, run in zip(firsts, leading):
+                self._elements_of_run[run.group()] = self._elements_of_run.get(run.group(), ()) + (form,)
         honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
         self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
         # untitled names with initials or a suffix
@@ -530,7 +533,13 @@ class Extractor:
             present = self._first_runs.intersection(_RUN.findall(text))
         starts = set()
         for run in present:
-            starts.update(_whole_runs(text, run, self._after_first_run[run]))
+            elements = self._elements_of_run[run]
+            if len(elements) == 1 and elements[0] == run:
+                starts.update(_whole_runs(text, run, self._after_first_run[run]))
+            else:
+                starts.update(
+                    i for i in _whole_runs(text, run, self._after_first_run[run]) if any(text.startswith(e, i) for e in elements)
+                )
         resume = 0  # finditer resumes after each match: matches never overlap
         for i in sorted(starts):
             if i < resume:

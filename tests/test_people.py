@@ -662,7 +662,6 @@ def test_different_posts_across_undated_drafts_conflict(rules, first, second):
         ("Councillor", "Mayor"),  # a British mayor is a councillor
         ("Council President", "Councilwoman"),
         ("Foreign Secretary", "Foreign Minister"),
-        ("Home Secretary", "home secretary"),
         ("Sen.", "former Sen."),
         ("Gov.", "then-Gov."),
         ("Sen.", "Sen.-elect"),
