@@ -242,12 +242,16 @@ def _role(node, line, label, extractor, fail) -> RegistryRole:
 
 def _office_in(title: str, extractor) -> Optional[str]:
     """The compared office a free-text title names ("U.S. Senator from Ohio" -> senator)."""
-    offices = extractor.titles.office_of
+    titles = extractor.titles
     best = None
-    for form, office in offices.items():
-        m = regex.search(rf"(?<![\p{{L}}]){regex.escape(form)}(?![\p{{L}}])", title, regex.IGNORECASE)
-        if m and (best is None or (m.start(), -len(form)) < best[0]):
-            best = ((m.start(), -len(form)), office)
+    for form, office in titles.office_of.items():
+        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(form)}(?![\p{{L}}])", title, regex.IGNORECASE):
+            before = title[: m.start()].split()
+            if before and before[-1].casefold() in titles.post_modifiers:
+                continue  # "deputy secretary of state" is another post
+            if best is None or (m.start(), -len(form)) < best[0]:
+                best = ((m.start(), -len(form)), office)
+            break
     return best[1] if best else None
 
 

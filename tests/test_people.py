@@ -669,6 +669,8 @@ def test_different_posts_across_undated_drafts_conflict(rules, first, second):
         ("Mayor", "Acting Mayor"),
         ("Chancellor", "Shadow Chancellor"),  # another post, not compared
         ("Foreign Minister", "Deputy Foreign Minister"),
+        ("Rep.", "U.S. Trade Representative"),  # not the House
+        ("Premier", "Prime Minister"),
         ("Sen.", "Press secretary"),  # a job description is never compared
     ],
 )
@@ -880,3 +882,25 @@ def test_registry_path_is_shown_relative_to_the_working_directory(rules, tmp_pat
     (tmp_path / "draft.txt").write_text("Navy Gen. Kenneth McKenzie spoke.\n", encoding="utf-8")
     result = run_cli_in(tmp_path, "check", "--select", "people.title-consistency", "draft.txt")
     assert "in the house registry (people.yaml:3:" in result.stdout, result.stdout + result.stderr
+
+
+def test_registry_posts_use_the_posts_table(rules, tmp_path):
+    registry = load_registry(write_registry(tmp_path, """\
+people:
+  - name: Jane Roe
+    roles:
+      - {title: Deputy Secretary of State, from: 2025-01-20}
+  - name: Priya Mand
+    roles:
+      - {title: Councillor for Fratton ward, from: 2019-05-02}
+"""))
+    rule = [r for r in rules if r.key == "title-consistency"]
+    texts = [
+        "Secretary of State Jane Roe flew to Brussels.\n",  # the registry's post is another one
+        "Deputy Secretary of State Jane Roe flew to Brussels.\n",
+        "Mayor Priya Mand opened the dock.\n",  # a councillor may be the mayor
+        "\"Back when she was Secretary of State Jane Roe, she agreed,\" he said.\n",  # a quote
+    ]
+    findings = run_texts(rule, texts, registry)
+    assert [(f.path, f.match) for f in findings] == [("example-1.txt", "Secretary of State Jane Roe")]
+    assert "the title differs; use the registry's form, or correct the registry if it is out of date" in findings[0].message

@@ -158,9 +158,9 @@ class PersonConsistency(PeopleKind):
                     differs.append("middle")
             if mention.name.suffix and entry.suffix and mention.name.suffix != entry.suffix:
                 differs.append("suffix")
-            if self.offices and mention.office and mention.full_name and not mention.qualified and offices:
-                if mention.office not in offices:
-                    differs.append("office")
+            office = self._office(doc, mention) if offices else None
+            if office and not any(self.extractor.titles.same_post(office, o) for o in offices):
+                differs.append("office")
             if not differs:
                 continue
             role = entry.shown_role(date)
