@@ -248,7 +248,8 @@ def _office_in(title: str, extractor) -> Optional[str]:
         for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(form)}(?![\p{{L}}])", title, regex.IGNORECASE):
             before = title[: m.start()].split()
             if before and before[-1].casefold() in titles.post_modifiers:
-                continue  # "deputy secretary of state" is another post
+                # "deputy secretary of state" is another post: one no draft's post equals
+                office = f"{before[-1].casefold()} {office}"
             if best is None or (m.start(), -len(form)) < best[0]:
                 best = ((m.start(), -len(form)), office)
             break
