@@ -904,3 +904,66 @@ people:
     findings = run_texts(rule, texts, registry)
     assert [(f.path, f.match) for f in findings] == [("example-1.txt", "Secretary of State Jane Roe")]
     assert "the title differs; use the registry's form, or correct the registry if it is out of date" in findings[0].message
+
+
+def archive(rules, posts):
+    """Drafts dated 2026-01..., one per (month, post) for Rachel Whitmore, checked together."""
+    docs = [
+        Document.from_text(f"Budget\n\nPublished 2 {month} 2026\n\n{post} Rachel Whitmore spoke.\n", f"{i:02d}-{month.lower()}.txt")
+        for i, (month, post) in enumerate(posts, 1)
+    ]
+    findings, errors = Engine([r for r in rules if r.key == "title-consistency"]).run(docs)
+    assert errors == []
+    return [(f.path, f.match) for f in findings], findings
+
+
+def test_an_archive_where_a_post_changed_once_is_asked_about_once(rules):
+    got, findings = archive(rules, [
+        ("January", "Chancellor"), ("February", "Chancellor"), ("March", "Chancellor"),
+        ("September", "Foreign Secretary"), ("October", "Foreign Secretary"), ("November", "Foreign Secretary"),
+    ])
+    # the last story with the old post and the first with the new one, not every story
+    assert got == [("03-march.txt", "Chancellor Rachel Whitmore"), ("04-september.txt", "Foreign Secretary Rachel Whitmore")]
+    assert "in 04-september.txt:5 (dated 2026-09-02, later than this draft's 2026-03-02)" in findings[0].message
+    assert "check: changed post or an error?" in findings[0].message
+
+
+def test_a_post_out_of_step_with_the_stories_around_it_is_flagged(rules):
+    got, findings = archive(rules, [
+        ("January", "Chancellor"), ("February", "Chancellor"), ("March", "Home Secretary"),
+        ("April", "Chancellor"), ("May", "Chancellor"),
+    ])
+    assert got == [
+        ("02-february.txt", "Chancellor Rachel Whitmore"),
+        ("03-march.txt", "Home Secretary Rachel Whitmore"),
+        ("04-april.txt", "Chancellor Rachel Whitmore"),
+    ]
+    assert "in 02-february.txt:5 (dated 2026-02-02, earlier than this draft's 2026-03-02)" in findings[1].message
+
+
+def test_dated_and_undated_drafts_of_an_archive(rules):
+    docs = [
+        Document.from_text("Budget\n\nPublished 2 March 2026\n\nChancellor Rachel Whitmore spoke.\n", "a.txt"),
+        Document.from_text("Budget\n\nPublished 2 April 2026\n\nChancellor Rachel Whitmore spoke.\n", "b.txt"),
+        Document.from_text("Budget\n\nHome Secretary Rachel Whitmore spoke.\n", "c.txt"),
+    ]
+    findings, _ = Engine([r for r in rules if r.key == "title-consistency"]).run(docs)
+    # the undated draft conflicts with the dated ones, and they with it
+    assert [f.path for f in findings] == ["a.txt", "b.txt", "c.txt"]
+    assert "in c.txt:3 (no date): the title differs; check which is right" in findings[0].message
+    assert "in a.txt:5 (dated 2026-03-02; this draft has no date)" in findings[2].message
+
+
+def test_judge_of_dated_drafts_is_fast(rules):
+    kind = [r for r in rules if r.key == "title-consistency"][0].kind
+    facts = {}
+    for i in range(4000):
+        office = "home-secretary" if i == 2000 else "chancellor"
+        facts[f"d{i:04d}.txt"] = {
+            "date": f"20{10 + i // 365:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "people": ((("owen", "hartley"), "Owen Hartley", (("office", office, 0, 20, 1, "Owen Hartley"),)),),
+        }
+    started = time.perf_counter()
+    hits = list(kind.judge(facts, Context()))
+    assert time.perf_counter() - started < 2.0
+    assert 1 <= len(hits) <= 3  # the odd one out and its neighbours in time

@@ -10,7 +10,9 @@ Three comparisons, each reported at the mention that disagrees:
   folder and all), its line and its date. Drafts with different dates (`lint.dates`: front
   matter, a dateline or a date line) may show a promotion or a new post: a rank or office that
   differs between them is reported as a question ("changed post or an error?") naming the
-  later draft; between undated drafts it is a conflict.
+  later draft. A dated draft's rank and post are compared with the dated drafts next to it in
+  time (and the undated ones), so an archive where a post changed once is asked about once;
+  between undated drafts it is a conflict.
 - against the house registry (`Context.registry`): a person the registry knows is compared
   with it alone; the registry's roles held on the story's date (all of them when it has none)
   are the truth, and its `level: error` raises the finding to an error.
@@ -259,8 +261,24 @@ class PersonConsistency(PeopleKind):
                 by_value.setdefault(holder[2][0], []).append(holder)
             if len(by_value) < 2:
                 continue
-            for path, date, fact in holders:
-                other = self._first_disagreeing(attribute, fact[0], by_value)
+            neighbours = self._date_neighbours(holders) if attribute in CHANGEABLE else {}
+            undated: Dict[object, List[tuple]] = {}
+            if neighbours:
+                for holder in holders:
+                    if not holder[1]:
+                        undated.setdefault(holder[2][0], []).append(holder)
+            for holder in holders:
+                path, date, fact = holder
+                if date and attribute in CHANGEABLE:
+                    # a dated draft: against the drafts just before and after it in time, then
+                    # the undated ones. An archive where a post changed once is asked about once
+                    # (the last story with the old post, the first with the new), not in every
+                    # story on either side; a post out of step with its neighbours is flagged
+                    other = next(
+                        (n for n in neighbours[path] if not self._values_agree(attribute, fact[0], n[2][0])), None
+                    ) or self._first_disagreeing(attribute, fact[0], undated)
+                else:
+                    other = self._first_disagreeing(attribute, fact[0], by_value)
                 if other is None:
                     continue
                 place = (path, fact[1])
@@ -283,6 +301,16 @@ class PersonConsistency(PeopleKind):
                     "advice": changed_advice(attributes) if changed else conflict_advice(attributes, True, here, there),
                 },
             )
+
+    @staticmethod
+    def _date_neighbours(holders) -> Dict[str, Tuple[tuple, ...]]:
+        """For each dated holder's path, the dated holders just before and after it in time."""
+        dated_holders = sorted((h for h in holders if h[1]), key=lambda h: (h[1], h[0]))
+        out = {}
+        for i, holder in enumerate(dated_holders):
+            before = dated_holders[i - 1 : i] if i else []
+            out[holder[0]] = tuple(before + dated_holders[i + 1 : i + 2])
+        return out
 
     def _first_disagreeing(self, attribute, value, by_value):
         for other_value, others in by_value.items():
