@@ -347,7 +347,8 @@ def test_judge_is_linear_in_drafts(rules):
     started = time.perf_counter()
     hits = list(kind.judge(facts, Context()))
     assert time.perf_counter() - started < 2.0
-    assert len(hits) == 4000  # the odd one out, and every draft that disagrees with it
+    # the odd one out: the 3,999 drafts that agree are the run's established form, not reported
+    assert [(path, hit.values["where"]) for path, hit in hits] == [("d0.txt", "in d1.txt:1")]
 
 
 # ---- the registry ------------------------------------------------------------------------------
@@ -967,3 +968,19 @@ def test_judge_of_dated_drafts_is_fast(rules):
     hits = list(kind.judge(facts, Context()))
     assert time.perf_counter() - started < 2.0
     assert 1 <= len(hits) <= 3  # the odd one out and its neighbours in time
+
+
+def test_undated_archive_a_post_given_by_many_drafts_each_is_no_slip(rules):
+    """Undated stories, three or more giving each post: a change of post over time (or two
+    people of one name), not an error in one story; a lone other post against them is."""
+    texts = ["Education Secretary Charles Carver spoke.\n"] * 3 + ["Home Secretary Charles Carver spoke.\n"] * 4
+    engine = Engine([r for r in rules if r.key == "title-consistency"])
+    docs = [Document.from_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+    assert engine.run(docs)[0] == []
+    docs.append(Document.from_text("Health Secretary Charles Carver spoke.\n", "odd.txt"))
+    findings, _ = engine.run(docs)
+    assert [(f.path, f.match) for f in findings] == [("odd.txt", "Health Secretary Charles Carver")]
+    assert "in 0.txt:1: the title differs" in findings[0].message
+    # two drafts against one: every draft involved is reported
+    few = [Document.from_text(t, f"{i}.txt") for i, t in enumerate(texts[2:5])]
+    assert [f.path for f in engine.run(few)[0]] == ["0.txt", "1.txt", "2.txt"]

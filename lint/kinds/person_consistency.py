@@ -276,9 +276,9 @@ class PersonConsistency(PeopleKind):
                     # story on either side; a post out of step with its neighbours is flagged
                     other = next(
                         (n for n in neighbours[path] if not self._values_agree(attribute, fact[0], n[2][0])), None
-                    ) or self._first_disagreeing(attribute, fact[0], undated)
+                    ) or self._first_disagreeing(attribute, fact[0], undated, by_value)
                 else:
-                    other = self._first_disagreeing(attribute, fact[0], by_value)
+                    other = self._first_disagreeing(attribute, fact[0], by_value, by_value)
                 if other is None:
                     continue
                 place = (path, fact[1])
@@ -312,16 +312,27 @@ class PersonConsistency(PeopleKind):
             out[holder[0]] = tuple(before + dated_holders[i + 1 : i + 2])
         return out
 
-    def _first_disagreeing(self, attribute, value, by_value):
+    def _first_disagreeing(self, attribute, value, by_value, all_by_value):
+        """The first holder of a value that disagrees with `value`, among `by_value`.
+
+        Where each value is given by ESTABLISHED drafts or more, the drafts are no slip: a
+        post that changed between undated stories, or two people of one name. Where only
+        `value` is, its drafts are right and the few others are the ones reported."""
+        mine = len(all_by_value.get(value, ()))
         for other_value, others in by_value.items():
             if other_value == value or self._values_agree(attribute, value, other_value):
                 continue
+            if mine >= ESTABLISHED:
+                continue  # established here: the other drafts, established or not, are not this one's slip
             return others[0]
         return None
 
 
 # what may change between two stories written on different days: a rank (promotion), a post
 CHANGEABLE = ("rank", "office")
+# drafts agreeing on a value that make it the run's established one: a draft among them is
+# never reported; a value given by fewer drafts, against it, is
+ESTABLISHED = 3
 
 
 def dated(here: Optional[str], there: Optional[str]) -> str:
