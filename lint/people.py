@@ -179,7 +179,6 @@ class TitleTable:
                 raise TableError(f"titles: office {office!r} needs a list of the forms it is written in")
             for form in forms:
                 self.office_of[form] = office
-        self.compatible: FrozenSet[FrozenSet[str]] = frozenset()
         pairs = set()
         offices = set(self.office_of.values())
         for pair in table.get("compatible") or ():
@@ -189,7 +188,7 @@ class TitleTable:
             if unknown:
                 raise TableError(f"titles: `compatible` names unknown offices {unknown} (offices: {', '.join(sorted(offices))})")
             pairs.add(frozenset(pair))
-        self.compatible = frozenset(pairs)
+        self.compatible: FrozenSet[FrozenSet[str]] = frozenset(pairs)
         self.post_modifiers = frozenset(w.casefold() for w in table.get("post-modifiers") or ())
         self.honorifics = tuple(table.get("honorifics") or ())
         self.titles = tuple(table.get("titles") or ())
@@ -339,7 +338,7 @@ class Extractor:
                 after = {form[run.end()]} if run.end() < len(form) else _ASCII_SPACES | {"-"}
                 self._after_first_run[run.group()] = self._after_first_run.get(run.group(), frozenset()) | after
         # The elements each first run begins: a match at a whole run begins with one of them in
-        # full ("first" only where "first minister" stands, "U" only where "U.S." does)
+        # full ("Lt" only where "Lt. Gov." or "Lt. Gen." stands, "U" only where "U.S." does)
         self._elements_of_run: Dict[str, Tuple[str, ...]] = {}
         if self._first_runs is not None:
             for form, run in zip(firsts, leading):

@@ -50,7 +50,8 @@ class PersonConsistency(PeopleKind):
     within    compare the mentions of one draft (default true)
     across    compare the drafts of one run (default true)
     registry  compare with the house registry when the run has one (default true)
-    offices   compare formal offices (Sen., Gov., President) within a draft (default true)
+    offices   compare formal posts (Sen., Gov., Mayor, Home Secretary: `offices` in the titles
+              table) within a draft, across drafts and with the registry (default true)
 
     Message values: {there} (the other mention, or the registry's form), {where} ("at line 9",
     "in stories/draft-b.txt:29 (dated 2026-07-04, later than this draft's 2026-03-03)",
