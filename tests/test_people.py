@@ -984,3 +984,14 @@ def test_undated_archive_a_post_given_by_many_drafts_each_is_no_slip(rules):
     # two drafts against one: every draft involved is reported
     few = [Document.from_text(t, f"{i}.txt") for i, t in enumerate(texts[2:5])]
     assert [f.path for f in engine.run(few)[0]] == ["0.txt", "1.txt", "2.txt"]
+
+
+def test_undated_british_archive_only_the_slip_is_flagged():
+    """An undated archive in a British broadcaster's style: a minister moves from education to
+    the Home Office (three stories each), and one story gives a third post. Only that one is
+    flagged; "Former education secretary" and "Shadow Home Secretary" are never compared."""
+    got, messages = cli_findings(ROOT / "tests" / "fixtures" / "people-archive")
+    assert got == [("07-prison-places.txt", 5, 1, "people.title-consistency")]
+    assert messages[("07-prison-places.txt", 5)].startswith(
+        "“Justice Secretary Helen Marsh” here, but “Education Secretary Helen Marsh” in "
+    )
