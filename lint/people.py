@@ -40,6 +40,8 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 _CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
 _RUN = lazy_compile(r"[\p{L}\p{N}]+")
 _INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
+# the word just before a title, on its line: "Deputy " / "shadow " / "Vice-"
+_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{N}])([\p{L}]+)(?:[^\S\n]+|-)\Z")
 # the dot of a first name's first initial ("Kenneth F.": the `first` name, spaces, a capital
 # and a dot, as `Extractor._initialed` has them) or after "Jr" / "Sr". A lookbehind before a
 # literal ".": the search skips from dot to dot. ("the U.S." has no such dot.)
@@ -173,8 +175,22 @@ class TitleTable:
             raise TableError("the titles table is a mapping with offices, titles, roles, qualifiers, not-names")
         self.office_of: Dict[str, str] = {}
         for office, forms in (table.get("offices") or {}).items():
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                raise TableError(f"titles: office {office!r} needs a list of the forms it is written in")
             for form in forms:
                 self.office_of[form] = office
+        pairs = set()
+        offices = set(self.office_of.values())
+        for pair in table.get("compatible") or ():
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise TableError(f"titles: each `compatible` entry is a pair of offices, not {pair!r}")
+            unknown = [o for o in pair if o not in offices]
+            if unknown:
+                raise TableError(f"titles: `compatible` names unknown offices {unknown} (offices: {', '.join(sorted(offices))})")
+            pairs.add(frozenset(pair))
+        self.compatible: FrozenSet[FrozenSet[str]] = frozenset(pairs)
+        self.post_modifiers = frozenset(w.casefold() for w in table.get("post-modifiers") or ())
+        self.honorifics = tuple(table.get("honorifics") or ())
         self.titles = tuple(table.get("titles") or ())
         self.roles: Dict[str, Role] = {}
         for noun, info in (table.get("roles") or {}).items():
@@ -184,6 +200,10 @@ class TitleTable:
         self.not_names = frozenset(table.get("not-names") or ())
         self.not_initials = frozenset(table.get("not-initials") or ())
         self.surname_or_place = frozenset(table.get("surname-or-place") or ())
+
+    def same_post(self, a: str, b: str) -> bool:
+        """One post, or two posts one person holds at once (`compatible`)."""
+        return a == b or frozenset((a, b)) in self.compatible
 
 
 # ---- mentions ------------------------------------------------------------------------------
@@ -294,7 +314,7 @@ class Extractor:
         self._titled = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{qual})?(?:(?:U\.S\.|US){_SP})?"
             rf"(?:(?P<branch>{_alternation(branch_names)}){_SP})?"
-            rf"(?P<title>{_alternation(self._title_forms)})(?P<elect>-elect)?{_SP}"
+            rf"(?P<title>{_alternation(self._title_forms)})(?P<elect>-(?:elect|designate))?{_SP}"
             rf"(?=(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}])"
         )
         # Where a titled mention can start. Its first element (qualifier, "U.S."/"US", branch or
@@ -317,6 +337,14 @@ class Extractor:
             for form, run in zip(firsts, leading):
                 after = {form[run.end()]} if run.end() < len(form) else _ASCII_SPACES | {"-"}
                 self._after_first_run[run.group()] = self._after_first_run.get(run.group(), frozenset()) | after
+        # The elements each first run begins: a match at a whole run begins with one of them in
+        # full ("Lt" only where "Lt. Gov." or "Lt. Gen." stands, "U" only where "U.S." does)
+        self._elements_of_run: Dict[str, Tuple[str, ...]] = {}
+        if self._first_runs is not None:
+            for form, run in zip(firsts, leading):
+                self._elements_of_run[run.group()] = self._elements_of_run.get(run.group(), ()) + (form,)
+        honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
+        self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
         self._initialed = regex.compile(
@@ -452,6 +480,8 @@ class Extractor:
         words = self._words(text) if fast else None
         mentions: List[Mention] = []
         for m in self._titled_matches(text, timeout, words):
+            if mentions and m.start() < mentions[-1].end:
+                continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
             mention = self._titled_mention(text, m)
             if mention is not None:
                 mentions.append(mention)
@@ -502,7 +532,13 @@ class Extractor:
             present = self._first_runs.intersection(_RUN.findall(text))
         starts = set()
         for run in present:
-            starts.update(_whole_runs(text, run, self._after_first_run[run]))
+            elements = self._elements_of_run[run]
+            if len(elements) == 1 and elements[0] == run:
+                starts.update(_whole_runs(text, run, self._after_first_run[run]))
+            else:
+                starts.update(
+                    i for i in _whole_runs(text, run, self._after_first_run[run]) if any(text.startswith(e, i) for e in elements)
+                )
         resume = 0  # finditer resumes after each match: matches never overlap
         for i in sorted(starts):
             if i < resume:
@@ -550,7 +586,11 @@ class Extractor:
         form = m.group("title")
         what = self._title_forms.get(form)
         branch_written = m.group("branch")
-        name = self.parse_name(text, m.end())
+        name_at = m.end()
+        honorific = self._honorific.match(text, name_at)
+        if honorific:
+            name_at = honorific.end()  # "Prime Minister Sir Keir Starmer"
+        name = self.parse_name(text, name_at)
         if name is None:
             return None
         mention = Mention(m.start(), name.end, name, qualified=bool(m.group("qual") or m.group("elect")))
@@ -569,7 +609,7 @@ class Extractor:
             if branch_written:
                 # "Navy Secretary", "Army spokesman": the branch is the employer, not a rank's
                 mention.start = m.start("title") if not m.group("qual") else m.start()
-            if what == "office":
+            if what == "office" and not self._modified(text, m):
                 mention.office = self.titles.office_of[form]
             mention.title_form = form
             role = self.titles.roles.get(form.lower())
@@ -578,6 +618,15 @@ class Extractor:
                 mention.role_span = m.span("title")
         mention.text = _clean(text[mention.start : mention.end])
         return mention
+
+    def _modified(self, text: str, m) -> bool:
+        """Does a post modifier stand just before the office ("Deputy Foreign Minister", "shadow
+        Chancellor", "Vice-Chancellor")? Then it is another post, left uncompared."""
+        for at in {m.start(), m.start("title")}:
+            before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+            if before and before.group(1).casefold() in self.titles.post_modifiers:
+                return True
+        return False
 
     def _appositive_mention(self, text: str, m, by_end, known, surnames) -> Optional[Mention]:
         comma = m.start()

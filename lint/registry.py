@@ -16,6 +16,7 @@ A bad file is a CopydeskError naming the file and line (the CLI exits 2).
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -99,8 +100,12 @@ class Registry(Record, frozen=True):
 
 
 def load_registry(path, ranks_table=None, titles_table=None) -> Registry:
-    """Read and check a registry file; every fault names the file and line."""
-    path = str(path)
+    """Read and check a registry file; every fault names the file and line.
+
+    The file is named as the user gave it, or relative to the working directory when a config
+    file's `registry:` made it absolute and it lies below there (`people.yaml:4`, never
+    `/home/desk/newsroom/people.yaml:4`)."""
+    path = shown_path(path)
     data = load_yaml_file(Path(path))
     if ranks_table is None or titles_table is None:
         ranks_table, titles_table = people.default_tables()
@@ -133,6 +138,18 @@ def load_registry(path, ranks_table=None, titles_table=None) -> Registry:
             index[key] = person
             index_lines[key] = line
     return Registry(path, level, tuple(found), index)
+
+
+def shown_path(path) -> str:
+    """`path` for messages: relative to the working directory when it lies below it."""
+    path = str(path)
+    if not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
 def _person(entry, line, extractor, fail):
@@ -225,12 +242,17 @@ def _role(node, line, label, extractor, fail) -> RegistryRole:
 
 def _office_in(title: str, extractor) -> Optional[str]:
     """The compared office a free-text title names ("U.S. Senator from Ohio" -> senator)."""
-    offices = extractor.titles.office_of
+    titles = extractor.titles
     best = None
-    for form, office in offices.items():
-        m = regex.search(rf"(?<![\p{{L}}]){regex.escape(form)}(?![\p{{L}}])", title, regex.IGNORECASE)
-        if m and (best is None or (m.start(), -len(form)) < best[0]):
-            best = ((m.start(), -len(form)), office)
+    for form, office in titles.office_of.items():
+        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(form)}(?![\p{{L}}])", title, regex.IGNORECASE):
+            before = title[: m.start()].split()
+            if before and before[-1].casefold() in titles.post_modifiers:
+                # "deputy secretary of state" is another post: one no draft's post equals
+                office = f"{before[-1].casefold()} {office}"
+            if best is None or (m.start(), -len(form)) < best[0]:
+                best = ((m.start(), -len(form)), office)
+            break
     return best[1] if best else None
 
 
@@ -256,18 +278,3 @@ def _date(value, end: bool, line, label, fail) -> Optional[str]:
             fail(line, f"{label}: {value!r} is not a real month")
         return f"{year}-{month}-{'31' if end else '01'}"
     return f"{year}-{'12-31' if end else '01-01'}"
-
-
-def document_date(doc) -> Optional[str]:
-    """The story's date from its front matter, as YYYY-MM-DD, or None."""
-    value = doc.metadata.get("date") if getattr(doc, "metadata", None) else None
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    m = _DATE.match(str(value).strip())
-    if not m or not m.group(3):
-        return None
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"

@@ -225,9 +225,9 @@ def test_fixture_stories_exact_findings():
     assert by_place[("story-a.txt", 11, "people.rank-branch")]["match"] == "Navy Gen."
     assert "the equivalent Navy rank is Adm." in by_place[("story-a.txt", 11, "people.rank-branch")]["message"]
     assert by_place[("story-a.txt", 11, "people.title-consistency")]["message"].startswith(
-        "“Navy Gen. Owen Hartley” here, but “Marine Gen. Owen T. Hartley” in story-b.txt:5: the branch differs"
+        f"“Navy Gen. Owen Hartley” here, but “Marine Gen. Owen T. Hartley” in {STORY_B}:5: the branch differs"
     )
-    assert "“Navy Gen. Owen Hartley” in story-a.txt:11" in by_place[("story-b.txt", 5, "people.title-consistency")]["message"]
+    assert f"“Navy Gen. Owen Hartley” in {STORY_A}:11" in by_place[("story-b.txt", 5, "people.title-consistency")]["message"]
     assert "middle initial differs" in by_place[("story-a.txt", 15, "people.title-consistency")]["message"]
     assert by_place[("story-b.txt", 9, "people.role-gender")]["match"] == "spokeswoman"
     assert "“spokesman” at line 7" in by_place[("story-b.txt", 9, "people.role-gender")]["message"]
@@ -281,16 +281,27 @@ def test_rank_difference_within_one_draft(rules):
     assert "“Maj. Gen. Paul Ortega” at line 1: the rank differs" in findings[0].message
 
 
-def test_ranks_across_stories_of_different_dates_are_not_compared(rules):
+def test_ranks_across_stories_of_different_dates_ask_about_a_promotion(rules):
     a = Document.from_text("Maj. Gen. Paul Ortega took command.\n", "a.txt")
     b = Document.from_text("Lt. Gen. Paul Ortega took command.\n", "b.txt")
     engine = Engine([r for r in rules if r.key == "title-consistency"])
     findings, _ = engine.run([a, b])
     assert places(findings) == [("a.txt", 1, 1, "people.title-consistency"), ("b.txt", 1, 1, "people.title-consistency")]
+    assert findings[0].message == (
+        "“Maj. Gen. Paul Ortega” here, but “Lt. Gen. Paul Ortega” in b.txt:1: the rank differs; check which is "
+        "right and use it in every reference; if the rank changed between the stories, date them (front matter "
+        "`date:` or a dateline)"
+    )
     a2 = Document(a.path, a.source, metadata={"date": "2019-05-01"})
     b2 = Document(b.path, b.source, metadata={"date": "2021-02-01"})
     findings, _ = engine.run([a2, b2])
-    assert findings == []
+    assert places(findings) == [("a.txt", 1, 1, "people.title-consistency"), ("b.txt", 1, 1, "people.title-consistency")]
+    assert findings[0].message == (
+        "“Maj. Gen. Paul Ortega” here, but “Lt. Gen. Paul Ortega” in b.txt:1 (dated 2021-02-01, later than this "
+        "draft's 2019-05-01): the rank differs; check: promotion or an error? If it changed between the two dates, "
+        "both can stand; if not, use the right rank in both"
+    )
+    assert "in a.txt:1 (dated 2019-05-01, earlier than this draft's 2021-02-01)" in findings[1].message
 
 
 def test_role_gender_spokesperson_against_spokeswoman(rules):
@@ -336,7 +347,8 @@ def test_judge_is_linear_in_drafts(rules):
     started = time.perf_counter()
     hits = list(kind.judge(facts, Context()))
     assert time.perf_counter() - started < 2.0
-    assert len(hits) == 4000  # the odd one out, and every draft that disagrees with it
+    # the odd one out: the 3,999 drafts that agree are the run's established form, not reported
+    assert [(path, hit.values["where"]) for path, hit in hits] == [("d0.txt", "in d1.txt:1")]
 
 
 # ---- the registry ------------------------------------------------------------------------------
@@ -476,8 +488,9 @@ def test_seed_drafts_together():
         ("draft-b.txt", 55, 115, "people.role-gender"),
     ]
     messages = {(Path(f["path"]).name, f["line"], f["rule"]): f["message"] for f in findings}
-    assert "“Marine Gen. Kenneth F. McKenzie” in draft-b.txt:29" in messages[("draft-a.txt", 23, "people.title-consistency")]
-    assert "“Navy Gen. Kenneth McKenzie” in draft-a.txt:23" in messages[("draft-b.txt", 29, "people.title-consistency")]
+    # the other draft as the run names it, folder and all (issue 12, item 11)
+    assert f"“Marine Gen. Kenneth F. McKenzie” in {SEEDS / 'draft-b.txt'}:29" in messages[("draft-a.txt", 23, "people.title-consistency")]
+    assert f"“Navy Gen. Kenneth McKenzie” in {SEEDS / 'draft-a.txt'}:23" in messages[("draft-b.txt", 29, "people.title-consistency")]
     assert "“spokeswoman” at line 33" in messages[("draft-b.txt", 55, "people.role-gender")]
 
 
@@ -505,3 +518,480 @@ def test_corpus_is_quiet_and_fast(rules):
     # measured: no people findings on the 328 articles (they hold no conflicting people)
     assert [(f.path, f.line, f.message) for f in findings] == []
     assert elapsed < 10
+
+
+# ---- civilian posts, dates and middle initials across drafts (issue 14) ------------------------
+
+WIRE = ROOT / "tests" / "fixtures" / "people-wire"
+BRITISH = ROOT / "tests" / "fixtures" / "people-british"
+LOCAL = ROOT / "tests" / "fixtures" / "people-local"
+
+
+def cli_findings(*paths):
+    """(file name, line, column, rule) and the messages by (file name, line), of a people run."""
+    result = run_cli("check", "--select", "people", "--format", "json", *map(str, paths))
+    assert result.returncode in (0, 1), result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    got = [(Path(f["path"]).name, f["line"], f["column"], f["rule"]) for f in findings]
+    return got, {(Path(f["path"]).name, f["line"]): f["message"] for f in findings}
+
+
+def test_wire_drafts_dated_and_undated():
+    """US wire copy: a Markdown draft dated in its front matter, a plain-text one dated by its
+    dateline, one with no date. Sen./Senator and Rep./Congresswoman are one post; former,
+    then-, -elect and a post inside a quote are not compared; no middle initial is no conflict."""
+    got, messages = cli_findings(WIRE)
+    assert got == [
+        ("base-attack.txt", 5, 1, "people.title-consistency"),
+        ("base-attack.txt", 7, 1, "people.title-consistency"),
+        ("interceptor-vote.txt", 5, 1, "people.title-consistency"),
+        ("interceptor-vote.txt", 11, 1, "people.title-consistency"),
+        ("senate-hearing.md", 10, 1, "people.title-consistency"),
+        ("senate-hearing.md", 12, 1, "people.title-consistency"),
+    ]
+    hearing, vote, attack = (f"tests/fixtures/people-wire/{name}" for name in ("senate-hearing.md", "interceptor-vote.txt", "base-attack.txt"))
+    # different dates: a question naming the later draft and both dates
+    assert messages[("senate-hearing.md", 12)] == (
+        f"“Rep. Tom Abernathy” here, but “Sen. Tom Abernathy” in {WIRE / 'interceptor-vote.txt'}:5 (dated 2026-07-14, "
+        "later than this draft's 2026-03-03): the title differs; check: changed post or an error? If it changed "
+        "between the two dates, both can stand; if not, use the right title in both"
+    )
+    assert f"in {WIRE / 'senate-hearing.md'}:12 (dated 2026-03-03, earlier than this draft's 2026-07-14)" in messages[("interceptor-vote.txt", 5)]
+    # one draft undated: a conflict, naming the other's date
+    assert messages[("base-attack.txt", 7)] == (
+        f"“Rep. Rosa Delgado” here, but “Sen. Rosa Delgado” in {WIRE / 'senate-hearing.md'}:10 (dated 2026-03-03; this "
+        "draft has no date): the title differs; check which is right and use it in every reference; if the post "
+        "changed between the stories, date them (front matter `date:` or a dateline)"
+    )
+    assert f"“Rep. Rosa Delgado” in {WIRE / 'base-attack.txt'}:7 (no date): the title differs" in messages[("senate-hearing.md", 10)]
+    # two different middle initials: a conflict, or two people, whatever the dates
+    assert messages[("base-attack.txt", 5)].startswith("“Brig. Gen. Paul T. Stanton” here, but “Brig. Gen. Paul R. Stanton” in ")
+    assert messages[("base-attack.txt", 5)].endswith(
+        "the middle initial differs; check which is right and use it in every reference, or, if these are two people, tell them apart"
+    )
+    assert hearing and vote and attack
+
+
+def test_other_draft_is_named_relative_to_the_working_directory():
+    """Issue 12, item 11: the other draft keeps its folder (`in stories/a.md:3`)."""
+    result = run_cli("check", "--select", "people", "tests/fixtures/people-wire/senate-hearing.md", "tests/fixtures/people-wire/interceptor-vote.txt")
+    assert "in tests/fixtures/people-wire/interceptor-vote.txt:5 (dated 2026-07-14" in result.stdout
+    assert "in tests/fixtures/people-wire/senate-hearing.md:12 (dated 2026-03-03" in result.stdout
+
+
+def test_british_drafts_ministers_and_chancellor():
+    """British copy: day-month date lines (one under a byline), Chancellor, Home Secretary,
+    Foreign Secretary; "Shadow Chancellor" is another post, "Prime Minister Sir Malcolm Hale" is
+    Malcolm Hale, a councillor may be the mayor, a quote about the past is not compared."""
+    got, messages = cli_findings(BRITISH)
+    assert got == [
+        ("budget-pressure.txt", 5, 1, "people.title-consistency"),
+        ("budget-pressure.txt", 7, 1, "people.title-consistency"),
+        ("defence-review.txt", 7, 1, "people.title-consistency"),
+        ("reshuffle.txt", 5, 1, "people.title-consistency"),
+        ("reshuffle.txt", 7, 1, "people.title-consistency"),
+    ]
+    assert messages[("reshuffle.txt", 5)] == (
+        f"“Foreign Secretary Rachel Whitmore” here, but “Chancellor Rachel Whitmore” in {BRITISH / 'budget-pressure.txt'}:5 "
+        "(dated 2026-03-02, earlier than this draft's 2026-09-05): the title differs; check: changed post or an "
+        "error? If it changed between the two dates, both can stand; if not, use the right title in both"
+    )
+    assert "“Chancellor Imran Sadiq” in " in messages[("budget-pressure.txt", 7)]
+    assert "(dated 2026-09-05, later than this draft's 2026-03-02)" in messages[("budget-pressure.txt", 7)]
+    # within one draft, two cabinet posts: a flat conflict, no talk of dating stories
+    assert messages[("defence-review.txt", 7)] == (
+        "“Foreign Secretary Owen Lasky” here, but “Defence Secretary Owen Lasky” at line 5: the title differs; "
+        "check which is right and use it in every reference"
+    )
+
+
+def test_local_paper_mayors_and_council_members():
+    """Local copy: Mayor and Deputy Mayor are two posts; Councilwoman, Councilman and Council
+    Member are one; a council president is a council member."""
+    got, messages = cli_findings(LOCAL)
+    assert got == [
+        ("council-budget-vote.md", 12, 1, "people.title-consistency"),
+        ("mayor-race.txt", 9, 1, "people.title-consistency"),
+    ]
+    assert messages[("mayor-race.txt", 9)].startswith(
+        f"“Mayor Frank Osei” here, but “Deputy Mayor Frank Osei” in {LOCAL / 'council-budget-vote.md'}:12 (dated 2026-01-12; this draft has no date)"
+    )
+
+
+def two_drafts(rules, a, b, paths=("a.txt", "b.txt")):
+    engine = Engine([r for r in rules if r.key == "title-consistency"])
+    findings, errors = engine.run([Document.from_text(a, paths[0]), Document.from_text(b, paths[1])])
+    assert errors == []
+    return findings
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Sen.", "Rep."),
+        ("Gov.", "Lt. Gov."),
+        ("Secretary of State", "Defense Secretary"),
+        ("Mayor", "Deputy Mayor"),
+        ("Prime Minister", "Foreign Secretary"),
+        ("Chancellor", "Home Secretary"),
+        ("Councilwoman", "Mayor"),
+        ("President", "Vice President"),
+        ("Treasury Secretary", "Secretary of Commerce"),
+        ("Foreign Minister", "Defence Minister"),
+        ("Attorney General", "Gov."),
+        ("Prime Minister", "Foreign Secretary Sir"),  # "Sir Jane Doe" is Jane Doe
+    ],
+)
+def test_different_posts_across_undated_drafts_conflict(rules, first, second):
+    findings = two_drafts(rules, f"{first} Jane Doe spoke on Monday.\n", f"Later, {second} Jane Doe left.\n")
+    assert [(f.path, f.line, f.match) for f in findings] == [
+        ("a.txt", 1, f"{first} Jane Doe"),
+        ("b.txt", 1, f"{second} Jane Doe"),
+    ]
+    assert "the title differs; check which is right" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Sen.", "Senator"),  # AP abbreviates before a name
+        ("Rep.", "Congresswoman"),
+        ("Rep.", "U.S. Rep."),
+        ("Defense Secretary", "Secretary of Defense"),
+        ("Chancellor", "Chancellor of the Exchequer"),
+        ("Councilman", "Council Member"),
+        ("Councillor", "Mayor"),  # a British mayor is a councillor
+        ("Council President", "Councilwoman"),
+        ("Foreign Secretary", "Foreign Minister"),
+        ("Sen.", "former Sen."),
+        ("Gov.", "then-Gov."),
+        ("Sen.", "Sen.-elect"),
+        ("Secretary of State", "Secretary of State-designate"),
+        ("Mayor", "Acting Mayor"),
+        ("Chancellor", "Shadow Chancellor"),  # another post, not compared
+        ("Foreign Minister", "Deputy Foreign Minister"),
+        ("Rep.", "U.S. Trade Representative"),  # not the House
+        ("Premier", "Prime Minister"),
+        ("Sen.", "Press secretary"),  # a job description is never compared
+    ],
+)
+def test_same_post_or_uncompared_title_across_drafts_is_silent(rules, first, second):
+    assert two_drafts(rules, f"{first} Jane Doe spoke on Monday.\n", f"Later, {second} Jane Doe left.\n") == []
+
+
+def test_a_post_in_a_quote_about_the_past_is_not_compared(rules):
+    a = "Gov. Ellen Marsh signed the order.\n"
+    b = "\"When Sen. Ellen Marsh ran the committee, she asked the same question,\" Vann said.\n"
+    assert two_drafts(rules, a, b) == []
+    within = a + "\n“Back when she was Sen. Ellen Marsh, she voted no,” an aide said.\n"
+    assert run_texts([r for r in rules if r.key == "title-consistency"], [within]) == []
+
+
+@pytest.mark.parametrize(
+    "text, match, there",
+    [
+        (
+            "Secretary of State Jane Doe flew to Brussels.\n\nDefense Secretary Jane Doe met NATO ministers there.\n",
+            "Defense Secretary Jane Doe",
+            "“Secretary of State Jane Doe” at line 1: the title differs",
+        ),
+        ("Mayor Linda Carrow spoke.\n\nDeputy Mayor Linda Carrow cut the ribbon.\n", "Deputy Mayor Linda Carrow", "at line 1"),
+        ("Chancellor Rachel Whitmore spoke.\n\nHome Secretary Rachel Whitmore said no.\n", "Home Secretary Rachel Whitmore", "at line 1"),
+        ("Gov. Ellen Marsh spoke.\n\nLt. Gov. Ellen Marsh said no.\n", "Lt. Gov. Ellen Marsh", "at line 1"),
+    ],
+)
+def test_civilian_posts_conflict_within_a_draft(rules, text, match, there):
+    findings = run_texts([r for r in rules if r.key == "title-consistency"], [text])
+    assert [(f.line, f.match) for f in findings] == [(3, match)]
+    assert there in findings[0].message
+    assert findings[0].message.endswith("check which is right and use it in every reference")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cllr Priya Mand, the Mayor of Portsmouth, spoke.\n\nMayor Priya Mand said jobs depended on it.\n",
+        "Council President Maria Ruiz spoke.\n\nCouncilwoman Maria Ruiz voted yes.\n",
+        "Shadow Chancellor Gareth Pryce spoke.\n\nGareth Pryce, a former banker, said no.\n",
+        "Prime Minister Sir Malcolm Hale spoke.\n\nSir Malcolm Hale later left for Brussels.\n",
+        "Deputy Foreign Minister Ana Ruiz spoke.\n\nForeign Minister Ana Ruiz was not there.\n",
+    ],
+)
+def test_no_civilian_conflict_within_a_draft(rules, text):
+    assert run_texts([r for r in rules if r.key == "title-consistency"], [text]) == []
+
+
+def test_middle_initial_left_out_is_not_a_conflict_either_way(rules):
+    # across drafts, both orders
+    assert two_drafts(rules, "Kenneth McKenzie spoke.\n", "Kenneth F. McKenzie spoke.\n") == []
+    assert two_drafts(rules, "Gen. Kenneth F. McKenzie spoke.\n", "Gen. Kenneth McKenzie spoke.\n") == []
+    # within one draft, both orders
+    rule = [r for r in rules if r.key == "title-consistency"]
+    assert run_texts(rule, ["Kenneth McKenzie spoke.\n\nKenneth F. McKenzie left.\n"]) == []
+    assert run_texts(rule, ["Kenneth F. McKenzie spoke.\n\nKenneth McKenzie left.\n"]) == []
+
+
+def test_two_different_middle_initials_conflict_or_are_two_people(rules):
+    findings = two_drafts(rules, "Kenneth F. McKenzie spoke.\n", "Kenneth R. McKenzie spoke.\n")
+    assert [(f.path, f.match) for f in findings] == [("a.txt", "Kenneth F. McKenzie"), ("b.txt", "Kenneth R. McKenzie")]
+    assert findings[0].message == (
+        "“Kenneth F. McKenzie” here, but “Kenneth R. McKenzie” in b.txt:1: the middle initial differs; check which "
+        "is right and use it in every reference, or, if these are two people, tell them apart"
+    )
+    rule = [r for r in rules if r.key == "title-consistency"]
+    within = run_texts(rule, ["Kenneth F. McKenzie spoke.\n\nKenneth R. McKenzie left.\n"])
+    assert [(f.line, f.match) for f in within] == [(3, "Kenneth R. McKenzie")]
+    assert within[0].message.endswith("or, if these are two people, tell them apart")
+
+
+def test_initials_do_not_change_with_dates(rules):
+    a = "Storm hits coast\n\nMarch 3, 2026\n\nKenneth F. McKenzie spoke.\n"
+    b = "Storm clean-up\n\n4 July 2026\n\nKenneth R. McKenzie spoke.\n"
+    findings = two_drafts(rules, a, b)
+    assert [f.path for f in findings] == ["a.txt", "b.txt"]
+    assert "(dated 2026-07-04, later than this draft's 2026-03-03): the middle initial differs; check which is right" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "a_head, b_head, a_date, b_date",
+    [
+        # US month-day date lines / British day-month date lines
+        ("March 3, 2026", "July 14, 2026", "2026-03-03", "2026-07-14"),
+        ("Published 2 March 2026", "Published: Saturday 5 September 2026, 14:10 BST", "2026-03-02", "2026-09-05"),
+        ("By Tom Yelland | Published 2 March 2026", "Updated 5 Sept. 2026", "2026-03-02", "2026-09-05"),
+        # datelines
+        ("WASHINGTON, March 3, 2026 (AP) — The vote came.", "NORFOLK, Va., Sept. 9, 2026 — The ship left.", "2026-03-03", "2026-09-09"),
+        ("LONDON, 2 March 2026 - The vote came.", "Monday, August 3, 2026 On Sunday, the ship left.", "2026-03-02", "2026-08-03"),
+    ],
+)
+def test_dates_in_plain_text_drafts_decide(rules, a_head, b_head, a_date, b_date):
+    a = f"Headline one\n\n{a_head}\n\nRep. Tom Abernathy voted yes.\n"
+    b = f"Headline two\n\n{b_head}\n\nSen. Tom Abernathy voted no.\n"
+    findings = two_drafts(rules, a, b)
+    assert [f.path for f in findings] == ["a.txt", "b.txt"]
+    assert f"in b.txt:5 (dated {b_date}, later than this draft's {a_date}): the title differs; check: changed post or an error?" in findings[0].message
+    assert f"in a.txt:5 (dated {a_date}, earlier than this draft's {b_date})" in findings[1].message
+
+
+def test_front_matter_date_in_markdown_decides(tmp_path):
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.md").write_text("---\ndate: 2026-03-03\n---\n\n# Vote\n\nRep. Tom Abernathy voted yes.\n", encoding="utf-8")
+    (tmp_path / "stories" / "b.md").write_text("---\ntitle: Vote\ndate: 2026-07-14 09:30\n---\n\nSen. Tom Abernathy voted no.\n", encoding="utf-8")
+    result = run_cli_in(tmp_path, "check", "--select", "people", "stories")
+    lines = [line for line in result.stdout.splitlines() if "people." in line]
+    assert [line.split(" ")[0] for line in lines] == ["stories/a.md:7:1:", "stories/b.md:6:1:"]
+    assert "in stories/b.md:6 (dated 2026-07-14, later than this draft's 2026-03-03)" in lines[0]
+    assert "in stories/a.md:7 (dated 2026-03-03, earlier than this draft's 2026-07-14)" in lines[1]
+
+
+def test_same_date_is_a_conflict(rules):
+    a = "Vote\n\nMarch 3, 2026\n\nRep. Tom Abernathy voted yes.\n"
+    b = "Vote\n\n3 March 2026\n\nSen. Tom Abernathy voted no.\n"
+    findings = two_drafts(rules, a, b)
+    assert "in b.txt:5 (also dated 2026-03-03): the title differs; check which is right and use it in every reference" in findings[0].message
+
+
+def run_cli_in(cwd, *args):
+    return subprocess.run([sys.executable, "-m", "lint", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Head\n\nMarch 3, 2026\n\nBody.\n", "2026-03-03"),
+        ("Head\n\nSept. 3, 2026\n\nBody.\n", "2026-09-03"),
+        ("Head\n\n3 March 2026\n\nBody.\n", "2026-03-03"),
+        ("Head\n\n3rd March 2026\n\nBody.\n", "2026-03-03"),
+        ("Head\n\nPublished 4 July 2026\n\nBody.\n", "2026-07-04"),
+        ("Head\n\nBy Jo Bell | Published 4 July 2026, 09:00 BST | Updated 5 July 2026\n\nBody.\n", "2026-07-04"),
+        ("Head\n\nUpdated: Tuesday 3 March 2026, 14:05 GMT\n\nBody.\n", "2026-03-03"),
+        ("Head\n\n2026-07-04\n\nBody.\n", "2026-07-04"),
+        ("Head\n\nWASHINGTON, March 3, 2026 (AP) — Body.\n", "2026-03-03"),
+        ("Head\n\nLONDON, 4 July 2026 - Body.\n", "2026-07-04"),
+        ("Head\n\nMonday, August 3, 2020 On Thursday, a vote.\n", "2020-08-03"),
+        # not the draft's date: a date in a sentence, a date without a year, a number-only date
+        ("Head\n\nOn March 3, 2026, the senator said no.\n", None),
+        ("Head\n\nThe report, published 4 July 2026, found gaps.\n", None),
+        ("Head\n\nWASHINGTON (AP) — The vote is set for March 3, 2026.\n", None),
+        ("Head\n\nMarch 3\n\nBody.\n", None),
+        ("Head\n\n03/04/2026\n\nBody.\n", None),
+        ("Head\n\nFebruary 30, 2026\n\nBody.\n", None),
+        # only the top of the copy: a date line far down is not the story's date
+        ("Head\n\n" + "A line of copy.\n\n" * 12 + "March 3, 2026\n", None),
+    ],
+)
+def test_draft_date_in_the_copy(text, expected):
+    from lint.dates import draft_date
+
+    assert draft_date(Document.from_text(text, "a.txt")) == expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("2026-07-04", "2026-07-04"), ("2026-07-04T09:30:00Z", "2026-07-04"), ("4 July 2026", "2026-07-04"), ("July 4, 2026", "2026-07-04"), ("soon", None), ("2026-13-01", None)],
+)
+def test_draft_date_in_front_matter(value, expected):
+    import datetime
+
+    from lint.dates import draft_date
+
+    doc = Document("a.md", "Body.\n", metadata={"date": value})
+    assert draft_date(doc) == expected
+    assert draft_date(Document("a.md", "Body.\n", metadata={"date": datetime.date(2026, 7, 4)})) == "2026-07-04"
+
+
+def test_a_desk_extends_the_titles_table_without_python(tmp_path):
+    """A house pack with its own data/titles.yaml: a new post and a pair of posts held at once."""
+    import shutil
+
+    (tmp_path / "data").mkdir()
+    shipped = (ROOT / "rules" / "data" / "titles.yaml").read_text(encoding="utf-8")
+    extra = shipped.replace("offices:\n", "offices:\n  sheriff: [Sheriff]\n  undersheriff: [Undersheriff]\n  county-judge: [County Judge]\n", 1)
+    extra = extra.replace("compatible:\n", "compatible:\n  - [sheriff, county-judge]\n", 1)
+    (tmp_path / "data" / "titles.yaml").write_text(extra, encoding="utf-8")
+    shutil.copy(ROOT / "rules" / "data" / "ranks.yaml", tmp_path / "data" / "ranks.yaml")
+    (tmp_path / "house.yaml").write_text(
+        "name: house\nrules:\n  titles:\n    kind: person-consistency\n    level: warning\n"
+        "    message: \"“{match}” here, but “{there}” {where}: the {differs}; {advice}\"\n"
+        "    ranks: {table: ranks}\n    titles: {table: titles}\n"
+        "    examples:\n"
+        "      fail: [\"Sheriff Ann Lee spoke.\\n\\nUndersheriff Ann Lee left.\\n\"]\n"
+        "      pass: [\"Sheriff Ann Lee spoke.\\n\\nCounty Judge Ann Lee left.\\n\"]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text("Sheriff Dana Ortiz spoke.\n\nCounty Judge Dana Ortiz agreed.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Undersheriff Dana Ortiz spoke.\n", encoding="utf-8")
+    result = run_cli_in(tmp_path, "check", "--pack", "house.yaml", "--select", "house", "a.txt", "b.txt")
+    lines = [line for line in result.stdout.splitlines() if "house.titles" in line]
+    assert [line.split(" ")[0] for line in lines] == ["a.txt:1:1:", "b.txt:1:1:"], result.stdout + result.stderr
+    assert "“Undersheriff Dana Ortiz” in b.txt:1" in lines[0]
+
+
+def test_bad_compatible_pair_in_titles_table_is_named():
+    with pytest.raises(people.TableError, match="`compatible` names unknown offices"):
+        people.TitleTable({"offices": {"mayor": ["Mayor"]}, "compatible": [["mayor", "sheriff"]]})
+
+
+def test_registry_path_is_shown_relative_to_the_working_directory(rules, tmp_path, monkeypatch):
+    path = write_registry(tmp_path, MCKENZIE_REGISTRY)
+    monkeypatch.chdir(tmp_path)
+    registry = load_registry(path.resolve())
+    findings = run_texts([r for r in rules if r.key == "title-consistency"], ["Navy Gen. Kenneth McKenzie spoke.\n"], registry)
+    assert "in the house registry (people.yaml:3: commander of U.S. Central Command" in findings[0].message
+    # a config file's `registry:` is made absolute; the message still names it as the desk does
+    (tmp_path / "copydesk.yaml").write_text("registry: people.yaml\n", encoding="utf-8")
+    (tmp_path / "draft.txt").write_text("Navy Gen. Kenneth McKenzie spoke.\n", encoding="utf-8")
+    result = run_cli_in(tmp_path, "check", "--select", "people.title-consistency", "draft.txt")
+    assert "in the house registry (people.yaml:3:" in result.stdout, result.stdout + result.stderr
+
+
+def test_registry_posts_use_the_posts_table(rules, tmp_path):
+    registry = load_registry(write_registry(tmp_path, """\
+people:
+  - name: Jane Roe
+    roles:
+      - {title: Deputy Secretary of State, from: 2025-01-20}
+  - name: Priya Mand
+    roles:
+      - {title: Councillor for Fratton ward, from: 2019-05-02}
+"""))
+    rule = [r for r in rules if r.key == "title-consistency"]
+    texts = [
+        "Secretary of State Jane Roe flew to Brussels.\n",  # the registry's post is another one
+        "Deputy Secretary of State Jane Roe flew to Brussels.\n",
+        "Mayor Priya Mand opened the dock.\n",  # a councillor may be the mayor
+        "\"Back when she was Secretary of State Jane Roe, she agreed,\" he said.\n",  # a quote
+    ]
+    findings = run_texts(rule, texts, registry)
+    assert [(f.path, f.match) for f in findings] == [("example-1.txt", "Secretary of State Jane Roe")]
+    assert "the title differs; use the registry's form, or correct the registry if it is out of date" in findings[0].message
+
+
+def archive(rules, posts):
+    """Drafts dated 2026-01..., one per (month, post) for Rachel Whitmore, checked together."""
+    docs = [
+        Document.from_text(f"Budget\n\nPublished 2 {month} 2026\n\n{post} Rachel Whitmore spoke.\n", f"{i:02d}-{month.lower()}.txt")
+        for i, (month, post) in enumerate(posts, 1)
+    ]
+    findings, errors = Engine([r for r in rules if r.key == "title-consistency"]).run(docs)
+    assert errors == []
+    return [(f.path, f.match) for f in findings], findings
+
+
+def test_an_archive_where_a_post_changed_once_is_asked_about_once(rules):
+    got, findings = archive(rules, [
+        ("January", "Chancellor"), ("February", "Chancellor"), ("March", "Chancellor"),
+        ("September", "Foreign Secretary"), ("October", "Foreign Secretary"), ("November", "Foreign Secretary"),
+    ])
+    # the last story with the old post and the first with the new one, not every story
+    assert got == [("03-march.txt", "Chancellor Rachel Whitmore"), ("04-september.txt", "Foreign Secretary Rachel Whitmore")]
+    assert "in 04-september.txt:5 (dated 2026-09-02, later than this draft's 2026-03-02)" in findings[0].message
+    assert "check: changed post or an error?" in findings[0].message
+
+
+def test_a_post_out_of_step_with_the_stories_around_it_is_flagged(rules):
+    got, findings = archive(rules, [
+        ("January", "Chancellor"), ("February", "Chancellor"), ("March", "Home Secretary"),
+        ("April", "Chancellor"), ("May", "Chancellor"),
+    ])
+    assert got == [
+        ("02-february.txt", "Chancellor Rachel Whitmore"),
+        ("03-march.txt", "Home Secretary Rachel Whitmore"),
+        ("04-april.txt", "Chancellor Rachel Whitmore"),
+    ]
+    assert "in 02-february.txt:5 (dated 2026-02-02, earlier than this draft's 2026-03-02)" in findings[1].message
+
+
+def test_dated_and_undated_drafts_of_an_archive(rules):
+    docs = [
+        Document.from_text("Budget\n\nPublished 2 March 2026\n\nChancellor Rachel Whitmore spoke.\n", "a.txt"),
+        Document.from_text("Budget\n\nPublished 2 April 2026\n\nChancellor Rachel Whitmore spoke.\n", "b.txt"),
+        Document.from_text("Budget\n\nHome Secretary Rachel Whitmore spoke.\n", "c.txt"),
+    ]
+    findings, _ = Engine([r for r in rules if r.key == "title-consistency"]).run(docs)
+    # the undated draft conflicts with the dated ones, and they with it
+    assert [f.path for f in findings] == ["a.txt", "b.txt", "c.txt"]
+    assert "in c.txt:3 (no date): the title differs; check which is right" in findings[0].message
+    assert "in a.txt:5 (dated 2026-03-02; this draft has no date)" in findings[2].message
+
+
+def test_judge_of_dated_drafts_is_fast(rules):
+    kind = [r for r in rules if r.key == "title-consistency"][0].kind
+    facts = {}
+    for i in range(4000):
+        office = "home-secretary" if i == 2000 else "chancellor"
+        facts[f"d{i:04d}.txt"] = {
+            "date": f"20{10 + i // 365:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            "people": ((("owen", "hartley"), "Owen Hartley", (("office", office, 0, 20, 1, "Owen Hartley"),)),),
+        }
+    started = time.perf_counter()
+    hits = list(kind.judge(facts, Context()))
+    assert time.perf_counter() - started < 2.0
+    assert 1 <= len(hits) <= 3  # the odd one out and its neighbours in time
+
+
+def test_undated_archive_a_post_given_by_many_drafts_each_is_no_slip(rules):
+    """Undated stories, three or more giving each post: a change of post over time (or two
+    people of one name), not an error in one story; a lone other post against them is."""
+    texts = ["Education Secretary Charles Carver spoke.\n"] * 3 + ["Home Secretary Charles Carver spoke.\n"] * 4
+    engine = Engine([r for r in rules if r.key == "title-consistency"])
+    docs = [Document.from_text(t, f"{i}.txt") for i, t in enumerate(texts)]
+    assert engine.run(docs)[0] == []
+    docs.append(Document.from_text("Health Secretary Charles Carver spoke.\n", "odd.txt"))
+    findings, _ = engine.run(docs)
+    assert [(f.path, f.match) for f in findings] == [("odd.txt", "Health Secretary Charles Carver")]
+    assert "in 0.txt:1: the title differs" in findings[0].message
+    # two drafts against one: every draft involved is reported
+    few = [Document.from_text(t, f"{i}.txt") for i, t in enumerate(texts[2:5])]
+    assert [f.path for f in engine.run(few)[0]] == ["0.txt", "1.txt", "2.txt"]
+
+
+def test_undated_british_archive_only_the_slip_is_flagged():
+    """An undated archive in a British broadcaster's style: a minister moves from education to
+    the Home Office (three stories each), and one story gives a third post. Only that one is
+    flagged; "Former education secretary" and "Shadow Home Secretary" are never compared."""
+    got, messages = cli_findings(ROOT / "tests" / "fixtures" / "people-archive")
+    assert got == [("07-prison-places.txt", 5, 1, "people.title-consistency")]
+    assert messages[("07-prison-places.txt", 5)].startswith(
+        "“Justice Secretary Helen Marsh” here, but “Education Secretary Helen Marsh” in "
+    )

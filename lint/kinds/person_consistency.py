@@ -6,9 +6,13 @@ Three comparisons, each reported at the mention that disagrees:
   (branch, rank, middle initial, formal office). A bare surname carries nothing, so AP's
   later references never conflict; the gender of role nouns is `role-gender`'s business.
 - across the drafts of a run (phase 2): each draft's first reference against the other
-  drafts', reported in every draft involved, naming the other draft and line. Offices are not
-  compared across stories (people change office); ranks are not compared between stories with
-  different dates (people are promoted).
+  drafts', reported in every draft involved, naming the other draft (as the run names it,
+  folder and all), its line and its date. Drafts with different dates (`lint.dates`: front
+  matter, a dateline or a date line) may show a promotion or a new post: a rank or office that
+  differs between them is reported as a question ("changed post or an error?") naming the
+  later draft. A dated draft's rank and post are compared with the dated drafts next to it in
+  time (and the undated ones), so an archive where a post changed once is asked about once;
+  between undated drafts it is a conflict.
 - against the house registry (`Context.registry`): a person the registry knows is compared
   with it alone; the registry's roles held on the story's date (all of them when it has none)
   are the truth, and its `level: error` raises the finding to an error.
@@ -16,9 +20,9 @@ Three comparisons, each reported at the mention that disagrees:
 
 from __future__ import annotations
 
-import os
 from typing import Dict, List, Optional, Tuple
 
+from lint.dates import draft_date
 from lint.kinds.people_base import PeopleKind, in_spans
 from lint.model import Hit
 from lint.people import Mention, group_people, middles_agree
@@ -46,15 +50,18 @@ class PersonConsistency(PeopleKind):
     within    compare the mentions of one draft (default true)
     across    compare the drafts of one run (default true)
     registry  compare with the house registry when the run has one (default true)
-    offices   compare formal offices (Sen., Gov., President) within a draft (default true)
+    offices   compare formal posts (Sen., Gov., Mayor, Home Secretary: `offices` in the titles
+              table) within a draft, across drafts and with the registry (default true)
 
     Message values: {there} (the other mention, or the registry's form), {where} ("at line 9",
-    "in draft-b.txt:29", "in the registry (people.yaml:4: ...)"), {differs} ("branch differs"),
-    {person} (the fullest name used).
+    "in stories/draft-b.txt:29 (dated 2026-07-04, later than this draft's 2026-03-03)",
+    "in the registry (people.yaml:4: ...)"), {differs} ("branch differs"), {person} (the
+    fullest name used), {advice} (what to do: "check which is right and use it in every
+    reference", or, between drafts of different dates, "check: changed post or an error? ...").
     """
 
     name = "person-consistency"
-    message_values = ("there", "where", "differs", "person")
+    message_values = ("there", "where", "differs", "person", "advice")
     cross_draft = True
 
     within: bool = True
@@ -66,7 +73,7 @@ class PersonConsistency(PeopleKind):
 
     def check(self, doc, spans, context):
         registry = context.registry if self.registry else None
-        date = _date_of(doc)
+        date = _date_of(doc) if registry is not None else None
         for person in group_people(self.mentions(doc, context)):
             entry = registry.lookup(person.key) if registry is not None else None
             if entry is not None:
@@ -79,7 +86,7 @@ class PersonConsistency(PeopleKind):
                 if in_spans(hit.start, spans):
                     yield hit
 
-    def _value(self, mention: Mention, attribute: str):
+    def _value(self, doc, mention: Mention, attribute: str):
         if attribute == "branch":
             return mention.branch
         if attribute == "rank":
@@ -87,10 +94,17 @@ class PersonConsistency(PeopleKind):
         if attribute == "middle":
             return mention.name.middle if mention.full_name and mention.name.middle else None
         if attribute == "office":
-            if self.offices and mention.office and mention.full_name and not mention.qualified:
-                return mention.office
-            return None
+            return self._office(doc, mention)
         raise KeyError(attribute)
+
+    def _office(self, doc, mention: Mention) -> Optional[str]:
+        """The post a mention gives, when it is a current one to compare: named in full, not
+        former/then-/-elect, not inside a quotation (a quote may speak of the past)."""
+        if not (self.offices and mention.office and mention.full_name and not mention.qualified):
+            return None
+        if doc.in_quote(mention.start) is not None:
+            return None
+        return mention.office
 
     def _agree(self, attribute: str, a: Mention, b: Mention) -> bool:
         table = self.extractor.ranks
@@ -100,14 +114,14 @@ class PersonConsistency(PeopleKind):
             return table.ranks_agree(a.rank, b.rank, short_ok=not (a.full_name and b.full_name))
         if attribute == "middle":
             return middles_agree(a.name.middle, b.name.middle)
-        return a.office == b.office
+        return self.extractor.titles.same_post(a.office, b.office)
 
     def _within(self, doc, person):
         first: Dict[str, Mention] = {}
         for mention in person.mentions:
             conflicts: List[Tuple[str, Mention]] = []
             for attribute in ("branch", "rank", "middle", "office"):
-                if self._value(mention, attribute) is None:
+                if self._value(doc, mention, attribute) is None:
                     continue
                 ref = first.get(attribute)
                 if ref is None:
@@ -117,14 +131,16 @@ class PersonConsistency(PeopleKind):
             if conflicts:
                 ref = min((r for _, r in conflicts), key=lambda r: r.start)
                 line = doc.position(ref.start)[0]
+                attributes = [a for a, r in conflicts if r is ref]
                 yield Hit(
                     mention.start,
                     mention.end,
                     {
                         "there": ref.text,
                         "where": f"at line {line}",
-                        "differs": differ_phrase([a for a, r in conflicts if r is ref]),
+                        "differs": differ_phrase(attributes),
                         "person": person.name,
+                        "advice": conflict_advice(attributes),
                     },
                 )
 
@@ -145,9 +161,9 @@ class PersonConsistency(PeopleKind):
                     differs.append("middle")
             if mention.name.suffix and entry.suffix and mention.name.suffix != entry.suffix:
                 differs.append("suffix")
-            if self.offices and mention.office and mention.full_name and not mention.qualified and offices:
-                if mention.office not in offices:
-                    differs.append("office")
+            office = self._office(doc, mention) if offices else None
+            if office and not any(self.extractor.titles.same_post(office, o) for o in offices):
+                differs.append("office")
             if not differs:
                 continue
             role = entry.shown_role(date)
@@ -159,7 +175,13 @@ class PersonConsistency(PeopleKind):
                 there = f"{branch}{rank}{entry.name}"
                 detail = role.describe()
             where = f"in the house registry ({registry.where(entry)}{': ' + detail if detail else ''})"
-            values = {"there": there, "where": where, "differs": differ_phrase(differs), "person": entry.name}
+            values = {
+                "there": there,
+                "where": where,
+                "differs": differ_phrase(differs),
+                "person": entry.name,
+                "advice": "use the registry's form, or correct the registry if it is out of date",
+            }
             if registry.level_for(entry) == "error":
                 values["level"] = "error"
             yield Hit(mention.start, mention.end, values)
@@ -179,6 +201,7 @@ class PersonConsistency(PeopleKind):
             found = {}
             for mention in person.mentions:
                 values = {
+                    "office": self._office(doc, mention),
                     "branch": mention.branch,
                     "rank": mention.rank if mention.rank and not mention.qualified and mention.full_name else None,
                     "middle": mention.name.middle if mention.full_name and mention.name.middle else None,
@@ -219,6 +242,8 @@ class PersonConsistency(PeopleKind):
             return table.ranks_agree(a, b)
         if attribute == "middle":
             return middles_agree(a, b)
+        if attribute == "office":
+            return self.extractor.titles.same_post(a, b)
         return a == b
 
     def _across(self, entries):
@@ -226,7 +251,8 @@ class PersonConsistency(PeopleKind):
         conflicts: Dict[Tuple[str, int], List[Tuple[str, str, tuple]]] = {}
         mention_of: Dict[Tuple[str, int], tuple] = {}
         names = {path: name for path, _date, _attrs, name in entries}
-        for attribute in ("branch", "rank", "middle", "suffix", "gender"):
+        dates = {path: date for path, date, _attrs, _name in entries}
+        for attribute in ("branch", "rank", "office", "middle", "suffix", "gender"):
             holders = [(path, date, attrs[attribute]) for path, date, attrs, _name in entries if attribute in attrs]
             if len(holders) < 2:
                 continue
@@ -236,8 +262,24 @@ class PersonConsistency(PeopleKind):
                 by_value.setdefault(holder[2][0], []).append(holder)
             if len(by_value) < 2:
                 continue
-            for path, date, fact in holders:
-                other = self._first_disagreeing(attribute, fact[0], date, by_value)
+            neighbours = self._date_neighbours(holders) if attribute in CHANGEABLE else {}
+            undated: Dict[object, List[tuple]] = {}
+            if neighbours:
+                for holder in holders:
+                    if not holder[1]:
+                        undated.setdefault(holder[2][0], []).append(holder)
+            for holder in holders:
+                path, date, fact = holder
+                if date and attribute in CHANGEABLE:
+                    # a dated draft: against the drafts just before and after it in time, then
+                    # the undated ones. An archive where a post changed once is asked about once
+                    # (the last story with the old post, the first with the new), not in every
+                    # story on either side; a post out of step with its neighbours is flagged
+                    other = next(
+                        (n for n in neighbours[path] if not self._values_agree(attribute, fact[0], n[2][0])), None
+                    ) or self._first_disagreeing(attribute, fact[0], undated, by_value)
+                else:
+                    other = self._first_disagreeing(attribute, fact[0], by_value, by_value)
                 if other is None:
                     continue
                 place = (path, fact[1])
@@ -247,42 +289,89 @@ class PersonConsistency(PeopleKind):
             fact = mention_of[(path, start)]
             _, other_path, other_fact = found[0]
             attributes = [a for a, p, f in found if p == other_path and f[1] == other_fact[1]]
+            here, there = dates[path], dates[other_path]
+            changed = bool(here and there and here != there) and all(a in CHANGEABLE for a in attributes)
             yield path, Hit(
                 fact[1],
                 fact[2],
                 {
                     "there": other_fact[4],
-                    "where": f"in {_show_path(other_path, path)}:{other_fact[3]}",
+                    "where": f"in {other_path}:{other_fact[3]}{dated(here, there)}",
                     "differs": differ_phrase(attributes),
                     "person": names[path],
+                    "advice": changed_advice(attributes) if changed else conflict_advice(attributes, True, here, there),
                 },
             )
 
-    def _first_disagreeing(self, attribute, value, date, by_value):
+    @staticmethod
+    def _date_neighbours(holders) -> Dict[str, Tuple[tuple, ...]]:
+        """For each dated holder's path, the dated holders just before and after it in time."""
+        dated_holders = sorted((h for h in holders if h[1]), key=lambda h: (h[1], h[0]))
+        out = {}
+        for i, holder in enumerate(dated_holders):
+            before = dated_holders[i - 1 : i] if i else []
+            out[holder[0]] = tuple(before + dated_holders[i + 1 : i + 2])
+        return out
+
+    def _first_disagreeing(self, attribute, value, by_value, all_by_value):
+        """The first holder of a value that disagrees with `value`, among `by_value`.
+
+        Where each value is given by ESTABLISHED drafts or more, the drafts are no slip: a
+        post that changed between undated stories, or two people of one name. Where only
+        `value` is, its drafts are right and the few others are the ones reported."""
+        mine = len(all_by_value.get(value, ()))
         for other_value, others in by_value.items():
             if other_value == value or self._values_agree(attribute, value, other_value):
                 continue
-            for other in others:
-                # a rank may change between stories written on different days (promotions)
-                if attribute == "rank" and date and other[1] and date != other[1]:
-                    continue
-                return other
+            if mine >= ESTABLISHED:
+                continue  # established here: the other drafts, established or not, are not this one's slip
+            return others[0]
         return None
 
 
-def _show_path(other: str, here: str) -> str:
-    """The other draft as the reader needs it: its file name when both sit in one folder."""
-    if os.path.dirname(other) == os.path.dirname(here):
-        return os.path.basename(other)
-    return other
+# what may change between two stories written on different days: a rank (promotion), a post
+CHANGEABLE = ("rank", "office")
+# drafts agreeing on a value that make it the run's established one: a draft among them is
+# never reported; a value given by fewer drafts, against it, is
+ESTABLISHED = 3
 
 
-def _date_of(doc):
-    """The story's date from its front matter (`registry.document_date`). A draft without
-    front matter has none, and the registry module (its records, `datetime`) is not imported:
-    most runs never load a registry."""
-    if not getattr(doc, "metadata", None):
-        return None
-    from lint.registry import document_date
+def dated(here: Optional[str], there: Optional[str]) -> str:
+    """The other draft's date as the message gives it, after its path and line."""
+    if not there:
+        return " (no date)" if here else ""
+    if not here:
+        return f" (dated {there}; this draft has no date)"
+    if there == here:
+        return f" (also dated {there})"
+    later = "later" if there > here else "earlier"
+    return f" (dated {there}, {later} than this draft's {here})"
 
-    return document_date(doc)
+
+def conflict_advice(attributes: List[str], across: bool = False, here: Optional[str] = None, there: Optional[str] = None) -> str:
+    """What to do about a conflict; `across` drafts, the dates of this draft and the other."""
+    advice = "check which is right and use it in every reference"
+    if "middle" in attributes:
+        advice += ", or, if these are two people, tell them apart"
+    changeable = [a for a in CHANGEABLE if a in attributes]
+    if across and changeable and not (here and there):
+        what = " or ".join(CHANGE_NOUN[a] for a in changeable)
+        advice += f"; if the {what} changed between the stories, date them (front matter `date:` or a dateline)"
+    return advice
+
+
+CHANGE_NOUN = {"rank": "rank", "office": "post"}
+
+
+def changed_advice(attributes: List[str]) -> str:
+    what = "promotion" if attributes == ["rank"] else "changed post"
+    noun = "rank" if attributes == ["rank"] else "title"
+    return (
+        f"check: {what} or an error? If it changed between the two dates, both can stand; "
+        f"if not, use the right {noun} in both"
+    )
+
+
+def _date_of(doc) -> Optional[str]:
+    """The story's date (`lint.dates.draft_date`): front matter, a date line or a dateline."""
+    return draft_date(doc)
