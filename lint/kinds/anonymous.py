@@ -42,7 +42,7 @@ _STOP = (
     r"(?i:the|this|that|these|those|his|her|their|its|our|my|your|and|or|but|in|on|at|to|for|"
     r"with|by|from|as|of|said|says|say|told|tells|was|is|were|are|be|been|has|have|had|who|"
     r"which|according|reported|reports|citing|quoting|added|not|also|after|before|when|while|"
-    r"if|than|then|there|it|he|she|they|we|i|a|an|other|another|same|such|former)"
+    r"if|than|then|there|it|he|she|they|we|i|a|an|other|another|same|such)"
 )
 _WORD_CHARS = r"[\p{L}\p{N}’'&-]"
 # a modifier: a word, an abbreviation ("U.S.", "Gov."), never a word that ends a sentence
@@ -64,10 +64,17 @@ _TAIL = (
     r"\s+(?i:who|with|from|at|in|inside|within|for|of|on|to|close|familiar|briefed|based|working|"
     r"involved|knowledgeable)\b(?:[^,.;:!?“”\"()\[\]]|\.(?=\S))"
 )
-_AUX = r"(?:(?i:has|have|had|also|later|earlier|previously|then|would|separately|privately|publicly|reportedly|recently|yesterday|today)\s+)"
+_AUX_WORDS = r"(?i:has|have|had|also|later|earlier|previously|then|would|separately|privately|publicly|reportedly|recently|yesterday|today)"
+_AUX = rf"(?:{_AUX_WORDS}\s+)"
 # a name before the phrase: "Jessica McNulty, a Pentagon spokeswoman" (two capitalized words, so
 # "a base in northern Iraq, a defense official said" is not taken for one)
-_NAME_BEFORE = lazy_compile(r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+,\s*$")
+# "In London, a source said" is no name: its first word is no first name
+_NAME_BEFORE = lazy_compile(
+    r"(?<![\p{L}’'-])(?!(?:In|On|At|But|And|However|For|By|From|After|Before|During|Meanwhile|Earlier|Later|Last|"
+    r"Next|This|That|Since|When|While|As|With|Without|Under|Over|Across|Outside|Inside|Near|Elsewhere|Also|Then|"
+    r"Speaking|Separately|Still|Yet|So|Now|Today|Yesterday|Overnight)\s)"
+    r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+,\s*$"
+)
 # a name after it: "a spokesman, John Kirby," / "a senior official, Col. Wayne Marotto." /
 # "an official named as Jane Ruiz"
 _NAME_AFTER = lazy_compile(
@@ -79,6 +86,12 @@ _UNNAMED_ORG = lazy_compile(r"\s+(?i:for|of|at|from|with)\s+(?i:a|an|one|another
 # a reason right after the words of anonymity: "... anonymity because", "... to discuss"
 _REASON_LINK = lazy_compile(
     r"\s*,?\s*(?i:because|as|since|so|for|citing|given|due|fearing|lest|in\s+order|out\s+of|to\s+\p{L}+)\b"
+)
+# the first words of a paragraph that refer back to a source named just before: "The official",
+# "Both sources", "He spoke", "They asked"
+_BACK_REFERENCE = (
+    r"[\"“]?(?:(?:The|These|Those|Both|All|Each|Neither)\s+(?:{_WORD_CHARS}+\s+){{0,3}}?(?:{nouns}|person|people)"
+    r"|(?:He|She|They)\s+(?:spoke|speaks|speaking|asked|requested|declined|did|does|was|were|is|are|had|has|have)\b)"
 )
 # Speed: the words before a noun (read backwards from it) among which a phrase can start: a
 # determiner of up to four words and up to four modifiers
@@ -145,7 +158,8 @@ class AnonymousSource(Kind):
         verbs = literal_pattern(list(self.verbs))
         citing = literal_pattern(_with_capitals(list(self.citing))).replace(r"\ ", r"\s+") if self.citing else r"(?!)"
         inverted = literal_pattern(_with_capitals(list(self.inverted))) if self.inverted else r"(?!)"
-        obj = rf"(?:\s+(?:{_WORD_CHARS}|\.(?=\S))+){{1,4}}?"
+        # the object of a whole phrase ("familiar with the talks"): up to four words, no verb
+        obj = rf"(?:\s+(?!(?:{verbs}|{_AUX_WORDS})(?!{_WORD_CHARS}))(?:{_WORD_CHARS}|\.(?=\S))+){{1,4}}"
         speaker = (
             rf"(?P<who>{_START}(?:"
             rf"(?P<det>{_DET})\s+(?P<mods>{_MODIFIER}{{0,4}}?)(?P<noun>{nouns})"
@@ -161,6 +175,7 @@ class AnonymousSource(Kind):
             rf"|(?:{inverted})\s+{speaker}(?P<tail>(?:{_TAIL}{{0,60}})?)(?=\s*[,.;:!?”\"’)]|\s*$|\s+(?i:who|speaking)\b))",
         ]
         self._set("_patterns", [regex.compile(p) for p in patterns])
+        self._set("_back_reference", regex.compile(_BACK_REFERENCE.format(_WORD_CHARS=_WORD_CHARS, nouns=nouns)))
         self._set("_spokes", frozenset(w.casefold() for w in self.spokes))
         self._set("_unnamed_mods", frozenset(w.casefold() for w in self.unnamed_modifiers))
         self._set("_not_people", frozenset(w.casefold() for w in self.not_people))
@@ -236,19 +251,21 @@ class AnonymousSource(Kind):
             yield from finditer_at(pattern, doc.text, by_sentence[index], max(lo, s_start), min(hi, s_end), timeout)
 
     def _reason_near(self, doc, paragraph, cache, timeout) -> bool:
-        """Does the paragraph, or the next one, give a reason for anonymity?"""
+        """Does the paragraph give a reason for anonymity, or the next one's first sentence
+        when it refers back to the source ("The official spoke on condition of anonymity
+        because ...")?"""
         found = cache.get(paragraph)
         if found is None:
-            found = False
-            for index in (paragraph, paragraph + 1):
-                if index < len(doc.paragraphs) and self._reason_in(doc, index, timeout):
-                    found = True
-                    break
+            found = self._reason_in(doc, *doc.paragraphs[paragraph], timeout)
+            if not found and paragraph + 1 < len(doc.paragraphs):
+                p_start, p_end = doc.paragraphs[paragraph + 1]
+                first = doc.sentences[doc.sentence_index(p_start)]
+                if self._back_reference.match(doc.text, p_start, p_end):
+                    found = self._reason_in(doc, p_start, min(p_end, first[1]), timeout)
             cache[paragraph] = found
         return found
 
-    def _reason_in(self, doc, index, timeout) -> bool:
-        p_start, p_end = doc.paragraphs[index]
+    def _reason_in(self, doc, p_start, p_end, timeout) -> bool:
         text = doc.text
         if self._reasons is not None and search(self._reasons, text, p_start, p_end, timeout):
             return True
