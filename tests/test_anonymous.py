@@ -123,6 +123,8 @@ def test_exact_positions_on_the_cabinet_draft(rules):
         "A Treasury source, who asked not to be named because the talks were private, said the numbers were tight.",
         "The plan was dropped, a U.S. official said. The official spoke on condition of anonymity to discuss private talks.",
         "The plan was dropped, a senior official said, speaking on condition of anonymity for fear of reprisals.",
+        # a passer-by who is not named is no source the policy is about
+        "One resident, who did not want to be named, said the flooding was the worst she had seen.",
     ],
 )
 def test_silent(rules, sentence):

@@ -17,12 +17,14 @@ not reported either.
 AP asks that the story say why the source is not named. A reason in the paragraph or the next
 one (`who was not authorized to speak publicly`, `spoke on condition of anonymity to discuss
 the talks`) silences the phrase. Words of anonymity that give no reason (`spoke on condition
-of anonymity`, `asked not to be named`) are reported themselves when no speaker phrase in
-their paragraph already is.
+of anonymity`, `asked not to be named`) are reported themselves when their sentence speaks of a
+source (`The official, who ...`; not a passer-by, `one resident, who did not want to be named`)
+and no speaker phrase in their paragraph already is.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import List
 
 import regex
@@ -95,12 +97,34 @@ _BACK_REFERENCE = (
 )
 # Speed: the words before a noun (read backwards from it) among which a phrase can start: a
 # determiner of up to four words and up to four modifiers
-_WORDS_BEFORE = lazy_compile(rf"(?:(?:{_WORD_CHARS}|\.)+\s+){{1,8}}", regex.REVERSE)
-_NOT_START = regex.compile(r"[\p{L}\p{N}’'&-]")
+_WORDS_BEFORE = lazy_compile(rf"(?:(?:{_WORD_CHARS}|\.)+\s+){{1,11}}", regex.REVERSE)
+_TOKEN = lazy_compile(rf"(?:{_WORD_CHARS}|\.)+")
+# the first words of the determiners in `_DET` (and digits)
+_DET_WORDS = frozenset("a an one two three four five six seven eight nine ten several some multiple".split())
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}’'&-]")
+
+
+def _word_char(char: str) -> bool:
+    """_WORD_CHAR.match(char), without the regex for ASCII."""
+    if char.isascii():
+        return char.isalnum() or char in "'&-"
+    return _WORD_CHAR.match(char) is not None
 
 _NO_REASON = "is an unnamed source, and the story gives no reason for the anonymity"
 _NO_REASON_SAID = "is an unnamed source: the story says so but not why"
 _ACK_NO_REASON = "grants anonymity but gives no reason"
+
+
+def _words_pattern(words) -> str:
+    """literal_pattern(words) with its inner spaces as \\s+, its word edges asserted once
+    around the whole alternation (the same matches when every entry starts and ends with a
+    letter or digit: much faster to try)."""
+    words = sorted(set(words), key=len, reverse=True)
+    if not words:
+        return r"(?!)"
+    if not all(w[:1].isalnum() and w[-1:].isalnum() for w in words):
+        return literal_pattern(words).replace(r"\ ", r"\s+")
+    return r"(?<![\w])(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w])"
 
 
 def _with_capitals(words):
@@ -150,14 +174,12 @@ class AnonymousSource(Kind):
             if not getattr(self, option):
                 raise OptionError(option, f"needs `{option}`, a list of words")
         bare = [n for n in self.bare_plurals if n in self.nouns]
-        nouns = literal_pattern(_with_capitals(list(self.nouns) + list(self.spokes)))
-        bare_nouns = literal_pattern(_with_capitals(bare)) if bare else r"(?!)"
-        people = (
-            literal_pattern(_with_capitals(list(self.people))).replace(r"\ ", r"\s+") if self.people else r"(?!)"
-        )
-        verbs = literal_pattern(list(self.verbs))
-        citing = literal_pattern(_with_capitals(list(self.citing))).replace(r"\ ", r"\s+") if self.citing else r"(?!)"
-        inverted = literal_pattern(_with_capitals(list(self.inverted))) if self.inverted else r"(?!)"
+        nouns = _words_pattern(_with_capitals(list(self.nouns) + list(self.spokes)))
+        bare_nouns = _words_pattern(_with_capitals(bare))
+        people = _words_pattern(_with_capitals(list(self.people)))
+        verbs = _words_pattern(list(self.verbs))
+        citing = _words_pattern(_with_capitals(list(self.citing)))
+        inverted = _words_pattern(_with_capitals(list(self.inverted)))
         # the object of a whole phrase ("familiar with the talks"): up to four words, no verb
         obj = rf"(?:\s+(?!(?:{verbs}|{_AUX_WORDS})(?!{_WORD_CHARS}))(?:{_WORD_CHARS}|\.(?=\S))+){{1,4}}"
         speaker = (
@@ -175,13 +197,19 @@ class AnonymousSource(Kind):
             rf"|(?:{inverted})\s+{speaker}(?P<tail>(?:{_TAIL}{{0,60}})?)(?=\s*[,.;:!?”\"’)]|\s*$|\s+(?i:who|speaking)\b))",
         ]
         self._set("_patterns", [regex.compile(p) for p in patterns])
+        # the words of anonymity count only for a source, not a passer-by ("one resident, who
+        # did not want to be named, said")
+        self._set("_source_word", regex.compile(rf"{nouns}|{people}|(?<![\w])(?:person|people)(?![\w])"))
         self._set("_back_reference", regex.compile(_BACK_REFERENCE.format(_WORD_CHARS=_WORD_CHARS, nouns=nouns)))
+        self._set("_bare_words", tuple(_with_capitals(bare)))
         self._set("_spokes", frozenset(w.casefold() for w in self.spokes))
         self._set("_unnamed_mods", frozenset(w.casefold() for w in self.unnamed_modifiers))
         self._set("_not_people", frozenset(w.casefold() for w in self.not_people))
         # Speed: where a phrase's noun or whole phrase stands, and where a citing word does
         self._set("_noun_starts", PhraseStarts(_with_capitals(list(self.nouns) + list(self.spokes)), False, True))
         self._set("_people_starts", PhraseStarts(_with_capitals(list(self.people)), False, True))
+        self._set("_noun_starts_i", PhraseStarts(list(self.nouns) + list(self.spokes), True, True))
+        self._set("_people_starts_i", PhraseStarts(list(self.people), True, True))
         cited = _with_capitals(list(self.citing) + list(self.inverted))
         self._set("_cited_starts", PhraseStarts(cited, False, True))
         self._set("_reasons", phrases_pattern(tuple(self.reasons)) if self.reasons else None)
@@ -200,7 +228,7 @@ class AnonymousSource(Kind):
         seen = set()
         hits = []
         for span_start, span_end in spans:
-            starts = self._starts(text, span_start, span_end, words)
+            starts = self._starts(text, span_start, span_end, words, folded_text(doc))
             for pattern, candidates in zip(self._patterns, starts):
                 for m in self._sentence_matches(doc, pattern, candidates, span_start, span_end, timeout):
                     start, end = m.span("who")
@@ -299,6 +327,9 @@ class AnonymousSource(Kind):
             paragraph = doc.paragraph_index(m.start())
             if paragraph in flagged_paragraphs or doc.in_quote(m.start()):
                 continue
+            s_start, s_end = doc.sentences[doc.sentence_index(m.start())]
+            if search(self._source_word, text, s_start, s_end, timeout) is None:
+                continue
             if self._reason_near(doc, paragraph, reasons, timeout):
                 continue
             flagged_paragraphs.add(paragraph)
@@ -311,29 +342,70 @@ class AnonymousSource(Kind):
         except TimeoutError:
             raise RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s") from None
 
-    def _starts(self, text, lo, hi, words=None):
+    def _starts(self, text, lo, hi, words=None, folded=None):
         """Where each pattern can match in text[lo:hi].
 
-        The first pattern starts inside a speaker phrase, which ends in a noun or holds a
-        `people` phrase: at one of the eight words before it, or at it (a bare plural), where no
-        word character stands just before. The second starts at a citing word. With no noun
-        or phrase in the span, neither can match. `words`: the draft's `folded_words` (phrases
-        whose words the draft lacks are not looked for), or None.
+        Every match holds a speaker phrase, which ends in a noun or holds a `people` phrase
+        (the anchors). The first pattern starts at the phrase: at a determiner's first word
+        among the seven words before an anchor (a determiner of up to three words, up to four
+        modifiers), at any of the three words before a bare plural (its modifiers), or at the
+        anchor itself; always at a word character with none just before it (`_START`), so
+        also just after a period inside a word ("x.a source"). The second starts at a citing
+        phrase among the eleven words before an anchor (a phrase of up to four words, a
+        determiner of up to three and four modifiers fit there). With no anchor in the span, neither can
+        match. `words`: the draft's `folded_words` (phrases whose words the draft lacks are not
+        looked for), or None; `folded`: the draft's `folded_text`, or None.
         """
-        anchors = set()
-        self._noun_starts.starts(text, text, lo, hi, anchors, words)
-        self._people_starts.starts(text, text, lo, hi, anchors, words)
-        if not anchors:
+        if folded is None:
+            folded = text.casefold()
+        if len(folded) == len(text):  # found in the folded text: one search per word, any case
+            noun_starts, people_starts, haystack = self._noun_starts_i, self._people_starts_i, folded
+        else:
+            noun_starts, people_starts, haystack = self._noun_starts, self._people_starts, text
+        nouns, people = set(), set()
+        noun_starts.starts(text, haystack, lo, hi, nouns, words)
+        people_starts.starts(text, haystack, lo, hi, people, words)
+        if not nouns and not people:
             return set(), set()
         starts = set()
-        for q in anchors:
-            first = q
-            m = _WORDS_BEFORE.match(text, lo, q)
-            if m is not None:
-                first = m.start()
-            for i in range(first, q + 1):
-                if i == 0 or not _NOT_START.match(text, i - 1):
-                    starts.add(i)
+        windows = []
+        bare = self._bare_words
+        words_before = _WORDS_BEFORE.match
+        tokens_in = _TOKEN.finditer
+        for q in nouns | people:
+            starts.add(q)
+            m = words_before(text, lo, q)
+            if m is None:
+                windows.append((q, q))
+                continue
+            windows.append((m.start(), q))
+            tokens = [t.span() for t in tokens_in(text, m.start(), q)][-7:]
+            is_bare = q in nouns and any(text.startswith(w, q) for w in bare)
+            for distance, (t_start, t_end) in enumerate(reversed(tokens), 1):
+                for p in _token_starts(text, t_start, t_end):
+                    # a determiner (`_DET`): a whole word before white space, or digits
+                    if (is_bare and distance <= 3) or text[p].isdigit() or text[p:t_end].casefold() in _DET_WORDS:
+                        starts.add(p)
+        # citing words stand in a window: looked for there only (merged windows, in order)
         cited = set()
-        self._cited_starts.starts(text, text, lo, hi, cited, words)
+        windows.sort()
+        w_start, w_end = windows[0]
+        for start, end in windows[1:] + [(len(text) + 1, len(text) + 1)]:
+            if start <= w_end:
+                w_end = max(w_end, end)
+                continue
+            if w_start < w_end:
+                self._cited_starts.starts(text, text, w_start, w_end, cited, words)
+            w_start, w_end = start, end
         return starts, cited
+
+
+def _token_starts(text, start, end):
+    """The places in one word of the window where a phrase may start: the word's start, and
+    every word character just after a period inside it."""
+    yield start
+    i = text.find(".", start, end)
+    while i >= 0:
+        if i + 1 < end and _word_char(text[i + 1]):
+            yield i + 1
+        i = text.find(".", i + 1, end)
