@@ -6,7 +6,9 @@ after a sentence break), with a speech verb. The label follows the house's readi
 anonymity: a source is anonymous when no reader can identify it.
 
 - an official, a source, an aide, an insider, a diplomat, a person familiar with the talks:
-  anonymous whatever modifier stands before them (a Home Office official is still unnamed);
+  anonymous whatever modifier stands before them (a Home Office official is still unnamed),
+  with a determiner (a group with none, "officials said", "aides said", is sourcing.vague's;
+  "sources" and "insiders" are informants by name and need none);
 - a spokesman, spokeswoman or spokesperson speaks for an organisation on the record (a Home
   Office spokesman, a Labour spokeswoman, a spokesman for the Treasury), and is anonymous only
   when the organisation is itself unnamed (a spokesman for one shop, an unnamed spokeswoman).
@@ -151,8 +153,9 @@ def cases() -> List[Case]:
         shown = _cap(phrase) if body.startswith(_cap(phrase)) else phrase
         out.append(Case(_draft(body), shown, (("determiner", "a"), ("modifier", "mixed"), ("role", "mixed"),
                                               ("verb", "mixed"), ("position", "varied"))))
-    for phrase in ("sources close to the player", "Labour sources", "Western diplomats", "senior Treasury sources",
-                   "sources within the party", "sources"):
+    for phrase in ("sources close to the player", "Labour sources", "industry insiders", "senior Treasury sources",
+                   "sources within the party", "sources", "officials familiar with the matter",
+                   "diplomats briefed on the talks", "aides close to the minister"):
         for verb in ("said", "say", "told the BBC", "have told the BBC"):
             sentence = f"{_cap(phrase)} {verb} {CLAIM}."
             parts = (("determiner", "bare"), ("modifier", "bare plural"), ("role", "plural"), ("verb", verb), ("position", "subject"))
@@ -211,6 +214,8 @@ def _controls() -> List[Case]:
         "Health Secretary Jane Ruiz told MPs {C}.",
         "The diplomat, Jane Ruiz, said {C}.",
         "Her aides said {C}.",
+        "Aides said {C}.",
+        "Western diplomats say {C}.",
         "One of the officials said {C}.",
         "The decision was a source of anger, campaigners said.",
     ]

@@ -3,8 +3,9 @@
 A speaker phrase is a determiner, up to four modifiers and a noun: `a senior Labour source`,
 `two Iraqi militia officials`, `an aide to the minister`; or a whole phrase, `a person
 familiar with the talks`, `people close to the player`; or a bare plural, `Sources close to
-the club`, `Western diplomats`. It is a source when it speaks (`said`, `told the BBC`) or is
-cited (`according to a source`, `citing people familiar with the matter`, `said a senior
+the club`, `Labour sources`, `diplomats briefed on the talks` (a group with no determiner and
+no such tail, `officials said`, is sourcing.vague's). It is a source when it speaks (`said`,
+`told the BBC`) or is cited (`according to a source`, `citing people familiar with the matter`, `said a senior
 official`). The phrase never runs across a sentence or paragraph break.
 
 Not anonymous: a spokesperson speaks for an organisation on the record (`a Home Office
@@ -65,6 +66,11 @@ _END = r"(?![\p{L}\p{N}’'-])"
 _TAIL = (
     r"\s+(?i:who|with|from|at|in|inside|within|for|of|on|to|close|familiar|briefed|based|working|"
     r"involved|knowledgeable)\b(?:[^,.;:!?“”\"()\[\]]|\.(?=\S))"
+)
+# after a bare plural: what makes it informants
+_INFORMED = (
+    r"\s+(?i:close\s+to|familiar\s+with|briefed\s+on|with\s+(?:direct\s+)?knowledge|aware\s+of|"
+    r"involved\s+in|knowledgeable|within|inside)\b"
 )
 _AUX_WORDS = r"(?i:has|have|had|also|later|earlier|previously|then|would|separately|privately|publicly|reportedly|recently|yesterday|today)"
 _AUX = rf"(?:{_AUX_WORDS}\s+)"
@@ -174,6 +180,10 @@ class AnonymousSource(Kind):
             if not getattr(self, option):
                 raise OptionError(option, f"needs `{option}`, a list of words")
         bare = [n for n in self.bare_plurals if n in self.nouns]
+        # any plural stands bare before a tail that makes it informants: "officials familiar
+        # with the talks", "diplomats briefed on the negotiations"
+        plurals = [n for n in self.nouns if n.endswith("s") and n not in bare]
+        informed = _words_pattern(_with_capitals(plurals))
         nouns = _words_pattern(_with_capitals(list(self.nouns) + list(self.spokes)))
         bare_nouns = _words_pattern(_with_capitals(bare))
         people = _words_pattern(_with_capitals(list(self.people)))
@@ -187,6 +197,7 @@ class AnonymousSource(Kind):
             rf"(?P<det>{_DET})\s+(?P<mods>{_MODIFIER}{{0,4}}?)(?P<noun>{nouns})"
             rf"|(?:(?P<det>{_DET})\s+(?P<mods>{_MODIFIER}{{0,2}}?)|{_NOT_AFTER})(?P<people>{people}){obj}"
             rf"|{_NOT_AFTER}(?P<mods>{_MODIFIER}{{0,3}}?)(?P<noun>{bare_nouns})"
+            rf"|{_NOT_AFTER}(?P<mods>{_MODIFIER}{{0,3}}?)(?P<noun>{informed})(?={_INFORMED})"
             rf"){_END})"
         )
         patterns = [
@@ -201,7 +212,7 @@ class AnonymousSource(Kind):
         # did not want to be named, said")
         self._set("_source_word", regex.compile(rf"{nouns}|{people}|(?<![\w])(?:person|people)(?![\w])"))
         self._set("_back_reference", regex.compile(_BACK_REFERENCE.format(_WORD_CHARS=_WORD_CHARS, nouns=nouns)))
-        self._set("_bare_words", tuple(_with_capitals(bare)))
+        self._set("_bare_words", tuple(_with_capitals(bare + plurals)))
         self._set("_spokes", frozenset(w.casefold() for w in self.spokes))
         self._set("_unnamed_mods", frozenset(w.casefold() for w in self.unnamed_modifiers))
         self._set("_not_people", frozenset(w.casefold() for w in self.not_people))

@@ -26,7 +26,9 @@ _SPEAKER = (
 )
 _AFTER = (
     r"(?=\s+that\b|\s*[,:]|\s+in\s+(?:a|an|his|her|their|the|its)\s+\p{L}+|"
-    r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media)\b|\s+on\s+\p{Lu})"
+    r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media)\b|"
+    # "noted on Monday that", "claimed on Twitter, ..."; not "Figures revealed on Tuesday show"
+    r"\s+on\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*(?:that\b|[,.:;]))"
 )
 # "..., he noted." / "..., Kirby noted."
 _TAIL_SPEAKER = r"(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+)"
@@ -40,6 +42,11 @@ _RELATIVE_THAT = lazy_compile(
     r"\s+that\s+(?:were|was|are|is|had|have|has|will|would|could|can|may|might|remain|remained|had)\b"
 )
 _PRONOUNS = frozenset("he she it they we i who which".split())
+# things, not speakers: "Figures revealed in a report by the ONS show ..." (a participle)
+_THINGS = frozenset(
+    "figures details documents data papers files records results emails messages images photos "
+    "pictures numbers statistics findings plans accounts minutes notes letters texts".split()
+)
 _OPENER_BEFORE = lazy_compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
 
 
@@ -137,6 +144,15 @@ class SaidVerb(Kind):
             return False
         return text[end:].lstrip(" \t")[:1] in (",", ":")
 
+    @staticmethod
+    def _participle(text, m, start, end) -> bool:
+        """"Figures revealed in a report show ...": the verb after a thing, with no `that`,
+        comma or colon after it, is a participle, not an attribution."""
+        before = text[m.start() : start].rstrip(" \t\n,")
+        if m.start() == start or before.casefold() not in _THINGS:
+            return False
+        return text[end:].lstrip(" \t")[:1] not in (",", ":") and not text[end:].lstrip().startswith("that")
+
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
@@ -147,6 +163,8 @@ class SaidVerb(Kind):
                 if doc.in_quote(start):
                     continue  # the speaker's own words
                 if self._plural_noun(text, m, start, end):
+                    continue
+                if self._participle(text, m, start, end):
                     continue
                 replacement = self.replacement
                 # present tense for present tense: "notes" -> "says"
