@@ -30,7 +30,7 @@ from typing import List
 
 import regex
 
-from lint.kinds.base import Kind, OptionError, RuleTimeout, literal_pattern, search
+from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
 from lint.kinds.sourcing_base import PhraseStarts, finditer_at, folded_text, folded_words, phrases_pattern
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -309,7 +309,7 @@ class AnonymousSource(Kind):
         if self._reasons is not None and search(self._reasons, text, p_start, p_end, timeout):
             return True
         if self._anonymity is not None:
-            for m in self._iter(self._anonymity, text, p_start, p_end, timeout):
+            for m in finditer(self._anonymity, text, p_start, p_end, timeout):
                 if _REASON_LINK.match(text, m.end(), p_end):
                     return True
         return False
@@ -333,7 +333,7 @@ class AnonymousSource(Kind):
             self._anonymity_starts.starts(text, folded, lo, hi, starts, words)
             found = finditer_at(self._anonymity, text, starts, lo, hi, timeout)
         else:
-            found = self._iter(self._anonymity, text, lo, hi, timeout)
+            found = finditer(self._anonymity, text, lo, hi, timeout)
         for m in found:
             paragraph = doc.paragraph_index(m.start())
             if paragraph in flagged_paragraphs or doc.in_quote(m.start()):
@@ -345,13 +345,6 @@ class AnonymousSource(Kind):
                 continue
             flagged_paragraphs.add(paragraph)
             yield Hit(m.start(), m.end(), {"problem": _ACK_NO_REASON})
-
-    @staticmethod
-    def _iter(pattern, text, lo, hi, timeout):
-        try:
-            yield from pattern.finditer(text, lo, hi, timeout=timeout)
-        except TimeoutError:
-            raise RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s") from None
 
     def _starts(self, text, lo, hi, words=None, folded=None):
         """Where each pattern can match in text[lo:hi].
