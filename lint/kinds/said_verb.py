@@ -26,7 +26,9 @@ _SPEAKER = (
 )
 _AFTER = (
     r"(?=\s+that\b|\s*[,:]|\s+in\s+(?:a|an|his|her|their|the|its)\s+\p{L}+|"
-    r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media)\b|\s+on\s+\p{Lu})"
+    r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media)\b|"
+    # "noted on Monday that", "claimed on Twitter, ..."; not "Figures revealed on Tuesday show"
+    r"\s+on\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*(?:that\b|[,.:;]))"
 )
 # "..., he noted." / "..., Kirby noted."
 _TAIL_SPEAKER = r"(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+)"
@@ -35,6 +37,16 @@ _TAIL_SPEAKER = r"(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[
 # the speaker word before `,? spaces` (first shape), or the last `,?!` before v with only
 # quote marks, spaces, letters, periods, apostrophes and hyphens after it (the other shapes).
 _WORD_BEFORE = lazy_compile(r"[\p{L}’'-]+,?\s+", regex.REVERSE)
+# "the insurance claims that were rejected": a relative clause after a plural noun
+_RELATIVE_THAT = lazy_compile(
+    r"\s+that\s+(?:were|was|are|is|had|have|has|will|would|could|can|may|might|remain|remained|had)\b"
+)
+_PRONOUNS = frozenset("he she it they we i who which".split())
+# things, not speakers: "Figures revealed in a report by the ONS show ..." (a participle)
+_THINGS = frozenset(
+    "figures details documents data papers files records results emails messages images photos "
+    "pictures numbers statistics findings plans accounts minutes notes letters texts".split()
+)
 _OPENER_BEFORE = lazy_compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
 
 
@@ -43,6 +55,9 @@ class SaidVerb(Kind):
 
     verbs        the loaded attribution verbs (`noted`, `claimed`, ...)
     replacement  the neutral verb the message and fix offer (default `said`)
+    nouns_too    verbs that are also plural nouns (`claims`, `notes`): after a lowercase word
+                 that is no pronoun, they count only before `that` opening a clause, never
+                 before a comma or colon ("insurance claims, which ...", "claims that were")
     """
 
     name = "said-verb"
@@ -51,6 +66,7 @@ class SaidVerb(Kind):
 
     verbs: List[str] = ()
     replacement: str = "said"
+    nouns_too: List[str] = ()
 
     def __post_init__(self):
         if not self.verbs:
@@ -63,6 +79,7 @@ class SaidVerb(Kind):
             rf"|[,?!][”\"]\s+(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{0,3}}(?P<verb>{verbs})\s*[.,]"
         )
         self._set("_pattern", regex.compile(pattern))
+        self._set("_nouns_too", frozenset(w.casefold() for w in self.nouns_too))
         # every match holds a verb, so it holds the verb's first word as written; with each
         # first word, that word folded to ASCII bytes when it is all letters (else None)
         first = sorted({v.split()[0] for v in self.verbs if v.split()})
@@ -112,6 +129,30 @@ class SaidVerb(Kind):
                 yield m
                 resume = m.end()
 
+    def _plural_noun(self, text, m, start, end) -> bool:
+        """Is the verb at [start, end) a plural noun ("insurance claims, which ...")?"""
+        if text[start:end].casefold() not in self._nouns_too:
+            return False
+        if _RELATIVE_THAT.match(text, end):
+            return True
+        before = text[m.start() : start].rstrip(" \t\n,")
+        if m.start() == start or not before or before.casefold() in _PRONOUNS:
+            return False  # a quote's tail ("”, notes Kirby.") or a pronoun speaker
+        # a capital is a name's, unless the word opens the sentence ("Insurance claims, ...")
+        opening = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+        if before[:1].isupper() and opening and opening[-1] not in ".!?”\"\n":
+            return False
+        return text[end:].lstrip(" \t")[:1] in (",", ":")
+
+    @staticmethod
+    def _participle(text, m, start, end) -> bool:
+        """"Figures revealed in a report show ...": the verb after a thing, with no `that`,
+        comma or colon after it, is a participle, not an attribution."""
+        before = text[m.start() : start].rstrip(" \t\n,")
+        if m.start() == start or before.casefold() not in _THINGS:
+            return False
+        return text[end:].lstrip(" \t")[:1] not in (",", ":") and not text[end:].lstrip().startswith("that")
+
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
@@ -121,6 +162,10 @@ class SaidVerb(Kind):
                 start, end = m.span("verb")
                 if doc.in_quote(start):
                     continue  # the speaker's own words
+                if self._plural_noun(text, m, start, end):
+                    continue
+                if self._participle(text, m, start, end):
+                    continue
                 replacement = self.replacement
                 # present tense for present tense: "notes" -> "says"
                 if text[end - 1] == "s" and replacement == "said":

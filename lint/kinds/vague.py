@@ -29,6 +29,8 @@ class VagueSource(Kind):
     always        patterns that are vague sourcing wherever they stand
     unless_named  patterns that are vague only with no named speaker in the sentence or the
                   one before it in the same paragraph
+    attributed    patterns that attribute a sentence to someone named ("according to the fire
+                  service"): an `always` match in such a sentence is left alone
     ignorecase    match regardless of case (default true)
     """
 
@@ -37,6 +39,7 @@ class VagueSource(Kind):
 
     always: List[str] = ()
     unless_named: List[str] = ()
+    attributed: List[str] = ()
     ignorecase: bool = True
 
     def __post_init__(self):
@@ -50,6 +53,10 @@ class VagueSource(Kind):
             self._set(f"_{option}", compile_pattern(option, combined, self.ignorecase))
             # Speed: where a match can start, when the patterns are phrases (PatternStarts)
             self._set(f"_{option}_starts", PatternStarts.build(patterns, self.ignorecase) if patterns else None)
+        for p in self.attributed:
+            compile_pattern("attributed", p, self.ignorecase)
+        combined = "|".join(f"(?:{p})" for p in self.attributed)
+        self._set("_attributed", compile_pattern("attributed", combined, self.ignorecase) if combined else None)
 
     def check(self, doc, spans, context):
         text = doc.text
@@ -57,7 +64,8 @@ class VagueSource(Kind):
         fast = prefilters_enabled()
         for span_start, span_end in spans:
             for m in self._finditer(doc, self._always, fast and self._always_starts, span_start, span_end, timeout):
-                yield Hit(*m.span())
+                if not self._attributed_sentence(doc, m.start(), timeout):
+                    yield Hit(*m.span())
             unless = fast and self._unless_named_starts
             for m in self._finditer(doc, self._unless_named, unless, span_start, span_end, timeout):
                 if not self._named_nearby(doc, m.start(), timeout):
@@ -72,6 +80,13 @@ class VagueSource(Kind):
             if starts is not None:
                 return finditer_at(pattern, doc.text, starts, lo, hi, timeout)
         return finditer(pattern, doc.text, lo, hi, timeout)
+
+    def _attributed_sentence(self, doc, offset, timeout) -> bool:
+        """Does the sentence holding offset name its source ("..., according to the fire service")?"""
+        if self._attributed is None:
+            return False
+        start, end = doc.sentences[doc.sentence_index(offset)]
+        return search(self._attributed, doc.text, start, end, timeout) is not None
 
     def _named_nearby(self, doc, offset, timeout) -> bool:
         index = doc.sentence_index(offset)
