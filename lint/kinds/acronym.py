@@ -10,9 +10,12 @@ two-letter state or country code after a place name (`Austin, TX`).
 
 from __future__ import annotations
 
+import functools
 from typing import List
 
-from lint.kinds.base import Kind, OptionError, finditer, match
+import regex
+
+from lint.kinds.base import Kind, OptionError, finditer, match, search
 from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -26,6 +29,16 @@ _CAPS_BEFORE = lazy_compile(r"(?<![\p{L}])\p{Lu}[\p{Lu}’'.&-]*\p{Lu}[ \t]+$")
 _CAPS_AFTER = lazy_compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?![\p{Ll}])")
 _PLACE_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+,\s*$")
 _DATELINE = lazy_compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
+# a dateline opening a paragraph: RIVERTON —, NORFOLK, Va. —, LONDON (Reuters) -,
+# NEW YORK, March 3 (Reuters) -, PARIS, 4 July —, KYIV, Ukraine (AP) —
+_DATELINE_OPENING = lazy_compile(
+    r"\p{Lu}[\p{Lu}’'.-]*(?:[^\S\n]+\p{Lu}[\p{Lu}’'.-]*)*"
+    r"(?:,[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}.’' ]{0,28}?)?"
+    r"(?:[^\S\n]*\([\p{L}\p{N} .&’'-]{1,30}\))?[^\S\n]*[–—-]+[^\S\n]"
+)
+# a currency written with a country's letters: NZ$26m, HK$ 4bn, A$, C$, US$
+_CURRENCY_AFTER = lazy_compile(r"[^\S\n]?[$€£¥]")
+_CONNECTOR = r"(?:[\s-]+(?:of|and|for|the|on|in|at|to|de|del|der|du|la|le|des|für|&))*[\s-]+"
 # what an introduction looks like: (ABC) after a name, or ABC (full name), or ", or ABC,"
 _IN_PARENS = lazy_compile(
     r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
@@ -101,7 +114,7 @@ class Acronym(Kind):
                     introduced = _introduced_among(text, needed, timeout)
                 else:
                     introduced = _introduced(text, timeout)
-            if acronym in introduced:
+            if acronym in introduced or _spelled_out(text, acronym, timeout):
                 continue
             start, end = m.span("acr")
             if _ROMAN.fullmatch(acronym):
@@ -117,6 +130,8 @@ class Acronym(Kind):
             return True
         if start > 0 and text[start - 1] in "@#":
             return True
+        if _CURRENCY_AFTER.match(text, end):
+            return True
         # a speaker's initials as a label: "NG: This study started ..."
         if text.startswith(":", end) and start == doc.paragraphs[doc.paragraph_index(start)][0]:
             return True
@@ -129,9 +144,14 @@ class Acronym(Kind):
             return True
         if _HYPHEN_NEIGHBOUR.match(text, end) or (start > 0 and text[start - 1] == "-"):
             return True
-        # a shouted word inside a quotation: long and spelled like a word ("TOGETHER")
-        if len(acronym) >= 5 and sum(c in _VOWELS for c in acronym) >= 0.3 * len(acronym) and doc.in_quote(start):
-            return True
+        # a shouted word inside a quotation, spelled like a word ("TOGETHER", "NEVER"), or any
+        # capitals in a quotation that is mostly capitals ("GET OUT NOW")
+        quote = doc.in_quote(start) if any(m in text for m in "“\"") else None
+        if quote is not None:
+            if len(acronym) >= 4 and sum(c in _VOWELS for c in acronym) >= 0.3 * len(acronym):
+                return True
+            if _mostly_capitals(text[quote.start : quote.end]):
+                return True
         # a speaker's initials opening an interview answer: "MS Although we used ..."
         paragraph_start = doc.paragraphs[doc.paragraph_index(start)][0]
         if start == paragraph_start and len(acronym) <= 3 and _LABEL_AFTER.match(text, end):
@@ -152,14 +172,48 @@ class Acronym(Kind):
             shouted = lines[line_start] = bool(letters) and upper > 0.6 * letters
         if shouted:
             return True
-        # a dateline: WASHINGTON — / BAGHDAD (AP) —
+        # a dateline: WASHINGTON — / BAGHDAD (AP) — / NORFOLK, Va. — / LONDON (Reuters) -
         paragraph = doc.paragraphs[doc.paragraph_index(start)]
-        if start - paragraph[0] < 40 and _DATELINE.match(text, end):
-            return True
+        if start - paragraph[0] < 40:
+            if _DATELINE.match(text, end):
+                return True
+            dateline = _DATELINE_OPENING.match(text, paragraph[0], min(paragraph[1], paragraph[0] + 80))
+            if dateline and dateline.end() > end:
+                return True
         # Austin, TX
         if len(acronym) == 2 and _PLACE_BEFORE.search(text, max(0, start - 30), start):
             return True
         return False
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _spelled_out(text: str, acronym: str, timeout) -> bool:
+    """Is the acronym used right after the words it stands for, capitalised (the University
+    of Southern Indiana. USI's gallery; my Pre University Course, PUC)? The reader then sees
+    what it is, brackets or not. A full name paragraphs away is no introduction."""
+    letters = [c for c in acronym if c.isalpha()]
+    if not 2 <= len(letters) <= 7 or not all(c.isupper() for c in letters):
+        return False
+    pattern = _spelled_pattern("".join(letters))
+    for m in finditer(pattern, text, 0, len(text), timeout):
+        after = text[m.end() : m.end() + _NEAR]
+        cut = after.find("\n\n")
+        if acronym in (after if cut < 0 else after[:cut]):
+            return True
+    return False
+
+
+_NEAR = 40  # characters: how soon after its full name an acronym reads as introduced
+
+
+@functools.lru_cache(maxsize=512)
+def _spelled_pattern(letters: str):
+    words = _CONNECTOR.join(rf"{regex.escape(c)}[\p{{Ll}}’'][\p{{L}}’'-]*" for c in letters)
+    return regex.compile(rf"(?<![\p{{L}}]){words}(?![\p{{L}}])")
 
 
 def _introduced_among(text, needed, timeout) -> set:
