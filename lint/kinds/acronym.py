@@ -148,7 +148,7 @@ class Acronym(Kind):
         # capitals in a quotation that is mostly capitals ("GET OUT NOW")
         quote = doc.in_quote(start) if any(m in text for m in "“\"") else None
         if quote is not None:
-            if len(acronym) >= 4 and sum(c in _VOWELS for c in acronym) >= 0.3 * len(acronym):
+            if len(acronym) >= 4 and sum(c in _VOWELS for c in acronym) >= 0.25 * len(acronym):
                 return True
             if _mostly_capitals(text[quote.start : quote.end]):
                 return True

@@ -254,7 +254,8 @@ def _in_name(text: str, start: int, end: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t" + _OPENERS:
         i -= 1
-    sentence_start = i < 0 or text[i] in ".!?:\n"
+    # (a speaker label, "((WN)) Okay.", opens a sentence too)
+    sentence_start = i < 0 or text[i] in ".!?:\n" or text[i - 1 : i + 1] == "))"
     if not sentence_start:
         return True
     # opening a sentence: a name when the next word is capitalised too

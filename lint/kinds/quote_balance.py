@@ -138,6 +138,8 @@ class _Balance:
                 unopened = []
             for i in marks:
                 kind = _kind(text, i, start, end, bool(stack))
+                if kind in ("open", "turned") and text[i] == "“" and stack and stack[-1].mark == "„":
+                    kind = "close"  # „...“: German quotation marks
                 if kind is None:
                     continue
                 if kind == "open":
