@@ -44,7 +44,7 @@ _IN_PARENS = lazy_compile(
     r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
 )
 # ABC (full name), ABC [full name], ABC union (full name)
-_BEFORE = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
+_BEFORE = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[]{1,2}(?:the\s+)?\p{L}+[\s-]+\p{L}+"
 _BEFORE_PARENS = lazy_compile(_BEFORE)
 _OR_OPENING = r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?"
 _OR_NAMED = _OR_OPENING + r"(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
@@ -192,8 +192,8 @@ def _mostly_capitals(text: str) -> bool:
 
 
 def _spelled_out(text: str, acronym: str, timeout) -> bool:
-    """Is the acronym used right after the words it stands for, capitalised (the University
-    of Southern Indiana. USI's gallery; my Pre University Course, PUC)? The reader then sees
+    """Is the acronym used right after (or just before) the words it stands for, capitalised
+    (the University of Southern Indiana. USI's gallery; my Pre University Course, PUC)? The reader then sees
     what it is, brackets or not. A full name paragraphs away is no introduction."""
     letters = [c for c in acronym if c.isalpha()]
     if not 2 <= len(letters) <= 7 or not all(c.isupper() for c in letters):
@@ -203,6 +203,10 @@ def _spelled_out(text: str, acronym: str, timeout) -> bool:
         after = text[m.end() : m.end() + _NEAR]
         cut = after.find("\n\n")
         if acronym in (after if cut < 0 else after[:cut]):
+            return True
+        before = text[max(0, m.start() - _NEAR) : m.start()]  # OECD [(Organisation for ...)]
+        cut = before.rfind("\n\n")
+        if acronym in (before if cut < 0 else before[cut:]):
             return True
     return False
 

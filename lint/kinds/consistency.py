@@ -46,7 +46,7 @@ class Consistency(Kind):
     """
 
     name = "consistency"
-    message_values = ("expected", "count", "expected_count", "others")
+    message_values = ("expected", "count", "expected_count", "others", "expected_at")
     default_scope = "draft"
 
     groups: List[List[str]] = None  # type: ignore[assignment]
@@ -190,7 +190,8 @@ class Consistency(Kind):
                     flagged = [(start, end) for start, end, quoted in found[i] if self.quotes or not quoted]
                     if not flagged:
                         continue
-                    values = {"expected": labels[chosen], "count": len(found[i]), "expected_count": len(found[chosen]), "others": ""}
+                    values = {"expected": labels[chosen], "count": len(found[i]), "expected_count": len(found[chosen]),
+                              "others": "", "expected_at": _lines_of(doc, found[chosen])}
                     if self.every:
                         for start, end in flagged:
                             fix = Fix(start, end, labels[chosen], safe=False) if self.fix else None
@@ -236,6 +237,17 @@ def _elsewhere(doc, spans) -> str:
     shown = ", ".join(str(n) for n in lines[:8]) + (", ..." if len(lines) > 8 else "")
     times = "1 more time" if len(spans) == 1 else f"{len(spans)} more times"
     return f" (and {times}: line{'s' if len(lines) > 1 else ''} {shown})"
+
+
+def _lines_of(doc, found) -> str:
+    """" (line 3)", " (lines 3, 9)" or " (line 3, in a quotation)": where the chosen form stands."""
+    lines = []
+    for start, _, _ in found:
+        line = doc.position(start)[0]
+        if line not in lines:
+            lines.append(line)
+    shown = ", ".join(str(n) for n in lines[:6]) + (", ..." if len(lines) > 6 else "")
+    return f" (line{'s' if len(lines) > 1 else ''} {shown})"
 
 
 _OPENERS = "“\"‘'([—–-"

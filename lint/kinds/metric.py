@@ -132,6 +132,14 @@ class Metric(Kind):
                 continue  # a long sentence, but of short words and few commas
             if self.min_words and not _has_words(doc, start, end, self.min_words):
                 continue
+            if self.metric == "words":
+                # a sentence end the splitter does not know (Hindi ।, Chinese 。): measure the
+                # longest of the sentences it holds
+                start, end = _longest_sentence(doc.text, start, end)
+                if short is not None and (end - start + 1) // 2 <= short:
+                    continue
+                if _other_script(doc.text, start, end):
+                    continue  # a passage in Hindi or Arabic: not the English desk's to split
             if bounded:
                 value = readability.flesch_kincaid_grade(doc.text[start:end], at_most=self.max)
                 if value is None:
@@ -151,6 +159,36 @@ class Metric(Kind):
                 end if line_end < 0 else line_end,
                 {"value": _format(value), "limit": _format(limit)},
             )
+
+
+_OTHER_ENDS = lazy_compile(r"[।॥。！？؟]+\s*")
+_OTHER_END_CHARS = "।॥。！？؟"
+
+
+def _longest_sentence(text: str, start: int, end: int):
+    """[start, end), or the longest piece of it between sentence ends of other scripts."""
+    if not any(c in text[start:end] for c in _OTHER_END_CHARS):
+        return start, end
+    pieces, position = [], start
+    for m in _OTHER_ENDS.finditer(text, start, end):
+        pieces.append((position, m.start() + 1))
+        position = m.end()
+    if position < end:
+        pieces.append((position, end))
+    return max(pieces, key=lambda p: len(_WORD.findall(text, p[0], p[1])))
+
+
+_LATIN = lazy_compile(r"\p{Latin}")
+_LETTER = lazy_compile(r"\p{L}")
+
+
+def _other_script(text: str, start: int, end: int) -> bool:
+    """Are most of the letters in text[start:end] of a script other than Latin?"""
+    piece = text[start:end]
+    if piece.isascii():
+        return False
+    letters = len(_LETTER.findall(piece))
+    return letters > 0 and len(_LATIN.findall(piece)) < 0.5 * letters
 
 
 def _format(value: float) -> str:
