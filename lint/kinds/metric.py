@@ -9,7 +9,7 @@ from typing import Callable, Dict, Optional
 import regex
 
 from lint import readability
-from lint.kinds.base import Kind, OptionError
+from lint.kinds.base import Kind, OptionError, strip_span
 from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -152,7 +152,9 @@ class Metric(Kind):
                 limit = self.min
             else:
                 continue
-            # point at the span's first line, so editors land on it and the match stays short
+            # point at the span's first line of text (a body span starts at the headline's line
+            # end), so editors land on it and the match stays short
+            start, end = strip_span(doc.text, start, end)
             line_end = doc.text.find("\n", start, end)
             yield Hit(
                 start,
