@@ -461,3 +461,19 @@ def test_every_house_choice_a_pack_reads_is_declared():
     for key, values in read.items():
         assert key in declared, f"house choice {key!r} is read by a rule but not declared in data/house.yaml"
         assert values <= set(declared[key]["values"]), (key, values)
+
+
+def test_quotes_read_past_a_caption_inside_a_quotation(rules):
+    text = ('Flood\n\nShe said: "We lost everything in one night.\n\nImage caption, The river burst its banks on Tuesday\n\n'
+            '"We will rebuild," she said.\n')
+    assert quote_messages(rules, text) == []
+    # a quotation left open before prose is still reported
+    text = 'Flood\n\nShe said: "We lost everything in one night.\n\nThe river burst its banks on Tuesday.\n\nShe left.\n'
+    assert [(line, column) for line, column, _, _ in quote_messages(rules, text)] == [(3, 11)]
+
+
+def test_stray_subhead_story_with_crossheads_throughout_is_silent(rules):
+    text = ("Energy bills\n\nPrices rose again in April, the regulator said.\n\n"
+            "Why are energy prices rising so fast this year\n\nWholesale gas costs doubled.\n\n"
+            "What the new cap means for households\n\nThe cap rises by £200.\n")
+    assert findings(rules, text, "style.stray-subhead") == []

@@ -129,6 +129,8 @@ class _Balance:
                     # before it) does not open with a mark
                     yield self.not_reopened(quote, (unopened or [(start, end)])[0], first)
                     marks = marks[1:]
+                elif not marks and index + 1 < len(paragraphs) and _interruption(text, start, end):
+                    continue  # a caption or a subhead pasted inside the quotation: read past it
                 elif not marks and len(unopened) < _MAX_GAP and index + 1 < len(paragraphs):
                     unopened.append((start, end))
                     continue
@@ -184,6 +186,13 @@ class _Balance:
                        f"(it closes at {self.where(closing)}) but does not open with a quote mark: "
                        f"add {opening} before “{text[start:end]}”, as every paragraph of a quotation that runs on opens with one"
         }, Fix(start, end, opening + text[start:end], safe=False))
+
+
+def _interruption(text: str, start: int, end: int) -> bool:
+    """Is the paragraph [start, end) a short line with no closing full stop (an image caption,
+    a crosshead) that a page put between two paragraphs of one quotation?"""
+    piece = text[start:end]
+    return "\n" not in piece and len(piece.split()) <= 20 and piece[-1] not in ".!?…"
 
 
 def _partial(text: str, mark: int) -> bool:
