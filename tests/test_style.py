@@ -280,7 +280,8 @@ def mine(all_rules, name, house=None):
     return [(f.rule, f.line, f.column, f.match) for f in found if f.rule.startswith(MINE)]
 
 
-@pytest.mark.parametrize("name", ["british-budget.txt", "british-awards.txt", "british-cup-draw.txt"])
+@pytest.mark.parametrize("name", ["british-budget.txt", "british-awards.txt", "british-cup-draw.txt", "british-energy.txt",
+                                  "british-court.txt", "british-world.txt", "british-sport.txt"])
 def test_british_drafts_are_silent_under_the_british_house(all_rules, name):
     assert mine(all_rules, name, BRITISH) == []
 
@@ -294,6 +295,10 @@ def test_british_drafts_keep_their_real_problems(all_rules):
 
 def test_british_ellipsis_is_ap_only_without_the_house_choice(all_rules):
     assert mine(all_rules, "british-awards.txt") == [("ap.ellipsis", 17, 74, "...")]
+    assert mine(all_rules, "british-sport.txt") == [("ap.ellipsis", 7, 50, "...")]
+    # the rest of the British copy is silent under AP's defaults too ("US" alone is no mix)
+    for name in ("british-budget.txt", "british-cup-draw.txt", "british-energy.txt", "british-court.txt", "british-world.txt"):
+        assert mine(all_rules, name) == [], name
 
 
 def test_wire_and_sports_drafts_exact(all_rules):
