@@ -200,8 +200,11 @@ def _spelled_out(text: str, acronym: str, timeout) -> bool:
         return False
     pattern = _spelled_pattern("".join(letters))
     for m in finditer(pattern, text, 0, len(text), timeout):
-        after = text[m.end() : m.end() + _NEAR]
-        cut = after.find("\n\n")
+        # AP's way: no brackets, the acronym on a later reference in the same paragraph or
+        # the next (the Federal Emergency Management Agency ... FEMA said)
+        after = text[m.end() : m.end() + _AFTER]
+        first = after.find("\n\n")
+        cut = after.find("\n\n", first + 2) if first >= 0 else -1
         if acronym in (after if cut < 0 else after[:cut]):
             return True
         before = text[max(0, m.start() - _NEAR) : m.start()]  # OECD [(Organisation for ...)]
@@ -211,7 +214,8 @@ def _spelled_out(text: str, acronym: str, timeout) -> bool:
     return False
 
 
-_NEAR = 40  # characters: how soon after its full name an acronym reads as introduced
+_NEAR = 40  # characters: how close before its full name an acronym reads as introduced
+_AFTER = 800  # characters after the full name (and no further than the next paragraph)
 
 
 @functools.lru_cache(maxsize=512)
