@@ -10,12 +10,9 @@ two-letter state or country code after a place name (`Austin, TX`).
 
 from __future__ import annotations
 
-import functools
 from typing import List
 
-import regex
-
-from lint.kinds.base import Kind, OptionError, finditer, match, search
+from lint.kinds.base import Kind, OptionError, finditer, match
 from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -102,6 +99,7 @@ class Acronym(Kind):
         needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
         # found only when needed (many drafts use only allowed acronyms), and only for these
         introduced = None
+        names = []  # the draft's runs of capitalised words, found when first needed
         lines = {}  # line start -> is the line mostly in capitals
         seen = set()
         for acronym, m in tokens:
@@ -114,7 +112,7 @@ class Acronym(Kind):
                     introduced = _introduced_among(text, needed, timeout)
                 else:
                     introduced = _introduced(text, timeout)
-            if acronym in introduced or _spelled_out(text, acronym, timeout):
+            if acronym in introduced or _spelled_out(text, acronym, timeout, names):
                 continue
             start, end = m.span("acr")
             if _ROMAN.fullmatch(acronym):
@@ -191,37 +189,52 @@ def _mostly_capitals(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-def _spelled_out(text: str, acronym: str, timeout) -> bool:
-    """Is the acronym used right after (or just before) the words it stands for, capitalised
-    (the University of Southern Indiana. USI's gallery; my Pre University Course, PUC)? The reader then sees
-    what it is, brackets or not. A full name paragraphs away is no introduction."""
-    letters = [c for c in acronym if c.isalpha()]
-    if not 2 <= len(letters) <= 7 or not all(c.isupper() for c in letters):
+def _spelled_out(text: str, acronym: str, timeout, names: list) -> bool:
+    """Is the acronym used soon after the words it stands for, capitalised, in the same
+    paragraph or the next (the University of Southern Indiana. USI's gallery; my Pre
+    University Course, PUC), or just before them (OECD [(Organisation for ...)])? The reader
+    then sees what it is, brackets or not (AP avoids the brackets). A full name paragraphs
+    away is no introduction. `names` holds the draft's runs of capitalised words, found once
+    (`_name_runs`)."""
+    letters = "".join(c for c in acronym if c.isalpha())
+    if not 2 <= len(letters) <= 7 or not letters.isupper():
         return False
-    pattern = _spelled_pattern("".join(letters))
-    for m in finditer(pattern, text, 0, len(text), timeout):
-        # AP's way: no brackets, the acronym on a later reference in the same paragraph or
-        # the next (the Federal Emergency Management Agency ... FEMA said)
-        after = text[m.end() : m.end() + _AFTER]
-        first = after.find("\n\n")
-        cut = after.find("\n\n", first + 2) if first >= 0 else -1
-        if acronym in (after if cut < 0 else after[:cut]):
-            return True
-        before = text[max(0, m.start() - _NEAR) : m.start()]  # OECD [(Organisation for ...)]
-        cut = before.rfind("\n\n")
-        if acronym in (before if cut < 0 else before[cut:]):
-            return True
+    if not names:
+        names.append(_name_runs(text, timeout))
+    for initials, starts, ends in names[0]:
+        i = initials.find(letters)
+        while i >= 0:
+            name_start, name_end = starts[i], ends[i + len(letters) - 1]
+            # AP's way: no brackets, the acronym on a later reference in the same paragraph or
+            # the next (the Federal Emergency Management Agency ... FEMA said)
+            after = text[name_end : name_end + _AFTER]
+            first = after.find("\n\n")
+            cut = after.find("\n\n", first + 2) if first >= 0 else -1
+            if acronym in (after if cut < 0 else after[:cut]):
+                return True
+            before = text[max(0, name_start - _NEAR) : name_start]  # OECD [(Organisation for ...)]
+            cut = before.rfind("\n\n")
+            if acronym in (before if cut < 0 else before[cut:]):
+                return True
+            i = initials.find(letters, i + 1)
     return False
 
 
 _NEAR = 40  # characters: how close before its full name an acronym reads as introduced
 _AFTER = 800  # characters after the full name (and no further than the next paragraph)
+_NAME_WORD = r"\p{Lu}[\p{Ll}’'][\p{L}’'-]*"
+_NAME_RUN = lazy_compile(rf"(?<![\p{{L}}]){_NAME_WORD}(?:{_CONNECTOR}{_NAME_WORD})+(?![\p{{L}}])")
+_NAME_WORDS = lazy_compile(_NAME_WORD)
 
 
-@functools.lru_cache(maxsize=512)
-def _spelled_pattern(letters: str):
-    words = _CONNECTOR.join(rf"{regex.escape(c)}[\p{{Ll}}’'][\p{{L}}’'-]*" for c in letters)
-    return regex.compile(rf"(?<![\p{{L}}]){words}(?![\p{{L}}])")
+def _name_runs(text: str, timeout) -> list:
+    """[(initials, word starts, word ends)] for each run of two or more capitalised words
+    (joined by spaces, hyphens or small words: of, and, for, the...) in the draft."""
+    runs = []
+    for m in finditer(_NAME_RUN, text, 0, len(text), timeout):
+        words = list(_NAME_WORDS.finditer(text, m.start(), m.end()))
+        runs.append(("".join(w.group()[0] for w in words), [w.start() for w in words], [w.end() for w in words]))
+    return runs
 
 
 def _introduced_among(text, needed, timeout) -> set:
