@@ -99,7 +99,6 @@ class Acronym(Kind):
         needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
         # found only when needed (many drafts use only allowed acronyms), and only for these
         introduced = None
-        names = []  # the draft's runs of capitalised words, found when first needed
         lines = {}  # line start -> is the line mostly in capitals
         seen = set()
         for acronym, m in tokens:
@@ -112,14 +111,16 @@ class Acronym(Kind):
                     introduced = _introduced_among(text, needed, timeout)
                 else:
                     introduced = _introduced(text, timeout)
-            if acronym in introduced or _spelled_out(text, acronym, timeout, names):
+            if acronym in introduced:
                 continue
             start, end = m.span("acr")
             if _ROMAN.fullmatch(acronym):
                 continue
             if self._not_an_acronym(doc, text, start, end, acronym, lines):
                 continue
-            seen.add(acronym)
+            seen.add(acronym)  # this use decides: flagged, or spelled out nearby
+            if _spelled_out(text, acronym, timeout):
+                continue
             yield Hit(start, end)
 
     def _not_an_acronym(self, doc, text, start, end, acronym, lines) -> bool:
@@ -189,37 +190,40 @@ def _mostly_capitals(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
 
-def _spelled_out(text: str, acronym: str, timeout, names: list) -> bool:
+def _spelled_out(text: str, acronym: str, timeout) -> bool:
     """Is the acronym used soon after the words it stands for, capitalised, in the same
     paragraph or the next (the University of Southern Indiana. USI's gallery; my Pre
     University Course, PUC), or just before them (OECD [(Organisation for ...)])? The reader
     then sees what it is, brackets or not (AP avoids the brackets). A full name paragraphs
-    away is no introduction. `names` holds the draft's runs of capitalised words, found once
-    (`_name_runs`)."""
+    away is no introduction. Only the text around the acronym's first uses is read."""
     letters = "".join(c for c in acronym if c.isalpha())
     if not 2 <= len(letters) <= 7 or not letters.isupper():
         return False
-    if not names:
-        names.append(_name_runs(text, timeout))
-    for initials, starts, ends in names[0]:
-        i = initials.find(letters)
-        while i >= 0:
-            name_start, name_end = starts[i], ends[i + len(letters) - 1]
-            # AP's way: no brackets, the acronym on a later reference in the same paragraph or
-            # the next (the Federal Emergency Management Agency ... FEMA said)
-            after = text[name_end : name_end + _AFTER]
-            first = after.find("\n\n")
-            cut = after.find("\n\n", first + 2) if first >= 0 else -1
-            if acronym in (after if cut < 0 else after[:cut]):
-                return True
-            before = text[max(0, name_start - _NEAR) : name_start]  # OECD [(Organisation for ...)]
-            cut = before.rfind("\n\n")
-            if acronym in (before if cut < 0 else before[cut:]):
-                return True
-            i = initials.find(letters, i + 1)
+    p = text.find(acronym)
+    for _ in range(_USES):
+        if p < 0:
+            return False
+        # the same paragraph or the one before: back to the second paragraph break, at most
+        # _AFTER characters (the Federal Emergency Management Agency ... FEMA said: AP's way)
+        low = max(0, p - _AFTER)
+        first = text.rfind("\n\n", low, p)
+        if first >= 0:
+            second = text.rfind("\n\n", low, first)
+            if second >= 0:
+                low = second
+        if _names_with(text, low, p, letters, timeout, lambda start, end: True):
+            return True
+        # just before its name: OECD [(Organisation for Economic Co-operation ...)]
+        end = p + len(acronym)
+        paragraph_end = text.find("\n\n", end)
+        high = min(len(text), end + _NEAR + 120, paragraph_end if paragraph_end >= 0 else len(text))
+        if _names_with(text, end, high, letters, timeout, lambda start, _: start - end <= _NEAR):
+            return True
+        p = text.find(acronym, p + 1)
     return False
 
 
+_USES = 3  # how many of an acronym's first uses are looked at
 _NEAR = 40  # characters: how close before its full name an acronym reads as introduced
 _AFTER = 800  # characters after the full name (and no further than the next paragraph)
 _NAME_WORD = r"\p{Lu}[\p{Ll}’'][\p{L}’'-]*"
@@ -227,14 +231,19 @@ _NAME_RUN = lazy_compile(rf"(?<![\p{{L}}]){_NAME_WORD}(?:{_CONNECTOR}{_NAME_WORD
 _NAME_WORDS = lazy_compile(_NAME_WORD)
 
 
-def _name_runs(text: str, timeout) -> list:
-    """[(initials, word starts, word ends)] for each run of two or more capitalised words
-    (joined by spaces, hyphens or small words: of, and, for, the...) in the draft."""
-    runs = []
-    for m in finditer(_NAME_RUN, text, 0, len(text), timeout):
+def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -> bool:
+    """Is there, in text[start:end], a run of capitalised words (joined by spaces, hyphens or
+    small words: of, and, for, the...) whose initials include `letters` in a row, at a place
+    `where(name_start, name_end)` accepts?"""
+    for m in finditer(_NAME_RUN, text, start, end, timeout):
         words = list(_NAME_WORDS.finditer(text, m.start(), m.end()))
-        runs.append(("".join(w.group()[0] for w in words), [w.start() for w in words], [w.end() for w in words]))
-    return runs
+        initials = "".join(w.group()[0] for w in words)
+        i = initials.find(letters)
+        while i >= 0:
+            if where(words[i].start(), words[i + len(letters) - 1].end()):
+                return True
+            i = initials.find(letters, i + 1)
+    return False
 
 
 def _introduced_among(text, needed, timeout) -> set:

@@ -21,6 +21,7 @@ European style, closed by `“` or `”`); a `”` standing before a word after 
 
 from __future__ import annotations
 
+import bisect
 from typing import List, Optional, Tuple
 
 from lint.kinds.base import Kind
@@ -90,21 +91,27 @@ class _Balance:
     def __init__(self, doc, text: str):
         self.doc = doc
         self.text = text
+        self._every: Optional[List[int]] = None
 
     def where(self, offset: int) -> str:
         line, column = self.doc.position(offset)
         return f"line {line}, column {column}"
 
     def marks(self, start: int, end: int) -> List[int]:
-        text = self.text
-        found = []
-        for mark in _MARKS:
-            i = text.find(mark, start, end)
-            while i >= 0:
-                found.append(i)
-                i = text.find(mark, i + 1, end)
-        found.sort()
-        return found
+        """The marks in text[start:end] (found once for the whole draft, one `str.find`
+        loop a mark: a memchr scan)."""
+        every = self._every
+        if every is None:
+            text = self.text
+            every = []
+            for mark in _MARKS:
+                i = text.find(mark)
+                while i >= 0:
+                    every.append(i)
+                    i = text.find(mark, i + 1)
+            every.sort()
+            self._every = every
+        return every[bisect.bisect_left(every, start) : bisect.bisect_left(every, end)]
 
     def run(self, paragraphs: List[Tuple[int, int]]):
         text = self.text
@@ -113,6 +120,8 @@ class _Balance:
         unopened: List[Tuple[int, int]] = []
         for index, (start, end) in enumerate(paragraphs):
             marks = self.marks(start, end)
+            if not marks and quote is None:
+                continue
             stack: List[_Open] = []  # quotations open in this paragraph (a nested one on top)
             if quote is not None:
                 first = marks[0] if marks else None
