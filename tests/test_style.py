@@ -377,8 +377,9 @@ def test_acronym_datelines_capitals_and_spelled_out_names_are_silent(rules, text
 
 
 def test_acronym_full_name_far_away_is_no_introduction(rules):
-    text = "Flood\n\nThe Baghdad Diplomatic Support Center was hit.\n\nRockets fell all night.\n\nLater, the BDSC was hit again.\n"
-    assert findings(rules, text, "style.acronym") == [("style.acronym", 7, 12, "BDSC")]
+    text = ("Flood\n\nThe Baghdad Diplomatic Support Center was hit.\n\nRockets fell all night.\n\n"
+            "The Pentagon said it would respond.\n\nTwo jets flew over.\n\nLater, the BDSC was hit again.\n")
+    assert findings(rules, text, "style.acronym") == [("style.acronym", 11, 12, "BDSC")]
     # AP's way, without brackets: the full name, then the acronym in the next paragraph
     text = "Flood\n\nThe Federal Emergency Management Agency sent teams.\n\nFEMA said more would follow.\n"
     assert findings(rules, text, "style.acronym") == []

@@ -192,7 +192,7 @@ def _mostly_capitals(text: str) -> bool:
 
 def _spelled_out(text: str, acronym: str, timeout) -> bool:
     """Is the acronym used soon after the words it stands for, capitalised, in the same
-    paragraph or the next (the University of Southern Indiana. USI's gallery; my Pre
+    paragraph or one of the next two (the University of Southern Indiana. USI's gallery; my Pre
     University Course, PUC), or just before them (OECD [(Organisation for ...)])? The reader
     then sees what it is, brackets or not (AP avoids the brackets). A full name paragraphs
     away is no introduction. Only the text around the acronym's first uses is read."""
@@ -203,14 +203,16 @@ def _spelled_out(text: str, acronym: str, timeout) -> bool:
     for _ in range(_USES):
         if p < 0:
             return False
-        # the same paragraph or the one before: back to the second paragraph break, at most
-        # _AFTER characters (the Federal Emergency Management Agency ... FEMA said: AP's way)
+        # the same paragraph or the _PARAGRAPHS before it, at most _AFTER characters back (the
+        # Federal Emergency Management Agency ... FEMA said: AP's way)
         low = max(0, p - _AFTER)
-        first = text.rfind("\n\n", low, p)
-        if first >= 0:
-            second = text.rfind("\n\n", low, first)
-            if second >= 0:
-                low = second
+        cut = p
+        for _ in range(_PARAGRAPHS + 1):
+            cut = text.rfind("\n\n", low, cut)
+            if cut < 0:
+                break
+        if cut >= 0:
+            low = cut
         if _names_with(text, low, p, letters, timeout, lambda start, end: True):
             return True
         # just before its name: OECD [(Organisation for Economic Co-operation ...)]
@@ -225,7 +227,8 @@ def _spelled_out(text: str, acronym: str, timeout) -> bool:
 
 _USES = 3  # how many of an acronym's first uses are looked at
 _NEAR = 40  # characters: how close before its full name an acronym reads as introduced
-_AFTER = 800  # characters after the full name (and no further than the next paragraph)
+_AFTER = 1500  # characters after the full name (and no further than _PARAGRAPHS paragraphs on)
+_PARAGRAPHS = 2
 _NAME_WORD = r"\p{Lu}[\p{Ll}’'][\p{L}’'-]*"
 _NAME_RUN = lazy_compile(rf"(?<![\p{{L}}]){_NAME_WORD}(?:{_CONNECTOR}{_NAME_WORD})+(?![\p{{L}}])")
 _NAME_WORDS = lazy_compile(_NAME_WORD)
