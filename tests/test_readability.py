@@ -77,3 +77,12 @@ def test_sentences_end_at_a_danda_and_passages_in_other_scripts_are_not_measured
     assert Engine([RULES["readability.sentence-length"]]).check_texts([text])[0] == []
     long_hindi = "हम लोग काम करते हैं, " * 40 + "।"
     assert Engine([RULES["readability.sentence-length"]]).check_texts([f"Vote\n\n{long_hindi}\n"])[0] == []
+
+
+def test_an_interview_answer_under_its_speakers_label_is_one_paragraph_on_purpose():
+    answer = " ".join(f"Sentence number {n} of the answer." for n in range(15))
+    rule = RULES["readability.paragraph-length"]
+    for label in ("((Jo Smith))", "A:", "JO SMITH:", "Jo Smith:"):
+        assert Engine([rule]).check_texts([f"Interview\n\n{label} {answer}\n"])[0] == [], label
+    (finding,) = Engine([rule]).check_texts([f"Interview\n\n{answer}\n"])[0]
+    assert (finding.line, finding.column) == (3, 1) and "15 sentences (limit 12)" in finding.message

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, List, Optional
 
 import regex
 
 from lint import readability
-from lint.kinds.base import Kind, OptionError, strip_span
+from lint.kinds.base import Kind, OptionError, compile_pattern, strip_span
 from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -85,6 +85,8 @@ class Metric(Kind):
                 coleman-liau, measured over each span of the rule's scope
     max / min   the limit; a span above max (or below min) is flagged
     min_words   spans with fewer words are not measured (readability of a one-liner is noise)
+    skip        patterns: a span that starts with a match of one is not measured (an interview
+                answer opening with its speaker's label, `((Jo Smith))` or `Q:`)
     """
 
     name = "metric"
@@ -95,8 +97,11 @@ class Metric(Kind):
     max: Optional[float] = None
     min: Optional[float] = None
     min_words: int = 0
+    skip: List[str] = ()
 
     def __post_init__(self):
+        skip = "|".join(f"(?:{p})" for p in self.skip)
+        self._set("_skip", compile_pattern("skip", skip) if skip else None)
         if self.metric not in METRICS:
             raise OptionError("metric", f"unknown metric {self.metric!r} (use {', '.join(METRICS)})")
         if self.max is None and self.min is None:
@@ -131,6 +136,8 @@ class Metric(Kind):
             if bounded_words and _most_words(doc.text, start, end) <= short:
                 continue  # a long sentence, but of short words and few commas
             if self.min_words and not _has_words(doc, start, end, self.min_words):
+                continue
+            if self._skip is not None and self._skip.match(doc.text, start, end):
                 continue
             if self.metric == "words":
                 # a sentence end the splitter does not know (Hindi ।, Chinese 。): measure the
