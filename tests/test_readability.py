@@ -61,3 +61,28 @@ def test_a_missing_textstat_is_a_clear_rule_error_and_the_other_rules_still_repo
     assert [e.rule for e in errors] == ["readability.grade-level"]
     assert "needs the textstat package" in errors[0].message and "internal error" not in errors[0].message
     assert [f.rule for f in findings] == ["readability.paragraph-length"]
+
+
+def test_story_grade_points_at_the_first_body_line_not_the_headline_end():
+    words = "Notwithstanding considerable institutional reluctance, organizations acknowledge multilateral cooperation. " * 8
+    text = f"Budget vote\n\n{words}\n"
+    findings, _ = Engine([RULES["readability.grade-level"]]).check_texts([text])
+    assert [(f.line, f.column, f.match[:15]) for f in findings] == [(3, 1, "Notwithstanding")]
+
+
+def test_sentences_end_at_a_danda_and_passages_in_other_scripts_are_not_measured():
+    hindi = "हम लोग काम करते हैं और बहुत कुछ सीखते हैं। " * 12  # 12 short Hindi sentences, one line
+    english = "The council voted, and then it argued. " * 12
+    text = f"Budget vote\n\n{hindi}\n\n{english}\n"
+    assert Engine([RULES["readability.sentence-length"]]).check_texts([text])[0] == []
+    long_hindi = "हम लोग काम करते हैं, " * 40 + "।"
+    assert Engine([RULES["readability.sentence-length"]]).check_texts([f"Vote\n\n{long_hindi}\n"])[0] == []
+
+
+def test_an_interview_answer_under_its_speakers_label_is_one_paragraph_on_purpose():
+    answer = " ".join(f"Sentence number {n} of the answer." for n in range(15))
+    rule = RULES["readability.paragraph-length"]
+    for label in ("((Jo Smith))", "A:", "JO SMITH:", "Jo Smith:"):
+        assert Engine([rule]).check_texts([f"Interview\n\n{label} {answer}\n"])[0] == [], label
+    (finding,) = Engine([rule]).check_texts([f"Interview\n\n{answer}\n"])[0]
+    assert (finding.line, finding.column) == (3, 1) and "15 sentences (limit 12)" in finding.message

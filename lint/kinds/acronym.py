@@ -26,12 +26,22 @@ _CAPS_BEFORE = lazy_compile(r"(?<![\p{L}])\p{Lu}[\p{Lu}’'.&-]*\p{Lu}[ \t]+$")
 _CAPS_AFTER = lazy_compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?![\p{Ll}])")
 _PLACE_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+,\s*$")
 _DATELINE = lazy_compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
+# a dateline opening a paragraph: RIVERTON —, NORFOLK, Va. —, LONDON (Reuters) -,
+# NEW YORK, March 3 (Reuters) -, PARIS, 4 July —, KYIV, Ukraine (AP) —
+_DATELINE_OPENING = lazy_compile(
+    r"\p{Lu}[\p{Lu}’'.-]*(?:[^\S\n]+\p{Lu}[\p{Lu}’'.-]*)*"
+    r"(?:,[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}.’' ]{0,28}?)?"
+    r"(?:[^\S\n]*\([\p{L}\p{N} .&’'-]{1,30}\))?[^\S\n]*[–—-]+[^\S\n]"
+)
+# a currency written with a country's letters: NZ$26m, HK$ 4bn, A$, C$, US$
+_CURRENCY_AFTER = lazy_compile(r"[^\S\n]?[$€£¥]")
+_CONNECTOR = r"(?:[\s-]+(?:of|and|for|the|on|in|at|to|de|del|der|du|la|le|des|für|&))*[\s-]+"
 # what an introduction looks like: (ABC) after a name, or ABC (full name), or ", or ABC,"
 _IN_PARENS = lazy_compile(
     r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
 )
 # ABC (full name), ABC [full name], ABC union (full name)
-_BEFORE = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[](?:the\s+)?\p{L}+[\s-]+\p{L}+"
+_BEFORE = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[]{1,2}(?:the\s+)?\p{L}+[\s-]+\p{L}+"
 _BEFORE_PARENS = lazy_compile(_BEFORE)
 _OR_OPENING = r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?"
 _OR_NAMED = _OR_OPENING + r"(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
@@ -108,7 +118,9 @@ class Acronym(Kind):
                 continue
             if self._not_an_acronym(doc, text, start, end, acronym, lines):
                 continue
-            seen.add(acronym)
+            seen.add(acronym)  # this use decides: flagged, or spelled out nearby
+            if _spelled_out(text, acronym, timeout):
+                continue
             yield Hit(start, end)
 
     def _not_an_acronym(self, doc, text, start, end, acronym, lines) -> bool:
@@ -116,6 +128,8 @@ class Acronym(Kind):
         if _NAME_BEFORE.search(text, max(0, start - 40), start) or _NAME_AFTER.match(text, end):
             return True
         if start > 0 and text[start - 1] in "@#":
+            return True
+        if _CURRENCY_AFTER.match(text, end):
             return True
         # a speaker's initials as a label: "NG: This study started ..."
         if text.startswith(":", end) and start == doc.paragraphs[doc.paragraph_index(start)][0]:
@@ -129,9 +143,14 @@ class Acronym(Kind):
             return True
         if _HYPHEN_NEIGHBOUR.match(text, end) or (start > 0 and text[start - 1] == "-"):
             return True
-        # a shouted word inside a quotation: long and spelled like a word ("TOGETHER")
-        if len(acronym) >= 5 and sum(c in _VOWELS for c in acronym) >= 0.3 * len(acronym) and doc.in_quote(start):
-            return True
+        # a shouted word inside a quotation, spelled like a word ("TOGETHER", "NEVER"), or any
+        # capitals in a quotation that is mostly capitals ("GET OUT NOW")
+        quote = doc.in_quote(start) if any(m in text for m in "“\"") else None
+        if quote is not None:
+            if len(acronym) >= 4 and sum(c in _VOWELS for c in acronym) >= 0.25 * len(acronym):
+                return True
+            if _mostly_capitals(text[quote.start : quote.end]):
+                return True
         # a speaker's initials opening an interview answer: "MS Although we used ..."
         paragraph_start = doc.paragraphs[doc.paragraph_index(start)][0]
         if start == paragraph_start and len(acronym) <= 3 and _LABEL_AFTER.match(text, end):
@@ -152,14 +171,82 @@ class Acronym(Kind):
             shouted = lines[line_start] = bool(letters) and upper > 0.6 * letters
         if shouted:
             return True
-        # a dateline: WASHINGTON — / BAGHDAD (AP) —
+        # a dateline: WASHINGTON — / BAGHDAD (AP) — / NORFOLK, Va. — / LONDON (Reuters) -
         paragraph = doc.paragraphs[doc.paragraph_index(start)]
-        if start - paragraph[0] < 40 and _DATELINE.match(text, end):
-            return True
+        if start - paragraph[0] < 40:
+            if _DATELINE.match(text, end):
+                return True
+            dateline = _DATELINE_OPENING.match(text, paragraph[0], min(paragraph[1], paragraph[0] + 80))
+            if dateline and dateline.end() > end:
+                return True
         # Austin, TX
         if len(acronym) == 2 and _PLACE_BEFORE.search(text, max(0, start - 30), start):
             return True
         return False
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _spelled_out(text: str, acronym: str, timeout) -> bool:
+    """Is the acronym used soon after the words it stands for, capitalised, in the same
+    paragraph or one of the next two (the University of Southern Indiana. USI's gallery; my Pre
+    University Course, PUC), or just before them (OECD [(Organisation for ...)])? The reader
+    then sees what it is, brackets or not (AP avoids the brackets). A full name paragraphs
+    away is no introduction. Only the text around the acronym's first uses is read."""
+    letters = "".join(c for c in acronym if c.isalpha())
+    if not 2 <= len(letters) <= 7 or not letters.isupper():
+        return False
+    p = text.find(acronym)
+    for _ in range(_USES):
+        if p < 0:
+            return False
+        # the same paragraph or the _PARAGRAPHS before it, at most _AFTER characters back (the
+        # Federal Emergency Management Agency ... FEMA said: AP's way)
+        low = max(0, p - _AFTER)
+        cut = p
+        for _ in range(_PARAGRAPHS + 1):
+            cut = text.rfind("\n\n", low, cut)
+            if cut < 0:
+                break
+        if cut >= 0:
+            low = cut
+        if _names_with(text, low, p, letters, timeout, lambda start, end: True):
+            return True
+        # just before its name: OECD [(Organisation for Economic Co-operation ...)]
+        end = p + len(acronym)
+        paragraph_end = text.find("\n\n", end)
+        high = min(len(text), end + _NEAR + 120, paragraph_end if paragraph_end >= 0 else len(text))
+        if _names_with(text, end, high, letters, timeout, lambda start, _: start - end <= _NEAR):
+            return True
+        p = text.find(acronym, p + 1)
+    return False
+
+
+_USES = 3  # how many of an acronym's first uses are looked at
+_NEAR = 40  # characters: how close before its full name an acronym reads as introduced
+_AFTER = 1500  # characters after the full name (and no further than _PARAGRAPHS paragraphs on)
+_PARAGRAPHS = 2
+_NAME_WORD = r"\p{Lu}[\p{Ll}’'][\p{L}’'-]*"
+_NAME_RUN = lazy_compile(rf"(?<![\p{{L}}]){_NAME_WORD}(?:{_CONNECTOR}{_NAME_WORD})+(?![\p{{L}}])")
+_NAME_WORDS = lazy_compile(_NAME_WORD)
+
+
+def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -> bool:
+    """Is there, in text[start:end], a run of capitalised words (joined by spaces, hyphens or
+    small words: of, and, for, the...) whose initials include `letters` in a row, at a place
+    `where(name_start, name_end)` accepts?"""
+    for m in finditer(_NAME_RUN, text, start, end, timeout):
+        words = list(_NAME_WORDS.finditer(text, m.start(), m.end()))
+        initials = "".join(w.group()[0] for w in words)
+        i = initials.find(letters)
+        while i >= 0:
+            if where(words[i].start(), words[i + len(letters) - 1].end()):
+                return True
+            i = initials.find(letters, i + 1)
+    return False
 
 
 def _introduced_among(text, needed, timeout) -> set:

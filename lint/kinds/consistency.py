@@ -10,7 +10,7 @@ ignored (`US$`, `USCENTCOM`), and a form may be a regular expression with a lite
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from lint.kinds.base import (
     Kind,
@@ -35,10 +35,18 @@ class Consistency(Kind):
     quotes       also flag forms inside quotations (default false: count them, leave them)
     ignorecase   match regardless of case
     fix          offer the chosen form as a fix (default true; applied with --unsafe-fixes)
+    proper_names (literal forms) a form written in lower case in `groups` is a common
+                 word; written with a capital inside a sentence or next to another capitalised
+                 word it is part of a name (Spire Healthcare, Towards Zero, the Advisor) and
+                 is neither counted nor flagged (default true)
+    house_forms  house choice value -> the forms that win when the house makes that choice
+                 (`spelling: british` -> [towards, per cent, ...])
+    every        one finding at each use of a losing form (default false: one finding at its
+                 first use, naming the other lines; its fix changes them all)
     """
 
     name = "consistency"
-    message_values = ("expected", "count", "expected_count")
+    message_values = ("expected", "count", "expected_count", "others", "expected_at")
     default_scope = "draft"
 
     groups: List[List[str]] = None  # type: ignore[assignment]
@@ -46,6 +54,9 @@ class Consistency(Kind):
     house: Optional[str] = None
     regex: bool = False
     names: List[List[str]] = ()
+    proper_names: bool = True
+    house_forms: Dict[str, List[str]] = None  # type: ignore[assignment]
+    every: bool = False
     exceptions: List[str] = ()
     quotes: bool = False
     ignorecase: bool = False
@@ -136,6 +147,8 @@ class Consistency(Kind):
         text = doc.text
         timeout = context.timeout_for(text)
         house_choice = context.house.get(self.house) if self.house else None
+        if house_choice is not None and self.house_forms:
+            house_choice = self.house_forms.get(str(house_choice), house_choice)
         mixed = self._mixed(doc)
         if not mixed:
             return
@@ -157,12 +170,15 @@ class Consistency(Kind):
                     if self._exceptions is not None:
                         excluded = [m.span() for m in finditer(self._exceptions, text, span_start, span_end, timeout)]
                 for i, spans_i in matches:
+                    common = self.proper_names and not self.regex and labels[i][:1].islower()
                     for s, e in spans_i:
                         if any(a <= s and e <= b for a, b in excluded):
                             continue
                         if any(s < b and a < e for a, b in taken):
                             continue
                         taken.append((s, e))
+                        if common and _in_name(text, s, e):
+                            continue
                         found[i].append((s, e, doc.in_quote(s) is not None))
                 used = [i for i, f in enumerate(found) if f]
                 if len(used) < 2:
@@ -171,19 +187,34 @@ class Consistency(Kind):
                 for i in used:
                     if i == chosen:
                         continue
-                    for start, end, quoted in found[i]:
-                        if quoted and not self.quotes:
-                            continue
-                        fix = Fix(start, end, labels[chosen], safe=False) if self.fix else None
-                        yield Hit(
-                            start,
-                            end,
-                            {"expected": labels[chosen], "count": len(found[i]), "expected_count": len(found[chosen])},
-                            fix,
-                        )
+                    flagged = [(start, end) for start, end, quoted in found[i] if self.quotes or not quoted]
+                    if not flagged:
+                        continue
+                    values = {"expected": labels[chosen], "count": len(found[i]), "expected_count": len(found[chosen]),
+                              "others": "", "expected_at": _lines_of(doc, found[chosen])}
+                    if self.every:
+                        for start, end in flagged:
+                            fix = Fix(start, end, labels[chosen], safe=False) if self.fix else None
+                            yield Hit(start, end, values, fix)
+                        continue
+                    # one finding, at the first use; its fix changes every flagged use
+                    start, end = flagged[0]
+                    fix = None
+                    if self.fix:
+                        first, last = flagged[0][0], flagged[-1][1]
+                        parts, position = [], first
+                        for s, e in flagged:
+                            parts.append(text[position:s])
+                            parts.append(labels[chosen])
+                            position = e
+                        parts.append(text[position:last])
+                        fix = Fix(first, last, "".join(parts), safe=False)
+                    values["others"] = _elsewhere(doc, flagged[1:])
+                    yield Hit(start, end, values, fix)
 
     def _choose(self, labels, found, used, house_choice) -> int:
-        for preferred in ([house_choice] if house_choice else []) + list(self.prefer):
+        house = list(house_choice) if isinstance(house_choice, (list, tuple)) else [house_choice] if house_choice else []
+        for preferred in house + list(self.prefer):
             if preferred in labels:
                 return labels.index(preferred)
 
@@ -192,3 +223,55 @@ class Consistency(Kind):
             return (outside, len(found[i]), -found[i][0][0])
 
         return max(used, key=weight)
+
+
+def _elsewhere(doc, spans) -> str:
+    """" (and 2 more times: lines 11, 17)" for the later uses of a form; "" when none."""
+    if not spans:
+        return ""
+    lines = []
+    for start, _ in spans:
+        line = doc.position(start)[0]
+        if line not in lines:
+            lines.append(line)
+    shown = ", ".join(str(n) for n in lines[:8]) + (", ..." if len(lines) > 8 else "")
+    times = "1 more time" if len(spans) == 1 else f"{len(spans)} more times"
+    return f" (and {times}: line{'s' if len(lines) > 1 else ''} {shown})"
+
+
+def _lines_of(doc, found) -> str:
+    """" (line 3)", " (lines 3, 9)" or " (line 3, in a quotation)": where the chosen form stands."""
+    lines = []
+    for start, _, _ in found:
+        line = doc.position(start)[0]
+        if line not in lines:
+            lines.append(line)
+    shown = ", ".join(str(n) for n in lines[:6]) + (", ..." if len(lines) > 6 else "")
+    return f" (line{'s' if len(lines) > 1 else ''} {shown})"
+
+
+_OPENERS = "“\"‘'([—–-"
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Is the common word at text[start:end] part of a name here? Written with a capital (or
+    in capitals) inside a sentence (`the Advisor`, `Spire Healthcare`), or opening a sentence
+    with a capitalised word after it (`Towards Zero is ...`)."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    if word.isupper() and len(word) > 1:
+        return True
+    # the word before, if the sentence does not start here
+    i = start - 1
+    while i >= 0 and text[i] in " \t" + _OPENERS:
+        i -= 1
+    # (a speaker label, "((WN)) Okay.", opens a sentence too)
+    sentence_start = i < 0 or text[i] in ".!?:\n" or text[i - 1 : i + 1] == "))"
+    if not sentence_start:
+        return True
+    # opening a sentence: a name when the next word is capitalised too
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j < len(text) and j > end and text[j].isupper()

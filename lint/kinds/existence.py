@@ -41,6 +41,10 @@ class Existence(Kind):
     nonword     do not hold tokens to word edges
     whole_line  the token or pattern must be the whole line, white space aside
     exceptions  patterns: a hit inside a match of one of these, on the same line, is not reported
+    silent_if   patterns of what makes a hit the draft's own structure: in a draft where they
+                match `silent_if_count` times or more (in the rule's scope), the rule says
+                nothing (crossheads a story uses throughout are not stray subheads)
+    silent_if_count  how many matches of `silent_if` silence the rule (default 2)
     """
 
     name = "existence"
@@ -52,6 +56,8 @@ class Existence(Kind):
     nonword: bool = False
     whole_line: bool = False
     exceptions: List[str] = ()
+    silent_if: List[str] = ()
+    silent_if_count: int = 2
 
     def __post_init__(self):
         if not self.tokens and not self.patterns:
@@ -72,6 +78,10 @@ class Existence(Kind):
             "_exceptions",
             [compile_pattern("exceptions", e, self.ignorecase) for e in self.exceptions],
         )
+        silent = "|".join(f"(?:{p})" for p in self.silent_if)
+        self._set("_silent_if", compile_pattern("silent_if", silent, self.ignorecase) if silent else None)
+        if self.silent_if_count < 1:
+            raise OptionError("silent_if_count", "must be 1 or more")
         # each exception's required literals: one the draft lacks can never match in it
         self._set("_exception_needs", [_minimal(requirement(e, self.ignorecase)) for e in self.exceptions])
 
@@ -102,7 +112,19 @@ class Existence(Kind):
                     continue
                 if self._excepted(exceptions, text, start, end, timeout, excepted_on_line):
                     continue
+                if self._silent_if is not None and self._structure(text, spans, timeout):
+                    return
                 yield Hit(start, end)
+
+    def _structure(self, text, spans, timeout) -> bool:
+        """Does the draft match `silent_if` `silent_if_count` times or more in these spans?"""
+        count = 0
+        for span_start, span_end in spans:
+            for _ in finditer(self._silent_if, text, span_start, span_end, timeout):
+                count += 1
+                if count >= self.silent_if_count:
+                    return True
+        return False
 
     @staticmethod
     def _excepted(exceptions, text, start, end, timeout, cache) -> bool:

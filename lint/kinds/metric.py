@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import Callable, Dict, Optional
+from typing import Callable, Dict, List, Optional
 
 import regex
 
 from lint import readability
-from lint.kinds.base import Kind, OptionError
+from lint.kinds.base import Kind, OptionError, compile_pattern, strip_span
 from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -85,6 +85,8 @@ class Metric(Kind):
                 coleman-liau, measured over each span of the rule's scope
     max / min   the limit; a span above max (or below min) is flagged
     min_words   spans with fewer words are not measured (readability of a one-liner is noise)
+    skip        patterns: a span that starts with a match of one is not measured (an interview
+                answer opening with its speaker's label, `((Jo Smith))` or `Q:`)
     """
 
     name = "metric"
@@ -95,8 +97,11 @@ class Metric(Kind):
     max: Optional[float] = None
     min: Optional[float] = None
     min_words: int = 0
+    skip: List[str] = ()
 
     def __post_init__(self):
+        skip = "|".join(f"(?:{p})" for p in self.skip)
+        self._set("_skip", compile_pattern("skip", skip) if skip else None)
         if self.metric not in METRICS:
             raise OptionError("metric", f"unknown metric {self.metric!r} (use {', '.join(METRICS)})")
         if self.max is None and self.min is None:
@@ -132,6 +137,16 @@ class Metric(Kind):
                 continue  # a long sentence, but of short words and few commas
             if self.min_words and not _has_words(doc, start, end, self.min_words):
                 continue
+            if self._skip is not None and self._skip.match(doc.text, start, end):
+                continue
+            if self.metric == "words":
+                # a sentence end the splitter does not know (Hindi ।, Chinese 。): measure the
+                # longest of the sentences it holds
+                start, end = _longest_sentence(doc.text, start, end)
+                if short is not None and (end - start + 1) // 2 <= short:
+                    continue
+                if _other_script(doc.text, start, end):
+                    continue  # a passage in Hindi or Arabic: not the English desk's to split
             if bounded:
                 value = readability.flesch_kincaid_grade(doc.text[start:end], at_most=self.max)
                 if value is None:
@@ -144,13 +159,45 @@ class Metric(Kind):
                 limit = self.min
             else:
                 continue
-            # point at the span's first line, so editors land on it and the match stays short
+            # point at the span's first line of text (a body span starts at the headline's line
+            # end), so editors land on it and the match stays short
+            start, end = strip_span(doc.text, start, end)
             line_end = doc.text.find("\n", start, end)
             yield Hit(
                 start,
                 end if line_end < 0 else line_end,
                 {"value": _format(value), "limit": _format(limit)},
             )
+
+
+_OTHER_ENDS = lazy_compile(r"[।॥。！？؟]+\s*")
+_OTHER_END_CHARS = "।॥。！？؟"
+
+
+def _longest_sentence(text: str, start: int, end: int):
+    """[start, end), or the longest piece of it between sentence ends of other scripts."""
+    if not any(c in text[start:end] for c in _OTHER_END_CHARS):
+        return start, end
+    pieces, position = [], start
+    for m in _OTHER_ENDS.finditer(text, start, end):
+        pieces.append((position, m.start() + 1))
+        position = m.end()
+    if position < end:
+        pieces.append((position, end))
+    return max(pieces, key=lambda p: len(_WORD.findall(text, p[0], p[1])))
+
+
+_LATIN = lazy_compile(r"\p{Latin}")
+_LETTER = lazy_compile(r"\p{L}")
+
+
+def _other_script(text: str, start: int, end: int) -> bool:
+    """Are most of the letters in text[start:end] of a script other than Latin?"""
+    piece = text[start:end]
+    if piece.isascii():
+        return False
+    letters = len(_LETTER.findall(piece))
+    return letters > 0 and len(_LATIN.findall(piece)) < 0.5 * letters
 
 
 def _format(value: float) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 import regex
 
@@ -19,6 +19,12 @@ from lint.kinds.required import prefilters_enabled, prefix_literals, requirement
 from lint.model import Fix, Hit
 
 
+def house_turns_off(house_off: Dict[str, List[str]], context) -> bool:
+    """Does one of the run's `house:` choices turn the rule off (`{ellipsis: [unspaced]}`)?"""
+    return any(str(context.house.get(key)) in [str(v) for v in values]
+               for key, values in house_off.items() if key in context.house)
+
+
 class Substitution(Kind):
     """Options:
 
@@ -28,6 +34,8 @@ class Substitution(Kind):
     ignorecase  match regardless of case; the fix keeps a capital first letter
     nonword     do not hold literal keys to word edges
     safe        --fix may apply these replacements without --unsafe-fixes (default true)
+    house_off   house choices under which the rule says nothing: a mapping of a `house:` key
+                to the values that turn it off (`{ellipsis: [unspaced]}`)
     """
 
     name = "substitution"
@@ -38,6 +46,7 @@ class Substitution(Kind):
     ignorecase: bool = False
     nonword: bool = False
     safe: bool = True
+    house_off: Dict[str, List[str]] = None  # type: ignore[assignment]
 
     def __post_init__(self):
         if not self.swap:
@@ -61,6 +70,8 @@ class Substitution(Kind):
         self._set("_prefixes", prefixes)
 
     def check(self, doc, spans, context):
+        if self.house_off and house_turns_off(self.house_off, context):
+            return
         text = doc.text
         timeout = context.timeout_for(text)
         anchored = prefilters_enabled()
