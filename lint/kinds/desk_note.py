@@ -1,0 +1,660 @@
+"""desk-note: notes a desk left in the copy, found by their shape and the desk's words.
+
+A note is never a word on its own: it is a shape (a bracket, a run of capitals, a sign-off glued
+to the end of a paragraph, a line of its own) holding words from the desk's table
+(rules/data/desk_notes.yaml: addressees, desk verbs and what they act on, sign-offs, end marks,
+advisories, placeholders). Each finding is one of three classes, and a rule reports one:
+
+- `note`: what a copy editor deletes without a second look ("[[check this with legal]]",
+  "NOTE TO EDS:", "(CQ)", "JEFF OK’D", "CHECK SPELLING OF NAME" on a line of its own, "TK",
+  "XXX people", "###", "-30-", "(Adds quote in paragraph 4)");
+- `possible`: what the desk should look at ("[Note: ...]" in ordinary case, "Embargoed until",
+  an XXX that is neither clearly a missing figure nor a title);
+- `run-on-heading`: a heading in capitals pasted onto the end of a paragraph ("... the result.
+  KEY MATCH STATS").
+
+What stays silent, by shape: headlines, subheads and datelines in capitals (a line of capitals
+is a desk instruction only when it starts with a desk verb and names what to act on, and never
+when it speaks to the reader: "CHECK YOUR NAME ON THE ROLL"); acronyms and shouted words inside
+prose; anything inside a quotation but placeholders and sign-offs; section breaks (`X X X`,
+`* * *`); a title or numeral written XXX ("the film XXX", "Super Bowl XXX"); a single word in
+capitals after the last sentence ("... AGAIN", "LOL"). The analysis runs once per draft and is
+shared by the rules that report its classes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Dict, List, Optional, Tuple
+
+import regex
+
+from lint import tables
+from lint.kinds.base import Kind, OptionError, line_span
+from lint.model import Hit
+from lint.record import field
+
+NOTE, POSSIBLE, HEADING = "note", "possible", "run-on-heading"
+REPORTS = (NOTE, POSSIBLE, HEADING)
+
+# the table's lists this kind reads (rules/data/desk_notes.yaml)
+TABLE_KEYS = (
+    "addressees", "note-words", "print-labels", "verbs", "soft-verbs", "alone", "never-prose", "objects", "reader-words",
+    "signoffs", "desk-names", "end-marks", "advisories", "soft-advisories", "change-verbs", "count-words",
+    "quantifiers", "title-cues",
+)
+
+# A word in capitals: letters and digits, an apostrophe or hyphen only between capitals
+# ("OK’D", "DOUBLE-CHECK"); not part of a longer word ("OK’d", "NATO’s" are not).
+_CAPS_WORD = r"(?<![\p{L}\p{N}'’-])\p{Lu}(?:[\p{Lu}\p{N}]|['’-](?=\p{Lu}))*(?![\p{L}\p{N}'’])"
+# words in capitals one space apart: a run
+_CAPS_RUN = regex.compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
+_TOKEN = regex.compile(_CAPS_WORD)
+# brackets: [[..]], ((..)), <<..>>, {..}, [..], (..), on one line
+_BRACKET = regex.compile(
+    r"\[\[(?P<dsq>[^\[\]\n]{1,200})\]\]"
+    r"|(?<!\()\(\((?P<drd>[^()\n]{1,200})\)\)(?!\))"
+    r"|<<(?P<dan>[^<>\n]{1,200})>>"
+    r"|\{(?P<brace>[^{}\n]{1,200})\}"
+    r"|(?<!\[)\[(?P<sq>[^\[\]\n]{1,200})\](?!\])"
+    r"|(?<!\()\((?P<rd>[^()\n]{1,200})\)(?!\))"
+)
+# lower-case and mixed-case shapes: "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-"
+_LOWER = regex.compile(
+    r"(?<![\p{L}\p{N}.@/])(?P<tk>tk(?:[^\S\n]*tk)+)(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}\p{N}.@/#-])(?P<cq>cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}])"
+    r"|(?<![\p{L}])(?P<pls>(?i:pls|plz)[^\S\n]+(?P<plsverb>\p{L}+(?:-\p{L}+)?))"
+    r"|(?P<eds>(?<![\p{L}\p{N}])Eds:)"
+    r"|(?<![#\w])(?P<hashes>#{3,})(?![#\w])"
+    r"|(?<![\p{L}\p{N}-])(?P<thirty>-[^\S\n]?30[^\S\n]?-)(?![\p{L}\p{N}-])"
+)
+# a missing figure: XXX, xxx, XX (with money or units), $XX, XX%, XX,XXX
+_PLACEHOLDER = regex.compile(
+    r"(?<![\p{L}\p{N}.@/_-])(?P<cur>[$£€¥])?(?P<x>X{2,}|x{3,})(?P<more>(?:[,.:]X{2,})*)"
+    r"(?P<suffix>%|m|bn|k)?(?![\p{L}\p{N}])"
+)
+_SENTENCE_END = regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
+_DASH_END = regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
+_WORD_AFTER = regex.compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
+_LINE_START_FILLER = regex.compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
+
+
+def _caps(words) -> Tuple[str, ...]:
+    return tuple(sorted({w.replace("’", "'").upper() for w in words}, key=len, reverse=True))
+
+
+def _key(word: str) -> str:
+    return word.replace("’", "'").upper()
+
+
+class DeskNote(Kind):
+    """Options:
+
+    words   the desk's tables (a mapping of lists; `{table: desk_notes}` gives the shipped one)
+    report  which class this rule reports: note (default), possible or run-on-heading
+    """
+
+    name = "desk-note"
+    message_values = ("why",)
+    default_scope = "draft"
+
+    words: Dict[str, List[str]] = field(default_factory=dict, compare=False)
+    report: str = NOTE
+
+    def __post_init__(self):
+        if self.report not in REPORTS:
+            raise OptionError("report", f"`report` is one of {', '.join(REPORTS)}, not {self.report!r}")
+        missing = [k for k in TABLE_KEYS if k not in self.words]
+        if missing:
+            raise OptionError("words", f"the table lacks {', '.join(missing)} (see rules/data/desk_notes.yaml)")
+        for k in TABLE_KEYS:
+            if not isinstance(self.words[k], list) or not all(isinstance(w, str) for w in self.words[k]):
+                raise OptionError("words", f"`{k}` in the table must be a list of words")
+        digest = hashlib.sha1(repr(sorted((k, tuple(self.words[k])) for k in TABLE_KEYS)).encode()).hexdigest()[:12]
+        self._set("_cache_key", f"_copydesk_desk_notes_{digest}")
+        self._set("_desk", _Desk.build(self.words, digest))
+
+    def check(self, doc, spans, context):
+        cache = doc.__dict__
+        found = cache.get(self._cache_key)
+        if found is None:
+            found = cache[self._cache_key] = _Analysis(doc, self._desk).run()
+        for start, end, cls, why in found:
+            if cls == self.report and any(s <= start and end <= e for s, e in spans):
+                yield Hit(start, end, {"why": why})
+
+
+class _Desk:
+    """The table, compiled once per table."""
+
+    _built: Dict[str, "_Desk"] = {}
+
+    @classmethod
+    def build(cls, words, digest) -> "_Desk":
+        desk = cls._built.get(digest)
+        if desk is None:
+            desk = cls._built[digest] = cls(words)
+        return desk
+
+    def __init__(self, words):
+        w = {k: list(words[k]) for k in TABLE_KEYS}
+        self.addressees = _caps(w["addressees"])
+        self.note_words = frozenset(_caps(w["note-words"]))
+        self.print_labels = tuple(sorted({p.replace("’", "'").casefold() for p in w["print-labels"]}, key=len, reverse=True))
+        self.hard_verbs = _caps(w["verbs"])
+        self.verbs = _caps(w["verbs"] + w["soft-verbs"])
+        self.alone = frozenset(_caps(w["alone"]))
+        self.never_prose = frozenset(_caps(w["never-prose"]))
+        self.objects = frozenset(_caps(w["objects"]))
+        self.reader_words = frozenset(_caps(w["reader-words"]))
+        self.signoffs = _caps(w["signoffs"])
+        self.desk_names = frozenset(_caps(w["desk-names"]))
+        self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
+        self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
+        self.soft_advisories = tuple(sorted({a.casefold() for a in w["soft-advisories"]}, key=len, reverse=True))
+        self.change_verbs = frozenset(w["change-verbs"])
+        self.count_words = frozenset(c.casefold() for c in w["count-words"])
+        self.quantifiers = frozenset(q.casefold() for q in w["quantifiers"])
+        self.title_cues = frozenset(t.casefold() for t in w["title-cues"])
+        # a sign-off in any case after a name in capitals: "DANA ok'd", "—MIKE, desk"
+        soft = sorted({s.casefold() for s in list(w["signoffs"]) + list(w["desk-names"]) + ["ok"]}, key=len, reverse=True)
+        self.soft_signoff = regex.compile(
+            r"^[^\S\n]*,?[^\S\n]*(?:" + "|".join(regex.escape(s).replace("'", "['’]") for s in soft) + r")\.?[^\S\n]*$",
+            regex.IGNORECASE,
+        )
+        self.advisory = regex.compile(
+            r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
+        )
+
+
+class _Analysis:
+    """One draft's notes: [(start, end, class, why)]."""
+
+    def __init__(self, doc, desk: _Desk):
+        self.doc, self.text, self.desk = doc, doc.text, desk
+        self.found: List[Tuple[int, int, str, str]] = []
+        self.taken: List[Tuple[int, int]] = []  # spans already judged a note
+        self._first_line: Optional[int] = None
+
+    def run(self):
+        text = self.text
+        if not text.strip():
+            return []
+        self.brackets()
+        self.lower_shapes()
+        self.advisories()
+        self.placeholders()
+        self.caps_runs()
+        self.found.sort()
+        return self.found
+
+    # ---- helpers ---------------------------------------------------------------------
+
+    def add(self, start, end, cls, why):
+        if any(s < end and start < e for s, e in self.taken):
+            return
+        self.taken.append((start, end))
+        self.found.append((start, end, cls, why))
+
+    def line_of(self, offset) -> Tuple[int, int]:
+        return line_span(self.text, offset)
+
+    def first_line_start(self) -> int:
+        if self._first_line is None:
+            text = self.text
+            i = 0
+            while i < len(text) and text[i].isspace():
+                i += 1
+            self._first_line = self.line_of(i)[0]
+        return self._first_line
+
+    def in_quote(self, offset) -> bool:
+        return self.doc.in_quote(offset) is not None
+
+    def caps_line(self, line_start, line_end) -> bool:
+        """A line in capitals (a headline, a subhead, a shout): few lower-case letters."""
+        line = self.text[line_start:line_end]
+        upper = sum(1 for c in line if c.isupper())
+        lower = sum(1 for c in line if c.islower())
+        return upper >= 2 and lower * 4 <= upper
+
+    def glued_after_sentence(self, before: str) -> bool:
+        """Does `before` (the line up to a run) end a sentence of prose, then a space?"""
+        return bool(_SENTENCE_END.search(before)) and any(c.islower() for c in before)
+
+    def abbreviation_before(self, before: str) -> bool:
+        """Is the full stop ending `before` an abbreviation's (U.S., EE. UU., Gen.)?"""
+        m = _WORD_BEFORE.search(before.rstrip())
+        if m is None:
+            return False
+        word = m.group(1)
+        if not word.endswith("."):
+            # _WORD_BEFORE keeps the dot only when it is inside the word; look at the text
+            stripped = before.rstrip()
+            if not stripped.endswith("."):
+                return False
+            word = word + "."
+        never_end, may_end, _ = tables.abbreviations()
+        core = word.rstrip(".")
+        return word in never_end or word in may_end or "." in core or (len(core) <= 2 and core.isupper())
+
+    # ---- brackets --------------------------------------------------------------------
+
+    def brackets(self):
+        text = self.text
+        if not any(c in text for c in "[{(<"):
+            return
+        for m in _BRACKET.finditer(text):
+            kind = m.lastgroup
+            content = m.group(kind).strip()
+            if not content:
+                continue
+            start, end = m.span()
+            if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue  # part of a word: letters put into a quotation ("detect[ed]")
+            verdict = self.bracket_verdict(kind, content, start)
+            if verdict is not None:
+                self.add(start, end, *verdict)
+
+    def bracket_verdict(self, kind, content, start) -> Optional[Tuple[str, str]]:
+        desk = self.desk
+        line_start, _ = self.line_of(start)
+        at_line_start = not self.text[line_start:start].strip()
+        folded = content.replace("’", "'").casefold()
+        if folded.startswith(desk.print_labels) and _label_ends(folded, desk.print_labels):
+            return None  # a published note: [Update: ...], [Editor's note: ...]
+        placeholder = _placeholder_only(content)
+        if kind == "drd":
+            if at_line_start or regex.fullmatch(r"[a-z]{2,3}", content):
+                return None  # a speaker label ((WN)) or a language marker ((hi))
+            return NOTE, "a note in double brackets"
+        if kind in ("dsq", "dan"):
+            if self.addressed(content) or self.instruction(content, any_case=True) or placeholder:
+                return NOTE, "a note in double brackets"
+            if "|" in content or all(w[:1].isupper() for w in content.split()):
+                return POSSIBLE, "double brackets: wiki-link markup or a note"
+            return NOTE, "a note in double brackets"
+        if kind == "rd":
+            # round brackets are print punctuation: only a desk's own forms count
+            if placeholder or regex.fullmatch(r"(?i:cq)(?:['’]?e?d)?", content):
+                return NOTE, "a desk mark in brackets"
+            first = content.split()[0].rstrip(":,")
+            if at_line_start and first in desk.change_verbs:
+                return NOTE, "a wire change note"
+            if _is_caps(content) and (self.addressed(content) or self.instruction(content, any_case=False)):
+                return NOTE, "a note in brackets"
+            return None
+        # [..] and {..}
+        if placeholder or regex.fullmatch(r"(?i:cq)(?:['’]?e?d)?", content):
+            return NOTE, "a desk mark in brackets"
+        if self.addressed(content):
+            return NOTE, "a note addressed to the desk"
+        if self.instruction(content, any_case=True):
+            return NOTE, "a desk instruction in brackets"
+        first = regex.match(r"[\p{L}]+", content)
+        if first and _key(first.group()) in desk.note_words and regex.match(r"[\p{L}]+\s*[:—–-]", content):
+            if first.group().isupper() or kind == "brace":
+                return NOTE, "a note in brackets"
+            return POSSIBLE, "a bracketed note"
+        return None
+
+    def addressed(self, content) -> bool:
+        """Does the content open with an addressee and a colon or dash ("ED: ...", "NOTE TO
+        EDS - ...")? Addressees of more than one word need no colon."""
+        head = _key(content)
+        for a in self.desk.addressees:
+            if head.startswith(a):
+                rest = content[len(a):]
+                if not rest or rest[:1] in ":—–-," or (rest[:1].isspace() and rest.lstrip()[:1] in ":—–-"):
+                    return True
+                if " " in a and (rest[:1].isspace() or not rest[:1].isalnum()):
+                    return True
+        return False
+
+    def instruction(self, content, any_case: bool) -> bool:
+        """Does the content tell the desk to do something: a desk verb, then what to act on
+        ("check spelling of name", "ADD QUOTE HERE"), or a verb that is a note alone
+        ("check")? `any_case`: inside brackets, where case does not matter."""
+        words = [_key(w) for w in regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", content)]
+        if not words:
+            return False
+        if not any_case and not _is_caps(content):
+            return False
+        desk = self.desk
+        if len(words) == 1:
+            return words[0] in desk.alone and not content.rstrip().endswith(":")
+        if content.rstrip().endswith("?"):
+            return False  # a question put into a quotation ("why would I [get a notice?]")
+        if words[0] in ("PLS", "PLZ", "PLEASE"):
+            return _starts_with(words[1:], desk.verbs) > 0
+        verb_len = _starts_with(words, desk.verbs if _is_caps(content) else desk.hard_verbs)
+        if not verb_len:
+            return False
+        after = content.lstrip()[len(" ".join(content.split()[:verb_len])):].lstrip()
+        if after.startswith(":") and words[0] not in desk.alone:
+            return False  # a label ("UPDATE: ..."), not an order
+        rest = words[verb_len:]
+        if any(w in desk.reader_words for w in rest):
+            return False
+        return any(w in desk.objects for w in rest) or (words[0] == "HOLD" and rest[:1] == ["FOR"])
+
+    # ---- lower-case shapes -----------------------------------------------------------
+
+    def lower_shapes(self):
+        text = self.text
+        for m in _LOWER.finditer(text):
+            kind = m.lastgroup if m.lastgroup != "plsverb" else "pls"
+            start, end = m.span(kind)
+            line_start, line_end = self.line_of(start)
+            before, after = text[line_start:start], text[end:line_end]
+            if kind == "tk":
+                self.add(start, end, NOTE, "to come")
+            elif kind == "cq":
+                self.add(start, end, NOTE, "a spelling check mark")
+            elif kind == "pls":
+                if _key(m.group("plsverb")) in self.desk.verbs:
+                    self.add(start, line_end if len(after) < 80 else end, NOTE, "a request to the desk")
+            elif kind == "eds":
+                if not before.strip() or self.glued_after_sentence(before):
+                    self.add(start, end, NOTE, "a wire advisory")
+            elif kind == "hashes":
+                if not before.strip() and after.strip():
+                    continue  # a Markdown heading pasted as text: "### Key points"
+                self.add(start, end, NOTE, "an end mark" if not after.strip() else "a placeholder")
+            elif kind == "thirty":
+                if not after.strip() and (not before.strip() or _SENTENCE_END.search(before)):
+                    self.add(start, end, NOTE, "an end mark")
+        # end marks on a line of their own
+        for line_start, line_end in self.doc.lines:
+            line = text[line_start:line_end].strip()
+            if line and len(line) <= 20 and " ".join(line.split()) in self.desk.end_marks:
+                s = line_start + text[line_start:line_end].index(line[0])
+                self.add(s, s + len(line), NOTE, "an end mark")
+
+    def advisories(self):
+        text = self.text
+        desk = self.desk
+        for m in desk.advisory.finditer(text):
+            start, end = m.span()
+            while text[start].isspace():
+                start += 1
+            self.add(start, end, NOTE, "a wire advisory")
+        if desk.soft_advisories:
+            for line_start, line_end in self.doc.lines:
+                line = text[line_start:line_end]
+                stripped = line.lstrip()
+                if not stripped or len(stripped) > 300:
+                    continue
+                folded = stripped.casefold()
+                for a in desk.soft_advisories:
+                    if folded.startswith(a) and (len(folded) == len(a) or not folded[len(a)].isalnum()):
+                        s = line_end - len(stripped)
+                        self.add(s, s + len(a), POSSIBLE, "an advisory for editors")
+                        break
+
+    # ---- placeholders ----------------------------------------------------------------
+
+    def placeholders(self):
+        text = self.text
+        if "XX" not in text and "xxx" not in text:
+            return
+        desk = self.desk
+        for m in _PLACEHOLDER.finditer(text):
+            start, end = m.span()
+            x = m.group("x")
+            line_start, line_end = self.line_of(start)
+            before, after = text[line_start:start], text[end:line_end]
+            if before.rstrip().endswith("[") and after.lstrip().startswith("]"):
+                continue  # [XXX]: the bracket is the finding
+            numeric = bool(m.group("cur") or m.group("suffix") or m.group("more"))
+            prev = _WORD_BEFORE.search(before)
+            prev_word = prev.group(1) if prev and before.endswith((" ", "\t")) or (prev and prev.end() == len(before)) else None
+            nxt = _WORD_AFTER.match(after)
+            next_word = nxt.group(1) if nxt else None
+            if after.startswith("-year") or after.startswith("%"):
+                numeric = True
+            if not before.strip() and not after.strip():
+                self.add(start, end, NOTE, "a placeholder")
+                continue
+            if self.title_cue(before, after, prev_word, next_word):
+                continue
+            if not numeric and next_word and next_word.casefold() in desk.count_words:
+                numeric = True
+            if not numeric and prev_word and prev_word.casefold() in desk.quantifiers and len(x) >= 3:
+                numeric = True
+            if not numeric and prev_word and prev_word[:1].isupper() and not prev_word.isupper() and before.endswith(" "):
+                continue  # a numeral after a name: Super Bowl XXX, Louis XXX, Chapter XX
+            if numeric:
+                self.add(start, end, NOTE, "a placeholder for a missing figure")
+            elif len(x) >= 3 and not self.caps_line(line_start, line_end):
+                self.add(start, end, POSSIBLE, "a placeholder for a missing figure or name, or a title")
+
+    def title_cue(self, before, after, prev_word, next_word) -> bool:
+        """Is this XXX a title or a numeral by the words around it ("the film XXX", "XXX
+        Corps"), or set off as one (“XXX”, XXX: Return of ..., XXX-rated)?"""
+        cues = self.desk.title_cues
+        if prev_word and prev_word.casefold().rstrip(".,") in cues:
+            return True
+        if next_word and next_word.casefold() in cues:
+            return True
+        if before.rstrip().endswith(("“", "‘", '"', "*", "_", "'")) or after.startswith(("”", "’", '"', "*", "_")):
+            return True  # a title set off: “XXX”, *XXX*
+        if regex.match(r"[:\-–][^\S\n]*\p{Lu}|-rated|[^\S\n]rated", after):
+            return True  # XXX: Return of Xander Cage, XXX-rated
+        return False
+
+    # ---- runs of capitals ------------------------------------------------------------
+
+    def caps_runs(self):
+        text = self.text
+        desk = self.desk
+        for m in _CAPS_RUN.finditer(text):
+            start, end = m.span()
+            tokens = [(t.start(), t.end(), _key(t.group())) for t in _TOKEN.finditer(text, start, end)]
+            words = [w for _, _, w in tokens]
+            line_start, line_end = self.line_of(start)
+            before, after = text[line_start:start], text[end:line_end]
+            # words never in prose: TK, REFILE
+            self.never_prose(tokens, after, end)
+            if self.addressee_run(tokens, before, after, start, end):
+                continue
+            if self.signoff(tokens, before, after, line_start, start, end):
+                continue
+            if self.cq_caps(tokens):
+                continue
+            if self.desk_instruction(tokens, before, after, line_start, line_end):
+                continue
+            self.run_on_heading(tokens, before, after, line_end)
+
+    def never_prose(self, tokens, after, run_end):
+        desk = self.desk
+        i = 0
+        while i < len(tokens):
+            if tokens[i][2] not in desk.never_prose:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(tokens) and tokens[j + 1][2] in desk.never_prose:
+                j += 1
+            s, e = tokens[i][0], tokens[j][1]
+            rest = self.text[e:]
+            if tokens[j][2].startswith("TK") and regex.match(r"[^\S\n]+\p{Lu}\p{Ll}", rest):
+                i = j + 1
+                continue  # a name: TK Maxx
+            self.add(s, e, NOTE, "to come" if tokens[i][2].startswith("TK") else "a desk mark")
+            i = j + 1
+
+    def addressee_run(self, tokens, before, after, start, end) -> bool:
+        """NOTE TO EDS: ..., ED NOTE, DESK: ... (a one-word addressee needs its colon and to
+        open a line or follow a sentence)."""
+        desk = self.desk
+        joined = " ".join(w for _, _, w in tokens)
+        for a in desk.addressees:
+            if joined == a or joined.startswith(a + " "):
+                n = a.count(" ") + 1
+                a_end = tokens[n - 1][1]
+                rest = self.text[a_end:]
+                colon = bool(regex.match(r"[^\S\n]*[:—–]", rest))
+                opens = not before.strip() or self.glued_after_sentence(before)
+                if n == 1 and not (colon and opens):
+                    return False
+                if n > 1 and not (colon or opens):
+                    return False
+                if self.in_quote(start):
+                    return False
+                self.add(tokens[0][0], a_end, NOTE, "a note addressed to the desk")
+                return True
+        if tokens and tokens[0][2] in desk.note_words and not before.strip():
+            rest = self.text[tokens[0][1]:]
+            if regex.match(r"[^\S\n]*:", rest) and len(tokens) == 1:
+                line_rest = rest.split("\n", 1)[0]
+                if self.instruction(line_rest.lstrip(" :"), any_case=True):
+                    self.add(tokens[0][0], tokens[0][1], NOTE, "a note to the desk")
+                else:
+                    self.add(tokens[0][0], tokens[0][1], POSSIBLE, "a note in capitals")
+                return True
+        return False
+
+    def signoff(self, tokens, before, after, line_start, start, end) -> bool:
+        """JEFF OK’D, DESK OKD, DANA ok'd, —MIKE, desk: a name in capitals signing the copy
+        off at the end of a paragraph."""
+        desk = self.desk
+        words = [w for _, _, w in tokens]
+        glued = self.glued_after_sentence(before) or bool(_DASH_END.search(before))
+        alone = not before.strip() and line_start != self.first_line_start()
+        if not (glued or alone or not before.strip()):
+            return False
+        joined = " ".join(words)
+        if after.strip() and glued and words[-1] in ("OK'D", "OKD", "OK'ED", "OKED") and len(words) <= 3:
+            if all(_is_name(w) for w in words[:-1]):
+                # a sign-off with more copy after it (paragraphs run together): "... said. JEFF OK’D The"
+                self.add(tokens[0][0], end, NOTE, "a sign-off")
+                return True
+        if after.strip():
+            m = desk.soft_signoff.match(after)
+            if m is None or not (glued or alone) or len(words) > 2:
+                return False
+            if not all(_is_name(w) for w in words):
+                return False
+            self.add(tokens[0][0], end + len(after.rstrip()), NOTE, "a sign-off")
+            return True
+        for s in desk.signoffs:
+            if joined == s or joined.endswith(" " + s):
+                names = words[: len(words) - s.count(" ") - 1]
+                okd = s.startswith("OK")
+                if len(names) > 2 or not all(_is_name(w) for w in names):
+                    return False
+                if not names and not okd:
+                    return False
+                if not (glued or alone):
+                    # a line of its own that is the draft's first: a headline ("VACCINE OK’D")
+                    return False
+                if alone and not okd and not all(n in desk.desk_names for n in names):
+                    return False
+                self.add(tokens[0][0], end, NOTE, "a sign-off")
+                return True
+        if words[-1] == "OK" and glued and 1 <= len(words) <= 3:
+            names = words[:-1]
+            if names and " ".join(names) in desk.desk_names:
+                self.add(tokens[0][0], end, NOTE, "a sign-off")
+                return True
+            if names and all(_is_name(w) for w in names) and not self.in_quote(start):
+                self.add(tokens[0][0], end, POSSIBLE, "a sign-off")
+                return True
+        return False
+
+    def cq_caps(self, tokens) -> bool:
+        for s, e, w in tokens:
+            if w in ("CQ'D", "CQ'ED", "CQED"):
+                self.add(s, e, NOTE, "a spelling check mark")
+                return True
+        return False
+
+    def desk_instruction(self, tokens, before, after, line_start, line_end) -> bool:
+        """CHECK SPELLING OF NAME, ADD QUOTE FROM MAYOR HERE, HOLD FOR LEGAL, and a desk verb
+        that is a note alone (CHECK) on its own or as an island of capitals in prose."""
+        desk = self.desk
+        words = [w for _, _, w in tokens]
+        if self.in_quote(tokens[0][0]):
+            return False
+        caps_line = self.caps_line(line_start, line_end)
+        opens_line = bool(_LINE_START_FILLER.match(before))
+        verb_at = None
+        for i, w in enumerate(words):
+            if _starts_with(words[i:], desk.verbs):
+                verb_at = i
+                break
+            if w not in ("PLS", "PLZ", "PLEASE", "NB", "NOTE"):
+                break
+        if verb_at is None:
+            return False
+        if caps_line and not opens_line:
+            return False
+        if len(words) == 1:
+            if words[0] not in desk.alone:
+                return False
+            whole = opens_line and not after.strip()
+            glued = self.glued_after_sentence(before) and not after.strip()
+            island = not caps_line and not regex.match(r"[^\S\n]+\p{Lu}", after)
+            if whole and tokens[0][0] >= 0 and line_start == self.first_line_start() and self.body_follows(line_end):
+                return False  # a one-word headline
+            if whole or glued or island:
+                self.add(tokens[0][0], tokens[0][1], NOTE, "a desk instruction")
+                return True
+            return False
+        if not self.instruction(" ".join(words[verb_at:]), any_case=False):
+            return False
+        self.add(tokens[0][0], tokens[-1][1], NOTE, "a desk instruction")
+        return True
+
+    def body_follows(self, line_end) -> bool:
+        return bool(self.text[line_end:].strip())
+
+    def run_on_heading(self, tokens, before, after, line_end):
+        """A heading in capitals pasted onto the end of a paragraph: two or more words after
+        the paragraph's last sentence, nothing after them."""
+        if after.strip() or len(tokens) < 2:
+            return
+        letters = [w for _, _, w in tokens if any(c.isalpha() for c in w)]
+        if len(letters) < 2 or max(len(w) for w in letters) < 3:
+            return
+        if not self.glued_after_sentence(before) or self.abbreviation_before(before):
+            return
+        if self.in_quote(tokens[0][0]):
+            return
+        following = self.text[line_end + 1 : line_end + 3].lstrip(" \t")
+        if following[:1].islower():
+            return  # a hard-wrapped sentence goes on
+        self.add(tokens[0][0], tokens[-1][1], HEADING, "a heading run into the paragraph")
+
+
+def _is_caps(content: str) -> bool:
+    letters = [c for c in content if c.isalpha()]
+    return bool(letters) and all(not c.islower() for c in letters)
+
+
+def _is_name(word: str) -> bool:
+    """A word that can be a name in capitals (JEFF, O'NEIL, MARY-ANN): letters, two or more."""
+    return len(word) >= 2 and all(c.isalpha() or c in "'-" for c in word)
+
+
+def _starts_with(words: List[str], phrases) -> int:
+    """How many of `words` the longest phrase in `phrases` they start with takes (0: none)."""
+    for p in phrases:
+        parts = p.split()
+        if words[: len(parts)] == parts:
+            return len(parts)
+    return 0
+
+
+def _label_ends(folded: str, labels) -> bool:
+    for label in labels:
+        if folded.startswith(label):
+            rest = folded[len(label):]
+            return not rest or not rest[0].isalnum()
+    return False
+
+
+def _placeholder_only(content: str) -> bool:
+    return bool(regex.fullmatch(r"(?:TK|tk|TBC|TBD|XX+|xxx+|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*", content))
