@@ -77,6 +77,7 @@ _SENTENCE_END = regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
 _DASH_END = regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
 _WORD_AFTER = regex.compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
+_MORE_CAPS = regex.compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
 _LINE_START_FILLER = regex.compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
 
 
@@ -324,8 +325,6 @@ class _Analysis:
         desk = self.desk
         if len(words) == 1:
             return words[0] in desk.alone and not content.rstrip().endswith(":")
-        if content.rstrip().endswith("?"):
-            return False  # a question put into a quotation ("why would I [get a notice?]")
         if words[0] in ("PLS", "PLZ", "PLEASE"):
             return _starts_with(words[1:], desk.verbs) > 0
         verb_len = _starts_with(words, desk.verbs if _is_caps(content) else desk.hard_verbs)
@@ -379,6 +378,9 @@ class _Analysis:
             start, end = m.span()
             while text[start].isspace():
                 start += 1
+            if text[end - 1].isalpha():
+                more = _MORE_CAPS.match(text, end)
+                end = more.end() if more else end  # HOLD FOR LEGAL, HOLD FOR RELEASE
             self.add(start, end, NOTE, "a wire advisory")
         if desk.soft_advisories:
             for line_start, line_end in self.doc.lines:
@@ -389,6 +391,8 @@ class _Analysis:
                 folded = stripped.casefold()
                 for a in desk.soft_advisories:
                     if folded.startswith(a) and (len(folded) == len(a) or not folded[len(a)].isalnum()):
+                        if _is_caps(stripped[: len(a)]):
+                            break  # in capitals: an addressee, judged with the runs of capitals
                         s = line_end - len(stripped)
                         self.add(s, s + len(a), POSSIBLE, "an advisory for editors")
                         break
@@ -423,12 +427,19 @@ class _Analysis:
                 numeric = True
             if not numeric and prev_word and prev_word.casefold() in desk.quantifiers and len(x) >= 3:
                 numeric = True
+            if not numeric and self.title_nearby(before, after):
+                continue  # "a print of XXX, the 2002 action film"
             if not numeric and prev_word and prev_word[:1].isupper() and not prev_word.isupper() and before.endswith(" "):
                 continue  # a numeral after a name: Super Bowl XXX, Louis XXX, Chapter XX
             if numeric:
                 self.add(start, end, NOTE, "a placeholder for a missing figure")
             elif len(x) >= 3 and not self.caps_line(line_start, line_end):
                 self.add(start, end, POSSIBLE, "a placeholder for a missing figure or name, or a title")
+
+    def title_nearby(self, before, after) -> bool:
+        """A title cue among the three words before or the five after."""
+        near = regex.findall(r"[\p{L}]+", before)[-3:] + regex.findall(r"[\p{L}]+", after)[:5]
+        return any(w.casefold() in self.desk.title_cues for w in near)
 
     def title_cue(self, before, after, prev_word, next_word) -> bool:
         """Is this XXX a title or a numeral by the words around it ("the film XXX", "XXX
