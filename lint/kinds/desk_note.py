@@ -67,6 +67,8 @@ _LOWER = regex.compile(
     r"|(?P<eds>(?<![\p{L}\p{N}])Eds:)"
     r"|(?<![#\w])(?P<hashes>#{3,})(?![#\w])"
     r"|(?<![\p{L}\p{N}-])(?P<thirty>-[^\S\n]?30[^\S\n]?-)(?![\p{L}\p{N}-])"
+    r"|(?<!\S)(?P<queries>\?{2,})(?!\S)"
+    r"|(?<=[.!?][”\"’)]?[^\S\n]+(?:—|–|--?)[^\S\n]?)(?P<deskdash>(?i:desk|slot|rim|subs|copy desk|night desk))(?=[^\S\n]*(?:\n|\Z))"
 )
 # a missing figure: XXX, xxx, XX (with money or units), $XX, XX%, XX,XXX
 _PLACEHOLDER = regex.compile(
@@ -74,10 +76,17 @@ _PLACEHOLDER = regex.compile(
     r"(?P<suffix>%|m|bn|k)?(?![\p{L}\p{N}])"
 )
 _SENTENCE_END = regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
+_CLOSE_END = regex.compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
 _DASH_END = regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
 _WORD_AFTER = regex.compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
 _MORE_CAPS = regex.compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
+# quantifiers that are verbs or prepositions: enough before XXX, not before XX
+_VERB_QUANTIFIERS = frozenset({"to", "by", "was", "were", "is", "are", "of", "cost", "costs", "rose", "fell", "killed", "injured", "hurt", "aged", "age"})
+# what a desk is asked to do besides its verbs: LAWYERS TO READ, LEGAL TO SEE
+_DESK_TO_VERBS = frozenset({"READ", "SEE", "CLEAR", "APPROVE", "SIGN", "LOOK", "ADVISE", "COME", "FOLLOW", "MOVE"})
+# a desk verb then one of these is a phrase or a slogan (NEED TO KNOW, FIX IT FOR GOOD), not an order
+_PHRASAL = frozenset({"IT", "TO", "THE", "A", "AN", "THESE", "THOSE", "UP", "OUT", "IN", "ON", "OFF", "DOWN", "AWAY", "BACK"})
 _LINE_START_FILLER = regex.compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
 
 
@@ -161,7 +170,7 @@ class _Desk:
         # a sign-off in any case after a name in capitals: "DANA ok'd", "—MIKE, desk"
         soft = sorted({s.casefold() for s in list(w["signoffs"]) + list(w["desk-names"]) + ["ok"]}, key=len, reverse=True)
         self.soft_signoff = regex.compile(
-            r"^[^\S\n]*,?[^\S\n]*(?:" + "|".join(regex.escape(s).replace("'", "['’]") for s in soft) + r")\.?[^\S\n]*$",
+            r"^[^\S\n]*[,/]?[^\S\n]*(?:" + "|".join(regex.escape(s).replace("'", "['’]") for s in soft) + r")\.?[^\S\n]*$",
             regex.IGNORECASE,
         )
         self.advisory = regex.compile(
@@ -187,6 +196,7 @@ class _Analysis:
         self.advisories()
         self.placeholders()
         self.caps_runs()
+        self.soft_advisories()
         self.found.sort()
         return self.found
 
@@ -267,8 +277,10 @@ class _Analysis:
             return None  # a published note: [Update: ...], [Editor's note: ...]
         placeholder = _placeholder_only(content)
         if kind == "drd":
-            if at_line_start or regex.fullmatch(r"[a-z]{2,3}", content):
-                return None  # a speaker label ((WN)) or a language marker ((hi))
+            if regex.fullmatch(r"[a-z]{2,3}", content):
+                return None  # a language marker: ((hi))
+            if at_line_start and not (self.addressed(content) or self.instruction(content, any_case=True) or placeholder):
+                return None  # a speaker label opening a paragraph: ((WN)) Did you ...?
             return NOTE, "a note in double brackets"
         if kind in ("dsq", "dan"):
             if self.addressed(content) or self.instruction(content, any_case=True) or placeholder:
@@ -361,6 +373,10 @@ class _Analysis:
                 if not before.strip() and after.strip():
                     continue  # a Markdown heading pasted as text: "### Key points"
                 self.add(start, end, NOTE, "an end mark" if not after.strip() else "a placeholder")
+            elif kind == "queries":
+                self.add(start, end, NOTE, "a placeholder")
+            elif kind == "deskdash":
+                self.add(start, end, NOTE, "a sign-off")
             elif kind == "thirty":
                 if not after.strip() and (not before.strip() or _SENTENCE_END.search(before)):
                     self.add(start, end, NOTE, "an end mark")
@@ -382,6 +398,12 @@ class _Analysis:
                 more = _MORE_CAPS.match(text, end)
                 end = more.end() if more else end  # HOLD FOR LEGAL, HOLD FOR RELEASE
             self.add(start, end, NOTE, "a wire advisory")
+
+    def soft_advisories(self):
+        """Embargoed until ..., Notes to editors: at the start of a line, for the desk to look
+        at (the forms in capitals that are sure notes are found before this)."""
+        text = self.text
+        desk = self.desk
         if desk.soft_advisories:
             for line_start, line_end in self.doc.lines:
                 line = text[line_start:line_end]
@@ -391,8 +413,6 @@ class _Analysis:
                 folded = stripped.casefold()
                 for a in desk.soft_advisories:
                     if folded.startswith(a) and (len(folded) == len(a) or not folded[len(a)].isalnum()):
-                        if _is_caps(stripped[: len(a)]):
-                            break  # in capitals: an addressee, judged with the runs of capitals
                         s = line_end - len(stripped)
                         self.add(s, s + len(a), POSSIBLE, "an advisory for editors")
                         break
@@ -418,15 +438,17 @@ class _Analysis:
             next_word = nxt.group(1) if nxt else None
             if after.startswith("-year") or after.startswith("%"):
                 numeric = True
-            if not before.strip() and not after.strip():
+            if not after.strip() and (not before.strip() or self.glued_after_sentence(before)):
                 self.add(start, end, NOTE, "a placeholder")
                 continue
             if self.title_cue(before, after, prev_word, next_word):
                 continue
             if not numeric and next_word and next_word.casefold() in desk.count_words:
                 numeric = True
-            if not numeric and prev_word and prev_word.casefold() in desk.quantifiers and len(x) >= 3:
-                numeric = True
+            if not numeric and prev_word and prev_word.casefold() in desk.quantifiers:
+                # XX is a numeral too often (Super Bowl XX, XX chromosomes are): only after a
+                # word that asks for a number
+                numeric = len(x) >= 3 or prev_word.casefold() not in _VERB_QUANTIFIERS
             if not numeric and self.title_nearby(before, after):
                 continue  # "a print of XXX, the 2002 action film"
             if not numeric and prev_word and prev_word[:1].isupper() and not prev_word.isupper() and before.endswith(" "):
@@ -508,7 +530,9 @@ class _Analysis:
                 rest = self.text[a_end:]
                 colon = bool(regex.match(r"[^\S\n]*[:—–]", rest))
                 opens = not before.strip() or self.glued_after_sentence(before)
-                if n == 1 and not (colon and opens):
+                verb_next = regex.match(r"[^\S\n]+([\p{L}-]+)", rest)
+                ordered = bool(verb_next) and _key(verb_next.group(1)) in desk.hard_verbs and opens
+                if n == 1 and not (colon and opens) and not ordered:
                     return False
                 if n > 1 and not (colon or opens):
                     return False
@@ -516,6 +540,12 @@ class _Analysis:
                     return False
                 self.add(tokens[0][0], a_end, NOTE, "a note addressed to the desk")
                 return True
+        words = [w for _, _, w in tokens]
+        if (len(words) >= 3 and words[1] == "TO" and (words[0] in desk.desk_names or words[0] in desk.addressees
+                                                       or words[0] in desk.objects)
+                and (_starts_with(words[2:], desk.verbs) or words[2] in _DESK_TO_VERBS) and not self.in_quote(start)):
+            self.add(tokens[0][0], tokens[-1][1], NOTE, "a note to the desk")  # LAWYERS TO READ, DESK TO CHECK
+            return True
         if tokens and tokens[0][2] in desk.note_words and not before.strip():
             rest = self.text[tokens[0][1]:]
             if regex.match(r"[^\S\n]*:", rest) and len(tokens) == 1:
@@ -532,7 +562,7 @@ class _Analysis:
         off at the end of a paragraph."""
         desk = self.desk
         words = [w for _, _, w in tokens]
-        glued = self.glued_after_sentence(before) or bool(_DASH_END.search(before))
+        glued = self.glued_after_sentence(before) or bool(_DASH_END.search(before)) or bool(_CLOSE_END.search(before))
         alone = not before.strip() and line_start != self.first_line_start()
         if not (glued or alone or not before.strip()):
             return False
@@ -615,6 +645,13 @@ class _Analysis:
                 return True
             return False
         if not self.instruction(" ".join(words[verb_at:]), any_case=False):
+            whole = opens_line and not after.strip() and line_start != self.first_line_start()
+            if whole and _starts_with(words[verb_at:], desk.hard_verbs) and len(words) <= 6 and not any(
+                w in desk.reader_words for w in words
+            ) and not (len(words) > verb_at + 1 and words[verb_at + 1] in _PHRASAL):
+                # TRIM TO FIT, CONFIRM BEFORE MOVING; or an imperative subhead ("ADD SOME COLOUR")
+                self.add(tokens[0][0], tokens[-1][1], POSSIBLE, "a line in capitals that starts with a desk verb")
+                return True
             return False
         self.add(tokens[0][0], tokens[-1][1], NOTE, "a desk instruction")
         return True
@@ -668,4 +705,4 @@ def _label_ends(folded: str, labels) -> bool:
 
 
 def _placeholder_only(content: str) -> bool:
-    return bool(regex.fullmatch(r"(?:TK|tk|TBC|TBD|XX+|xxx+|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*", content))
+    return bool(regex.fullmatch(r"(?:TK|tk|TBC|TBD|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*", content))
