@@ -25,12 +25,14 @@ shared by the rules that report its classes.
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Dict, List, Optional, Tuple
 
 import regex
 
 from lint import tables
 from lint.kinds.base import Kind, OptionError, line_span
+from lint.kinds.existence import _capitals
 from lint.model import Hit
 from lint.record import field
 
@@ -46,35 +48,57 @@ TABLE_KEYS = (
 
 # A word in capitals: letters and digits, an apostrophe or hyphen only between capitals
 # ("OK’D", "DOUBLE-CHECK"); not part of a longer word ("OK’d", "NATO’s" are not).
-_CAPS_WORD = r"(?<![\p{L}\p{N}'’-])\p{Lu}(?:[\p{Lu}\p{N}]|['’-](?=\p{Lu}))*(?![\p{L}\p{N}'’])"
+_CAPS_WORD = r"\p{Lu}(?<![\p{L}\p{N}'’-]\p{Lu})[\p{Lu}\p{N}]*(?:['’-]\p{Lu}[\p{Lu}\p{N}]*)*(?![\p{L}\p{N}'’])"
 # words in capitals one space apart: a run
 _CAPS_RUN = regex.compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
 _TOKEN = regex.compile(_CAPS_WORD)
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], (..), on one line
-_BRACKET = regex.compile(
+_BRACKET = re.compile(
     r"\[\[(?P<dsq>[^\[\]\n]{1,200})\]\]"
-    r"|(?<!\()\(\((?P<drd>[^()\n]{1,200})\)\)(?!\))"
+    r"|\(\((?P<drd>[^()\n]{1,200})\)\)"
     r"|<<(?P<dan>[^<>\n]{1,200})>>"
     r"|\{(?P<brace>[^{}\n]{1,200})\}"
-    r"|(?<!\[)\[(?P<sq>[^\[\]\n]{1,200})\](?!\])"
-    r"|(?<!\()\((?P<rd>[^()\n]{1,200})\)(?!\))"
+    r"|\[(?P<sq>[^\[\]\n]{1,200})\]"
+    r"|\((?P<rd>[^()\n]{1,200})\)"
 )
-# lower-case and mixed-case shapes: "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-"
-_LOWER = regex.compile(
-    r"(?<![\p{L}\p{N}.@/])(?P<tk>tk(?:[^\S\n]*tk)+)(?![\p{L}\p{N}])"
-    r"|(?<![\p{L}\p{N}.@/#-])(?P<cq>cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}])"
-    r"|(?<![\p{L}])(?P<pls>(?i:pls|plz)[^\S\n]+(?P<plsverb>\p{L}+(?:-\p{L}+)?))"
-    r"|(?P<eds>(?<![\p{L}\p{N}])Eds:)"
-    r"|(?<![#\w])(?P<hashes>#{3,})(?![#\w])"
-    r"|(?<![\p{L}\p{N}-])(?P<thirty>-[^\S\n]?30[^\S\n]?-)(?![\p{L}\p{N}-])"
-    r"|(?<!\S)(?P<queries>\?{2,})(?!\S)"
-    r"|(?<=[.!?][”\"’)]?[^\S\n]+(?:—|–|--?)[^\S\n]?)(?P<deskdash>(?i:desk|slot|rim|subs|copy desk|night desk))(?=[^\S\n]*(?:\n|\Z))"
+# lower-case and mixed-case shapes, each searched only when the draft holds its literal:
+# "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-", "??", "-- desk"
+_LOWER = (
+    ("tk", ("tk",), regex.compile(r"(?<![\p{L}\p{N}.@/])tk(?:[^\S\n]*tk)+(?![\p{L}\p{N}])")),
+    ("cq", ("cq", b"CQ"), regex.compile(r"(?<![\p{L}\p{N}.@/#-])(?:cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}])")),
+    ("pls", ("pls", "plz", "Pls", b"PLS", b"PLZ"), regex.compile(r"(?<![\p{L}])(?i:pls|plz)[^\S\n]+(?P<verb>\p{L}+(?:-\p{L}+)?)")),
+    ("eds", ("Eds:",), regex.compile(r"(?<![\p{L}\p{N}])Eds:")),
+    ("hashes", ("###",), regex.compile(r"(?<![#\w])#{3,}(?![#\w])")),
+    ("thirty", ("30-", "30 -"), regex.compile(r"(?<![\p{L}\p{N}-])-[^\S\n]?30[^\S\n]?-(?![\p{L}\p{N}-])")),
+    ("queries", ("??",), regex.compile(r"(?<!\S)\?{2,}(?!\S)")),
 )
+# the lower-case literals above, found in one pass
+_LOWER_LITERALS = re.compile(
+    "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
+)
+# a sign-off of a desk's name alone after a dash, at the end of a line: "... said. -- desk"
+_DESK_DASH = regex.compile(r"(?:—|–|--?)[^\S\n]?(?P<desk>(?i:desk|slot|rim|subs|copy desk|night desk))[^\S\n]*$")
+_DESK_TAILS = ("desk", "slot", "rim", "subs")
+_LAST_LOWER = regex.compile(r"(?r)\p{Ll}")
+_TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
+
 # a missing figure: XXX, xxx, XX (with money or units), $XX, XX%, XX,XXX
 _PLACEHOLDER = regex.compile(
     r"(?<![\p{L}\p{N}.@/_-])(?P<cur>[$£€¥])?(?P<x>X{2,}|x{3,})(?P<more>(?:[,.:]X{2,})*)"
     r"(?P<suffix>%|m|bn|k)?(?![\p{L}\p{N}])"
 )
+_LANGUAGE = regex.compile(r"[a-z]{2,3}")
+_CQ_ONLY = regex.compile(r"(?i:cq)(?:['’]?e?d)?")
+_LETTERS = regex.compile(r"[\p{L}]+")
+_LABEL = regex.compile(r"[\p{L}]+\s*[:—–-]")
+_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_TITLE_AFTER = regex.compile(r"[:\-–][^\S\n]*\p{Lu}|-rated|[^\S\n]rated")
+_NAME_AFTER = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")
+_COLON_AFTER = regex.compile(r"[^\S\n]*[:—–]")
+_NEXT_WORD = regex.compile(r"[^\S\n]+([\p{L}-]+)")
+_COLON = regex.compile(r"[^\S\n]*:")
+_CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
+_PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|TBC|TBD|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
 _SENTENCE_END = regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
 _CLOSE_END = regex.compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
 _DASH_END = regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
@@ -90,8 +114,8 @@ _PHRASAL = frozenset({"IT", "TO", "THE", "A", "AN", "THESE", "THOSE", "UP", "OUT
 _LINE_START_FILLER = regex.compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
 
 
-def _caps(words) -> Tuple[str, ...]:
-    return tuple(sorted({w.replace("’", "'").upper() for w in words}, key=len, reverse=True))
+def _caps(words) -> "_Phrases":
+    return _Phrases(sorted({w.replace("’", "'").upper() for w in words}, key=len, reverse=True))
 
 
 def _key(word: str) -> str:
@@ -163,7 +187,11 @@ class _Desk:
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
         self.soft_advisories = tuple(sorted({a.casefold() for a in w["soft-advisories"]}, key=len, reverse=True))
+        # one opening a line, looked for before reading the draft line by line
+        firsts = {a.split()[0] for a in w["soft-advisories"] if a.split()}
+        self.soft_firsts = tuple(sorted({v for f in firsts for v in (f, f.lower(), f.upper(), f[:1].upper() + f[1:].lower())}))
         self.change_verbs = frozenset(w["change-verbs"])
+        self.change_verbs_upper = frozenset(_key(c.split()[0]) for c in w["change-verbs"] if c.split())
         self.count_words = frozenset(c.casefold() for c in w["count-words"])
         self.quantifiers = frozenset(q.casefold() for q in w["quantifiers"])
         self.title_cues = frozenset(t.casefold() for t in w["title-cues"])
@@ -173,6 +201,20 @@ class _Desk:
             r"^[^\S\n]*[,/]?[^\S\n]*(?:" + "|".join(regex.escape(s).replace("'", "['’]") for s in soft) + r")\.?[^\S\n]*$",
             regex.IGNORECASE,
         )
+        # every single word some judgement of a lone word in capitals looks at
+        self.single = frozenset(
+            w for group in (self.addressees, self.note_words, self.verbs, self.alone, self.never_prose,
+                            self.signoffs, self.desk_names) for w in group if " " not in w
+        ) | {"OK", "CQ'D", "CQ'ED", "CQED"}
+        # the first words a note in brackets can open with
+        self.bracket_firsts = frozenset(
+            p.split()[0] for group in (self.addressees, self.note_words, self.verbs, self.alone) for p in group
+        ) | {"TK", "TKTK", "CQ", "XX", "XXX", "TBC", "TBD"} | {c for c in self.change_verbs_upper}
+        # the single words' runs of A-Z, looked for in the draft's capitals (`_capitals`)
+        runs = {max(regex.findall(r"[A-Z]+", w) or [""], key=len) for w in self.single}
+        runs = {r for r in runs if len(r) >= 2}
+        self.gate = re.compile(rb"(?<![A-Z])(?:" + b"|".join(sorted((r.encode() for r in runs), key=len, reverse=True)) + rb")(?![A-Z])")
+        self.advisory_runs = tuple(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories)
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
         )
@@ -186,6 +228,7 @@ class _Analysis:
         self.found: List[Tuple[int, int, str, str]] = []
         self.taken: List[Tuple[int, int]] = []  # spans already judged a note
         self._first_line: Optional[int] = None
+        self._caps_lines: Dict[int, bool] = {}
 
     def run(self):
         text = self.text
@@ -195,8 +238,12 @@ class _Analysis:
         self.lower_shapes()
         self.advisories()
         self.placeholders()
-        self.caps_runs()
-        self.soft_advisories()
+        # runs of capitals: a desk word in capitals anywhere, and the whole draft is read;
+        # else only short lines and the ends of lines (notes glued there, headings run on)
+        whole = self.desk.gate.search(self.capitals()) is not None
+        if whole:
+            self.scan_runs(0, len(text))
+        self.lines_pass(scan_tails=not whole)
         self.found.sort()
         return self.found
 
@@ -225,10 +272,12 @@ class _Analysis:
 
     def caps_line(self, line_start, line_end) -> bool:
         """A line in capitals (a headline, a subhead, a shout): few lower-case letters."""
-        line = self.text[line_start:line_end]
-        upper = sum(1 for c in line if c.isupper())
-        lower = sum(1 for c in line if c.islower())
-        return upper >= 2 and lower * 4 <= upper
+        known = self._caps_lines.get(line_start)
+        if known is None:
+            line = self.text[line_start:line_end]
+            upper = sum(map(str.isupper, line))
+            known = self._caps_lines[line_start] = upper >= 2 and sum(map(str.islower, line)) * 4 <= upper
+        return known
 
     def glued_after_sentence(self, before: str) -> bool:
         """Does `before` (the line up to a run) end a sentence of prose, then a space?"""
@@ -262,14 +311,27 @@ class _Analysis:
             if not content:
                 continue
             start, end = m.span()
+            if kind == "drd" and ((start > 0 and text[start - 1] == "(") or text[end : end + 1] == ")"):
+                continue  # triple brackets: (((My Fellow Americans)))
             if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue  # part of a word: letters put into a quotation ("detect[ed]")
+            if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
+                if content.split(None, 1)[0].rstrip(":,") not in self.desk.change_verbs:
+                    continue  # ordinary brackets: only capitals, cq and change notes are judged
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
                 self.add(start, end, *verdict)
 
     def bracket_verdict(self, kind, content, start) -> Optional[Tuple[str, str]]:
         desk = self.desk
+        first_word = _LETTERS.match(content)
+        if kind in ("sq", "brace", "rd", "drd") and (first_word is None or _key(first_word.group()) not in desk.bracket_firsts):
+            if not _PLACEHOLDER_ONLY.fullmatch(content) and "TK" not in content:
+                if kind != "drd":
+                    return None
+                line_start, _ = self.line_of(start)
+                if not self.text[line_start:start].strip():
+                    return None  # a speaker label: ((WN)), ((Jo Marsh))
         line_start, _ = self.line_of(start)
         at_line_start = not self.text[line_start:start].strip()
         folded = content.replace("’", "'").casefold()
@@ -277,7 +339,7 @@ class _Analysis:
             return None  # a published note: [Update: ...], [Editor's note: ...]
         placeholder = _placeholder_only(content)
         if kind == "drd":
-            if regex.fullmatch(r"[a-z]{2,3}", content):
+            if _LANGUAGE.fullmatch(content):
                 return None  # a language marker: ((hi))
             if at_line_start and not (self.addressed(content) or self.instruction(content, any_case=True) or placeholder):
                 return None  # a speaker label opening a paragraph: ((WN)) Did you ...?
@@ -290,7 +352,7 @@ class _Analysis:
             return NOTE, "a note in double brackets"
         if kind == "rd":
             # round brackets are print punctuation: only a desk's own forms count
-            if placeholder or regex.fullmatch(r"(?i:cq)(?:['’]?e?d)?", content):
+            if placeholder or _CQ_ONLY.fullmatch(content):
                 return NOTE, "a desk mark in brackets"
             first = content.split()[0].rstrip(":,")
             if at_line_start and first in desk.change_verbs:
@@ -299,14 +361,14 @@ class _Analysis:
                 return NOTE, "a note in brackets"
             return None
         # [..] and {..}
-        if placeholder or regex.fullmatch(r"(?i:cq)(?:['’]?e?d)?", content):
+        if placeholder or _CQ_ONLY.fullmatch(content):
             return NOTE, "a desk mark in brackets"
         if self.addressed(content):
             return NOTE, "a note addressed to the desk"
         if self.instruction(content, any_case=True):
             return NOTE, "a desk instruction in brackets"
-        first = regex.match(r"[\p{L}]+", content)
-        if first and _key(first.group()) in desk.note_words and regex.match(r"[\p{L}]+\s*[:—–-]", content):
+        first = _LETTERS.match(content)
+        if first and _key(first.group()) in desk.note_words and _LABEL.match(content):
             if first.group().isupper() or kind == "brace":
                 return NOTE, "a note in brackets"
             return POSSIBLE, "a bracketed note"
@@ -316,7 +378,11 @@ class _Analysis:
         """Does the content open with an addressee and a colon or dash ("ED: ...", "NOTE TO
         EDS - ...")? Addressees of more than one word need no colon."""
         head = _key(content)
-        for a in self.desk.addressees:
+        first = _LETTERS.match(head)
+        if first is None:
+            return False
+        for parts in self.desk.addressees.by_first.get(first.group(), ()):
+            a = " ".join(parts)
             if head.startswith(a):
                 rest = content[len(a):]
                 if not rest or rest[:1] in ":—–-," or (rest[:1].isspace() and rest.lstrip()[:1] in ":—–-"):
@@ -329,7 +395,7 @@ class _Analysis:
         """Does the content tell the desk to do something: a desk verb, then what to act on
         ("check spelling of name", "ADD QUOTE HERE"), or a verb that is a note alone
         ("check")? `any_case`: inside brackets, where case does not matter."""
-        words = [_key(w) for w in regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*", content)]
+        words = [_key(w) for w in _WORDS.findall(content)]
         if not words:
             return False
         if not any_case and not _is_caps(content):
@@ -354,42 +420,82 @@ class _Analysis:
 
     def lower_shapes(self):
         text = self.text
-        for m in _LOWER.finditer(text):
-            kind = m.lastgroup if m.lastgroup != "plsverb" else "pls"
-            start, end = m.span(kind)
-            line_start, line_end = self.line_of(start)
-            before, after = text[line_start:start], text[end:line_end]
-            if kind == "tk":
-                self.add(start, end, NOTE, "to come")
-            elif kind == "cq":
-                self.add(start, end, NOTE, "a spelling check mark")
-            elif kind == "pls":
-                if _key(m.group("plsverb")) in self.desk.verbs:
-                    self.add(start, line_end if len(after) < 80 else end, NOTE, "a request to the desk")
-            elif kind == "eds":
-                if not before.strip() or self.glued_after_sentence(before):
-                    self.add(start, end, NOTE, "a wire advisory")
-            elif kind == "hashes":
-                if not before.strip() and after.strip():
-                    continue  # a Markdown heading pasted as text: "### Key points"
-                self.add(start, end, NOTE, "an end mark" if not after.strip() else "a placeholder")
-            elif kind == "queries":
-                self.add(start, end, NOTE, "a placeholder")
-            elif kind == "deskdash":
-                self.add(start, end, NOTE, "a sign-off")
-            elif kind == "thirty":
-                if not after.strip() and (not before.strip() or _SENTENCE_END.search(before)):
-                    self.add(start, end, NOTE, "an end mark")
-        # end marks on a line of their own
+        present = set(_LOWER_LITERALS.findall(text))
+        for kind, literals, pattern in _LOWER:
+            if not any((literal in self.capitals()) if isinstance(literal, bytes) else (literal in present) for literal in literals):
+                continue
+            for m in pattern.finditer(text):
+                self.lower_shape(kind, m)
+
+    def lines_pass(self, scan_tails: bool):
+        """What stands at the start or end of a line: end marks alone on a line, advisories
+        opening one, a desk's name after a dash ending one, and (`scan_tails`) runs of
+        capitals in a line's last characters or in a short line."""
+        text = self.text
+        desk = self.desk
+        soft = desk.soft_firsts
         for line_start, line_end in self.doc.lines:
-            line = text[line_start:line_end].strip()
-            if line and len(line) <= 20 and " ".join(line.split()) in self.desk.end_marks:
-                s = line_start + text[line_start:line_end].index(line[0])
-                self.add(s, s + len(line), NOTE, "an end mark")
+            if line_end == line_start:
+                continue
+            length = line_end - line_start
+            if length <= 24:
+                line = text[line_start:line_end].strip()
+                if line and " ".join(line.split()) in desk.end_marks:
+                    s = line_start + text[line_start:line_end].index(line[0])
+                    self.add(s, s + len(line), NOTE, "an end mark")
+            if text.startswith(soft, line_start) or (text[line_start] in " \t" and text[line_start:line_end].lstrip().startswith(soft)):
+                self.soft_advisory(line_start, line_end)
+            tail = text[max(line_start, line_end - 12) : line_end].rstrip().lower()
+            if tail.endswith(_DESK_TAILS):
+                m = _DESK_DASH.search(text, max(line_start, line_end - 30), line_end)
+                if m is not None:
+                    dash = text[line_start : m.start()]
+                    if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
+                        self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
+            if scan_tails:
+                if length <= 100:
+                    low = line_start
+                elif text[line_end - _TAIL : line_end].islower():
+                    continue  # no capital in the line's last characters: nothing glued there
+                else:
+                    last = _LAST_LOWER.search(text, line_start, line_end)
+                    low = min(last.end() if last else line_start, line_end - _TAIL)
+                    while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
+                        low -= 1  # back to the start of a run of capitals cut by the window
+                if low < line_end:
+                    self.scan_runs(low, line_end)
+
+    def lower_shape(self, kind, m):
+        text = self.text
+        start, end = m.span()
+        line_start, line_end = self.line_of(start)
+        before, after = text[line_start:start], text[end:line_end]
+        if kind == "tk":
+            self.add(start, end, NOTE, "to come")
+        elif kind == "cq":
+            self.add(start, end, NOTE, "a spelling check mark")
+        elif kind == "pls":
+            if _key(m.group("verb")) in self.desk.verbs:
+                self.add(start, line_end if len(after) < 80 else end, NOTE, "a request to the desk")
+        elif kind == "eds":
+            if not before.strip() or self.glued_after_sentence(before):
+                self.add(start, end, NOTE, "a wire advisory")
+        elif kind == "hashes":
+            if not before.strip() and after.strip():
+                return  # a Markdown heading pasted as text: "### Key points"
+            self.add(start, end, NOTE, "an end mark" if not after.strip() else "a placeholder")
+        elif kind == "queries":
+            self.add(start, end, NOTE, "a placeholder")
+        elif kind == "thirty":
+            if not after.strip() and (not before.strip() or _SENTENCE_END.search(before)):
+                self.add(start, end, NOTE, "an end mark")
 
     def advisories(self):
         text = self.text
         desk = self.desk
+        caps = self.capitals()
+        if not any(runs and all(r in caps for r in runs) for runs in desk.advisory_runs):
+            return
         for m in desk.advisory.finditer(text):
             start, end = m.span()
             while text[start].isspace():
@@ -399,23 +505,20 @@ class _Analysis:
                 end = more.end() if more else end  # HOLD FOR LEGAL, HOLD FOR RELEASE
             self.add(start, end, NOTE, "a wire advisory")
 
-    def soft_advisories(self):
-        """Embargoed until ..., Notes to editors: at the start of a line, for the desk to look
-        at (the forms in capitals that are sure notes are found before this)."""
+    def soft_advisory(self, line_start, line_end):
+        """Embargoed until ..., Notes to editors: opening a line, for the desk to look at (the
+        forms in capitals that are sure notes are found before this)."""
         text = self.text
-        desk = self.desk
-        if desk.soft_advisories:
-            for line_start, line_end in self.doc.lines:
-                line = text[line_start:line_end]
-                stripped = line.lstrip()
-                if not stripped or len(stripped) > 300:
-                    continue
-                folded = stripped.casefold()
-                for a in desk.soft_advisories:
-                    if folded.startswith(a) and (len(folded) == len(a) or not folded[len(a)].isalnum()):
-                        s = line_end - len(stripped)
-                        self.add(s, s + len(a), POSSIBLE, "an advisory for editors")
-                        break
+        line = text[line_start:line_end]
+        stripped = line.lstrip()
+        if len(stripped) > 300:
+            return
+        folded = stripped.casefold()
+        for a in self.desk.soft_advisories:
+            if folded.startswith(a) and (len(folded) == len(a) or not folded[len(a)].isalnum()):
+                s = line_end - len(stripped)
+                self.add(s, s + len(a), POSSIBLE, "an advisory for editors")
+                return
 
     # ---- placeholders ----------------------------------------------------------------
 
@@ -460,7 +563,7 @@ class _Analysis:
 
     def title_nearby(self, before, after) -> bool:
         """A title cue among the three words before or the five after."""
-        near = regex.findall(r"[\p{L}]+", before)[-3:] + regex.findall(r"[\p{L}]+", after)[:5]
+        near = _LETTERS.findall(before)[-3:] + _LETTERS.findall(after)[:5]
         return any(w.casefold() in self.desk.title_cues for w in near)
 
     def title_cue(self, before, after, prev_word, next_word) -> bool:
@@ -473,21 +576,27 @@ class _Analysis:
             return True
         if before.rstrip().endswith(("“", "‘", '"', "*", "_", "'")) or after.startswith(("”", "’", '"', "*", "_")):
             return True  # a title set off: “XXX”, *XXX*
-        if regex.match(r"[:\-–][^\S\n]*\p{Lu}|-rated|[^\S\n]rated", after):
+        if _TITLE_AFTER.match(after):
             return True  # XXX: Return of Xander Cage, XXX-rated
         return False
 
     # ---- runs of capitals ------------------------------------------------------------
 
-    def caps_runs(self):
+    def capitals(self) -> bytes:
+        return _capitals(self.doc)
+
+    def scan_runs(self, low, high):
         text = self.text
         desk = self.desk
-        for m in _CAPS_RUN.finditer(text):
+        for m in _CAPS_RUN.finditer(text, low, high):
             start, end = m.span()
-            tokens = [(t.start(), t.end(), _key(t.group())) for t in _TOKEN.finditer(text, start, end)]
-            words = [w for _, _, w in tokens]
             line_start, line_end = self.line_of(start)
-            before, after = text[line_start:start], text[end:line_end]
+            after = text[end:line_end]
+            group = m.group()
+            if len(after) > 40 and " " not in group and _key(group) not in desk.single:
+                continue  # one word in capitals inside a line, not a desk word: NATO, FBI
+            tokens = [(t.start(), t.end(), _key(t.group())) for t in _TOKEN.finditer(text, start, end)]
+            before = text[line_start:start]
             # words never in prose: TK, REFILE
             self.never_prose(tokens, after, end)
             if self.addressee_run(tokens, before, after, start, end):
@@ -512,7 +621,7 @@ class _Analysis:
                 j += 1
             s, e = tokens[i][0], tokens[j][1]
             rest = self.text[e:]
-            if tokens[j][2].startswith("TK") and regex.match(r"[^\S\n]+\p{Lu}\p{Ll}", rest):
+            if tokens[j][2].startswith("TK") and _NAME_AFTER.match(rest):
                 i = j + 1
                 continue  # a name: TK Maxx
             self.add(s, e, NOTE, "to come" if tokens[i][2].startswith("TK") else "a desk mark")
@@ -528,9 +637,9 @@ class _Analysis:
                 n = a.count(" ") + 1
                 a_end = tokens[n - 1][1]
                 rest = self.text[a_end:]
-                colon = bool(regex.match(r"[^\S\n]*[:—–]", rest))
+                colon = bool(_COLON_AFTER.match(rest))
                 opens = not before.strip() or self.glued_after_sentence(before)
-                verb_next = regex.match(r"[^\S\n]+([\p{L}-]+)", rest)
+                verb_next = _NEXT_WORD.match(rest)
                 ordered = bool(verb_next) and _key(verb_next.group(1)) in desk.hard_verbs and opens
                 if n == 1 and not (colon and opens) and not ordered:
                     return False
@@ -548,7 +657,7 @@ class _Analysis:
             return True
         if tokens and tokens[0][2] in desk.note_words and not before.strip():
             rest = self.text[tokens[0][1]:]
-            if regex.match(r"[^\S\n]*:", rest) and len(tokens) == 1:
+            if _COLON.match(rest) and len(tokens) == 1:
                 line_rest = rest.split("\n", 1)[0]
                 if self.instruction(line_rest.lstrip(" :"), any_case=True):
                     self.add(tokens[0][0], tokens[0][1], NOTE, "a note to the desk")
@@ -617,10 +726,6 @@ class _Analysis:
         that is a note alone (CHECK) on its own or as an island of capitals in prose."""
         desk = self.desk
         words = [w for _, _, w in tokens]
-        if self.in_quote(tokens[0][0]):
-            return False
-        caps_line = self.caps_line(line_start, line_end)
-        opens_line = bool(_LINE_START_FILLER.match(before))
         verb_at = None
         for i, w in enumerate(words):
             if _starts_with(words[i:], desk.verbs):
@@ -628,8 +733,10 @@ class _Analysis:
                 break
             if w not in ("PLS", "PLZ", "PLEASE", "NB", "NOTE"):
                 break
-        if verb_at is None:
+        if verb_at is None or self.in_quote(tokens[0][0]):
             return False
+        caps_line = self.caps_line(line_start, line_end)
+        opens_line = bool(_LINE_START_FILLER.match(before))
         if caps_line and not opens_line:
             return False
         if len(words) == 1:
@@ -637,7 +744,7 @@ class _Analysis:
                 return False
             whole = opens_line and not after.strip()
             glued = self.glued_after_sentence(before) and not after.strip()
-            island = not caps_line and not regex.match(r"[^\S\n]+\p{Lu}", after)
+            island = not caps_line and not _CAP_AFTER.match(after)
             if whole and tokens[0][0] >= 0 and line_start == self.first_line_start() and self.body_follows(line_end):
                 return False  # a one-word headline
             if whole or glued or island:
@@ -678,8 +785,8 @@ class _Analysis:
 
 
 def _is_caps(content: str) -> bool:
-    letters = [c for c in content if c.isalpha()]
-    return bool(letters) and all(not c.islower() for c in letters)
+    """Letters, all in capitals."""
+    return content.isupper()
 
 
 def _is_name(word: str) -> bool:
@@ -687,13 +794,31 @@ def _is_name(word: str) -> bool:
     return len(word) >= 2 and all(c.isalpha() or c in "'-" for c in word)
 
 
-def _starts_with(words: List[str], phrases) -> int:
+def _starts_with(words: List[str], phrases: "_Phrases") -> int:
     """How many of `words` the longest phrase in `phrases` they start with takes (0: none)."""
-    for p in phrases:
-        parts = p.split()
-        if words[: len(parts)] == parts:
+    if not words:
+        return 0
+    for parts in phrases.by_first.get(words[0], ()):
+        if tuple(words[: len(parts)]) == parts:
             return len(parts)
     return 0
+
+
+class _Phrases(tuple):
+    """Phrases in capitals, longest first, with an index by first word (`_starts_with`)."""
+
+    def __new__(cls, phrases):
+        self = super().__new__(cls, phrases)
+        self.set = frozenset(phrases)
+        self.by_first = {}
+        for p in phrases:
+            parts = tuple(p.split())
+            if parts:
+                self.by_first.setdefault(parts[0], []).append(parts)
+        return self
+
+    def __contains__(self, word) -> bool:
+        return word in self.set
 
 
 def _label_ends(folded: str, labels) -> bool:
@@ -705,4 +830,4 @@ def _label_ends(folded: str, labels) -> bool:
 
 
 def _placeholder_only(content: str) -> bool:
-    return bool(regex.fullmatch(r"(?:TK|tk|TBC|TBD|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*", content))
+    return bool(_PLACEHOLDER_ONLY.fullmatch(content))
