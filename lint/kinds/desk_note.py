@@ -42,7 +42,7 @@ REPORTS = (NOTE, POSSIBLE, HEADING)
 # the table's lists this kind reads (rules/data/desk_notes.yaml)
 TABLE_KEYS = (
     "addressees", "note-words", "print-labels", "verbs", "soft-verbs", "alone", "never-prose", "objects", "reader-words",
-    "signoffs", "desk-names", "end-marks", "advisories", "soft-advisories", "change-verbs", "count-words",
+    "signoffs", "weak-signoffs", "desk-names", "end-marks", "advisories", "soft-advisories", "change-verbs", "count-words",
     "quantifiers", "title-cues",
 )
 
@@ -65,7 +65,7 @@ _BRACKET = re.compile(
 # "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-", "??", "-- desk"
 _LOWER = (
     ("tk", ("tk",), regex.compile(r"(?<![\p{L}\p{N}.@/])tk(?:[^\S\n]*tk)+(?![\p{L}\p{N}])")),
-    ("cq", ("cq", b"CQ"), regex.compile(r"(?<![\p{L}\p{N}.@/#-])(?:cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}])")),
+    ("cq", ("cq", b"CQ"), regex.compile(r"(?<![\p{L}\p{N}.@/#-])(?:cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}@])")),
     ("pls", ("pls", "plz", "Pls", b"PLS", b"PLZ"), regex.compile(r"(?<![\p{L}])(?i:pls|plz)[^\S\n]+(?P<verb>\p{L}+(?:-\p{L}+)?)")),
     ("eds", ("Eds:",), regex.compile(r"(?<![\p{L}\p{N}])Eds:")),
     ("hashes", ("###",), regex.compile(r"(?<![#\w])#{3,}(?![#\w])")),
@@ -183,6 +183,7 @@ class _Desk:
         self.objects = frozenset(_caps(w["objects"]))
         self.reader_words = frozenset(_caps(w["reader-words"]))
         self.signoffs = _caps(w["signoffs"])
+        self.weak_signoffs = _caps(w["weak-signoffs"])
         self.desk_names = frozenset(_caps(w["desk-names"]))
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
@@ -621,9 +622,11 @@ class _Analysis:
                 j += 1
             s, e = tokens[i][0], tokens[j][1]
             rest = self.text[e:]
-            if tokens[j][2].startswith("TK") and _NAME_AFTER.match(rest):
+            if tokens[j][2].startswith("TK") and (
+                _NAME_AFTER.match(rest) or (j + 1 < len(tokens) and self.caps_line(*self.line_of(s)))
+            ):
                 i = j + 1
-                continue  # a name: TK Maxx
+                continue  # a name: TK Maxx, TK MAXX TO CLOSE STORES
             self.add(s, e, NOTE, "to come" if tokens[i][2].startswith("TK") else "a desk mark")
             i = j + 1
 
@@ -655,8 +658,12 @@ class _Analysis:
                 and (_starts_with(words[2:], desk.verbs) or words[2] in _DESK_TO_VERBS) and not self.in_quote(start)):
             self.add(tokens[0][0], tokens[-1][1], NOTE, "a note to the desk")  # LAWYERS TO READ, DESK TO CHECK
             return True
-        if tokens and tokens[0][2] in desk.note_words and not before.strip():
+        if tokens and tokens[0][2] in desk.note_words and (not before.strip() or self.glued_after_sentence(before)):
             rest = self.text[tokens[0][1]:]
+            verb_next = _NEXT_WORD.match(rest)
+            if verb_next and _key(verb_next.group(1)) in desk.hard_verbs and len(tokens) <= 2:
+                self.add(tokens[0][0], tokens[0][1], NOTE, "a note to the desk")  # NB check title
+                return True
             if _COLON.match(rest) and len(tokens) == 1:
                 line_rest = rest.split("\n", 1)[0]
                 if self.instruction(line_rest.lstrip(" :"), any_case=True):
@@ -703,6 +710,19 @@ class _Analysis:
                 if alone and not okd and not all(n in desk.desk_names for n in names):
                     return False
                 self.add(tokens[0][0], end, NOTE, "a sign-off")
+                return True
+        for s in desk.weak_signoffs:
+            if joined.endswith(" " + s) and (glued or alone):
+                names = words[: len(words) - s.count(" ") - 1]
+                if not names or len(names) > 2 or not all(_is_name(w) for w in names):
+                    return False
+                if " ".join(names) in desk.desk_names:
+                    self.add(tokens[0][0], end, NOTE, "a sign-off")  # LEGAL CLEARED, DESK CHECKED
+                elif glued and not self.in_quote(start):
+                    # JEFF CHECKED, or a heading run on ("... the vote. PLAN APPROVED")
+                    self.add(tokens[0][0], end, POSSIBLE, "a sign-off, or a heading run into the paragraph")
+                else:
+                    return False
                 return True
         if words[-1] == "OK" and glued and 1 <= len(words) <= 3:
             names = words[:-1]
