@@ -42,7 +42,7 @@ REPORTS = (NOTE, POSSIBLE, HEADING)
 # the table's lists this kind reads (rules/data/desk_notes.yaml)
 TABLE_KEYS = (
     "addressees", "note-words", "print-labels", "verbs", "soft-verbs", "alone", "never-prose", "objects", "reader-words",
-    "signoffs", "weak-signoffs", "desk-names", "end-marks", "advisories", "soft-advisories", "change-verbs", "count-words",
+    "signoffs", "weak-signoffs", "desk-names", "to-verbs", "end-marks", "advisories", "soft-advisories", "change-verbs", "count-words",
     "quantifiers", "title-cues",
 )
 
@@ -76,9 +76,6 @@ _LOWER = (
 _LOWER_LITERALS = re.compile(
     "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
 )
-# a sign-off of a desk's name alone after a dash, at the end of a line: "... said. -- desk"
-_DESK_DASH = regex.compile(r"(?:—|–|--?)[^\S\n]?(?P<desk>(?i:desk|slot|rim|subs|copy desk|night desk))[^\S\n]*$")
-_DESK_TAILS = ("desk", "slot", "rim", "subs")
 _LAST_LOWER = regex.compile(r"(?r)\p{Ll}")
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
 
@@ -107,8 +104,6 @@ _WORD_AFTER = regex.compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
 _MORE_CAPS = regex.compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
 # quantifiers that are verbs or prepositions: enough before XXX, not before XX
 _VERB_QUANTIFIERS = frozenset({"to", "by", "was", "were", "is", "are", "of", "cost", "costs", "rose", "fell", "killed", "injured", "hurt", "aged", "age"})
-# what a desk is asked to do besides its verbs: LAWYERS TO READ, LEGAL TO SEE
-_DESK_TO_VERBS = frozenset({"READ", "SEE", "CLEAR", "APPROVE", "SIGN", "LOOK", "ADVISE", "COME", "FOLLOW", "MOVE"})
 # a desk verb then one of these is a phrase or a slogan (NEED TO KNOW, FIX IT FOR GOOD), not an order
 _PHRASAL = frozenset({"IT", "TO", "THE", "A", "AN", "THESE", "THOSE", "UP", "OUT", "IN", "ON", "OFF", "DOWN", "AWAY", "BACK"})
 _LINE_START_FILLER = regex.compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
@@ -185,6 +180,13 @@ class _Desk:
         self.signoffs = _caps(w["signoffs"])
         self.weak_signoffs = _caps(w["weak-signoffs"])
         self.desk_names = frozenset(_caps(w["desk-names"]))
+        self.to_verbs = frozenset(_caps(w["to-verbs"]))
+        # a desk's name alone after a dash, ending a line: "... said. -- desk"
+        names = sorted({n.casefold() for n in w["desk-names"]}, key=len, reverse=True)
+        self.desk_tails = tuple(names)
+        self.desk_dash = regex.compile(
+            r"(?:—|–|--?)[^\S\n]?(?P<desk>" + "|".join(regex.escape(n) for n in names) + r")[^\S\n]*$", regex.IGNORECASE
+        )
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
         self.soft_advisories = tuple(sorted({a.casefold() for a in w["soft-advisories"]}, key=len, reverse=True))
@@ -447,8 +449,8 @@ class _Analysis:
             if text.startswith(soft, line_start) or (text[line_start] in " \t" and text[line_start:line_end].lstrip().startswith(soft)):
                 self.soft_advisory(line_start, line_end)
             tail = text[max(line_start, line_end - 12) : line_end].rstrip().lower()
-            if tail.endswith(_DESK_TAILS):
-                m = _DESK_DASH.search(text, max(line_start, line_end - 30), line_end)
+            if tail.endswith(desk.desk_tails):
+                m = desk.desk_dash.search(text, max(line_start, line_end - 30), line_end)
                 if m is not None:
                     dash = text[line_start : m.start()]
                     if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
@@ -599,7 +601,7 @@ class _Analysis:
             tokens = [(t.start(), t.end(), _key(t.group())) for t in _TOKEN.finditer(text, start, end)]
             before = text[line_start:start]
             # words never in prose: TK, REFILE
-            self.never_prose(tokens, after, end)
+            self.never_prose(tokens)
             if self.addressee_run(tokens, before, after, start, end):
                 continue
             if self.signoff(tokens, before, after, line_start, start, end):
@@ -610,7 +612,7 @@ class _Analysis:
                 continue
             self.run_on_heading(tokens, before, after, line_end)
 
-    def never_prose(self, tokens, after, run_end):
+    def never_prose(self, tokens):
         desk = self.desk
         i = 0
         while i < len(tokens):
@@ -655,7 +657,7 @@ class _Analysis:
         words = [w for _, _, w in tokens]
         if (len(words) >= 3 and words[1] == "TO" and (words[0] in desk.desk_names or words[0] in desk.addressees
                                                        or words[0] in desk.objects)
-                and (_starts_with(words[2:], desk.verbs) or words[2] in _DESK_TO_VERBS) and not self.in_quote(start)):
+                and (_starts_with(words[2:], desk.verbs) or words[2] in desk.to_verbs) and not self.in_quote(start)):
             self.add(tokens[0][0], tokens[-1][1], NOTE, "a note to the desk")  # LAWYERS TO READ, DESK TO CHECK
             return True
         if tokens and tokens[0][2] in desk.note_words and (not before.strip() or self.glued_after_sentence(before)):
