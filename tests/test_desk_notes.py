@@ -131,11 +131,14 @@ CLASSES = [
     # CQ glued to a name, and CQ'd spellings
     ("(CQ)", "Spokesman Carl Vey (CQ) said crews were out.", NOTE, "(CQ)"),
     ("lower-case cq", "Spokesman Carl Vey cq said crews were out.", NOTE, "cq"),
+    ("CQ after a name", "Spokesman Carl Vey CQ said crews were out.", NOTE, "CQ"),
     ("CQ'd", "Spokesman Carl Vey said crews were out. Name CQ'd with utility.", NOTE, "CQ'd"),
     # instructions in capitals on a line of their own, or glued to a paragraph
     ("instruction on its own line", "CHECK SPELLING OF NAME", NOTE, "CHECK SPELLING OF NAME"),
     ("add-quote line", "ADD QUOTE FROM MAYOR HERE", NOTE, "ADD QUOTE FROM MAYOR HERE"),
     ("need line", "NEED SOURCE FOR OUTAGE FIGURE", NOTE, "NEED SOURCE FOR OUTAGE FIGURE"),
+    ("a verb and a verb", "About 40,000 homes were affected. NEEDS CONFIRMING", NOTE, "NEEDS CONFIRMING"),
+    ("a verb shouted on its own line", "VERIFY!!!", NOTE, "VERIFY"),
     ("glued CHECK", "About 40,000 homes were affected. CHECK", NOTE, "CHECK"),
     ("instruction glued", "About 40,000 homes were affected. VERIFY FIGURE WITH UTILITY", NOTE, "VERIFY FIGURE WITH UTILITY"),
     ("pls", "About 40,000 homes were affected. pls check figure", NOTE, "pls check figure"),
@@ -245,6 +248,10 @@ SILENT = [
     ("tabloid headline", "Miley Cyrus -- Burglary Victim ... AGAIN"),
     ("please in prose", "The mayor asked residents to please check on elderly neighbours."),
     ("TBC in a fixture list", "Kick-off: TBC"),
+    ("TBC in brackets", "Kick-off is at 3pm (TBC)."),
+    ("a fact-check label", "FACT-CHECK: The claim about the dam is false"),
+    ("pls in a quoted text message", "“pls call me when you land,” the text message read."),
+    ("a numeral opening a sentence", "Rule XXX of the code applies to the utility."),
 ]
 
 

@@ -94,8 +94,9 @@ _NAME_AFTER = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")
 _COLON_AFTER = regex.compile(r"[^\S\n]*[:—–]")
 _NEXT_WORD = regex.compile(r"[^\S\n]+([\p{L}-]+)")
 _COLON = regex.compile(r"[^\S\n]*:")
+_NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
 _CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
-_PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|TBC|TBD|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
+_PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
 _SENTENCE_END = regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
 _CLOSE_END = regex.compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
 _DASH_END = regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
@@ -417,7 +418,8 @@ class _Analysis:
         rest = words[verb_len:]
         if any(w in desk.reader_words for w in rest):
             return False
-        return any(w in desk.objects for w in rest) or (words[0] == "HOLD" and rest[:1] == ["FOR"])
+        return (any(w in desk.objects for w in rest) or (words[0] == "HOLD" and rest[:1] == ["FOR"])
+                or (bool(rest) and rest[0] in desk.hard_verbs))  # NEEDS CONFIRMING, NEED CHECKING
 
     # ---- lower-case shapes -----------------------------------------------------------
 
@@ -478,7 +480,7 @@ class _Analysis:
         elif kind == "cq":
             self.add(start, end, NOTE, "a spelling check mark")
         elif kind == "pls":
-            if _key(m.group("verb")) in self.desk.verbs:
+            if _key(m.group("verb")) in self.desk.verbs and not self.in_quote(start):
                 self.add(start, line_end if len(after) < 80 else end, NOTE, "a request to the desk")
         elif kind == "eds":
             if not before.strip() or self.glued_after_sentence(before):
@@ -549,6 +551,10 @@ class _Analysis:
                 continue
             if self.title_cue(before, after, prev_word, next_word):
                 continue
+            if not numeric and prev_word and prev_word[:1].isupper() and not prev_word.isupper() and before.endswith(" "):
+                opening = before[: len(before.rstrip()) - len(prev_word)]
+                if opening.strip() and not _SENTENCE_END.search(opening) and prev_word.casefold() not in desk.quantifiers:
+                    continue  # a numeral after a name: Rule XXX of the code, Super Bowl XXX
             if not numeric and next_word and next_word.casefold() in desk.count_words:
                 numeric = True
             if not numeric and prev_word and prev_word.casefold() in desk.quantifiers:
@@ -741,6 +747,15 @@ class _Analysis:
             if w in ("CQ'D", "CQ'ED", "CQED"):
                 self.add(s, e, NOTE, "a spelling check mark")
                 return True
+        if len(tokens) == 1 and tokens[0][2] == "CQ":
+            # after a name, before lower case or punctuation: "Ruth Okonjo CQ said" (not CQ Roll Call,
+            # not "according to CQ")
+            s, e, _ = tokens[0]
+            before = self.text[max(0, s - 30) : s]
+            after = self.text[e : e + 3]
+            if _NAME_BEFORE.search(before) and not _CAP_AFTER.match(after):
+                self.add(s, e, NOTE, "a spelling check mark")
+                return True
         return False
 
     def desk_instruction(self, tokens, before, after, line_start, line_end) -> bool:
@@ -764,8 +779,11 @@ class _Analysis:
         if len(words) == 1:
             if words[0] not in desk.alone:
                 return False
-            whole = opens_line and not after.strip()
-            glued = self.glued_after_sentence(before) and not after.strip()
+            if after.lstrip().startswith(":"):
+                return False  # a label: "FACT-CHECK: the claim is false"
+            ends = not after.strip(" \t!?.")
+            whole = opens_line and ends
+            glued = self.glued_after_sentence(before) and ends
             island = not caps_line and not _CAP_AFTER.match(after)
             if whole and tokens[0][0] >= 0 and line_start == self.first_line_start() and self.body_follows(line_end):
                 return False  # a one-word headline
