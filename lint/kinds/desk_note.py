@@ -52,14 +52,15 @@ _CAPS_WORD = r"\p{Lu}(?<![\p{L}\p{N}'’-]\p{Lu})[\p{Lu}\p{N}]*(?:['’-]\p{Lu}[
 # words in capitals one space apart: a run
 _CAPS_RUN = regex.compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
 _TOKEN = regex.compile(_CAPS_WORD)
-# brackets: [[..]], ((..)), <<..>>, {..}, [..], (..), on one line
-_BRACKET = re.compile(
-    r"\[\[(?P<dsq>[^\[\]\n]{1,200})\]\]"
-    r"|\(\((?P<drd>[^()\n]{1,200})\)\)"
-    r"|<<(?P<dan>[^<>\n]{1,200})>>"
-    r"|\{(?P<brace>[^{}\n]{1,200})\}"
-    r"|\[(?P<sq>[^\[\]\n]{1,200})\]"
-    r"|\((?P<rd>[^()\n]{1,200})\)"
+# brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
+# wire change verb (the table's): round brackets are print punctuation, judged only then
+_BRACKET = (
+    r"\[\[(?P<dsq>[^\[\]\n]{{1,200}})\]\]"
+    r"|\(\((?P<drd>[^()\n]{{1,200}})\)\)"
+    r"|<<(?P<dan>[^<>\n]{{1,200}})>>"
+    r"|\{{(?P<brace>[^{{}}\n]{{1,200}})\}}"
+    r"|\[(?P<sq>[^\[\]\n]{{1,200}})\]"
+    r"|\((?P<rd>(?:[A-Z]{{2}}|[Cc]q|\?\?|(?:{change})\b)[^()\n]{{0,200}})\)"
 )
 # lower-case and mixed-case shapes, each searched only when the draft holds its literal:
 # "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-", "??", "-- desk"
@@ -184,9 +185,8 @@ class _Desk:
         self.to_verbs = frozenset(_caps(w["to-verbs"]))
         # a desk's name alone after a dash, ending a line: "... said. -- desk"
         names = sorted({n.casefold() for n in w["desk-names"]}, key=len, reverse=True)
-        self.desk_tails = tuple(names)
-        self.desk_dash = regex.compile(
-            r"(?:—|–|--?)[^\S\n]?(?P<desk>" + "|".join(regex.escape(n) for n in names) + r")[^\S\n]*$", regex.IGNORECASE
+        self.desk_dash = re.compile(
+            r"(?:—|–|--?)[ \t]?(?P<desk>" + "|".join(re.escape(n) for n in names) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
         )
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
@@ -195,6 +195,7 @@ class _Desk:
         firsts = {a.split()[0] for a in w["soft-advisories"] if a.split()}
         self.soft_firsts = tuple(sorted({v for f in firsts for v in (f, f.lower(), f.upper(), f[:1].upper() + f[1:].lower())}))
         self.change_verbs = frozenset(w["change-verbs"])
+        self.brackets = re.compile(_BRACKET.format(change="|".join(re.escape(c) for c in sorted(self.change_verbs, key=len, reverse=True))))
         self.change_verbs_upper = frozenset(_key(c.split()[0]) for c in w["change-verbs"] if c.split())
         self.count_words = frozenset(c.casefold() for c in w["count-words"])
         self.quantifiers = frozenset(q.casefold() for q in w["quantifiers"])
@@ -217,7 +218,7 @@ class _Desk:
         # the single words' runs of A-Z, looked for in the draft's capitals (`_capitals`)
         runs = {max(regex.findall(r"[A-Z]+", w) or [""], key=len) for w in self.single}
         runs = {r for r in runs if len(r) >= 2}
-        self.gate = re.compile(rb"(?<![A-Z])(?:" + b"|".join(sorted((r.encode() for r in runs), key=len, reverse=True)) + rb")(?![A-Z])")
+        self.gate = frozenset(r.encode() for r in runs)
         self.advisory_runs = tuple(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories)
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
@@ -244,7 +245,7 @@ class _Analysis:
         self.placeholders()
         # runs of capitals: a desk word in capitals anywhere, and the whole draft is read;
         # else only short lines and the ends of lines (notes glued there, headings run on)
-        whole = self.desk.gate.search(self.capitals()) is not None
+        whole = not self.desk.gate.isdisjoint(self.capitals().split())
         if whole:
             self.scan_runs(0, len(text))
         self.lines_pass(scan_tails=not whole)
@@ -309,7 +310,7 @@ class _Analysis:
         text = self.text
         if not any(c in text for c in "[{(<"):
             return
-        for m in _BRACKET.finditer(text):
+        for m in self.desk.brackets.finditer(text):
             kind = m.lastgroup
             content = m.group(kind).strip()
             if not content:
@@ -426,8 +427,9 @@ class _Analysis:
     def lower_shapes(self):
         text = self.text
         present = set(_LOWER_LITERALS.findall(text))
+        caps = self.capitals()
         for kind, literals, pattern in _LOWER:
-            if not any((literal in self.capitals()) if isinstance(literal, bytes) else (literal in present) for literal in literals):
+            if not any((literal in caps) if isinstance(literal, bytes) else (literal in present) for literal in literals):
                 continue
             for m in pattern.finditer(text):
                 self.lower_shape(kind, m)
@@ -439,6 +441,11 @@ class _Analysis:
         text = self.text
         desk = self.desk
         soft = desk.soft_firsts
+        for m in desk.desk_dash.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            dash = text[line_start : m.start()]
+            if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
+                self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
         for line_start, line_end in self.doc.lines:
             if line_end == line_start:
                 continue
@@ -450,13 +457,6 @@ class _Analysis:
                     self.add(s, s + len(line), NOTE, "an end mark")
             if text.startswith(soft, line_start) or (text[line_start] in " \t" and text[line_start:line_end].lstrip().startswith(soft)):
                 self.soft_advisory(line_start, line_end)
-            tail = text[max(line_start, line_end - 12) : line_end].rstrip().lower()
-            if tail.endswith(desk.desk_tails):
-                m = desk.desk_dash.search(text, max(line_start, line_end - 30), line_end)
-                if m is not None:
-                    dash = text[line_start : m.start()]
-                    if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
-                        self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
             if scan_tails:
                 if length <= 100:
                     low = line_start
