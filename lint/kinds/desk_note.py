@@ -785,7 +785,7 @@ class _Analysis:
             whole = opens_line and ends
             glued = self.glued_after_sentence(before) and ends
             island = not caps_line and not _CAP_AFTER.match(after)
-            if whole and tokens[0][0] >= 0 and line_start == self.first_line_start() and self.body_follows(line_end):
+            if whole and line_start == self.first_line_start() and self.body_follows(line_end):
                 return False  # a one-word headline
             if whole or glued or island:
                 self.add(tokens[0][0], tokens[0][1], NOTE, "a desk instruction")
