@@ -219,6 +219,7 @@ SILENT = [
     ("OK in a reader's comment", "“OK, but who pays for it?” asked another."),
     ("a shout in a quotation", "“GET OUT NOW,” the firefighters shouted. “CHECK EVERY ROOM.”"),
     ("acronyms in prose", "NATO and the EU said the NTSB and FEMA would help, the U.S. Embassy said."),
+    ("a button named in capitals", "Tap the CONFIRM button to finish the report."),
     ("capitals inside prose", "The sign read STOP in red letters, and the lights said CLOSED."),
     ("one word in capitals after the last sentence", "The striker scored in the final. AGAIN"),
     ("abbreviation then capitals", "Troops were sent from the U.S. NATO ALLIES followed."),

@@ -95,6 +95,8 @@ _NAME_AFTER = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")
 _COLON_AFTER = regex.compile(r"[^\S\n]*[:—–]")
 _NEXT_WORD = regex.compile(r"[^\S\n]+([\p{L}-]+)")
 _COLON = regex.compile(r"[^\S\n]*:")
+# a word in capitals after one of these is a name or a label: "tap the CONFIRM button"
+_DETERMINER_BEFORE = regex.compile(r"(?i:\b(?:the|a|an|this|that|your|their|its|his|her|our|my))[^\S\n]+$")
 _NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
 _CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
 _PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
@@ -784,7 +786,7 @@ class _Analysis:
             ends = not after.strip(" \t!?.")
             whole = opens_line and ends
             glued = self.glued_after_sentence(before) and ends
-            island = not caps_line and not _CAP_AFTER.match(after)
+            island = not caps_line and not _CAP_AFTER.match(after) and not _DETERMINER_BEFORE.search(before)
             if whole and line_start == self.first_line_start() and self.body_follows(line_end):
                 return False  # a one-word headline
             if whole or glued or island:
