@@ -219,6 +219,8 @@ SILENT = [
     ("OK in a reader's comment", "“OK, but who pays for it?” asked another."),
     ("a shout in a quotation", "“GET OUT NOW,” the firefighters shouted. “CHECK EVERY ROOM.”"),
     ("acronyms in prose", "NATO and the EU said the NTSB and FEMA would help, the U.S. Embassy said."),
+    ("a designator", "The stormtrooper TK-421 was not at his post, the film's fans note."),
+    ("a sentence opening with an advisory word", "Advisory committees will meet on Friday."),
     ("a button named in capitals", "Tap the CONFIRM button to finish the report."),
     ("capitals inside prose", "The sign read STOP in red letters, and the lights said CLOSED."),
     ("one word in capitals after the last sentence", "The striker scored in the final. AGAIN"),

@@ -97,6 +97,7 @@ _NEXT_WORD = regex.compile(r"[^\S\n]+([\p{L}-]+)")
 _COLON = regex.compile(r"[^\S\n]*:")
 # a word in capitals after one of these is a name or a label: "tap the CONFIRM button"
 _DETERMINER_BEFORE = regex.compile(r"(?i:\b(?:the|a|an|this|that|your|their|its|his|her|our|my))[^\S\n]+$")
+_LABEL_END = regex.compile(r"[^\S\n]*(?:[:—–-]|$)")
 _NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
 _CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
 _PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
@@ -523,6 +524,8 @@ class _Analysis:
         folded = stripped.casefold()
         for a in self.desk.soft_advisories:
             if folded.startswith(a) and (len(folded) == len(a) or not folded[len(a)].isalnum()):
+                if " " not in a and not _LABEL_END.match(folded, len(a)):
+                    continue  # one word opening a sentence: "Advisory committees met ..."
                 s = line_end - len(stripped)
                 self.add(s, s + len(a), POSSIBLE, "an advisory for editors")
                 return
@@ -633,10 +636,10 @@ class _Analysis:
             s, e = tokens[i][0], tokens[j][1]
             rest = self.text[e:]
             if tokens[j][2].startswith("TK") and (
-                _NAME_AFTER.match(rest) or (j + 1 < len(tokens) and self.caps_line(*self.line_of(s)))
+                _NAME_AFTER.match(rest) or rest[:1] == "-" or (j + 1 < len(tokens) and self.caps_line(*self.line_of(s)))
             ):
                 i = j + 1
-                continue  # a name: TK Maxx, TK MAXX TO CLOSE STORES
+                continue  # a name: TK Maxx, TK MAXX TO CLOSE STORES, TK-421
             self.add(s, e, NOTE, "to come" if tokens[i][2].startswith("TK") else "a desk mark")
             i = j + 1
 
