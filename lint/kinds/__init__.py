@@ -5,6 +5,7 @@ from lint.kinds.anonymous import AnonymousSource
 from lint.kinds.boilerplate import Boilerplate
 from lint.kinds.conditional import Conditional
 from lint.kinds.consistency import Consistency
+from lint.kinds.desk_note import DeskNote
 from lint.kinds.existence import Existence
 from lint.kinds.figures import UnattributedFigure
 from lint.kinds.hyphenation import Hyphenation
@@ -30,6 +31,7 @@ KINDS = {
         Repetition,
         Metric,
         Boilerplate,
+        DeskNote,
         UnattributedFigure,
         AnonymousSource,
         VagueSource,
