@@ -179,11 +179,17 @@ def _read(path: Path) -> str:
         raise CopydeskError(f"{path}: cannot read: {error}") from None
 
 
-def _load_toml(path: Path, text: str) -> dict:
+def toml_module():
+    """The TOML parser: `tomllib` from Python 3.11, the `tomli` package (the same API) before."""
     if sys.version_info >= (3, 11):
         import tomllib
-    else:  # pragma: no cover -- older Pythons
+    else:  # Python 3.9 and 3.10: the `tomli` dependency (pyproject.toml)
         import tomli as tomllib
+    return tomllib
+
+
+def _load_toml(path: Path, text: str) -> dict:
+    tomllib = toml_module()
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
