@@ -186,24 +186,36 @@ def cmd_init(args) -> int:
     return init.run(args)
 
 
-def cmd_rules(args) -> int:
+def _load_rules(pack_files):
+    """The packs' working rules; their notices and problems said on stderr. Returns (rules,
+    whether a pack or rule was broken: the command then exits 2)."""
     from lint import packs, suppress
 
-    rules = packs.load_rules(args.pack) + [suppress.unused_rule()]
+    rule_set = packs.load_rule_set(pack_files)
+    for message in rule_set.notices:
+        print(f"copydesk: notice: {message}", file=sys.stderr)
+    for message in rule_set.problems:
+        print(f"copydesk: {message}", file=sys.stderr)
+    return rule_set.rules + [suppress.unused_rule()], bool(rule_set.problems)
+
+
+def cmd_rules(args) -> int:
+    rules, broken = _load_rules(args.pack)
     width = max(len(r.id) for r in rules)
     for rule in sorted(rules, key=lambda r: r.id):
         print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
-    return EXIT_OK
+    return EXIT_ERROR if broken else EXIT_OK
 
 
 def cmd_explain(args) -> int:
-    from lint import packs, suppress
-
-    rules = {r.id: r for r in packs.load_rules(args.pack) + [suppress.unused_rule()]}
+    loaded, broken = _load_rules(args.pack)
+    rules = {r.id: r for r in loaded}
     rule = rules.get(args.rule)
     if rule is None:
-        close = [r for r in rules if args.rule in r]
-        hint = f" (did you mean {', '.join(sorted(close)[:5])}?)" if close else " (see `copydesk rules`)"
+        import difflib  # only for a mistake
+
+        close = sorted(r for r in rules if args.rule in r)[:5] or difflib.get_close_matches(args.rule, list(rules), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see `copydesk rules`)"
         raise CopydeskError(f"no rule {args.rule!r}{hint}")
     kind = rule.kind.name if rule.kind is not None else "built into copydesk"
     out = [f"{rule.id}  ({rule.severity}, kind {kind}, scope {rule.scope})", ""]
@@ -217,7 +229,7 @@ def cmd_explain(args) -> int:
         out += ["", "Not flagged:"] + [_indent_example(e.drafts) for e in rule.passing]
     out += ["", f"Defined at {rule.source}"]
     print("\n".join(out))
-    return EXIT_OK
+    return EXIT_ERROR if broken else EXIT_OK
 
 
 def _indent_example(drafts) -> str:
@@ -235,8 +247,9 @@ def cmd_test_pack(args) -> int:
 
     failed = 0
     for file in args.files:
-        pack = packs.load_pack(Path(file), check_examples=False)
-        failures = packs.run_examples(pack.rules)
+        failures: List[str] = []  # every broken rule, not only the first
+        pack = packs.load_pack(Path(file), check_examples=False, problems=failures)
+        failures += packs.run_examples(pack.rules)
         examples = sum(len(r.fail) + len(r.passing) for r in pack.rules)
         for failure in failures:
             print(failure)

@@ -173,10 +173,10 @@ def load_file(path: Path) -> Config:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CopydeskError(f"{path}: cannot read: {error}") from None
+    """Decoded as drafts are (a BOM, UTF-8, else Windows-1252 with a notice): lint/yamlload.py."""
+    from lint.yamlload import read_text
+
+    return read_text(path, "config")
 
 
 def toml_module():

@@ -71,8 +71,10 @@ class Decoded:
         self.text, self.encoding, self.bom, self.notice = text, encoding, bom, notice
 
 
-def decode(data: bytes, path: str) -> Decoded:
-    """Bytes to text, with the encoding and BOM it was saved with (see the module's doc)."""
+def decode(data: bytes, path: str, what: str = "draft") -> Decoded:
+    """Bytes to text, with the encoding and BOM it was saved with (see the module's doc).
+
+    `what` names the file in messages ("draft"; "pack", "people list" for YAML files)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -81,7 +83,7 @@ def decode(data: bytes, path: str) -> Decoded:
                 at = len(bom) + error.start
                 raise DraftError(
                     f"{path}: not valid {_label(encoding)} at byte {at} ({data[at:at + 2]!r}), though it starts with a "
-                    f"{_label(encoding)} byte-order mark; save the draft again as UTF-8"
+                    f"{_label(encoding)} byte-order mark; save the {what} again as UTF-8"
                 ) from None
     nul = data.find(b"\x00", 0, 1 << 20)
     if nul >= 0:
@@ -100,10 +102,10 @@ def decode(data: bytes, path: str) -> Decoded:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
             other = "" if error.start == bad else f" (and byte 0x{data[error.start]:02x} at offset {error.start})"
-            raise DraftError(f"{where}{other} is neither UTF-8 nor Windows-1252; save the draft as UTF-8") from None
+            raise DraftError(f"{where}{other} is neither UTF-8 nor Windows-1252; save the {what} as UTF-8") from None
         if not _CONTROL.search(text):
             return Decoded(text, "cp1252", notice=f"{where} is not UTF-8: read as Windows-1252 (Word's encoding); consider saving as UTF-8")
-    raise DraftError(f"{where} is not valid UTF-8 ({data[bad:bad + 4]!r}); save the draft as UTF-8")
+    raise DraftError(f"{where} is not valid UTF-8 ({data[bad:bad + 4]!r}); save the {what} as UTF-8")
 
 
 def _label(encoding: str) -> str:

@@ -101,7 +101,7 @@ class Registry(Record, frozen=True):
 def load_registry(path, ranks_table=None, titles_table=None) -> Registry:
     """Read and check a registry file; every fault names the file and line."""
     path = str(path)
-    data = load_yaml_file(Path(path))
+    data = load_yaml_file(Path(path), "people list")
     if ranks_table is None or titles_table is None:
         ranks_table, titles_table = people.default_tables()
     extractor = people.extractor_for(ranks_table, titles_table)
