@@ -63,6 +63,16 @@ def _jobs(value: str) -> Optional[int]:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds > 0 or seconds == float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"give a number of seconds above 0 (for example 2 or 0.5), not {value!r}")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="copydesk",
@@ -79,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=["error", "warning", "suggestion"], default=None, help="lowest level that fails the run (default: error)")
     check.add_argument("--pack", action="append", default=[], metavar="FILE", help="add a rule pack (repeatable); a pack named like a built-in one replaces it")
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
-    check.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
+    check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
     # ---- integration: config, output file, baselines (lint/config.py, lint/pipeline.py) ----
     check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -173,6 +183,11 @@ def _use_color(stream) -> bool:
 
 
 def cmd_check(args) -> int:
+    if args.fix and args.diff:
+        raise CopydeskError(
+            "--fix and --diff do opposite things: --diff prints the fixes and changes nothing, --fix writes them "
+            "to the drafts; give one of them (--diff first to see what --fix would change)"
+        )
     # config, corpus, filters (per-file-ignores, suppressions, baseline) and formats: one
     # pipeline in lint/pipeline.py, so every step happens in one place
     from lint import pipeline
@@ -223,6 +238,11 @@ def cmd_explain(args) -> int:
     if rule.link:
         out += ["", f"More: {rule.link}"]
     out += ["", f"Message: {rule.message}"]
+    from lint.explain import options_section
+
+    options = options_section(rule)
+    if options:
+        out += [""] + options
     if rule.fail:
         out += ["", "Flagged:"] + [_indent_example(e.drafts) for e in rule.fail]
     if rule.passing:
@@ -247,9 +267,9 @@ def cmd_test_pack(args) -> int:
 
     failed = 0
     for file in args.files:
-        failures: List[str] = []  # every broken rule, not only the first
-        pack = packs.load_pack(Path(file), check_examples=False, problems=failures)
-        failures += packs.run_examples(pack.rules)
+        broken: List[tuple] = []  # every broken rule, not only the first
+        pack = packs.load_pack(Path(file), check_examples=False, problems=broken)
+        failures = [message for _, message in broken] + packs.run_examples(pack.rules)
         examples = sum(len(r.fail) + len(r.passing) for r in pack.rules)
         for failure in failures:
             print(failure)

@@ -298,6 +298,45 @@ def _build(path: Path, data: dict, top, sub) -> Config:
     return config
 
 
+def check_house(config: Config, rules, broken=()) -> None:
+    """Every `house:` choice names a setting a loaded rule reads (a consistency rule's `house:`
+    option) and one of that rule's forms; else a CopydeskError at its line, with the closest.
+
+    A setting no rule reads would silently do nothing: a typo (`us-fom`), or a value that is
+    no form of the rule (`us-form: USA`) never chosen. `broken`: ids of rules left out (a
+    broken pack): a setting may be theirs, so an unknown one is not an error then."""
+    if not config.house:
+        return
+    import difflib  # only when the config has house choices
+
+    forms: Dict[str, Dict[str, None]] = {}  # setting -> the forms it may choose (in order)
+    readers: Dict[str, List[str]] = {}  # setting -> the rules that read it
+    for rule in rules:
+        setting = getattr(rule.kind, "house", None)
+        if not isinstance(setting, str):
+            continue
+        readers.setdefault(setting, []).append(rule.id)
+        for group in getattr(rule.kind, "_labels", None) or getattr(rule.kind, "groups", None) or []:
+            forms.setdefault(setting, {}).update(dict.fromkeys(str(form) for form in group))
+    for key, value in config.house.items():
+        at = config.where("house", key)
+        if key not in readers:
+            if broken:
+                continue
+            close = difflib.get_close_matches(key, list(readers), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            known = ", ".join(sorted(readers)) or "none: no loaded rule reads one"
+            raise CopydeskError(f"{at}: unknown `house` setting {key!r} ({hint}house settings: {known})")
+        allowed = list(forms.get(key, {}))
+        if allowed and str(value) not in allowed:
+            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise CopydeskError(
+                f"{at}: `house` choice {key!r} must be one of {', '.join(repr(f) for f in allowed)} "
+                f"(the forms {', '.join(readers[key])} compares), not {_show(value)} ({hint}see `copydesk explain {readers[key][0]}`)"
+            )
+
+
 def _str_list(value) -> Optional[List[str]]:
     if isinstance(value, str):
         return [value]

@@ -13,7 +13,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from lint import tables
 from lint.document import SCOPES
 from lint.kinds import KINDS
-from lint.kinds.base import OptionError, check_type, describe_type, option_fields
+from lint.kinds.base import OptionError, check_type, option_fields
 from lint.model import CopydeskError, Severity
 from lint.patterns import lazy_compile
 from lint.record import Record, replace
@@ -84,12 +84,12 @@ def builtin_pack_paths() -> List[Path]:
     return sorted(tables.rules_dir().glob("*.yaml"))
 
 
-def load_pack(path: Path, builtin: bool = False, check_examples: bool = True, problems: Optional[List[str]] = None) -> Pack:
+def load_pack(path: Path, builtin: bool = False, check_examples: bool = True, problems: Optional[List[Tuple[str, str]]] = None) -> Pack:
     """Load and validate one pack file; raise CopydeskError naming file and line on any fault.
 
     With a `problems` list, a broken rule (a bad option, an example it fails) is left out and
-    its messages are added to `problems` instead: the pack's other rules still load. A fault of
-    the whole pack (not YAML, no `name`, no `rules`) still raises.
+    its messages are added to `problems` instead, as (rule id, message) pairs: the pack's other
+    rules still load. A fault of the whole pack (not YAML, no `name`, no `rules`) still raises.
     """
     path = Path(path)
     data = load_yaml_file(path, "pack")
@@ -117,7 +117,7 @@ def load_pack(path: Path, builtin: bool = False, check_examples: bool = True, pr
         except CopydeskError as error:
             if problems is None:
                 raise
-            problems.append(f"{error}{_not_run(name, key)}")
+            problems.append((f"{name}.{key}", str(error)))
     if check_examples:
         if problems is None:
             failures = run_examples(rules)
@@ -127,15 +127,11 @@ def load_pack(path: Path, builtin: bool = False, check_examples: bool = True, pr
             working = []
             for rule in rules:
                 failures = run_examples([rule])
-                problems.extend(f"{failure}{_not_run(name, rule.key)}" for failure in failures)
+                problems.extend((rule.id, failure) for failure in failures)
                 if not failures:
                     working.append(rule)
             rules = working
     return Pack(name, str(data.get("description", "") or ""), path, rules, builtin)
-
-
-def _not_run(pack: str, key) -> str:
-    return f" (rule {pack}.{key} was not run; the other rules were)"
 
 
 def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
@@ -167,9 +163,9 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
             )
         value = _resolve_table(value, path, at(option))
         if not check_type(value, fields[field_name]):
-            raise CopydeskError(
-                f"{at(option)}: option {option!r} must be {describe_type(fields[field_name])}, not {_show(value)}"
-            )
+            from lint.explain import shape  # only for a mistake
+
+            raise CopydeskError(f"{at(option)}: option {option!r} must be {shape(fields[field_name])}, not {_show(value)}")
         options[field_name] = value
     try:
         kind = kind_class(**options)
@@ -308,7 +304,9 @@ def _show(value) -> str:
         return repr(value)
     if value is None:
         return "nothing"
-    return f"{type(value).__name__} {value!r}"[:80]
+    noun = "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else type(value).__name__
+    shown = repr(list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value)
+    return f"{noun} {shown}"[:80]
 
 
 # ---- examples ------------------------------------------------------------------------
@@ -410,14 +408,14 @@ def _load_rule_set(extra_packs: List[Path], builtin: bool) -> RuleSet:
             pack = load_pack(path, builtin=True, check_examples=False)
             packs[pack.name] = pack
     for path in extra_packs:
-        found: List[str] = []
+        found: List[Tuple[str, str]] = []
         try:
             pack = load_pack(Path(path), problems=found)
         except CopydeskError as error:
             problems.append(f"{error} (the pack was not loaded; the other packs were)")
             continue
-        problems.extend(found)
-        broken.extend(_broken_ids(found))
+        problems.extend(f"{message} (rule {rule_id} was not run; the other rules were)" for rule_id, message in found)
+        broken.extend(rule_id for rule_id, _ in found)
         existing = packs.get(pack.name)
         if existing is not None and not existing.builtin:
             problems.append(
@@ -435,13 +433,6 @@ def _load_rule_set(extra_packs: List[Path], builtin: bool) -> RuleSet:
     return RuleSet(rules, problems, take_notices() + notices, list(dict.fromkeys(broken)))
 
 
-_NOT_RUN = lazy_compile(r"\(rule ([a-z][a-z0-9-]*\.[a-z][a-z0-9-]*) was not run;")
-
-
-def _broken_ids(problems: List[str]) -> List[str]:
-    return [m.group(1) for m in map(_NOT_RUN.search, problems) if m]
-
-
 def matches_prefix(rule_id: str, prefix: str) -> bool:
     """Does a dotted prefix (`people`, `people.rank-branch`) name this rule id?"""
     return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
@@ -454,7 +445,7 @@ def no_rule_matches(prefix: str, rule_ids: Iterable[str]) -> str:
     rule_ids = list(rule_ids)
     pack_names = sorted({r.split(".", 1)[0] for r in rule_ids})
     candidates = pack_names + sorted(rule_ids)
-    close = difflib.get_close_matches(prefix, candidates, n=3, cutoff=0.6)
+    close = difflib.get_close_matches(prefix, candidates, n=1, cutoff=0.6)
     hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
     return f"no rule matches {prefix!r} ({hint}see `copydesk rules`; packs: {', '.join(pack_names)})"
 

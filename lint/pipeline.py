@@ -47,6 +47,7 @@ def plan(args) -> Plan:
     extra = list(cfg.pack_files()) + [Path(p) for p in args.pack]
     rule_set = packs.load_rule_set(extra)
     rules = rule_set.rules
+    config_module.check_house(cfg, rules, rule_set.broken)
     keep = cfg.builtin_packs()
     if keep is not None:
         builtin_dir = str(tables.rules_dir())
