@@ -233,7 +233,11 @@ def check(args) -> int:
     sources: Dict[str, str] = {}
     suppressions: Dict[str, suppress.Suppressions] = {}
     docs, stdin_doc = [], None  # kept only for --fix / --diff
-    for outcome in parallel.check_drafts(engine, files, load, (reader.DraftError,), jobs, annotate):
+    from lint import progress
+
+    with progress.bar(len(files)) as advance:  # on stderr, when it is a terminal (not in CI)
+        outcomes = parallel.check_drafts(engine, files, load, (reader.DraftError,), jobs, annotate, advance)
+    for outcome in outcomes:
         if isinstance(outcome, reader.DraftSkipped):
             notices.append(str(outcome))
             continue
