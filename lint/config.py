@@ -21,6 +21,7 @@ import regex
 from lint.model import CopydeskError, Severity
 from lint.patterns import lazy_compile
 from lint.record import Record, field
+from lint.suggest import did_you_mean
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "pyproject.toml")
 
@@ -252,10 +253,7 @@ def _build(path: Path, data: dict, top, sub) -> Config:
     for key, value in data.items():
         where = f"{path}:{top(key)}"
         if key not in KEYS:
-            import difflib  # only for a mistake: not worth importing on every run
-
-            close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            hint = did_you_mean(str(key).replace("_", "-"), KEYS)
             raise CopydeskError(f"{where}: unknown setting {key!r} ({hint}settings: {', '.join(KEYS)})")
 
         def wrong(what=None, at=where, value=value, key=key):
@@ -307,8 +305,6 @@ def check_house(config: Config, rules, broken=()) -> None:
     broken pack): a setting may be theirs, so an unknown one is not an error then."""
     if not config.house:
         return
-    import difflib  # only when the config has house choices
-
     forms: Dict[str, Dict[str, None]] = {}  # setting -> the forms it may choose (in order)
     readers: Dict[str, List[str]] = {}  # setting -> the rules that read it
     for rule in rules:
@@ -323,14 +319,12 @@ def check_house(config: Config, rules, broken=()) -> None:
         if key not in readers:
             if broken:
                 continue
-            close = difflib.get_close_matches(key, list(readers), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            hint = did_you_mean(key, readers)
             known = ", ".join(sorted(readers)) or "none: no loaded rule reads one"
             raise CopydeskError(f"{at}: unknown `house` setting {key!r} ({hint}house settings: {known})")
         allowed = list(forms.get(key, {}))
         if allowed and str(value) not in allowed:
-            close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            hint = did_you_mean(str(value), allowed, cutoff=0.5)
             raise CopydeskError(
                 f"{at}: `house` choice {key!r} must be one of {', '.join(repr(f) for f in allowed)} "
                 f"(the forms {', '.join(readers[key])} compares), not {_show(value)} ({hint}see `copydesk explain {readers[key][0]}`)"

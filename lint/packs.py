@@ -17,6 +17,7 @@ from lint.kinds.base import OptionError, check_type, option_fields
 from lint.model import CopydeskError, Severity
 from lint.patterns import lazy_compile
 from lint.record import Record, replace
+from lint.suggest import did_you_mean
 from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 
 PACK_KEYS = ("name", "description", "rules")
@@ -99,7 +100,7 @@ def load_pack(path: Path, builtin: bool = False, check_examples: bool = True, pr
     for key in data:
         if key not in PACK_KEYS:
             raise CopydeskError(
-                f"{where}:{line_of(data, key)}: unknown pack key {key!r} ({_did_you_mean(key, PACK_KEYS)}a pack has: {', '.join(PACK_KEYS)})"
+                f"{where}:{line_of(data, key)}: unknown pack key {key!r} ({did_you_mean(key, PACK_KEYS)}a pack has: {', '.join(PACK_KEYS)})"
             )
     name = data.get("name")
     if not isinstance(name, str) or not _NAME.fullmatch(name):
@@ -147,7 +148,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
 
     kind_name = node.get("kind")
     if kind_name not in KINDS:
-        raise CopydeskError(f"{at('kind')}: unknown kind {kind_name!r} ({_did_you_mean(kind_name, KINDS)}kinds: {', '.join(sorted(KINDS))})")
+        raise CopydeskError(f"{at('kind')}: unknown kind {kind_name!r} ({did_you_mean(kind_name, KINDS)}kinds: {', '.join(sorted(KINDS))})")
     kind_class = KINDS[kind_name]
     fields = option_fields(kind_class)
 
@@ -158,7 +159,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
         field_name = str(option).replace("-", "_")
         if field_name not in fields:
             raise CopydeskError(
-                f"{at(option)}: unknown option {option!r} ({_did_you_mean(option, RULE_KEYS + tuple(fields))}"
+                f"{at(option)}: unknown option {option!r} ({did_you_mean(option, RULE_KEYS + tuple(fields))}"
                 f"{kind_name} takes: {', '.join(RULE_KEYS + tuple(fields))})"
             )
         value = _resolve_table(value, path, at(option))
@@ -177,7 +178,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
     try:
         severity = Severity.parse(level)
     except ValueError:
-        hint = _did_you_mean(level, ("error", "warning", "suggestion")).replace("? ", "?")
+        hint = did_you_mean(level, ("error", "warning", "suggestion")).replace("? ", "?")
         raise CopydeskError(f"{at('level')}: `level` must be error, warning or suggestion, not {_show(level)}{' (' + hint + ')' if hint else ''}") from None
 
     message = node.get("message")
@@ -196,7 +197,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
 
     scope = node.get("scope", kind.default_scope)
     if scope not in SCOPES:
-        raise CopydeskError(f"{at('scope')}: unknown scope {_show(scope)} ({_did_you_mean(scope, SCOPES)}scopes: {', '.join(SCOPES)})")
+        raise CopydeskError(f"{at('scope')}: unknown scope {_show(scope)} ({did_you_mean(scope, SCOPES)}scopes: {', '.join(SCOPES)})")
     for text_key in ("description", "link"):
         if text_key in node and not isinstance(node[text_key], str):
             raise CopydeskError(f"{at(text_key)}: `{text_key}` must be text")
@@ -287,16 +288,6 @@ def _resolve_table(value, pack_path: Path, where: str):
             raise CopydeskError(f"{where}: table {name!r} has no key {value['key']!r}")
         table = table[value["key"]]
     return table
-
-
-def _did_you_mean(word, choices) -> str:
-    """"did you mean 'level'? " when a choice is close to `word` (a typo), else ""."""
-    if not isinstance(word, str):
-        return ""
-    import difflib  # only for a mistake
-
-    close = difflib.get_close_matches(word.replace("_", "-"), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}? " if close else ""
 
 
 def _show(value) -> str:
@@ -440,13 +431,9 @@ def matches_prefix(rule_id: str, prefix: str) -> bool:
 
 def no_rule_matches(prefix: str, rule_ids: Iterable[str]) -> str:
     """"no rule matches 'hygeine' (did you mean 'hygiene'? ...)": the closest pack or rule id."""
-    import difflib  # only for a mistake
-
     rule_ids = list(rule_ids)
     pack_names = sorted({r.split(".", 1)[0] for r in rule_ids})
-    candidates = pack_names + sorted(rule_ids)
-    close = difflib.get_close_matches(prefix, candidates, n=1, cutoff=0.6)
-    hint = f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+    hint = did_you_mean(prefix, pack_names + sorted(rule_ids))
     return f"no rule matches {prefix!r} ({hint}see `copydesk rules`; packs: {', '.join(pack_names)})"
 
 
