@@ -251,6 +251,10 @@ class _Ignores:
                 here = os.path.dirname(here)
             for above in reversed(folders[1:]):  # the walked folder's own is read by the walk
                 self._add(above, os.path.join(above, ".gitignore"))
+            if self.specs and self.ignored(folder, True):
+                # a folder named on the command line is walked even if git ignores it (as a
+                # file named there is checked): only its own .gitignore files count below it
+                self.specs = []
 
     def enter(self, folder: str) -> int:
         """Read `folder`'s .gitignore, if any; returns how many specs to drop on leaving."""

@@ -56,6 +56,8 @@ def test_gitignore_files_are_honoured_as_git_does(tmp_path):
     assert _found(tmp_path) == expected
     # walking a folder inside the repository still reads the .gitignore files above it
     assert _found(tmp_path / "drafts" / "wire") == ["c.txt"]
+    # and a folder git ignores is walked when it is named: the user asked for it
+    assert _found(tmp_path / "drafts" / "scratch") == ["b.md"]
 
 
 def test_without_a_repository_the_walked_trees_gitignore_still_counts(tmp_path):
