@@ -63,6 +63,16 @@ def _jobs(value: str) -> Optional[int]:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds > 0 or seconds == float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"give a number of seconds above 0 (for example 2 or 0.5), not {value!r}")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="copydesk",
@@ -79,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=["error", "warning", "suggestion"], default=None, help="lowest level that fails the run (default: error)")
     check.add_argument("--pack", action="append", default=[], metavar="FILE", help="add a rule pack (repeatable); a pack named like a built-in one replaces it")
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
-    check.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
+    check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
     # ---- integration: config, output file, baselines (lint/config.py, lint/pipeline.py) ----
     check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
     check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
@@ -173,6 +183,11 @@ def _use_color(stream) -> bool:
 
 
 def cmd_check(args) -> int:
+    if args.fix and args.diff:
+        raise CopydeskError(
+            "--fix and --diff do opposite things: --diff prints the fixes and changes nothing, --fix writes them "
+            "to the drafts; give one of them (--diff first to see what --fix would change)"
+        )
     # config, corpus, filters (per-file-ignores, suppressions, baseline) and formats: one
     # pipeline in lint/pipeline.py, so every step happens in one place
     from lint import pipeline
@@ -186,24 +201,36 @@ def cmd_init(args) -> int:
     return init.run(args)
 
 
-def cmd_rules(args) -> int:
+def _load_rules(pack_files):
+    """The packs' working rules; their notices and problems said on stderr. Returns (rules,
+    whether a pack or rule was broken: the command then exits 2)."""
     from lint import packs, suppress
 
-    rules = packs.load_rules(args.pack) + [suppress.unused_rule()]
+    rule_set = packs.load_rule_set(pack_files)
+    for message in rule_set.notices:
+        print(f"copydesk: notice: {message}", file=sys.stderr)
+    for message in rule_set.problems:
+        print(f"copydesk: {message}", file=sys.stderr)
+    return rule_set.rules + [suppress.unused_rule()], bool(rule_set.problems)
+
+
+def cmd_rules(args) -> int:
+    rules, broken = _load_rules(args.pack)
     width = max(len(r.id) for r in rules)
     for rule in sorted(rules, key=lambda r: r.id):
         print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
-    return EXIT_OK
+    return EXIT_ERROR if broken else EXIT_OK
 
 
 def cmd_explain(args) -> int:
-    from lint import packs, suppress
-
-    rules = {r.id: r for r in packs.load_rules(args.pack) + [suppress.unused_rule()]}
+    loaded, broken = _load_rules(args.pack)
+    rules = {r.id: r for r in loaded}
     rule = rules.get(args.rule)
     if rule is None:
-        close = [r for r in rules if args.rule in r]
-        hint = f" (did you mean {', '.join(sorted(close)[:5])}?)" if close else " (see `copydesk rules`)"
+        import difflib  # only for a mistake
+
+        close = sorted(r for r in rules if args.rule in r)[:5] or difflib.get_close_matches(args.rule, list(rules), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see `copydesk rules`)"
         raise CopydeskError(f"no rule {args.rule!r}{hint}")
     kind = rule.kind.name if rule.kind is not None else "built into copydesk"
     out = [f"{rule.id}  ({rule.severity}, kind {kind}, scope {rule.scope})", ""]
@@ -211,13 +238,18 @@ def cmd_explain(args) -> int:
     if rule.link:
         out += ["", f"More: {rule.link}"]
     out += ["", f"Message: {rule.message}"]
+    from lint.explain import options_section
+
+    options = options_section(rule)
+    if options:
+        out += [""] + options
     if rule.fail:
         out += ["", "Flagged:"] + [_indent_example(e.drafts) for e in rule.fail]
     if rule.passing:
         out += ["", "Not flagged:"] + [_indent_example(e.drafts) for e in rule.passing]
     out += ["", f"Defined at {rule.source}"]
     print("\n".join(out))
-    return EXIT_OK
+    return EXIT_ERROR if broken else EXIT_OK
 
 
 def _indent_example(drafts) -> str:
@@ -235,8 +267,9 @@ def cmd_test_pack(args) -> int:
 
     failed = 0
     for file in args.files:
-        pack = packs.load_pack(Path(file), check_examples=False)
-        failures = packs.run_examples(pack.rules)
+        broken: List[tuple] = []  # every broken rule, not only the first
+        pack = packs.load_pack(Path(file), check_examples=False, problems=broken)
+        failures = [message for _, message in broken] + packs.run_examples(pack.rules)
         examples = sum(len(r.fail) + len(r.passing) for r in pack.rules)
         for failure in failures:
             print(failure)

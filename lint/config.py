@@ -21,6 +21,7 @@ import regex
 from lint.model import CopydeskError, Severity
 from lint.patterns import lazy_compile
 from lint.record import Record, field
+from lint.suggest import did_you_mean
 
 CONFIG_NAMES = ("copydesk.yaml", ".copydesk.yaml", "pyproject.toml")
 
@@ -173,17 +174,23 @@ def load_file(path: Path) -> Config:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CopydeskError(f"{path}: cannot read: {error}") from None
+    """Decoded as drafts are (a BOM, UTF-8, else Windows-1252 with a notice): lint/yamlload.py."""
+    from lint.yamlload import read_text
+
+    return read_text(path, "config")
+
+
+def toml_module():
+    """The TOML parser: `tomllib` from Python 3.11, the `tomli` package (the same API) before."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # Python 3.9 and 3.10: the `tomli` dependency (pyproject.toml)
+        import tomli as tomllib
+    return tomllib
 
 
 def _load_toml(path: Path, text: str) -> dict:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover -- older Pythons
-        import tomli as tomllib
+    tomllib = toml_module()
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -246,10 +253,7 @@ def _build(path: Path, data: dict, top, sub) -> Config:
     for key, value in data.items():
         where = f"{path}:{top(key)}"
         if key not in KEYS:
-            import difflib  # only for a mistake: not worth importing on every run
-
-            close = difflib.get_close_matches(str(key).replace("_", "-"), KEYS, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
+            hint = did_you_mean(str(key).replace("_", "-"), KEYS)
             raise CopydeskError(f"{where}: unknown setting {key!r} ({hint}settings: {', '.join(KEYS)})")
 
         def wrong(what=None, at=where, value=value, key=key):
@@ -290,6 +294,41 @@ def _build(path: Path, data: dict, top, sub) -> Config:
                         raise CopydeskError(f"{at}: `house` choice {subkey!r} must be a word, number or true/false, not {_show(subvalue)}")
                     config.house[subkey] = subvalue
     return config
+
+
+def check_house(config: Config, rules, broken=()) -> None:
+    """Every `house:` choice names a setting a loaded rule reads (a consistency rule's `house:`
+    option) and one of that rule's forms; else a CopydeskError at its line, with the closest.
+
+    A setting no rule reads would silently do nothing: a typo (`us-fom`), or a value that is
+    no form of the rule (`us-form: USA`) never chosen. `broken`: ids of rules left out (a
+    broken pack): a setting may be theirs, so an unknown one is not an error then."""
+    if not config.house:
+        return
+    forms: Dict[str, Dict[str, None]] = {}  # setting -> the forms it may choose (in order)
+    readers: Dict[str, List[str]] = {}  # setting -> the rules that read it
+    for rule in rules:
+        setting = getattr(rule.kind, "house", None)
+        if not isinstance(setting, str):
+            continue
+        readers.setdefault(setting, []).append(rule.id)
+        for group in getattr(rule.kind, "_labels", None) or getattr(rule.kind, "groups", None) or []:
+            forms.setdefault(setting, {}).update(dict.fromkeys(str(form) for form in group))
+    for key, value in config.house.items():
+        at = config.where("house", key)
+        if key not in readers:
+            if broken:
+                continue
+            hint = did_you_mean(key, readers)
+            known = ", ".join(sorted(readers)) or "none: no loaded rule reads one"
+            raise CopydeskError(f"{at}: unknown `house` setting {key!r} ({hint}house settings: {known})")
+        allowed = list(forms.get(key, {}))
+        if allowed and str(value) not in allowed:
+            hint = did_you_mean(str(value), allowed, cutoff=0.5)
+            raise CopydeskError(
+                f"{at}: `house` choice {key!r} must be one of {', '.join(repr(f) for f in allowed)} "
+                f"(the forms {', '.join(readers[key])} compares), not {_show(value)} ({hint}see `copydesk explain {readers[key][0]}`)"
+            )
 
 
 def _str_list(value) -> Optional[List[str]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 from typing import Callable, Dict, List, Sequence
 
 CLAIM = 4  # bytes of a batch number in the claims pipe
@@ -168,7 +169,10 @@ def _widen(fd: int) -> None:
     try:
         import fcntl
 
-        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+        # fcntl names F_SETPIPE_SZ from Python 3.10; Linux's number for it is 1031
+        setpipe_sz = getattr(fcntl, "F_SETPIPE_SZ", 1031 if sys.platform.startswith("linux") else None)
+        if setpipe_sz is not None:
+            fcntl.fcntl(fd, setpipe_sz, 1 << 20)
     except (ImportError, AttributeError, OSError):  # not Linux, or over the user's pipe quota
         pass
 

@@ -96,8 +96,9 @@ def key(args: tuple, pack_paths: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object]):
-    """`build()`'s result, from the cache when its inputs have not changed."""
+def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object], keep: Callable[[object], bool] = lambda result: True):
+    """`build()`'s result, from the cache when its inputs have not changed; a result `keep`
+    refuses (packs with broken rules: about to be fixed) is built each time, never stored."""
     if not enabled():
         return build()
     from lint import tables
@@ -116,6 +117,8 @@ def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object])
     with tables.recording() as loaded_tables:
         result = build()
         tables.load_table("abbreviations")  # every check needs it: store it with the rules
+    if not keep(result):
+        return result
     try:
         _write(name, (result, loaded_tables))
     except Exception:  # noqa: BLE001 -- a read-only home, a full disk: run without the cache

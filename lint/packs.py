@@ -13,10 +13,11 @@ from typing import Dict, Iterable, List, Optional, Tuple
 from lint import tables
 from lint.document import SCOPES
 from lint.kinds import KINDS
-from lint.kinds.base import OptionError, check_type, describe_type, option_fields
+from lint.kinds.base import OptionError, check_type, option_fields
 from lint.model import CopydeskError, Severity
 from lint.patterns import lazy_compile
 from lint.record import Record, replace
+from lint.suggest import did_you_mean
 from lint.yamlload import LineDict, LineList, line_of, load_yaml_file
 
 PACK_KEYS = ("name", "description", "rules")
@@ -84,17 +85,22 @@ def builtin_pack_paths() -> List[Path]:
     return sorted(tables.rules_dir().glob("*.yaml"))
 
 
-def load_pack(path: Path, builtin: bool = False, check_examples: bool = True) -> Pack:
-    """Load and validate one pack file; raise CopydeskError naming file and line on any fault."""
+def load_pack(path: Path, builtin: bool = False, check_examples: bool = True, problems: Optional[List[Tuple[str, str]]] = None) -> Pack:
+    """Load and validate one pack file; raise CopydeskError naming file and line on any fault.
+
+    With a `problems` list, a broken rule (a bad option, an example it fails) is left out and
+    its messages are added to `problems` instead, as (rule id, message) pairs: the pack's other
+    rules still load. A fault of the whole pack (not YAML, no `name`, no `rules`) still raises.
+    """
     path = Path(path)
-    data = load_yaml_file(path)
+    data = load_yaml_file(path, "pack")
     where = str(path)
     if not isinstance(data, LineDict):
         raise CopydeskError(f"{where}:1: a pack is a mapping with `name`, `description` and `rules`")
     for key in data:
         if key not in PACK_KEYS:
             raise CopydeskError(
-                f"{where}:{line_of(data, key)}: unknown pack key {key!r} (a pack has: {', '.join(PACK_KEYS)})"
+                f"{where}:{line_of(data, key)}: unknown pack key {key!r} ({did_you_mean(key, PACK_KEYS)}a pack has: {', '.join(PACK_KEYS)})"
             )
     name = data.get("name")
     if not isinstance(name, str) or not _NAME.fullmatch(name):
@@ -107,13 +113,26 @@ def load_pack(path: Path, builtin: bool = False, check_examples: bool = True) ->
     rules = []
     for key, node in rules_node.items():
         line = line_of(rules_node, key)
-        rules.append(_build_rule(path, name, str(key), node, line))
-    pack = Pack(name, str(data.get("description", "") or ""), path, rules, builtin)
+        try:
+            rules.append(_build_rule(path, name, str(key), node, line))
+        except CopydeskError as error:
+            if problems is None:
+                raise
+            problems.append((f"{name}.{key}", str(error)))
     if check_examples:
-        failures = run_examples(pack.rules)
-        if failures:
-            raise CopydeskError("\n".join(failures))
-    return pack
+        if problems is None:
+            failures = run_examples(rules)
+            if failures:
+                raise CopydeskError("\n".join(failures))
+        else:
+            working = []
+            for rule in rules:
+                failures = run_examples([rule])
+                problems.extend((rule.id, failure) for failure in failures)
+                if not failures:
+                    working.append(rule)
+            rules = working
+    return Pack(name, str(data.get("description", "") or ""), path, rules, builtin)
 
 
 def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
@@ -129,7 +148,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
 
     kind_name = node.get("kind")
     if kind_name not in KINDS:
-        raise CopydeskError(f"{at('kind')}: unknown kind {kind_name!r} (kinds: {', '.join(sorted(KINDS))})")
+        raise CopydeskError(f"{at('kind')}: unknown kind {kind_name!r} ({did_you_mean(kind_name, KINDS)}kinds: {', '.join(sorted(KINDS))})")
     kind_class = KINDS[kind_name]
     fields = option_fields(kind_class)
 
@@ -140,13 +159,14 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
         field_name = str(option).replace("-", "_")
         if field_name not in fields:
             raise CopydeskError(
-                f"{at(option)}: unknown option {option!r} ({kind_name} takes: {', '.join(RULE_KEYS + tuple(fields))})"
+                f"{at(option)}: unknown option {option!r} ({did_you_mean(option, RULE_KEYS + tuple(fields))}"
+                f"{kind_name} takes: {', '.join(RULE_KEYS + tuple(fields))})"
             )
         value = _resolve_table(value, path, at(option))
         if not check_type(value, fields[field_name]):
-            raise CopydeskError(
-                f"{at(option)}: option {option!r} must be {describe_type(fields[field_name])}, not {_show(value)}"
-            )
+            from lint.explain import shape  # only for a mistake
+
+            raise CopydeskError(f"{at(option)}: option {option!r} must be {shape(fields[field_name])}, not {_show(value)}")
         options[field_name] = value
     try:
         kind = kind_class(**options)
@@ -158,7 +178,8 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
     try:
         severity = Severity.parse(level)
     except ValueError:
-        raise CopydeskError(f"{at('level')}: `level` must be error, warning or suggestion, not {_show(level)}") from None
+        hint = did_you_mean(level, ("error", "warning", "suggestion")).replace("? ", "?")
+        raise CopydeskError(f"{at('level')}: `level` must be error, warning or suggestion, not {_show(level)}{' (' + hint + ')' if hint else ''}") from None
 
     message = node.get("message")
     if not isinstance(message, str) or not message.strip():
@@ -176,7 +197,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
 
     scope = node.get("scope", kind.default_scope)
     if scope not in SCOPES:
-        raise CopydeskError(f"{at('scope')}: unknown scope {_show(scope)} (scopes: {', '.join(SCOPES)})")
+        raise CopydeskError(f"{at('scope')}: unknown scope {_show(scope)} ({did_you_mean(scope, SCOPES)}scopes: {', '.join(SCOPES)})")
     for text_key in ("description", "link"):
         if text_key in node and not isinstance(node[text_key], str):
             raise CopydeskError(f"{at(text_key)}: `{text_key}` must be text")
@@ -274,7 +295,9 @@ def _show(value) -> str:
         return repr(value)
     if value is None:
         return "nothing"
-    return f"{type(value).__name__} {value!r}"[:80]
+    noun = "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else type(value).__name__
+    shown = repr(list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value)
+    return f"{noun} {shown}"[:80]
 
 
 # ---- examples ------------------------------------------------------------------------
@@ -324,39 +347,94 @@ def _clip(drafts) -> str:
 # ---- the set of packs a run uses -------------------------------------------------------
 
 
+class RuleSet(Record):
+    """The rules a run can use, and what loading the packs had to say.
+
+    `problems`: broken packs and rules, each named with its file and line (they were left out;
+    the run exits 2 after checking with the rest). `notices`: what the user should know and
+    may leave as it is (a pack replacing a built-in one, a pack read as Windows-1252).
+    `broken`: the ids of the rules left out (a `--select` naming one is not a typo).
+    """
+
+    rules: List[Rule]
+    problems: List[str]
+    notices: List[str]
+    broken: List[str]
+
+
 def load_rules(extra_packs: Iterable[Path] = (), builtin: bool = True) -> List[Rule]:
     """Built-in packs plus the user's; a user's pack named like a built-in one replaces it.
+    Any broken pack or rule is a CopydeskError listing every problem (`load_rule_set` runs the
+    rest instead)."""
+    rule_set = load_rule_set(extra_packs, builtin)
+    if rule_set.problems:
+        raise CopydeskError("\n".join(rule_set.problems))
+    return rule_set.rules
 
-    Cached across runs when nothing they are built from changed (lint/packcache.py).
+
+def load_rule_set(extra_packs: Iterable[Path] = (), builtin: bool = True) -> RuleSet:
+    """Built-in packs plus the user's, leaving out (and naming) what is broken.
+
+    Cached across runs when nothing they are built from changed (lint/packcache.py): the
+    problems and notices are cached with the rules, so a cached run says them again.
     """
     from lint import packcache  # -- perf --
 
     extra_packs = [Path(p) for p in extra_packs]
     inputs = (builtin_pack_paths() if builtin else []) + extra_packs
-    args = ("load_rules", tuple(str(p.resolve()) for p in extra_packs), builtin)
-    return packcache.cached(args, inputs, lambda: _load_rules(extra_packs, builtin))
+    args = ("load_rule_set", tuple(str(p.resolve()) for p in extra_packs), builtin)
+    return packcache.cached(args, inputs, lambda: _load_rule_set(extra_packs, builtin), keep=lambda rules: not rules.problems)
 
 
-def _load_rules(extra_packs: List[Path], builtin: bool) -> List[Rule]:
+def _load_rule_set(extra_packs: List[Path], builtin: bool) -> RuleSet:
+    from lint.yamlload import take_notices
+
+    take_notices()  # only what these packs' files say
     packs: Dict[str, Pack] = {}
+    problems: List[str] = []
+    notices: List[str] = []
+    broken: List[str] = []
     if builtin:
         for path in builtin_pack_paths():
             pack = load_pack(path, builtin=True, check_examples=False)
             packs[pack.name] = pack
     for path in extra_packs:
-        pack = load_pack(Path(path))
+        found: List[Tuple[str, str]] = []
+        try:
+            pack = load_pack(Path(path), problems=found)
+        except CopydeskError as error:
+            problems.append(f"{error} (the pack was not loaded; the other packs were)")
+            continue
+        problems.extend(f"{message} (rule {rule_id} was not run; the other rules were)" for rule_id, message in found)
+        broken.extend(rule_id for rule_id, _ in found)
         existing = packs.get(pack.name)
         if existing is not None and not existing.builtin:
-            raise CopydeskError(
-                f"{path}:1: pack name {pack.name!r} is already used by {existing.path}; give one of them another `name`"
+            problems.append(
+                f"{path}:1: pack name {pack.name!r} is already used by {existing.path}; give one of them another "
+                f"`name` (this pack was not loaded)"
+            )
+            continue
+        if existing is not None:
+            notices.append(
+                f"{path}: pack {pack.name!r} replaces the built-in {pack.name!r} pack: its rules run instead of the "
+                f"shipped ones (give it another `name` to run both)"
             )
         packs[pack.name] = pack  # a user's copy of a built-in pack replaces it
-    return [rule for pack in packs.values() for rule in pack.rules]
+    rules = [rule for pack in packs.values() for rule in pack.rules]
+    return RuleSet(rules, problems, take_notices() + notices, list(dict.fromkeys(broken)))
 
 
 def matches_prefix(rule_id: str, prefix: str) -> bool:
     """Does a dotted prefix (`people`, `people.rank-branch`) name this rule id?"""
     return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+
+
+def no_rule_matches(prefix: str, rule_ids: Iterable[str]) -> str:
+    """"no rule matches 'hygeine' (did you mean 'hygiene'? ...)": the closest pack or rule id."""
+    rule_ids = list(rule_ids)
+    pack_names = sorted({r.split(".", 1)[0] for r in rule_ids})
+    hint = did_you_mean(prefix, pack_names + sorted(rule_ids))
+    return f"no rule matches {prefix!r} ({hint}see `copydesk rules`; packs: {', '.join(pack_names)})"
 
 
 def select_rules(rules: List[Rule], select=(), ignore=()) -> List[Rule]:
@@ -367,7 +445,7 @@ def select_rules(rules: List[Rule], select=(), ignore=()) -> List[Rule]:
 
     for prefix in list(select) + list(ignore):
         if not any(matches(r.id, [prefix]) for r in rules):
-            raise CopydeskError(f"no rule matches {prefix!r} (see `copydesk rules`; packs: {', '.join(sorted({r.pack for r in rules}))})")
+            raise CopydeskError(no_rule_matches(prefix, [r.id for r in rules]))
     return [
         r
         for r in rules

@@ -230,9 +230,12 @@ def _other_threads() -> bool:
 
 
 def check_drafts(
-    engine, paths: Sequence[str], load: Callable, errors: Tuple[type, ...], jobs: int, annotate: Optional[Callable] = None
+    engine, paths: Sequence[str], load: Callable, errors: Tuple[type, ...], jobs: int, annotate: Optional[Callable] = None,
+    progress: Optional[Callable[[int], None]] = None,
 ) -> List[Outcome]:
     """Phase 1 of every draft, in the order of `paths`, on `jobs` processes.
+
+    `progress(n)`, if given, is told each time n more drafts are done (lint/progress.py).
 
     `load(path) -> Document` reads a draft and raises one of `errors` for a draft that cannot
     be read (returned in its place, not raised). Results that come from another process get
@@ -243,12 +246,17 @@ def check_drafts(
     outcomes: List[Outcome] = [None] * len(paths)  # type: ignore[list-item]
 
     def place(pairs, from_elsewhere: bool) -> None:
+        placed = 0
         for index, outcome in pairs:
             if from_elsewhere:
                 locator = getattr(outcome, "locator", None)
                 if locator is not None:
                     locator.reload = load
+            if outcomes[index] is None:
+                placed += 1
             outcomes[index] = outcome
+        if progress is not None and placed:
+            progress(placed)
 
     if jobs > 1 and len(groups) > 1:
         batches = plan_batches(groups, sizes, jobs)

@@ -33,15 +33,21 @@ class Plan(Record):
     fail_on: Severity
     report_unused: bool  # copydesk.unused-suppression is selected
     unused_severity: Severity
+    problems: List[str]  # broken packs and rules (left out; the run exits 2)
+    notices: List[str]  # what loading the config and packs had to say
 
 
 def plan(args) -> Plan:
     from lint import packs, tables
     from lint.cli import _comma_list
+    from lint.yamlload import take_notices
 
     cfg = config_module.load(getattr(args, "config", None))
+    config_notices = take_notices()
     extra = list(cfg.pack_files()) + [Path(p) for p in args.pack]
-    rules = packs.load_rules(extra)
+    rule_set = packs.load_rule_set(extra)
+    rules = rule_set.rules
+    config_module.check_house(cfg, rules, rule_set.broken)
     keep = cfg.builtin_packs()
     if keep is not None:
         builtin_dir = str(tables.rules_dir())
@@ -55,12 +61,10 @@ def plan(args) -> Plan:
         rules = [r for r in rules if r.pack in keep or not r.source.startswith(builtin_dir)]
     known = [r.id for r in rules]
 
-    def check_prefixes(prefixes, *where):
+    def check_prefixes(prefixes, *where, flag=None):
         for prefix in prefixes:
-            if not any(_matches(r, prefix) for r in known + [suppress.RULE_ID]):
-                raise CopydeskError(
-                    f"{cfg.where(*where)}: no rule matches {prefix!r} (see `copydesk rules`; packs: {', '.join(sorted({r.pack for r in rules}))})"
-                )
+            if not any(_matches(r, prefix) for r in known + rule_set.broken + [suppress.RULE_ID]):
+                raise CopydeskError(f"{flag or cfg.where(*where)}: {packs.no_rule_matches(prefix, known + [suppress.RULE_ID])}")
 
     check_prefixes(cfg.select, "select")
     check_prefixes(cfg.ignore, "ignore")
@@ -72,6 +76,8 @@ def plan(args) -> Plan:
     # flags beat config: --select replaces the config's select; --ignore adds to its ignore,
     # but a rule a flag selects by name stays on even if the config ignores its pack
     cli_select, cli_ignore = _comma_list(args.select), _comma_list(args.ignore)
+    check_prefixes(cli_select, flag="--select")
+    check_prefixes(cli_ignore, flag="--ignore")
     select = cli_select or cfg.select
     ignore = [p for p in cfg.ignore if not any(_matches(s, p) for s in cli_select)] + cli_ignore
 
@@ -80,10 +86,13 @@ def plan(args) -> Plan:
 
     pack_select = [p for p in select if not pseudo(p)]
     pack_ignore = [p for p in ignore if not pseudo(p)]
-    if select and not pack_select:
+    # a prefix that names only broken rules (left out, reported) selects or ignores nothing
+    live_select = [p for p in pack_select if any(_matches(r, p) for r in known)]
+    live_ignore = [p for p in pack_ignore if any(_matches(r, p) for r in known)]
+    if select and not live_select:
         rules = []
     else:
-        rules = packs.select_rules(rules, pack_select, pack_ignore)
+        rules = packs.select_rules(rules, live_select, live_ignore)
     rules = packs.with_severity(rules, cfg.severity)
     report_unused = (not select or any(pseudo(p) for p in select)) and not any(pseudo(p) for p in ignore)
     unused_severity = Severity.WARNING
@@ -92,7 +101,7 @@ def plan(args) -> Plan:
             unused_severity = level
 
     fail_on = Severity.parse(args.fail_on) if args.fail_on else (cfg.fail_on or Severity.ERROR)
-    return Plan(cfg, rules, known, fail_on, report_unused, unused_severity)
+    return Plan(cfg, rules, known, fail_on, report_unused, unused_severity, list(rule_set.problems), config_notices + rule_set.notices)
 
 
 def _registry(args, cfg):
@@ -218,10 +227,13 @@ def check(args) -> int:
     cfg = p.config
     context = Context(house=dict(cfg.house), registry=_registry(args, cfg), timeout=args.timeout)
     engine = Engine(p.rules, context)
+    from lint.yamlload import take_notices
+
+    load_notices = p.notices + take_notices()  # config, packs, people list
 
     given = list(args.paths)
     paths = given or corpus_files(cfg) or (["."] if not cfg.corpus else [])
-    notices: List[str] = []  # said on stderr; they do not change the exit status
+    notices: List[str] = list(load_notices)  # said on stderr; they do not change the exit status
     files, problems = reader.find_drafts(paths, notices)
     # "./a.txt" (from walking ".") shows as "a.txt", as other linters show it
     files = [f if f == "-" else os.path.normpath(f) for f in files if not _excluded(f, cfg)]
@@ -243,7 +255,11 @@ def check(args) -> int:
     sources: Dict[str, str] = {}
     suppressions: Dict[str, suppress.Suppressions] = {}
     docs, stdin_doc = [], None  # kept only for --fix / --diff
-    for outcome in parallel.check_drafts(engine, files, load, (reader.DraftError,), jobs, annotate):
+    from lint import progress
+
+    with progress.bar(len(files)) as advance:  # on stderr, when it is a terminal (not in CI)
+        outcomes = parallel.check_drafts(engine, files, load, (reader.DraftError,), jobs, annotate, advance)
+    for outcome in outcomes:
         if isinstance(outcome, reader.DraftSkipped):
             notices.append(str(outcome))
             continue
@@ -279,7 +295,7 @@ def check(args) -> int:
 
     findings, rule_errors = engine.finish(results + corpus_results)
     findings = [f for f in findings if f.path in reported]
-    errors = problems + _group_rule_errors(
+    errors = p.problems + problems + _group_rule_errors(
         [e for e in rule_errors if e.path in reported or e.path == "(all drafts)"]
     )
 

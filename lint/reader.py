@@ -71,8 +71,10 @@ class Decoded:
         self.text, self.encoding, self.bom, self.notice = text, encoding, bom, notice
 
 
-def decode(data: bytes, path: str) -> Decoded:
-    """Bytes to text, with the encoding and BOM it was saved with (see the module's doc)."""
+def decode(data: bytes, path: str, what: str = "draft") -> Decoded:
+    """Bytes to text, with the encoding and BOM it was saved with (see the module's doc).
+
+    `what` names the file in messages ("draft"; "pack", "people list" for YAML files)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -81,7 +83,7 @@ def decode(data: bytes, path: str) -> Decoded:
                 at = len(bom) + error.start
                 raise DraftError(
                     f"{path}: not valid {_label(encoding)} at byte {at} ({data[at:at + 2]!r}), though it starts with a "
-                    f"{_label(encoding)} byte-order mark; save the draft again as UTF-8"
+                    f"{_label(encoding)} byte-order mark; save the {what} again as UTF-8"
                 ) from None
     nul = data.find(b"\x00", 0, 1 << 20)
     if nul >= 0:
@@ -100,10 +102,10 @@ def decode(data: bytes, path: str) -> Decoded:
             text = data.decode("cp1252")
         except UnicodeDecodeError as error:
             other = "" if error.start == bad else f" (and byte 0x{data[error.start]:02x} at offset {error.start})"
-            raise DraftError(f"{where}{other} is neither UTF-8 nor Windows-1252; save the draft as UTF-8") from None
+            raise DraftError(f"{where}{other} is neither UTF-8 nor Windows-1252; save the {what} as UTF-8") from None
         if not _CONTROL.search(text):
             return Decoded(text, "cp1252", notice=f"{where} is not UTF-8: read as Windows-1252 (Word's encoding); consider saving as UTF-8")
-    raise DraftError(f"{where} is not valid UTF-8 ({data[bad:bad + 4]!r}); save the draft as UTF-8")
+    raise DraftError(f"{where} is not valid UTF-8 ({data[bad:bad + 4]!r}); save the {what} as UTF-8")
 
 
 def _label(encoding: str) -> str:
@@ -178,7 +180,8 @@ def read_stdin(data: bytes, name: str, notices: Optional[list] = None) -> Docume
 
 
 def find_drafts(paths: List[str], notices: Optional[list] = None) -> Tuple[List[str], List[str]]:
-    """Expand folders (recursively, skipping hidden ones) to draft files.
+    """Expand folders (recursively, skipping hidden ones, installed packages and what git
+    ignores: `_walk`) to draft files.
 
     Returns (files, problems). A file named on the command line is checked whatever its
     suffix; inside folders only draft suffixes count. Symlinked folders are not followed,
@@ -217,12 +220,96 @@ def find_drafts(paths: List[str], notices: Optional[list] = None) -> Tuple[List[
     return files, problems
 
 
+# Folders a walk never enters: installed packages and caches, not drafts (hidden folders,
+# `.git`, `.venv`, `.tox`, are skipped by their dot; a virtualenv of any name by its pyvenv.cfg)
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "site-packages", "bower_components"})
+
+
+def _is_environment(path: str) -> bool:
+    """A Python virtualenv (`pyvenv.cfg`) or conda environment (`conda-meta/`), whatever its name."""
+    return os.path.isfile(os.path.join(path, "pyvenv.cfg")) or os.path.isdir(os.path.join(path, "conda-meta"))
+
+
+class _Ignores:
+    """What git ignores, as ruff honours it: the `.gitignore` of every folder from the
+    repository's top (the folder holding `.git`) down to the one walked and below, and
+    `.git/info/exclude`. A deeper file's patterns decide first; `!pattern` re-includes."""
+
+    def __init__(self, folder: str, notices: Optional[list]):
+        self.notices = notices
+        self.specs: List[Tuple[str, object]] = []  # (folder, spec), outermost first
+        self._pathspec = None
+        top = _repository_top(folder)
+        if top is not None:
+            self._add(top, os.path.join(top, ".git", "info", "exclude"))
+            folders = []
+            here = folder
+            while True:
+                folders.append(here)
+                if here == top:
+                    break
+                here = os.path.dirname(here)
+            for above in reversed(folders[1:]):  # the walked folder's own is read by the walk
+                self._add(above, os.path.join(above, ".gitignore"))
+            if self.specs and self.ignored(folder, True):
+                # a folder named on the command line is walked even if git ignores it (as a
+                # file named there is checked): only its own .gitignore files count below it
+                self.specs = []
+
+    def enter(self, folder: str) -> int:
+        """Read `folder`'s .gitignore, if any; returns how many specs to drop on leaving."""
+        return self._add(folder, os.path.join(folder, ".gitignore"))
+
+    def leave(self, added: int) -> None:
+        if added:
+            del self.specs[-added:]
+
+    def ignored(self, path: str, is_folder: bool) -> bool:
+        for base, spec in reversed(self.specs):
+            relative = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_folder else "")
+            include = spec.check_file(relative).include
+            if include is not None:
+                return include
+        return False
+
+    def _add(self, folder: str, file: str) -> int:
+        try:
+            with open(file, encoding="utf-8", errors="replace") as handle:
+                lines = handle.read().splitlines()
+        except OSError:  # none there (the common case), or unreadable: nothing ignored by it
+            return 0
+        if self._pathspec is None:
+            try:
+                import pathspec  # only when there is a .gitignore to read
+            except ImportError:
+                if self.notices is not None and not any("pathspec" in n for n in self.notices):
+                    self.notices.append(f"{file}: not read (the `pathspec` package is missing: pip install pathspec)")
+                return 0
+            self._pathspec = pathspec
+        self.specs.append((folder, self._pathspec.GitIgnoreSpec.from_lines(lines)))
+        return 1
+
+
+def _repository_top(folder: str) -> Optional[str]:
+    here = folder
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return here
+        parent = os.path.dirname(here)
+        if parent == here:
+            return None
+        here = parent
+
+
 def _walk(folder: str, notices: Optional[list]) -> Iterator[Tuple[str, str, bool]]:
     """The drafts under `folder`: (path, path relative to the folder, is a symbolic link).
 
     Sorted by name, a folder's drafts before its subfolders'; hidden files and folders are
-    skipped, and linked folders are not entered (so a link loop cannot trap the walk). One
-    `scandir` a folder: the entries say what they are without a `stat` per draft."""
+    skipped, and linked folders are not entered (so a link loop cannot trap the walk). Nor are
+    installed packages (`node_modules`, virtualenvs: `SKIPPED_FOLDERS`), and what git ignores
+    (`_Ignores`). One `scandir` a folder: the entries say what they are without a `stat` per
+    draft."""
+    ignores = _Ignores(os.path.abspath(folder), notices)
 
     def walk(path: str, relative: str) -> Iterator[Tuple[str, str, bool]]:
         try:
@@ -232,6 +319,7 @@ def _walk(folder: str, notices: Optional[list]) -> Iterator[Tuple[str, str, bool
             if notices is not None:
                 notices.append(f"{error.filename or path}: cannot list the folder ({error.strerror}); skipped")
             return
+        added = ignores.enter(os.path.abspath(path)) if any(e.name == ".gitignore" for e in entries) else 0
         folders = []
         for entry in entries:
             name = entry.name
@@ -242,10 +330,13 @@ def _walk(folder: str, notices: Optional[list]) -> Iterator[Tuple[str, str, bool
             except OSError:  # a link loop: a broken link, below
                 is_folder = False
             if is_folder:
-                if not entry.is_symlink():
-                    folders.append(entry)
+                if not entry.is_symlink() and name not in SKIPPED_FOLDERS and not _is_environment(entry.path):
+                    if not (ignores.specs and ignores.ignored(os.path.abspath(entry.path), True)):
+                        folders.append(entry)
                 continue
             if not name.lower().endswith(DRAFT_SUFFIXES):
+                continue
+            if ignores.specs and ignores.ignored(os.path.abspath(entry.path), False):
                 continue
             is_link = entry.is_symlink()
             if is_link and not os.path.exists(entry.path):
@@ -255,5 +346,6 @@ def _walk(folder: str, notices: Optional[list]) -> Iterator[Tuple[str, str, bool
             yield entry.path, os.path.join(relative, name), is_link
         for entry in folders:
             yield from walk(entry.path, os.path.join(relative, entry.name))
+        ignores.leave(added)
 
     yield from walk(folder, "")

@@ -106,7 +106,7 @@ def load_registry(path, ranks_table=None, titles_table=None) -> Registry:
     file's `registry:` made it absolute and it lies below there (`people.yaml:4`, never
     `/home/desk/newsroom/people.yaml:4`)."""
     path = shown_path(path)
-    data = load_yaml_file(Path(path))
+    data = load_yaml_file(Path(path), "people list")
     if ranks_table is None or titles_table is None:
         ranks_table, titles_table = people.default_tables()
     extractor = people.extractor_for(ranks_table, titles_table)

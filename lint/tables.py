@@ -59,7 +59,7 @@ def _load_table(name: str, directory: str = "") -> object:
     from lint.yamlload import load_yaml_file
 
     folder = Path(directory) if directory else data_dir()
-    return load_yaml_file(folder / f"{name}.yaml")
+    return load_yaml_file(folder / f"{name}.yaml", "table")
 
 
 @functools.lru_cache(maxsize=None)

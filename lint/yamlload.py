@@ -109,14 +109,44 @@ def load_yaml(text: str, name: str):
         raise CopydeskError(f"{name}: invalid YAML: {error}") from None
 
 
-def load_yaml_file(path: Path):
+# What reading a YAML file had to say that is not an error (a pack saved as Windows-1252):
+# `take_notices()` hands them to whoever reports (the pipeline, `copydesk rules`).
+_NOTICES: list = []
+
+
+def read_text(path: Path, what: str = "file") -> str:
+    """A YAML or config file's text, decoded as drafts are (lint/reader.py): a byte-order mark
+    (UTF-8, UTF-16, UTF-32), else UTF-8, else Windows-1252 with a notice. Bytes nothing decodes
+    are a CopydeskError naming the file, line and byte."""
+    from lint import reader
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise CopydeskError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise CopydeskError(f"{path}: cannot read: {error}") from None
-    return load_yaml(text, str(path))
+    except IsADirectoryError:
+        raise CopydeskError(f"{path}: is a folder, not a {what}") from None
+    except OSError as error:
+        raise CopydeskError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        decoded = reader.decode(data, str(path), what)
+    except reader.DraftError as error:
+        raise CopydeskError(str(error)) from None
+    if decoded.notice:
+        _NOTICES.append(decoded.notice)
+    return decoded.text
+
+
+def take_notices() -> list:
+    """The notices files read so far gave, once each (the list is emptied)."""
+    out = list(_NOTICES)
+    del _NOTICES[:]
+    return out
+
+
+def load_yaml_file(path: Path, what: str = "file"):
+    return load_yaml(read_text(path, what), str(path))
 
 
 def line_of(container, key, default: int = 0) -> int:

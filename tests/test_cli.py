@@ -170,3 +170,66 @@ def test_default_command_is_check():
     result = run_cli(HARBOR)
     assert result.returncode == 1
     assert "hygiene.editor-note" in result.stdout
+
+
+def test_explain_shows_each_option_its_shape_and_the_value_in_force():
+    result = run_cli("explain", "style.us-form")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Options (keys of the rule in its pack" in out
+    # the shape copy chiefs had to guess, and the value this rule runs with
+    assert "  groups      a list of lists of texts = [[U.S., US]]\n" in out
+    assert "  house       text (or nothing) = us-form\n" in out
+    assert "  quotes      true or false = false  (default)\n" in out
+    # what each option does, from the kind's documentation
+    assert "name of a house setting whose value is the preferred form" in out
+    # a long table shows its first items and how many there are
+    result = run_cli("explain", "hygiene.boilerplate")
+    assert "  phrases          a list of texts = [Back to top, " in result.stdout
+    assert " in all)\n" in result.stdout
+    assert "  max_words        a whole number = 15  (default)\n" in result.stdout
+
+
+def test_explain_suggests_a_close_rule_id():
+    result = run_cli("explain", "hygiene.boilerplat")
+    assert result.returncode == 2
+    assert "no rule 'hygiene.boilerplat' (did you mean hygiene.boilerplate?)" in result.stderr
+
+
+def test_a_wrong_type_names_the_shape_in_words(tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "name: house\nrules:\n  us:\n    kind: consistency\n    level: warning\n    message: m\n"
+        "    groups: [U.S., US]\n    examples:\n      fail: [a]\n      pass: [b]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("test-pack", pack)
+    assert f"{pack}:7: rule 'us': option 'groups' must be a list of lists of texts, not list ['U.S.', 'US']" in result.stdout
+
+
+def test_a_negative_or_zero_timeout_is_a_usage_error():
+    for value in ("-5", "0", "nan", "soon"):
+        result = run_cli("check", "--timeout", value, HARBOR)
+        assert result.returncode == 2, value
+        assert f"argument --timeout: give a number of seconds above 0 (for example 2 or 0.5), not '{value}'" in result.stderr
+        assert result.stdout == "" and "Traceback" not in result.stderr
+    assert run_cli("check", "--timeout", "0.5", HARBOR).returncode == 1
+
+
+def test_fix_and_diff_together_are_refused_and_nothing_changes(tmp_path):
+    draft = tmp_path / "story.txt"
+    text = "Strikes\n\nBack to top button\n\nThe military struck.\n"
+    draft.write_text(text, encoding="utf-8")
+    result = run_cli("check", "--fix", "--diff", draft)
+    assert result.returncode == 2
+    assert "--fix and --diff do opposite things" in result.stderr
+    assert result.stdout == ""
+    assert draft.read_text(encoding="utf-8") == text
+
+
+def test_a_select_typo_gets_the_closest_pack_or_rule():
+    result = run_cli("check", "--select", "hygeine", HARBOR)
+    assert result.returncode == 2
+    assert "copydesk: --select: no rule matches 'hygeine' (did you mean 'hygiene'?" in result.stderr
+    result = run_cli("check", "--ignore", "hygiene.boilerplat", HARBOR)
+    assert "--ignore: no rule matches 'hygiene.boilerplat' (did you mean 'hygiene.boilerplate'?" in result.stderr

@@ -184,7 +184,7 @@ def test_house_and_registry_reach_the_context(repo, monkeypatch):
     from lint import cli, engine
 
     write(repo / "people.yaml", "people: []\n")
-    write(repo / "copydesk.yaml", "house:\n  us-form: U.S.\n  serial-comma: false\nregistry: people.yaml\n")
+    write(repo / "copydesk.yaml", "house:\n  us-form: U.S.\nregistry: people.yaml\n")
     seen = {}
     real = engine.Engine
 
@@ -196,7 +196,7 @@ def test_house_and_registry_reach_the_context(repo, monkeypatch):
     monkeypatch.setattr(engine, "Engine", Spy)
     monkeypatch.chdir(repo)
     assert cli.main(["check", "drafts"]) == 1
-    assert seen["context"].house == {"us-form": "U.S.", "serial-comma": False}
+    assert seen["context"].house == {"us-form": "U.S."}
     assert config.load().registry == (repo / "people.yaml").resolve()
 
 
@@ -211,7 +211,13 @@ def test_house_and_registry_reach_the_context(repo, monkeypatch):
          "copydesk.yaml:3: `severity` of 'hygiene.editor-note' must be error, warning or suggestion, not 'loud'"),
         ("copydesk.yaml", "fail-on: [error]\n", "copydesk.yaml:1: `fail-on` must be error, warning or suggestion, not a list"),
         ("copydesk.yaml", "house:\n  us-form: [U.S.]\n", "copydesk.yaml:2: `house` choice 'us-form' must be a word"),
-        ("copydesk.yaml", "ignore: [hygene]\n", "copydesk.yaml:1: no rule matches 'hygene'"),
+        ("copydesk.yaml", "ignore: [hygene]\n", "copydesk.yaml:1: no rule matches 'hygene' (did you mean 'hygiene'?"),
+        ("copydesk.yaml", "select: [hygiene]\nhouse:\n  us-form: U.S.\n  us-fom: US\n",
+         "copydesk.yaml:4: unknown `house` setting 'us-fom' (did you mean 'us-form'? house settings: us-form)"),
+        ("copydesk.yaml", "house:\n  serial-comma: false\n", "copydesk.yaml:2: unknown `house` setting 'serial-comma'"),
+        ("copydesk.yaml", "house:\n\n  us-form: U.S\n",
+         "copydesk.yaml:3: `house` choice 'us-form' must be one of 'U.S.', 'US' (the forms style.us-form compares), "
+         "not 'U.S' (did you mean 'U.S.'? see `copydesk explain style.us-form`)"),
         ("copydesk.yaml", "packs: [hygene]\n", "copydesk.yaml:1: no built-in pack 'hygene'"),
         ("copydesk.yaml", "registry: nobody.yaml\n", "copydesk.yaml:1: registry"),
         ("copydesk.yaml", "select: [a\n", "copydesk.yaml:2: invalid YAML"),
@@ -271,9 +277,7 @@ def test_glob_semantics():
 def test_every_way_toml_gives_tool_a_copydesk_table_is_read(tmp_path, text):
     """pyproject.toml is parsed only when the text can hold `tool.copydesk` (a regex, to spare
     the TOML parser in the common case): each TOML spelling of it must get through."""
-    import tomllib
-
-    assert "copydesk" in tomllib.loads(text)["tool"]
+    assert "copydesk" in config.toml_module().loads(text)["tool"]
     (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
     assert config.find_config(tmp_path) == tmp_path / "pyproject.toml"
 
@@ -290,7 +294,7 @@ def test_a_pyproject_that_only_depends_on_copydesk_is_not_a_config(tmp_path):
     import subprocess
     import sys
 
-    code = f"import sys; from lint import config; config.find_config({str(tmp_path)!r}); print('tomllib' in sys.modules)"
+    code = f"import sys; from lint import config; config.find_config({str(tmp_path)!r}); print('tomllib' in sys.modules or 'tomli' in sys.modules)"
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stdout + result.stderr

@@ -148,3 +148,30 @@ def test_the_built_in_digests_are_hashlibs():
     assert digests.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()
     assert digests.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
     assert digests.blake2b(data, digest_size=16).hexdigest() == hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def test_the_cache_lives_where_the_readme_says(tmp_path, monkeypatch):
+    monkeypatch.delenv("COPYDESK_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert packcache.cache_dir() == tmp_path / "home" / ".cache" / "copydesk"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert packcache.cache_dir() == tmp_path / "xdg" / "copydesk"
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "mine"))
+    assert packcache.cache_dir() == tmp_path / "mine"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The pack cache"):]
+    for said in ("`$COPYDESK_CACHE_DIR`", "`$XDG_CACHE_HOME/copydesk`", "`~/.cache/copydesk`", "COPYDESK_NO_CACHE=1",
+                 f"newest {packcache.KEEP} files", "rm -rf ~/.cache/copydesk"):
+        assert said in section, said
+
+
+def test_a_pack_with_a_broken_rule_is_never_cached_and_its_problem_is_said_every_time(cache, tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK.format(level="loud"), encoding="utf-8")
+    for _ in range(2):
+        rule_set = packs.load_rule_set([pack])
+        assert any("rule 'us-form': `level` must be error, warning or suggestion, not 'loud'" in p for p in rule_set.problems)
+        assert "house.us-form" in rule_set.broken
+        assert any(r.id.startswith("hygiene.") for r in rule_set.rules)
+    assert not list(cache.glob("packs-*.pickle"))

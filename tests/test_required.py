@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,6 +50,9 @@ PATTERNS = [
     (r"(?:a|b)c++d", False),
     (r"(?>ab|a)c", False),
 ]
+# possessive quantifiers and atomic groups: the standard parser reads them from Python 3.11;
+# before, such a pattern has no requirement (the rule runs on every draft, as without prefilters)
+NEEDS_PYTHON_311 = {r"(?:a|b)c++d", r"(?>ab|a)c"} if sys.version_info < (3, 11) else set()
 FRAGMENTS = ["TK", "tk", "TKTK", " ", "  ", "\t", "\u00a0", ",", ";", ".", ":", "a", "b", "c", "d", "e", "f", "x", "y",
              "z", "w", "[cq]", "[CQ]", "[Cq]", "ED NOTE", "EDS NOTE", "NOTE TO ED", "CHECK", "VERIFY", "US Army",
              "U.S. ARMY", "İstanbul", "ISTANBUL", "ıstanbul", "\u212aelvin", "KELVIN", "abcdf", "abef", "xyzyz", "xYZyZw",
@@ -59,6 +64,8 @@ FRAGMENTS = ["TK", "tk", "TKTK", " ", "  ", "\t", "\u00a0", ",", ";", ".", ":", 
 def test_a_draft_without_the_required_text_has_no_match(text, case):
     pattern, ignorecase = case
     needs = requirement(pattern, ignorecase)
+    if needs is None and pattern in NEEDS_PYTHON_311:
+        return  # no prefilter: the rule searches every draft (slower, the same findings)
     assert needs is not None, pattern
     compiled = regex.compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0))
     if compiled.search(text):
