@@ -28,6 +28,7 @@ from lint.kinds.sourcing_base import (
     PhraseStarts,
     cue_index,
     finditer_at,
+    az_words,
     folded_text,
     folded_words,
     phrases_pattern,
@@ -62,9 +63,23 @@ _DESIGNATORS = lazy_compile(
     r"Proposition|Measure|Number|Model|Mark|Windows|Version|iPhone|Galaxy|Apollo|Super Bowl|"
     r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure)\s+$"
 )
+# a day-month date: "the 4 July parade", "on 14 February"
+_MONTH_AFTER = lazy_compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+)
+# a sum in brackets right after another: "$100m (£80m)", "5bn yen (about £30m)"
+_CONVERSION = lazy_compile(
+    r"(?:\d|\b(?:m|bn|tn|k|million|billion|trillion|[\p{L}]+s|yen|yuan|won|rand))\s*\(\s*"
+    r"(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|over|more\s+than|c\.|or|equivalent\s+to)\s+)?"
+    r"(?:[A-Z]{1,3})?\s*$"
+)
+_YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
-_THRESHOLD = lazy_compile(r"\s+or\s+(?:more|fewer|less)\b")
+_THRESHOLD = lazy_compile(
+    r"\s+(?:or\s+(?:more|fewer|less|above|over|higher|greater|below|under)|and\s+(?:above|over))\b"
+)
 # an interview transcript: from the first paragraph opening with a speaker label on, every
 # paragraph is somebody's answer, attributed by the label: ((WN)), ((Jo Smith)), Q:, A:
 _SPEAKER_LABEL = lazy_compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
@@ -113,8 +128,6 @@ _DIGIT = lazy_compile(r"\d")
 # match letters only)
 _PLAIN_PHRASE = lazy_compile(r"[A-Za-z\s’'\-]+")
 _DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
-# the shapes, in order of what a copy editor most wants sourced first
-_PRIORITY = {"casualty": 0, "money": 1, "percent": 2, "count": 3}
 
 
 
@@ -127,24 +140,74 @@ def _words(phrases) -> str:
 
 WHAT = {
     "casualty": "casualty count",
+    "damage": "count of damage",
+    "displaced": "count of people displaced or cut off",
     "money": "sum of money",
+    "change": "rise or fall",
     "percent": "percentage",
+    "proportion": "proportion",
     "count": "count",
 }
+# the shapes, in order of what a copy editor most wants sourced first
+_PRIORITY = {what: i for i, what in enumerate(WHAT)}
+# kinds of figure that a market report, a price list or a company's results state as public record
+_RECORD_KINDS = frozenset(("money", "change", "percent", "proportion"))
+
+
+class _Phrases:
+    """A word-edged alternation of literal phrases (case-insensitive) and, for a speed
+    shortcut, the anchor word each phrase needs (`folded_words`): a draft that holds none of
+    the anchors (and no phrase without an a-z word) holds no match."""
+
+    def __init__(self, phrases):
+        phrases = tuple(sorted(set(phrases)))
+        self.pattern = phrases_pattern(phrases) if phrases else None
+        keys, self.always = set(), False
+        for phrase in phrases:
+            needed = az_words(phrase.casefold())
+            if needed:
+                keys.add(max(sorted(needed), key=len))
+            else:
+                self.always = True
+        self.keys = frozenset(keys)
+
+    def search(self, text, start, end, words):
+        if self.pattern is None:
+            return None
+        if words is not None and not self.always and self.keys.isdisjoint(words):
+            return None
+        return self.pattern.search(text, start, end)
 
 
 class UnattributedFigure(Kind):
     """Options (each a list of literal phrases; the shipped ones live in data/attribution.yaml):
 
-    cues            words that attribute a sentence (`said`, `according to`)
-    casualty_verbs  `killed`, `wounding`, `dead`, ...
-    casualty_nouns  `deaths`, `casualties`, `death toll`, ...
-    event_nouns     `attacks`, `strikes`, `arrests`, ...
-    number_words    `five`, `dozens of`, ...
-    hedges          `at least`, `more than`, ...
-    money_words     a sum of money counts only near one of these (`damage`, `cost`, `raised`);
-                    empty: every sum counts
-    inherit         a cue in the sentence before or after (same paragraph) counts (default true)
+    cues                words that attribute a sentence (`said`, `told`, `according to`)
+    casualty_verbs      `killed`, `wounding`, `dead`, ...
+    casualty_nouns      `deaths`, `casualties`, `death toll`, ...
+    victim_nouns        `contractor`, `soldier`: `killed a contractor` is a casualty count
+    damage_verbs        `destroyed`, `damaged`, `flooded`: `300 homes were destroyed`
+    displacement_verbs  `evacuated`, `stranded`, `without power`: `2,000 residents were evacuated`
+    count_verbs         `arrested`, `infected`, `cancelled`: `40 people were arrested`
+    event_nouns         `attacks`, `strikes`, `arrests`, ...
+    change_verbs        `rose`, `fell`, `increased`: `rose 4%`, `fell by a fifth`
+    multipliers         `doubled`, `halved`: a change with no number
+    fractions           `a third of`, `one in five`: a proportion
+    number_words        `five`, `dozens of`, ...
+    hedges              `at least`, `more than`, ...
+    currencies          `euros`, `yen`, `rupees`: `3.4bn euros`
+    money_words         a sum of money counts only near one of these; empty: every sum counts
+    record_words        market data, prices and results (`shares`, `interest rate`, `pre-tax
+                        profits`, `tickets`): a sum, percentage or change in a sentence with one
+                        of these is public record, not a claim to source
+    continuations       openings (`Of those`, `Among them`) that make a paragraph continue the
+                        one before, and share its attribution
+    references          words that point back at figures (`the figures`, `according to`): a
+                        cue in the next paragraph's first sentence attributes a figure further
+                        down than the lede only with one of these
+    inherit             attribution reaches from nearby: the sentence before or after, the next
+                        paragraph's first sentence (the whole next one after the lede), the
+                        paragraph before for a continuation (default true)
     """
 
     name = "unattributed-figure"
@@ -154,76 +217,137 @@ class UnattributedFigure(Kind):
     cues: List[str] = ()
     casualty_verbs: List[str] = ()
     casualty_nouns: List[str] = ()
+    victim_nouns: List[str] = ()
+    damage_verbs: List[str] = ()
+    displacement_verbs: List[str] = ()
+    count_verbs: List[str] = ()
     event_nouns: List[str] = ()
+    change_verbs: List[str] = ()
+    multipliers: List[str] = ()
+    fractions: List[str] = ()
     number_words: List[str] = ()
     hedges: List[str] = ()
+    currencies: List[str] = ()
     money_words: List[str] = ()
+    record_words: List[str] = ()
+    continuations: List[str] = ()
+    references: List[str] = ()
     inherit: bool = True
 
     def __post_init__(self):
         for option in ("cues", "casualty_verbs", "number_words"):
             if not getattr(self, option):
                 raise OptionError(option, f"needs `{option.replace('_', '-')}`, a list of phrases")
-        words = _words(self.number_words)
+        number_words = list(self.number_words) + list(self.fractions)
+        words = _words(number_words)
         hedge = _words(self.hedges)
         number = (
             rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
         )
+        # money: `£12m`, `3.4bn euros`, `$2 billion`
+        money_number = (
+            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}(?:(?:m|bn|tn)(?=\s))?{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
+        )
         cas_verb = _words(self.casualty_verbs)
         cas_noun = _words(self.casualty_nouns)
+        victims = _words(self.victim_nouns)
+        damage = _words(self.damage_verbs)
+        displaced = _words(self.displacement_verbs)
+        counted = _words(self.count_verbs)
         events = _words(self.event_nouns)
+        change = _words(self.change_verbs)
+        multiplier = _words(self.multipliers)
+        fraction = _words(self.fractions)
+        currency = _words(self.currencies)
         word = r"[\p{L}’'-]+"
-        aux = r"(?:(?:were|was|are|is|have|has|had|been|being|left|reported|confirmed|feared|later)\s+){0,2}"
-        currency = r"(?:dollars|euros|yuan|rupees|yen|rubles|roubles|pesos|(?<=illion\s+)pounds)"
+        aux = (
+            r"(?:(?:were|was|are|is|have|has|had|been|being|left|reported|confirmed|feared|later|"
+            r"remain|remained|remains|still|now|all|also|thought|believed|presumed|either)\s+){0,3}"
+        )
+        # a change and its size: `rose 4%`, `fell by a fifth`, `increased by more than 3,000`
+        size = (
+            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}(?:\s?(?:%|(?i:percent|per\s+cent|per-cent)\b))?"
+            rf"|(?i:{words})|(?i:half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two-thirds|two\s+thirds|"
+            r"three-quarters|three\s+quarters)(?![\w-])))"
+        )
+        # (what, pattern, anchored at a number?, the words one of which a match of an anchored
+        # shape holds (PhraseStarts, a symbol), or where a scanning shape starts (None: a
+        # currency symbol))
         shapes = [
             # five people were killed; four militia members killed
-            ("casualty", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{cas_verb})", True),
+            ("casualty", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{cas_verb})", True,
+             (PhraseStarts(self.casualty_verbs, False, True), "")),
             # killing one fighter; wounding dozens of soldiers; killed at least 12
-            ("casualty", rf"(?i:{cas_verb})\s+{number}(?:(?<=\bof)\s+{word})?", False),
+            ("casualty", rf"(?i:{cas_verb})\s+{number}(?:(?<=\bof)\s+{word})?", False,
+             PhraseStarts(self.casualty_verbs, True, True)),
+            # killed a contractor; wounding a British soldier
+            ("casualty", rf"(?i:{cas_verb})\s+(?P<num>an?)\s+(?:[\p{{L}}\p{{N}}’'-]+\s+){{0,2}}?(?i:{victims})(?!\s+(?:named|called|identified)\b)", False,
+             PhraseStarts(self.casualty_verbs, True, True)),
             # 30 deaths; 12 civilian casualties; death toll rose to 40
-            ("casualty", rf"{number}\s+(?:{word}\s+)?(?:{cas_noun})\b", True),
-            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", False),
-            # $4 million, US$5, CDN$11,000, 300 million euros
-            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}{_SCALE})", False),
-            ("money", rf"{number}\s+(?:(?:million|billion|trillion)\s+)?(?i:{currency})\b", True),
+            ("casualty", rf"{number}\s+(?:{word}\s+)?(?:{cas_noun})\b", True,
+             (PhraseStarts(self.casualty_nouns, False, True), "")),
+            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", False,
+             PhraseStarts(["death toll", "toll"], True)),
+            # 300 homes were destroyed; hundreds of residents evacuated; 2,000 homes without power
+            ("damage", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{damage})", True,
+             (PhraseStarts(self.damage_verbs, False, True), "")),
+            ("displaced", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{displaced})", True,
+             (PhraseStarts(self.displacement_verbs, False, True), "")),
+            # destroying 300 homes; displaced thousands of people
+            ("damage", rf"(?i:{damage})\s+{number}", False, PhraseStarts(self.damage_verbs, True, True)),
+            ("displaced", rf"(?i:{displaced})\s+{number}", False, PhraseStarts(self.displacement_verbs, True, True)),
+            # $4 million, US$5, CDN$11,000, £12m, up to $2bn
+            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))", False,
+             None),
+            # 300 million euros, 3.4bn euros, 210bn yen
+            ("money", rf"{money_number}\s+(?:(?:million|billion|trillion)\s+)?(?:(?i:{currency})|"
+                      r"(?<=(?:illion|\d(?:m|bn|tn))\s+)(?i:pounds)\b)", True,
+             (PhraseStarts(list(self.currencies) + ["pounds"], True, True), "")),
+            # rose 4%; fell by a fifth; doubled
+            ("change", rf"(?i:{change})\s+(?:(?i:by|to)\s+)?{size}", False, PhraseStarts(self.change_verbs, True, True)),
+            ("change", rf"(?P<num>(?i:{multiplier}))", False, PhraseStarts(self.multipliers, True, True)),
             # 12%, 40 percent, five per cent
-            ("percent", rf"{number}\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)", True),
+            ("percent", rf"{number}\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)", True,
+             (PhraseStarts(["percent", "per cent", "per-cent"], True), "%")),
+            # a third of households; one in five adults
+            ("proportion", rf"(?P<num>(?i:{fraction}))\s+{word}", False, PhraseStarts(self.fractions, True, True)),
+            # 40 people were arrested; hundreds of flights were cancelled
+            ("count", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{counted})", True,
+             (PhraseStarts(self.count_verbs, False, True), "")),
             # five drone strikes, three rocket attacks
-            ("count", rf"{number}\s+(?:{word}\s+){{0,2}}?(?:{events})\b", True),
+            ("count", rf"{number}\s+(?:{word}\s+){{0,2}}?(?:{events})\b", True,
+             (PhraseStarts(self.event_nouns, False, True), "")),
         ]
         # shapes that open with the number are tried only where a number (or a hedge) starts:
         # one cheap scan finds those places, instead of every shape scanning every position
-        self._set("_anchored", [(what, regex.compile(p)) for what, p, anchored in shapes if anchored])
-        self._set("_scanning", [(what, regex.compile(p)) for what, p, anchored in shapes if not anchored])
+        self._set("_anchored", [(what, regex.compile(p)) for what, p, anchored, _ in shapes if anchored])
+        self._set("_anchored_needs", [needs for _, _, anchored, needs in shapes if anchored])
+        self._set("_scanning", [(what, regex.compile(p)) for what, p, anchored, _ in shapes if not anchored])
+        # where each scanning shape can start (None: money, found from its currency symbol)
+        self._set("_scanning_starts", [starts for _, _, anchored, starts in shapes if not anchored])
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
         self._set("_cues", tuple(self.cues))
         self._set("_cue", phrases_pattern(self._cues))
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
         # (phrases_pattern holds its phrases to word edges)
         self._set("_money_starts", PhraseStarts(self.money_words, True, True))
+        self._set("_record", _Phrases(self.record_words))
+        self._set("_continuation", regex.compile(
+            r"(?:\W{0,2})(?:" + _words(self.continuations) + r")", regex.IGNORECASE
+        ) if self.continuations else None)
+        self._set("_reference", phrases_pattern(tuple(self.references)) if self.references else None)
         # Speed: where each pattern can start, and the words without which a shape cannot
         # match at all (each shape holds one of them, as written in `shapes` above).
-        # (`whole_words`: the shape holds the phrase to word edges: `_words`, or `\s+` before
-        # and `\b` after for currencies; `toll` and `percent` are not: `atoll`, `5 millionpercent`)
-        self._set("_number_starts", PhraseStarts(list(self.hedges) + list(self.number_words), True, True))
-        self._set("_scanning_starts", [
-            PhraseStarts(self.casualty_verbs, True, True),  # (?i:cas_verb) ...
-            PhraseStarts(["death toll", "toll"], True),
-            None,  # money: found from its currency symbol
-        ])
+        # (`whole_words`: the shape holds the phrase to word edges: `_words`; `toll` and
+        # `percent` are not: `atoll`, `5 millionpercent`)
+        self._set("_number_starts", PhraseStarts(list(self.hedges) + number_words, True, True))
         plain = all(
             _PLAIN_PHRASE.fullmatch(phrase)
-            for option in ("hedges", "number_words", "casualty_verbs", "casualty_nouns", "event_nouns")
+            for option in ("hedges", "number_words", "fractions", "casualty_verbs", "casualty_nouns",
+                           "event_nouns", "damage_verbs", "displacement_verbs", "count_verbs", "currencies")
             for phrase in getattr(self, option)
         )
         self._set("_reach_gate", plain)
-        self._set("_anchored_needs", [
-            (PhraseStarts(self.casualty_verbs, False, True), ""),
-            (PhraseStarts(self.casualty_nouns, False, True), ""),
-            (PhraseStarts("dollars euros yuan rupees yen rubles roubles pesos pounds".split(), True, True), ""),
-            (PhraseStarts(["percent", "per cent", "per-cent"], True), "%"),
-            (PhraseStarts(self.event_nouns, False, True), ""),
-        ])
 
     def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None):
         """finditer(pattern, text, lo, hi) for the scanning shape `index`, tried only at the
@@ -349,48 +473,76 @@ class UnattributedFigure(Kind):
             digits = number.replace(",", "")
             if len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2100:
                 return False  # a year
-            if _MONTHS.search(before) or _DESIGNATORS.search(before):
-                return False
+            if _MONTHS.search(before) or _DESIGNATORS.search(before) or _MONTH_AFTER.match(text, num_end):
+                return False  # Feb. 15, the 4 July parade, Flight 17
             if what != "percent" and _UNITS.match(text, num_end):
                 return False
             if number.lower().startswith("one") and _NO_ONE.search(before):
                 return False  # "no one was hurt"
-            if _THRESHOLD.match(text, num_end):
-                return False
+            if _THRESHOLD.match(text, num_end) or _THRESHOLD.match(text, m.end()):
+                return False  # "four or more people", "owners of 10% or more"
+        elif _CONVERSION.search(text, max(0, num_start - 40), num_start):
+            return False  # "$100m (£80m)": a conversion of the sum before it
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
         if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, sentence_start, sentence_end):
             return False
         if (
-            what in ("percent", "money")
+            what in _RECORD_KINDS
             and _may_hold(_INTENT_KEYS, words)
             and _INTENT_WORDS.search(text, sentence_start, sentence_end)
         ):
             return False
+        if what in _RECORD_KINDS and self._record.search(text, sentence_start, sentence_end, words):
+            return False  # market data, a price, a company's results: public record
         if what == "percent":
             if text[m.end() : m.end() + 1] in ("-", "–"):
                 return False  # "an 80%-20% mix": a measure
             nxt = _PERCENT_NEXT.match(text, m.end())
             if nxt and nxt.group("word").lower() not in _PERCENT_CLAIM_WORDS:
                 return False  # "80% nitrogen", "a 20% tip": a measure or a modifier
+        if what in ("percent", "change"):
             if _may_hold(_VOTE_KEYS, words) and _VOTE_WORDS.search(text, sentence_start, sentence_end):
                 return False
         if what == "money" and self._money_context is not None:
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
+        if _historical(doc, sentence_start, sentence_end):
+            return False  # "In 1986, 31 people died": a fact of history, in a story of today
         return True
 
     def _attributed(self, doc, attribution, start) -> bool:
         quote = doc.in_quote(start)
         if quote is not None:
-            # a quotation is someone's words: fine when its paragraph (or the one it
-            # started in) names who said them
+            # a quotation is someone's words: fine when its paragraph, the one it started in,
+            # or the paragraph on either side (`She said:`, `..., she added.`) names who said them
             first = doc.paragraph_index(quote.start)
             here = doc.paragraph_index(start)
-            if attribution.paragraph(here) or attribution.paragraph(first):
-                return True
-        if self.inherit:
-            return attribution.near(start)
-        return attribution.sentence(doc.sentence_index(start))
+            for index in (here, first, first - 1, here + 1):
+                if 0 <= index < len(doc.paragraphs) and attribution.paragraph(index):
+                    return True
+        if not self.inherit:
+            return attribution.sentence(doc.sentence_index(start))
+        return attribution.reaches(start, self._continues, self._refers)
+
+    def _refers(self, doc, start, end) -> bool:
+        """Does text[start:end] point back at figures (`The figures`, `according to`)?"""
+        return self._reference is not None and self._reference.search(doc.text, start, end) is not None
+
+    def _continues(self, doc, paragraph_start) -> bool:
+        """Does the paragraph starting here continue the one before (`Of those, ...`)?"""
+        return self._continuation is not None and self._continuation.match(doc.text, paragraph_start) is not None
+
+
+def _historical(doc, start, end) -> bool:
+    """Does text[start:end] name a year ten or more years before the latest the draft names?"""
+    years = _YEAR.findall(doc.text, start, end)
+    if not years:
+        return False
+    cache = doc.__dict__.setdefault("_copydesk_folded", {})
+    latest = cache.get("latest-year")
+    if latest is None:
+        latest = cache["latest-year"] = max(int(y) for y in _YEAR.findall(doc.text))
+    return min(int(y) for y in years) <= latest - 10
 
 
 def _need_places(needs, symbol, text, folded, lo, hi, words):

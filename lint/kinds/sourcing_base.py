@@ -94,6 +94,27 @@ class Attribution:
                     return True
         return False
 
+    def reaches(self, offset: int, continues=None, refers=None) -> bool:
+        """Attribution as a reader takes it: `near`; or a cue in the first sentence of the next
+        paragraph, after the lede, or, further down, when that sentence points back at the
+        figures (`refers(doc, start, end)`: `The figures, from the statistics office, ...`,
+        `..., according to the council`); or a cue in the paragraph before when this one
+        continues it (`continues(doc, paragraph_start)`: `Of those, ...`)."""
+        if self.near(offset):
+            return True
+        doc = self.doc
+        paragraphs = doc.paragraphs
+        paragraph = doc.paragraph_index(offset)
+        if paragraph + 1 < len(paragraphs):
+            index = doc.sentence_index(paragraphs[paragraph + 1][0])
+            if self.sentence(index):
+                body = doc.body_paragraphs
+                if (body and paragraphs[paragraph] == body[0]) or refers is None or refers(doc, *doc.sentences[index]):
+                    return True
+        if paragraph > 0 and continues is not None and continues(doc, paragraphs[paragraph][0]):
+            return self.paragraph(paragraph - 1)
+        return False
+
 
 @functools.lru_cache(maxsize=16)
 def cue_index(cues: Tuple[str, ...]):
