@@ -74,6 +74,7 @@ _CONVERSION = lazy_compile(
     r"(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|over|more\s+than|c\.|or|equivalent\s+to)\s+)?"
     r"(?:[A-Z]{1,3})?\s*$"
 )
+_HALF_OF_TIME = lazy_compile(r"(?i:\b(?:first|second|the|latter|other|back|front|top|bottom|this|that)\s+$)")
 _YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
@@ -470,19 +471,18 @@ class UnattributedFigure(Kind):
         number = m.group("num")
         before = text[max(0, num_start - 24) : num_start]
         if what != "money":
-            digits = number.replace(",", "")
-            if len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2100:
-                return False  # a year
+            if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2100:
+                return False  # a year (1,200 is a count)
             if _MONTHS.search(before) or _DESIGNATORS.search(before) or _MONTH_AFTER.match(text, num_end):
                 return False  # Feb. 15, the 4 July parade, Flight 17
             if what != "percent" and _UNITS.match(text, num_end):
                 return False
             if number.lower().startswith("one") and _NO_ONE.search(before):
                 return False  # "no one was hurt"
-            if _THRESHOLD.match(text, num_end) or _THRESHOLD.match(text, m.end()):
-                return False  # "four or more people", "owners of 10% or more"
         elif _CONVERSION.search(text, max(0, num_start - 40), num_start):
             return False  # "$100m (£80m)": a conversion of the sum before it
+        if _THRESHOLD.match(text, num_end) or _THRESHOLD.match(text, m.end()):
+            return False  # "four or more people", "owners of 10% or more", "£50,000 or more"
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
         if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, sentence_start, sentence_end):
             return False
@@ -494,6 +494,8 @@ class UnattributedFigure(Kind):
             return False
         if what in _RECORD_KINDS and self._record.search(text, sentence_start, sentence_end, words):
             return False  # market data, a price, a company's results: public record
+        if what == "proportion" and _HALF_OF_TIME.search(before):
+            return False  # "the second half of the year"
         if what == "percent":
             if text[m.end() : m.end() + 1] in ("-", "–"):
                 return False  # "an 80%-20% mix": a measure
