@@ -75,6 +75,7 @@ _CONVERSION = lazy_compile(
     r"(?:[A-Z]{1,3})?\s*$"
 )
 _HALF_OF_TIME = lazy_compile(r"(?i:\b(?:first|second|the|latter|other|back|front|top|bottom|this|that)\s+$)")
+_BRACKET = lazy_compile(r"(?i:\b(?:below|above|under|exceeding|upwards\s+of)\s+$)")
 _YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
@@ -108,13 +109,14 @@ def _may_hold(keys, words) -> bool:
 
 # election results and vote shares are public record
 _VOTE_WORDS, _VOTE_KEYS = _word_pattern(
-    "vote votes voted voters turnout ballot ballots electorate election elections referendum seats"
+    "vote votes voted voters turnout ballot ballots electorate election elections referendum seats "
+    "matchup trailed trailing"
 )
 # a goal or a plan is not a claim of fact ("seeks to cut tariffs on 90 percent of goods")
 _INTENT_WORDS, _INTENT_KEYS = _word_pattern("goal goals aim aims seek seeks target targets plan plans hope hopes")
 # a court's record attributes itself ("accused of killing two", "ordered to pay $6 million")
 _COURT_WORDS, _COURT_KEYS = _word_pattern(
-    "accused charged convicted sentenced pleaded indicted acquitted restitution"
+    "accused charged convicted sentenced pleaded indicted acquitted restitution prosecuted jailed guilty"
 )
 _CURRENCY_SYMBOLS = "$€£¥₹"
 # Speed: from a number to the word a shape needs (a casualty verb, a noun, a currency, `%`),
@@ -201,6 +203,12 @@ class UnattributedFigure(Kind):
     record_words        market data, prices and results (`shares`, `interest rate`, `pre-tax
                         profits`, `tickets`): a sum, percentage or change in a sentence with one
                         of these is public record, not a claim to source
+    results_words       a draft with one of these in its headline or first paragraph is a
+                        results story: its sums of money are the company's own figures
+    study_words         a draft whose headline or first paragraph holds one of these and a cue
+                        reports a study (`In findings published in Nature, scientists ...`);
+                        a court story (`sentenced`, `jailed`, ... there) reports a case: either
+                        way its figures are sourced
     continuations       openings (`Of those`, `Among them`) that make a paragraph continue the
                         one before, and share its attribution
     references          words that point back at figures (`the figures`, `according to`): a
@@ -231,6 +239,8 @@ class UnattributedFigure(Kind):
     currencies: List[str] = ()
     money_words: List[str] = ()
     record_words: List[str] = ()
+    results_words: List[str] = ()
+    study_words: List[str] = ()
     continuations: List[str] = ()
     references: List[str] = ()
     inherit: bool = True
@@ -333,6 +343,8 @@ class UnattributedFigure(Kind):
         # (phrases_pattern holds its phrases to word edges)
         self._set("_money_starts", PhraseStarts(self.money_words, True, True))
         self._set("_record", _Phrases(self.record_words))
+        self._set("_results", _Phrases(self.results_words))
+        self._set("_study", _Phrases(self.study_words))
         self._set("_continuation", regex.compile(
             r"(?:\W{0,2})(?:" + _words(self.continuations) + r")", regex.IGNORECASE
         ) if self.continuations else None)
@@ -481,6 +493,8 @@ class UnattributedFigure(Kind):
                 return False  # "no one was hurt"
         elif _CONVERSION.search(text, max(0, num_start - 40), num_start):
             return False  # "$100m (£80m)": a conversion of the sum before it
+        elif _BRACKET.search(before):
+            return False  # "incomes below $10,000": a bracket, not a sum anyone spent
         if _THRESHOLD.match(text, num_end) or _THRESHOLD.match(text, m.end()):
             return False  # "four or more people", "owners of 10% or more", "£50,000 or more"
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
@@ -505,12 +519,46 @@ class UnattributedFigure(Kind):
         if what in ("percent", "change"):
             if _may_hold(_VOTE_KEYS, words) and _VOTE_WORDS.search(text, sentence_start, sentence_end):
                 return False
+        if what == "money" and self._results_story(doc, words):
+            return False  # a results story: the company's own figures
         if what == "money" and self._money_context is not None:
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
+        if self._sourced_story(doc, words):
+            return False  # a court story, or a study's: its figures are the record's, the study's
         if _historical(doc, sentence_start, sentence_end):
             return False  # "In 1986, 31 people died": a fact of history, in a story of today
         return True
+
+    def _sourced_story(self, doc, words) -> bool:
+        """Does the headline or first body paragraph report a court case, or a study with its
+        source (a study word and a cue)?"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("sourced-story")
+        if found is None:
+            found = False
+            text = doc.text
+            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+                if span is None:
+                    continue
+                if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, span[0], span[1]):
+                    found = True
+                elif self._study.search(text, span[0], span[1], words) and self._cue.search(text, span[0], span[1]):
+                    found = True
+            cache["sourced-story"] = found
+        return found
+
+    def _results_story(self, doc, words) -> bool:
+        """Does the headline or the first body paragraph speak of results (`results_words`)?"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("results-story")
+        if found is None:
+            found = False
+            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+                if span is not None and self._results.search(doc.text, span[0], span[1], words) is not None:
+                    found = True
+            cache["results-story"] = found
+        return found
 
     def _attributed(self, doc, attribution, start) -> bool:
         quote = doc.in_quote(start)
@@ -540,7 +588,7 @@ def _historical(doc, start, end) -> bool:
     years = _YEAR.findall(doc.text, start, end)
     if not years:
         return False
-    cache = doc.__dict__.setdefault("_copydesk_folded", {})
+    cache = doc.__dict__.setdefault("_copydesk_figures", {})
     latest = cache.get("latest-year")
     if latest is None:
         latest = cache["latest-year"] = max(int(y) for y in _YEAR.findall(doc.text))
