@@ -61,7 +61,8 @@ _DESIGNATORS = lazy_compile(
     r"Round|Game|Week|Episode|Season|Day|Lot|Track|Bus|Line|Pier|Terminal|Ward|District|"
     r"Precinct|Division|Brigade|Battalion|Regiment|Squadron|Corps|Amendment|Resolution|Bill|"
     r"Proposition|Measure|Number|Model|Mark|Windows|Version|iPhone|Galaxy|Apollo|Super Bowl|"
-    r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure)\s+$"
+    r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure|"
+    r"FTSE|Nikkei|DAX|CAC|ASX|Sensex|Stoxx|S&P|Nasdaq|Fortune|Forbes)\s+$"
 )
 # a day-month date: "the 4 July parade", "on 14 February"
 _MONTH_AFTER = lazy_compile(
@@ -128,8 +129,8 @@ _REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
 _OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
 _DIGIT = lazy_compile(r"\d")
 # phrases the shapes spell with these only keep that true (ASCII letters, even under (?i),
-# match letters only)
-_PLAIN_PHRASE = lazy_compile(r"[A-Za-z\s’'\-]+")
+# match letters only; digits match digits)
+_PLAIN_PHRASE = lazy_compile(r"[A-Za-z0-9\s’'\-]+")
 _DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
 
 
@@ -158,28 +159,32 @@ _RECORD_KINDS = frozenset(("money", "change", "percent", "proportion"))
 
 
 class _Phrases:
-    """A word-edged alternation of literal phrases (case-insensitive) and, for a speed
-    shortcut, the anchor word each phrase needs (`folded_words`): a draft that holds none of
-    the anchors (and no phrase without an a-z word) holds no match."""
+    """Literal phrases held to word edges, matched case-insensitively (`phrases_pattern`).
+
+    `holds` asks whether a stretch of a draft holds one. With the draft's words known
+    (prefilters on), it searches only for the phrases whose a-z words the stretch holds, each
+    with its own small pattern, as `Attribution` does for cues (exact, for the same reason:
+    each a-z word of a word-edged phrase is a whole a-z run of the folded stretch)."""
 
     def __init__(self, phrases):
-        phrases = tuple(sorted(set(phrases)))
-        self.pattern = phrases_pattern(phrases) if phrases else None
-        keys, self.always = set(), False
-        for phrase in phrases:
-            needed = az_words(phrase.casefold())
-            if needed:
-                keys.add(max(sorted(needed), key=len))
-            else:
-                self.always = True
-        self.keys = frozenset(keys)
+        self.phrases = tuple(sorted(set(phrases)))
+        self.pattern = phrases_pattern(self.phrases) if self.phrases else None
+        self.index = cue_index(self.phrases) if self.phrases else None
 
-    def search(self, text, start, end, words):
+    def holds(self, doc, start, end, words) -> bool:
         if self.pattern is None:
-            return None
-        if words is not None and not self.always and self.keys.isdisjoint(words):
-            return None
-        return self.pattern.search(text, start, end)
+            return False
+        text = doc.text
+        folded = folded_text(doc) if words is not None else None
+        if folded is None:
+            return self.pattern.search(text, start, end) is not None
+        anchors, by_anchor, wordless = self.index
+        here = az_words(folded[start:end])
+        for anchor in anchors.intersection(here):
+            for needed, pattern in by_anchor[anchor]:
+                if needed <= here and pattern.search(text, start, end) is not None:
+                    return True
+        return any(pattern.search(text, start, end) is not None for pattern in wordless)
 
 
 class UnattributedFigure(Kind):
@@ -249,14 +254,13 @@ class UnattributedFigure(Kind):
         for option in ("cues", "casualty_verbs", "number_words"):
             if not getattr(self, option):
                 raise OptionError(option, f"needs `{option.replace('_', '-')}`, a list of phrases")
-        number_words = list(self.number_words) + list(self.fractions)
+        # (a fraction, `a third of`, is found by its own shape, not read as a number)
+        number_words = list(self.number_words)
         words = _words(number_words)
         hedge = _words(self.hedges)
+        # a number, hedged or not: `14`, `1,200`, `3.4bn` (`£12m`, `3.4bn euros`), `five`,
+        # `dozens of`, `at least 300`, `5 million`
         number = (
-            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
-        )
-        # money: `£12m`, `3.4bn euros`, `$2 billion`
-        money_number = (
             rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}(?:(?:m|bn|tn)(?=\s))?{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
         )
         cas_verb = _words(self.casualty_verbs)
@@ -281,61 +285,62 @@ class UnattributedFigure(Kind):
             rf"|(?i:{words})|(?i:half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two-thirds|two\s+thirds|"
             r"three-quarters|three\s+quarters)(?![\w-])))"
         )
-        # (what, pattern, anchored at a number?, the words one of which a match of an anchored
-        # shape holds (PhraseStarts, a symbol), or where a scanning shape starts (None: a
-        # currency symbol))
-        shapes = [
-            # five people were killed; four militia members killed
-            ("casualty", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{cas_verb})", True,
-             (PhraseStarts(self.casualty_verbs, False, True), "")),
-            # killing one fighter; wounding dozens of soldiers; killed at least 12
-            ("casualty", rf"(?i:{cas_verb})\s+{number}(?:(?<=\bof)\s+{word})?", False,
-             PhraseStarts(self.casualty_verbs, True, True)),
-            # killed a contractor; wounding a British soldier
-            ("casualty", rf"(?i:{cas_verb})\s+(?P<num>an?)\s+(?:[\p{{L}}\p{{N}}’'-]+\s+){{0,2}}?(?i:{victims})(?!\s+(?:named|called|identified)\b)", False,
-             PhraseStarts(self.casualty_verbs, True, True)),
-            # 30 deaths; 12 civilian casualties; death toll rose to 40
-            ("casualty", rf"{number}\s+(?:{word}\s+)?(?:{cas_noun})\b", True,
-             (PhraseStarts(self.casualty_nouns, False, True), "")),
-            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", False,
-             PhraseStarts(["death toll", "toll"], True)),
-            # 300 homes were destroyed; hundreds of residents evacuated; 2,000 homes without power
-            ("damage", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{damage})", True,
-             (PhraseStarts(self.damage_verbs, False, True), "")),
-            ("displaced", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{displaced})", True,
-             (PhraseStarts(self.displacement_verbs, False, True), "")),
-            # destroying 300 homes; displaced thousands of people
-            ("damage", rf"(?i:{damage})\s+{number}", False, PhraseStarts(self.damage_verbs, True, True)),
-            ("displaced", rf"(?i:{displaced})\s+{number}", False, PhraseStarts(self.displacement_verbs, True, True)),
-            # $4 million, US$5, CDN$11,000, £12m, up to $2bn
-            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))", False,
-             None),
-            # 300 million euros, 3.4bn euros, 210bn yen
-            ("money", rf"{money_number}\s+(?:(?:million|billion|trillion)\s+)?(?:(?i:{currency})|"
-                      r"(?<=(?:illion|\d(?:m|bn|tn))\s+)(?i:pounds)\b)", True,
+        # Shapes that open with a number are written as what follows the number (a tail): the
+        # number is read once at each place, and each tail tried from its end.
+        # (what, tail, the words one of which the tail holds (PhraseStarts, a symbol)); what
+        # "verb" is told by the verb the tail meets first (casualty, damage, displaced, count)
+        verb_lists = (
+            ("casualty", self.casualty_verbs), ("damage", self.damage_verbs),
+            ("displaced", self.displacement_verbs), ("count", self.count_verbs),
+        )
+        verbs = "|".join(f"(?P<{what}>{_words(phrases)})" for what, phrases in verb_lists if phrases)
+        tails = [
+            # five people were killed; 300 homes were destroyed; hundreds of residents
+            # evacuated; 2,000 homes are without power; 40 people were arrested
+            ("verb", rf"(?:\s+{word}){{0,3}}?\s+{aux}(?:{verbs})",
+             (PhraseStarts([p for _, phrases in verb_lists for p in phrases], False, True), "")),
+            # 30 deaths; 12 civilian casualties
+            ("casualty", rf"\s+(?:{word}\s+)?(?:{cas_noun})\b", (PhraseStarts(self.casualty_nouns, False, True), "")),
+            # 300 million euros, 3.4bn euros, 210bn yen, 12m pounds
+            ("money", rf"\s+(?:(?:million|billion|trillion)\s+)?(?:(?i:{currency})|"
+                      r"(?<=(?:illion|\d(?:m|bn|tn))\s+)(?i:pounds)\b)",
              (PhraseStarts(list(self.currencies) + ["pounds"], True, True), "")),
-            # rose 4%; fell by a fifth; doubled
-            ("change", rf"(?i:{change})\s+(?:(?i:by|to)\s+)?{size}", False, PhraseStarts(self.change_verbs, True, True)),
-            ("change", rf"(?P<num>(?i:{multiplier}))", False, PhraseStarts(self.multipliers, True, True)),
             # 12%, 40 percent, five per cent
-            ("percent", rf"{number}\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)", True,
+            ("percent", r"\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)",
              (PhraseStarts(["percent", "per cent", "per-cent"], True), "%")),
-            # a third of households; one in five adults
-            ("proportion", rf"(?P<num>(?i:{fraction}))\s+{word}", False, PhraseStarts(self.fractions, True, True)),
-            # 40 people were arrested; hundreds of flights were cancelled
-            ("count", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{counted})", True,
-             (PhraseStarts(self.count_verbs, False, True), "")),
             # five drone strikes, three rocket attacks
-            ("count", rf"{number}\s+(?:{word}\s+){{0,2}}?(?:{events})\b", True,
-             (PhraseStarts(self.event_nouns, False, True), "")),
+            ("count", rf"\s+(?:{word}\s+){{0,2}}?(?:{events})\b", (PhraseStarts(self.event_nouns, False, True), "")),
         ]
-        # shapes that open with the number are tried only where a number (or a hedge) starts:
-        # one cheap scan finds those places, instead of every shape scanning every position
-        self._set("_anchored", [(what, regex.compile(p)) for what, p, anchored, _ in shapes if anchored])
-        self._set("_anchored_needs", [needs for _, _, anchored, needs in shapes if anchored])
-        self._set("_scanning", [(what, regex.compile(p)) for what, p, anchored, _ in shapes if not anchored])
+        # shapes found by scanning from a word (or a currency symbol), and where each can start
+        # (shapes that start at the same words share one finder: its places are found once)
+        cas_starts = PhraseStarts(self.casualty_verbs, True, True)
+        shapes = [
+            # killing one fighter; wounding dozens of soldiers; killed at least 12
+            ("casualty", rf"(?i:{cas_verb})\s+{number}(?:(?<=\bof)\s+{word})?", cas_starts),
+            # killed a contractor; wounding a British soldier
+            ("casualty", rf"(?i:{cas_verb})\s+(?P<num>an?)\s+(?:[\p{{L}}\p{{N}}’'-]+\s+){{0,2}}?(?i:{victims})"
+                         r"(?!\s+(?:named|called|identified)\b)", cas_starts),
+            # death toll rose to 40
+            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", PhraseStarts(["death toll", "toll"], True)),
+            # destroying 300 homes; displaced thousands of people
+            ("damage", rf"(?i:{damage})\s+{number}", PhraseStarts(self.damage_verbs, True, True)),
+            ("displaced", rf"(?i:{displaced})\s+{number}", PhraseStarts(self.displacement_verbs, True, True)),
+            # $4 million, US$5, CDN$11,000, £12m, up to $2bn
+            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))",
+             None),
+            # rose 4%; fell by a fifth; doubled
+            ("change", rf"(?i:{change})\s+(?:(?i:by|to)\s+)?{size}", PhraseStarts(self.change_verbs, True, True)),
+            ("change", rf"(?P<num>(?i:{multiplier}))", PhraseStarts(self.multipliers, True, True)),
+            # a third of households; one in five adults
+            ("proportion", rf"(?P<num>(?i:{fraction}))\s+{word}", PhraseStarts(self.fractions, True, True)),
+        ]
+        self._set("_number", regex.compile(number))
+        self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
+        self._set("_anchored_needs", [needs for _, _, needs in tails])
+        self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
+        self._set("_scanning", [(what, regex.compile(p)) for what, p, _ in shapes])
         # where each scanning shape can start (None: money, found from its currency symbol)
-        self._set("_scanning_starts", [starts for _, _, anchored, starts in shapes if not anchored])
+        self._set("_scanning_starts", [starts for _, _, starts in shapes])
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
         self._set("_cues", tuple(self.cues))
         self._set("_cue", phrases_pattern(self._cues))
@@ -345,6 +350,7 @@ class UnattributedFigure(Kind):
         self._set("_record", _Phrases(self.record_words))
         self._set("_results", _Phrases(self.results_words))
         self._set("_study", _Phrases(self.study_words))
+        self._set("_cue_phrases", _Phrases(self.cues))
         self._set("_continuation", regex.compile(
             r"(?:\W{0,2})(?:" + _words(self.continuations) + r")", regex.IGNORECASE
         ) if self.continuations else None)
@@ -362,11 +368,18 @@ class UnattributedFigure(Kind):
         )
         self._set("_reach_gate", plain)
 
-    def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None):
+    def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None, found=None):
         """finditer(pattern, text, lo, hi) for the scanning shape `index`, tried only at the
         places it can start (a casualty verb, `toll`, up to three capitals before a currency
-        symbol), or everywhere when case folding moved offsets."""
+        symbol), or everywhere when case folding moved offsets. `found`: a dict that keeps the
+        places of each finder for the other shapes that share it (same text, lo, hi, words)."""
         finder = self._scanning_starts[index]
+        if found is not None and finder is not None and folded is not None:
+            starts = found.get(id(finder))
+            if starts is None:
+                starts = found[id(finder)] = set()
+                finder.starts(text, folded, lo, hi, starts, words)
+            return finditer_at(pattern, text, starts, lo, hi, timeout)
         starts = set()
         if finder is None:
             for symbol in _CURRENCY_SYMBOLS:
@@ -453,22 +466,31 @@ class UnattributedFigure(Kind):
                 if index not in candidates or key < candidates[index][0]:
                     candidates[index] = (key, m.start(), m.end(), what)
 
+            found = {}
             for index, (what, pattern) in enumerate(self._scanning):
-                for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words):
+                for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words, found):
                     consider(m, what)
-            if not anchored:
-                pass
-            elif gate:
-                for start, what, pattern in self._gated_tries(anchored, text, folded, words, span_start, end, timeout):
-                    m = pattern.match(text, start, end, timeout=timeout)
-                    if m is not None:
-                        consider(m, what)
-            else:
-                for place in self._number_places(text, folded, span_start, end, timeout, words):
-                    for what, pattern, _, _ in anchored:
-                        m = pattern.match(text, place.start(), end, timeout=timeout)
-                        if m is not None:
-                            consider(m, what)
+            tries = ()
+            if gate and anchored:
+                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout)
+            elif anchored:
+                tries = (
+                    (place.start(), what, tail)
+                    for place in self._number_places(text, folded, span_start, end, timeout, words)
+                    for what, tail, _, _ in anchored
+                )
+            numbers = {}  # a place -> the number read there (None: none)
+            for start, what, tail in tries:
+                if start not in numbers:
+                    numbers[start] = self._number.match(text, start, end, timeout=timeout)
+                number = numbers[start]
+                if number is None:
+                    continue
+                m = tail.match(text, number.end(), end, timeout=timeout)
+                if m is not None:
+                    if what == "verb":
+                        what = next(kind for kind in self._verb_kinds if m.group(kind) is not None)
+                    consider(_Found(start, m.end(), number.span("num"), number.group("num")), what)
             for index in sorted(candidates):
                 _, start, end, what = candidates[index]
                 if self._attributed(doc, attribution, start):
@@ -506,7 +528,7 @@ class UnattributedFigure(Kind):
             and _INTENT_WORDS.search(text, sentence_start, sentence_end)
         ):
             return False
-        if what in _RECORD_KINDS and self._record.search(text, sentence_start, sentence_end, words):
+        if what in _RECORD_KINDS and self._record_sentence(doc, sentence_start, sentence_end, words):
             return False  # market data, a price, a company's results: public record
         if what == "proportion" and _HALF_OF_TIME.search(before):
             return False  # "the second half of the year"
@@ -530,6 +552,14 @@ class UnattributedFigure(Kind):
             return False  # "In 1986, 31 people died": a fact of history, in a story of today
         return True
 
+    def _record_sentence(self, doc, start, end, words) -> bool:
+        """Does text[start:end] (a sentence) hold a `record_words` phrase? (once per sentence)"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {}).setdefault("record", {})
+        found = cache.get(start)
+        if found is None:
+            found = cache[start] = self._record.holds(doc, start, end, words)
+        return found
+
     def _sourced_story(self, doc, words) -> bool:
         """Does the headline or first body paragraph report a court case, or a study with its
         source (a study word and a cue)?"""
@@ -543,7 +573,7 @@ class UnattributedFigure(Kind):
                     continue
                 if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, span[0], span[1]):
                     found = True
-                elif self._study.search(text, span[0], span[1], words) and self._cue.search(text, span[0], span[1]):
+                elif self._study.holds(doc, span[0], span[1], words) and self._cue_phrases.holds(doc, span[0], span[1], words):
                     found = True
             cache["sourced-story"] = found
         return found
@@ -555,7 +585,7 @@ class UnattributedFigure(Kind):
         if found is None:
             found = False
             for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
-                if span is not None and self._results.search(doc.text, span[0], span[1], words) is not None:
+                if span is not None and self._results.holds(doc, span[0], span[1], words):
                     found = True
             cache["results-story"] = found
         return found
@@ -593,6 +623,27 @@ def _historical(doc, start, end) -> bool:
     if latest is None:
         latest = cache["latest-year"] = max(int(y) for y in _YEAR.findall(doc.text))
     return min(int(y) for y in years) <= latest - 10
+
+
+class _Found:
+    """A number and the tail of its shape, read as one match (what `_is_claim` asks of one)."""
+
+    __slots__ = ("_start", "_end", "_num", "_number")
+
+    def __init__(self, start, end, num_span, number):
+        self._start, self._end, self._num, self._number = start, end, num_span, number
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def span(self, group):
+        return self._num
+
+    def group(self, group):
+        return self._number
 
 
 def _need_places(needs, symbol, text, folded, lo, hi, words):

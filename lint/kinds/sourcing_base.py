@@ -229,6 +229,12 @@ class PhraseStarts:
         # for `present`: the anchors as draft words, and the anchors that are not draft words
         self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
         self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
+        # for `starts`: the items by their draft word, and the items with none
+        self._by_key: Dict[bytes, list] = {}
+        for item in self.items:
+            if item[3] is not None:
+                self._by_key.setdefault(item[3], []).append(item)
+        self._unkeyed_items = [item for item in self.items if item[3] is None]
 
     def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
         """Might any phrase occur? (its anchor word does)"""
@@ -245,9 +251,13 @@ class PhraseStarts:
         `words`: the draft's `folded_words`, or None (every anchor is looked for)."""
         haystack = folded if self.ignorecase else text
         edges = self.whole_words and words is not None
-        for anchor, readings, any_before, key in self.items:
-            if key is not None and words is not None and key not in words:
-                continue  # not a word of this draft: no whole-word phrase holds it
+        items = self.items
+        if words is not None:
+            # an anchor that is not a word of this draft: no whole-word phrase holds it
+            items = self._unkeyed_items + [
+                item for key in self._keys.intersection(words) for item in self._by_key[key]
+            ]
+        for anchor, readings, any_before, key in items:
             size = len(anchor)
             i = haystack.find(anchor, lo, hi)
             while i >= 0:
