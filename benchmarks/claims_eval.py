@@ -3,6 +3,7 @@
     python benchmarks/claims_eval.py                 # 60 claims per family (fixed seed)
     python benchmarks/claims_eval.py --sample 0      # every generated claim (about 2 minutes)
     python benchmarks/claims_eval.py --misses        # also print what it gets wrong
+    python benchmarks/claims_eval.py --read ../shared/corpus/wikinews   # findings to read
 
 Claims are built from parts: subjects, verbs (active, passive, stative; past, perfect,
 present, future), quantities in every spelling (digits, words, "dozens of", fractions,
@@ -368,13 +369,39 @@ def report(name: str, score: Score, show: bool) -> str:
     return "\n".join(lines)
 
 
+def read_sample(folder: str, size: int = 40, seed: int = 14) -> List[str]:
+    """A fixed-seed sample of the rule's findings over a folder of drafts (all of them when
+    there are fewer), each with its sentence, for a person to judge (precision)."""
+    from lint.document import Document
+    from lint.kinds.base import Context
+
+    rule = _rule()
+    found = []
+    for path in sorted(Path(folder).glob("*.txt")):
+        doc = Document(path=str(path), source=path.read_text(encoding="utf-8"))
+        for hit in rule.kind.check(doc, doc.scope_spans(rule.scope), Context()):
+            start, end = doc.sentences[doc.sentence_index(hit.start)]
+            line, column = doc.position(hit.start)
+            found.append(f"{path.name}:{line}:{column} [{doc.text[hit.start:hit.end]}] ({hit.values['what']}) "
+                         f"{doc.text[start:end].strip()}")
+    if len(found) > size:
+        found = random.Random(seed).sample(found, size)
+    return found
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=int, default=60, help="claims per family (0: all)")
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--misses", action="store_true", help="print misses and false flags")
     parser.add_argument("--set", choices=("design", "held-out", "both"), default="both")
+    parser.add_argument("--read", metavar="FOLDER", help="print a fixed-seed sample of findings over FOLDER")
+    parser.add_argument("--size", type=int, default=40, help="findings to sample with --read")
     args = parser.parse_args(argv)
+    if args.read:
+        sample = read_sample(args.read, args.size, args.seed)
+        print("\n".join(f"{i + 1:2}. {line}" for i, line in enumerate(sample)))
+        return 0
     ok = True
     for name, parts in (("design", DESIGN), ("held-out", HELD_OUT)):
         if args.set not in (name, "both"):

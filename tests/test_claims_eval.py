@@ -47,3 +47,13 @@ def test_the_cli_prints_recall_and_false_flags(claims_eval, capsys):
     assert claims_eval.main(["--sample", "3", "--set", "design"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("design: recall ") and "false flags" in out
+
+
+def test_read_sample_lists_findings_to_judge_with_their_sentence(claims_eval):
+    folder = ROOT / "tests" / "fixtures" / "figures"
+    lines = claims_eval.read_sample(str(folder), size=3, seed=1)
+    assert len(lines) == 3
+    everything = claims_eval.read_sample(str(folder), size=100)
+    assert len(everything) == 9
+    assert "floods.txt:17:30 [£12m] (sum of money) The government has set aside £12m for flood recovery in the county." in everything
+    assert set(lines) <= set(everything)

@@ -315,11 +315,11 @@ class UnattributedFigure(Kind):
         # (shapes that start at the same words share one finder: its places are found once)
         cas_starts = PhraseStarts(self.casualty_verbs, True, True)
         shapes = [
-            # killing one fighter; wounding dozens of soldiers; killed at least 12
-            ("casualty", rf"(?i:{cas_verb})\s+{number}(?:(?<=\bof)\s+{word})?", cas_starts),
-            # killed a contractor; wounding a British soldier
-            ("casualty", rf"(?i:{cas_verb})\s+(?P<num>an?)\s+(?:[\p{{L}}\p{{N}}’'-]+\s+){{0,2}}?(?i:{victims})"
-                         r"(?!\s+(?:named|called|identified)\b)", cas_starts),
+            # killing one fighter; wounding dozens of soldiers; killed at least 12; killed a
+            # contractor; wounding a British soldier (one pattern: one try at each verb)
+            ("casualty", rf"(?i:{cas_verb})\s+(?:{number}(?:(?<=\bof)\s+{word})?|"
+                         rf"(?P<num>an?)\s+(?:[\p{{L}}\p{{N}}’'-]+\s+){{0,2}}?(?i:{victims})"
+                         r"(?!\s+(?:named|called|identified)\b))", cas_starts),
             # death toll rose to 40
             ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", PhraseStarts(["death toll", "toll"], True)),
             # destroying 300 homes; displaced thousands of people
@@ -615,14 +615,15 @@ class UnattributedFigure(Kind):
 
 def _historical(doc, start, end) -> bool:
     """Does text[start:end] name a year ten or more years before the latest the draft names?"""
-    years = _YEAR.findall(doc.text, start, end)
-    if not years:
-        return False
     cache = doc.__dict__.setdefault("_copydesk_figures", {})
-    latest = cache.get("latest-year")
-    if latest is None:
-        latest = cache["latest-year"] = max(int(y) for y in _YEAR.findall(doc.text))
-    return min(int(y) for y in years) <= latest - 10
+    old = cache.get("old-years")
+    if old is None:
+        # the years of the draft that are ten or more before its latest (once per draft)
+        years = {int(y) for y in _YEAR.findall(doc.text)}
+        old = cache["old-years"] = frozenset(y for y in years if y <= max(years) - 10) if years else frozenset()
+    if not old:
+        return False
+    return any(int(y) in old for y in _YEAR.findall(doc.text, start, end))
 
 
 class _Found:

@@ -188,6 +188,14 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
     return cache["words"]
 
 
+# words too common to find a phrase by (any anchor is exact; a rarer one is faster)
+_COMMON = frozenset(
+    "the their there them they than then that this these those with from more less into onto "
+    "upon over under about after before other which were have been being within when "
+    "where what some many much most very just only also still again your ours".split()
+)
+
+
 class PhraseStarts:
     """Where one of a list of literal phrases can start, found without a regex scan.
 
@@ -210,7 +218,12 @@ class PhraseStarts:
             words = phrase.split()
             if not words:
                 continue
-            j = max(range(len(words)), key=lambda i: len(words[i]))
+            # the anchor: the longest word that is not a common little word (`lost their
+            # lives` is found by `lives`, not `their`: far fewer places to read back from)
+            j = max(
+                range(len(words)),
+                key=lambda i: (len(words[i]) >= 3 and words[i].casefold() not in _COMMON, len(words[i]), -i),
+            )
             anchor = words[j].casefold() if ignorecase else words[j]
             before = "".join(regex.escape(w) + r"\s+" for w in words[:j]) if j else None
             if before not in befores.setdefault(anchor, []):
