@@ -1,16 +1,26 @@
-"""unattributed-figure: casualty counts, money, percentages and event counts with no source.
+"""unattributed-figure: figures stated as fact with nobody giving them.
 
-A figure is a number (digits, or a number word such as `five`, `dozens of`) standing in one of
-a few shapes: a casualty count (`wounding dozens of soldiers`, `five people were killed`), a sum
-of money near a word that makes it a claim (`$4 million in damage`), a percentage (`12% of
-voters`), or a count of events (`five drone strikes`). It is reported when no attribution cue
-(`said`, `told`, `according to`, ...) stands in its sentence or in the sentence before or after
-it in the same paragraph, and it is not inside a quotation whose paragraph names a speaker.
+A figure is a number (digits, `£12m`, `3.4bn`, or a number word such as `five`, `dozens of`)
+in one of a few shapes: a casualty count (`five people were killed`, `wounding dozens of
+soldiers`, `killed a contractor`), damage or displacement (`300 homes were destroyed`, `2,000
+homes are without power`), a sum of money (`$4 million`, `£12m`, `210bn yen`), a rise or fall
+(`rose 4%`, `fell by a fifth`, `doubled`), a percentage, a proportion (`a third of households`)
+or a count (`five drone strikes`, `40 people were arrested`).
 
-Numbers that are not claims are skipped: years, dates (`Feb. 15`), times, ages and other
-hyphenated compounds (`12-year-old`, `two-decade-old`), ordinals, scores, designators
-(`F-15`, `COVID-19`, `Article II`, `Flight 17`), numbers followed by a unit of time or length,
-thresholds (`four or more`), vote shares (public record), and everything in an interview
+It is sourced when an attribution cue (`said`, `told`, `according to`, ...) stands where a
+reader takes it to cover the figure (`Attribution.reaches`): in its sentence, in the sentence
+before or after in its paragraph, in the first sentence of the next paragraph (after the lede
+any cue; further down one that points back at the figures, `The figures, from ...`), or in
+the paragraph before when this one continues it (`Of those, ...`); or when it is inside a
+quotation whose speaker is named in its paragraph or the one on either side.
+
+Not figures, or not claims to source: years, dates (`Feb. 15`, `the 4 July parade`), times,
+ages and hyphenated compounds (`12-year-old`), ordinals, scores, designators (`F-15`, `FTSE
+100`, `Flight 17`), numbers followed by a unit, thresholds (`10% or more`), brackets (`incomes
+below $10,000`), currency conversions in brackets, vote shares and court records; market
+data, published prices and a company's results (`record_words`, and every sum in a results
+story); every figure of a court story or of a story about a study its lede attributes; events
+ten or more years before the latest year the draft names; everything in an interview
 transcript (its speaker labels attribute it). One finding per sentence, at its first figure.
 """
 
