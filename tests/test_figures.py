@@ -114,6 +114,9 @@ SILENT = {
         "Floods\n\nThe council met.\n\nMayor Ana Ruiz said the town had suffered.\n\n“We lost 40 homes in one night.”\n"
     ),
     "a quotation with its speaker": "Floods\n\nThe council met.\n\n“We lost 40 homes in one night,” Mayor Ana Ruiz said.\n",
+    "a share that speaks, sourced in the same sentence": (
+        "Renting\n\nThe council met.\n\nSome 55% of renters say they feel unsafe, a survey by Shelter found.\n"
+    ),
     "the second half of the year": "Outlook\n\nThe council met.\n\nGrowth is expected in the second half of the year.\n",
     "an estimate with its author": (
         "Protest\n\nThe march began at noon.\n\nOrganisers estimated at 20,000 the crowd that marched, "
@@ -156,6 +159,8 @@ CAUGHT = [
     ("The number of food banks has doubled.", "doubled", "rise or fall"),
     # the narrow casualty shape
     ("The rocket attack killed a contractor and wounded US troops.", "killed a contractor", "casualty count"),
+    # a share of a group that speaks for itself: its `say` is the claim, not its source
+    ("Some 55% of renters say they feel unsafe at home.", "Some 55%", "percentage"),
     # a cue in the next paragraph that does not point back leaves a figure further down unsourced
     ("Militias have fired 14 rockets at the base.\n\nThe commander told reporters the base was safe.",
      "14 rockets", "count"),

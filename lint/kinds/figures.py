@@ -87,6 +87,11 @@ _CONVERSION = lazy_compile(
 )
 _HALF_OF_TIME = lazy_compile(r"(?i:\b(?:first|second|the|latter|other|back|front|top|bottom|this|that)\s+$)")
 _BRACKET = lazy_compile(r"(?i:\b(?:below|above|under|exceeding|upwards\s+of)\s+$)")
+# the group a share counts speaking for itself: "55% of renters say", "a third of them told"
+_RESPONDENTS = lazy_compile(
+    r"(?:\s+[\p{L}’'-]+){0,4}?\s+(?:say|says|said|told|think|thinks|believe|believes|report|reported|"
+    r"admit|admitted|feel|felt)\b"
+)
 _YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
@@ -503,7 +508,7 @@ class UnattributedFigure(Kind):
                     consider(_Found(start, m.end(), number.span("num"), number.group("num")), what)
             for index in sorted(candidates):
                 _, start, end, what = candidates[index]
-                if self._attributed(doc, attribution, start):
+                if self._attributed(doc, attribution, start, end, what):
                     continue
                 yield Hit(start, end, {"what": WHAT[what]})
 
@@ -600,7 +605,7 @@ class UnattributedFigure(Kind):
             cache["results-story"] = found
         return found
 
-    def _attributed(self, doc, attribution, start) -> bool:
+    def _attributed(self, doc, attribution, start, end=None, what=None) -> bool:
         quote = doc.in_quote(start)
         if quote is not None:
             # a quotation is someone's words: fine when its paragraph, the one it started in,
@@ -610,9 +615,15 @@ class UnattributedFigure(Kind):
             for index in (here, first, first - 1, here + 1):
                 if 0 <= index < len(doc.paragraphs) and attribution.paragraph(index):
                     return True
+        own = None
+        if what in ("percent", "proportion") and end is not None:
+            speaking = _RESPONDENTS.match(doc.text, end)
+            if speaking is not None:
+                # "55% of renters say ...": the group speaks; a cue elsewhere may source it
+                own = attribution.outside(doc.sentence_index(start), start, speaking.end())
         if not self.inherit:
-            return attribution.sentence(doc.sentence_index(start))
-        return attribution.reaches(start, self._continues, self._refers)
+            return attribution.sentence(doc.sentence_index(start)) if own is None else own
+        return attribution.reaches(start, self._continues, self._refers, own)
 
     def _refers(self, doc, start, end) -> bool:
         """Does text[start:end] point back at figures (`The figures`, `according to`)?"""

@@ -80,12 +80,13 @@ class Attribution:
             found = self._paragraphs[index] = self._holds_cue(*self.doc.paragraphs[index])
         return found
 
-    def near(self, offset: int) -> bool:
+    def near(self, offset: int, own: Optional[bool] = None) -> bool:
         """A cue in the sentence holding `offset`, or in the sentence just before or after it
-        inside the same paragraph (`Ten died. Police said the blast ...`)."""
+        inside the same paragraph (`Ten died. Police said the blast ...`). `own`: whether
+        the sentence itself counts as attributed, when the caller knows better (None: ask)."""
         doc = self.doc
         index = doc.sentence_index(offset)
-        if self.sentence(index):
+        if self.sentence(index) if own is None else own:
             return True
         paragraph = doc.paragraph_index(offset)
         for other in (index - 1, index + 1):
@@ -94,13 +95,19 @@ class Attribution:
                     return True
         return False
 
-    def reaches(self, offset: int, continues=None, refers=None) -> bool:
+    def outside(self, index: int, lo: int, hi: int) -> bool:
+        """A cue in sentence `index` outside text[lo:hi] (`55% of renters say ...`: the
+        renters' `say` is part of the claim, not its source)."""
+        start, end = self.doc.sentences[index]
+        return (start < lo and self._holds_cue(start, lo)) or (hi < end and self._holds_cue(hi, end))
+
+    def reaches(self, offset: int, continues=None, refers=None, own: Optional[bool] = None) -> bool:
         """Attribution as a reader takes it: `near`; or a cue in the first sentence of the next
         paragraph, after the lede, or, further down, when that sentence points back at the
         figures (`refers(doc, start, end)`: `The figures, from the statistics office, ...`,
         `..., according to the council`); or a cue in the paragraph before when this one
-        continues it (`continues(doc, paragraph_start)`: `Of those, ...`)."""
-        if self.near(offset):
+        continues it (`continues(doc, paragraph_start)`: `Of those, ...`). `own`: as for `near`."""
+        if self.near(offset, own):
             return True
         doc = self.doc
         paragraphs = doc.paragraphs
