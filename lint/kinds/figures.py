@@ -1,16 +1,26 @@
-"""unattributed-figure: casualty counts, money, percentages and event counts with no source.
+"""unattributed-figure: figures stated as fact with nobody giving them.
 
-A figure is a number (digits, or a number word such as `five`, `dozens of`) standing in one of
-a few shapes: a casualty count (`wounding dozens of soldiers`, `five people were killed`), a sum
-of money near a word that makes it a claim (`$4 million in damage`), a percentage (`12% of
-voters`), or a count of events (`five drone strikes`). It is reported when no attribution cue
-(`said`, `told`, `according to`, ...) stands in its sentence or in the sentence before or after
-it in the same paragraph, and it is not inside a quotation whose paragraph names a speaker.
+A figure is a number (digits, `£12m`, `3.4bn`, or a number word such as `five`, `dozens of`)
+in one of a few shapes: a casualty count (`five people were killed`, `wounding dozens of
+soldiers`, `killed a contractor`), damage or displacement (`300 homes were destroyed`, `2,000
+homes are without power`), a sum of money (`$4 million`, `£12m`, `210bn yen`), a rise or fall
+(`rose 4%`, `fell by a fifth`, `doubled`), a percentage, a proportion (`a third of households`)
+or a count (`five drone strikes`, `40 people were arrested`).
 
-Numbers that are not claims are skipped: years, dates (`Feb. 15`), times, ages and other
-hyphenated compounds (`12-year-old`, `two-decade-old`), ordinals, scores, designators
-(`F-15`, `COVID-19`, `Article II`, `Flight 17`), numbers followed by a unit of time or length,
-thresholds (`four or more`), vote shares (public record), and everything in an interview
+It is sourced when an attribution cue (`said`, `told`, `according to`, ...) stands where a
+reader takes it to cover the figure (`Attribution.reaches`): in its sentence, in the sentence
+before or after in its paragraph, in the first sentence of the next paragraph (after the lede
+any cue; further down one that points back at the figures, `The figures, from ...`), or in
+the paragraph before when this one continues it (`Of those, ...`); or when it is inside a
+quotation whose speaker is named in its paragraph or the one on either side.
+
+Not figures, or not claims to source: years, dates (`Feb. 15`, `the 4 July parade`), times,
+ages and hyphenated compounds (`12-year-old`), ordinals, scores, designators (`F-15`, `FTSE
+100`, `Flight 17`), numbers followed by a unit, thresholds (`10% or more`), brackets (`incomes
+below $10,000`), currency conversions in brackets, vote shares and court records; market
+data, published prices and a company's results (`record_words`, and every sum in a results
+story); every figure of a court story or of a story about a study its lede attributes; events
+ten or more years before the latest year the draft names; everything in an interview
 transcript (its speaker labels attribute it). One finding per sentence, at its first figure.
 """
 
@@ -28,6 +38,7 @@ from lint.kinds.sourcing_base import (
     PhraseStarts,
     cue_index,
     finditer_at,
+    az_words,
     folded_text,
     folded_words,
     phrases_pattern,
@@ -60,11 +71,33 @@ _DESIGNATORS = lazy_compile(
     r"Round|Game|Week|Episode|Season|Day|Lot|Track|Bus|Line|Pier|Terminal|Ward|District|"
     r"Precinct|Division|Brigade|Battalion|Regiment|Squadron|Corps|Amendment|Resolution|Bill|"
     r"Proposition|Measure|Number|Model|Mark|Windows|Version|iPhone|Galaxy|Apollo|Super Bowl|"
-    r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure)\s+$"
+    r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure|"
+    r"FTSE|Nikkei|DAX|CAC|ASX|Sensex|Stoxx|S&P|Nasdaq|Fortune|Forbes)\s+$"
 )
+# a day-month date: "the 4 July parade", "on 14 February"
+_MONTH_AFTER = lazy_compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+)
+# a sum in brackets right after another: "$100m (£80m)", "5bn yen (about £30m)"
+_CONVERSION = lazy_compile(
+    r"(?:\d|\b(?:m|bn|tn|k|million|billion|trillion|[\p{L}]+s|yen|yuan|won|rand))\s*\(\s*"
+    r"(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|over|more\s+than|c\.|or|equivalent\s+to)\s+)?"
+    r"(?:[A-Z]{1,3})?\s*$"
+)
+_HALF_OF_TIME = lazy_compile(r"(?i:\b(?:first|second|the|latter|other|back|front|top|bottom|this|that)\s+$)")
+_BRACKET = lazy_compile(r"(?i:\b(?:below|above|under|exceeding|upwards\s+of)\s+$)")
+# the group a share counts speaking for itself: "55% of renters say", "a third of them told"
+_RESPONDENTS = lazy_compile(
+    r"(?:\s+[\p{L}’'-]+){0,4}?\s+(?:say|says|said|told|think|thinks|believe|believes|report|reported|"
+    r"admit|admitted|feel|felt)\b"
+)
+_YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
-_THRESHOLD = lazy_compile(r"\s+or\s+(?:more|fewer|less)\b")
+_THRESHOLD = lazy_compile(
+    r"\s+(?:or\s+(?:more|fewer|less|above|over|higher|greater|below|under)|and\s+(?:above|over))\b"
+)
 # an interview transcript: from the first paragraph opening with a speaker label on, every
 # paragraph is somebody's answer, attributed by the label: ((WN)), ((Jo Smith)), Q:, A:
 _SPEAKER_LABEL = lazy_compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
@@ -92,13 +125,14 @@ def _may_hold(keys, words) -> bool:
 
 # election results and vote shares are public record
 _VOTE_WORDS, _VOTE_KEYS = _word_pattern(
-    "vote votes voted voters turnout ballot ballots electorate election elections referendum seats"
+    "vote votes voted voters turnout ballot ballots electorate election elections referendum seats "
+    "matchup trailed trailing"
 )
 # a goal or a plan is not a claim of fact ("seeks to cut tariffs on 90 percent of goods")
 _INTENT_WORDS, _INTENT_KEYS = _word_pattern("goal goals aim aims seek seeks target targets plan plans hope hopes")
 # a court's record attributes itself ("accused of killing two", "ordered to pay $6 million")
 _COURT_WORDS, _COURT_KEYS = _word_pattern(
-    "accused charged convicted sentenced pleaded indicted acquitted restitution"
+    "accused charged convicted sentenced pleaded indicted acquitted restitution prosecuted jailed guilty"
 )
 _CURRENCY_SYMBOLS = "$€£¥₹"
 # Speed: from a number to the word a shape needs (a casualty verb, a noun, a currency, `%`),
@@ -110,11 +144,9 @@ _REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
 _OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
 _DIGIT = lazy_compile(r"\d")
 # phrases the shapes spell with these only keep that true (ASCII letters, even under (?i),
-# match letters only)
-_PLAIN_PHRASE = lazy_compile(r"[A-Za-z\s’'\-]+")
+# match letters only; digits match digits)
+_PLAIN_PHRASE = lazy_compile(r"[A-Za-z0-9\s’'\-]+")
 _DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
-# the shapes, in order of what a copy editor most wants sourced first
-_PRIORITY = {"casualty": 0, "money": 1, "percent": 2, "count": 3}
 
 
 
@@ -127,24 +159,84 @@ def _words(phrases) -> str:
 
 WHAT = {
     "casualty": "casualty count",
+    "damage": "count of damage",
+    "displaced": "count of people displaced or cut off",
     "money": "sum of money",
+    "change": "rise or fall",
     "percent": "percentage",
+    "proportion": "proportion",
     "count": "count",
 }
+# the shapes, in order of what a copy editor most wants sourced first
+_PRIORITY = {what: i for i, what in enumerate(WHAT)}
+# kinds of figure that a market report, a price list or a company's results state as public record
+_RECORD_KINDS = frozenset(("money", "change", "percent", "proportion"))
+
+
+class _Phrases:
+    """Literal phrases held to word edges, matched case-insensitively (`phrases_pattern`).
+
+    `holds` asks whether a stretch of a draft holds one. With the draft's words known
+    (prefilters on), it searches only for the phrases whose a-z words the stretch holds, each
+    with its own small pattern, as `Attribution` does for cues (exact, for the same reason:
+    each a-z word of a word-edged phrase is a whole a-z run of the folded stretch)."""
+
+    def __init__(self, phrases):
+        self.phrases = tuple(sorted(set(phrases)))
+        self.pattern = phrases_pattern(self.phrases) if self.phrases else None
+        self.index = cue_index(self.phrases) if self.phrases else None
+
+    def holds(self, doc, start, end, words) -> bool:
+        if self.pattern is None:
+            return False
+        text = doc.text
+        folded = folded_text(doc) if words is not None else None
+        if folded is None:
+            return self.pattern.search(text, start, end) is not None
+        anchors, by_anchor, wordless = self.index
+        here = az_words(folded[start:end])
+        for anchor in anchors.intersection(here):
+            for needed, pattern in by_anchor[anchor]:
+                if needed <= here and pattern.search(text, start, end) is not None:
+                    return True
+        return any(pattern.search(text, start, end) is not None for pattern in wordless)
 
 
 class UnattributedFigure(Kind):
     """Options (each a list of literal phrases; the shipped ones live in data/attribution.yaml):
 
-    cues            words that attribute a sentence (`said`, `according to`)
-    casualty_verbs  `killed`, `wounding`, `dead`, ...
-    casualty_nouns  `deaths`, `casualties`, `death toll`, ...
-    event_nouns     `attacks`, `strikes`, `arrests`, ...
-    number_words    `five`, `dozens of`, ...
-    hedges          `at least`, `more than`, ...
-    money_words     a sum of money counts only near one of these (`damage`, `cost`, `raised`);
-                    empty: every sum counts
-    inherit         a cue in the sentence before or after (same paragraph) counts (default true)
+    cues                words that attribute a sentence (`said`, `told`, `according to`)
+    casualty_verbs      `killed`, `wounding`, `dead`, ...
+    casualty_nouns      `deaths`, `casualties`, `death toll`, ...
+    victim_nouns        `contractor`, `soldier`: `killed a contractor` is a casualty count
+    damage_verbs        `destroyed`, `damaged`, `flooded`: `300 homes were destroyed`
+    displacement_verbs  `evacuated`, `stranded`, `without power`: `2,000 residents were evacuated`
+    count_verbs         `arrested`, `infected`, `cancelled`: `40 people were arrested`
+    event_nouns         `attacks`, `strikes`, `arrests`, ...
+    change_verbs        `rose`, `fell`, `increased`: `rose 4%`, `fell by a fifth`
+    multipliers         `doubled`, `halved`: a change with no number
+    fractions           `a third of`, `one in five`: a proportion
+    number_words        `five`, `dozens of`, ...
+    hedges              `at least`, `more than`, ...
+    currencies          `euros`, `yen`, `rupees`: `3.4bn euros`
+    money_words         a sum of money counts only near one of these; empty: every sum counts
+    record_words        market data, prices and results (`shares`, `interest rate`, `pre-tax
+                        profits`, `tickets`): a sum, percentage or change in a sentence with one
+                        of these is public record, not a claim to source
+    results_words       a draft with one of these in its headline or first paragraph is a
+                        results story: its sums of money are the company's own figures
+    study_words         a draft whose headline or first paragraph holds one of these and a cue
+                        reports a study (`In findings published in Nature, scientists ...`);
+                        a court story (`sentenced`, `jailed`, ... there) reports a case: either
+                        way its figures are sourced
+    continuations       openings (`Of those`, `Among them`) that make a paragraph continue the
+                        one before, and share its attribution
+    references          words that point back at figures (`the figures`, `according to`): a
+                        cue in the next paragraph's first sentence attributes a figure further
+                        down than the lede only with one of these
+    inherit             attribution reaches from nearby: the sentence before or after, the next
+                        paragraph's first sentence (the whole next one after the lede), the
+                        paragraph before for a continuation (default true)
     """
 
     name = "unattributed-figure"
@@ -154,82 +246,155 @@ class UnattributedFigure(Kind):
     cues: List[str] = ()
     casualty_verbs: List[str] = ()
     casualty_nouns: List[str] = ()
+    victim_nouns: List[str] = ()
+    damage_verbs: List[str] = ()
+    displacement_verbs: List[str] = ()
+    count_verbs: List[str] = ()
     event_nouns: List[str] = ()
+    change_verbs: List[str] = ()
+    multipliers: List[str] = ()
+    fractions: List[str] = ()
     number_words: List[str] = ()
     hedges: List[str] = ()
+    currencies: List[str] = ()
     money_words: List[str] = ()
+    record_words: List[str] = ()
+    results_words: List[str] = ()
+    study_words: List[str] = ()
+    continuations: List[str] = ()
+    references: List[str] = ()
     inherit: bool = True
 
     def __post_init__(self):
         for option in ("cues", "casualty_verbs", "number_words"):
             if not getattr(self, option):
                 raise OptionError(option, f"needs `{option.replace('_', '-')}`, a list of phrases")
-        words = _words(self.number_words)
+        # (a fraction, `a third of`, is found by its own shape, not read as a number)
+        number_words = list(self.number_words)
+        words = _words(number_words)
         hedge = _words(self.hedges)
+        # a number, hedged or not: `14`, `1,200`, `3.4bn` (`£12m`, `3.4bn euros`), `five`,
+        # `dozens of`, `at least 300`, `5 million`
         number = (
-            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
+            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}(?:(?:m|bn|tn)(?=\s))?{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
         )
         cas_verb = _words(self.casualty_verbs)
         cas_noun = _words(self.casualty_nouns)
+        victims = _words(self.victim_nouns)
+        damage = _words(self.damage_verbs)
+        displaced = _words(self.displacement_verbs)
+        counted = _words(self.count_verbs)
         events = _words(self.event_nouns)
+        change = _words(self.change_verbs)
+        multiplier = _words(self.multipliers)
+        fraction = _words(self.fractions)
+        currency = _words(self.currencies)
         word = r"[\p{L}’'-]+"
-        aux = r"(?:(?:were|was|are|is|have|has|had|been|being|left|reported|confirmed|feared|later)\s+){0,2}"
-        currency = r"(?:dollars|euros|yuan|rupees|yen|rubles|roubles|pesos|(?<=illion\s+)pounds)"
-        shapes = [
-            # five people were killed; four militia members killed
-            ("casualty", rf"{number}(?:\s+{word}){{0,3}}?\s+{aux}(?:{cas_verb})", True),
-            # killing one fighter; wounding dozens of soldiers; killed at least 12
-            ("casualty", rf"(?i:{cas_verb})\s+{number}(?:(?<=\bof)\s+{word})?", False),
-            # 30 deaths; 12 civilian casualties; death toll rose to 40
-            ("casualty", rf"{number}\s+(?:{word}\s+)?(?:{cas_noun})\b", True),
-            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", False),
-            # $4 million, US$5, CDN$11,000, 300 million euros
-            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}{_SCALE})", False),
-            ("money", rf"{number}\s+(?:(?:million|billion|trillion)\s+)?(?i:{currency})\b", True),
+        aux = (
+            r"(?:(?:were|was|are|is|have|has|had|been|being|left|reported|confirmed|feared|later|"
+            r"remain|remained|remains|still|now|all|also|thought|believed|presumed|either)\s+){0,3}"
+        )
+        # a change and its size: `rose 4%`, `fell by a fifth`, `increased by more than 3,000`
+        size = (
+            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}(?:\s?(?:%|(?i:percent|per\s+cent|per-cent)\b))?"
+            rf"|(?i:{words})|(?i:half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two-thirds|two\s+thirds|"
+            r"three-quarters|three\s+quarters)(?![\w-])))"
+        )
+        # Shapes that open with a number are written as what follows the number (a tail): the
+        # number is read once at each place, and each tail tried from its end.
+        # (what, tail, the words one of which the tail holds (PhraseStarts, a symbol)); what
+        # "verb" is told by the verb the tail meets first (casualty, damage, displaced, count)
+        verb_lists = (
+            ("casualty", self.casualty_verbs), ("damage", self.damage_verbs),
+            ("displaced", self.displacement_verbs), ("count", self.count_verbs),
+        )
+        verbs = "|".join(f"(?P<{what}>{_words(phrases)})" for what, phrases in verb_lists if phrases)
+        tails = [
+            # five people were killed; 300 homes were destroyed; hundreds of residents
+            # evacuated; 2,000 homes are without power; 40 people were arrested
+            ("verb", rf"(?:\s+{word}){{0,3}}?\s+{aux}(?:{verbs})",
+             (PhraseStarts([p for _, phrases in verb_lists for p in phrases], False, True), "")),
+            # 30 deaths; 12 civilian casualties
+            ("casualty", rf"\s+(?:{word}\s+)?(?:{cas_noun})\b", (PhraseStarts(self.casualty_nouns, False, True), "")),
+            # 300 million euros, 3.4bn euros, 210bn yen, 12m pounds
+            ("money", rf"\s+(?:(?:million|billion|trillion)\s+)?(?:(?i:{currency})|"
+                      r"(?<=(?:illion|\d(?:m|bn|tn))\s+)(?i:pounds)\b)",
+             (PhraseStarts(list(self.currencies) + ["pounds"], True, True), "")),
             # 12%, 40 percent, five per cent
-            ("percent", rf"{number}\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)", True),
+            ("percent", r"\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)",
+             (PhraseStarts(["percent", "per cent", "per-cent"], True), "%")),
             # five drone strikes, three rocket attacks
-            ("count", rf"{number}\s+(?:{word}\s+){{0,2}}?(?:{events})\b", True),
+            ("count", rf"\s+(?:{word}\s+){{0,2}}?(?:{events})\b", (PhraseStarts(self.event_nouns, False, True), "")),
         ]
-        # shapes that open with the number are tried only where a number (or a hedge) starts:
-        # one cheap scan finds those places, instead of every shape scanning every position
-        self._set("_anchored", [(what, regex.compile(p)) for what, p, anchored in shapes if anchored])
-        self._set("_scanning", [(what, regex.compile(p)) for what, p, anchored in shapes if not anchored])
+        # shapes found by scanning from a word (or a currency symbol), and where each can start
+        # (shapes that start at the same words share one finder: its places are found once)
+        cas_starts = PhraseStarts(self.casualty_verbs, True, True)
+        shapes = [
+            # killing one fighter; wounding dozens of soldiers; killed at least 12; killed a
+            # contractor; wounding a British soldier (one pattern: one try at each verb)
+            ("casualty", rf"(?i:{cas_verb})\s+(?:{number}(?:(?<=\bof)\s+{word})?|"
+                         rf"(?P<num>an?)\s+(?:[\p{{L}}\p{{N}}’'-]+\s+){{0,2}}?(?i:{victims})"
+                         r"(?!\s+(?:named|called|identified)\b))", cas_starts),
+            # death toll rose to 40
+            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", PhraseStarts(["death toll", "toll"], True)),
+            # destroying 300 homes; displaced thousands of people
+            ("damage", rf"(?i:{damage})\s+{number}", PhraseStarts(self.damage_verbs, True, True)),
+            ("displaced", rf"(?i:{displaced})\s+{number}", PhraseStarts(self.displacement_verbs, True, True)),
+            # $4 million, US$5, CDN$11,000, £12m, up to $2bn
+            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))",
+             None),
+            # rose 4%; fell by a fifth; doubled
+            ("change", rf"(?i:{change})\s+(?:(?i:by|to)\s+)?{size}", PhraseStarts(self.change_verbs, True, True)),
+            ("change", rf"(?P<num>(?i:{multiplier}))", PhraseStarts(self.multipliers, True, True)),
+            # a third of households; one in five adults
+            ("proportion", rf"(?P<num>(?i:{fraction}))\s+{word}", PhraseStarts(self.fractions, True, True)),
+        ]
+        self._set("_number", regex.compile(number))
+        self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
+        self._set("_anchored_needs", [needs for _, _, needs in tails])
+        self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
+        self._set("_scanning", [(what, regex.compile(p)) for what, p, _ in shapes])
+        # where each scanning shape can start (None: money, found from its currency symbol)
+        self._set("_scanning_starts", [starts for _, _, starts in shapes])
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
         self._set("_cues", tuple(self.cues))
         self._set("_cue", phrases_pattern(self._cues))
         self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
         # (phrases_pattern holds its phrases to word edges)
         self._set("_money_starts", PhraseStarts(self.money_words, True, True))
+        self._set("_record", _Phrases(self.record_words))
+        self._set("_results", _Phrases(self.results_words))
+        self._set("_study", _Phrases(self.study_words))
+        self._set("_cue_phrases", _Phrases(self.cues))
+        self._set("_continuation", regex.compile(
+            r"(?:\W{0,2})(?:" + _words(self.continuations) + r")", regex.IGNORECASE
+        ) if self.continuations else None)
+        self._set("_reference", phrases_pattern(tuple(self.references)) if self.references else None)
         # Speed: where each pattern can start, and the words without which a shape cannot
         # match at all (each shape holds one of them, as written in `shapes` above).
-        # (`whole_words`: the shape holds the phrase to word edges: `_words`, or `\s+` before
-        # and `\b` after for currencies; `toll` and `percent` are not: `atoll`, `5 millionpercent`)
-        self._set("_number_starts", PhraseStarts(list(self.hedges) + list(self.number_words), True, True))
-        self._set("_scanning_starts", [
-            PhraseStarts(self.casualty_verbs, True, True),  # (?i:cas_verb) ...
-            PhraseStarts(["death toll", "toll"], True),
-            None,  # money: found from its currency symbol
-        ])
+        # (`whole_words`: the shape holds the phrase to word edges: `_words`; `toll` and
+        # `percent` are not: `atoll`, `5 millionpercent`)
+        self._set("_number_starts", PhraseStarts(list(self.hedges) + number_words, True, True))
         plain = all(
             _PLAIN_PHRASE.fullmatch(phrase)
-            for option in ("hedges", "number_words", "casualty_verbs", "casualty_nouns", "event_nouns")
+            for option in ("hedges", "number_words", "fractions", "casualty_verbs", "casualty_nouns",
+                           "event_nouns", "damage_verbs", "displacement_verbs", "count_verbs", "currencies")
             for phrase in getattr(self, option)
         )
         self._set("_reach_gate", plain)
-        self._set("_anchored_needs", [
-            (PhraseStarts(self.casualty_verbs, False, True), ""),
-            (PhraseStarts(self.casualty_nouns, False, True), ""),
-            (PhraseStarts("dollars euros yuan rupees yen rubles roubles pesos pounds".split(), True, True), ""),
-            (PhraseStarts(["percent", "per cent", "per-cent"], True), "%"),
-            (PhraseStarts(self.event_nouns, False, True), ""),
-        ])
 
-    def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None):
+    def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None, found=None):
         """finditer(pattern, text, lo, hi) for the scanning shape `index`, tried only at the
         places it can start (a casualty verb, `toll`, up to three capitals before a currency
-        symbol), or everywhere when case folding moved offsets."""
+        symbol), or everywhere when case folding moved offsets. `found`: a dict that keeps the
+        places of each finder for the other shapes that share it (same text, lo, hi, words)."""
         finder = self._scanning_starts[index]
+        if found is not None and finder is not None and folded is not None:
+            starts = found.get(id(finder))
+            if starts is None:
+                starts = found[id(finder)] = set()
+                finder.starts(text, folded, lo, hi, starts, words)
+            return finditer_at(pattern, text, starts, lo, hi, timeout)
         starts = set()
         if finder is None:
             for symbol in _CURRENCY_SYMBOLS:
@@ -316,25 +481,34 @@ class UnattributedFigure(Kind):
                 if index not in candidates or key < candidates[index][0]:
                     candidates[index] = (key, m.start(), m.end(), what)
 
+            found = {}
             for index, (what, pattern) in enumerate(self._scanning):
-                for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words):
+                for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words, found):
                     consider(m, what)
-            if not anchored:
-                pass
-            elif gate:
-                for start, what, pattern in self._gated_tries(anchored, text, folded, words, span_start, end, timeout):
-                    m = pattern.match(text, start, end, timeout=timeout)
-                    if m is not None:
-                        consider(m, what)
-            else:
-                for place in self._number_places(text, folded, span_start, end, timeout, words):
-                    for what, pattern, _, _ in anchored:
-                        m = pattern.match(text, place.start(), end, timeout=timeout)
-                        if m is not None:
-                            consider(m, what)
+            tries = ()
+            if gate and anchored:
+                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout)
+            elif anchored:
+                tries = (
+                    (place.start(), what, tail)
+                    for place in self._number_places(text, folded, span_start, end, timeout, words)
+                    for what, tail, _, _ in anchored
+                )
+            numbers = {}  # a place -> the number read there (None: none)
+            for start, what, tail in tries:
+                if start not in numbers:
+                    numbers[start] = self._number.match(text, start, end, timeout=timeout)
+                number = numbers[start]
+                if number is None:
+                    continue
+                m = tail.match(text, number.end(), end, timeout=timeout)
+                if m is not None:
+                    if what == "verb":
+                        what = next(kind for kind in self._verb_kinds if m.group(kind) is not None)
+                    consider(_Found(start, m.end(), number.span("num"), number.group("num")), what)
             for index in sorted(candidates):
                 _, start, end, what = candidates[index]
-                if self._attributed(doc, attribution, start):
+                if self._attributed(doc, attribution, start, end, what):
                     continue
                 yield Hit(start, end, {"what": WHAT[what]})
 
@@ -346,51 +520,152 @@ class UnattributedFigure(Kind):
         number = m.group("num")
         before = text[max(0, num_start - 24) : num_start]
         if what != "money":
-            digits = number.replace(",", "")
-            if len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2100:
-                return False  # a year
-            if _MONTHS.search(before) or _DESIGNATORS.search(before):
-                return False
+            if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2100:
+                return False  # a year (1,200 is a count)
+            if _MONTHS.search(before) or _DESIGNATORS.search(before) or _MONTH_AFTER.match(text, num_end):
+                return False  # Feb. 15, the 4 July parade, Flight 17
             if what != "percent" and _UNITS.match(text, num_end):
                 return False
             if number.lower().startswith("one") and _NO_ONE.search(before):
                 return False  # "no one was hurt"
-            if _THRESHOLD.match(text, num_end):
-                return False
+        elif _CONVERSION.search(text, max(0, num_start - 40), num_start):
+            return False  # "$100m (£80m)": a conversion of the sum before it
+        elif _BRACKET.search(before):
+            return False  # "incomes below $10,000": a bracket, not a sum anyone spent
+        if _THRESHOLD.match(text, num_end) or _THRESHOLD.match(text, m.end()):
+            return False  # "four or more people", "owners of 10% or more", "£50,000 or more"
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
         if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, sentence_start, sentence_end):
             return False
         if (
-            what in ("percent", "money")
+            what in _RECORD_KINDS
             and _may_hold(_INTENT_KEYS, words)
             and _INTENT_WORDS.search(text, sentence_start, sentence_end)
         ):
             return False
+        if what in _RECORD_KINDS and self._record_sentence(doc, sentence_start, sentence_end, words):
+            return False  # market data, a price, a company's results: public record
+        if what == "proportion" and _HALF_OF_TIME.search(before):
+            return False  # "the second half of the year"
         if what == "percent":
             if text[m.end() : m.end() + 1] in ("-", "–"):
                 return False  # "an 80%-20% mix": a measure
             nxt = _PERCENT_NEXT.match(text, m.end())
             if nxt and nxt.group("word").lower() not in _PERCENT_CLAIM_WORDS:
                 return False  # "80% nitrogen", "a 20% tip": a measure or a modifier
+        if what in ("percent", "change"):
             if _may_hold(_VOTE_KEYS, words) and _VOTE_WORDS.search(text, sentence_start, sentence_end):
                 return False
+        if what == "money" and self._results_story(doc, words):
+            return False  # a results story: the company's own figures
         if what == "money" and self._money_context is not None:
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
+        if self._sourced_story(doc, words):
+            return False  # a court story, or a study's: its figures are the record's, the study's
+        if _historical(doc, sentence_start, sentence_end):
+            return False  # "In 1986, 31 people died": a fact of history, in a story of today
         return True
 
-    def _attributed(self, doc, attribution, start) -> bool:
+    def _record_sentence(self, doc, start, end, words) -> bool:
+        """Does text[start:end] (a sentence) hold a `record_words` phrase? (once per sentence)"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {}).setdefault("record", {})
+        found = cache.get(start)
+        if found is None:
+            found = cache[start] = self._record.holds(doc, start, end, words)
+        return found
+
+    def _sourced_story(self, doc, words) -> bool:
+        """Does the headline or first body paragraph report a court case, or a study with its
+        source (a study word and a cue)?"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("sourced-story")
+        if found is None:
+            found = False
+            text = doc.text
+            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+                if span is None:
+                    continue
+                if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, span[0], span[1]):
+                    found = True
+                elif self._study.holds(doc, span[0], span[1], words) and self._cue_phrases.holds(doc, span[0], span[1], words):
+                    found = True
+            cache["sourced-story"] = found
+        return found
+
+    def _results_story(self, doc, words) -> bool:
+        """Does the headline or the first body paragraph speak of results (`results_words`)?"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("results-story")
+        if found is None:
+            found = False
+            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+                if span is not None and self._results.holds(doc, span[0], span[1], words):
+                    found = True
+            cache["results-story"] = found
+        return found
+
+    def _attributed(self, doc, attribution, start, end=None, what=None) -> bool:
         quote = doc.in_quote(start)
         if quote is not None:
-            # a quotation is someone's words: fine when its paragraph (or the one it
-            # started in) names who said them
+            # a quotation is someone's words: fine when its paragraph, the one it started in,
+            # or the paragraph on either side (`She said:`, `..., she added.`) names who said them
             first = doc.paragraph_index(quote.start)
             here = doc.paragraph_index(start)
-            if attribution.paragraph(here) or attribution.paragraph(first):
-                return True
-        if self.inherit:
-            return attribution.near(start)
-        return attribution.sentence(doc.sentence_index(start))
+            for index in (here, first, first - 1, here + 1):
+                if 0 <= index < len(doc.paragraphs) and attribution.paragraph(index):
+                    return True
+        own = None
+        if what in ("percent", "proportion") and end is not None:
+            speaking = _RESPONDENTS.match(doc.text, end)
+            if speaking is not None:
+                # "55% of renters say ...": the group speaks; a cue elsewhere may source it
+                own = attribution.outside(doc.sentence_index(start), start, speaking.end())
+        if not self.inherit:
+            return attribution.sentence(doc.sentence_index(start)) if own is None else own
+        return attribution.reaches(start, self._continues, self._refers, own)
+
+    def _refers(self, doc, start, end) -> bool:
+        """Does text[start:end] point back at figures (`The figures`, `according to`)?"""
+        return self._reference is not None and self._reference.search(doc.text, start, end) is not None
+
+    def _continues(self, doc, paragraph_start) -> bool:
+        """Does the paragraph starting here continue the one before (`Of those, ...`)?"""
+        return self._continuation is not None and self._continuation.match(doc.text, paragraph_start) is not None
+
+
+def _historical(doc, start, end) -> bool:
+    """Does text[start:end] name a year ten or more years before the latest the draft names?"""
+    cache = doc.__dict__.setdefault("_copydesk_figures", {})
+    old = cache.get("old-years")
+    if old is None:
+        # the years of the draft that are ten or more before its latest (once per draft)
+        years = {int(y) for y in _YEAR.findall(doc.text)}
+        old = cache["old-years"] = frozenset(y for y in years if y <= max(years) - 10) if years else frozenset()
+    if not old:
+        return False
+    return any(int(y) in old for y in _YEAR.findall(doc.text, start, end))
+
+
+class _Found:
+    """A number and the tail of its shape, read as one match (what `_is_claim` asks of one)."""
+
+    __slots__ = ("_start", "_end", "_num", "_number")
+
+    def __init__(self, start, end, num_span, number):
+        self._start, self._end, self._num, self._number = start, end, num_span, number
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def span(self, group):
+        return self._num
+
+    def group(self, group):
+        return self._number
 
 
 def _need_places(needs, symbol, text, folded, lo, hi, words):

@@ -80,18 +80,46 @@ class Attribution:
             found = self._paragraphs[index] = self._holds_cue(*self.doc.paragraphs[index])
         return found
 
-    def near(self, offset: int) -> bool:
+    def near(self, offset: int, own: Optional[bool] = None) -> bool:
         """A cue in the sentence holding `offset`, or in the sentence just before or after it
-        inside the same paragraph (`Ten died. Police said the blast ...`)."""
+        inside the same paragraph (`Ten died. Police said the blast ...`). `own`: whether
+        the sentence itself counts as attributed, when the caller knows better (None: ask)."""
         doc = self.doc
         index = doc.sentence_index(offset)
-        if self.sentence(index):
+        if self.sentence(index) if own is None else own:
             return True
         paragraph = doc.paragraph_index(offset)
         for other in (index - 1, index + 1):
             if 0 <= other < len(doc.sentences):
                 if doc.paragraph_index(doc.sentences[other][0]) == paragraph and self.sentence(other):
                     return True
+        return False
+
+    def outside(self, index: int, lo: int, hi: int) -> bool:
+        """A cue in sentence `index` outside text[lo:hi] (`55% of renters say ...`: the
+        renters' `say` is part of the claim, not its source)."""
+        start, end = self.doc.sentences[index]
+        return (start < lo and self._holds_cue(start, lo)) or (hi < end and self._holds_cue(hi, end))
+
+    def reaches(self, offset: int, continues=None, refers=None, own: Optional[bool] = None) -> bool:
+        """Attribution as a reader takes it: `near`; or a cue in the first sentence of the next
+        paragraph, after the lede, or, further down, when that sentence points back at the
+        figures (`refers(doc, start, end)`: `The figures, from the statistics office, ...`,
+        `..., according to the council`); or a cue in the paragraph before when this one
+        continues it (`continues(doc, paragraph_start)`: `Of those, ...`). `own`: as for `near`."""
+        if self.near(offset, own):
+            return True
+        doc = self.doc
+        paragraphs = doc.paragraphs
+        paragraph = doc.paragraph_index(offset)
+        if paragraph + 1 < len(paragraphs):
+            index = doc.sentence_index(paragraphs[paragraph + 1][0])
+            if self.sentence(index):
+                body = doc.body_paragraphs
+                if (body and paragraphs[paragraph] == body[0]) or refers is None or refers(doc, *doc.sentences[index]):
+                    return True
+        if paragraph > 0 and continues is not None and continues(doc, paragraphs[paragraph][0]):
+            return self.paragraph(paragraph - 1)
         return False
 
 
@@ -167,6 +195,14 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
     return cache["words"]
 
 
+# words too common to find a phrase by (any anchor is exact; a rarer one is faster)
+_COMMON = frozenset(
+    "the their there them they than then that this these those with from more less into onto "
+    "upon over under about after before other which were have been being within when "
+    "where what some many much most very just only also still again your ours".split()
+)
+
+
 class PhraseStarts:
     """Where one of a list of literal phrases can start, found without a regex scan.
 
@@ -189,7 +225,12 @@ class PhraseStarts:
             words = phrase.split()
             if not words:
                 continue
-            j = max(range(len(words)), key=lambda i: len(words[i]))
+            # the anchor: the longest word that is not a common little word (`lost their
+            # lives` is found by `lives`, not `their`: far fewer places to read back from)
+            j = max(
+                range(len(words)),
+                key=lambda i: (len(words[i]) >= 3 and words[i].casefold() not in _COMMON, len(words[i]), -i),
+            )
             anchor = words[j].casefold() if ignorecase else words[j]
             before = "".join(regex.escape(w) + r"\s+" for w in words[:j]) if j else None
             if before not in befores.setdefault(anchor, []):
@@ -208,6 +249,12 @@ class PhraseStarts:
         # for `present`: the anchors as draft words, and the anchors that are not draft words
         self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
         self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
+        # for `starts`: the items by their draft word, and the items with none
+        self._by_key: Dict[bytes, list] = {}
+        for item in self.items:
+            if item[3] is not None:
+                self._by_key.setdefault(item[3], []).append(item)
+        self._unkeyed_items = [item for item in self.items if item[3] is None]
 
     def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
         """Might any phrase occur? (its anchor word does)"""
@@ -224,9 +271,13 @@ class PhraseStarts:
         `words`: the draft's `folded_words`, or None (every anchor is looked for)."""
         haystack = folded if self.ignorecase else text
         edges = self.whole_words and words is not None
-        for anchor, readings, any_before, key in self.items:
-            if key is not None and words is not None and key not in words:
-                continue  # not a word of this draft: no whole-word phrase holds it
+        items = self.items
+        if words is not None:
+            # an anchor that is not a word of this draft: no whole-word phrase holds it
+            items = self._unkeyed_items + [
+                item for key in self._keys.intersection(words) for item in self._by_key[key]
+            ]
+        for anchor, readings, any_before, key in items:
             size = len(anchor)
             i = haystack.find(anchor, lo, hi)
             while i >= 0:
