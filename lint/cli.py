@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
     # ---- integration: config, output file, baselines (lint/config.py, lint/pipeline.py) ----
     check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
-    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--baseline", metavar="FILE", help="report only findings the baseline FILE does not hold")
     check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
     # ---- end integration ----

@@ -297,23 +297,38 @@ def _build(path: Path, data: dict, top, sub) -> Config:
 
 
 def check_house(config: Config, rules, broken=()) -> None:
-    """Every `house:` choice names a setting a loaded rule reads (a consistency rule's `house:`
-    option) and one of that rule's forms; else a CopydeskError at its line, with the closest.
+    """Every `house:` choice names a setting that rules/data/house.yaml declares or a loaded rule
+    reads (a rule's `house:` or `house_off:` option), and one of its values; else a
+    CopydeskError at its line, with the closest.
 
     A setting no rule reads would silently do nothing: a typo (`us-fom`), or a value that is
     no form of the rule (`us-form: USA`) never chosen. `broken`: ids of rules left out (a
     broken pack): a setting may be theirs, so an unknown one is not an error then."""
     if not config.house:
         return
-    forms: Dict[str, Dict[str, None]] = {}  # setting -> the forms it may choose (in order)
+    from lint.tables import load_table
+
+    forms: Dict[str, Dict[str, None]] = {}  # setting -> the values it may take (in order)
     readers: Dict[str, List[str]] = {}  # setting -> the rules that read it
+    declared = (load_table("house") or {}).get("choices") or {}
+    for key, spec in declared.items():
+        spec = spec or {}
+        readers[key] = [str(r) for r in spec.get("rules") or []]
+        forms[key] = dict.fromkeys(str(v) for v in spec.get("values") or [])
     for rule in rules:
-        setting = getattr(rule.kind, "house", None)
-        if not isinstance(setting, str):
-            continue
-        readers.setdefault(setting, []).append(rule.id)
-        for group in getattr(rule.kind, "_labels", None) or getattr(rule.kind, "groups", None) or []:
-            forms.setdefault(setting, {}).update(dict.fromkeys(str(form) for form in group))
+        kind = rule.kind
+        setting = getattr(kind, "house", None)
+        if isinstance(setting, str):
+            if rule.id not in readers.setdefault(setting, []):
+                readers[setting].append(rule.id)
+            if setting not in declared:  # a house pack's own setting: its forms are its values
+                values = list(getattr(kind, "house_forms", None) or []) or [
+                    form for group in (getattr(kind, "_labels", None) or getattr(kind, "groups", None) or [])
+                    for form in group]
+                forms.setdefault(setting, {}).update(dict.fromkeys(str(v) for v in values))
+        for key in getattr(kind, "house_off", None) or {}:
+            if rule.id not in readers.setdefault(key, []):
+                readers[key].append(rule.id)
     for key, value in config.house.items():
         at = config.where("house", key)
         if key not in readers:
@@ -325,9 +340,11 @@ def check_house(config: Config, rules, broken=()) -> None:
         allowed = list(forms.get(key, {}))
         if allowed and str(value) not in allowed:
             hint = did_you_mean(str(value), allowed, cutoff=0.5)
+            who = ", ".join(readers[key]) or "no loaded rule"
+            see = f"see `copydesk explain {readers[key][0]}`" if readers[key] else "see docs/house-style.md"
             raise CopydeskError(
                 f"{at}: `house` choice {key!r} must be one of {', '.join(repr(f) for f in allowed)} "
-                f"(the forms {', '.join(readers[key])} compares), not {_show(value)} ({hint}see `copydesk explain {readers[key][0]}`)"
+                f"(read by {who}), not {_show(value)} ({hint}{see})"
             )
 
 

@@ -216,7 +216,7 @@ def test_house_and_registry_reach_the_context(repo, monkeypatch):
          "copydesk.yaml:4: unknown `house` setting 'us-fom' (did you mean 'us-form'? house settings: us-form)"),
         ("copydesk.yaml", "house:\n  serial-comma: false\n", "copydesk.yaml:2: unknown `house` setting 'serial-comma'"),
         ("copydesk.yaml", "house:\n\n  us-form: U.S\n",
-         "copydesk.yaml:3: `house` choice 'us-form' must be one of 'U.S.', 'US' (the forms style.us-form compares), "
+         "copydesk.yaml:3: `house` choice 'us-form' must be one of 'U.S.', 'US' (read by style.us-form), "
          "not 'U.S' (did you mean 'U.S.'? see `copydesk explain style.us-form`)"),
         ("copydesk.yaml", "packs: [hygene]\n", "copydesk.yaml:1: no built-in pack 'hygene'"),
         ("copydesk.yaml", "registry: nobody.yaml\n", "copydesk.yaml:1: registry"),
