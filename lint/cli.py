@@ -266,16 +266,24 @@ def cmd_test_pack(args) -> int:
     from lint import packs
 
     failed = 0
+    pack_errors = 0  # rules that cannot load: a pack error (exit 2), not a failing example
     for file in args.files:
         broken: List[tuple] = []  # every broken rule, not only the first
         pack = packs.load_pack(Path(file), check_examples=False, problems=broken)
-        failures = [message for _, message in broken] + packs.run_examples(pack.rules)
+        for _, message in broken:
+            print(message, file=sys.stderr)
+        failures = packs.run_examples(pack.rules)
         examples = sum(len(r.fail) + len(r.passing) for r in pack.rules)
         for failure in failures:
             print(failure)
-        status = "all pass" if not failures else f"{len(failures)} failing"
+        status = [f"{len(failures)} failing"] if failures else [] if broken else ["all pass"]
+        status += [f"{len(broken)} broken (not run, see above)"] if broken else []
+        status = "; ".join(status)
         print(f"{file}: pack {pack.name!r}, {len(pack.rules)} rules, {examples} examples: {status}")
         failed += len(failures)
+        pack_errors += len(broken)
+    if pack_errors:
+        return EXIT_ERROR
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

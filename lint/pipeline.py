@@ -238,7 +238,12 @@ def check(args) -> int:
     # "./a.txt" (from walking ".") shows as "a.txt", as other linters show it
     files = [f if f == "-" else os.path.normpath(f) for f in files if not _excluded(f, cfg)]
     if not files and not problems:
-        _nothing_to_check(given, paths, cfg)
+        try:
+            _nothing_to_check(given, paths, cfg)
+        except CopydeskError as nothing:  # a broken pack is said too, not hidden behind it
+            if not p.problems:
+                raise
+            raise CopydeskError("\n".join(p.problems + [str(nothing)])) from None
     if "-" in files and not args.stdin_filename:
         args.stdin_filename = "-"
 

@@ -178,9 +178,11 @@ def test_explain_shows_each_option_its_shape_and_the_value_in_force():
     out = result.stdout
     assert "Options (keys of the rule in its pack" in out
     # the shape copy chiefs had to guess, and the value this rule runs with
-    assert "  groups      a list of lists of texts = [[U.S., US]]\n" in out
-    assert "  house       text (or nothing) = us-form\n" in out
-    assert "  quotes      true or false = false  (default)\n" in out
+    options = {line.split(None, 1)[0]: line.split(None, 1)[1] for line in out.splitlines()
+               if line.startswith("  ") and not line.startswith("   ") and len(line.split(None, 1)) == 2}
+    assert options["groups"] == "a list of lists of texts = [[U.S., US]]"
+    assert options["house"] == "text (or nothing) = us-form"
+    assert options["quotes"] == "true or false = false  (default)"
     # what each option does, from the kind's documentation
     assert "name of a house setting whose value is the preferred form" in out
     # a long table shows its first items and how many there are
@@ -204,7 +206,9 @@ def test_a_wrong_type_names_the_shape_in_words(tmp_path):
         encoding="utf-8",
     )
     result = run_cli("test-pack", pack)
-    assert f"{pack}:7: rule 'us': option 'groups' must be a list of lists of texts, not list ['U.S.', 'US']" in result.stdout
+    assert result.returncode == 2
+    assert f"{pack}:7: rule 'us': option 'groups' must be a list of lists of texts, not list ['U.S.', 'US']" in result.stderr
+    assert result.stdout.endswith("0 rules, 0 examples: 1 broken (not run, see above)\n")
 
 
 def test_a_negative_or_zero_timeout_is_a_usage_error():

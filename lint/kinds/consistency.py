@@ -26,23 +26,23 @@ from lint.model import Fix, Hit
 class Consistency(Kind):
     """Options:
 
-    groups       list of groups; each lists the forms of one thing (`[U.S., US]`)
-    prefer       forms that win whenever their group is mixed
-    house        name of a house setting whose value is the preferred form
-    regex        forms are regular expressions (then `names` gives each a literal name)
-    names        with `regex`: one list of literal names per group, the form shown and used as fix
-    exceptions   patterns; a form inside a match of one of these is ignored
-    quotes       also flag forms inside quotations (default false: count them, leave them)
-    ignorecase   match regardless of case
-    fix          offer the chosen form as a fix (default true; applied with --unsafe-fixes)
-    proper_names (literal forms) a form written in lower case in `groups` is a common
-                 word; written with a capital inside a sentence or next to another capitalised
-                 word it is part of a name (Spire Healthcare, Towards Zero, the Advisor) and
-                 is neither counted nor flagged (default true)
-    house_forms  house choice value -> the forms that win when the house makes that choice
-                 (`spelling: british` -> [towards, per cent, ...])
-    every        one finding at each use of a losing form (default false: one finding at its
-                 first use, naming the other lines; its fix changes them all)
+    groups        list of groups; each lists the forms of one thing (`[U.S., US]`)
+    prefer        forms that win whenever their group is mixed
+    house         name of a house setting whose value is the preferred form
+    regex         forms are regular expressions (then `names` gives each a literal name)
+    names         with `regex`: one list of literal names per group, the form shown and used as fix
+    exceptions    patterns; a form inside a match of one of these is ignored
+    quotes        also flag forms inside quotations (default false: count them, leave them)
+    ignorecase    match regardless of case
+    fix           offer the chosen form as a fix (default true; applied with --unsafe-fixes)
+    proper_names  (literal forms) a form written in lower case in `groups` is a common
+                   word; written with a capital inside a sentence or next to another capitalised
+                   word it is part of a name (Spire Healthcare, Towards Zero, the Advisor) and
+                   is neither counted nor flagged (default true)
+    house_forms   house choice value -> the forms that win when the house makes that choice
+                   (`spelling: british` -> [towards, per cent, ...])
+    every         one finding at each use of a losing form (default false: one finding at its
+                   first use, naming the other lines; its fix changes them all)
     """
 
     name = "consistency"
