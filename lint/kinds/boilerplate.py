@@ -19,7 +19,9 @@ from typing import List
 import regex
 
 from lint import digests
-from lint.kinds.base import Kind, OptionError
+from lint import furniture
+from lint.document import is_prose
+from lint.kinds.base import Kind, OptionError, strip_span
 from lint.kinds.required import prefilters_enabled
 from lint.model import Fix, Hit
 from lint.patterns import lazy_compile
@@ -42,7 +44,10 @@ class Boilerplate(Kind):
 
     phrases     furniture phrases; a line made only of these is furniture
     parts       words that are furniture only in company ("Facebook", "Email"): a line of two
-                or more of these (or with a phrase) is furniture
+                or more of these (or with a phrase) is furniture; one alone is worth a look
+    link_words  link text that is furniture alone on a line ("Print", "Home", "Photo")
+    counter_words  what a counter counts ("comments": "941 comments" is furniture)
+    separators  marks that are furniture alone on a line ("|", "»")
     prefixes    a short line starting with one of these is furniture ("Sign up for our")
     max_words   the most words a prefix line may have (default 15)
     min_drafts  a short unpunctuated line found verbatim in this many different stories in one
@@ -51,7 +56,7 @@ class Boilerplate(Kind):
     """
 
     name = "boilerplate"
-    message_values = ("why",)
+    message_values = ("why", "what", "verb", "action")
     cross_draft = True
     default_scope = "body"
 
@@ -61,6 +66,9 @@ class Boilerplate(Kind):
     max_words: int = 15
     min_drafts: int = 3
     shape_max_words: int = 6
+    link_words: List[str] = ()
+    counter_words: List[str] = ()
+    separators: str = "|»«+[]-–—•·/×>‹›"
 
     def __post_init__(self):
         if not self.phrases and not self.prefixes:
@@ -114,35 +122,92 @@ class Boilerplate(Kind):
             if any(p in self._phrases for p in pieces) or len(pieces) >= 2:
                 return True
         if self._prefixes and normalized.startswith(self._prefixes):
-            return len(_WORD.findall(normalized)) <= self.max_words
+            # the prefix ends where a word does ("image caption" does not start "image captions")
+            whole = any(normalized.startswith(p) and (not p[-1].isalnum() or len(normalized) == len(p)
+                                                      or not normalized[len(p)].isalnum())
+                        for p in self._prefixes)
+            return whole and len(_WORD.findall(normalized)) <= self.max_words
         return False
 
     def check(self, doc, spans, context):
         text = doc.text
-        lines = list(self._candidate_lines(doc, spans))
-        quick = self._firsts is not None and prefilters_enabled()  # (looked up once per draft)
-        search = _WORD.search
-        furniture = [self._known_furniture(text[s:e], quick, search) for s, e in lines]
-        for i, (start, end) in enumerate(lines):
-            if not furniture[i] or self._continues_prose(text, lines, furniture, i):
-                continue
-            yield Hit(start, end, {"why": "a web-page phrase"}, _delete_line(text, start, end))
+        blocks, runs, inner = self._furniture(doc, spans)
+        for run in runs:
+            start, end = blocks[run.first][0], blocks[run.last][1]
+            count = run.last - run.first + 1
+            yield Hit(start, end, self._values(text, blocks, run, count), _delete_span(text, start, end))
+        for start, end in inner:
+            values = {"why": "a web-page phrase", "what": f"“{text[start:end]}”", "verb": "is",
+                      "action": "delete the line", "level": "error"}
+            yield Hit(start, end, values, _delete_span(text, start, end))
 
     @staticmethod
-    def _continues_prose(text, lines, furniture, i) -> bool:
-        """Is line i part of a hard-wrapped sentence ("Comments\nwere closed.")?"""
-        start, end = lines[i]
-        if i + 1 < len(lines):
-            next_start, _ = lines[i + 1]
-            same_paragraph = "\n\n" not in text[end:next_start].replace(" ", "")
-            if same_paragraph and text[next_start].islower():
-                return True
-        if i > 0 and not furniture[i - 1]:
-            previous_start, previous_end = lines[i - 1]
-            same_paragraph = "\n\n" not in text[previous_end:start].replace(" ", "")
-            if same_paragraph and text[previous_end - 1] not in _CLOSING:
-                return True
-        return False
+    def _values(text, blocks, run, count):
+        sure = run.level >= furniture.STRONG
+        first = text[slice(*blocks[run.first])]
+        if count == 1:
+            what, verb = f"“{first}”", "is"
+            action = "delete the line" if sure else "check it and delete it if it is not part of the story"
+        else:
+            last = text[slice(*blocks[run.last])]
+            what, verb = f"{count} lines, “{_short(first)}” to “{_short(last)}”,", "are"
+            action = "delete them" if sure else "check them and delete them if they are not part of the story"
+        values = {"why": furniture.describe(run, count), "what": what, "verb": verb, "action": action}
+        if sure:
+            values["level"] = "error"
+        return values
+
+    def _furniture(self, doc, spans):
+        """(blocks, runs, inner lines): the draft's blocks in scope (never the headline), the
+        runs of furniture among them, and furniture lines inside a multi-line block; once per
+        draft."""
+        cached = doc.__dict__.get("_copydesk_furniture")
+        if cached is not None and cached[0] == spans:
+            return cached[1]
+        text = doc.text
+        headline = doc.headline
+        blocks = []
+        for start, end in doc.blocks:
+            if headline and start < headline[1] and end > headline[0]:
+                continue
+            if any(start < span_end and end > span_start for span_start, span_end in spans):
+                blocks.append((start, end))
+        texts = [text[s:e] for s, e in blocks]
+        prose = [is_prose(t) for t in texts]
+        repeated = furniture.repeated_lines(texts)
+        signals = self._signals()
+        evidence = [
+            furniture.NONE if len(t) > 300 else signals.evidence(t, repeated[i])
+            for i, t in enumerate(texts)
+        ]
+        found = furniture.judge(texts, prose, evidence)
+        runs = furniture.runs(found, evidence)
+        flagged = {k for k, _, _ in found}
+        inner = []
+        for i, (start, end) in enumerate(blocks):
+            if i in flagged or "\n" not in texts[i]:
+                continue
+            # a hard-wrapped paragraph: a furniture line inside it, but not its first line
+            # ("Comments\nwere closed." is a sentence)
+            position = text.find("\n", start, end) + 1
+            while 0 < position < end:
+                line_end = text.find("\n", position, end)
+                line_end = end if line_end < 0 else line_end
+                line_start, line_stop = strip_span(text, position, line_end)
+                if line_stop > line_start and self._known_furniture(text[line_start:line_stop]):
+                    inner.append((line_start, line_stop))
+                position = line_end + 1
+        result = (blocks, runs, inner)
+        doc.__dict__["_copydesk_furniture"] = (spans, result)
+        return result
+
+    def _signals(self):
+        signals = self.__dict__.get("_signals_cache")
+        if signals is None:
+            signals = furniture.Signals(self._known_furniture, self.parts, self.link_words, self.counter_words,
+                                        self.separators)
+            self._set("_signals_cache", signals)
+        return signals
 
     # ---- phase 2: the same line in many different stories -----------------------------
 
@@ -153,16 +218,20 @@ class Boilerplate(Kind):
         lines = {}
         quick = self._firsts is not None and prefilters_enabled()
         search = _WORD.search
+        blocks, runs, _ = self._furniture(doc, [doc.body])
+        taken = [(blocks[r.first][0], blocks[r.last][1]) for r in runs]
         for start, end in self._candidate_lines(doc, [doc.body]):
             line = text[start:end]
             if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
                 continue
+            if taken and any(s <= start < e for s, e in taken):
+                continue  # already furniture in this draft
             # more than shape_max_words words (as `_WORD` counts them); a match stops there
             # instead of listing every word of a long line
             if self._too_long.match(line):
                 continue
-            fix = _delete_line(text, start, end)
-            lines.setdefault(_normalize(line), (start, end, fix.start, fix.end))
+            fix = _delete_span(text, start, end)
+            lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line))
         if not lines:
             return None
         headline = text[slice(*doc.headline)] if doc.headline else ""
@@ -185,10 +254,12 @@ class Boilerplate(Kind):
             ledes = {f["lede"] for _, _, f in places}
             if min(len(stories), len(ledes)) < self.min_drafts:
                 continue
-            for path, (start, end, fix_start, fix_end), _ in places:
+            for path, (start, end, fix_start, fix_end, original), _ in places:
                 others = len(places) - 1
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
-                yield path, Hit(start, end, {"why": why}, Fix(fix_start, fix_end, "", safe=False))
+                values = {"why": why, "what": f"“{original}”", "verb": "is",
+                          "action": "delete the line", "level": "error"}
+                yield path, Hit(start, end, values, Fix(fix_start, fix_end, "", safe=False))
 
 
 def _stripped_lines(doc):
@@ -227,6 +298,27 @@ def _first_words(pieces, prefixes):
             return None
         (partial if m.end() == len(prefix) else whole).add(m.group())
     return frozenset(whole), tuple(sorted(partial))
+
+
+def _short(line: str) -> str:
+    line = " ".join(line.split())
+    return line if len(line) <= 40 else line[:39] + "…"
+
+
+def _delete_span(text: str, start: int, end: int, safe: bool = True) -> Fix:
+    """Remove the lines start..end and the white space on one side of them, keeping the
+    larger break: a run between two paragraphs leaves them two paragraphs, never one."""
+    before = start
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if before == 0:
+        return Fix(0, after, "", safe=safe)  # the draft starts with furniture
+    if after < len(text) and text.count("\n", before, start) > text.count("\n", end, after):
+        return Fix(start, after, "", safe=safe)  # keep the break before, drop the one after
+    return Fix(before, end, "", safe=safe)
 
 
 def _delete_line(text: str, start: int, end: int, safe: bool = True) -> Fix:

@@ -1,0 +1,286 @@
+"""Which blocks of a draft are web furniture: the signals, and how a copy editor weighs them.
+
+Every block of the draft (`Document.blocks`: a line of a page pasted one block a line, a
+paragraph between blank lines) gets the evidence it carries on its own:
+
+- strong: a known furniture phrase or prefix (`phrases`, `prefixes`), a bar of share links
+  (two or more `parts`: "Share Tweet Email"), a counter with its label ("941 comments");
+- medium: a link word alone on a line (`link_words`: "Print", "Home", "Photo"), one share
+  part alone ("Tweet"), a separator alone ("|", "»"), a counter ("0", "1 / 5", "’18",
+  "$915"), a bar of short links ("More about badges | Request a badge"), a short line the
+  draft repeats word for word.
+
+Then position decides (the story is what lies between its first and last prose blocks):
+
+- after the story's last prose block, a run with strong evidence, or with two medium lines,
+  is deleted as one (error); a long run of short lines without evidence is worth a look
+  (warning);
+- inside the story or before it, a block with strong evidence is furniture (error), a run of
+  three or more blocks mostly made of evidence is one finding (chart tick labels, a photo
+  strip; error when three of them carry evidence), and a lone block with medium evidence is
+  worth a look (warning). A short line straight before prose without evidence of its own is a
+  subhead, never furniture; datelines, bylines and dates carry no evidence, and section breaks
+  (`* * *`, `X X X`) are not separators.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from lint.document import is_prose
+from lint.patterns import lazy_compile
+
+STRONG, MEDIUM = 2, 1
+
+# digits with the marks charts and counters use around them: 0, 1 / 5, 3.5k, $915, ’18, 6.6%, +10
+_COUNTER = lazy_compile(r"[\p{N}\s.,:/%+\-–$£€¥’'()#×xkKmMbB]*\p{N}[\p{N}\s.,:/%+\-–$£€¥’'()#×xkKmMbB]*")
+# a clock time or a year alone ("20:00", "2000"): a kick-off time or a dateline, not a counter
+_TIME_OR_YEAR = lazy_compile(r"\d{1,2}[:.]\d\d|\d{4}")
+_LETTER_OR_DIGIT = lazy_compile(r"[\p{L}\p{N}]")
+_WORD = lazy_compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+# a section break: the same mark three times or more, spaced or not (* * *, ---, ###, X X X)
+_SECTION_BREAK = lazy_compile(r"(?:(\S)\s*)(?:\1\s*){2,}")
+# "941 comments", "2192 Shares", "1 of 24", "View comments941"
+_NUMBER = lazy_compile(r"\d[\d.,]*[kKmM]?")
+_LINK_BAR = lazy_compile(r"\s[|•·]\s")
+# a link's arrow at the end of a short line: "More in Opinion ›", "View this image »"
+_LINK_ARROW = lazy_compile(r"\s[›»→>]$")
+# a byline: its name may stand again in a list of stories, and it is never furniture alone
+_BYLINE = lazy_compile(r"(?i:by|por|par|von)\s+\p{Lu}")
+# a date alone: "Sept. 25, 2018", "24 July 2015", "Sunday, October 18, 2020"
+_DATE = lazy_compile(
+    r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{1,2}\s+)?"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+    r"|(?:\d{1,2}\s+)(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+)
+# a dateline: "RIVERTON —", "NORFOLK, Va. (AP) —"
+_DATELINE = lazy_compile(r"\p{Lu}[\p{Lu}\s.,'’-]+(?:,\s+[\p{L}.]+)?(?:\s+\([^)]{1,20}\))?\s*[—–-]")
+# a name alone (two or three capitalised words): a byline, a credit, a speaker
+_NAME = lazy_compile(r"\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}")
+# words glued without a space where two links or a label and a name met: "CreditJane Doe",
+# "ProfileFollowUnfollow", "View comments941"
+_GLUED = lazy_compile(r"(\p{Ll}+)(?=\p{Lu}|\d)")
+
+
+class Evidence:
+    """What one block carries on its own: a level (0, MEDIUM, STRONG) and the reason."""
+
+    __slots__ = ("level", "why")
+
+    def __init__(self, level: int = 0, why: str = ""):
+        self.level, self.why = level, why
+
+
+NONE = Evidence()
+
+
+class Signals:
+    """The tables of the rule (lower-cased) and a test for known furniture lines."""
+
+    def __init__(self, known: Callable[[str], bool], parts: Sequence[str], link_words: Sequence[str],
+                 counter_words: Sequence[str], separators: str, bar_max_words: int = 12):
+        self.known = known
+        self.parts = frozenset(p.casefold() for p in parts)
+        self.link_words = frozenset(w.casefold() for w in link_words)
+        self.counter_words = frozenset(w.casefold() for w in counter_words)
+        self.separators = separators
+        self.bar_max_words = bar_max_words
+
+    def evidence(self, line: str, repeated: bool) -> Evidence:
+        if self.known(line):
+            return Evidence(STRONG, "a web-page phrase")
+        if not _LETTER_OR_DIGIT.search(line):
+            if len(line) <= 5 and all(c in self.separators or c.isspace() for c in line) and not _SECTION_BREAK.fullmatch(line):
+                return Evidence(MEDIUM, "a separator alone on a line")
+            return NONE
+        words = _WORD.findall(line)
+        folded = [w.casefold() for w in words]
+        if _COUNTER.fullmatch(line):
+            if _TIME_OR_YEAR.fullmatch(line.strip()):
+                return NONE
+            return Evidence(MEDIUM, "a counter or chart label")
+        if len(words) <= 4 and _counted(line, folded, self.counter_words):
+            return Evidence(STRONG, "a counter")
+        if folded and len(folded) <= 6 and all(w in self.parts or w in self.link_words for w in folded):
+            if sum(1 for w in folded if w in self.parts) >= 2:
+                return Evidence(STRONG, "share-bar links")
+            if len(folded) == 1 or " ".join(folded) in self.link_words:
+                return Evidence(MEDIUM, "link text alone on a line")
+        stripped = line.rstrip()
+        if len(words) <= self.bar_max_words and _LINK_BAR.search(line) and stripped[-1:] not in ".!?":
+            return Evidence(MEDIUM, "a bar of links")
+        if len(words) <= 8 and _LINK_ARROW.search(stripped):
+            return Evidence(MEDIUM, "a link with its arrow")
+        if len(words) >= 2 and _doubled(folded):
+            return Evidence(MEDIUM, "a link's text doubled")
+        if len(words) <= 8 and self._glued(line):
+            return Evidence(MEDIUM, "link labels glued together")
+        if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।" and not _SECTION_BREAK.fullmatch(line)
+                and not protected(line) and not _NAME.fullmatch(stripped)):
+            return Evidence(MEDIUM, "a line the draft repeats")
+        return NONE
+
+    def _glued(self, line: str) -> bool:
+        """A furniture word glued to the next word: "CreditJane Doe", "MarketsSponsored"."""
+        for m in _GLUED.finditer(line):
+            start = m.start()
+            while start > 0 and line[start - 1].isalpha():
+                start -= 1
+            word = line[start : m.end()].casefold()
+            following = _WORD.match(line, m.end())
+            after = following.group().casefold() if following else ""
+            if word in self.link_words or word in self.parts or after in self.link_words or after in self.parts:
+                return True
+        return False
+
+
+def protected(line: str) -> bool:
+    """A byline, a dateline or a date alone: never furniture inside the story or before it."""
+    line = line.strip()
+    if len(line) > 80:
+        return False
+    return bool(_BYLINE.match(line) or _DATELINE.match(line) or _DATE.fullmatch(line.rstrip(".")))
+
+
+def _doubled(folded: List[str]) -> bool:
+    """The same words twice in a row make the whole line ("Promoted Links Promoted Links")."""
+    half = len(folded) // 2
+    return len(folded) % 2 == 0 and half >= 1 and folded[:half] == folded[half:] and len("".join(folded)) >= 6
+
+
+def _counted(line: str, folded: List[str], counter_words) -> bool:
+    """A number with a counter's label: "941 comments", "2192 Shares", "1 of 24", "comments941"."""
+    if not _NUMBER.search(line):
+        return False
+    letters = [w for w in folded if not w[:1].isdigit()]
+    if not letters:
+        return False
+    return all(w.rstrip("0123456789") in counter_words for w in letters)
+
+
+class Run:
+    """Consecutive furniture blocks, reported (and deleted) as one."""
+
+    __slots__ = ("first", "last", "level", "reasons", "after_story")
+
+    def __init__(self, first: int, last: int, level: int, reasons: List[str], after_story: bool):
+        self.first, self.last, self.level, self.reasons, self.after_story = first, last, level, reasons, after_story
+
+
+def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List[Tuple[int, int, bool]]:
+    """Furniture blocks as (index, level: True for error, after the story), from each block's
+    text, whether it reads as prose, and its own evidence. Blocks with strong evidence are never
+    the story's prose."""
+    n = len(texts)
+    story = [prose[i] and evidence[i].level < STRONG for i in range(n)]
+    prose_at = [i for i in range(n) if story[i]]
+    first_prose = prose_at[0] if prose_at else n
+    last_prose = prose_at[-1] if prose_at else -1
+    flagged: Dict[int, Tuple[bool, bool]] = {}
+    i = 0
+    while i < n:
+        if story[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not story[j]:
+            j += 1
+        segment = range(i, j)  # blocks i..j-1, none of them prose
+        tail = i > last_prose
+        strong = [k for k in segment if evidence[k].level >= STRONG]
+        medium = [k for k in segment if evidence[k].level == MEDIUM]
+        if tail and prose_at:
+            if strong or len(medium) >= 2:
+                for k in segment:
+                    flagged[k] = (True, True)
+            elif medium and len(segment) >= 3:
+                for k in segment:
+                    flagged[k] = (False, True)
+            elif (len(segment) >= 4 and sum(1 for k in segment if _short_unpunctuated(texts[k])) * 4 >= len(segment) * 3
+                  and sum(len(_WORD.findall(texts[k])) for k in segment) >= 4 * len(segment)):
+                # a list of links to other stories: headlines, not one-word subheads
+                for k in segment:
+                    flagged[k] = (False, True)
+            else:
+                for k in strong:
+                    flagged[k] = (True, True)
+                for k in medium:
+                    flagged[k] = (False, True)
+        else:
+            with_evidence = len(strong) + len(medium)
+            last = j - 1
+            # a short line straight before prose with no evidence of its own: a subhead
+            body = list(segment)
+            if j < n and body and evidence[last].level == 0:
+                body = body[:-1]
+            if len(body) >= 3 and with_evidence * 2 >= len(body):
+                sure = with_evidence >= 3
+                for k in body:
+                    if evidence[k].level == 0 and protected(texts[k]):
+                        continue  # a byline or a date among them stays
+                    flagged[k] = (sure or evidence[k].level >= STRONG, False)
+            else:
+                for k in strong:
+                    flagged[k] = (True, False)
+                for k in medium:
+                    # medium evidence next to other furniture is sure; alone, worth a look
+                    neighbours = [m for m in (k - 1, k + 1) if 0 <= m < n and evidence[m].level > 0]
+                    flagged[k] = (bool(neighbours) and len(segment) >= 2, False)
+        i = j
+    return [(k, sure, after) for k, (sure, after) in sorted(flagged.items())]
+
+
+def _short_unpunctuated(text: str) -> bool:
+    words = len(_WORD.findall(text))
+    return 0 < words <= 15 and text.rstrip()[-1:] not in ".!?…"
+
+
+def runs(found: List[Tuple[int, int, bool]], evidence: List[Evidence]) -> List[Run]:
+    """Group flagged blocks that follow each other into runs."""
+    out: List[Run] = []
+    for index, sure, after in found:
+        why = evidence[index].why
+        if out and out[-1].last == index - 1:
+            run = out[-1]
+            run.last = index
+            run.level = max(run.level, STRONG if sure else MEDIUM)
+            run.after_story = run.after_story or after
+            if why and why not in run.reasons:
+                run.reasons.append(why)
+        else:
+            out.append(Run(index, index, STRONG if sure else MEDIUM, [why] if why else [], after))
+    return out
+
+
+def describe(run: Run, count: int) -> str:
+    """The evidence in words, for the message."""
+    reasons = list(run.reasons)
+    if run.after_story and count > 1:
+        reasons.insert(0, f"{count} short lines after the story's last paragraph")
+    elif run.after_story and not reasons:
+        reasons.append("a short line after the story's last paragraph")
+    elif count > 1 and not run.after_story:
+        reasons.insert(0, f"a run of {count} lines between paragraphs")
+    if not reasons:
+        reasons.append("a run of short lines")
+    return "; ".join(reasons[:4])
+
+
+def normalize(line: str) -> str:
+    line = line.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
+    return " ".join(line.split()).casefold()
+
+
+def repeated_lines(texts: List[str]) -> List[bool]:
+    """Which blocks stand word for word more than once in the draft."""
+    counts: Dict[str, int] = {}
+    keys = [normalize(t) if len(t) <= 200 else None for t in texts]
+    for key in keys:
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    return [bool(key) and counts[key] > 1 for key in keys]
+
+
+def first_word_of(text: str) -> Optional[str]:
+    m = _WORD.search(text)
+    return m.group() if m else None
