@@ -376,6 +376,7 @@ class Document(Record):
 
 
 _CLOSERS_AT_END = "\"”’')]»"
+_INNER_SENTENCE_END = lazy_compile(r"\p{Ll}[.!?][\"”’')]*\s")
 _WORDS = lazy_compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")
 
 
@@ -428,13 +429,17 @@ def headline_shaped(line: str) -> bool:
 
 def is_prose(block: str) -> bool:
     """Does a block read as the story's prose: a sentence or more (at least eight words,
-    ending a sentence), or a long run of words (at least 20)?"""
+    ending a sentence, or ten with a sentence ending inside), or a long run of words (at
+    least 20)?"""
     if len(block) > 400:
         return True
     words = len(_WORDS.findall(block))
     if words >= 20:
         return True
-    return words >= 8 and _ends_sentence(block, len(block))
+    if words >= 8 and _ends_sentence(block, len(block)):
+        return True
+    # a sentence with something glued after it ("... said. [cq]", "... said. JEFF OK’D")
+    return words >= 10 and _INNER_SENTENCE_END.search(block) is not None
 
 
 def prefilter_fold(text: str) -> str:

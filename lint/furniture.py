@@ -173,6 +173,10 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
     the story's prose."""
     n = len(texts)
     story = [prose[i] and evidence[i].level < STRONG for i in range(n)]
+    if not any(story):
+        # a short draft: its sentences are the story
+        story = [evidence[i].level == 0 and _ends_sentence(texts[i]) and len(_WORD.findall(texts[i])) >= 3
+                 for i in range(n)]
     prose_at = [i for i in range(n) if story[i]]
     first_prose = prose_at[0] if prose_at else n
     last_prose = prose_at[-1] if prose_at else -1
@@ -190,11 +194,15 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
         strong = [k for k in segment if evidence[k].level >= STRONG]
         medium = [k for k in segment if evidence[k].level == MEDIUM]
         if tail and prose_at:
+            # from the first line with evidence to the end: what comes before it may still be
+            # the story's (a credit line, a note on sources)
+            evidenced = [k for k in segment if evidence[k].level > 0]
+            rest = range(evidenced[0], j) if evidenced else segment
             if strong or len(medium) >= 2:
-                for k in segment:
+                for k in rest:
                     flagged[k] = (True, True)
-            elif medium and len(segment) >= 3:
-                for k in segment:
+            elif medium and len(rest) >= 3:
+                for k in rest:
                     flagged[k] = (False, True)
             elif (len(segment) >= 4 and sum(1 for k in segment if _short_unpunctuated(texts[k])) * 4 >= len(segment) * 3
                   and sum(len(_WORD.findall(texts[k])) for k in segment) >= 4 * len(segment)):
@@ -216,8 +224,8 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
             if len(body) >= 3 and with_evidence * 2 >= len(body):
                 sure = with_evidence >= 3
                 for k in body:
-                    if evidence[k].level == 0 and protected(texts[k]):
-                        continue  # a byline or a date among them stays
+                    if evidence[k].level == 0 and (protected(texts[k]) or _ends_sentence(texts[k])):
+                        continue  # a byline, a date or a sentence among them stays
                     flagged[k] = (sure or evidence[k].level >= STRONG, False)
             else:
                 for k in strong:
@@ -228,6 +236,10 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
                     flagged[k] = (bool(neighbours) and len(segment) >= 2, False)
         i = j
     return [(k, sure, after) for k, (sure, after) in sorted(flagged.items())]
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip("\"”’')]")[-1:] in (".", "!", "?", "…")
 
 
 def _short_unpunctuated(text: str) -> bool:

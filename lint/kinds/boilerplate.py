@@ -224,14 +224,14 @@ class Boilerplate(Kind):
             line = text[start:end]
             if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
                 continue
-            if taken and any(s <= start < e for s, e in taken):
-                continue  # already furniture in this draft
+            # a line already in a run of furniture here still counts as seen in this story
+            seen_only = bool(taken) and any(s <= start < e for s, e in taken)
             # more than shape_max_words words (as `_WORD` counts them); a match stops there
             # instead of listing every word of a long line
             if self._too_long.match(line):
                 continue
             fix = _delete_span(text, start, end)
-            lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line))
+            lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line, seen_only))
         if not lines:
             return None
         headline = text[slice(*doc.headline)] if doc.headline else ""
@@ -254,7 +254,9 @@ class Boilerplate(Kind):
             ledes = {f["lede"] for _, _, f in places}
             if min(len(stories), len(ledes)) < self.min_drafts:
                 continue
-            for path, (start, end, fix_start, fix_end, original), _ in places:
+            for path, (start, end, fix_start, fix_end, original, seen_only), _ in places:
+                if seen_only:
+                    continue  # reported with its run
                 others = len(places) - 1
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
                 values = {"why": why, "what": f"“{original}”", "verb": "is",
