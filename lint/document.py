@@ -409,6 +409,8 @@ def _continues(text: str, previous: Span, start: int, end: int, width: Optional[
         return True  # the line before reached the margin, and this one is not a stray short line
     if width is not None and previous[1] - previous[0] >= 0.75 * width and _ends_sentence(text, end):
         return True  # the short last line of a wrapped paragraph
+    if width is not None and previous[1] - previous[0] < 0.5 * width:
+        return False  # a stray short line inside wrapped text ("Advertisement") stands alone
     return text[start].islower() and not _ends_sentence(text, previous[1])
 
 

@@ -87,6 +87,8 @@ class Signals:
         self.bar_max_words = bar_max_words
 
     def evidence(self, line: str, repeated: bool) -> Evidence:
+        if _SECTION_BREAK.fullmatch(line):
+            return NONE  # * * *, X X X: the story's own section break
         if self.known(line):
             return Evidence(STRONG, "a web-page phrase")
         if not _LETTER_OR_DIGIT.search(line):
