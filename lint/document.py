@@ -229,17 +229,21 @@ class Document(Record):
     def blocks(self) -> List[Span]:
         """The draft's blocks (headline, paragraph, subhead, a line of web furniture) however
         it was pasted: one block a line, blocks between blank lines, or paragraphs hard-wrapped
-        at a margin. Lines of one paragraph are one block when the draft is hard-wrapped and
+        at a margin. In a draft with no blank line that is not hard-wrapped every line is a
+        block. Otherwise lines of one paragraph are one block when the draft is hard-wrapped and
         the line before reaches the margin, or when a line goes on in lower case from one that
         ends no sentence ("Comments\nwere closed."); any other line starts a block. Spans are
         stripped of white space at either edge."""
         text = self.text
         lines = self._content_lines
         width = _wrap_width(lines)
+        # pasted one block a line (no blank line anywhere, not wrapped): every line is a block
+        one_a_line = width is None and not any(new for _, _, new in lines[1:])
         blocks: List[Span] = []
         previous = None
         for start, end, new_paragraph in lines:
-            if previous is not None and not new_paragraph and _continues(text, previous, start, end, width):
+            if (previous is not None and not new_paragraph and not one_a_line
+                    and _continues(text, previous, start, end, width)):
                 blocks[-1] = (blocks[-1][0], end)
             else:
                 blocks.append((start, end))
@@ -281,6 +285,8 @@ class Document(Record):
             if len(blocks) < 2:
                 return None
             start, end = blocks[0]
+            if self.text[blocks[1][0]].islower():
+                return None  # the next line goes on with it: a wrapped sentence
         line = self.text[start:end]
         if "\n" in line or not headline_shaped(line):
             return None

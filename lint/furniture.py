@@ -57,6 +57,11 @@ _DATE = lazy_compile(
 _DATELINE = lazy_compile(r"\p{Lu}[\p{Lu}\s.,'’-]+(?:,\s+[\p{L}.]+)?(?:\s+\([^)]{1,20}\))?\s*[—–-]")
 # a name alone (two or three capitalised words): a byline, a credit, a speaker
 _NAME = lazy_compile(r"\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}")
+# a contact or social line: an e-mail address or a handle alone ("@janehill")
+_CONTACT = lazy_compile(r"[\w.+-]+@[\w-]+\.[\w.]+|^@\w+$")
+# a photo credit: "Credit Jane Hill", "Photo: AP", or a caption that ends with its credit
+_CREDIT = lazy_compile(r"(?:Credit|Photo|Photograph|Image|Picture)s?:?\s+\p{Lu}")
+_CAPTION_CREDIT = lazy_compile(r"\((?i:credit|photo|image|picture):[^)]*\)?\s*$")
 # words glued without a space where two links or a label and a name met: "CreditJane Doe",
 # "ProfileFollowUnfollow", "View comments941"
 _GLUED = lazy_compile(r"(\p{Ll}+)(?=\p{Lu}|\d)")
@@ -78,13 +83,15 @@ class Signals:
     """The tables of the rule (lower-cased) and a test for known furniture lines."""
 
     def __init__(self, known: Callable[[str], bool], parts: Sequence[str], link_words: Sequence[str],
-                 counter_words: Sequence[str], separators: str, bar_max_words: int = 12):
+                 counter_words: Sequence[str], separators: str, bar_max_words: int = 12,
+                 suffixes: Sequence[str] = ()):
         self.known = known
         self.parts = frozenset(p.casefold() for p in parts)
         self.link_words = frozenset(w.casefold() for w in link_words)
         self.counter_words = frozenset(w.casefold() for w in counter_words)
         self.separators = separators
         self.bar_max_words = bar_max_words
+        self.suffixes = [[w.casefold() for w in _WORD.findall(x)] for x in suffixes]
 
     def evidence(self, line: str, repeated: bool) -> Evidence:
         if _SECTION_BREAK.fullmatch(line):
@@ -115,12 +122,33 @@ class Signals:
             return Evidence(MEDIUM, "a link with its arrow")
         if len(words) >= 2 and _doubled(folded):
             return Evidence(MEDIUM, "a link's text doubled")
+        if self.teaser(stripped, folded):
+            return Evidence(STRONG, "a teaser for another story")
+        if len(words) <= 10 and _CONTACT.search(stripped):
+            return Evidence(MEDIUM, "a contact or social line")
+        if len(words) <= 6 and _CREDIT.match(stripped):
+            return Evidence(MEDIUM, "a photo credit")
+        if _CAPTION_CREDIT.search(stripped):
+            return Evidence(MEDIUM, "a photo caption with its credit")
         if len(words) <= 8 and self._glued(line):
             return Evidence(MEDIUM, "link labels glued together")
         if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।" and not _SECTION_BREAK.fullmatch(line)
                 and not protected(line) and not _NAME.fullmatch(stripped)):
             return Evidence(MEDIUM, "a line the draft repeats")
         return NONE
+
+    def teaser(self, line: str, folded: List[str]) -> bool:
+        """A teaser for another story: it ends with its link, after an ellipsis or twice
+        ("... it's difficult … Read more Read more")."""
+        for suffix in self.suffixes:
+            n = len(suffix)
+            if n and folded[-n:] == suffix:
+                before = folded[:-n]
+                if before[-n:] == suffix:
+                    return True
+                if "…" in line or "..." in line:
+                    return True
+        return False
 
     def _glued(self, line: str) -> bool:
         """A furniture word glued to the next word: "CreditJane Doe", "MarketsSponsored"."""
@@ -145,9 +173,16 @@ def protected(line: str) -> bool:
 
 
 def _doubled(folded: List[str]) -> bool:
-    """The same words twice in a row make the whole line ("Promoted Links Promoted Links")."""
-    half = len(folded) // 2
-    return len(folded) % 2 == 0 and half >= 1 and folded[:half] == folded[half:] and len("".join(folded)) >= 6
+    """The line says the same words again straight after: "Promoted Links Promoted Links", a
+    headline link repeated ("How to Save How to Save How to S...")."""
+    n = len(folded)
+    half = n // 2
+    if n % 2 == 0 and folded[:half] == folded[half:] and len("".join(folded)) >= 6:
+        return True
+    for p in range(2, half + 1):
+        if folded[p : 2 * p] == folded[:p] and len("".join(folded[:p])) >= 8:
+            return True
+    return False
 
 
 def _counted(line: str, folded: List[str], counter_words) -> bool:

@@ -48,6 +48,8 @@ class Boilerplate(Kind):
     link_words  link text that is furniture alone on a line ("Print", "Home", "Photo")
     counter_words  what a counter counts ("comments": "941 comments" is furniture)
     separators  marks that are furniture alone on a line ("|", "»")
+    suffixes    the link a teaser ends with ("Read more"): a line ending with one after an
+                ellipsis, or with it twice, is a teaser for another story
     prefixes    a short line starting with one of these is furniture ("Sign up for our")
     max_words   the most words a prefix line may have (default 15)
     min_drafts  a short unpunctuated line found verbatim in this many different stories in one
@@ -69,6 +71,7 @@ class Boilerplate(Kind):
     link_words: List[str] = ()
     counter_words: List[str] = ()
     separators: str = "|»«+[]-–—•·/×>‹›"
+    suffixes: List[str] = ()
 
     def __post_init__(self):
         if not self.phrases and not self.prefixes:
@@ -205,7 +208,7 @@ class Boilerplate(Kind):
         signals = self.__dict__.get("_signals_cache")
         if signals is None:
             signals = furniture.Signals(self._known_furniture, self.parts, self.link_words, self.counter_words,
-                                        self.separators)
+                                        self.separators, suffixes=self.suffixes)
             self._set("_signals_cache", signals)
         return signals
 
