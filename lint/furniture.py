@@ -64,7 +64,7 @@ _CREDIT = lazy_compile(r"(?:Credit|Photo|Photograph|Image|Picture)s?:?\s+\p{Lu}"
 _CAPTION_CREDIT = lazy_compile(r"\((?i:credit|photo|image|picture):[^)]*\)?\s*$")
 # words glued without a space where two links or a label and a name met: "CreditJane Doe",
 # "ProfileFollowUnfollow", "View comments941"
-_GLUED = lazy_compile(r"(\p{Ll}+)(?=\p{Lu}|\d)")
+_PIECE = lazy_compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
 
 
 class Evidence:
@@ -151,16 +151,20 @@ class Signals:
         return False
 
     def _glued(self, line: str) -> bool:
-        """A furniture word glued to the next word: "CreditJane Doe", "MarketsSponsored"."""
-        for m in _GLUED.finditer(line):
-            start = m.start()
-            while start > 0 and line[start - 1].isalpha():
-                start -= 1
-            word = line[start : m.end()].casefold()
-            following = _WORD.match(line, m.end())
-            after = following.group().casefold() if following else ""
-            if word in self.link_words or word in self.parts or after in self.link_words or after in self.parts:
-                return True
+        """Furniture words glued to the next word: "CreditJane Doe", "MarketsSponsored",
+        "ViewComments12", "ProfileFollowUnfollow". Two pieces with a short furniture word are
+        more likely a name ("PlayStation", "HomePod") and do not count."""
+        for token in line.split():
+            pieces = _PIECE.findall(token)
+            if len(pieces) < 2:
+                continue
+            furniture = [p for p in pieces if p.casefold() in self.link_words or p.casefold() in self.parts
+                         or p.casefold() in self.counter_words]
+            if not furniture:
+                continue
+            if len(pieces) == 2 and not any(p.isdigit() for p in pieces) and max(len(p) for p in furniture) <= 4:
+                continue
+            return True
         return False
 
 

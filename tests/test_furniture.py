@@ -133,6 +133,12 @@ def test_a_long_list_of_headlines_after_the_story_is_worth_a_look(blank):
     ("Undo", "warning"),
     ("Aa", "warning"),
     ("1,204 comments", "error"),
+    ("Parking fines set to double in the new year … Read more", "error"),
+    ("Bus lanes to open Bus lanes to open Bus lanes to", "warning"),
+    ("Contact Tom Reed at tom.reed@gazette.example", "warning"),
+    ("Credit Jane Hill", "warning"),
+    ("The old reading room in 1962 (Photo: Gazette archive)", "warning"),
+    ("ViewComments12", "warning"),
 ])
 def test_residue_between_two_paragraphs(blank, residue, level):
     blocks = ["Council shuts Elm Street library", LEDE, residue, SECOND, THIRD]
