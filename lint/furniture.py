@@ -155,6 +155,8 @@ class Signals:
         "ViewComments12", "ProfileFollowUnfollow". Two pieces with a short furniture word are
         more likely a name ("PlayStation", "HomePod") and do not count."""
         for token in line.split():
+            if not token.isalnum():
+                continue  # "Facebook's", "e-mail": not glued words
             pieces = _PIECE.findall(token)
             if len(pieces) < 2:
                 continue

@@ -237,8 +237,10 @@ class Boilerplate(Kind):
             lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line, seen_only))
         if not lines:
             return None
-        headline = text[slice(*doc.headline)] if doc.headline else ""
+        blocks = doc.blocks
         lede = text[slice(*doc.body_paragraphs[0])] if doc.body_paragraphs else ""
+        # a draft without a headline is told apart by its first blocks
+        headline = text[slice(*doc.headline)] if doc.headline else " ".join(text[s:e] for s, e in blocks[:2])
         story = digests.sha1(_normalize(headline).encode()).hexdigest()[:12]
         lede_key = digests.sha1(_normalize(lede).encode()).hexdigest()[:12]
         return {"story": story, "lede": lede_key, "lines": lines}
