@@ -218,7 +218,7 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
     story = [prose[i] and evidence[i].level < STRONG for i in range(n)]
     if not any(story):
         # a short draft: its sentences are the story
-        story = [evidence[i].level == 0 and _ends_sentence(texts[i]) and len(_WORD.findall(texts[i])) >= 3
+        story = [evidence[i].level == 0 and ends_sentence(texts[i]) and len(_WORD.findall(texts[i])) >= 3
                  for i in range(n)]
     prose_at = [i for i in range(n) if story[i]]
     first_prose = prose_at[0] if prose_at else n
@@ -267,7 +267,7 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
             if len(body) >= 3 and with_evidence * 2 >= len(body):
                 sure = with_evidence >= 3
                 for k in body:
-                    if evidence[k].level == 0 and (protected(texts[k]) or _ends_sentence(texts[k])):
+                    if evidence[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
                         continue  # a byline, a date or a sentence among them stays
                     flagged[k] = (sure or evidence[k].level >= STRONG, False)
             else:
@@ -281,7 +281,7 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
     return [(k, sure, after) for k, (sure, after) in sorted(flagged.items())]
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip("\"”’')]")[-1:] in (".", "!", "?", "…")
 
 

@@ -179,8 +179,12 @@ class Boilerplate(Kind):
         prose = [is_prose(t) for t in texts]
         repeated = furniture.repeated_lines(texts)
         signals = self._signals()
+        strong = furniture.Evidence(furniture.STRONG, "a web-page phrase")
         evidence = [
-            furniture.NONE if len(t) > 300 else signals.evidence(t, repeated[i])
+            furniture.NONE if len(t) > 300
+            # a sentence of the story: only a known phrase or prefix can make it furniture
+            else (strong if self._known_furniture(t) else furniture.NONE) if prose[i] and furniture.ends_sentence(t)
+            else signals.evidence(t, repeated[i])
             for i, t in enumerate(texts)
         ]
         found = furniture.judge(texts, prose, evidence)
