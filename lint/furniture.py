@@ -132,7 +132,7 @@ class Signals:
             return Evidence(MEDIUM, "a photo caption with its credit")
         if len(words) <= 8 and self._glued(line):
             return Evidence(MEDIUM, "link labels glued together")
-        if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।" and not _SECTION_BREAK.fullmatch(line)
+        if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।:" and not _SECTION_BREAK.fullmatch(line)
                 and not protected(line) and not _NAME.fullmatch(stripped)):
             return Evidence(MEDIUM, "a line the draft repeats")
         return NONE
@@ -183,7 +183,7 @@ def _doubled(folded: List[str]) -> bool:
     headline link repeated ("How to Save How to Save How to S...")."""
     n = len(folded)
     half = n // 2
-    if n % 2 == 0 and folded[:half] == folded[half:] and len("".join(folded)) >= 6:
+    if n % 2 == 0 and half >= 2 and folded[:half] == folded[half:]:
         return True
     for p in range(2, half + 1):
         if folded[p : 2 * p] == folded[:p] and len("".join(folded[:p])) >= 8:

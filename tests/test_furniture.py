@@ -240,6 +240,20 @@ def test_must_stay_silent_between_paragraphs(blank, quiet):
 
 
 @BOTH
+def test_a_subhead_the_story_uses_twice_is_not_furniture(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, "What they said", SECOND, "What they said", THIRD]
+    assert furniture(pasted(blocks, blank)) == []
+
+
+@BOTH
+def test_a_repeated_line_next_to_a_link_word_is_furniture_but_not_before_prose(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, "Gazette Live", "Play", SECOND, "Gazette Live", THIRD]
+    findings = furniture(pasted(blocks, blank))
+    # the player's label and button go as one run; the same label straight before prose is left
+    assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 2, blank), line_of(blocks, 3, blank), "error")]
+
+
+@BOTH
 def test_a_list_inside_the_story_is_never_an_error(blank):
     blocks = ["Cup draw pairs Riverton with Ashford", LEDE, "The third-round draw in full:",
               "Riverton v Ashford", "Kingsbridge v Hollins Park", "Dunmore Town v Eastleigh Rovers",

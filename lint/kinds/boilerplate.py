@@ -178,6 +178,8 @@ class Boilerplate(Kind):
         texts = [text[s:e] for s, e in blocks]
         prose = [is_prose(t) for t in texts]
         repeated = furniture.repeated_lines(texts)
+        # a repeated line straight before prose is a subhead the story uses again ("What they said")
+        repeated = [r and not (i + 1 < len(prose) and prose[i + 1]) for i, r in enumerate(repeated)]
         signals = self._signals()
         strong = furniture.Evidence(furniture.STRONG, "a web-page phrase")
         evidence = [
