@@ -247,7 +247,7 @@ def test_a_subhead_the_story_uses_twice_is_not_furniture(blank):
 
 @BOTH
 def test_a_repeated_line_next_to_a_link_word_is_furniture_but_not_before_prose(blank):
-    blocks = ["Council shuts Elm Street library", LEDE, "Gazette Live", "Play", SECOND, "Gazette Live", THIRD]
+    blocks = ["Council shuts Elm Street library", LEDE, "Watch the meeting live", "Play", SECOND, "Watch the meeting live", THIRD]
     findings = furniture(pasted(blocks, blank))
     # the player's label and button go as one run; the same label straight before prose is left
     assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 2, blank), line_of(blocks, 3, blank), "error")]
