@@ -275,3 +275,13 @@ def test_seed_drafts_keep_their_findings(seeds):
         findings, _ = Engine(BOILERPLATE).run([doc])
         found[name] = [(f.line, f.end_line, str(f.severity)) for f in findings]
     assert found == {"draft-a.txt": [(35, 35, "error")], "draft-b.txt": [(63, 64, "error")]}
+
+
+def test_a_level_set_in_the_config_rules_sure_and_doubtful_furniture_alike():
+    from lint.model import Severity
+
+    rules = packs.with_severity(BOILERPLATE, {"hygiene.boilerplate": Severity.WARNING})
+    blocks = ["Council shuts Elm Street library", LEDE, "Aa", SECOND, THIRD, "Share", "Tweet"]
+    findings = furniture(pasted(blocks, True), rules)
+    # sure furniture takes the configured level; what is only worth a look stays a level lower
+    assert [(f[0], f[2]) for f in findings] == [(5, "suggestion"), (11, "warning")]

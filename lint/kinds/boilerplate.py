@@ -141,7 +141,7 @@ class Boilerplate(Kind):
             yield Hit(start, end, self._values(text, blocks, run, count), _delete_span(text, start, end))
         for start, end in inner:
             values = {"why": "a web-page phrase", "what": f"“{text[start:end]}”", "verb": "is",
-                      "action": "delete the line", "level": "error"}
+                      "action": "delete the line"}
             yield Hit(start, end, values, _delete_span(text, start, end))
 
     @staticmethod
@@ -156,8 +156,8 @@ class Boilerplate(Kind):
             what, verb = f"{count} lines, “{_short(first)}” to “{_short(last)}”,", "are"
             action = "delete them" if sure else "check them and delete them if they are not part of the story"
         values = {"why": furniture.describe(run, count), "what": what, "verb": verb, "action": action}
-        if sure:
-            values["level"] = "error"
+        if not sure:
+            values["doubt"] = True  # a level below the rule's: worth a look, not a sure delete
         return values
 
     def _furniture(self, doc, spans):
@@ -270,8 +270,7 @@ class Boilerplate(Kind):
                     continue  # reported with its run
                 others = len(places) - 1
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
-                values = {"why": why, "what": f"“{original}”", "verb": "is",
-                          "action": "delete the line", "level": "error"}
+                values = {"why": why, "what": f"“{original}”", "verb": "is", "action": "delete the line"}
                 yield path, Hit(start, end, values, Fix(fix_start, fix_end, "", safe=False))
 
 
