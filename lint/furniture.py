@@ -57,6 +57,8 @@ _DATE = lazy_compile(
 _DATELINE = lazy_compile(r"\p{Lu}[\p{Lu}\s.,'’-]+(?:,\s+[\p{L}.]+)?(?:\s+\([^)]{1,20}\))?\s*[—–-]")
 # a name alone (two or three capitalised words): a byline, a credit, a speaker
 _NAME = lazy_compile(r"\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}")
+# a sentence ending inside a line ("It fell. CHECK"): a line of the story, not a label
+_INNER_STOP = lazy_compile(r"[.!?][\"”’')]*\s+\S")
 # a contact or social line: an e-mail address or a handle alone ("@janehill")
 _CONTACT = lazy_compile(r"[\w.+-]+@[\w-]+\.[\w.]+|^@\w+$")
 # a photo credit: "Credit Jane Hill", "Photo: AP", or a caption that ends with its credit
@@ -132,7 +134,8 @@ class Signals:
             return Evidence(MEDIUM, "a photo caption with its credit")
         if len(words) <= 8 and self._glued(line):
             return Evidence(MEDIUM, "link labels glued together")
-        if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।:" and not _SECTION_BREAK.fullmatch(line)
+        if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।:"
+                and not _INNER_STOP.search(stripped) and not _SECTION_BREAK.fullmatch(line)
                 and not protected(line) and not _NAME.fullmatch(stripped)):
             return Evidence(MEDIUM, "a line the draft repeats")
         return NONE

@@ -285,3 +285,8 @@ def test_a_level_set_in_the_config_rules_sure_and_doubtful_furniture_alike():
     findings = furniture(pasted(blocks, True), rules)
     # sure furniture takes the configured level; what is only worth a look stays a level lower
     assert [(f[0], f[2]) for f in findings] == [(5, "suggestion"), (11, "warning")]
+
+
+def test_a_repeated_line_with_a_sentence_in_it_is_not_a_label():
+    text = "Headline\n\nIt fell. More later\n\nIt fell. More later\n"
+    assert furniture(text) == []
