@@ -25,7 +25,7 @@ Then position decides (the story is what lies between its first and last prose b
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Sequence, Tuple
 
 from lint.document import is_prose
 from lint.patterns import lazy_compile
@@ -337,8 +337,3 @@ def repeated_lines(texts: List[str]) -> List[bool]:
         if key:
             counts[key] = counts.get(key, 0) + 1
     return [bool(key) and counts[key] > 1 for key in keys]
-
-
-def first_word_of(text: str) -> Optional[str]:
-    m = _WORD.search(text)
-    return m.group() if m else None

@@ -1,14 +1,19 @@
 """boilerplate: web-page and CMS furniture pasted in with a story ("Back to top button").
 
-A line is furniture by its words *and* its shape, never by a phrase found inside prose:
+Phase 1 reads the draft as blocks (`Document.blocks`: however it was pasted) and judges each
+by its own evidence and its place (lint/furniture.py): known phrases and prefixes, share bars,
+link words, separators, counters, teasers, lines the draft repeats; inside the story, before
+it, or after its last prose block. Furniture blocks that follow each other are one finding
+spanning them, with one safe fix that deletes the run and keeps the paragraphs around it
+apart. Sure furniture takes the rule's level; what the desk should only look at (`doubt`) is
+a level lower. A known phrase on a line inside a hard-wrapped paragraph is found too, unless
+the line starts the paragraph and the sentence goes on ("Comments\nwere closed.").
 
-1. the whole line is made of known furniture phrases ("In Other News", "Print this article
-   Email this article", "Share: Facebook Twitter Email"), or it starts with a known furniture
-   prefix ("Sign up for our newsletter ...") and is short;
-2. across drafts (phase 2): the same short, unpunctuated line stands verbatim in several
-   *different* stories (different headline and lede, so versions of one story don't count).
+Phase 2: the same short, unpunctuated line standing verbatim in several *different* stories
+(different headline and lede, so versions of one story don't count) is furniture; a line
+already in a run of its draft counts as seen there but is reported with its run.
 
-It is never the headline, and never a line with closing punctuation unless a phrase says so.
+The headline is never furniture.
 """
 
 from __future__ import annotations
@@ -34,9 +39,7 @@ _CLOSING = ".!?\"”’)"
 _HEAD = 200
 
 
-def _normalize(line: str) -> str:
-    line = line.replace("’", "'").replace("‘", "'").replace("\u00a0", " ")
-    return " ".join(line.split()).casefold()
+_normalize = furniture.normalize  # case, curly quotes and white space do not count
 
 
 class Boilerplate(Kind):
@@ -330,22 +333,4 @@ def _delete_span(text: str, start: int, end: int, safe: bool = True) -> Fix:
         return Fix(0, after, "", safe=safe)  # the draft starts with furniture
     if after < len(text) and text.count("\n", before, start) > text.count("\n", end, after):
         return Fix(start, after, "", safe=safe)  # keep the break before, drop the one after
-    return Fix(before, end, "", safe=safe)
-
-
-def _delete_line(text: str, start: int, end: int, safe: bool = True) -> Fix:
-    """Remove the line and the blank space before it, so the paragraphs around close up.
-
-    The removal runs from the end of the previous line's words to the end of this line's, so
-    removing two furniture lines in a row gives two touching, not overlapping, fixes.
-    """
-    before = start
-    while before > 0 and text[before - 1].isspace():
-        before -= 1
-    if before == 0:
-        # the draft starts with furniture: take the space after it instead
-        after = end
-        while after < len(text) and text[after].isspace():
-            after += 1
-        return Fix(0, after, "", safe=safe)
     return Fix(before, end, "", safe=safe)
