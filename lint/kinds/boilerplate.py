@@ -185,10 +185,13 @@ class Boilerplate(Kind):
         repeated = [r and not (i + 1 < len(prose) and prose[i + 1]) for i, r in enumerate(repeated)]
         signals = self._signals()
         strong = furniture.Evidence(furniture.STRONG, "a web-page phrase")
+        quick = self._firsts is not None and prefilters_enabled()
+        search = _WORD.search
         evidence = [
             furniture.NONE if len(t) > 300
             # a sentence of the story: only a known phrase or prefix can make it furniture
-            else (strong if self._known_furniture(t) else furniture.NONE) if prose[i] and furniture.ends_sentence(t)
+            else (strong if self._known_furniture(t, quick, search) else furniture.NONE)
+            if prose[i] and furniture.ends_sentence(t)
             else signals.evidence(t, repeated[i])
             for i, t in enumerate(texts)
         ]
