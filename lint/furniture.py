@@ -223,6 +223,7 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
         # a short draft: its sentences are the story
         story = [evidence[i].level == 0 and ends_sentence(texts[i]) and len(_WORD.findall(texts[i])) >= 3
                  for i in range(n)]
+    _absorb_stray_prose(story, evidence)
     prose_at = [i for i in range(n) if story[i]]
     first_prose = prose_at[0] if prose_at else n
     last_prose = prose_at[-1] if prose_at else -1
@@ -267,7 +268,10 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
             body = list(segment)
             if j < n and body and evidence[last].level == 0:
                 body = body[:-1]
-            if len(body) >= 3 and with_evidence * 2 >= len(body):
+            # mostly evidence, or before the story a long stretch of short lines a quarter of
+            # them furniture (a video player's settings): one run
+            if ((len(body) >= 3 and with_evidence * 2 >= len(body))
+                    or (j <= first_prose and len(body) >= 8 and with_evidence * 4 >= len(body))):
                 sure = with_evidence >= 3
                 for k in body:
                     if evidence[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
@@ -282,6 +286,24 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
                     flagged[k] = (bool(neighbours) and len(segment) >= 2, False)
         i = j
     return [(k, sure, after) for k, (sure, after) in sorted(flagged.items())]
+
+
+def _absorb_stray_prose(story: List[bool], evidence: List[Evidence]) -> None:
+    """The story ends with its last prose block that stands next to another (a story's
+    paragraphs follow one another). A lone prose block after that end, with furniture both
+    before and after it (a badge's blurb in a comments section), is not the story's."""
+    n = len(story)
+    core = [k for k in range(n) if story[k] and ((k > 0 and story[k - 1]) or (k + 1 < n and story[k + 1]))]
+    if not core:
+        return
+    end = core[-1]
+    evidence_after = [k for k in range(end + 1, n) if evidence[k].level > 0]
+    if len(evidence_after) < 2:
+        return
+    for k in range(end + 1, evidence_after[-1]):
+        # furniture has plainly begun: three lines of it between the story's end and here
+        if story[k] and sum(1 for m in evidence_after if m < k) >= 3:
+            story[k] = False
 
 
 def ends_sentence(text: str) -> bool:

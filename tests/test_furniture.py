@@ -290,3 +290,18 @@ def test_a_level_set_in_the_config_rules_sure_and_doubtful_furniture_alike():
 def test_a_repeated_line_with_a_sentence_in_it_is_not_a_label():
     text = "Headline\n\nIt fell. More later\n\nIt fell. More later\n"
     assert furniture(text) == []
+
+
+def test_numbers_in_a_markdown_or_html_table_are_the_story_s_data(tmp_path):
+    from lint.reader import read_draft
+
+    table_md = "| ward | votes |\n| --- | --- |\n| North | 1,204 |\n| South | 986 |\n| East | 1,377 |\n| West | 642 |\n"
+    (tmp_path / "vote.md").write_text(f"# Ward results\n\n{LEDE}\n\n{table_md}\n{SECOND}\n", encoding="utf-8")
+    rows = "".join(f"<tr><td>{w}</td><td>{n}</td></tr>" for w, n in [("North", "1,204"), ("South", "986"), ("East", "1,377")])
+    (tmp_path / "vote.html").write_text(
+        f"<h1>Ward results</h1><p>{LEDE}</p><table>{rows}</table><p>{SECOND}</p><p>Share</p><p>Tweet</p>\n", encoding="utf-8")
+    docs = [read_draft(str(tmp_path / name)) for name in ("vote.md", "vote.html")]
+    findings, errors = Engine(BOILERPLATE).run(docs)
+    assert not errors
+    # only the share bar after the HTML story
+    assert [(f.path.rsplit("/", 1)[-1], f.match) for f in findings] == [("vote.html", "Share</p><p>Tweet")]

@@ -141,7 +141,14 @@ class Boilerplate(Kind):
         for run in runs:
             start, end = blocks[run.first][0], blocks[run.last][1]
             count = run.last - run.first + 1
-            yield Hit(start, end, self._values(text, blocks, run, count), _delete_span(text, start, end))
+            values = self._values(text, blocks, run, count)
+            # a run that takes prose with it (a blurb between furniture after the story) is
+            # worth a look, and its fix is not applied without --unsafe-fixes
+            safe = not any(is_prose(text[slice(*blocks[k])]) for k in range(run.first, run.last + 1))
+            if not safe:
+                values["doubt"] = True
+                values["action"] = "check them and delete them if they are not part of the story"
+            yield Hit(start, end, values, _delete_span(text, start, end, safe=safe))
         for start, end in inner:
             values = {"why": "a web-page phrase", "what": f"“{text[start:end]}”", "verb": "is",
                       "action": "delete the line"}
@@ -178,6 +185,9 @@ class Boilerplate(Kind):
                 continue
             if any(start < span_end and end > span_start for span_start, span_end in spans):
                 blocks.append((start, end))
+        if doc.format != "text":
+            # a cell of a Markdown or HTML table is the story's data, never furniture
+            blocks = [b for b in blocks if not _in_table(doc, b[0])]
         texts = [text[s:e] for s, e in blocks]
         prose = [is_prose(t) for t in texts]
         repeated = furniture.repeated_lines(texts)
@@ -316,6 +326,20 @@ def _first_words(pieces, prefixes):
             return None
         (partial if m.end() == len(prefix) else whole).add(m.group())
     return frozenset(whole), tuple(sorted(partial))
+
+
+def _in_table(doc, offset: int) -> bool:
+    """Does the text at `offset` come from a table cell of the Markdown or HTML source?"""
+    source = doc.source
+    at = doc.offsets.to_source(offset)
+    line_start = source.rfind("\n", 0, at) + 1
+    line_end = source.find("\n", at)
+    line = source[line_start : len(source) if line_end < 0 else line_end].strip()
+    if line.startswith("|") or line.endswith("|"):
+        return True
+    before = source[max(0, at - 200) : at].lower()
+    cell = max(before.rfind("<td"), before.rfind("<th"))
+    return cell >= 0 and cell > max(before.rfind("</td"), before.rfind("</th"), before.rfind("<p"))
 
 
 def _short(line: str) -> str:
