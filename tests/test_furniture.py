@@ -305,3 +305,30 @@ def test_numbers_in_a_markdown_or_html_table_are_the_story_s_data(tmp_path):
     assert not errors
     # only the share bar after the HTML story
     assert [(f.path.rsplit("/", 1)[-1], f.match) for f in findings] == [("vote.html", "Share</p><p>Tweet")]
+
+
+@BOTH
+def test_a_last_paragraph_after_an_ad_marker_stays_the_story_s(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, SECOND, "Advertisement", THIRD, "Related", "More on the council"]
+    findings, _ = Engine(BOILERPLATE).check_texts([pasted(blocks, blank)])
+    assert [(f.line, f.end_line) for f in findings] == [
+        (line_of(blocks, 3, blank), line_of(blocks, 3, blank)), (line_of(blocks, 5, blank), line_of(blocks, 6, blank))]
+    assert all(f.fix.safe for f in findings)
+
+
+@BOTH
+def test_a_blurb_inside_the_furniture_after_the_story_is_worth_a_look_and_never_fixed_unasked(blank):
+    blurb = "Readers who post often and well can earn a badge that shows next to their name in every thread."
+    blocks = ["Council shuts Elm Street library", LEDE, SECOND, THIRD, "Comments", "Show Comments",
+              "Discussion Policy", "Star Commenter Badge", blurb, "Get a badge", "Sign in here"]
+    findings, _ = Engine(BOILERPLATE).check_texts([pasted(blocks, blank)])
+    assert [(f.line, f.end_line, str(f.severity), f.fix.safe) for f in findings] == [
+        (line_of(blocks, 4, blank), line_of(blocks, 10, blank), "warning", False)]
+
+
+@BOTH
+def test_a_video_player_s_settings_before_the_lede_are_one_run(blank):
+    player = ["Settings", "Full Screen", "Quality", "Auto", "High", "Low", "Captions", "Aa", "Aa", "Aa", "Back"]
+    blocks = ["Council shuts Elm Street library", "By Tom Reed"] + player + [LEDE, SECOND]
+    findings = furniture(pasted(blocks, blank))
+    assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 2, blank), line_of(blocks, 12, blank), "error")]
