@@ -332,3 +332,9 @@ def test_a_video_player_s_settings_before_the_lede_are_one_run(blank):
     blocks = ["Council shuts Elm Street library", "By Tom Reed"] + player + [LEDE, SECOND]
     findings = furniture(pasted(blocks, blank))
     assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 2, blank), line_of(blocks, 12, blank), "error")]
+
+
+def test_only_sure_furniture_has_a_safe_fix():
+    blocks = ["Council shuts Elm Street library", LEDE, "Aa", SECOND, THIRD, "Share", "Tweet"]
+    findings, _ = Engine(BOILERPLATE).check_texts([pasted(blocks, True)])
+    assert [(str(f.severity), f.fix.safe) for f in findings] == [("warning", False), ("error", True)]

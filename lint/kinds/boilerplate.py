@@ -148,7 +148,8 @@ class Boilerplate(Kind):
             if not safe:
                 values["doubt"] = True
                 values["action"] = "check them and delete them if they are not part of the story"
-            yield Hit(start, end, values, _delete_span(text, start, end, safe=safe))
+            # only what a copy editor deletes on sight is deleted by --fix
+            yield Hit(start, end, values, _delete_span(text, start, end, safe=safe and not values.get("doubt")))
         for start, end in inner:
             values = {"why": "a web-page phrase", "what": f"“{text[start:end]}”", "verb": "is",
                       "action": "delete the line"}
