@@ -25,7 +25,7 @@ Then position decides (the story is what lies between its first and last prose b
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from lint.document import is_prose
 from lint.patterns import lazy_compile
@@ -213,10 +213,12 @@ class Run:
         self.first, self.last, self.level, self.reasons, self.after_story = first, last, level, reasons, after_story
 
 
-def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List[Tuple[int, int, bool]]:
+def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
+          how: Optional[Dict[int, str]] = None) -> List[Tuple[int, int, bool]]:
     """Furniture blocks as (index, level: True for error, after the story), from each block's
     text, whether it reads as prose, and its own evidence. Blocks with strong evidence are never
-    the story's prose."""
+    the story's prose. `how`, when given, is filled with which judgement flagged each block
+    (benchmarks/furniture_signals.py)."""
     n = len(texts)
     story = [prose[i] and evidence[i].level < STRONG for i in range(n)]
     if not any(story):
@@ -237,6 +239,7 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
         while j < n and not story[j]:
             j += 1
         segment = range(i, j)  # blocks i..j-1, none of them prose
+        branch = ""
         tail = i > last_prose
         strong = [k for k in segment if evidence[k].level >= STRONG]
         medium = [k for k in segment if evidence[k].level == MEDIUM]
@@ -246,17 +249,21 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
             evidenced = [k for k in segment if evidence[k].level > 0]
             rest = range(evidenced[0], j) if evidenced else segment
             if strong or len(medium) >= 2:
+                branch = "after: run with evidence"
                 for k in rest:
                     flagged[k] = (True, True)
             elif medium and len(rest) >= 3:
+                branch = "after: run with one medium"
                 for k in rest:
                     flagged[k] = (False, True)
             elif (len(segment) >= 4 and sum(1 for k in segment if _short_unpunctuated(texts[k])) * 4 >= len(segment) * 3
                   and sum(len(_WORD.findall(texts[k])) for k in segment) >= 4 * len(segment)):
                 # a list of links to other stories: headlines, not one-word subheads
+                branch = "after: list of headlines"
                 for k in segment:
                     flagged[k] = (False, True)
             else:
+                branch = "after: lone line"
                 for k in strong:
                     flagged[k] = (True, True)
                 for k in medium:
@@ -273,17 +280,23 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence]) -> List
             if ((len(body) >= 3 and with_evidence * 2 >= len(body))
                     or (j <= first_prose and len(body) >= 8 and with_evidence * 4 >= len(body))):
                 sure = with_evidence >= 3
+                branch = "inside: run"
                 for k in body:
                     if evidence[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
                         continue  # a byline, a date or a sentence among them stays
                     flagged[k] = (sure or evidence[k].level >= STRONG, False)
             else:
+                branch = "inside: lone line"
                 for k in strong:
                     flagged[k] = (True, False)
                 for k in medium:
                     # medium evidence next to other furniture is sure; alone, worth a look
                     neighbours = [m for m in (k - 1, k + 1) if 0 <= m < n and evidence[m].level > 0]
                     flagged[k] = (bool(neighbours) and len(segment) >= 2, False)
+        if how is not None:
+            for k in segment:
+                if k in flagged:
+                    how[k] = branch
         i = j
     return [(k, sure, after) for k, (sure, after) in sorted(flagged.items())]
 

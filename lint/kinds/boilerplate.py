@@ -179,6 +179,32 @@ class Boilerplate(Kind):
         if cached is not None and cached[0] == spans:
             return cached[1]
         text = doc.text
+        blocks, texts, evidence, found = self.assess(doc, spans)
+        runs = furniture.runs(found, evidence)
+        flagged = {k for k, _, _ in found}
+        inner = []
+        for i, (start, end) in enumerate(blocks):
+            if i in flagged or "\n" not in texts[i]:
+                continue
+            # a hard-wrapped paragraph: a furniture line inside it, but not its first line
+            # ("Comments\nwere closed." is a sentence)
+            position = text.find("\n", start, end) + 1
+            while 0 < position < end:
+                line_end = text.find("\n", position, end)
+                line_end = end if line_end < 0 else line_end
+                line_start, line_stop = strip_span(text, position, line_end)
+                if line_stop > line_start and self._known_furniture(text[line_start:line_stop]):
+                    inner.append((line_start, line_stop))
+                position = line_end + 1
+        result = (blocks, runs, inner)
+        doc.__dict__["_copydesk_furniture"] = (spans, result)
+        return result
+
+    def assess(self, doc, spans, how=None):
+        """(blocks, texts, evidence, found): the draft's blocks in scope (never the headline),
+        their texts, each block's own evidence, and the furniture blocks `furniture.judge`
+        finds (`how`: see there)."""
+        text = doc.text
         headline = doc.headline
         blocks = []
         for start, end in doc.blocks:
@@ -206,26 +232,7 @@ class Boilerplate(Kind):
             else signals.evidence(t, repeated[i])
             for i, t in enumerate(texts)
         ]
-        found = furniture.judge(texts, prose, evidence)
-        runs = furniture.runs(found, evidence)
-        flagged = {k for k, _, _ in found}
-        inner = []
-        for i, (start, end) in enumerate(blocks):
-            if i in flagged or "\n" not in texts[i]:
-                continue
-            # a hard-wrapped paragraph: a furniture line inside it, but not its first line
-            # ("Comments\nwere closed." is a sentence)
-            position = text.find("\n", start, end) + 1
-            while 0 < position < end:
-                line_end = text.find("\n", position, end)
-                line_end = end if line_end < 0 else line_end
-                line_start, line_stop = strip_span(text, position, line_end)
-                if line_stop > line_start and self._known_furniture(text[line_start:line_stop]):
-                    inner.append((line_start, line_stop))
-                position = line_end + 1
-        result = (blocks, runs, inner)
-        doc.__dict__["_copydesk_furniture"] = (spans, result)
-        return result
+        return blocks, texts, evidence, furniture.judge(texts, prose, evidence, how)
 
     def _signals(self):
         signals = self.__dict__.get("_signals_cache")
