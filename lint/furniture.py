@@ -43,8 +43,11 @@ _SECTION_BREAK = lazy_compile(r"(?:(\S)\s*)(?:\1\s*){2,}")
 # "941 comments", "2192 Shares", "1 of 24", "View comments941"
 _NUMBER = lazy_compile(r"\d[\d.,]*[kKmM]?")
 _LINK_BAR = lazy_compile(r"\s[|•·]\s")
-# a link's arrow at the end of a short line: "More in Opinion ›", "View this image »"
-_LINK_ARROW = lazy_compile(r"\s[›»→>]$")
+# a slideshow's counter: "1 / 5", "3 of 24"
+_SLIDE = lazy_compile(r"\d{1,3}\s*(?:/|of)\s*\d{1,3}")
+_INTEGER = lazy_compile(r"\d{1,2}")
+# a clock time: "2:15pm", "14:15", "2.15 p.m. ET"
+_CLOCK = lazy_compile(r"\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?")
 # a byline: its name may stand again in a list of stories, and it is never furniture alone
 _BYLINE = lazy_compile(r"(?i:by|por|par|von)\s+\p{Lu}")
 # a date alone: "Sept. 25, 2018", "24 July 2015", "Sunday, October 18, 2020"
@@ -61,9 +64,9 @@ _NAME = lazy_compile(r"\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2}")
 _INNER_STOP = lazy_compile(r"[.!?][\"”’')]*\s+\S")
 # a contact or social line: an e-mail address or a handle alone ("@janehill")
 _CONTACT = lazy_compile(r"[\w.+-]+@[\w-]+\.[\w.]+|^@\w+$")
-# a photo credit: "Credit Jane Hill", "Photo: AP", or a caption that ends with its credit
+# a photo credit alone: "Credit Jane Hill", "Photo: AP" (a caption ending with its credit is
+# the caption's, and captions are copy)
 _CREDIT = lazy_compile(r"(?:Credit|Photo|Photograph|Image|Picture)s?:?\s+\p{Lu}")
-_CAPTION_CREDIT = lazy_compile(r"\((?i:credit|photo|image|picture):[^)]*\)?\s*$")
 # words glued without a space where two links or a label and a name met: "CreditJane Doe",
 # "ProfileFollowUnfollow", "View comments941"
 _PIECE = lazy_compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
@@ -79,6 +82,65 @@ class Evidence:
 
 
 NONE = Evidence()
+# a number alone, and a share link alone ("Facebook"), before `settle` has seen their neighbours
+_BARE_NUMBER = Evidence(MEDIUM, "a number alone")
+_LONE_PART = Evidence(MEDIUM, "a share link alone")
+AXIS = "chart labels"
+SHARE_BAR = "share-bar links"
+LINK_WORD = "link text alone on a line"
+RANKED = "a ranked list's numbers"
+
+
+def settle(texts: List[str], evidence: List[Evidence]) -> List[Evidence]:
+    """Numbers alone on a line are furniture only among others of their kind: three or more
+    in a row are a chart's axis ("100", "80", "60", "’17", "’18"); small whole numbers that
+    count up with one line between them are a most-read list's ranks ("1", headline, "2",
+    headline). A number alone anywhere else (a review's score, a price, a cell of a table
+    pasted a cell a line) is the story's."""
+    n = len(evidence)
+    out = list(evidence)
+    for k in range(n):
+        if evidence[k] is _LONE_PART:
+            # a share bar pasted a link a line: another share link or link word next to it
+            # ("Facebook", "Twitter"); the same name twice is two photos' credits
+            near = [m for m in (k - 1, k + 1) if 0 <= m < n
+                    and (evidence[m] is _LONE_PART or evidence[m].why == LINK_WORD)
+                    and _fold(texts[m]) != _fold(texts[k])]
+            out[k] = Evidence(MEDIUM, SHARE_BAR) if near else NONE
+    i = 0
+    while i < n:
+        if evidence[i] is not _BARE_NUMBER:
+            i += 1
+            continue
+        j = i
+        while j < n and evidence[j] is _BARE_NUMBER:
+            j += 1
+        axis = j - i >= 3
+        for k in range(i, j):
+            if axis:
+                out[k] = Evidence(MEDIUM, AXIS)
+            elif _ranked(texts, evidence, k):
+                out[k] = Evidence(MEDIUM, RANKED)
+            else:
+                out[k] = NONE
+        i = j
+    return out
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _ranked(texts: List[str], evidence: List[Evidence], k: int) -> bool:
+    """Is block k a rank (1 to 99) with the rank before it or after it two blocks away?"""
+    text = texts[k].strip()
+    if not _INTEGER.fullmatch(text):
+        return False
+    rank = int(text)
+    for other, expected in ((k - 2, rank - 1), (k + 2, rank + 1)):
+        if 0 <= other < len(texts) and evidence[other] is _BARE_NUMBER and texts[other].strip() == str(expected):
+            return True
+    return False
 
 
 class Signals:
@@ -109,20 +171,29 @@ class Signals:
         if _COUNTER.fullmatch(line):
             if _TIME_OR_YEAR.fullmatch(line.strip()):
                 return NONE
-            return Evidence(MEDIUM, "a counter or chart label")
+            if _SLIDE.fullmatch(line.strip()):
+                return Evidence(MEDIUM, "a slideshow counter")
+            # a number alone is a score, a price or a table's cell as often as a chart's
+            # label: `settle` keeps it only among others of its kind
+            return _BARE_NUMBER
         if len(words) <= 4 and _counted(line, folded, self.counter_words):
             return Evidence(STRONG, "a counter")
         if folded and len(folded) <= 6 and all(w in self.parts or w in self.link_words for w in folded):
             if sum(1 for w in folded if w in self.parts) >= 2:
-                return Evidence(STRONG, "share-bar links")
-            if len(folded) == 1 or " ".join(folded) in self.link_words:
-                return Evidence(MEDIUM, "link text alone on a line")
+                return Evidence(STRONG, SHARE_BAR)
+            # a link word alone ("Print", "Share"); a network's name alone ("Facebook") is as
+            # often a photo's credit or an embed's label: furniture next to another share link
+            # (`settle`)
+            if " ".join(folded) in self.link_words:
+                return Evidence(MEDIUM, LINK_WORD)
+            if len(folded) <= 2 and " ".join(folded) in self.parts:
+                return _LONE_PART
         stripped = line.rstrip()
         if len(words) <= self.bar_max_words and _LINK_BAR.search(line) and stripped[-1:] not in ".!?":
-            return Evidence(MEDIUM, "a bar of links")
-        if len(words) <= 8 and _LINK_ARROW.search(stripped):
-            return Evidence(MEDIUM, "a link with its arrow")
-        if len(words) >= 2 and _doubled(folded):
+            if self._bar(stripped):
+                return Evidence(MEDIUM, "a bar of links")
+            return NONE
+        if len(words) >= 2 and _doubled(folded) and not _doubled_date(stripped):
             return Evidence(MEDIUM, "a link's text doubled")
         if self.teaser(stripped, folded):
             return Evidence(STRONG, "a teaser for another story")
@@ -130,8 +201,6 @@ class Signals:
             return Evidence(MEDIUM, "a contact or social line")
         if len(words) <= 6 and _CREDIT.match(stripped):
             return Evidence(MEDIUM, "a photo credit")
-        if _CAPTION_CREDIT.search(stripped):
-            return Evidence(MEDIUM, "a photo caption with its credit")
         if len(words) <= 8 and self._glued(line):
             return Evidence(MEDIUM, "link labels glued together")
         if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।:"
@@ -152,6 +221,18 @@ class Signals:
                 if "…" in line or "..." in line:
                     return True
         return False
+
+    def _bar(self, line: str) -> bool:
+        """Links side by side ("More about badges | Request a badge", "News | Sport | Weather"):
+        three links or more, or two with a link word among them. Two pieces alone are as often
+        a caption's credit ("Jane Hill | Gazette") or a date and a time ("4 June 2024 • 2:15pm")."""
+        pieces = [p.strip() for p in _LINK_BAR.split(line) if p.strip()]
+        if len(pieces) >= 3:
+            return True
+        if any(_DATE.fullmatch(p.rstrip(".")) or _CLOCK.fullmatch(p) for p in pieces):
+            return False
+        words = {w.casefold() for p in pieces for w in _WORD.findall(p)}
+        return bool(words & self.link_words)
 
     def _glued(self, line: str) -> bool:
         """Furniture words glued to the next word: "CreditJane Doe", "MarketsSponsored",
@@ -192,6 +273,13 @@ def _doubled(folded: List[str]) -> bool:
         if folded[p : 2 * p] == folded[:p] and len("".join(folded[:p])) >= 8:
             return True
     return False
+
+
+def _doubled_date(line: str) -> bool:
+    """A date said twice ("22 Dec, 2016 22 Dec, 2016"): the page's date, not a link."""
+    half = len(line) // 2
+    first, second = line[:half].strip(), line[half:].strip()
+    return first == second and bool(_DATE.fullmatch(first.rstrip(".")) or _DATE.fullmatch(first.replace(",", "").rstrip(".")))
 
 
 def _counted(line: str, folded: List[str], counter_words) -> bool:
@@ -281,9 +369,13 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                     or (j <= first_prose and len(body) >= 8 and with_evidence * 4 >= len(body))):
                 sure = with_evidence >= 3
                 branch = "inside: run"
+                evidenced = [k for k in body if evidence[k].level > 0]
+                mostly = len(body) >= 3 and with_evidence * 2 >= len(body)
                 for k in body:
                     if evidence[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
                         continue  # a byline, a date or a sentence among them stays
+                    if evidence[k].level == 0 and mostly and not evidenced[0] < k < evidenced[-1]:
+                        continue  # a line at the edge of the run, with nothing of its own: a list's item, a label
                     flagged[k] = (sure or evidence[k].level >= STRONG, False)
             else:
                 branch = "inside: lone line"

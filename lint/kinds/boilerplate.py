@@ -232,7 +232,14 @@ class Boilerplate(Kind):
             else signals.evidence(t, repeated[i])
             for i, t in enumerate(texts)
         ]
-        return blocks, texts, evidence, furniture.judge(texts, prose, evidence, how)
+        evidence = furniture.settle(texts, evidence)
+        found = furniture.judge(texts, prose, evidence, how)
+        if headline:
+            # the headline said again (a page's title over its story, the story in a most-read
+            # list) is the story's own line, never deleted as furniture
+            title = _normalize(text[headline[0] : headline[1]])
+            found = [f for f in found if _normalize(texts[f[0]]) != title]
+        return blocks, texts, evidence, found
 
     def _signals(self):
         signals = self.__dict__.get("_signals_cache")
