@@ -46,6 +46,9 @@ _LINK_BAR = lazy_compile(r"\s[|•·]\s")
 # a slideshow's counter: "1 / 5", "3 of 24"
 _SLIDE = lazy_compile(r"\d{1,3}\s*(?:/|of)\s*\d{1,3}")
 _INTEGER = lazy_compile(r"\d{1,2}")
+# a year in short form on a chart's axis ("’17", "'98"), and a number's value ("$1,204.5")
+_SHORT_YEAR = lazy_compile(r"[’']\d\d")
+_VALUE = lazy_compile(r"\d[\d,]*(?:\.\d+)?")
 # a clock time: "2:15pm", "14:15", "2.15 p.m. ET"
 _CLOCK = lazy_compile(r"\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?")
 # a byline: its name may stand again in a list of stories, and it is never furniture alone
@@ -115,7 +118,7 @@ def settle(texts: List[str], evidence: List[Evidence]) -> List[Evidence]:
         j = i
         while j < n and evidence[j] is _BARE_NUMBER:
             j += 1
-        axis = j - i >= 3
+        axis = j - i >= 3 and _axis([texts[k] for k in range(i, j)])
         for k in range(i, j):
             if axis:
                 out[k] = Evidence(MEDIUM, AXIS)
@@ -125,6 +128,44 @@ def settle(texts: List[str], evidence: List[Evidence]) -> List[Evidence]:
                 out[k] = NONE
         i = j
     return out
+
+
+def _axis(labels: List[str]) -> bool:
+    """Numbers in a row that read as a chart's axis, not a table's row pasted a cell a line:
+    three years or more in short form ("’17", "’18", "’19"), or four or more numbers a round
+    step apart ("80", "60", "40", "20"; five when the step is one). A table's row pasted a cell a
+    line ("12", "7", "4", "1": played, won, drawn, lost) rarely steps so evenly."""
+    years, values = 0, []
+    for label in labels:
+        label = label.strip()
+        if _SHORT_YEAR.fullmatch(label):
+            years += 1
+            if years >= 3:
+                return True
+        else:
+            years = 0
+        m = _VALUE.search(label)
+        values.append(float(m.group().replace(",", "")) if m else None)
+    for start in range(len(values) - 2):
+        a, b = values[start], values[start + 1]
+        if a is None or b is None or a == b:
+            continue
+        step = b - a
+        count, k = 2, start + 2
+        while k < len(values) and values[k] is not None and abs(values[k] - values[k - 1] - step) < 1e-9:
+            count, k = count + 1, k + 1
+        if count >= (5 if abs(step) == 1 else 4) and _round_step(abs(step)) and a % step == 0:
+            return True
+    return False
+
+
+def _round_step(step: float) -> bool:
+    """A step an axis uses: 1, 2, 2.5 or 5 times a power of ten (20, 250, 0.5), never 3 or 4."""
+    while step >= 10:
+        step /= 10
+    while step < 1:
+        step *= 10
+    return any(abs(step - m) < 1e-6 for m in (1, 2, 2.5, 5))
 
 
 def _fold(text: str) -> str:

@@ -343,3 +343,142 @@ def test_only_sure_furniture_has_a_safe_fix():
     blocks = ["Council shuts Elm Street library", LEDE, "Aa", SECOND, THIRD, "Share", "Tweet"]
     findings, _ = Engine(BOILERPLATE).check_texts([pasted(blocks, True)])
     assert [(str(f.severity), f.fix.safe) for f in findings] == [("warning", False), ("error", True)]
+
+
+# ---- whole drafts in styles the scraped pages lack: what a copy editor keeps stays silent ------
+
+WIRE = [
+    "Floods force thousands from homes in river valley",
+    "MARLOW FALLS, Ore. (AP) — Floodwaters forced more than 3,000 people from their homes along the "
+    "Carrow River on Wednesday as a second storm in a week pushed the river over its banks.",
+    "The river crested at 24 feet, six feet above flood stage, the National Weather Service said.",
+    "No one was hurt.",
+    "\"We've never seen it come up this fast,\" said Dana Ortiz, who fled with her two dogs.",
+    "Officials opened three shelters.",
+    "More rain is expected Friday.",
+    "___",
+    "This story has been corrected to show the river crested at 24 feet, not 26.",
+    "___",
+    "Associated Press writer Luis Reyes in Portland contributed to this report.",
+    "Share",
+    "Tweet",
+    "Email",
+]
+
+LIVE = [
+    "Budget 2026: Chancellor sets out tax changes – as it happened",
+    "Key events",
+    "14:52 GMT",
+    "The Chancellor has sat down after speaking for 71 minutes.",
+    "Labour backbenchers cheered as she finished, while the Conservative benches were largely quiet.",
+    "14:41 GMT",
+    "Fuel duty frozen again",
+    "The 5p cut in fuel duty will stay for another year, the Chancellor says, costing the Treasury £3bn.",
+    "A spokesman for the RAC said drivers would welcome the news.",
+    "Advertisement",
+    "14.30 GMT",
+    "Income tax thresholds",
+    "Thresholds stay frozen until 2030.",
+    "That means millions more people will pay the higher rate as wages rise, the Institute for Fiscal Studies says.",
+    "14:12 GMT",
+    "Growth forecast cut",
+    "The Office for Budget Responsibility now expects the economy to grow by 1.1% this year, down from 1.5%.",
+    "Updated at 14.15 GMT",
+]
+
+MAGAZINE = [
+    "The last lighthouse keeper",
+    "For thirty years Margaret Ellery kept the lamp at Hollin Point burning, long after the machines "
+    "could have done it for her.",
+    "She climbed the 112 steps every evening at dusk, and again before dawn, and she wrote down the "
+    "weather in a ledger that now fills a shelf.",
+    "“The sea doesn't care who is watching it. But I did.”",
+    "When the board automated the light in 1998, she stayed on as caretaker, mending the paint and "
+    "answering letters from children.",
+    "Her favourite verse, copied in pencil inside the cover of the first ledger, is still there:",
+    "Keep the lamp,",
+    "mind the glass,",
+    "count the ships",
+    "as the long nights pass.",
+    "What she kept in the lantern room",
+    "a brass telescope",
+    "two pairs of gloves",
+    "a tin of peppermints",
+    "her late husband's compass",
+    "“I never once let it go dark”",
+    "She died in March at 91. The light still turns, but no one writes down the weather any more.",
+]
+
+SPORT = [
+    "Riverton 2-1 Ashford: late Okafor header sends hosts top",
+    "Riverton went top of League Two after Sam Okafor headed in a stoppage-time winner against "
+    "ten-man Ashford at Mill Lane.",
+    "Ashford led at the break through Tom Hale's volley, but Jack Price levelled with a penalty after 58 minutes.",
+    "\"We never stopped believing,\" Riverton manager Kate Dunn told BBC Radio Riverton.",
+    "Line-ups",
+    "Riverton: Walsh, Evans, Okafor, Grant, Little, Price, Moss (Hart 70), Doyle, Banks, Reid, Ward (Kerr 80).",
+    "Subs not used: Dean, Fox, Lowe.",
+    "Ashford: Pike, Hale, Cole, Mint, Short, Lamb, Rowe, Tait, Vine, Wood, Yates.",
+    "Sent off: Cole (75).",
+    "Attendance: 6,402",
+    "Referee: John Marsh",
+    "Match stats",
+    "Possession",
+    "58%",
+    "42%",
+    "Shots",
+    "14",
+    "6",
+    "League Two top three",
+    "Riverton",
+    "12",
+    "8",
+    "3",
+    "1",
+    "27",
+    "Ashford",
+    "12",
+    "8",
+    "2",
+    "2",
+    "26",
+    "Kingsbridge",
+    "12",
+    "7",
+    "4",
+    "1",
+    "25",
+]
+
+
+@BOTH
+@pytest.mark.parametrize("draft,furniture_at", [
+    (WIRE, [(11, 13, "error")]),      # one-line paragraphs, "___" and a contributor line stay
+    (LIVE, [(9, 9, "error")]),        # timestamps, one-line posts and subheads stay
+    (MAGAZINE, []),                   # a pull quote, a verse and a list stay
+    (SPORT, []),                      # line-ups, stats and a table pasted a cell a line stay
+], ids=["wire", "live", "magazine", "sport"])
+def test_a_whole_draft_keeps_every_line_a_copy_editor_would(blank, draft, furniture_at):
+    findings = furniture(pasted(draft, blank))
+    assert [(f[0], f[1], f[2]) for f in findings] == [
+        (line_of(draft, first, blank), line_of(draft, last, blank), level) for first, last, level in furniture_at]
+
+
+@BOTH
+def test_a_chart_s_axis_is_furniture_but_a_table_row_is_not(blank):
+    axis = ["100", "80", "60", "40", "20", "0"]
+    row = ["Riverton", "12", "8", "3", "1", "27"]
+    chart = furniture(pasted(["Council shuts Elm Street library", LEDE] + axis + [SECOND, THIRD], blank))
+    assert [(f[0], f[1], f[2]) for f in chart] == [(line_of(axis, 2, blank), line_of(axis, 7, blank), "error")]
+    assert furniture(pasted(["Council shuts Elm Street library", LEDE] + row + [SECOND, THIRD], blank)) == []
+
+
+@BOTH
+def test_the_headline_said_again_is_never_furniture(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, SECOND, THIRD, "Most Read", "1",
+              "Council shuts Elm Street library", "2", "Harbour ferry fares to rise in April", "3",
+              "Two hurt as lorry overturns on bypass"]
+    findings = furniture(pasted(blocks, blank))
+    # the most-read list goes in two pieces around the story's own headline
+    assert [(f[0], f[1]) for f in findings] == [
+        (line_of(blocks, 4, blank), line_of(blocks, 5, blank)), (line_of(blocks, 7, blank), line_of(blocks, 10, blank))]
