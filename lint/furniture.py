@@ -5,22 +5,28 @@ paragraph between blank lines) gets the evidence it carries on its own:
 
 - strong: a known furniture phrase or prefix (`phrases`, `prefixes`), a bar of share links
   (two or more `parts`: "Share Tweet Email"), a counter with its label ("941 comments");
-- medium: a link word alone on a line (`link_words`: "Print", "Home", "Photo"), one share
-  part alone ("Tweet"), a separator alone ("|", "»"), a counter ("0", "1 / 5", "’18",
-  "$915"), a bar of short links ("More about badges | Request a badge"), a short line the
-  draft repeats word for word.
+- medium: a link word alone on a line (`link_words`: "Print", "Share", "Photo"), a separator
+  alone ("|", "»"), a slideshow counter ("1 / 5"), a bar of links ("News | Sport | Weather",
+  "More about badges | Request a badge"), a link's text said twice, a short line the draft
+  repeats word for word;
+- medium only among their kind (`settle`): a number alone, in a chart's axis ("100", "80",
+  "60", "40"; "’17", "’18", "’19") or a most-read list's ranks ("1", headline, "2"), never a
+  score, a price or a table's cell; a network's name alone ("Facebook") next to another share
+  link, never alone (a photo's credit, an embed's label).
 
 Then position decides (the story is what lies between its first and last prose blocks):
 
 - after the story's last prose block, a run with strong evidence, or with two medium lines,
-  is deleted as one (error); a long run of short lines without evidence is worth a look
-  (warning);
+  is deleted as one (error), from its first line with evidence; one medium line is worth a
+  look (warning); short lines without evidence are left alone (a story may end with its own
+  list);
 - inside the story or before it, a block with strong evidence is furniture (error), a run of
   three or more blocks mostly made of evidence is one finding (chart tick labels, a photo
-  strip; error when three of them carry evidence), and a lone block with medium evidence is
-  worth a look (warning). A short line straight before prose without evidence of its own is a
-  subhead, never furniture; datelines, bylines and dates carry no evidence, and section breaks
-  (`* * *`, `X X X`) are not separators.
+  strip; error when three of them carry evidence; a line at the run's edge with no evidence
+  of its own stays), and a lone block with medium evidence is worth a look (warning). A
+  short line straight before prose without evidence of its own is a subhead, never
+  furniture; datelines, bylines and dates carry no evidence, and section breaks (`* * *`,
+  `X X X`) are not separators. The headline said again is the story's (boilerplate.py).
 """
 
 from __future__ import annotations
@@ -385,13 +391,9 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                 branch = "after: run with one medium"
                 for k in rest:
                     flagged[k] = (False, True)
-            elif (len(segment) >= 4 and sum(1 for k in segment if _short_unpunctuated(texts[k])) * 4 >= len(segment) * 3
-                  and sum(len(_WORD.findall(texts[k])) for k in segment) >= 4 * len(segment)):
-                # a list of links to other stories: headlines, not one-word subheads
-                branch = "after: list of headlines"
-                for k in segment:
-                    flagged[k] = (False, True)
             else:
+                # short lines with no evidence after the last paragraph are left alone: a story
+                # may end with its own list (key dates, line-ups, a reading list)
                 branch = "after: lone line"
                 for k in strong:
                     flagged[k] = (True, True)
@@ -454,11 +456,6 @@ def _absorb_stray_prose(story: List[bool], evidence: List[Evidence]) -> None:
 
 def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip("\"”’')]")[-1:] in (".", "!", "?", "…")
-
-
-def _short_unpunctuated(text: str) -> bool:
-    words = len(_WORD.findall(text))
-    return 0 < words <= 15 and text.rstrip()[-1:] not in ".!?…"
 
 
 def runs(found: List[Tuple[int, int, bool]], evidence: List[Evidence]) -> List[Run]:

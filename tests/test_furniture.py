@@ -111,12 +111,12 @@ def test_related_headlines_after_the_story_go_with_their_heading(blank):
 
 
 @BOTH
-def test_a_long_list_of_headlines_after_the_story_is_worth_a_look(blank):
+def test_a_list_after_the_story_without_evidence_is_the_story_s(blank):
+    # a story may end with its own list: with nothing that marks the lines as links, they stay
     blocks = ["Council shuts Elm Street library", LEDE, SECOND, THIRD,
               "Harbour ferry fares to rise in April", "Two hurt as lorry overturns on bypass",
               "School run parking fines double again", "Floodlights approved for county ground"]
-    findings = furniture(pasted(blocks, blank))
-    assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 4, blank), line_of(blocks, 7, blank), "warning")]
+    assert furniture(pasted(blocks, blank)) == []
 
 
 @BOTH
