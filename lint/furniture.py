@@ -365,6 +365,9 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
     first_prose = prose_at[0] if prose_at else n
     last_prose = prose_at[-1] if prose_at else -1
     flagged: Dict[int, Tuple[bool, bool]] = {}
+    # a most-read list's ranks count after the story only: inside it, "1", "2" on lines of
+    # their own may number the story's own list
+    inside = [NONE if e.why == RANKED else e for e in evidence]
     i = 0
     while i < n:
         if story[i]:
@@ -376,12 +379,13 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
         segment = range(i, j)  # blocks i..j-1, none of them prose
         branch = ""
         tail = i > last_prose
-        strong = [k for k in segment if evidence[k].level >= STRONG]
-        medium = [k for k in segment if evidence[k].level == MEDIUM]
+        ev = evidence if tail and prose_at else inside
+        strong = [k for k in segment if ev[k].level >= STRONG]
+        medium = [k for k in segment if ev[k].level == MEDIUM]
         if tail and prose_at:
             # from the first line with evidence to the end: what comes before it may still be
             # the story's (a credit line, a note on sources)
-            evidenced = [k for k in segment if evidence[k].level > 0]
+            evidenced = [k for k in segment if ev[k].level > 0]
             rest = range(evidenced[0], j) if evidenced else segment
             if strong or len(medium) >= 2:
                 branch = "after: run with evidence"
@@ -392,8 +396,9 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                 for k in rest:
                     flagged[k] = (False, True)
             else:
-                # short lines with no evidence after the last paragraph are left alone: a story
-                # may end with its own list (key dates, line-ups, a reading list)
+                # a line with evidence alone; short lines with no evidence after the last
+                # paragraph are left alone: a story may end with its own list (key dates,
+                # line-ups, a reading list)
                 branch = "after: lone line"
                 for k in strong:
                     flagged[k] = (True, True)
@@ -404,7 +409,7 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
             last = j - 1
             # a short line straight before prose with no evidence of its own: a subhead
             body = list(segment)
-            if j < n and body and evidence[last].level == 0:
+            if j < n and body and ev[last].level == 0:
                 body = body[:-1]
             # mostly evidence, or before the story a long stretch of short lines a quarter of
             # them furniture (a video player's settings): one run
@@ -412,21 +417,21 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                     or (j <= first_prose and len(body) >= 8 and with_evidence * 4 >= len(body))):
                 sure = with_evidence >= 3
                 branch = "inside: run"
-                evidenced = [k for k in body if evidence[k].level > 0]
+                evidenced = [k for k in body if ev[k].level > 0]
                 mostly = len(body) >= 3 and with_evidence * 2 >= len(body)
                 for k in body:
-                    if evidence[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
+                    if ev[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
                         continue  # a byline, a date or a sentence among them stays
-                    if evidence[k].level == 0 and mostly and not evidenced[0] < k < evidenced[-1]:
+                    if ev[k].level == 0 and mostly and not evidenced[0] < k < evidenced[-1]:
                         continue  # a line at the edge of the run, with nothing of its own: a list's item, a label
-                    flagged[k] = (sure or evidence[k].level >= STRONG, False)
+                    flagged[k] = (sure or ev[k].level >= STRONG, False)
             else:
                 branch = "inside: lone line"
                 for k in strong:
                     flagged[k] = (True, False)
                 for k in medium:
                     # medium evidence next to other furniture is sure; alone, worth a look
-                    neighbours = [m for m in (k - 1, k + 1) if 0 <= m < n and evidence[m].level > 0]
+                    neighbours = [m for m in (k - 1, k + 1) if 0 <= m < n and ev[m].level > 0]
                     flagged[k] = (bool(neighbours) and len(segment) >= 2, False)
         if how is not None:
             for k in segment:

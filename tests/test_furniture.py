@@ -482,3 +482,14 @@ def test_the_headline_said_again_is_never_furniture(blank):
     # the most-read list goes in two pieces around the story's own headline
     assert [(f[0], f[1]) for f in findings] == [
         (line_of(blocks, 4, blank), line_of(blocks, 5, blank)), (line_of(blocks, 7, blank), line_of(blocks, 10, blank))]
+
+
+@BOTH
+def test_numbers_on_lines_of_their_own_rank_a_most_read_list_after_the_story_only(blank):
+    ranked = ["1", "Harbour ferry fares to rise in April", "2", "Two hurt as lorry overturns on bypass", "3",
+              "School run parking fines double again"]
+    listicle = ["Council shuts Elm Street library", LEDE] + ranked + [SECOND, THIRD]
+    assert furniture(pasted(listicle, blank)) == []
+    after = ["Council shuts Elm Street library", LEDE, SECOND, THIRD] + ranked
+    assert [(f[0], f[1], f[2]) for f in furniture(pasted(after, blank))] == [
+        (line_of(after, 4, blank), line_of(after, 9, blank), "error")]
