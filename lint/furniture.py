@@ -55,6 +55,8 @@ _INTEGER = lazy_compile(r"\d{1,2}")
 # a year in short form on a chart's axis ("’17", "'98"), and a number's value ("$1,204.5")
 _SHORT_YEAR = lazy_compile(r"[’']\d\d")
 _VALUE = lazy_compile(r"\d[\d,]*(?:\.\d+)?")
+# a line in quote marks: a pull quote the page shows twice, not a link's label
+_QUOTED = lazy_compile(r"[\"“‘'].*[\"”’']")
 # a clock time: "2:15pm", "14:15", "2.15 p.m. ET"
 _CLOCK = lazy_compile(r"\d{1,2}[:.]\d\d\s*(?i:[ap]\.?m\.?)?(?:\s+\p{Lu}{2,4})?")
 # a byline: its name may stand again in a list of stories, and it is never furniture alone
@@ -96,6 +98,7 @@ _BARE_NUMBER = Evidence(MEDIUM, "a number alone")
 _LONE_PART = Evidence(MEDIUM, "a share link alone")
 AXIS = "chart labels"
 SHARE_BAR = "share-bar links"
+REPEATED = "a line the draft repeats"
 LINK_WORD = "link text alone on a line"
 RANKED = "a ranked list's numbers"
 
@@ -252,8 +255,8 @@ class Signals:
             return Evidence(MEDIUM, "link labels glued together")
         if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।:"
                 and not _INNER_STOP.search(stripped) and not _SECTION_BREAK.fullmatch(line)
-                and not protected(line) and not _NAME.fullmatch(stripped)):
-            return Evidence(MEDIUM, "a line the draft repeats")
+                and not protected(line) and not _NAME.fullmatch(stripped) and not _QUOTED.fullmatch(stripped)):
+            return Evidence(MEDIUM, REPEATED)
         return NONE
 
     def teaser(self, line: str, folded: List[str]) -> bool:
@@ -391,7 +394,9 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                 branch = "after: run with evidence"
                 for k in rest:
                     flagged[k] = (True, True)
-            elif medium and len(rest) >= 3:
+            elif medium and len(rest) >= 3 and ev[medium[0]].why != REPEATED:
+                # one line with evidence takes what follows it, unless its evidence is only
+                # that the draft repeats it (a pull quote, a subhead before a story's list)
                 branch = "after: run with one medium"
                 for k in rest:
                     flagged[k] = (False, True)

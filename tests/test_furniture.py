@@ -493,3 +493,11 @@ def test_numbers_on_lines_of_their_own_rank_a_most_read_list_after_the_story_onl
     after = ["Council shuts Elm Street library", LEDE, SECOND, THIRD] + ranked
     assert [(f[0], f[1], f[2]) for f in furniture(pasted(after, blank))] == [
         (line_of(after, 4, blank), line_of(after, 9, blank), "error")]
+
+
+@BOTH
+def test_a_pull_quote_shown_twice_and_a_story_s_closing_list_stay(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, "“It taught me to read”", SECOND, THIRD,
+              "“It taught me to read”", "Key dates", "1911: Branch opens", "1962: Reading room added",
+              "2024: Council votes to close"]
+    assert furniture(pasted(blocks, blank)) == []
