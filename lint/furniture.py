@@ -325,6 +325,11 @@ def _doubled(folded: List[str]) -> bool:
     return False
 
 
+def is_name(line: str) -> bool:
+    """Two or three capitalised words alone: a name (a byline, a team, a source)."""
+    return bool(_NAME.fullmatch(line.strip()))
+
+
 def _doubled_date(line: str) -> bool:
     """A date said twice ("22 Dec, 2016 22 Dec, 2016"): the page's date, not a link."""
     half = len(line) // 2

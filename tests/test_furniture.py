@@ -501,3 +501,12 @@ def test_a_pull_quote_shown_twice_and_a_story_s_closing_list_stay(blank):
               "“It taught me to read”", "Key dates", "1911: Branch opens", "1962: Reading room added",
               "2024: Council votes to close"]
     assert furniture(pasted(blocks, blank)) == []
+
+
+def test_a_number_a_name_or_a_subhead_in_three_different_stories_is_not_furniture():
+    drafts = [pasted([f"Story {i} headline", f"The lede of story {i} says what happened on day {i}.", "Background",
+                      f"The second paragraph of story {i} gives the background to what happened.", "Riverton", "2",
+                      "Ashford Town", "1", "Associated Press"], True) for i in range(3)]
+    findings, errors = Engine(BOILERPLATE).check_texts(drafts, ["a.txt", "b.txt", "c.txt"])
+    assert not errors
+    assert findings == []

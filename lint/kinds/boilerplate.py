@@ -11,7 +11,8 @@ the line starts the paragraph and the sentence goes on ("Comments\nwere closed."
 
 Phase 2: the same short, unpunctuated line standing verbatim in several *different* stories
 (different headline and lede, so versions of one story don't count) is furniture; a line
-already in a run of its draft counts as seen there but is reported with its run.
+already in a run of its draft counts as seen there but is reported with its run. A number or
+a word alone, a name and a subhead are left out: many stories share a score, a team, a source.
 
 The headline is never furniture.
 """
@@ -56,7 +57,8 @@ class Boilerplate(Kind):
     prefixes    a short line starting with one of these is furniture ("Sign up for our")
     max_words   the most words a prefix line may have (default 15)
     min_drafts  a short unpunctuated line found verbatim in this many different stories in one
-                run is furniture too (default 3; 0 turns the cross-draft signal off)
+                run is furniture too (default 3; 0 turns the cross-draft signal off); never a
+                number or a word alone, a name, or a subhead (a line straight before prose)
     shape_max_words  the most words such a repeated line may have (default 6)
     """
 
@@ -260,15 +262,21 @@ class Boilerplate(Kind):
         search = _WORD.search
         blocks, runs, _ = self._furniture(doc, [doc.body])
         taken = [(blocks[r.first][0], blocks[r.last][1]) for r in runs]
+        # a subhead (a block straight before prose) may be any story's ("Background")
+        subheads = {blocks[i][0] for i in range(len(blocks) - 1) if is_prose(text[slice(*blocks[i + 1])])}
         for start, end in self._candidate_lines(doc, [doc.body]):
             line = text[start:end]
-            if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
+            if line[-1] in _CLOSING or start in subheads or self._known_furniture(line, quick, search):
                 continue
             # a line already in a run of furniture here still counts as seen in this story
             seen_only = bool(taken) and any(s <= start < e for s, e in taken)
             # more than shape_max_words words (as `_WORD` counts them); a match stops there
             # instead of listing every word of a long line
             if self._too_long.match(line):
+                continue
+            if len(_WORD.findall(line)) < 2 or furniture.is_name(line):
+                # a number or a word alone ("2", "Riverton"), a name ("Associated Press", "Kate
+                # Dunn"): a score, a team, a source or a byline many stories share
                 continue
             fix = _delete_span(text, start, end)
             lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line, seen_only))
