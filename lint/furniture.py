@@ -8,7 +8,8 @@ paragraph between blank lines) gets the evidence it carries on its own:
 - medium: a link word alone on a line (`link_words`: "Print", "Share", "Photo"), a separator
   alone ("|", "»"), a slideshow counter ("1 / 5"), a bar of links ("News | Sport | Weather",
   "More about badges | Request a badge"), a link's text said twice, a short line the draft
-  repeats word for word;
+  repeats word for word (inside the story only next to other evidence: a line said twice
+  alone is a refrain or a running head; after it, it does not take the lines after it);
 - medium only among their kind (`settle`): a number alone, in a chart's axis ("100", "80",
   "60", "40"; "’17", "’18", "’19") or a most-read list's ranks ("1", headline, "2"), never a
   score, a price or a table's cell; a network's name alone ("Facebook") next to another share
@@ -414,6 +415,8 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                     flagged[k] = (True, True)
                 for k in medium:
                     flagged[k] = (False, True)
+        elif all(ev[k].why == REPEATED for k in strong + medium):
+            pass  # lines said twice and nothing else: a refrain, a running head, the story's
         else:
             with_evidence = len(strong) + len(medium)
             last = j - 1

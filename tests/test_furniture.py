@@ -510,3 +510,11 @@ def test_a_number_a_name_or_a_subhead_in_three_different_stories_is_not_furnitur
     findings, errors = Engine(BOILERPLATE).check_texts(drafts, ["a.txt", "b.txt", "c.txt"])
     assert not errors
     assert findings == []
+
+
+@BOTH
+def test_a_refrain_said_twice_inside_the_story_stays(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, "The children sang it at the last story hour:",
+              "Open the door, open the book", "turn every page", "Open the door, open the book",
+              "and read till it's dark", SECOND, THIRD]
+    assert furniture(pasted(blocks, blank)) == []
