@@ -18,9 +18,10 @@ paragraph between blank lines) gets the evidence it carries on its own:
 Then position decides (the story is what lies between its first and last prose blocks):
 
 - after the story's last prose block, a run with strong evidence, or with two medium lines,
-  is deleted as one (error), from its first line with evidence; one medium line is worth a
-  look (warning); short lines without evidence are left alone (a story may end with its own
-  list);
+  is deleted as one (error), from its first line with evidence, but for short sentences of
+  the story among it ("Advertisement", "No one was hurt.", "Share"); one medium line is worth
+  a look (warning); short lines without evidence are left alone (a story may end with its
+  own list);
 - inside the story or before it, a block with strong evidence is furniture (error), a run of
   three or more blocks mostly made of evidence is one finding (chart tick labels, a photo
   strip; error when three of them carry evidence; a line at the run's edge with no evidence
@@ -399,13 +400,15 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
             if strong or len(medium) >= 2:
                 branch = "after: run with evidence"
                 for k in rest:
-                    flagged[k] = (True, True)
+                    if ev[k].level or prose[k] or not _sentence(texts[k]):
+                        flagged[k] = (True, True)
             elif medium and len(rest) >= 3 and ev[medium[0]].why != REPEATED:
                 # one line with evidence takes what follows it, unless its evidence is only
                 # that the draft repeats it (a pull quote, a subhead before a story's list)
                 branch = "after: run with one medium"
                 for k in rest:
-                    flagged[k] = (False, True)
+                    if ev[k].level or prose[k] or not _sentence(texts[k]):
+                        flagged[k] = (False, True)
             else:
                 # a line with evidence alone; short lines with no evidence after the last
                 # paragraph are left alone: a story may end with its own list (key dates,
@@ -470,6 +473,18 @@ def _absorb_stray_prose(story: List[bool], evidence: List[Evidence]) -> None:
         # furniture has plainly begun: three lines of it between the story's end and here
         if story[k] and sum(1 for m in evidence_after if m < k) >= 3:
             story[k] = False
+
+
+def _sentence(text: str) -> bool:
+    """A short paragraph of the story ("No one was hurt."), which may follow an ad marker
+    after the story's last long paragraph: it ends with a full stop and is written in sentence
+    case (a headline in a list of links is in title case, or ends without a stop). A long one
+    among furniture after the story is a blurb (`_absorb_stray_prose`)."""
+    words = _WORD.findall(text)
+    if len(words) < 3 or text.rstrip().rstrip("\"”’')]")[-1:] != ".":
+        return False
+    capitals = sum(1 for w in words[1:] if w[:1].isupper())
+    return capitals * 2 < len(words) - 1
 
 
 def ends_sentence(text: str) -> bool:

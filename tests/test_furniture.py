@@ -518,3 +518,16 @@ def test_a_refrain_said_twice_inside_the_story_stays(blank):
               "Open the door, open the book", "turn every page", "Open the door, open the book",
               "and read till it's dark", SECOND, THIRD]
     assert furniture(pasted(blocks, blank)) == []
+
+
+@BOTH
+def test_short_paragraphs_after_an_ad_marker_at_the_story_s_end_stay(blank):
+    # wire copy ends with one-line paragraphs: the ad marker and the share bar go, the story stays
+    blocks = ["Floods force thousands from homes", WIRE[1], WIRE[2], "Advertisement", "No one was hurt.",
+              "More rain is expected Friday.", "Share", "Tweet"]
+    text = pasted(blocks, blank)
+    findings, _ = Engine(BOILERPLATE).check_texts([text])
+    assert [(f.line, f.end_line, str(f.severity)) for f in findings] == [
+        (line_of(blocks, 3, blank), line_of(blocks, 3, blank), "error"),
+        (line_of(blocks, 6, blank), line_of(blocks, 7, blank), "error")]
+    assert _apply(text, findings) == pasted(blocks[:3] + blocks[4:6], blank)
