@@ -238,6 +238,8 @@ def _apply(text, findings):
     "87",                         # a number alone: a score, a price
     "4 June 2024 • 2:15pm",       # a date and a time
     "Jane Hill | Riverton Gazette",  # a credit
+    "Jobs",                       # a list's heading straight before prose is the story's subhead
+    "In other news",
 ])
 def test_must_stay_silent_between_paragraphs(blank, quiet):
     blocks = ["Council shuts Elm Street library", LEDE, quiet, SECOND, THIRD]

@@ -54,6 +54,8 @@ class Boilerplate(Kind):
     separators  marks that are furniture alone on a line ("|", "»")
     suffixes    the link a teaser ends with ("Read more"): a line ending with one after an
                 ellipsis, or with it twice, is a teaser for another story
+    headings    phrases that head a list of links ("Most Popular", "Jobs"): straight before
+                prose such a line is a subhead the story uses, not furniture
     prefixes    a short line starting with one of these is furniture ("Sign up for our")
     max_words   the most words a prefix line may have (default 15)
     min_drafts  a short unpunctuated line found verbatim in this many different stories in one
@@ -77,6 +79,7 @@ class Boilerplate(Kind):
     counter_words: List[str] = ()
     separators: str = "|»«+[]-–—•·/×>‹›"
     suffixes: List[str] = ()
+    headings: List[str] = ()
 
     def __post_init__(self):
         if not self.phrases and not self.prefixes:
@@ -87,6 +90,7 @@ class Boilerplate(Kind):
         whole_line = rf"(?:{_SEPARATORS}*(?P<piece>{'|'.join(alternatives)})(?![\p{{L}}\p{{N}}]))+{_SEPARATORS}*"
         self._set("_line", regex.compile(whole_line))
         self._set("_phrases", frozenset(phrases))
+        self._set("_headings", frozenset(_normalize(h) for h in self.headings))
         self._set("_prefixes", tuple(_normalize(p) for p in self.prefixes))
         self._set("_firsts", _first_words(phrases + parts, self._prefixes))
         self._set("_too_long", lazy_compile(rf"(?:[^\p{{L}}\p{{N}}]*+[\p{{L}}\p{{N}}]++){{{self.shape_max_words + 1}}}"))
@@ -234,6 +238,10 @@ class Boilerplate(Kind):
             else signals.evidence(t, repeated[i])
             for i, t in enumerate(texts)
         ]
+        if self._headings:
+            # a list's heading straight before prose is the story's subhead ("Jobs", "In other news")
+            evidence = [furniture.NONE if i + 1 < len(texts) and prose[i + 1] and _normalize(t) in self._headings
+                        else e for i, (t, e) in enumerate(zip(texts, evidence))]
         evidence = furniture.settle(texts, evidence)
         found = furniture.judge(texts, prose, evidence, how)
         if headline:
