@@ -240,8 +240,9 @@ class Boilerplate(Kind):
         ]
         if self._headings:
             # a list's heading straight before prose is the story's subhead ("Jobs", "In other news")
-            evidence = [furniture.NONE if i + 1 < len(texts) and prose[i + 1] and _normalize(t) in self._headings
-                        else e for i, (t, e) in enumerate(zip(texts, evidence))]
+            evidence = [furniture.NONE if e.level and i + 1 < len(texts) and prose[i + 1]
+                        and _normalize(t) in self._headings else e
+                        for i, (t, e) in enumerate(zip(texts, evidence))]
         evidence = furniture.settle(texts, evidence)
         found = furniture.judge(texts, prose, evidence, how)
         if headline:
@@ -270,11 +271,10 @@ class Boilerplate(Kind):
         search = _WORD.search
         blocks, runs, _ = self._furniture(doc, [doc.body])
         taken = [(blocks[r.first][0], blocks[r.last][1]) for r in runs]
-        # a subhead (a block straight before prose) may be any story's ("Background")
-        subheads = {blocks[i][0] for i in range(len(blocks) - 1) if is_prose(text[slice(*blocks[i + 1])])}
+        starts = {b[0]: i for i, b in enumerate(blocks)}
         for start, end in self._candidate_lines(doc, [doc.body]):
             line = text[start:end]
-            if line[-1] in _CLOSING or start in subheads or self._known_furniture(line, quick, search):
+            if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
                 continue
             # a line already in a run of furniture here still counts as seen in this story
             seen_only = bool(taken) and any(s <= start < e for s, e in taken)
@@ -286,6 +286,9 @@ class Boilerplate(Kind):
                 # a number or a word alone ("2", "Riverton"), a name ("Associated Press", "Kate
                 # Dunn"): a score, a team, a source or a byline many stories share
                 continue
+            index = starts.get(start)
+            if index is not None and index + 1 < len(blocks) and is_prose(text[slice(*blocks[index + 1])]):
+                continue  # a subhead (a block straight before prose) may be any story's ("Background")
             fix = _delete_span(text, start, end)
             lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line, seen_only))
         if not lines:
