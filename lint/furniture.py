@@ -470,8 +470,9 @@ def _absorb_stray_prose(story: List[bool], evidence: List[Evidence]) -> None:
     if len(evidence_after) < 2:
         return
     for k in range(end + 1, evidence_after[-1]):
-        # furniture has plainly begun: three lines of it between the story's end and here
-        if story[k] and sum(1 for m in evidence_after if m < k) >= 3:
+        # furniture has plainly begun: five lines of it between the story's end and here (an ad
+        # marker, its label and a photo's label are mid-story residue before a last paragraph)
+        if story[k] and sum(1 for m in evidence_after if m < k) >= 5:
             story[k] = False
 
 

@@ -327,10 +327,22 @@ def test_a_last_paragraph_after_an_ad_marker_stays_the_story_s(blank):
 def test_a_blurb_inside_the_furniture_after_the_story_is_worth_a_look_and_never_fixed_unasked(blank):
     blurb = "Readers who post often and well can earn a badge that shows next to their name in every thread."
     blocks = ["Council shuts Elm Street library", LEDE, SECOND, THIRD, "Comments", "Show Comments",
-              "Discussion Policy", "Star Commenter Badge", blurb, "Get a badge", "Sign in here"]
+              "Discussion Policy", "Sign in", "Report", "Star Commenter Badge", blurb, "Get a badge", "Sign in here"]
     findings, _ = Engine(BOILERPLATE).check_texts([pasted(blocks, blank)])
     assert [(f.line, f.end_line, str(f.severity), f.fix.safe) for f in findings] == [
-        (line_of(blocks, 4, blank), line_of(blocks, 10, blank), "warning", False)]
+        (line_of(blocks, 4, blank), line_of(blocks, 12, blank), "warning", False)]
+
+
+@BOTH
+def test_a_lone_paragraph_after_a_few_lines_of_furniture_is_left_to_the_desk(blank):
+    # four lines of furniture may still be mid-story residue: the paragraph after them stays
+    blurb = "Readers who post often and well can earn a badge that shows next to their name in every thread."
+    blocks = ["Council shuts Elm Street library", LEDE, SECOND, THIRD, "Comments", "Show Comments",
+              "Discussion Policy", "Star Commenter Badge", blurb, "Get a badge", "Sign in here"]
+    findings = furniture(pasted(blocks, blank))
+    assert [(f[0], f[1], f[2]) for f in findings] == [
+        (line_of(blocks, 4, blank), line_of(blocks, 6, blank), "error"),
+        (line_of(blocks, 10, blank), line_of(blocks, 10, blank), "error")]
 
 
 @BOTH
@@ -533,3 +545,13 @@ def test_short_paragraphs_after_an_ad_marker_at_the_story_s_end_stay(blank):
         (line_of(blocks, 3, blank), line_of(blocks, 3, blank), "error"),
         (line_of(blocks, 6, blank), line_of(blocks, 7, blank), "error")]
     assert _apply(text, findings) == pasted(blocks[:3] + blocks[4:6], blank)
+
+
+@BOTH
+def test_a_last_paragraph_after_three_lines_of_residue_stays_the_story_s(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, SECOND, "Advertisement", "Continue reading the main story",
+              "Image", THIRD, "Share", "Tweet"]
+    findings = furniture(pasted(blocks, blank))
+    assert [(f[0], f[1], f[2]) for f in findings] == [
+        (line_of(blocks, 3, blank), line_of(blocks, 5, blank), "error"),
+        (line_of(blocks, 7, blank), line_of(blocks, 8, blank), "error")]
