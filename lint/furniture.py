@@ -434,12 +434,13 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                 sure = with_evidence >= 3
                 branch = "inside: run"
                 evidenced = [k for k in body if ev[k].level > 0]
-                mostly = len(body) >= 3 and with_evidence * 2 >= len(body)
                 for k in body:
                     if ev[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
                         continue  # a byline, a date or a sentence among them stays
-                    if ev[k].level == 0 and mostly and not evidenced[0] < k < evidenced[-1]:
-                        continue  # a line at the edge of the run, with nothing of its own: a list's item, a label
+                    if ev[k].level == 0 and not evidenced[0] < k < evidenced[-1]:
+                        # a line at the edge of the run with nothing of its own: a label, a
+                        # list's item (a summary's points before the lede)
+                        continue
                     flagged[k] = (sure or ev[k].level >= STRONG, False)
             else:
                 branch = "inside: lone line"

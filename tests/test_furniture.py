@@ -350,7 +350,17 @@ def test_a_video_player_s_settings_before_the_lede_are_one_run(blank):
     player = ["Settings", "Full Screen", "Quality", "Auto", "High", "Low", "Captions", "Aa", "Aa", "Aa", "Back"]
     blocks = ["Council shuts Elm Street library", "By Tom Reed"] + player + [LEDE, SECOND]
     findings = furniture(pasted(blocks, blank))
-    assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 2, blank), line_of(blocks, 12, blank), "error")]
+    # from its first line with evidence ("Full Screen") to its last
+    assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 3, blank), line_of(blocks, 12, blank), "error")]
+
+
+@BOTH
+def test_a_summary_s_points_after_a_share_bar_before_the_lede_stay(blank):
+    blocks = ["Council shuts Elm Street library", "By Jane Hill", "Share", "Tweet", "Email", "Key points",
+              "Council votes 6-3 to shut branch", "Closure due next spring", "Board to decide fate of archive",
+              "Campaigners plan legal challenge", LEDE, SECOND, THIRD]
+    findings = furniture(pasted(blocks, blank))
+    assert [(f[0], f[1], f[2]) for f in findings] == [(line_of(blocks, 2, blank), line_of(blocks, 4, blank), "error")]
 
 
 def test_only_sure_furniture_has_a_safe_fix():
