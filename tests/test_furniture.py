@@ -565,3 +565,10 @@ def test_a_last_paragraph_after_three_lines_of_residue_stays_the_story_s(blank):
     assert [(f[0], f[1], f[2]) for f in findings] == [
         (line_of(blocks, 3, blank), line_of(blocks, 5, blank), "error"),
         (line_of(blocks, 7, blank), line_of(blocks, 8, blank), "error")]
+
+
+@BOTH
+def test_a_number_next_to_a_share_link_is_its_count(blank):
+    blocks = ["Council shuts Elm Street library", LEDE, "Share", "0", SECOND, THIRD]
+    assert [(f[0], f[1], f[2]) for f in furniture(pasted(blocks, blank))] == [
+        (line_of(blocks, 2, blank), line_of(blocks, 3, blank), "error")]
