@@ -572,3 +572,13 @@ def test_a_number_next_to_a_share_link_is_its_count(blank):
     blocks = ["Council shuts Elm Street library", LEDE, "Share", "0", SECOND, THIRD]
     assert [(f[0], f[1], f[2]) for f in furniture(pasted(blocks, blank))] == [
         (line_of(blocks, 2, blank), line_of(blocks, 3, blank), "error")]
+
+
+@BOTH
+def test_a_bar_of_links_alone_inside_the_story_stays_but_goes_with_other_furniture(blank):
+    bar = "Price: £399 | Battery: 10 hours | Weight: 1.2kg"
+    alone = ["Council shuts Elm Street library", LEDE, bar, SECOND, THIRD]
+    assert furniture(pasted(alone, blank)) == []
+    company = ["Council shuts Elm Street library", LEDE, "News | Sport | Weather", "Advertisement", SECOND, THIRD]
+    assert [(f[0], f[1], f[2]) for f in furniture(pasted(company, blank))] == [
+        (line_of(company, 2, blank), line_of(company, 3, blank), "error")]
