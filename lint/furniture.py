@@ -457,6 +457,8 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                 for k in medium:
                     # medium evidence next to other furniture is sure; alone, worth a look
                     neighbours = [m for m in (k - 1, k + 1) if 0 <= m < n and ev[m].level > 0]
+                    if not neighbours and ev[k].why in _WEAK:
+                        continue
                     flagged[k] = (bool(neighbours) and len(segment) >= 2, False)
         if how is not None:
             for k in segment:
