@@ -110,13 +110,13 @@ LINK_WORD = "link text alone on a line"
 RANKED = "a ranked list's numbers"
 
 
-def settle(texts: List[str], evidence: List[Evidence]) -> List[Evidence]:
+def settle(texts: List[str], evidence: List[Evidence], parts: frozenset = frozenset()) -> List[Evidence]:
     """Numbers alone on a line are furniture only among others of their kind: three or more
     in a row are a chart's axis ("100", "80", "60", "’17", "’18"); small whole numbers that
     count up with one line between them are a most-read list's ranks ("1", headline, "2",
-    headline); a number alone next to a share link is its count ("Share", "0"). A number alone
-    anywhere else (a review's score, a price, a cell of a table pasted a cell a line) is the
-    story's."""
+    headline); a number alone next to a share link (`parts`) is its count ("Share", "0"). A
+    number alone anywhere else (a review's score, a price, a cell of a table pasted a cell a
+    line) is the story's."""
     n = len(evidence)
     out = list(evidence)
     for k in range(n):
@@ -141,8 +141,8 @@ def settle(texts: List[str], evidence: List[Evidence]) -> List[Evidence]:
                 out[k] = Evidence(MEDIUM, AXIS)
             elif _ranked(texts, evidence, k):
                 out[k] = Evidence(MEDIUM, RANKED)
-            elif j - i == 1 and any(0 <= m < n and out[m].why in (LINK_WORD, SHARE_BAR) for m in (k - 1, k + 1)):
-                out[k] = Evidence(MEDIUM, "a share count")  # "Share", "0"
+            elif j - i == 1 and any(0 <= m < n and out[m].level and _fold(texts[m]) in parts for m in (k - 1, k + 1)):
+                out[k] = Evidence(MEDIUM, "a share count")  # "Share", "0"; not "More", "87"
             else:
                 out[k] = NONE
         i = j

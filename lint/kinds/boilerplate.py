@@ -243,7 +243,7 @@ class Boilerplate(Kind):
             evidence = [furniture.NONE if e.level and i + 1 < len(texts) and prose[i + 1]
                         and _normalize(t) in self._headings else e
                         for i, (t, e) in enumerate(zip(texts, evidence))]
-        evidence = furniture.settle(texts, evidence)
+        evidence = furniture.settle(texts, evidence, signals.parts)
         found = furniture.judge(texts, prose, evidence, how)
         if headline:
             # the headline said again (a page's title over its story, the story in a most-read
