@@ -184,7 +184,17 @@ class Document(Record):
 
     @functools.cached_property
     def paragraphs(self) -> List[Span]:
-        """Blocks of text separated by blank lines, without surrounding white space."""
+        """Blocks of text separated by blank lines, without surrounding white space; in a
+        draft with no blank line at all (pasted one block a line), its `blocks`."""
+        spans = self._blank_line_paragraphs
+        if len(spans) == 1 and "\n" in self.text[spans[0][0] : spans[0][1]]:
+            blocks = self.blocks
+            if len(blocks) > 1:
+                return blocks
+        return spans
+
+    @functools.cached_property
+    def _blank_line_paragraphs(self) -> List[Span]:
         spans = []
         text = self.text
         position = 0
@@ -216,15 +226,69 @@ class Document(Record):
             position = i + 1
 
     @functools.cached_property
+    def blocks(self) -> List[Span]:
+        """The draft's blocks (headline, paragraph, subhead, a line of web furniture) however
+        it was pasted: one block a line, blocks between blank lines, or paragraphs hard-wrapped
+        at a margin. In a draft with no blank line that is not hard-wrapped every line is a
+        block. Otherwise lines of one paragraph are one block when the draft is hard-wrapped and
+        the line before reaches the margin, or when a line goes on in lower case from one that
+        ends no sentence ("Comments\nwere closed."); any other line starts a block. Spans are
+        stripped of white space at either edge."""
+        text = self.text
+        lines = self._content_lines
+        width = _wrap_width(lines)
+        # pasted one block a line (no blank line anywhere, not wrapped): every line is a block
+        one_a_line = width is None and not any(new for _, _, new in lines[1:])
+        blocks: List[Span] = []
+        previous = None
+        for start, end, new_paragraph in lines:
+            if (previous is not None and not new_paragraph and not one_a_line
+                    and _continues(text, previous, start, end, width)):
+                blocks[-1] = (blocks[-1][0], end)
+            else:
+                blocks.append((start, end))
+            previous = (start, end)
+        return blocks
+
+    @functools.cached_property
+    def _content_lines(self) -> List[Tuple[int, int, bool]]:
+        """(start, end, after a blank line) of every line with text, stripped."""
+        text = self.text
+        out = []
+        blank = True
+        for line_start, line_end in self.lines:
+            start, end = line_start, line_end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start == end:
+                blank = True
+                continue
+            out.append((start, end, blank))
+            blank = False
+        return out
+
+    @functools.cached_property
     def headline(self) -> Optional[Span]:
-        """The first line when a blank line follows it (or what the reader said it is)."""
+        """What the reader said the headline is; else the first block when it is one line,
+        another block follows, and it is shaped like a headline, not a lede: at most 25 words
+        and no full stop at its end (a question or exclamation of at most 15 words is a
+        headline too). With blank lines in the draft the first paragraph must be that line."""
         if self.headline_override is not None:
             return self.headline_override
-        paragraphs = self.paragraphs
-        if len(paragraphs) < 2:
-            return None
-        start, end = paragraphs[0]
-        if "\n" in self.text[start:end]:
+        paragraphs = self._blank_line_paragraphs
+        if len(paragraphs) >= 2:
+            start, end = paragraphs[0]
+        else:
+            blocks = self.blocks
+            if len(blocks) < 2:
+                return None
+            start, end = blocks[0]
+            if self.text[blocks[1][0]].islower():
+                return None  # the next line goes on with it: a wrapped sentence
+        line = self.text[start:end]
+        if "\n" in line or not headline_shaped(line):
             return None
         return start, end
 
@@ -235,6 +299,29 @@ class Document(Record):
         if headline is not None and headline[0] == (self.paragraphs[0][0] if self.paragraphs else 0):
             start = headline[1]
         return start, len(self.text)
+
+    # ---- the story inside the draft ------------------------------------------------------
+
+    @functools.cached_property
+    def prose_blocks(self) -> List[int]:
+        """Indexes into `blocks` of the story's prose: blocks that read as sentences."""
+        text = self.text
+        headline = self.headline
+        return [i for i, (start, end) in enumerate(self.blocks)
+                if not (headline and start < headline[1] and end > headline[0]) and is_prose(text[start:end])]
+
+    @functools.cached_property
+    def last_prose(self) -> Optional[Span]:
+        """The story's last prose block: what comes after it (`after_story`) is not the story."""
+        prose = self.prose_blocks
+        return self.blocks[prose[-1]] if prose else None
+
+    @functools.cached_property
+    def after_story(self) -> int:
+        """Where what comes after the story starts: the end of its last prose block (the end
+        of the text when it has none)."""
+        last = self.last_prose
+        return len(self.text) if last is None else last[1]
 
     @functools.cached_property
     def body_paragraphs(self) -> List[Span]:
@@ -292,6 +379,75 @@ class Document(Record):
         if scope == "line":
             return self.lines
         raise ValueError(f"unknown scope {scope!r}")
+
+
+_CLOSERS_AT_END = "\"”’')]»"
+_INNER_SENTENCE_END = lazy_compile(r"\p{Ll}[.!?][\"”’')]*\s")
+_WORDS = lazy_compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*")
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Does the line ending at `end` end a sentence (or a clause: a colon, a semicolon)?"""
+    end -= 1
+    while end >= 0 and text[end] in _CLOSERS_AT_END:
+        end -= 1
+    return end >= 0 and text[end] in ".!?…:;"
+
+
+def _wrap_width(lines) -> Optional[int]:
+    """The margin a hard-wrapped draft was wrapped at, or None when it was not: at least four
+    lines go on to another in their paragraph, most of them within a quarter of the longest
+    such line, which is at most 100 characters."""
+    going_on = [lines[i][1] - lines[i][0] for i in range(len(lines) - 1) if not lines[i + 1][2]]
+    if len(going_on) < 4:
+        return None
+    going_on.sort()
+    width = going_on[int(len(going_on) * 0.9)]
+    if width > 100:
+        return None
+    near = sum(1 for n in going_on if n >= 0.75 * width)
+    return width if near * 2 >= len(going_on) else None
+
+
+def _continues(text: str, previous: Span, start: int, end: int, width: Optional[int]) -> bool:
+    """Does the line start..end go on with the block of the line `previous`?"""
+    if width is not None and previous[1] - previous[0] >= 0.75 * width and end - start >= 0.5 * width:
+        return True  # the line before reached the margin, and this one is not a stray short line
+    if width is not None and previous[1] - previous[0] >= 0.75 * width and _ends_sentence(text, end):
+        return True  # the short last line of a wrapped paragraph
+    if width is not None and previous[1] - previous[0] < 0.5 * width:
+        return False  # a stray short line inside wrapped text ("Advertisement") stands alone
+    return text[start].islower() and not _ends_sentence(text, previous[1])
+
+
+def headline_shaped(line: str) -> bool:
+    """A headline is short and has no full stop at its end; a lede is prose."""
+    words = len(_WORDS.findall(line))
+    if not words or words > 25:
+        return False
+    last = line.rstrip(_CLOSERS_AT_END)
+    if not last:
+        return True
+    if last[-1] in ".…":
+        return False
+    if last[-1] in "!?":
+        return words <= 15
+    return True
+
+
+def is_prose(block: str) -> bool:
+    """Does a block read as the story's prose: a sentence or more (at least eight words,
+    ending a sentence, or ten with a sentence ending inside), or a long run of words (at
+    least 20)?"""
+    if len(block) > 400:
+        return True
+    words = len(block.split())  # white-space words: a dash alone counts, and costs a tenth
+    if words >= 20:
+        return True
+    if words >= 8 and _ends_sentence(block, len(block)):
+        return True
+    # a sentence with something glued after it ("... said. [cq]", "... said. JEFF OK’D")
+    return words >= 10 and _INNER_SENTENCE_END.search(block) is not None
 
 
 def prefilter_fold(text: str) -> str:

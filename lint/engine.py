@@ -107,11 +107,16 @@ class Locator:
 
 def _severity(rule, hit: Hit) -> Severity:
     """The rule's level, raised when a kind says this finding is graver (`values["level"]`:
-    people.title-consistency against a registry that says `level: error`)."""
+    people.title-consistency against a registry that says `level: error`), or one level lower
+    (never below suggestion) when the kind is in doubt (`values["doubt"]`: furniture the desk
+    should look at), so a level set in the config still rules both."""
+    severity = rule.severity
+    if hit.values.get("doubt"):
+        severity = Severity(max(int(severity) - 1, int(Severity.SUGGESTION)))
     level = hit.values.get("level")
     if level is None:
-        return rule.severity
-    return max(rule.severity, Severity.parse(level))
+        return severity
+    return max(severity, Severity.parse(level))
 
 
 def _moved(record, path: str):
