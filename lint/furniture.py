@@ -445,6 +445,10 @@ def judge(texts: List[str], prose: List[bool], evidence: List[Evidence],
                 for k in body:
                     if ev[k].level == 0 and (protected(texts[k]) or ends_sentence(texts[k])):
                         continue  # a byline, a date or a sentence among them stays
+                    if ev[k].level == 0 and j <= first_prose and _titled(texts[k]):
+                        # before the story, a title with nothing of its own: the story's
+                        # headline or standfirst after a page's menu, never deleted as furniture
+                        continue
                     if ev[k].level == 0 and not evidenced[0] < k < evidenced[-1]:
                         # a line at the edge of the run with nothing of its own: a label, a
                         # list's item (a summary's points before the lede)
@@ -497,6 +501,11 @@ def _sentence(text: str) -> bool:
         return False
     capitals = sum(1 for w in words[1:] if w[:1].isupper())
     return capitals * 2 < len(words) - 1
+
+
+def _titled(text: str) -> bool:
+    """A headline's shape: four words or more (not a menu's one or two), not a row of figures."""
+    return sum(1 for w in _WORD.findall(text) if w[:1].isalpha()) >= 4
 
 
 def ends_sentence(text: str) -> bool:

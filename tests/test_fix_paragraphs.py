@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from lint import fixer, formats
 from lint.engine import Engine
 from lint.fixes import apply_fixes, keep_paragraphs, select_fixes
-from lint.kinds.boilerplate import _delete_line
+from lint.kinds.boilerplate import _delete_span as _delete_line  # deletes a run of lines, one line too
 from lint.model import Fix
 from lint.packs import load_rules
 

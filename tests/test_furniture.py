@@ -48,7 +48,7 @@ THIRD = ("The library board will meet next month to decide what happens to the b
 def test_a_txt_draft_opening_with_its_lede_keeps_the_lede():
     """Issue 12 item 7: a lede is prose, so it is not taken as a headline and is checked."""
     text = ("Forty people were killed in the attack on the market in Riverton on Tuesday.\n\n"
-            "The gunmen fled in two cars, witnesses said.\n")
+            "The gunmen fled in two cars.\n")
     doc = Document.from_text(text)
     assert doc.headline is None
     assert doc.body[0] == 0
@@ -582,3 +582,18 @@ def test_a_bar_of_links_alone_inside_the_story_stays_but_goes_with_other_furnitu
     company = ["Council shuts Elm Street library", LEDE, "News | Sport | Weather", "Advertisement", SECOND, THIRD]
     assert [(f[0], f[1], f[2]) for f in furniture(pasted(company, blank))] == [
         (line_of(company, 2, blank), line_of(company, 3, blank), "error")]
+
+
+@BOTH
+def test_a_page_menu_above_the_headline_goes_and_the_headline_stays(blank):
+    """A whole page pasted from its first line: the menu, then the story's headline and the
+    share bar. The menu and the share bar are furniture; the headline (a title with nothing of
+    its own, before the story) is never deleted with them."""
+    blocks = ["Skip to content", "Menu", "Sections", "Library branch to close after roof fight",
+              "Share this story", "Facebook", "WhatsApp", "Copy link", LEDE, SECOND, THIRD]
+    text = pasted(blocks, blank)
+    found = furniture(text)
+    flagged = {line for first, last, _, _ in found for line in range(first, (last or first) + 1)}
+    headline = line_of(blocks, 3, blank)
+    assert headline not in flagged
+    assert {line_of(blocks, k, blank) for k in (1, 2, 4, 5, 6, 7)} <= flagged
