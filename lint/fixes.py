@@ -77,6 +77,17 @@ def _edges(text: str) -> Tuple[int, int, int]:
     return line_breaks(lead), line_breaks(trail), inside
 
 
+def space_around(text: str, start: int, end: int) -> Tuple[int, int]:
+    """(left, right): start..end widened over the white space on either side of it."""
+    left = start
+    while left > 0 and text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and text[right].isspace():
+        right += 1
+    return left, right
+
+
 def keep_paragraphs(source: str, fixes: Iterable[Fix]) -> Tuple[List[Fix], List[Fix]]:
     """(fixes to apply, fixes refused): the non-overlapping `fixes`, rewritten where needed so
     that applying them keeps the source's paragraphing (see the module's docstring)."""
@@ -94,12 +105,7 @@ def keep_paragraphs(source: str, fixes: Iterable[Fix]) -> Tuple[List[Fix], List[
         written = "".join(f.replacement + source[f.end : g.start] for f, g in zip(cluster, cluster[1:]))
         written += cluster[-1].replacement
         # the white space on either side of the edit belongs to it
-        left = start
-        while left > 0 and source[left - 1].isspace():
-            left -= 1
-        right = end
-        while right < len(source) and source[right].isspace():
-            right += 1
+        left, right = space_around(source, start, end)
         old = source[left:right]
         new = source[left:start] + written + source[end:right]
         text_before, text_after = left > 0, right < len(source)

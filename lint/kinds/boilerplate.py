@@ -29,6 +29,7 @@ from lint import furniture
 from lint.document import is_prose
 from lint.kinds.base import Kind, OptionError, strip_span
 from lint.kinds.required import prefilters_enabled
+from lint.fixes import space_around
 from lint.model import Fix, Hit
 from lint.patterns import lazy_compile
 
@@ -384,12 +385,7 @@ def _short(line: str) -> str:
 def _delete_span(text: str, start: int, end: int, safe: bool = True) -> Fix:
     """Remove the lines start..end and the white space on one side of them, keeping the
     larger break: a run between two paragraphs leaves them two paragraphs, never one."""
-    before = start
-    while before > 0 and text[before - 1].isspace():
-        before -= 1
-    after = end
-    while after < len(text) and text[after].isspace():
-        after += 1
+    before, after = space_around(text, start, end)
     if before == 0:
         return Fix(0, after, "", safe=safe)  # the draft starts with furniture
     if after < len(text) and text.count("\n", before, start) > text.count("\n", end, after):
