@@ -31,6 +31,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
+from lint.kinds.required import prefilters_enabled
 from lint.kinds.sourcing_base import PhraseStarts, finditer_at, folded_text, folded_words, phrases_pattern
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -222,6 +223,11 @@ class AnonymousSource(Kind):
         self._set("_noun_starts_i", PhraseStarts(list(self.nouns) + list(self.spokes), True, True))
         self._set("_people_starts_i", PhraseStarts(list(self.people), True, True))
         cited = _with_capitals(list(self.citing) + list(self.inverted))
+        # where a speech verb may stand (as the first pattern holds it: as written, whole words
+        # when every verb starts and ends with a letter or digit, as in `_words_pattern`)
+        verb_words = list(self.verbs)
+        verb_edges = all(w[:1].isalnum() and w[-1:].isalnum() for w in verb_words)
+        self._set("_verb_starts", PhraseStarts(verb_words, False, verb_edges))
         self._set("_cited_starts", PhraseStarts(cited, False, True))
         self._set("_reasons", phrases_pattern(tuple(self.reasons)) if self.reasons else None)
         self._set("_anonymity", phrases_pattern(tuple(self.anonymity)) if self.anonymity else None)
@@ -239,9 +245,17 @@ class AnonymousSource(Kind):
         seen = set()
         hits = []
         for span_start, span_end in spans:
-            starts = self._starts(text, span_start, span_end, words, folded_text(doc))
-            for pattern, candidates in zip(self._patterns, starts):
-                for m in self._sentence_matches(doc, pattern, candidates, span_start, span_end, timeout):
+            verbs = None
+            if prefilters_enabled():
+                verbs = set()
+                self._verb_starts.starts(text, text, span_start, span_end, verbs, words)
+                verbs = sorted(verbs)
+            starts = self._starts(text, span_start, span_end, words, folded_text(doc), verbs, doc)
+            for pattern, candidates, needs_verb in zip(self._patterns, starts, (True, False)):
+                found = self._sentence_matches(
+                    doc, pattern, candidates, span_start, span_end, verbs if needs_verb else None, timeout
+                )
+                for m in found:
                     start, end = m.span("who")
                     if start in seen:
                         continue
@@ -278,16 +292,26 @@ class AnonymousSource(Kind):
             return _UNNAMED_ORG.match(tail) is not None
         return True
 
-    def _sentence_matches(self, doc, pattern, candidates, lo, hi, timeout):
+    def _sentence_matches(self, doc, pattern, candidates, lo, hi, verbs, timeout):
         """finditer_at(pattern, ...) inside each sentence of text[lo:hi]: a phrase never runs
-        across a sentence or paragraph break."""
+        across a sentence or paragraph break.
+
+        `verbs`: when the pattern ends in a speech verb, the sorted places where one may
+        start (`_verb_starts`): a start with none after it in its sentence cannot match."""
         by_sentence = {}
         for start in candidates:
             if lo <= start < hi:
                 by_sentence.setdefault(doc.sentence_index(start), []).append(start)
         for index in sorted(by_sentence):
             s_start, s_end = doc.sentences[index]
-            yield from finditer_at(pattern, doc.text, by_sentence[index], max(lo, s_start), min(hi, s_end), timeout)
+            end = min(hi, s_end)
+            at = by_sentence[index]
+            if verbs is not None:
+                last = _last_before(verbs, end)
+                at = [p for p in at if p < last]
+                if not at:
+                    continue
+            yield from finditer_at(pattern, doc.text, at, max(lo, s_start), end, timeout)
 
     def _reason_near(self, doc, paragraph, cache, timeout) -> bool:
         """Does the paragraph give a reason for anonymity, or the next one's first sentence
@@ -346,7 +370,7 @@ class AnonymousSource(Kind):
             flagged_paragraphs.add(paragraph)
             yield Hit(m.start(), m.end(), {"problem": _ACK_NO_REASON})
 
-    def _starts(self, text, lo, hi, words=None, folded=None):
+    def _starts(self, text, lo, hi, words=None, folded=None, verbs=None, doc=None):
         """Where each pattern can match in text[lo:hi].
 
         Every match holds a speaker phrase, which ends in a noun or holds a `people` phrase
@@ -359,6 +383,12 @@ class AnonymousSource(Kind):
         determiner of up to three and four modifiers fit there). With no anchor in the span, neither can
         match. `words`: the draft's `folded_words` (phrases whose words the draft lacks are not
         looked for), or None; `folded`: the draft's `folded_text`, or None.
+
+        `verbs` (with `doc`, the Document of `text`): the sorted places where a speech verb may
+        start. A first-pattern match ends in a verb after its start, in the same sentence;
+        every start read from an anchor lies at or after its window's start and in the
+        anchor's sentence or one before: with no verb after the window's start in the
+        anchor's sentence, that anchor gives the first pattern no start.
         """
         if folded is None:
             folded = text.casefold()
@@ -377,12 +407,16 @@ class AnonymousSource(Kind):
         words_before = _WORDS_BEFORE.match
         tokens_in = _TOKEN.finditer
         for q in nouns | people:
-            starts.add(q)
             m = words_before(text, lo, q)
+            w_start = q if m is None else m.start()
+            windows.append((w_start, q))
+            if verbs is not None:
+                s_end = doc.sentences[doc.sentence_index(q)][1]
+                if _last_before(verbs, min(hi, s_end)) <= w_start:
+                    continue
+            starts.add(q)
             if m is None:
-                windows.append((q, q))
                 continue
-            windows.append((m.start(), q))
             tokens = [t.span() for t in tokens_in(text, m.start(), q)][-7:]
             is_bare = q in nouns and any(text.startswith(w, q) for w in bare)
             for distance, (t_start, t_end) in enumerate(reversed(tokens), 1):
@@ -402,6 +436,12 @@ class AnonymousSource(Kind):
                 self._cited_starts.starts(text, text, w_start, w_end, cited, words)
             w_start, w_end = start, end
         return starts, cited
+
+
+def _last_before(places, end) -> int:
+    """The last of the sorted `places` before `end`, or -1."""
+    i = bisect.bisect_left(places, end)
+    return places[i - 1] if i else -1
 
 
 def _token_starts(text, start, end):
