@@ -222,6 +222,8 @@ class AnonymousSource(Kind):
         self._set("_people_starts", PhraseStarts(_with_capitals(list(self.people)), False, True))
         self._set("_noun_starts_i", PhraseStarts(list(self.nouns) + list(self.spokes), True, True))
         self._set("_people_starts_i", PhraseStarts(list(self.people), True, True))
+        # a `people` phrase where one may start (its first words are found, not its last)
+        self._set("_people_phrase", regex.compile(people))
         cited = _with_capitals(list(self.citing) + list(self.inverted))
         # where a speech verb may stand (as the first pattern holds it: as written, whole words
         # when every verb starts and ends with a letter or digit, as in `_words_pattern`)
@@ -245,17 +247,9 @@ class AnonymousSource(Kind):
         seen = set()
         hits = []
         for span_start, span_end in spans:
-            verbs = None
-            if prefilters_enabled():
-                verbs = set()
-                self._verb_starts.starts(text, text, span_start, span_end, verbs, words)
-                verbs = sorted(verbs)
-            starts = self._starts(text, span_start, span_end, words, folded_text(doc), verbs, doc)
-            for pattern, candidates, needs_verb in zip(self._patterns, starts, (True, False)):
-                found = self._sentence_matches(
-                    doc, pattern, candidates, span_start, span_end, verbs if needs_verb else None, timeout
-                )
-                for m in found:
+            starts = self._starts(text, span_start, span_end, words, folded_text(doc), doc)
+            for pattern, candidates in zip(self._patterns, starts):
+                for m in self._sentence_matches(doc, pattern, candidates, span_start, span_end, timeout):
                     start, end = m.span("who")
                     if start in seen:
                         continue
@@ -292,26 +286,16 @@ class AnonymousSource(Kind):
             return _UNNAMED_ORG.match(tail) is not None
         return True
 
-    def _sentence_matches(self, doc, pattern, candidates, lo, hi, verbs, timeout):
+    def _sentence_matches(self, doc, pattern, candidates, lo, hi, timeout):
         """finditer_at(pattern, ...) inside each sentence of text[lo:hi]: a phrase never runs
-        across a sentence or paragraph break.
-
-        `verbs`: when the pattern ends in a speech verb, the sorted places where one may
-        start (`_verb_starts`): a start with none after it in its sentence cannot match."""
+        across a sentence or paragraph break."""
         by_sentence = {}
         for start in candidates:
             if lo <= start < hi:
                 by_sentence.setdefault(doc.sentence_index(start), []).append(start)
         for index in sorted(by_sentence):
             s_start, s_end = doc.sentences[index]
-            end = min(hi, s_end)
-            at = by_sentence[index]
-            if verbs is not None:
-                last = _last_before(verbs, end)
-                at = [p for p in at if p < last]
-                if not at:
-                    continue
-            yield from finditer_at(pattern, doc.text, at, max(lo, s_start), end, timeout)
+            yield from finditer_at(pattern, doc.text, by_sentence[index], max(lo, s_start), min(hi, s_end), timeout)
 
     def _reason_near(self, doc, paragraph, cache, timeout) -> bool:
         """Does the paragraph give a reason for anonymity, or the next one's first sentence
@@ -370,7 +354,7 @@ class AnonymousSource(Kind):
             flagged_paragraphs.add(paragraph)
             yield Hit(m.start(), m.end(), {"problem": _ACK_NO_REASON})
 
-    def _starts(self, text, lo, hi, words=None, folded=None, verbs=None, doc=None):
+    def _starts(self, text, lo, hi, words=None, folded=None, doc=None):
         """Where each pattern can match in text[lo:hi].
 
         Every match holds a speaker phrase, which ends in a noun or holds a `people` phrase
@@ -380,15 +364,14 @@ class AnonymousSource(Kind):
         anchor itself; always at a word character with none just before it (`_START`), so
         also just after a period inside a word ("x.a source"). The second starts at a citing
         phrase among the eleven words before an anchor (a phrase of up to four words, a
-        determiner of up to three and four modifiers fit there). With no anchor in the span, neither can
-        match. `words`: the draft's `folded_words` (phrases whose words the draft lacks are not
-        looked for), or None; `folded`: the draft's `folded_text`, or None.
+        determiner of up to three and four modifiers fit there). With no anchor in the span,
+        neither can match. `words`: the draft's `folded_words` (phrases whose words the draft
+        lacks are not looked for), or None; `folded`: the draft's `folded_text`, or None.
 
-        `verbs` (with `doc`, the Document of `text`): the sorted places where a speech verb may
-        start. A first-pattern match ends in a verb after its start, in the same sentence;
-        every start read from an anchor lies at or after its window's start and in the
-        anchor's sentence or one before: with no verb after the window's start in the
-        anchor's sentence, that anchor gives the first pattern no start.
+        `doc` (the Document of `text`, or None): matches are then tried sentence by sentence
+        (`_sentence_matches`), so a start is kept only where a match could end in its own
+        sentence: a citing phrase before an anchor of that sentence, and (unless prefilters
+        are off) a first-pattern start with a speech verb after it there (`_verb_starts`).
         """
         if folded is None:
             folded = text.casefold()
@@ -399,42 +382,76 @@ class AnonymousSource(Kind):
         nouns, people = set(), set()
         noun_starts.starts(text, haystack, lo, hi, nouns, words)
         people_starts.starts(text, haystack, lo, hi, people, words)
+        # a `people` phrase is found by one of its words: the whole phrase must follow
+        people_phrase = self._people_phrase.match
+        people = {q for q in people if people_phrase(text, q, hi)}
         if not nouns and not people:
             return set(), set()
-        starts = set()
-        windows = []
-        bare = self._bare_words
+        anchors = sorted(nouns | people)
+
+        sentences = None if doc is None else doc.sentences
+        sentence_index = None if doc is None else doc.sentence_index
+
+        def end_of(place):
+            """Where a match that starts at `place` ends by: its sentence's end."""
+            return hi if doc is None else min(hi, sentences[sentence_index(place)][1])
+
+        windows = {}
         words_before = _WORDS_BEFORE.match
+
+        def window_start(q):
+            """The start of the window before anchor q: the eleven words a phrase may span."""
+            w = windows.get(q)
+            if w is None:
+                m = words_before(text, lo, q)
+                w = windows[q] = q if m is None else m.start()
+            return w
+
+        verbs = None
+        if doc is not None and prefilters_enabled():
+            # every verb that may end a first-pattern match: one started in a window, in the
+            # last anchor's sentence or before (windows need not start in order: "U.S.-official")
+            first = min(window_start(q) for q in anchors)
+            verbs = set()
+            self._verb_starts.starts(text, text, first, end_of(anchors[-1]), verbs, words)
+            verbs = sorted(verbs)
+        starts = set()
+        bare = self._bare_words
         tokens_in = _TOKEN.finditer
-        for q in nouns | people:
-            m = words_before(text, lo, q)
-            w_start = q if m is None else m.start()
-            windows.append((w_start, q))
+        for q in anchors:
+            w_start = window_start(q)
             if verbs is not None:
-                s_end = doc.sentences[doc.sentence_index(q)][1]
-                if _last_before(verbs, min(hi, s_end)) <= w_start:
-                    continue
-            starts.add(q)
-            if m is None:
-                continue
-            tokens = [t.span() for t in tokens_in(text, m.start(), q)][-7:]
+                q_end = end_of(q)
+                if _last_before(verbs, q_end) <= w_start:
+                    continue  # no verb after any start this anchor gives
+                s_start = sentences[sentence_index(q)][0]
+            found = [q]
+            tokens = [t.span() for t in tokens_in(text, w_start, q)][-7:]
             is_bare = q in nouns and any(text.startswith(w, q) for w in bare)
             for distance, (t_start, t_end) in enumerate(reversed(tokens), 1):
                 for p in _token_starts(text, t_start, t_end):
                     # a determiner (`_DET`): a whole word before white space, or digits
                     if (is_bare and distance <= 3) or text[p].isdigit() or text[p:t_end].casefold() in _DET_WORDS:
-                        starts.add(p)
-        # citing words stand in a window: looked for there only (merged windows, in order)
-        cited = set()
-        windows.sort()
-        w_start, w_end = windows[0]
-        for start, end in windows[1:] + [(len(text) + 1, len(text) + 1)]:
-            if start <= w_end:
-                w_end = max(w_end, end)
+                        found.append(p)
+            if verbs is None:
+                starts.update(found)
                 continue
-            if w_start < w_end:
-                self._cited_starts.starts(text, text, w_start, w_end, cited, words)
-            w_start, w_end = start, end
+            for p in found:
+                # a verb after p in p's sentence
+                if _last_before(verbs, q_end if p >= s_start else end_of(p)) > p:
+                    starts.add(p)
+        # a citing phrase stands in the window of an anchor after it in its sentence
+        cited = set()
+        found = set()
+        self._cited_starts.starts(text, text, lo, hi, found, words)
+        for c in found:
+            end = end_of(c)
+            i = bisect.bisect_right(anchors, c)
+            while i < len(anchors) and anchors[i] < end:
+                if window_start(anchors[i]) <= c:
+                    cited.add(c)
+                    break
+                i += 1
         return starts, cited
 
 
