@@ -231,6 +231,8 @@ class AnonymousSource(Kind):
         verb_edges = all(w[:1].isalnum() and w[-1:].isalnum() for w in verb_words)
         self._set("_verb_starts", PhraseStarts(verb_words, False, verb_edges))
         self._set("_cited_starts", PhraseStarts(cited, False, True))
+        # (in the folded text: one search per word, any case; more places, the same matches)
+        self._set("_cited_starts_i", PhraseStarts(list(self.citing) + list(self.inverted), True, True))
         self._set("_reasons", phrases_pattern(tuple(self.reasons)) if self.reasons else None)
         self._set("_anonymity", phrases_pattern(tuple(self.anonymity)) if self.anonymity else None)
         self._set("_anonymity_starts", PhraseStarts(self.anonymity, True, True) if self.anonymity else None)
@@ -376,9 +378,11 @@ class AnonymousSource(Kind):
         if folded is None:
             folded = text.casefold()
         if len(folded) == len(text):  # found in the folded text: one search per word, any case
-            noun_starts, people_starts, haystack = self._noun_starts_i, self._people_starts_i, folded
+            noun_starts, people_starts, cited_starts = self._noun_starts_i, self._people_starts_i, self._cited_starts_i
+            haystack = folded
         else:
-            noun_starts, people_starts, haystack = self._noun_starts, self._people_starts, text
+            noun_starts, people_starts, cited_starts = self._noun_starts, self._people_starts, self._cited_starts
+            haystack = text
         nouns, people = set(), set()
         noun_starts.starts(text, haystack, lo, hi, nouns, words)
         people_starts.starts(text, haystack, lo, hi, people, words)
@@ -407,11 +411,12 @@ class AnonymousSource(Kind):
                 w = windows[q] = q if m is None else m.start()
             return w
 
+        # every phrase starts in a window (windows need not start in order: "U.S.-official")
+        first = min(window_start(q) for q in anchors)
         verbs = None
         if doc is not None and prefilters_enabled():
-            # every verb that may end a first-pattern match: one started in a window, in the
-            # last anchor's sentence or before (windows need not start in order: "U.S.-official")
-            first = min(window_start(q) for q in anchors)
+            # every verb that may end a first-pattern match: after the first window, in the
+            # last anchor's sentence or before
             verbs = set()
             self._verb_starts.starts(text, text, first, end_of(anchors[-1]), verbs, words)
             verbs = sorted(verbs)
@@ -441,9 +446,10 @@ class AnonymousSource(Kind):
                 if _last_before(verbs, q_end if p >= s_start else end_of(p)) > p:
                     starts.add(p)
         # a citing phrase stands in the window of an anchor after it in its sentence
+        # (it ends before the speaker starts, so before its anchor)
         cited = set()
         found = set()
-        self._cited_starts.starts(text, text, lo, hi, found, words)
+        cited_starts.starts(text, haystack, first, anchors[-1], found, words)
         for c in found:
             end = end_of(c)
             i = bisect.bisect_right(anchors, c)
