@@ -269,6 +269,55 @@ def test_anonymous_shortcut_on_the_corpus():
         _anon_same(text)
 
 
+def _anon_same_by_sentence(text):
+    """With the draft's sentences, `_starts` keeps only starts whose match can end in their
+    own sentence (a citing phrase before an anchor there, a speech verb after a first-pattern
+    start): the matches, sentence by sentence, are still every sentence's full scan."""
+    from lint.document import Document
+
+    kind = RULES["sourcing.anonymous"].kind
+    doc = Document.from_text(text)
+    text = doc.text
+    for words in (None, _words_of(text)):
+        for lo in (0, len(text) // 3):
+            hi = len(text)
+            starts = kind._starts(text, lo, hi, words, None, doc)
+            for pattern, at in zip(kind._patterns, starts):
+                full = [
+                    m.span()
+                    for s_start, s_end in doc.sentences
+                    if max(lo, s_start) < min(hi, s_end)
+                    for m in pattern.finditer(text, max(lo, s_start), min(hi, s_end))
+                ]
+                assert [m.span() for m in kind._sentence_matches(doc, pattern, at, lo, hi, 10.0)] == full
+
+
+ANON_SENTENCES = ANON_TEXTS + [
+    "U.S.-official. The jets, said a senior official. Two aides, a U.S.-official and more, said so.",
+    "A source close to the club. Said. According to people. Familiar with the talks, a source said",
+    "People close to the mayor told. an official\n\nsaid; several officials familiar with it; x",
+]
+
+
+@pytest.mark.parametrize("text", ANON_SENTENCES)
+def test_anonymous_by_sentence_is_tried_wherever_it_can_start(text):
+    _anon_same_by_sentence("Headline\n\n" + text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ANON_WORDS + ["people", "close", "People", "says", "citing", "?", "\n\n"]), max_size=40))
+def test_anonymous_by_sentence_on_random_texts(words):
+    _anon_same_by_sentence("Headline\n\n" + " ".join(words))
+
+
+def test_anonymous_by_sentence_on_the_corpus():
+    texts = _corpus_texts()
+    if not texts:
+        pytest.skip("the shared corpus is not present")
+    for text in texts:
+        _anon_same_by_sentence(text)
+
+
 # ---- style.acronym ---------------------------------------------------------------------------
 
 from lint.kinds import acronym  # noqa: E402

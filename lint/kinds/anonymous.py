@@ -31,6 +31,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
+from lint.kinds.required import prefilters_enabled
 from lint.kinds.sourcing_base import PhraseStarts, finditer_at, folded_text, folded_words, phrases_pattern
 from lint.model import Hit
 from lint.patterns import lazy_compile
@@ -221,8 +222,17 @@ class AnonymousSource(Kind):
         self._set("_people_starts", PhraseStarts(_with_capitals(list(self.people)), False, True))
         self._set("_noun_starts_i", PhraseStarts(list(self.nouns) + list(self.spokes), True, True))
         self._set("_people_starts_i", PhraseStarts(list(self.people), True, True))
+        # a `people` phrase where one may start (its first words are found, not its last)
+        self._set("_people_phrase", regex.compile(people))
         cited = _with_capitals(list(self.citing) + list(self.inverted))
+        # where a speech verb may stand (as the first pattern holds it: as written, whole words
+        # when every verb starts and ends with a letter or digit, as in `_words_pattern`)
+        verb_words = list(self.verbs)
+        verb_edges = all(w[:1].isalnum() and w[-1:].isalnum() for w in verb_words)
+        self._set("_verb_starts", PhraseStarts(verb_words, False, verb_edges))
         self._set("_cited_starts", PhraseStarts(cited, False, True))
+        # (in the folded text: one search per word, any case; more places, the same matches)
+        self._set("_cited_starts_i", PhraseStarts(list(self.citing) + list(self.inverted), True, True))
         self._set("_reasons", phrases_pattern(tuple(self.reasons)) if self.reasons else None)
         self._set("_anonymity", phrases_pattern(tuple(self.anonymity)) if self.anonymity else None)
         self._set("_anonymity_starts", PhraseStarts(self.anonymity, True, True) if self.anonymity else None)
@@ -239,7 +249,7 @@ class AnonymousSource(Kind):
         seen = set()
         hits = []
         for span_start, span_end in spans:
-            starts = self._starts(text, span_start, span_end, words, folded_text(doc))
+            starts = self._starts(text, span_start, span_end, words, folded_text(doc), doc)
             for pattern, candidates in zip(self._patterns, starts):
                 for m in self._sentence_matches(doc, pattern, candidates, span_start, span_end, timeout):
                     start, end = m.span("who")
@@ -346,7 +356,7 @@ class AnonymousSource(Kind):
             flagged_paragraphs.add(paragraph)
             yield Hit(m.start(), m.end(), {"problem": _ACK_NO_REASON})
 
-    def _starts(self, text, lo, hi, words=None, folded=None):
+    def _starts(self, text, lo, hi, words=None, folded=None, doc=None):
         """Where each pattern can match in text[lo:hi].
 
         Every match holds a speaker phrase, which ends in a noun or holds a `people` phrase
@@ -356,52 +366,105 @@ class AnonymousSource(Kind):
         anchor itself; always at a word character with none just before it (`_START`), so
         also just after a period inside a word ("x.a source"). The second starts at a citing
         phrase among the eleven words before an anchor (a phrase of up to four words, a
-        determiner of up to three and four modifiers fit there). With no anchor in the span, neither can
-        match. `words`: the draft's `folded_words` (phrases whose words the draft lacks are not
-        looked for), or None; `folded`: the draft's `folded_text`, or None.
+        determiner of up to three and four modifiers fit there). With no anchor in the span,
+        neither can match. `words`: the draft's `folded_words` (phrases whose words the draft
+        lacks are not looked for), or None; `folded`: the draft's `folded_text`, or None.
+
+        `doc` (the Document of `text`, or None): matches are then tried sentence by sentence
+        (`_sentence_matches`), so a start is kept only where a match could end in its own
+        sentence: a citing phrase before an anchor of that sentence, and (unless prefilters
+        are off) a first-pattern start with a speech verb after it there (`_verb_starts`).
         """
         if folded is None:
             folded = text.casefold()
         if len(folded) == len(text):  # found in the folded text: one search per word, any case
-            noun_starts, people_starts, haystack = self._noun_starts_i, self._people_starts_i, folded
+            noun_starts, people_starts, cited_starts = self._noun_starts_i, self._people_starts_i, self._cited_starts_i
+            haystack = folded
         else:
-            noun_starts, people_starts, haystack = self._noun_starts, self._people_starts, text
+            noun_starts, people_starts, cited_starts = self._noun_starts, self._people_starts, self._cited_starts
+            haystack = text
         nouns, people = set(), set()
         noun_starts.starts(text, haystack, lo, hi, nouns, words)
         people_starts.starts(text, haystack, lo, hi, people, words)
+        # a `people` phrase is found by one of its words: the whole phrase must follow
+        people_phrase = self._people_phrase.match
+        people = {q for q in people if people_phrase(text, q, hi)}
         if not nouns and not people:
             return set(), set()
-        starts = set()
-        windows = []
-        bare = self._bare_words
+        anchors = sorted(nouns | people)
+
+        sentences = None if doc is None else doc.sentences
+        sentence_index = None if doc is None else doc.sentence_index
+
+        def end_of(place):
+            """Where a match that starts at `place` ends by: its sentence's end."""
+            return hi if doc is None else min(hi, sentences[sentence_index(place)][1])
+
+        windows = {}
         words_before = _WORDS_BEFORE.match
+
+        def window_start(q):
+            """The start of the window before anchor q: the eleven words a phrase may span."""
+            w = windows.get(q)
+            if w is None:
+                m = words_before(text, lo, q)
+                w = windows[q] = q if m is None else m.start()
+            return w
+
+        # every phrase starts in a window (windows need not start in order: "U.S.-official")
+        first = min(window_start(q) for q in anchors)
+        verbs = None
+        if doc is not None and prefilters_enabled():
+            # every verb that may end a first-pattern match: after the first window, in the
+            # last anchor's sentence or before
+            verbs = set()
+            self._verb_starts.starts(text, text, first, end_of(anchors[-1]), verbs, words)
+            verbs = sorted(verbs)
+        starts = set()
+        bare = self._bare_words
         tokens_in = _TOKEN.finditer
-        for q in nouns | people:
-            starts.add(q)
-            m = words_before(text, lo, q)
-            if m is None:
-                windows.append((q, q))
-                continue
-            windows.append((m.start(), q))
-            tokens = [t.span() for t in tokens_in(text, m.start(), q)][-7:]
+        for q in anchors:
+            w_start = window_start(q)
+            if verbs is not None:
+                q_end = end_of(q)
+                if _last_before(verbs, q_end) <= w_start:
+                    continue  # no verb after any start this anchor gives
+                s_start = sentences[sentence_index(q)][0]
+            found = [q]
+            tokens = [t.span() for t in tokens_in(text, w_start, q)][-7:]
             is_bare = q in nouns and any(text.startswith(w, q) for w in bare)
             for distance, (t_start, t_end) in enumerate(reversed(tokens), 1):
                 for p in _token_starts(text, t_start, t_end):
                     # a determiner (`_DET`): a whole word before white space, or digits
                     if (is_bare and distance <= 3) or text[p].isdigit() or text[p:t_end].casefold() in _DET_WORDS:
-                        starts.add(p)
-        # citing words stand in a window: looked for there only (merged windows, in order)
-        cited = set()
-        windows.sort()
-        w_start, w_end = windows[0]
-        for start, end in windows[1:] + [(len(text) + 1, len(text) + 1)]:
-            if start <= w_end:
-                w_end = max(w_end, end)
+                        found.append(p)
+            if verbs is None:
+                starts.update(found)
                 continue
-            if w_start < w_end:
-                self._cited_starts.starts(text, text, w_start, w_end, cited, words)
-            w_start, w_end = start, end
+            for p in found:
+                # a verb after p in p's sentence
+                if _last_before(verbs, q_end if p >= s_start else end_of(p)) > p:
+                    starts.add(p)
+        # a citing phrase stands in the window of an anchor after it in its sentence
+        # (it ends before the speaker starts, so before its anchor)
+        cited = set()
+        found = set()
+        cited_starts.starts(text, haystack, first, anchors[-1], found, words)
+        for c in found:
+            end = end_of(c)
+            i = bisect.bisect_right(anchors, c)
+            while i < len(anchors) and anchors[i] < end:
+                if window_start(anchors[i]) <= c:
+                    cited.add(c)
+                    break
+                i += 1
         return starts, cited
+
+
+def _last_before(places, end) -> int:
+    """The last of the sorted `places` before `end`, or -1."""
+    i = bisect.bisect_left(places, end)
+    return places[i - 1] if i else -1
 
 
 def _token_starts(text, start, end):

@@ -43,8 +43,14 @@ class QuoteBalance(Kind):
 
     def check(self, doc, spans, context):
         text = doc.text
-        paragraphs = [p for p in doc.paragraphs if any(s <= p[0] < e for s, e in spans)]
-        if not paragraphs or not any(m in text for m in _MARKS):
+        if not any(m in text for m in _MARKS):
+            return
+        if len(spans) == 1:
+            (s, e), = spans
+            paragraphs = [p for p in doc.paragraphs if s <= p[0] < e]
+        else:
+            paragraphs = [p for p in doc.paragraphs if any(s <= p[0] < e for s, e in spans)]
+        if not paragraphs:
             return
         yield from _Balance(doc, text).run(paragraphs)
 
@@ -83,7 +89,7 @@ def _kind(text: str, i: int, start: int, end: int, is_open: bool) -> Optional[st
 class _Open:
     __slots__ = ("at", "mark", "partial", "paragraph")
 
-    def __init__(self, at: int, mark: str, partial: bool, paragraph: int):
+    def __init__(self, at: int, mark: str, partial: Optional[bool], paragraph: int):
         self.at, self.mark, self.partial, self.paragraph = at, mark, partial, paragraph
 
 
@@ -118,16 +124,22 @@ class _Balance:
         quote: Optional[_Open] = None  # a quotation carried over from the paragraph before
         # paragraphs a carried quotation crossed without reopening: [(start, end)]
         unopened: List[Tuple[int, int]] = []
+        every = self.marks(0, len(text))
+        after = bisect.bisect_left
         for index, (start, end) in enumerate(paragraphs):
-            marks = self.marks(start, end)
-            if not marks and quote is None:
+            m_lo = after(every, start)
+            m_hi = after(every, end, m_lo)
+            if m_lo == m_hi and quote is None:
                 continue
+            marks = every[m_lo:m_hi]
             stack: List[_Open] = []  # quotations open in this paragraph (a nested one on top)
             if quote is not None:
                 first = marks[0] if marks else None
                 kind = _kind(text, first, start, end, True) if first is not None else None
                 if first == start and kind == "open" and not unopened:
                     # the reopening mark of a quotation that runs on: correct style
+                    if quote.partial is None:
+                        quote.partial = _partial(text, quote.at)
                     if quote.partial:
                         yield self.partial_runs_on(quote)
                         quote.partial = False  # said once
@@ -154,7 +166,8 @@ class _Balance:
                 if kind is None:
                     continue
                 if kind == "open":
-                    stack.append(_Open(i, text[i], _partial(text, i), index))
+                    # (partial or not: read only if it runs on)
+                    stack.append(_Open(i, text[i], None, index))
                 elif kind == "turned":
                     yield Hit(i, i + 1, {"problem": "“ opens a quotation, but this one closes the quotation "
                                          f"opened at {self.where(stack[-1].at)}: turn it round (”)"},
