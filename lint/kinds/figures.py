@@ -444,8 +444,9 @@ class UnattributedFigure(Kind):
         # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
         # it ends where the reach from the stretch's last place ends, or before
         words_at = set()
+        reach = _compiled().reach
         for first, last in zip(*union):
-            reach_end = _REACH.match(text, last, hi).end()
+            reach_end = reach(text, last, hi).end()
             self._number_starts.starts(text, folded, first, reach_end, words_at, words)
         starts.update(i for i in words_at if _inside(union, i))
         for place in finditer_at(self._start, text, starts, lo, hi, timeout):
@@ -659,6 +660,9 @@ class _Compiled:
         self.court = _COURT_WORDS._get().search
         self.intent = _INTENT_WORDS._get().search
         self.vote = _VOTE_WORDS._get().search
+        self.outside_before = _OUTSIDE_BEFORE._get().search
+        self.digit = _DIGIT._get().match
+        self.reach = _REACH._get().match
 
 
 @functools.lru_cache(maxsize=1)
@@ -729,13 +733,14 @@ def _need_places(needs, symbol, text, folded, lo, hi, words):
 
 def _reach_back(text, lo, q) -> int:
     """The first offset in [lo, q] from which q is within reach (see _REACH)."""
+    p = _compiled()
     i = q
     while True:
-        m = _OUTSIDE_BEFORE.search(text, lo, i)
+        m = p.outside_before(text, lo, i)
         if m is None:
             return lo
         i = m.start()
-        if not (text[i] in ".," and _DIGIT.match(text, i + 1)):
+        if not (text[i] in ".," and p.digit(text, i + 1)):
             return i + 1
 
 
