@@ -354,6 +354,10 @@ class UnattributedFigure(Kind):
         self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
         self._set("_anchored_needs", [needs for _, _, needs in tails])
         self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
+        # the best priority a tail's match can have (a "verb" is told by its verb)
+        lowest = dict(_PRIORITY)
+        lowest["verb"] = min(_PRIORITY[what] for what in self._verb_kinds)
+        self._set("_lowest_priority", lowest)
         self._set("_scanning", [(what, regex.compile(p)) for what, p, _ in shapes])
         # where each scanning shape can start (None: money, found from its currency symbol)
         self._set("_scanning_starts", [starts for _, _, starts in shapes])
@@ -506,7 +510,15 @@ class UnattributedFigure(Kind):
                     for what, tail, _, _ in anchored
                 )
             numbers = {}  # a place -> the number read there (None: none)
+            lowest = self._lowest_priority
+            sentence_index = doc.sentence_index
             for start, what, tail in tries:
+                if candidates:
+                    # (a shape that cannot displace its sentence's candidate, even as the
+                    # best kind it may turn out to be, need not be read: see `consider`)
+                    held = candidates.get(sentence_index(start))
+                    if held is not None and not (lowest[what], start) < held[0]:
+                        continue
                 if start not in numbers:
                     numbers[start] = self._number.match(text, start, end, timeout=timeout)
                 number = numbers[start]
