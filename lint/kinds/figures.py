@@ -195,6 +195,8 @@ class _Phrases:
         if folded is None:
             return self.pattern.search(text, start, end) is not None
         anchors, by_anchor, wordless = self.index
+        if not wordless and anchors.isdisjoint(words):
+            return False  # (the stretch's words are some of the draft's)
         here = az_words(folded[start:end])
         for anchor in anchors.intersection(here):
             for needed, pattern in by_anchor[anchor]:
@@ -468,7 +470,7 @@ class UnattributedFigure(Kind):
         folded = folded_text(doc)
         words = folded_words(doc) if folded is not None else None
         if self._sourced_story(doc, words):
-            return  # a court story, or a study's: no figure of it is a claim (`_is_claim`)
+            return  # a court story, or a study's: its figures are the record's, the study's
         attribution = Attribution(doc, self._cue, timeout, self._cues)
         transcript_from = _transcript_start(doc)
         # a shape whose words the draft lacks cannot match: leave it out for this draft
@@ -581,8 +583,8 @@ class UnattributedFigure(Kind):
         if what == "money" and self._money_context is not None:
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
-        if self._sourced_story(doc, words):
-            return False  # a court story, or a study's: its figures are the record's, the study's
+        # (a court story's or a study's figures, the record's or the study's, are never asked
+        # about: `check` reads no figure of such a story)
         if _historical(doc, sentence_start, sentence_end):
             return False  # "In 1986, 31 people died": a fact of history, in a story of today
         return True
