@@ -780,12 +780,13 @@ def _transcript_start(doc) -> int:
     """Where an interview transcript starts (its first labelled paragraph), or the end."""
     text = doc.text
     # every label holds `((`, `Q:` or `A:`: a draft with none of them has no transcript
-    if prefilters_enabled() and "((" not in text and "Q:" not in text and "A:" not in text:
+    fast = prefilters_enabled()
+    if fast and "((" not in text and "Q:" not in text and "A:" not in text:
         return len(text)
+    # (and a paragraph that does not open with one of them needs no pattern)
     label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
     for start, _ in doc.body_paragraphs:
-        # (a label opens with `((`, `Q:` or `A:`: no other paragraph needs the pattern)
-        if text.startswith(_LABEL_OPENINGS, start) and label(text, start):
+        if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):
             return start
     return len(text)
 
