@@ -27,6 +27,7 @@ transcript (its speaker labels attribute it). One finding per sentence, at its f
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import List
 
 import regex
@@ -194,6 +195,8 @@ class _Phrases:
         if folded is None:
             return self.pattern.search(text, start, end) is not None
         anchors, by_anchor, wordless = self.index
+        if not wordless and anchors.isdisjoint(words):
+            return False  # (the stretch's words are some of the draft's)
         here = az_words(folded[start:end])
         for anchor in anchors.intersection(here):
             for needed, pattern in by_anchor[anchor]:
@@ -353,6 +356,10 @@ class UnattributedFigure(Kind):
         self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
         self._set("_anchored_needs", [needs for _, _, needs in tails])
         self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
+        # the best priority a tail's match can have (a "verb" is told by its verb)
+        lowest = dict(_PRIORITY)
+        lowest["verb"] = min(_PRIORITY[what] for what in self._verb_kinds)
+        self._set("_lowest_priority", lowest)
         self._set("_scanning", [(what, regex.compile(p)) for what, p, _ in shapes])
         # where each scanning shape can start (None: money, found from its currency symbol)
         self._set("_scanning_starts", [starts for _, _, starts in shapes])
@@ -439,8 +446,14 @@ class UnattributedFigure(Kind):
         starts = set()
         for first, last in zip(*union):
             starts.update(m.start() for m in finditer(_DIGIT_START, text, first, last + 1, timeout))
+        # number words and hedges are looked for inside the stretches only: a phrase of them
+        # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
+        # it ends where the reach from the stretch's last place ends, or before
         words_at = set()
-        self._number_starts.starts(text, folded, lo, hi, words_at, words)
+        reach = _compiled().reach
+        for first, last in zip(*union):
+            reach_end = reach(text, last, hi).end()
+            self._number_starts.starts(text, folded, first, reach_end, words_at, words)
         starts.update(i for i in words_at if _inside(union, i))
         for place in finditer_at(self._start, text, starts, lo, hi, timeout):
             start = place.start()
@@ -454,10 +467,12 @@ class UnattributedFigure(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        attribution = Attribution(doc, self._cue, timeout, self._cues)
-        transcript_from = _transcript_start(doc)
         folded = folded_text(doc)
         words = folded_words(doc) if folded is not None else None
+        if self._sourced_story(doc, words):
+            return  # a court story, or a study's: its figures are the record's, the study's
+        attribution = Attribution(doc, self._cue, timeout, self._cues)
+        transcript_from = _transcript_start(doc)
         # a shape whose words the draft lacks cannot match: leave it out for this draft
         anchored = [
             (what, pattern, needs, symbol)
@@ -474,11 +489,13 @@ class UnattributedFigure(Kind):
             end = min(span_end, transcript_from)
 
             def consider(m, what):
-                if not self._is_claim(doc, m, what, words, money):
-                    return
+                # (a match that would not displace its sentence's candidate needs no judging:
+                # `_is_claim` only answers, so asking it first would change nothing)
                 index = doc.sentence_index(m.start())
                 key = (_PRIORITY[what], m.start())
-                if index not in candidates or key < candidates[index][0]:
+                if index in candidates and not key < candidates[index][0]:
+                    return
+                if self._is_claim(doc, m, what, words, money):
                     candidates[index] = (key, m.start(), m.end(), what)
 
             found = {}
@@ -495,7 +512,15 @@ class UnattributedFigure(Kind):
                     for what, tail, _, _ in anchored
                 )
             numbers = {}  # a place -> the number read there (None: none)
+            lowest = self._lowest_priority
+            sentence_index = doc.sentence_index
             for start, what, tail in tries:
+                if candidates:
+                    # (a shape that cannot displace its sentence's candidate, even as the
+                    # best kind it may turn out to be, need not be read: see `consider`)
+                    held = candidates.get(sentence_index(start))
+                    if held is not None and not (lowest[what], start) < held[0]:
+                        continue
                 if start not in numbers:
                     numbers[start] = self._number.match(text, start, end, timeout=timeout)
                 number = numbers[start]
@@ -515,6 +540,7 @@ class UnattributedFigure(Kind):
     def _is_claim(self, doc, m, what, words=None, money=True) -> bool:
         """Is this shape's match a claim that needs a source? `words`: the draft's
         `folded_words` (or None), `money`: whether a money word may be in the draft."""
+        p = _compiled()
         text = doc.text
         num_start, num_end = m.span("num")
         number = m.group("num")
@@ -522,47 +548,43 @@ class UnattributedFigure(Kind):
         if what != "money":
             if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2100:
                 return False  # a year (1,200 is a count)
-            if _MONTHS.search(before) or _DESIGNATORS.search(before) or _MONTH_AFTER.match(text, num_end):
+            if p.months(before) or p.designators(before) or p.month_after(text, num_end):
                 return False  # Feb. 15, the 4 July parade, Flight 17
-            if what != "percent" and _UNITS.match(text, num_end):
+            if what != "percent" and p.units(text, num_end):
                 return False
-            if number.lower().startswith("one") and _NO_ONE.search(before):
+            if number.lower().startswith("one") and p.no_one(before):
                 return False  # "no one was hurt"
-        elif _CONVERSION.search(text, max(0, num_start - 40), num_start):
+        elif p.conversion(text, max(0, num_start - 40), num_start):
             return False  # "$100m (£80m)": a conversion of the sum before it
-        elif _BRACKET.search(before):
+        elif p.bracket(before):
             return False  # "incomes below $10,000": a bracket, not a sum anyone spent
-        if _THRESHOLD.match(text, num_end) or _THRESHOLD.match(text, m.end()):
+        if p.threshold(text, num_end) or p.threshold(text, m.end()):
             return False  # "four or more people", "owners of 10% or more", "£50,000 or more"
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
-        if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, sentence_start, sentence_end):
+        # (the sentence's court, intent and vote words: once per sentence)
+        if _sentence_holds(doc, _COURT, sentence_start, sentence_end, words, p):
             return False
-        if (
-            what in _RECORD_KINDS
-            and _may_hold(_INTENT_KEYS, words)
-            and _INTENT_WORDS.search(text, sentence_start, sentence_end)
-        ):
+        if what in _RECORD_KINDS and _sentence_holds(doc, _INTENT, sentence_start, sentence_end, words, p):
             return False
         if what in _RECORD_KINDS and self._record_sentence(doc, sentence_start, sentence_end, words):
             return False  # market data, a price, a company's results: public record
-        if what == "proportion" and _HALF_OF_TIME.search(before):
+        if what == "proportion" and p.half_of_time(before):
             return False  # "the second half of the year"
         if what == "percent":
             if text[m.end() : m.end() + 1] in ("-", "–"):
                 return False  # "an 80%-20% mix": a measure
-            nxt = _PERCENT_NEXT.match(text, m.end())
+            nxt = p.percent_next(text, m.end())
             if nxt and nxt.group("word").lower() not in _PERCENT_CLAIM_WORDS:
                 return False  # "80% nitrogen", "a 20% tip": a measure or a modifier
-        if what in ("percent", "change"):
-            if _may_hold(_VOTE_KEYS, words) and _VOTE_WORDS.search(text, sentence_start, sentence_end):
-                return False
+        if what in ("percent", "change") and _sentence_holds(doc, _VOTE, sentence_start, sentence_end, words, p):
+            return False
         if what == "money" and self._results_story(doc, words):
             return False  # a results story: the company's own figures
         if what == "money" and self._money_context is not None:
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
-        if self._sourced_story(doc, words):
-            return False  # a court story, or a study's: its figures are the record's, the study's
+        # (a court story's or a study's figures, the record's or the study's, are never asked
+        # about: `check` reads no figure of such a story)
         if _historical(doc, sentence_start, sentence_end):
             return False  # "In 1986, 31 people died": a fact of history, in a story of today
         return True
@@ -634,6 +656,49 @@ class UnattributedFigure(Kind):
         return self._continuation is not None and self._continuation.match(doc.text, paragraph_start) is not None
 
 
+class _Compiled:
+    """The compiled methods of the module's patterns that `_is_claim` uses on every figure
+    (looked up once, not through the lazy stand-ins on every call)."""
+
+    def __init__(self):
+        self.months = _MONTHS._get().search
+        self.designators = _DESIGNATORS._get().search
+        self.month_after = _MONTH_AFTER._get().match
+        self.units = _UNITS._get().match
+        self.no_one = _NO_ONE._get().search
+        self.conversion = _CONVERSION._get().search
+        self.bracket = _BRACKET._get().search
+        self.threshold = _THRESHOLD._get().match
+        self.half_of_time = _HALF_OF_TIME._get().search
+        self.percent_next = _PERCENT_NEXT._get().match
+        self.court = _COURT_WORDS._get().search
+        self.intent = _INTENT_WORDS._get().search
+        self.vote = _VOTE_WORDS._get().search
+        self.outside_before = _OUTSIDE_BEFORE._get().search
+        self.digit = _DIGIT._get().match
+        self.reach = _REACH._get().match
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    return _Compiled()
+
+
+_COURT, _INTENT, _VOTE = 0, 1, 2
+
+
+def _sentence_holds(doc, which, start, end, words, p) -> bool:
+    """Does text[start:end] (a sentence) hold a court word (`which` _COURT), an intent word
+    (_INTENT) or a vote word (_VOTE)? (once per sentence and draft)"""
+    cache = doc.__dict__.setdefault("_copydesk_figures", {}).setdefault("sentence-words", {})
+    key = (which, start, end)
+    found = cache.get(key)
+    if found is None:
+        keys, search = ((_COURT_KEYS, p.court), (_INTENT_KEYS, p.intent), (_VOTE_KEYS, p.vote))[which]
+        found = cache[key] = _may_hold(keys, words) and search(doc.text, start, end) is not None
+    return found
+
+
 def _historical(doc, start, end) -> bool:
     """Does text[start:end] name a year ten or more years before the latest the draft names?"""
     cache = doc.__dict__.setdefault("_copydesk_figures", {})
@@ -682,13 +747,14 @@ def _need_places(needs, symbol, text, folded, lo, hi, words):
 
 def _reach_back(text, lo, q) -> int:
     """The first offset in [lo, q] from which q is within reach (see _REACH)."""
+    p = _compiled()
     i = q
     while True:
-        m = _OUTSIDE_BEFORE.search(text, lo, i)
+        m = p.outside_before(text, lo, i)
         if m is None:
             return lo
         i = m.start()
-        if not (text[i] in ".," and _DIGIT.match(text, i + 1)):
+        if not (text[i] in ".," and p.digit(text, i + 1)):
             return i + 1
 
 
@@ -714,10 +780,15 @@ def _transcript_start(doc) -> int:
     """Where an interview transcript starts (its first labelled paragraph), or the end."""
     text = doc.text
     # every label holds `((`, `Q:` or `A:`: a draft with none of them has no transcript
-    if prefilters_enabled() and "((" not in text and "Q:" not in text and "A:" not in text:
+    fast = prefilters_enabled()
+    if fast and "((" not in text and "Q:" not in text and "A:" not in text:
         return len(text)
+    # (and a paragraph that does not open with one of them needs no pattern)
     label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
     for start, _ in doc.body_paragraphs:
-        if label(text, start):
+        if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):
             return start
     return len(text)
+
+
+_LABEL_OPENINGS = ("((", "Q:", "A:")

@@ -256,6 +256,15 @@ class PhraseStarts:
                 self._by_key.setdefault(item[3], []).append(item)
         self._unkeyed_items = [item for item in self.items if item[3] is None]
 
+    # the last draft's words and the items they leave (a draft asks several times); not
+    # pickled with the rule
+    _last = (None, None)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_last", None)
+        return state
+
     def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
         """Might any phrase occur? (its anchor word does)"""
         haystack = folded if self.ignorecase else text
@@ -274,9 +283,14 @@ class PhraseStarts:
         items = self.items
         if words is not None:
             # an anchor that is not a word of this draft: no whole-word phrase holds it
-            items = self._unkeyed_items + [
-                item for key in self._keys.intersection(words) for item in self._by_key[key]
-            ]
+            last_words, last_items = self._last
+            if last_words is words:
+                items = last_items
+            else:
+                items = self._unkeyed_items + [
+                    item for key in self._keys.intersection(words) for item in self._by_key[key]
+                ]
+                self._last = (words, items)
         for anchor, readings, any_before, key in items:
             size = len(anchor)
             i = haystack.find(anchor, lo, hi)
