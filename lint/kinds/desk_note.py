@@ -74,9 +74,12 @@ _LOWER = (
     ("queries", ("??",), regex.compile(r"(?<!\S)\?{2,}(?!\S)")),
 )
 # the lower-case literals above, found in one pass
-_LOWER_LITERALS = re.compile(
-    "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
-)
+# each with a character it holds that is rarer in prose, looked for first (a one-character search is
+# many times faster than a longer one); "30-" and "30 -" are looked for in one search
+_LOWER_LITERALS = {
+    "tk": "k", "cq": "q", "pls": None, "plz": "z", "Pls": None, "Eds:": ":", "###": "#", "??": "?",
+}
+_THIRTY = re.compile(r"30 ?-")
 _LAST_LOWER = regex.compile(r"(?r)\p{Ll}")
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
 
@@ -101,9 +104,10 @@ _LABEL_END = regex.compile(r"[^\S\n]*(?:[:—–-]|$)")
 _NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
 _CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
 _PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
-_SENTENCE_END = regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
-_CLOSE_END = regex.compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
-_DASH_END = regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
+# searched backwards ((?r)): each is anchored at the end of the text before a run, often a long line
+_SENTENCE_END = regex.compile(r"(?r)[.!?][”\"’')\]]*[^\S\n]+$")
+_CLOSE_END = regex.compile(r"(?r)\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
+_DASH_END = regex.compile(r"(?r)(?:^|\s)(?:—|–|--?)[^\S\n]*$")
 _WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
 _WORD_AFTER = regex.compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
 _MORE_CAPS = regex.compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
@@ -171,7 +175,27 @@ class _Desk:
             desk = cls._built[digest] = cls(words)
         return desk
 
+    def plain_bracket(self, content: str) -> bool:
+        """Does no desk word (in capitals), placeholder or TK open the bracket's content? The
+        answer for each content is kept: drafts repeat theirs ((WN)), [...], [laughs])."""
+        plain = self._plain.get(content)
+        if plain is None:
+            if len(self._plain) >= 4096:
+                self._plain.clear()
+            first_word = _LETTERS.match(content)
+            plain = self._plain[content] = (
+                (first_word is None or _key(first_word.group()) not in self.bracket_firsts)
+                and not _PLACEHOLDER_ONLY.fullmatch(content) and "TK" not in content
+            )
+        return plain
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_plain"] = {}
+        return state
+
     def __init__(self, words):
+        self._plain: Dict[str, bool] = {}
         w = {k: list(words[k]) for k in TABLE_KEYS}
         self.addressees = _caps(w["addressees"])
         self.note_words = frozenset(_caps(w["note-words"]))
@@ -191,12 +215,18 @@ class _Desk:
         self.desk_dash = re.compile(
             r"(?:—|–|--?)[ \t]?(?P<desk>" + "|".join(re.escape(n) for n in names) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
         )
+        # a match of desk_dash starts with its dash at most this many characters before the end of
+        # its line, trailing spaces and tabs aside (a name matches as many characters as it has);
+        # None: a name holds a line break, and the whole draft is searched at once
+        self.dash_window = None if any("\n" in n for n in names) else 3 + max((len(n) for n in names), default=0)
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
         self.soft_advisories = tuple(sorted({a.casefold() for a in w["soft-advisories"]}, key=len, reverse=True))
         # one opening a line, looked for before reading the draft line by line
         firsts = {a.split()[0] for a in w["soft-advisories"] if a.split()}
         self.soft_firsts = tuple(sorted({v for f in firsts for v in (f, f.lower(), f.upper(), f[:1].upper() + f[1:].lower())}))
+        # the characters a line soft_advisory is tried on can start with
+        self.soft_starts = frozenset(f[:1] for f in self.soft_firsts) | {" ", "\t"}
         self.change_verbs = frozenset(w["change-verbs"])
         self.brackets = re.compile(_BRACKET.format(change="|".join(re.escape(c) for c in sorted(self.change_verbs, key=len, reverse=True))))
         self.change_verbs_upper = frozenset(_key(c.split()[0]) for c in w["change-verbs"] if c.split())
@@ -222,10 +252,14 @@ class _Desk:
         runs = {max(regex.findall(r"[A-Z]+", w) or [""], key=len) for w in self.single}
         runs = {r for r in runs if len(r) >= 2}
         self.gate = frozenset(r.encode() for r in runs)
-        self.advisory_runs = tuple(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories)
+        # each advisory's runs of A-Z, each list once (UPDATE 1- ... UPDATE 5- are one)
+        self.advisory_runs = tuple(dict.fromkeys(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories))
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
         )
+
+
+_FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
 
 
 class _Analysis:
@@ -326,6 +360,11 @@ class _Analysis:
             if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
                 if content.split(None, 1)[0].rstrip(":,") not in self.desk.change_verbs:
                     continue  # ordinary brackets: only capitals, cq and change notes are judged
+            if kind in _FIRST_WORD_KINDS and self.desk.plain_bracket(content):
+                # no desk word, placeholder or TK opens it: only a note in double round
+                # brackets inside a line is judged further (bracket_verdict's first test)
+                if kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip():
+                    continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
                 self.add(start, end, *verdict)
@@ -333,7 +372,7 @@ class _Analysis:
     def bracket_verdict(self, kind, content, start) -> Optional[Tuple[str, str]]:
         desk = self.desk
         first_word = _LETTERS.match(content)
-        if kind in ("sq", "brace", "rd", "drd") and (first_word is None or _key(first_word.group()) not in desk.bracket_firsts):
+        if kind in _FIRST_WORD_KINDS and (first_word is None or _key(first_word.group()) not in desk.bracket_firsts):
             if not _PLACEHOLDER_ONLY.fullmatch(content) and "TK" not in content:
                 if kind != "drd":
                     return None
@@ -429,10 +468,18 @@ class _Analysis:
 
     def lower_shapes(self):
         text = self.text
-        present = set(_LOWER_LITERALS.findall(text))
         caps = self.capitals()
         for kind, literals, pattern in _LOWER:
-            if not any((literal in caps) if isinstance(literal, bytes) else (literal in present) for literal in literals):
+            # the shape is looked for when one of its literals is in the draft (a run of A-Z in
+            # the draft's capitals)
+            if kind == "thirty":
+                if _THIRTY.search(text) is None:
+                    continue
+            elif not any(
+                (literal in caps) if isinstance(literal, bytes)
+                else ((_LOWER_LITERALS[literal] is None or _LOWER_LITERALS[literal] in text) and literal in text)
+                for literal in literals
+            ):
                 continue
             for m in pattern.finditer(text):
                 self.lower_shape(kind, m)
@@ -443,27 +490,38 @@ class _Analysis:
         capitals in a line's last characters or in a short line."""
         text = self.text
         desk = self.desk
-        soft = desk.soft_firsts
-        for m in desk.desk_dash.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            dash = text[line_start : m.start()]
-            if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
-                self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
-        for line_start, line_end in self.doc.lines:
-            if line_end == line_start:
+        soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
+        window = desk.dash_window
+        if window is None:
+            for m in desk.desk_dash.finditer(text):
+                self.desk_dash(m)
+        line_start = 0
+        for line in text.split("\n"):
+            length = len(line)
+            line_end = line_start + length
+            if not length:
+                line_start = line_end + 1
                 continue
-            length = line_end - line_start
+            if window is not None:
+                # a desk's name after a dash ending the line: searched only when a dash stands
+                # near the line's end (a line holds at most one match: it ends the line)
+                tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
+                if "-" in tail or "—" in tail or "–" in tail:
+                    m = desk.desk_dash.search(text, line_start, line_end)
+                    if m is not None:
+                        self.desk_dash(m)
             if length <= 24:
-                line = text[line_start:line_end].strip()
-                if line and " ".join(line.split()) in desk.end_marks:
-                    s = line_start + text[line_start:line_end].index(line[0])
-                    self.add(s, s + len(line), NOTE, "an end mark")
-            if text.startswith(soft, line_start) or (text[line_start] in " \t" and text[line_start:line_end].lstrip().startswith(soft)):
+                stripped = line.strip()
+                if stripped and " ".join(stripped.split()) in end_marks:
+                    s = line_start + line.index(stripped[0])
+                    self.add(s, s + len(stripped), NOTE, "an end mark")
+            if line[0] in soft_starts and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
                 self.soft_advisory(line_start, line_end)
             if scan_tails:
                 if length <= 100:
                     low = line_start
-                elif text[line_end - _TAIL : line_end].islower():
+                elif line[-_TAIL:].islower():
+                    line_start = line_end + 1
                     continue  # no capital in the line's last characters: nothing glued there
                 else:
                     last = _LAST_LOWER.search(text, line_start, line_end)
@@ -471,7 +529,15 @@ class _Analysis:
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
                 if low < line_end:
-                    self.scan_runs(low, line_end)
+                    self.scan_runs(low, line_end, (line_start, line_end))
+            line_start = line_end + 1
+
+    def desk_dash(self, m):
+        text = self.text
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        dash = text[line_start : m.start()]
+        if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
+            self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
 
     def lower_shape(self, kind, m):
         text = self.text
@@ -599,12 +665,13 @@ class _Analysis:
     def capitals(self) -> bytes:
         return _capitals(self.doc)
 
-    def scan_runs(self, low, high):
+    def scan_runs(self, low, high, line=None):
+        """Judge the runs of capitals in text[low:high] (`line`: the line holding it all)."""
         text = self.text
         desk = self.desk
         for m in _CAPS_RUN.finditer(text, low, high):
             start, end = m.span()
-            line_start, line_end = self.line_of(start)
+            line_start, line_end = line if line is not None else self.line_of(start)
             after = text[end:line_end]
             group = m.group()
             if len(after) > 40 and " " not in group and _key(group) not in desk.single:
@@ -648,7 +715,8 @@ class _Analysis:
         open a line or follow a sentence)."""
         desk = self.desk
         joined = " ".join(w for _, _, w in tokens)
-        for a in desk.addressees:
+        # an addressee the run is or starts with opens with the run's first word (longest first)
+        for a in desk.addressees.by_first_joined.get(tokens[0][2], ()) if tokens else ():
             if joined == a or joined.startswith(a + " "):
                 n = a.count(" ") + 1
                 a_end = tokens[n - 1][1]
@@ -856,10 +924,12 @@ class _Phrases(tuple):
         self = super().__new__(cls, phrases)
         self.set = frozenset(phrases)
         self.by_first = {}
+        self.by_first_joined = {}  # the phrases as written, by first word, in their order
         for p in phrases:
             parts = tuple(p.split())
             if parts:
                 self.by_first.setdefault(parts[0], []).append(parts)
+                self.by_first_joined.setdefault(parts[0], []).append(p)
         return self
 
     def __contains__(self, word) -> bool:
