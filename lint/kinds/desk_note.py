@@ -33,6 +33,7 @@ import regex
 from lint import tables
 from lint.kinds.base import Kind, OptionError, line_span
 from lint.kinds.existence import _capitals
+from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
 from lint.record import field
 
@@ -54,14 +55,18 @@ _CAPS_RUN = regex.compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
 _TOKEN = regex.compile(_CAPS_WORD)
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
 # wire change verb (the table's): round brackets are print punctuation, judged only then
-_BRACKET = (
-    r"\[\[(?P<dsq>[^\[\]\n]{{1,200}})\]\]"
-    r"|\(\((?P<drd>[^()\n]{{1,200}})\)\)"
-    r"|<<(?P<dan>[^<>\n]{{1,200}})>>"
-    r"|\{{(?P<brace>[^{{}}\n]{{1,200}})\}}"
-    r"|\[(?P<sq>[^\[\]\n]{{1,200}})\]"
-    r"|\((?P<rd>(?:[A-Z]{{2}}|[Cc]q|\?\?|(?:{change})\b)[^()\n]{{0,200}})\)"
+# each alternative with the character it opens with: a draft is searched with the alternatives whose
+# character it holds, in this order (a pattern opening with "(" alone is searched many times faster)
+_BRACKETS = (
+    ("[", r"\[\[(?P<dsq>[^\[\]\n]{{1,200}})\]\]"),
+    ("(", r"\(\((?P<drd>[^()\n]{{1,200}})\)\)"),
+    ("<", r"<<(?P<dan>[^<>\n]{{1,200}})>>"),
+    ("{", r"\{{(?P<brace>[^{{}}\n]{{1,200}})\}}"),
+    ("[", r"\[(?P<sq>[^\[\]\n]{{1,200}})\]"),
+    ("(", r"\((?P<rd>(?:[A-Z]{{2}}|[Cc]q|\?\?|(?:{change})\b)[^()\n]{{0,200}})\)"),
 )
+_BRACKET = "|".join(source for _, source in _BRACKETS)
+_OPENERS = "[{(<"
 # lower-case and mixed-case shapes, each searched only when the draft holds its literal:
 # "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-", "??", "-- desk"
 _LOWER = (
@@ -74,12 +79,20 @@ _LOWER = (
     ("queries", ("??",), regex.compile(r"(?<!\S)\?{2,}(?!\S)")),
 )
 # the lower-case literals above, found in one pass
-# each with a character it holds that is rarer in prose, looked for first (a one-character search is
-# many times faster than a longer one); "30-" and "30 -" are looked for in one search
+# the lower-case literals above, found in one pass (the plain path, COPYDESK_NO_PREFILTER=1)
+_LOWER_FOUND = re.compile(
+    "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
+)
+# the fast path looks for each literal on its own: first a character it holds that is rare in prose
+# (a one-character search is many times faster than a longer one), then the literal itself (the
+# `regex` module's literal search is faster than `in`); "30-" and "30 -" are one search
 _LOWER_LITERALS = {
-    "tk": "k", "cq": "q", "pls": None, "plz": "z", "Pls": None, "Eds:": ":", "###": "#", "??": "?",
+    literal: (rare, regex.compile(regex.escape(literal)).search)
+    for literal, rare in (("tk", "k"), ("cq", "q"), ("pls", None), ("plz", "z"), ("Pls", None), ("Eds:", ":"),
+                          ("###", "#"), ("??", "?"), ("30-", None), ("30 -", None))
 }
-_THIRTY = re.compile(r"30 ?-")
+_LOWER_LITERALS["30 -"] = _LOWER_LITERALS["30-"] = (None, regex.compile(r"30 ?-").search)
+_XX, _XXX = regex.compile("XX"), regex.compile("xxx")
 _LAST_LOWER = regex.compile(r"(?r)\p{Ll}")
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
 
@@ -194,6 +207,16 @@ class _Desk:
         state["_plain"] = {}
         return state
 
+    def brackets_for(self, openers: str) -> "re.Pattern":
+        """`brackets` without the alternatives opening with a character not in `openers` (they
+        cannot match), compiled once for each set of openers."""
+        pattern = self._bracket_variants.get(openers)
+        if pattern is None:
+            pattern = self._bracket_variants[openers] = re.compile(
+                "|".join(source for opener, source in self._bracket_sources if opener in openers)
+            )
+        return pattern
+
     def __init__(self, words):
         self._plain: Dict[str, bool] = {}
         w = {k: list(words[k]) for k in TABLE_KEYS}
@@ -228,7 +251,10 @@ class _Desk:
         # the characters a line soft_advisory is tried on can start with
         self.soft_starts = frozenset(f[:1] for f in self.soft_firsts) | {" ", "\t"}
         self.change_verbs = frozenset(w["change-verbs"])
-        self.brackets = re.compile(_BRACKET.format(change="|".join(re.escape(c) for c in sorted(self.change_verbs, key=len, reverse=True))))
+        change = "|".join(re.escape(c) for c in sorted(self.change_verbs, key=len, reverse=True))
+        self.brackets = re.compile(_BRACKET.format(change=change))
+        self._bracket_sources = tuple((opener, source.format(change=change)) for opener, source in _BRACKETS)
+        self._bracket_variants: Dict[str, "re.Pattern"] = {}
         self.change_verbs_upper = frozenset(_key(c.split()[0]) for c in w["change-verbs"] if c.split())
         self.count_words = frozenset(c.casefold() for c in w["count-words"])
         self.quantifiers = frozenset(q.casefold() for q in w["quantifiers"])
@@ -271,6 +297,9 @@ class _Analysis:
         self.taken: List[Tuple[int, int]] = []  # spans already judged a note
         self._first_line: Optional[int] = None
         self._caps_lines: Dict[int, bool] = {}
+        # the shortcuts (searches skipped where they cannot find anything), off with
+        # COPYDESK_NO_PREFILTER=1 to check they change nothing
+        self.fast = prefilters_enabled()
 
     def run(self):
         text = self.text
@@ -345,9 +374,11 @@ class _Analysis:
 
     def brackets(self):
         text = self.text
-        if not any(c in text for c in "[{(<"):
+        openers = "".join(c for c in _OPENERS if c in text)
+        if not openers:
             return
-        for m in self.desk.brackets.finditer(text):
+        fast = self.fast
+        for m in (self.desk.brackets_for(openers) if fast else self.desk.brackets).finditer(text):
             kind = m.lastgroup
             content = m.group(kind).strip()
             if not content:
@@ -360,7 +391,7 @@ class _Analysis:
             if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
                 if content.split(None, 1)[0].rstrip(":,") not in self.desk.change_verbs:
                     continue  # ordinary brackets: only capitals, cq and change notes are judged
-            if kind in _FIRST_WORD_KINDS and self.desk.plain_bracket(content):
+            if fast and kind in _FIRST_WORD_KINDS and self.desk.plain_bracket(content):
                 # no desk word, placeholder or TK opens it: only a note in double round
                 # brackets inside a line is judged further (bracket_verdict's first test)
                 if kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip():
@@ -469,17 +500,22 @@ class _Analysis:
     def lower_shapes(self):
         text = self.text
         caps = self.capitals()
+        present = None if self.fast else set(_LOWER_FOUND.findall(text))
         for kind, literals, pattern in _LOWER:
             # the shape is looked for when one of its literals is in the draft (a run of A-Z in
             # the draft's capitals)
-            if kind == "thirty":
-                if _THIRTY.search(text) is None:
-                    continue
-            elif not any(
-                (literal in caps) if isinstance(literal, bytes)
-                else ((_LOWER_LITERALS[literal] is None or _LOWER_LITERALS[literal] in text) and literal in text)
-                for literal in literals
-            ):
+            for literal in literals:
+                if isinstance(literal, bytes):
+                    if literal in caps:
+                        break
+                elif present is not None:
+                    if literal in present:
+                        break
+                else:
+                    rare, search = _LOWER_LITERALS[literal]
+                    if (rare is None or rare in text) and search(text) is not None:
+                        break
+            else:
                 continue
             for m in pattern.finditer(text):
                 self.lower_shape(kind, m)
@@ -491,7 +527,7 @@ class _Analysis:
         text = self.text
         desk = self.desk
         soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
-        window = desk.dash_window
+        window = desk.dash_window if self.fast else None
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
@@ -515,7 +551,7 @@ class _Analysis:
                 if stripped and " ".join(stripped.split()) in end_marks:
                     s = line_start + line.index(stripped[0])
                     self.add(s, s + len(stripped), NOTE, "an end mark")
-            if line[0] in soft_starts and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
+            if (line[0] in soft_starts or not self.fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
                 self.soft_advisory(line_start, line_end)
             if scan_tails:
                 if length <= 100:
@@ -568,7 +604,10 @@ class _Analysis:
         text = self.text
         desk = self.desk
         caps = self.capitals()
-        if not any(runs and all(r in caps for r in runs) for runs in desk.advisory_runs):
+        for runs in desk.advisory_runs:  # each advisory's runs of A-Z all in the draft's capitals
+            if runs and all(r in caps for r in runs):
+                break
+        else:
             return
         for m in desk.advisory.finditer(text):
             start, end = m.span()
@@ -600,7 +639,10 @@ class _Analysis:
 
     def placeholders(self):
         text = self.text
-        if "XX" not in text and "xxx" not in text:
+        if self.fast:
+            if not (("X" in text and _XX.search(text)) or ("x" in text and _XXX.search(text))):
+                return
+        elif "XX" not in text and "xxx" not in text:
             return
         desk = self.desk
         for m in _PLACEHOLDER.finditer(text):
