@@ -35,6 +35,7 @@ from lint.kinds.base import Kind, OptionError, line_span
 from lint.kinds.existence import _capitals
 from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
+from lint.patterns import lazy_compile
 from lint.record import field
 
 NOTE, POSSIBLE, HEADING = "note", "possible", "run-on-heading"
@@ -51,8 +52,8 @@ TABLE_KEYS = (
 # ("OK’D", "DOUBLE-CHECK"); not part of a longer word ("OK’d", "NATO’s" are not).
 _CAPS_WORD = r"\p{Lu}(?<![\p{L}\p{N}'’-]\p{Lu})[\p{Lu}\p{N}]*(?:['’-]\p{Lu}[\p{Lu}\p{N}]*)*(?![\p{L}\p{N}'’])"
 # words in capitals one space apart: a run
-_CAPS_RUN = regex.compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
-_TOKEN = regex.compile(_CAPS_WORD)
+_CAPS_RUN = lazy_compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
+_TOKEN = lazy_compile(_CAPS_WORD)
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
 # wire change verb (the table's): round brackets are print punctuation, judged only then
 # each alternative with the character it opens with: a draft is searched with the alternatives whose
@@ -70,13 +71,13 @@ _OPENERS = "[{(<"
 # lower-case and mixed-case shapes, each searched only when the draft holds its literal:
 # "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-", "??", "-- desk"
 _LOWER = (
-    ("tk", ("tk",), regex.compile(r"(?<![\p{L}\p{N}.@/])tk(?:[^\S\n]*tk)+(?![\p{L}\p{N}])")),
-    ("cq", ("cq", b"CQ"), regex.compile(r"(?<![\p{L}\p{N}.@/#-])(?:cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}@])")),
-    ("pls", ("pls", "plz", "Pls", b"PLS", b"PLZ"), regex.compile(r"(?<![\p{L}])(?i:pls|plz)[^\S\n]+(?P<verb>\p{L}+(?:-\p{L}+)?)")),
-    ("eds", ("Eds:",), regex.compile(r"(?<![\p{L}\p{N}])Eds:")),
-    ("hashes", ("###",), regex.compile(r"(?<![#\w])#{3,}(?![#\w])")),
-    ("thirty", ("30-", "30 -"), regex.compile(r"(?<![\p{L}\p{N}-])-[^\S\n]?30[^\S\n]?-(?![\p{L}\p{N}-])")),
-    ("queries", ("??",), regex.compile(r"(?<!\S)\?{2,}(?!\S)")),
+    ("tk", ("tk",), lazy_compile(r"(?<![\p{L}\p{N}.@/])tk(?:[^\S\n]*tk)+(?![\p{L}\p{N}])")),
+    ("cq", ("cq", b"CQ"), lazy_compile(r"(?<![\p{L}\p{N}.@/#-])(?:cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}@])")),
+    ("pls", ("pls", "plz", "Pls", b"PLS", b"PLZ"), lazy_compile(r"(?<![\p{L}])(?i:pls|plz)[^\S\n]+(?P<verb>\p{L}+(?:-\p{L}+)?)")),
+    ("eds", ("Eds:",), lazy_compile(r"(?<![\p{L}\p{N}])Eds:")),
+    ("hashes", ("###",), lazy_compile(r"(?<![#\w])#{3,}(?![#\w])")),
+    ("thirty", ("30-", "30 -"), lazy_compile(r"(?<![\p{L}\p{N}-])-[^\S\n]?30[^\S\n]?-(?![\p{L}\p{N}-])")),
+    ("queries", ("??",), lazy_compile(r"(?<!\S)\?{2,}(?!\S)")),
 )
 # the lower-case literals above, found in one pass
 # the lower-case literals above, found in one pass (the plain path, COPYDESK_NO_PREFILTER=1)
@@ -87,48 +88,48 @@ _LOWER_FOUND = re.compile(
 # (a one-character search is many times faster than a longer one), then the literal itself (the
 # `regex` module's literal search is faster than `in`); "30-" and "30 -" are one search
 _LOWER_LITERALS = {
-    literal: (rare, regex.compile(regex.escape(literal)).search)
+    literal: (rare, lazy_compile(regex.escape(literal)))
     for literal, rare in (("tk", "k"), ("cq", "q"), ("pls", None), ("plz", "z"), ("Pls", None), ("Eds:", ":"),
                           ("###", "#"), ("??", "?"), ("30-", None), ("30 -", None))
 }
-_LOWER_LITERALS["30 -"] = _LOWER_LITERALS["30-"] = (None, regex.compile(r"30 ?-").search)
-_XX, _XXX = regex.compile("XX"), regex.compile("xxx")
-_LAST_LOWER = regex.compile(r"(?r)\p{Ll}")
+_LOWER_LITERALS["30 -"] = _LOWER_LITERALS["30-"] = (None, lazy_compile(r"30 ?-"))
+_XX, _XXX = lazy_compile("XX"), lazy_compile("xxx")
+_LAST_LOWER = lazy_compile(r"(?r)\p{Ll}")
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
 
 # a missing figure: XXX, xxx, XX (with money or units), $XX, XX%, XX,XXX
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = lazy_compile(
     r"(?<![\p{L}\p{N}.@/_-])(?P<cur>[$£€¥])?(?P<x>X{2,}|x{3,})(?P<more>(?:[,.:]X{2,})*)"
     r"(?P<suffix>%|m|bn|k)?(?![\p{L}\p{N}])"
 )
-_LANGUAGE = regex.compile(r"[a-z]{2,3}")
-_CQ_ONLY = regex.compile(r"(?i:cq)(?:['’]?e?d)?")
-_LETTERS = regex.compile(r"[\p{L}]+")
-_LABEL = regex.compile(r"[\p{L}]+\s*[:—–-]")
-_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_TITLE_AFTER = regex.compile(r"[:\-–][^\S\n]*\p{Lu}|-rated|[^\S\n]rated")
-_NAME_AFTER = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")
-_COLON_AFTER = regex.compile(r"[^\S\n]*[:—–]")
-_NEXT_WORD = regex.compile(r"[^\S\n]+([\p{L}-]+)")
-_COLON = regex.compile(r"[^\S\n]*:")
+_LANGUAGE = lazy_compile(r"[a-z]{2,3}")
+_CQ_ONLY = lazy_compile(r"(?i:cq)(?:['’]?e?d)?")
+_LETTERS = lazy_compile(r"[\p{L}]+")
+_LABEL = lazy_compile(r"[\p{L}]+\s*[:—–-]")
+_WORDS = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_TITLE_AFTER = lazy_compile(r"[:\-–][^\S\n]*\p{Lu}|-rated|[^\S\n]rated")
+_NAME_AFTER = lazy_compile(r"[^\S\n]+\p{Lu}\p{Ll}")
+_COLON_AFTER = lazy_compile(r"[^\S\n]*[:—–]")
+_NEXT_WORD = lazy_compile(r"[^\S\n]+([\p{L}-]+)")
+_COLON = lazy_compile(r"[^\S\n]*:")
 # a word in capitals after one of these is a name or a label: "tap the CONFIRM button"
-_DETERMINER_BEFORE = regex.compile(r"(?i:\b(?:the|a|an|this|that|your|their|its|his|her|our|my))[^\S\n]+$")
-_LABEL_END = regex.compile(r"[^\S\n]*(?:[:—–-]|$)")
-_NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
-_CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
-_PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
+_DETERMINER_BEFORE = lazy_compile(r"(?i:\b(?:the|a|an|this|that|your|their|its|his|her|our|my))[^\S\n]+$")
+_LABEL_END = lazy_compile(r"[^\S\n]*(?:[:—–-]|$)")
+_NAME_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
+_CAP_AFTER = lazy_compile(r"[^\S\n]+\p{Lu}")
+_PLACEHOLDER_ONLY = lazy_compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
 # searched backwards ((?r)): each is anchored at the end of the text before a run, often a long line
-_SENTENCE_END = regex.compile(r"(?r)[.!?][”\"’')\]]*[^\S\n]+$")
-_CLOSE_END = regex.compile(r"(?r)\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
-_DASH_END = regex.compile(r"(?r)(?:^|\s)(?:—|–|--?)[^\S\n]*$")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
-_WORD_AFTER = regex.compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
-_MORE_CAPS = regex.compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
+_SENTENCE_END = lazy_compile(r"(?r)[.!?][”\"’')\]]*[^\S\n]+$")
+_CLOSE_END = lazy_compile(r"(?r)\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
+_DASH_END = lazy_compile(r"(?r)(?:^|\s)(?:—|–|--?)[^\S\n]*$")
+_WORD_BEFORE = lazy_compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
+_WORD_AFTER = lazy_compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
+_MORE_CAPS = lazy_compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
 # quantifiers that are verbs or prepositions: enough before XXX, not before XX
 _VERB_QUANTIFIERS = frozenset({"to", "by", "was", "were", "is", "are", "of", "cost", "costs", "rose", "fell", "killed", "injured", "hurt", "aged", "age"})
 # a desk verb then one of these is a phrase or a slogan (NEED TO KNOW, FIX IT FOR GOOD), not an order
 _PHRASAL = frozenset({"IT", "TO", "THE", "A", "AN", "THESE", "THOSE", "UP", "OUT", "IN", "ON", "OFF", "DOWN", "AWAY", "BACK"})
-_LINE_START_FILLER = regex.compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
+_LINE_START_FILLER = lazy_compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
 
 
 def _caps(words) -> "_Phrases":
@@ -512,8 +513,8 @@ class _Analysis:
                     if literal in present:
                         break
                 else:
-                    rare, search = _LOWER_LITERALS[literal]
-                    if (rare is None or rare in text) and search(text) is not None:
+                    rare, literal_pattern = _LOWER_LITERALS[literal]
+                    if (rare is None or rare in text) and literal_pattern.search(text) is not None:
                         break
             else:
                 continue
