@@ -35,7 +35,7 @@ from lint.kinds.base import Kind, OptionError, line_span
 from lint.kinds.existence import _capitals
 from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
-from lint.patterns import lazy_compile
+from lint.patterns import LazyPattern, lazy_compile
 from lint.record import field
 
 NOTE, POSSIBLE, HEADING = "note", "possible", "run-on-heading"
@@ -171,10 +171,30 @@ class DeskNote(Kind):
         cache = doc.__dict__
         found = cache.get(self._cache_key)
         if found is None:
+            if not _compiled:
+                _compile_patterns()
             found = cache[self._cache_key] = _Analysis(doc, self._desk).run()
         for start, end, cls, why in found:
             if cls == self.report and any(s <= start and end <= e for s, e in spans):
                 yield Hit(start, end, {"why": why})
+
+
+_compiled: List[bool] = []
+
+
+def _compile_patterns() -> None:
+    """Put the compiled patterns in place of the module's stand-ins (lint/patterns.py), once a
+    draft is to be read: importing stays cheap, and the analysis's thousands of searches a run
+    do not each go through the stand-in."""
+    global _LOWER
+    g = globals()
+    for name, value in list(g.items()):
+        if isinstance(value, LazyPattern):
+            g[name] = value._get()
+    _LOWER = tuple((kind, literals, pattern._get()) for kind, literals, pattern in _LOWER)
+    for literal, (rare, pattern) in list(_LOWER_LITERALS.items()):
+        _LOWER_LITERALS[literal] = (rare, pattern._get() if isinstance(pattern, LazyPattern) else pattern)
+    _compiled.append(True)
 
 
 class _Desk:
