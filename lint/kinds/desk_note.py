@@ -228,13 +228,13 @@ class _Desk:
         state["_plain"] = {}
         return state
 
-    def brackets_for(self, openers: str) -> "re.Pattern":
-        """`brackets` without the alternatives opening with a character not in `openers` (they
-        cannot match), compiled once for each set of openers."""
-        pattern = self._bracket_variants.get(openers)
+    def bracket_group(self, opener: str) -> "re.Pattern":
+        """`brackets`' alternatives opening with `opener`, in their order, compiled once: it
+        opens with a literal, which the search skips to."""
+        pattern = self._bracket_variants.get(opener)
         if pattern is None:
-            pattern = self._bracket_variants[openers] = re.compile(
-                "|".join(source for opener, source in self._bracket_sources if opener in openers)
+            pattern = self._bracket_variants[opener] = re.compile(
+                "|".join(source for o, source in self._bracket_sources if o == opener)
             )
         return pattern
 
@@ -399,7 +399,7 @@ class _Analysis:
         if not openers:
             return
         fast = self.fast
-        for m in (self.desk.brackets_for(openers) if fast else self.desk.brackets).finditer(text):
+        for m in (self.bracket_matches(openers) if fast else self.desk.brackets.finditer(text)):
             kind = m.lastgroup
             content = m.group(kind).strip()
             if not content:
@@ -420,6 +420,30 @@ class _Analysis:
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
                 self.add(start, end, *verdict)
+
+    def bracket_matches(self, openers: str):
+        """What `brackets.finditer` finds, each group of alternatives by its opening character
+        searched on its own: the next match is the leftmost of the groups' (at an offset only the
+        group opening with the character there can match, and it tries its alternatives in
+        their order), and each search starts where the last match ended, as finditer's."""
+        text = self.text
+        groups = [self.desk.bracket_group(o) for o in openers]
+        if len(groups) == 1:
+            yield from groups[0].finditer(text)
+            return
+        ahead = [g.search(text) for g in groups]
+        while True:
+            best = None
+            for m in ahead:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = best.end()
+            for i, m in enumerate(ahead):
+                if m is not None and m.start() < pos:
+                    ahead[i] = groups[i].search(text, pos)
 
     def bracket_verdict(self, kind, content, start) -> Optional[Tuple[str, str]]:
         desk = self.desk
