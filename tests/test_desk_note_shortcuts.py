@@ -52,6 +52,7 @@ AWKWARD = [
     "A long line with a dash - early and then a great deal of ordinary copy that runs on to its end desk",
     "The storm hit [[Seabrook]] first. [check spelling] {NOTE: times local} <<insert quote>>",
     "The storm hit [Seabrook] first, [ED: confirm] and [TK] and [XXX] and [cq].",
+    "[see (CQ) here] and (see [CHECK] this) and ((a [TK] b)) and {x (TK) y} and <<check [this]>> [[a (XX) b]]",
     "((WN)) Did the utility call? ((WN)) And then? (( fix this graf )) ((hi))",
     "(Adds quote from governor in paragraph 4)\nHe said (CQ) it was fine (TBC) and (??).",
     "Crews were out. pLs check figure. Plz check name.",
