@@ -429,8 +429,8 @@ class _Analysis:
         text = self.text
         groups = [self.desk.bracket_group(o) for o in openers]
         if len(groups) == 1:
-            yield from groups[0].finditer(text)
-            return
+            return groups[0].finditer(text)
+        found = []
         ahead = [g.search(text) for g in groups]
         while True:
             best = None
@@ -438,8 +438,8 @@ class _Analysis:
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
             if best is None:
-                return
-            yield best
+                return found
+            found.append(best)
             pos = best.end()
             for i, m in enumerate(ahead):
                 if m is not None and m.start() < pos:
