@@ -118,10 +118,12 @@ _LABEL_END = lazy_compile(r"[^\S\n]*(?:[:—–-]|$)")
 _NAME_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
 _CAP_AFTER = lazy_compile(r"[^\S\n]+\p{Lu}")
 _PLACEHOLDER_ONLY = lazy_compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
-# searched backwards ((?r)): each is anchored at the end of the text before a run, often a long line
-_SENTENCE_END = lazy_compile(r"(?r)[.!?][”\"’')\]]*[^\S\n]+$")
-_CLOSE_END = lazy_compile(r"(?r)\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
-_DASH_END = lazy_compile(r"(?r)(?:^|\s)(?:—|–|--?)[^\S\n]*$")
+# each anchored at the end of the text before a run (often a long line), and searched from where a
+# match can start (`_sentence_end`, `_close_end`, `_dash_end`)
+_SENTENCE_END = lazy_compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
+_CLOSE_END = lazy_compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
+_DASH_END = lazy_compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
+_CLOSERS = "”\"’')]"
 _WORD_BEFORE = lazy_compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
 _WORD_AFTER = lazy_compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
 _MORE_CAPS = lazy_compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
@@ -373,7 +375,7 @@ class _Analysis:
 
     def glued_after_sentence(self, before: str) -> bool:
         """Does `before` (the line up to a run) end a sentence of prose, then a space?"""
-        return bool(_SENTENCE_END.search(before)) and any(c.islower() for c in before)
+        return _sentence_end(before) and any(c.islower() for c in before)
 
     def abbreviation_before(self, before: str) -> bool:
         """Is the full stop ending `before` an abbreviation's (U.S., EE. UU., Gen.)?"""
@@ -617,7 +619,7 @@ class _Analysis:
         text = self.text
         line_start = text.rfind("\n", 0, m.start()) + 1
         dash = text[line_start : m.start()]
-        if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
+        if self.glued_after_sentence(dash) or _close_end(dash):
             self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
 
     def lower_shape(self, kind, m):
@@ -642,7 +644,7 @@ class _Analysis:
         elif kind == "queries":
             self.add(start, end, NOTE, "a placeholder")
         elif kind == "thirty":
-            if not after.strip() and (not before.strip() or _SENTENCE_END.search(before)):
+            if not after.strip() and (not before.strip() or _sentence_end(before)):
                 self.add(start, end, NOTE, "an end mark")
 
     def advisories(self):
@@ -711,7 +713,7 @@ class _Analysis:
                 continue
             if not numeric and prev_word and prev_word[:1].isupper() and not prev_word.isupper() and before.endswith(" "):
                 opening = before[: len(before.rstrip()) - len(prev_word)]
-                if opening.strip() and not _SENTENCE_END.search(opening) and prev_word.casefold() not in desk.quantifiers:
+                if opening.strip() and not _sentence_end(opening) and prev_word.casefold() not in desk.quantifiers:
                     continue  # a numeral after a name: Rule XXX of the code, Super Bowl XXX
             if not numeric and next_word and next_word.casefold() in desk.count_words:
                 numeric = True
@@ -846,7 +848,7 @@ class _Analysis:
         off at the end of a paragraph."""
         desk = self.desk
         words = [w for _, _, w in tokens]
-        glued = self.glued_after_sentence(before) or bool(_DASH_END.search(before)) or bool(_CLOSE_END.search(before))
+        glued = self.glued_after_sentence(before) or _dash_end(before) or _close_end(before)
         alone = not before.strip() and line_start != self.first_line_start()
         if not (glued or alone or not before.strip()):
             return False
@@ -982,6 +984,32 @@ class _Analysis:
         if following[:1].islower():
             return  # a hard-wrapped sentence goes on
         self.add(tokens[0][0], tokens[-1][1], HEADING, "a heading run into the paragraph")
+
+
+# Where a match of the patterns above can start in `before` (a line's text, no line break): a
+# match ends the text, and str.rstrip() strips every space the patterns' [^\S\n] and \s match (and
+# \x1c-\x1f besides), so a search from there finds what a search of the whole text finds (no
+# pattern looks behind its start).
+
+def _sentence_end(before: str) -> bool:
+    j = len(before.rstrip())
+    if j == len(before):
+        return False  # no space ends it
+    k = len(before[:j].rstrip(_CLOSERS))
+    return _SENTENCE_END.search(before, max(k - 1, 0)) is not None
+
+
+def _close_end(before: str) -> bool:
+    j = len(before.rstrip())
+    if j == len(before) or j == 0:
+        return False
+    i = len(before[: j - 1].rstrip())
+    return _CLOSE_END.search(before, max(i - 1, 0)) is not None
+
+
+def _dash_end(before: str) -> bool:
+    j = len(before.rstrip())
+    return _DASH_END.search(before, max(j - 3, 0)) is not None
 
 
 def _is_caps(content: str) -> bool:
