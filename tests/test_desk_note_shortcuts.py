@@ -105,3 +105,22 @@ def test_scraped_pages_find_what_the_plain_path_finds():
     drafts = [p.read_text(encoding="utf-8") for p in pages]
     drafts += [_one_block_a_line(d) for d in drafts]
     assert _findings(drafts) == _plain(drafts)
+
+
+ENDS = st.text(alphabet=list("aZ.!?”\"’')] \t\xa0\x1c\u2003-—–x"), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ENDS)
+def test_line_end_tests_searched_from_where_a_match_can_start_find_what_a_whole_search_finds(before):
+    import regex
+
+    from lint.kinds import desk_note
+
+    whole = {
+        desk_note._sentence_end: regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$"),
+        desk_note._close_end: regex.compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$"),
+        desk_note._dash_end: regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$"),
+    }
+    for shortcut, pattern in whole.items():
+        assert shortcut(before) == (pattern.search(before) is not None), (shortcut.__name__, before)
