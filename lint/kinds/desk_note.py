@@ -33,7 +33,9 @@ import regex
 from lint import tables
 from lint.kinds.base import Kind, OptionError, line_span
 from lint.kinds.existence import _capitals
+from lint.kinds.required import prefilters_enabled
 from lint.model import Hit
+from lint.patterns import LazyPattern, lazy_compile
 from lint.record import field
 
 NOTE, POSSIBLE, HEADING = "note", "possible", "run-on-heading"
@@ -50,68 +52,86 @@ TABLE_KEYS = (
 # ("OK’D", "DOUBLE-CHECK"); not part of a longer word ("OK’d", "NATO’s" are not).
 _CAPS_WORD = r"\p{Lu}(?<![\p{L}\p{N}'’-]\p{Lu})[\p{Lu}\p{N}]*(?:['’-]\p{Lu}[\p{Lu}\p{N}]*)*(?![\p{L}\p{N}'’])"
 # words in capitals one space apart: a run
-_CAPS_RUN = regex.compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
-_TOKEN = regex.compile(_CAPS_WORD)
+_CAPS_RUN = lazy_compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
+_TOKEN = lazy_compile(_CAPS_WORD)
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
 # wire change verb (the table's): round brackets are print punctuation, judged only then
-_BRACKET = (
-    r"\[\[(?P<dsq>[^\[\]\n]{{1,200}})\]\]"
-    r"|\(\((?P<drd>[^()\n]{{1,200}})\)\)"
-    r"|<<(?P<dan>[^<>\n]{{1,200}})>>"
-    r"|\{{(?P<brace>[^{{}}\n]{{1,200}})\}}"
-    r"|\[(?P<sq>[^\[\]\n]{{1,200}})\]"
-    r"|\((?P<rd>(?:[A-Z]{{2}}|[Cc]q|\?\?|(?:{change})\b)[^()\n]{{0,200}})\)"
+# each alternative with the character it opens with: a draft is searched with the alternatives whose
+# character it holds, in this order (a pattern opening with "(" alone is searched many times faster)
+_BRACKETS = (
+    ("[", r"\[\[(?P<dsq>[^\[\]\n]{{1,200}})\]\]"),
+    ("(", r"\(\((?P<drd>[^()\n]{{1,200}})\)\)"),
+    ("<", r"<<(?P<dan>[^<>\n]{{1,200}})>>"),
+    ("{", r"\{{(?P<brace>[^{{}}\n]{{1,200}})\}}"),
+    ("[", r"\[(?P<sq>[^\[\]\n]{{1,200}})\]"),
+    ("(", r"\((?P<rd>(?:[A-Z]{{2}}|[Cc]q|\?\?|(?:{change})\b)[^()\n]{{0,200}})\)"),
 )
+_BRACKET = "|".join(source for _, source in _BRACKETS)
+_OPENERS = "[{(<"
 # lower-case and mixed-case shapes, each searched only when the draft holds its literal:
 # "tktk", "cq", "CQ’d", "pls check", "Eds:", "###", "-30-", "??", "-- desk"
 _LOWER = (
-    ("tk", ("tk",), regex.compile(r"(?<![\p{L}\p{N}.@/])tk(?:[^\S\n]*tk)+(?![\p{L}\p{N}])")),
-    ("cq", ("cq", b"CQ"), regex.compile(r"(?<![\p{L}\p{N}.@/#-])(?:cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}@])")),
-    ("pls", ("pls", "plz", "Pls", b"PLS", b"PLZ"), regex.compile(r"(?<![\p{L}])(?i:pls|plz)[^\S\n]+(?P<verb>\p{L}+(?:-\p{L}+)?)")),
-    ("eds", ("Eds:",), regex.compile(r"(?<![\p{L}\p{N}])Eds:")),
-    ("hashes", ("###",), regex.compile(r"(?<![#\w])#{3,}(?![#\w])")),
-    ("thirty", ("30-", "30 -"), regex.compile(r"(?<![\p{L}\p{N}-])-[^\S\n]?30[^\S\n]?-(?![\p{L}\p{N}-])")),
-    ("queries", ("??",), regex.compile(r"(?<!\S)\?{2,}(?!\S)")),
+    ("tk", ("tk",), lazy_compile(r"(?<![\p{L}\p{N}.@/])tk(?:[^\S\n]*tk)+(?![\p{L}\p{N}])")),
+    ("cq", ("cq", b"CQ"), lazy_compile(r"(?<![\p{L}\p{N}.@/#-])(?:cq(?:['’]?e?d)?|CQ(?:['’]?[dD]|['’]?E[dD]|ed))(?![\p{L}\p{N}@])")),
+    ("pls", ("pls", "plz", "Pls", b"PLS", b"PLZ"), lazy_compile(r"(?<![\p{L}])(?i:pls|plz)[^\S\n]+(?P<verb>\p{L}+(?:-\p{L}+)?)")),
+    ("eds", ("Eds:",), lazy_compile(r"(?<![\p{L}\p{N}])Eds:")),
+    ("hashes", ("###",), lazy_compile(r"(?<![#\w])#{3,}(?![#\w])")),
+    ("thirty", ("30-", "30 -"), lazy_compile(r"(?<![\p{L}\p{N}-])-[^\S\n]?30[^\S\n]?-(?![\p{L}\p{N}-])")),
+    ("queries", ("??",), lazy_compile(r"(?<!\S)\?{2,}(?!\S)")),
 )
 # the lower-case literals above, found in one pass
-_LOWER_LITERALS = re.compile(
+# the lower-case literals above, found in one pass (the plain path, COPYDESK_NO_PREFILTER=1)
+_LOWER_FOUND = re.compile(
     "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
 )
-_LAST_LOWER = regex.compile(r"(?r)\p{Ll}")
+# the fast path looks for each literal on its own: first a character it holds that is rare in prose
+# (a one-character search is many times faster than a longer one), then the literal itself (the
+# `regex` module's literal search is faster than `in`); "30-" and "30 -" are one search
+_LOWER_LITERALS = {
+    literal: (rare, lazy_compile(regex.escape(literal)))
+    for literal, rare in (("tk", "k"), ("cq", "q"), ("pls", None), ("plz", "z"), ("Pls", None), ("Eds:", ":"),
+                          ("###", "#"), ("??", "?"), ("30-", None), ("30 -", None))
+}
+_LOWER_LITERALS["30 -"] = _LOWER_LITERALS["30-"] = (None, lazy_compile(r"30 ?-"))
+_XX, _XXX = lazy_compile("XX"), lazy_compile("xxx")
+_LAST_LOWER = lazy_compile(r"(?r)\p{Ll}")
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
 
 # a missing figure: XXX, xxx, XX (with money or units), $XX, XX%, XX,XXX
-_PLACEHOLDER = regex.compile(
+_PLACEHOLDER = lazy_compile(
     r"(?<![\p{L}\p{N}.@/_-])(?P<cur>[$£€¥])?(?P<x>X{2,}|x{3,})(?P<more>(?:[,.:]X{2,})*)"
     r"(?P<suffix>%|m|bn|k)?(?![\p{L}\p{N}])"
 )
-_LANGUAGE = regex.compile(r"[a-z]{2,3}")
-_CQ_ONLY = regex.compile(r"(?i:cq)(?:['’]?e?d)?")
-_LETTERS = regex.compile(r"[\p{L}]+")
-_LABEL = regex.compile(r"[\p{L}]+\s*[:—–-]")
-_WORDS = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
-_TITLE_AFTER = regex.compile(r"[:\-–][^\S\n]*\p{Lu}|-rated|[^\S\n]rated")
-_NAME_AFTER = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")
-_COLON_AFTER = regex.compile(r"[^\S\n]*[:—–]")
-_NEXT_WORD = regex.compile(r"[^\S\n]+([\p{L}-]+)")
-_COLON = regex.compile(r"[^\S\n]*:")
+_LANGUAGE = lazy_compile(r"[a-z]{2,3}")
+_CQ_ONLY = lazy_compile(r"(?i:cq)(?:['’]?e?d)?")
+_LETTERS = lazy_compile(r"[\p{L}]+")
+_LABEL = lazy_compile(r"[\p{L}]+\s*[:—–-]")
+_WORDS = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")
+_TITLE_AFTER = lazy_compile(r"[:\-–][^\S\n]*\p{Lu}|-rated|[^\S\n]rated")
+_NAME_AFTER = lazy_compile(r"[^\S\n]+\p{Lu}\p{Ll}")
+_COLON_AFTER = lazy_compile(r"[^\S\n]*[:—–]")
+_NEXT_WORD = lazy_compile(r"[^\S\n]+([\p{L}-]+)")
+_COLON = lazy_compile(r"[^\S\n]*:")
 # a word in capitals after one of these is a name or a label: "tap the CONFIRM button"
-_DETERMINER_BEFORE = regex.compile(r"(?i:\b(?:the|a|an|this|that|your|their|its|his|her|our|my))[^\S\n]+$")
-_LABEL_END = regex.compile(r"[^\S\n]*(?:[:—–-]|$)")
-_NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
-_CAP_AFTER = regex.compile(r"[^\S\n]+\p{Lu}")
-_PLACEHOLDER_ONLY = regex.compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
-_SENTENCE_END = regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
-_CLOSE_END = regex.compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
-_DASH_END = regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
-_WORD_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
-_WORD_AFTER = regex.compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
-_MORE_CAPS = regex.compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
+_DETERMINER_BEFORE = lazy_compile(r"(?i:\b(?:the|a|an|this|that|your|their|its|his|her|our|my))[^\S\n]+$")
+_LABEL_END = lazy_compile(r"[^\S\n]*(?:[:—–-]|$)")
+_NAME_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+[^\S\n]+$")
+_CAP_AFTER = lazy_compile(r"[^\S\n]+\p{Lu}")
+_PLACEHOLDER_ONLY = lazy_compile(r"(?:TK|tk|(?i:xx+)|#{3,}|\?{2,})(?:[^\S\n]+(?:TK|tk))*")
+# each anchored at the end of the text before a run (often a long line), and searched from where a
+# match can start (`_sentence_end`, `_close_end`, `_dash_end`)
+_SENTENCE_END = lazy_compile(r"[.!?][”\"’')\]]*[^\S\n]+$")
+_CLOSE_END = lazy_compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$")
+_DASH_END = lazy_compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$")
+_CLOSERS = "”\"’')]"
+_WORD_BEFORE = lazy_compile(r"([\p{L}\p{N}][\p{L}\p{N}.'’-]*)[^\p{L}\p{N}]*$")
+_WORD_AFTER = lazy_compile(r"^[^\S\n]*([\p{L}\p{N}%][\p{L}\p{N}'’-]*)")
+_MORE_CAPS = lazy_compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
 # quantifiers that are verbs or prepositions: enough before XXX, not before XX
 _VERB_QUANTIFIERS = frozenset({"to", "by", "was", "were", "is", "are", "of", "cost", "costs", "rose", "fell", "killed", "injured", "hurt", "aged", "age"})
 # a desk verb then one of these is a phrase or a slogan (NEED TO KNOW, FIX IT FOR GOOD), not an order
 _PHRASAL = frozenset({"IT", "TO", "THE", "A", "AN", "THESE", "THOSE", "UP", "OUT", "IN", "ON", "OFF", "DOWN", "AWAY", "BACK"})
-_LINE_START_FILLER = regex.compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
+_LINE_START_FILLER = lazy_compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
 
 
 def _caps(words) -> "_Phrases":
@@ -153,10 +173,30 @@ class DeskNote(Kind):
         cache = doc.__dict__
         found = cache.get(self._cache_key)
         if found is None:
+            if not _compiled:
+                _compile_patterns()
             found = cache[self._cache_key] = _Analysis(doc, self._desk).run()
         for start, end, cls, why in found:
             if cls == self.report and any(s <= start and end <= e for s, e in spans):
                 yield Hit(start, end, {"why": why})
+
+
+_compiled: List[bool] = []
+
+
+def _compile_patterns() -> None:
+    """Put the compiled patterns in place of the module's stand-ins (lint/patterns.py), once a
+    draft is to be read: importing stays cheap, and the analysis's thousands of searches a run
+    do not each go through the stand-in."""
+    global _LOWER
+    g = globals()
+    for name, value in list(g.items()):
+        if isinstance(value, LazyPattern):
+            g[name] = value._get()
+    _LOWER = tuple((kind, literals, pattern._get()) for kind, literals, pattern in _LOWER)
+    for literal, (rare, pattern) in list(_LOWER_LITERALS.items()):
+        _LOWER_LITERALS[literal] = (rare, pattern._get() if isinstance(pattern, LazyPattern) else pattern)
+    _compiled.append(True)
 
 
 class _Desk:
@@ -171,7 +211,37 @@ class _Desk:
             desk = cls._built[digest] = cls(words)
         return desk
 
+    def plain_bracket(self, content: str) -> bool:
+        """Does no desk word (in capitals), placeholder or TK open the bracket's content? The
+        answer for each content is kept: drafts repeat theirs ((WN)), [...], [laughs])."""
+        plain = self._plain.get(content)
+        if plain is None:
+            if len(self._plain) >= 4096:
+                self._plain.clear()
+            first_word = _LETTERS.match(content)
+            plain = self._plain[content] = (
+                (first_word is None or _key(first_word.group()) not in self.bracket_firsts)
+                and not _PLACEHOLDER_ONLY.fullmatch(content) and "TK" not in content
+            )
+        return plain
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_plain"] = {}
+        return state
+
+    def bracket_group(self, opener: str) -> "re.Pattern":
+        """`brackets`' alternatives opening with `opener`, in their order, compiled once: it
+        opens with a literal, which the search skips to."""
+        pattern = self._bracket_variants.get(opener)
+        if pattern is None:
+            pattern = self._bracket_variants[opener] = re.compile(
+                "|".join(source for o, source in self._bracket_sources if o == opener)
+            )
+        return pattern
+
     def __init__(self, words):
+        self._plain: Dict[str, bool] = {}
         w = {k: list(words[k]) for k in TABLE_KEYS}
         self.addressees = _caps(w["addressees"])
         self.note_words = frozenset(_caps(w["note-words"]))
@@ -191,14 +261,23 @@ class _Desk:
         self.desk_dash = re.compile(
             r"(?:—|–|--?)[ \t]?(?P<desk>" + "|".join(re.escape(n) for n in names) + r")[ \t]*$", re.IGNORECASE | re.MULTILINE
         )
+        # a match of desk_dash starts with its dash at most this many characters before the end of
+        # its line, trailing spaces and tabs aside (a name matches as many characters as it has);
+        # None: a name holds a line break, and the whole draft is searched at once
+        self.dash_window = None if any("\n" in n for n in names) else 3 + max((len(n) for n in names), default=0)
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
         self.soft_advisories = tuple(sorted({a.casefold() for a in w["soft-advisories"]}, key=len, reverse=True))
         # one opening a line, looked for before reading the draft line by line
         firsts = {a.split()[0] for a in w["soft-advisories"] if a.split()}
         self.soft_firsts = tuple(sorted({v for f in firsts for v in (f, f.lower(), f.upper(), f[:1].upper() + f[1:].lower())}))
+        # the characters a line soft_advisory is tried on can start with
+        self.soft_starts = frozenset(f[:1] for f in self.soft_firsts) | {" ", "\t"}
         self.change_verbs = frozenset(w["change-verbs"])
-        self.brackets = re.compile(_BRACKET.format(change="|".join(re.escape(c) for c in sorted(self.change_verbs, key=len, reverse=True))))
+        change = "|".join(re.escape(c) for c in sorted(self.change_verbs, key=len, reverse=True))
+        self.brackets = re.compile(_BRACKET.format(change=change))
+        self._bracket_sources = tuple((opener, source.format(change=change)) for opener, source in _BRACKETS)
+        self._bracket_variants: Dict[str, "re.Pattern"] = {}
         self.change_verbs_upper = frozenset(_key(c.split()[0]) for c in w["change-verbs"] if c.split())
         self.count_words = frozenset(c.casefold() for c in w["count-words"])
         self.quantifiers = frozenset(q.casefold() for q in w["quantifiers"])
@@ -222,10 +301,14 @@ class _Desk:
         runs = {max(regex.findall(r"[A-Z]+", w) or [""], key=len) for w in self.single}
         runs = {r for r in runs if len(r) >= 2}
         self.gate = frozenset(r.encode() for r in runs)
-        self.advisory_runs = tuple(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories)
+        # each advisory's runs of A-Z, each list once (UPDATE 1- ... UPDATE 5- are one)
+        self.advisory_runs = tuple(dict.fromkeys(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories))
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
         )
+
+
+_FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
 
 
 class _Analysis:
@@ -237,6 +320,9 @@ class _Analysis:
         self.taken: List[Tuple[int, int]] = []  # spans already judged a note
         self._first_line: Optional[int] = None
         self._caps_lines: Dict[int, bool] = {}
+        # the shortcuts (searches skipped where they cannot find anything), off with
+        # COPYDESK_NO_PREFILTER=1 to check they change nothing
+        self.fast = prefilters_enabled()
 
     def run(self):
         text = self.text
@@ -289,7 +375,7 @@ class _Analysis:
 
     def glued_after_sentence(self, before: str) -> bool:
         """Does `before` (the line up to a run) end a sentence of prose, then a space?"""
-        return bool(_SENTENCE_END.search(before)) and any(c.islower() for c in before)
+        return _sentence_end(before) and any(c.islower() for c in before)
 
     def abbreviation_before(self, before: str) -> bool:
         """Is the full stop ending `before` an abbreviation's (U.S., EE. UU., Gen.)?"""
@@ -311,9 +397,11 @@ class _Analysis:
 
     def brackets(self):
         text = self.text
-        if not any(c in text for c in "[{(<"):
+        openers = "".join(c for c in _OPENERS if c in text)
+        if not openers:
             return
-        for m in self.desk.brackets.finditer(text):
+        fast = self.fast
+        for m in (self.bracket_matches(openers) if fast else self.desk.brackets.finditer(text)):
             kind = m.lastgroup
             content = m.group(kind).strip()
             if not content:
@@ -326,14 +414,43 @@ class _Analysis:
             if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
                 if content.split(None, 1)[0].rstrip(":,") not in self.desk.change_verbs:
                     continue  # ordinary brackets: only capitals, cq and change notes are judged
+            if fast and kind in _FIRST_WORD_KINDS and self.desk.plain_bracket(content):
+                # no desk word, placeholder or TK opens it: only a note in double round
+                # brackets inside a line is judged further (bracket_verdict's first test)
+                if kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip():
+                    continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
                 self.add(start, end, *verdict)
 
+    def bracket_matches(self, openers: str):
+        """What `brackets.finditer` finds, each group of alternatives by its opening character
+        searched on its own: the next match is the leftmost of the groups' (at an offset only the
+        group opening with the character there can match, and it tries its alternatives in
+        their order), and each search starts where the last match ended, as finditer's."""
+        text = self.text
+        groups = [self.desk.bracket_group(o) for o in openers]
+        if len(groups) == 1:
+            return groups[0].finditer(text)
+        found = []
+        ahead = [g.search(text) for g in groups]
+        while True:
+            best = None
+            for m in ahead:
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return found
+            found.append(best)
+            pos = best.end()
+            for i, m in enumerate(ahead):
+                if m is not None and m.start() < pos:
+                    ahead[i] = groups[i].search(text, pos)
+
     def bracket_verdict(self, kind, content, start) -> Optional[Tuple[str, str]]:
         desk = self.desk
         first_word = _LETTERS.match(content)
-        if kind in ("sq", "brace", "rd", "drd") and (first_word is None or _key(first_word.group()) not in desk.bracket_firsts):
+        if kind in _FIRST_WORD_KINDS and (first_word is None or _key(first_word.group()) not in desk.bracket_firsts):
             if not _PLACEHOLDER_ONLY.fullmatch(content) and "TK" not in content:
                 if kind != "drd":
                     return None
@@ -429,10 +546,23 @@ class _Analysis:
 
     def lower_shapes(self):
         text = self.text
-        present = set(_LOWER_LITERALS.findall(text))
         caps = self.capitals()
+        present = None if self.fast else set(_LOWER_FOUND.findall(text))
         for kind, literals, pattern in _LOWER:
-            if not any((literal in caps) if isinstance(literal, bytes) else (literal in present) for literal in literals):
+            # the shape is looked for when one of its literals is in the draft (a run of A-Z in
+            # the draft's capitals)
+            for literal in literals:
+                if isinstance(literal, bytes):
+                    if literal in caps:
+                        break
+                elif present is not None:
+                    if literal in present:
+                        break
+                else:
+                    rare, literal_pattern = _LOWER_LITERALS[literal]
+                    if (rare is None or rare in text) and literal_pattern.search(text) is not None:
+                        break
+            else:
                 continue
             for m in pattern.finditer(text):
                 self.lower_shape(kind, m)
@@ -443,27 +573,38 @@ class _Analysis:
         capitals in a line's last characters or in a short line."""
         text = self.text
         desk = self.desk
-        soft = desk.soft_firsts
-        for m in desk.desk_dash.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            dash = text[line_start : m.start()]
-            if self.glued_after_sentence(dash) or _CLOSE_END.search(dash) is not None:
-                self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
-        for line_start, line_end in self.doc.lines:
-            if line_end == line_start:
+        soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
+        window = desk.dash_window if self.fast else None
+        if window is None:
+            for m in desk.desk_dash.finditer(text):
+                self.desk_dash(m)
+        line_start = 0
+        for line in text.split("\n"):
+            length = len(line)
+            line_end = line_start + length
+            if not length:
+                line_start = line_end + 1
                 continue
-            length = line_end - line_start
+            if window is not None:
+                # a desk's name after a dash ending the line: searched only when a dash stands
+                # near the line's end (a line holds at most one match: it ends the line)
+                tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
+                if "-" in tail or "—" in tail or "–" in tail:
+                    m = desk.desk_dash.search(text, line_start, line_end)
+                    if m is not None:
+                        self.desk_dash(m)
             if length <= 24:
-                line = text[line_start:line_end].strip()
-                if line and " ".join(line.split()) in desk.end_marks:
-                    s = line_start + text[line_start:line_end].index(line[0])
-                    self.add(s, s + len(line), NOTE, "an end mark")
-            if text.startswith(soft, line_start) or (text[line_start] in " \t" and text[line_start:line_end].lstrip().startswith(soft)):
+                stripped = line.strip()
+                if stripped and " ".join(stripped.split()) in end_marks:
+                    s = line_start + line.index(stripped[0])
+                    self.add(s, s + len(stripped), NOTE, "an end mark")
+            if (line[0] in soft_starts or not self.fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
                 self.soft_advisory(line_start, line_end)
             if scan_tails:
                 if length <= 100:
                     low = line_start
-                elif text[line_end - _TAIL : line_end].islower():
+                elif line[-_TAIL:].islower():
+                    line_start = line_end + 1
                     continue  # no capital in the line's last characters: nothing glued there
                 else:
                     last = _LAST_LOWER.search(text, line_start, line_end)
@@ -471,7 +612,15 @@ class _Analysis:
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
                 if low < line_end:
-                    self.scan_runs(low, line_end)
+                    self.scan_runs(low, line_end, (line_start, line_end))
+            line_start = line_end + 1
+
+    def desk_dash(self, m):
+        text = self.text
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        dash = text[line_start : m.start()]
+        if self.glued_after_sentence(dash) or _close_end(dash):
+            self.add(m.start("desk"), m.end("desk"), NOTE, "a sign-off")
 
     def lower_shape(self, kind, m):
         text = self.text
@@ -495,14 +644,17 @@ class _Analysis:
         elif kind == "queries":
             self.add(start, end, NOTE, "a placeholder")
         elif kind == "thirty":
-            if not after.strip() and (not before.strip() or _SENTENCE_END.search(before)):
+            if not after.strip() and (not before.strip() or _sentence_end(before)):
                 self.add(start, end, NOTE, "an end mark")
 
     def advisories(self):
         text = self.text
         desk = self.desk
         caps = self.capitals()
-        if not any(runs and all(r in caps for r in runs) for runs in desk.advisory_runs):
+        for runs in desk.advisory_runs:  # each advisory's runs of A-Z all in the draft's capitals
+            if runs and all(r in caps for r in runs):
+                break
+        else:
             return
         for m in desk.advisory.finditer(text):
             start, end = m.span()
@@ -534,7 +686,10 @@ class _Analysis:
 
     def placeholders(self):
         text = self.text
-        if "XX" not in text and "xxx" not in text:
+        if self.fast:
+            if not (("X" in text and _XX.search(text)) or ("x" in text and _XXX.search(text))):
+                return
+        elif "XX" not in text and "xxx" not in text:
             return
         desk = self.desk
         for m in _PLACEHOLDER.finditer(text):
@@ -558,7 +713,7 @@ class _Analysis:
                 continue
             if not numeric and prev_word and prev_word[:1].isupper() and not prev_word.isupper() and before.endswith(" "):
                 opening = before[: len(before.rstrip()) - len(prev_word)]
-                if opening.strip() and not _SENTENCE_END.search(opening) and prev_word.casefold() not in desk.quantifiers:
+                if opening.strip() and not _sentence_end(opening) and prev_word.casefold() not in desk.quantifiers:
                     continue  # a numeral after a name: Rule XXX of the code, Super Bowl XXX
             if not numeric and next_word and next_word.casefold() in desk.count_words:
                 numeric = True
@@ -599,12 +754,13 @@ class _Analysis:
     def capitals(self) -> bytes:
         return _capitals(self.doc)
 
-    def scan_runs(self, low, high):
+    def scan_runs(self, low, high, line=None):
+        """Judge the runs of capitals in text[low:high] (`line`: the line holding it all)."""
         text = self.text
         desk = self.desk
         for m in _CAPS_RUN.finditer(text, low, high):
             start, end = m.span()
-            line_start, line_end = self.line_of(start)
+            line_start, line_end = line if line is not None else self.line_of(start)
             after = text[end:line_end]
             group = m.group()
             if len(after) > 40 and " " not in group and _key(group) not in desk.single:
@@ -648,7 +804,8 @@ class _Analysis:
         open a line or follow a sentence)."""
         desk = self.desk
         joined = " ".join(w for _, _, w in tokens)
-        for a in desk.addressees:
+        # an addressee the run is or starts with opens with the run's first word (longest first)
+        for a in desk.addressees.by_first_joined.get(tokens[0][2], ()) if tokens else ():
             if joined == a or joined.startswith(a + " "):
                 n = a.count(" ") + 1
                 a_end = tokens[n - 1][1]
@@ -691,7 +848,7 @@ class _Analysis:
         off at the end of a paragraph."""
         desk = self.desk
         words = [w for _, _, w in tokens]
-        glued = self.glued_after_sentence(before) or bool(_DASH_END.search(before)) or bool(_CLOSE_END.search(before))
+        glued = self.glued_after_sentence(before) or _dash_end(before) or _close_end(before)
         alone = not before.strip() and line_start != self.first_line_start()
         if not (glued or alone or not before.strip()):
             return False
@@ -829,6 +986,32 @@ class _Analysis:
         self.add(tokens[0][0], tokens[-1][1], HEADING, "a heading run into the paragraph")
 
 
+# Where a match of the patterns above can start in `before` (a line's text, no line break): a
+# match ends the text, and str.rstrip() strips every space the patterns' [^\S\n] and \s match (and
+# \x1c-\x1f besides), so a search from there finds what a search of the whole text finds (no
+# pattern looks behind its start).
+
+def _sentence_end(before: str) -> bool:
+    j = len(before.rstrip())
+    if j == len(before):
+        return False  # no space ends it
+    k = len(before[:j].rstrip(_CLOSERS))
+    return _SENTENCE_END.search(before, max(k - 1, 0)) is not None
+
+
+def _close_end(before: str) -> bool:
+    j = len(before.rstrip())
+    if j == len(before) or j == 0:
+        return False
+    i = len(before[: j - 1].rstrip())
+    return _CLOSE_END.search(before, max(i - 1, 0)) is not None
+
+
+def _dash_end(before: str) -> bool:
+    j = len(before.rstrip())
+    return _DASH_END.search(before, max(j - 3, 0)) is not None
+
+
 def _is_caps(content: str) -> bool:
     """Letters, all in capitals."""
     return content.isupper()
@@ -856,10 +1039,12 @@ class _Phrases(tuple):
         self = super().__new__(cls, phrases)
         self.set = frozenset(phrases)
         self.by_first = {}
+        self.by_first_joined = {}  # the phrases as written, by first word, in their order
         for p in phrases:
             parts = tuple(p.split())
             if parts:
                 self.by_first.setdefault(parts[0], []).append(parts)
+                self.by_first_joined.setdefault(parts[0], []).append(p)
         return self
 
     def __contains__(self, word) -> bool:

@@ -1,0 +1,126 @@
+"""The desk-note kind's shortcuts (searches skipped where they cannot find anything: a desk's name
+after a dash only on lines with a dash near their end, brackets only with the alternatives whose
+opening character the draft holds, literals after a rare character they hold, plain brackets
+judged once) find exactly what the plain path finds (COPYDESK_NO_PREFILTER=1)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import SHARED
+from lint import packs
+from lint.engine import Engine
+
+FIXTURES = Path(__file__).parent / "fixtures" / "desk-notes"
+RULES = [r for r in packs.load_rules() if r.id in ("hygiene.editor-note", "hygiene.possible-editor-note", "hygiene.run-on-heading")]
+
+
+def _findings(texts):
+    found, errors = Engine(RULES).check_texts(texts, [f"draft-{i}.txt" for i in range(len(texts))])
+    assert not errors
+    return [(f.path, f.rule, f.line, f.column, f.match, f.message) for f in found]
+
+
+def _plain(texts):
+    before = os.environ.get("COPYDESK_NO_PREFILTER")
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        return _findings(texts)
+    finally:
+        if before is None:
+            del os.environ["COPYDESK_NO_PREFILTER"]
+        else:
+            os.environ["COPYDESK_NO_PREFILTER"] = before
+
+
+def _one_block_a_line(text: str) -> str:
+    return re.sub(r"\n[ \t]*\n+", "\n", text)
+
+
+# where a shortcut could go wrong: trailing spaces after a desk's name, a dash far from the end,
+# no round brackets but square ones, literals in odd case the plain path finds only beside others
+AWKWARD = [
+    "Crews were out before dawn, the utility said. -- desk   \t\nMore copy.",
+    "Crews were out before dawn, the utility said. —MIKE, desk\n\nThe council met. – Copy Desk",
+    "The council met on Monday. — Night Desk\nThe council met on Monday. -- NIGHT DESK  ",
+    "A long line with a dash - early and then a great deal of ordinary copy that runs on to its end desk",
+    "The storm hit [[Seabrook]] first. [check spelling] {NOTE: times local} <<insert quote>>",
+    "The storm hit [Seabrook] first, [ED: confirm] and [TK] and [XXX] and [cq].",
+    "[see (CQ) here] and (see [CHECK] this) and ((a [TK] b)) and {x (TK) y} and <<check [this]>> [[a (XX) b]]",
+    "((WN)) Did the utility call? ((WN)) And then? (( fix this graf )) ((hi))",
+    "(Adds quote from governor in paragraph 4)\nHe said (CQ) it was fine (TBC) and (??).",
+    "Crews were out. pLs check figure. Plz check name.",
+    "Crews were out. pLs check figure. pls check name.",
+    "The count ended. -30\t-\nMore.",
+    "The count ended. -30\t-\nMore. 30-",
+    "Power is back at ?? p.m. and XX% of homes, xxx people, $XX million. ###",
+    "Eds: Adds quote.\nEmbargoed until 00:01 Monday\n  Note to editors: none\nHOLD FOR RELEASE 6 P.M.",
+    "Crews were out before dawn, the utility said. JEFF OK’D\nThe tk tk and cq'd names.",
+    "UPDATE 2-Storm cuts power\nREFILE-Storm cuts power\nRPT-Storm",
+]
+
+PIECES = [
+    "The utility said.", "Crews were out", "-- desk", "—MIKE, desk", " – legal", "[", "]", "[[", "]]", "((", "))",
+    "(", ")", "{", "}", "<<", ">>", "CHECK SPELLING OF NAME", "NOTE TO EDS:", "TK", "tktk", "XXX", "XX%", "xxx",
+    "??", "###", "-30-", "30 -", "cq", "CQ", "pls check", "PLS CHECK", "Plz", "Eds:", "ED:", "JEFF OK’D", "OK",
+    "Embargoed until", "HOLD FOR", "REFILE-", "ENDS", "WHAT HAPPENS NEXT", "NATO", "Super Bowl", "“", "”",
+    "WN", "hi", "check this", "Adds quote", "desk", "Note:", "legal",
+]
+GAPS = [" ", " ", "", "\n", "\n\n", "  ", "\t", ". ", ", "]
+texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+def test_awkward_drafts_find_what_the_plain_path_finds():
+    assert _findings(AWKWARD) == _plain(AWKWARD)
+    assert _findings(AWKWARD)  # the drafts hold notes: the comparison is not of two empty lists
+
+
+@pytest.mark.parametrize("paste", ["as written", "one block a line"])
+def test_fixture_drafts_find_what_the_plain_path_finds(paste):
+    drafts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    if paste == "one block a line":
+        drafts = [_one_block_a_line(d) for d in drafts]
+    found = _findings(drafts)
+    assert found and found == _plain(drafts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_any_draft_finds_what_the_plain_path_finds(text):
+    assert _findings([text]) == _plain([text])
+
+
+def test_scraped_pages_find_what_the_plain_path_finds():
+    pages = sorted((SHARED / "corpus" / "scraped").glob("*.txt")) if SHARED.is_dir() else []
+    if not pages:
+        pytest.skip("the shared corpus is not present")
+    drafts = [p.read_text(encoding="utf-8") for p in pages]
+    drafts += [_one_block_a_line(d) for d in drafts]
+    assert _findings(drafts) == _plain(drafts)
+
+
+ENDS = st.text(alphabet=list("aZ.!?”\"’')] \t\xa0\x1c\u2003-—–x"), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ENDS)
+def test_line_end_tests_searched_from_where_a_match_can_start_find_what_a_whole_search_finds(before):
+    import regex
+
+    from lint.kinds import desk_note
+
+    whole = {
+        desk_note._sentence_end: regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$"),
+        desk_note._close_end: regex.compile(r"\p{Ll}[^\S\n]*[)”\"][^\S\n]+$"),
+        desk_note._dash_end: regex.compile(r"(?:^|\s)(?:—|–|--?)[^\S\n]*$"),
+    }
+    for shortcut, pattern in whole.items():
+        assert shortcut(before) == (pattern.search(before) is not None), (shortcut.__name__, before)
