@@ -934,3 +934,20 @@ def test_doc2_sentence_ends_are_what_the_regex_finds(text, a, b):
 
 
 # ---- end speed-doc2 ----------------------------------------------------------------------
+
+
+def test_a_lazy_pattern_takes_the_compiled_methods_as_its_own():
+    """After first use a stand-in's search/finditer/... are the compiled pattern's own bound
+    methods (a slot read, not a __getattr__ call each time), and it still pickles as its source."""
+    import pickle
+
+    from lint.patterns import lazy_compile
+
+    lazy = lazy_compile(r"\bfoo(\d+)")
+    assert lazy.search("a foo12").group(1) == "12"  # first use compiles through __getattr__
+    for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+        assert getattr(lazy, name).__self__ is lazy._compiled
+    assert [m.group(1) for m in lazy.finditer("foo1 foo2")] == ["1", "2"]
+    assert lazy.pattern == r"\bfoo(\d+)"  # other attributes still reach the compiled pattern
+    again = pickle.loads(pickle.dumps(lazy))
+    assert again.findall("foo7") == ["7"]
