@@ -533,12 +533,12 @@ class Extractor:
         starts = set()
         for run in present:
             elements = self._elements_of_run[run]
-            if len(elements) == 1 and elements[0] == run:
+            if run in elements:  # every place of the run begins an element
                 starts.update(_whole_runs(text, run, self._after_first_run[run]))
             else:
-                starts.update(
-                    i for i in _whole_runs(text, run, self._after_first_run[run]) if any(text.startswith(e, i) for e in elements)
-                )
+                # a whole run that begins one of the elements: each element looked for with
+                # str.find (see _element_starts), not each place of the run tested against each
+                starts.update(_element_starts(text, elements))
         resume = 0  # finditer resumes after each match: matches never overlap
         for i in sorted(starts):
             if i < resume:
@@ -677,6 +677,19 @@ def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
             if following not in _ASCII_ALNUM and (after is None or following not in _ASCII or following in after):
                 yield i
         i = text.find(run, i + 1)
+
+
+def _element_starts(text: str, elements: Tuple[str, ...]):
+    """The offsets of `_whole_runs(text, run, after)` where one of `elements` starts, when each
+    is longer than `run`, its first run of letters and digits (some offsets perhaps twice). The
+    character after the run is then the element's next one: neither an ASCII letter nor a digit
+    (the run is maximal) and in `after` (which holds it), so only the one before is tested."""
+    for element in elements:
+        i = text.find(element)
+        while i >= 0:
+            if not (i and text[i - 1] in _ASCII_ALNUM):
+                yield i
+            i = text.find(element, i + 1)
 
 
 def _line_span(text: str, offset: int) -> Tuple[int, int]:

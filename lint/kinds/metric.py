@@ -128,6 +128,10 @@ class Metric(Kind):
         # most (n + 1) // 2 words, and a short span is surely under `max`
         short = self.max if self.metric == "words" and self.min is None else None
         bounded_words = short is not None and prefilters_enabled()
+        # sentence ends and letters of other scripts are all non-ASCII: an ASCII draft (most
+        # of them) has neither, asked once a draft instead of once a span
+        other_scripts = self.metric == "words" and not doc.text.isascii()
+        other_ends = other_scripts and any(c in doc.text for c in _OTHER_END_CHARS)
         for start, end in spans:
             if end <= start:
                 continue
@@ -139,12 +143,13 @@ class Metric(Kind):
                 continue
             if self._skip is not None and self._skip.match(doc.text, start, end):
                 continue
-            if self.metric == "words":
+            if other_scripts:  # metric "words", a draft with non-ASCII characters
                 # a sentence end the splitter does not know (Hindi ।, Chinese 。): measure the
                 # longest of the sentences it holds
-                start, end = _longest_sentence(doc.text, start, end)
-                if short is not None and (end - start + 1) // 2 <= short:
-                    continue
+                if other_ends:
+                    start, end = _longest_sentence(doc.text, start, end)
+                    if short is not None and (end - start + 1) // 2 <= short:
+                        continue
                 if _other_script(doc.text, start, end):
                     continue  # a passage in Hindi or Arabic: not the English desk's to split
             if bounded:

@@ -160,11 +160,19 @@ class _Balance:
                 quote = None
                 unopened = []
             for i in marks:
-                kind = _kind(text, i, start, end, bool(stack))
-                if kind in ("open", "turned") and text[i] == "“" and stack and stack[-1].mark == "„":
-                    kind = "close"  # „...“: German quotation marks
-                if kind is None:
-                    continue
+                mark = text[i]
+                # the two commonest cases, as _kind decides them: “ with nothing open opens, ”
+                # with a quotation open closes
+                if mark == "“" and not stack:
+                    kind = "open"
+                elif mark == "”" and stack:
+                    kind = "close"
+                else:
+                    kind = _kind(text, i, start, end, bool(stack))
+                    if kind in ("open", "turned") and mark == "“" and stack and stack[-1].mark == "„":
+                        kind = "close"  # „...“: German quotation marks
+                    if kind is None:
+                        continue
                 if kind == "open":
                     # (partial or not: read only if it runs on)
                     stack.append(_Open(i, text[i], None, index))
