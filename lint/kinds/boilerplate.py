@@ -223,22 +223,37 @@ class Boilerplate(Kind):
             # a cell of a Markdown or HTML table is the story's data, never furniture
             blocks = [b for b in blocks if not _in_table(doc, b[0])]
         texts = [text[s:e] for s, e in blocks]
-        prose = [is_prose(t) for t in texts]
-        repeated = furniture.repeated_lines(texts)
-        # a repeated line straight before prose is a subhead the story uses again ("What they said")
-        repeated = [r and not (i + 1 < len(prose) and prose[i + 1]) for i, r in enumerate(repeated)]
+        n = len(texts)
         signals = self._signals()
         strong = furniture.Evidence(furniture.STRONG, "a web-page phrase")
         quick = self._firsts is not None and prefilters_enabled()
         search = _WORD.search
-        evidence = [
-            furniture.NONE if len(t) > 300
-            # a sentence of the story: only a known phrase or prefix can make it furniture
-            else (strong if self._known_furniture(t, quick, search) else furniture.NONE)
-            if prose[i] and furniture.ends_sentence(t)
-            else signals.evidence(t, repeated[i])
-            for i, t in enumerate(texts)
-        ]
+        known = self._known_furniture
+        ends_sentence = furniture.ends_sentence
+        evidence = [furniture.NONE] * n
+        prose = [None] * n  # read as needed: most drafts are long paragraphs only
+        pending = []  # short blocks that are not sentences of the story: their signals are read
+        for i, t in enumerate(texts):
+            if len(t) > 300:
+                continue
+            if ends_sentence(t) and is_prose(t):
+                prose[i] = True
+                # a sentence of the story: only a known phrase or prefix can make it furniture
+                if known(t, quick, search):
+                    evidence[i] = strong
+            else:
+                pending.append(i)
+        if pending:
+            prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]
+            repeated = furniture.repeated_lines(texts)
+            for i in pending:
+                # a repeated line straight before prose is a subhead the story uses again ("What they said")
+                evidence[i] = signals.evidence(texts[i], repeated[i] and not (i + 1 < n and prose[i + 1]))
+        if not any(e.level for e in evidence):
+            # no block carries evidence: `settle` and `judge` find nothing
+            return blocks, texts, evidence, []
+        if not pending:
+            prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]
         if self._headings:
             # a list's heading straight before prose is the story's subhead ("Jobs", "In other news")
             evidence = [furniture.NONE if e.level and i + 1 < len(texts) and prose[i + 1]
