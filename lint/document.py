@@ -216,14 +216,11 @@ class Document(Record):
     def lines(self) -> List[Span]:
         spans = []
         position = 0
-        text = self.text
-        while True:
-            i = text.find("\n", position)
-            if i < 0:
-                spans.append((position, len(text)))
-                return spans
-            spans.append((position, i))
-            position = i + 1
+        for line in self.text.split("\n"):
+            end = position + len(line)
+            spans.append((position, end))
+            position = end + 1
+        return spans
 
     @functools.cached_property
     def blocks(self) -> List[Span]:

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from lint.document import is_prose
-from lint.patterns import lazy_compile
+from lint.patterns import LazyPattern, lazy_compile
 
 STRONG, MEDIUM = 2, 1
 
@@ -203,6 +203,15 @@ def _ranked(texts: List[str], evidence: List[Evidence], k: int) -> bool:
     return False
 
 
+def _resolve_patterns() -> None:
+    """The module's patterns compiled, in place of their lazy stand-ins: `evidence` reads a dozen
+    of them for each short line, and each look-up through the stand-in costs a call."""
+    names = globals()
+    for name, value in list(names.items()):
+        if isinstance(value, LazyPattern):
+            names[name] = value._get()
+
+
 class Signals:
     """The tables of the rule (lower-cased) and a test for known furniture lines."""
 
@@ -216,8 +225,11 @@ class Signals:
         self.separators = separators
         self.bar_max_words = bar_max_words
         self.suffixes = [[w.casefold() for w in _WORD.findall(x)] for x in suffixes]
+        _resolve_patterns()
 
-    def evidence(self, line: str, repeated: bool) -> Evidence:
+    def evidence(self, line: str, repeated) -> Evidence:
+        """`repeated`: whether the draft repeats the line, or a callable that tells (asked only
+        when nothing else decides)."""
         if _SECTION_BREAK.fullmatch(line):
             return NONE  # * * *, X X X: the story's own section break
         if self.known(line):
@@ -265,7 +277,8 @@ class Signals:
             return Evidence(MEDIUM, "link labels glued together")
         if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।:"
                 and not _INNER_STOP.search(stripped) and not _SECTION_BREAK.fullmatch(line)
-                and not protected(line) and not _NAME.fullmatch(stripped) and not _QUOTED.fullmatch(stripped)):
+                and not protected(line) and not _NAME.fullmatch(stripped) and not _QUOTED.fullmatch(stripped)
+                and (repeated is True or repeated())):
             return Evidence(MEDIUM, REPEATED)
         return NONE
 

@@ -228,6 +228,8 @@ class Boilerplate(Kind):
         strong = furniture.Evidence(furniture.STRONG, "a web-page phrase")
         quick = self._firsts is not None and prefilters_enabled()
         search = _WORD.search
+        if quick:
+            whole, partial = self._firsts
         known = self._known_furniture
         ends_sentence = furniture.ends_sentence
         evidence = [furniture.NONE] * n
@@ -239,21 +241,39 @@ class Boilerplate(Kind):
             if ends_sentence(t) and is_prose(t):
                 prose[i] = True
                 # a sentence of the story: only a known phrase or prefix can make it furniture
+                if quick:
+                    # `_known_furniture`'s quick reject, here without a call for each paragraph
+                    head = t[:_HEAD].casefold()
+                    first = search(head)
+                    if (first is not None and first.end() < len(head) and first.group() not in whole
+                            and not first.group().startswith(partial)):
+                        continue
                 if known(t, quick, search):
                     evidence[i] = strong
             else:
                 pending.append(i)
         if pending:
-            prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]
-            repeated = furniture.repeated_lines(texts)
-            for i in pending:
+            keys = []  # which blocks the draft repeats, read when a line's signals ask
+
+            def repeated(i):
                 # a repeated line straight before prose is a subhead the story uses again ("What they said")
-                evidence[i] = signals.evidence(texts[i], repeated[i] and not (i + 1 < n and prose[i + 1]))
+                if not keys:
+                    keys.extend(furniture.repeated_lines(texts))
+                if not keys[i]:
+                    return False
+                if i + 1 < n:
+                    if prose[i + 1] is None:
+                        prose[i + 1] = is_prose(texts[i + 1])
+                    return not prose[i + 1]
+                return True
+
+            evidence_of = signals.evidence
+            for i in pending:
+                evidence[i] = evidence_of(texts[i], lambda i=i: repeated(i))
         if not any(e.level for e in evidence):
             # no block carries evidence: `settle` and `judge` find nothing
             return blocks, texts, evidence, []
-        if not pending:
-            prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]
+        prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]
         if self._headings:
             # a list's heading straight before prose is the story's subhead ("Jobs", "In other news")
             evidence = [furniture.NONE if e.level and i + 1 < len(texts) and prose[i + 1]
