@@ -254,15 +254,12 @@ class Document(Record):
         out = []
         blank = True
         for line_start, line_end in self.lines:
-            start, end = line_start, line_end
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start == end:
+            left = text[line_start:line_end].lstrip()  # `str.strip` drops what `isspace` calls space
+            if not left:
                 blank = True
                 continue
-            out.append((start, end, blank))
+            start = line_end - len(left)
+            out.append((start, start + len(left.rstrip()), blank))
             blank = False
         return out
 

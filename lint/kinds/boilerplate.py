@@ -213,12 +213,15 @@ class Boilerplate(Kind):
         finds (`how`: see there)."""
         text = doc.text
         headline = doc.headline
-        blocks = []
-        for start, end in doc.blocks:
-            if headline and start < headline[1] and end > headline[0]:
-                continue
-            if any(start < span_end and end > span_start for span_start, span_end in spans):
-                blocks.append((start, end))
+        if len(spans) == 1:
+            (span_start, span_end), = spans
+            blocks = [(start, end) for start, end in doc.blocks
+                      if start < span_end and end > span_start
+                      and not (headline and start < headline[1] and end > headline[0])]
+        else:
+            blocks = [(start, end) for start, end in doc.blocks
+                      if not (headline and start < headline[1] and end > headline[0])
+                      and any(start < span_end and end > span_start for span_start, span_end in spans)]
         if doc.format != "text":
             # a cell of a Markdown or HTML table is the story's data, never furniture
             blocks = [b for b in blocks if not _in_table(doc, b[0])]
