@@ -36,8 +36,6 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-import regex
-
 from lint.document import is_prose
 from lint.patterns import LazyPattern, lazy_compile
 
@@ -86,6 +84,9 @@ _CREDIT = lazy_compile(r"(?:Credit|Photo|Photograph|Image|Picture)s?:?\s+\p{Lu}"
 # words glued without a space where two links or a label and a name met: "CreditJane Doe",
 # "ProfileFollowUnfollow", "View comments941"
 _PIECE = lazy_compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
+# where two of those pieces meet in ASCII text ("eC", "w9", "9C", "DJo"): a line without one
+# has no word of two pieces
+_ASCII_JOIN = lazy_compile(r"[a-z][A-Z0-9]|[0-9][A-Za-z]|[A-Z](?:[0-9]|[A-Z][a-z])")
 
 
 class Evidence:
@@ -227,10 +228,6 @@ class Signals:
         self.separators = separators
         self.bar_max_words = bar_max_words
         self.suffixes = [[w.casefold() for w in _WORD.findall(x)] for x in suffixes]
-        # any word a glued token's piece could be (`_glued`); a line holding none of them, case
-        # folded, has no such piece
-        words = sorted(self.link_words | self.parts | self.counter_words, key=len, reverse=True)
-        self._glue_words = regex.compile("|".join(regex.escape(w) for w in words)) if words else None
         _resolve_patterns()
 
     def evidence(self, line: str, repeated) -> Evidence:
@@ -317,8 +314,8 @@ class Signals:
         """Furniture words glued to the next word: "CreditJane Doe", "MarketsSponsored",
         "ViewComments12", "ProfileFollowUnfollow". Two pieces with a short furniture word are
         more likely a name ("PlayStation", "HomePod") and do not count."""
-        if self._glue_words is None or not self._glue_words.search(line.casefold()):
-            return False  # no furniture word anywhere in the line: none in its pieces
+        if line.isascii() and not _ASCII_JOIN.search(line):
+            return False  # no word of the line is made of two pieces
         for token in line.split():
             if not token.isalnum():
                 continue  # "Facebook's", "e-mail": not glued words
