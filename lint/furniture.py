@@ -228,6 +228,7 @@ class Signals:
         self.separators = separators
         self.bar_max_words = bar_max_words
         self.suffixes = [[w.casefold() for w in _WORD.findall(x)] for x in suffixes]
+        self._suffix_ends = frozenset(s[-1] for s in self.suffixes if s)
         _resolve_patterns()
 
     def evidence(self, line: str, repeated) -> Evidence:
@@ -264,15 +265,17 @@ class Signals:
             if len(folded) <= 2 and " ".join(folded) in self.parts:
                 return _LONE_PART
         stripped = line.rstrip()
-        if len(words) <= self.bar_max_words and _LINK_BAR.search(line) and stripped[-1:] not in ".!?":
+        if (len(words) <= self.bar_max_words and ("|" in line or "•" in line or "·" in line)
+                and _LINK_BAR.search(line) and stripped[-1:] not in ".!?"):
             if self._bar(stripped):
                 return Evidence(MEDIUM, BAR)
             return NONE
-        if len(words) >= 2 and _doubled(folded) and not _doubled_date(stripped):
+        # a doubled line says its first word again two words on or later
+        if len(words) >= 2 and folded[0] in folded[2:] and _doubled(folded) and not _doubled_date(stripped):
             return Evidence(MEDIUM, "a link's text doubled")
         if self.teaser(stripped, folded):
             return Evidence(STRONG, "a teaser for another story")
-        if len(words) <= 10 and _CONTACT.search(stripped):
+        if len(words) <= 10 and "@" in stripped and _CONTACT.search(stripped):
             return Evidence(MEDIUM, "a contact or social line")
         if len(words) <= 6 and _CREDIT.match(stripped):
             return Evidence(MEDIUM, "a photo credit")
@@ -288,6 +291,8 @@ class Signals:
     def teaser(self, line: str, folded: List[str]) -> bool:
         """A teaser for another story: it ends with its link, after an ellipsis or twice
         ("... it's difficult … Read more Read more")."""
+        if not folded or folded[-1] not in self._suffix_ends:
+            return False
         for suffix in self.suffixes:
             n = len(suffix)
             if n and folded[-n:] == suffix:
