@@ -204,12 +204,10 @@ class Document(Record):
         spans.append((position, len(text)))
         out = []
         for start, end in spans:
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                out.append((start, end))
+            left = text[start:end].lstrip()  # `str.strip` drops what `isspace` calls space
+            if left:
+                start = end - len(left)
+                out.append((start, start + len(left.rstrip())))
         return out
 
     @functools.cached_property
@@ -253,8 +251,10 @@ class Document(Record):
         text = self.text
         out = []
         blank = True
-        for line_start, line_end in self.lines:
-            left = text[line_start:line_end].lstrip()  # `str.strip` drops what `isspace` calls space
+        line_end = -1
+        for line in text.split("\n"):  # the spans of `lines`
+            line_end += len(line) + 1
+            left = line.lstrip()  # `str.strip` drops what `isspace` calls space
             if not left:
                 blank = True
                 continue
