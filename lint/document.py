@@ -204,26 +204,21 @@ class Document(Record):
         spans.append((position, len(text)))
         out = []
         for start, end in spans:
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                out.append((start, end))
+            left = text[start:end].lstrip()  # `str.strip` drops what `isspace` calls space
+            if left:
+                start = end - len(left)
+                out.append((start, start + len(left.rstrip())))
         return out
 
     @functools.cached_property
     def lines(self) -> List[Span]:
         spans = []
         position = 0
-        text = self.text
-        while True:
-            i = text.find("\n", position)
-            if i < 0:
-                spans.append((position, len(text)))
-                return spans
-            spans.append((position, i))
-            position = i + 1
+        for line in self.text.split("\n"):
+            end = position + len(line)
+            spans.append((position, end))
+            position = end + 1
+        return spans
 
     @functools.cached_property
     def blocks(self) -> List[Span]:
@@ -256,16 +251,15 @@ class Document(Record):
         text = self.text
         out = []
         blank = True
-        for line_start, line_end in self.lines:
-            start, end = line_start, line_end
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if start == end:
+        line_end = -1
+        for line in text.split("\n"):  # the spans of `lines`
+            line_end += len(line) + 1
+            left = line.lstrip()  # `str.strip` drops what `isspace` calls space
+            if not left:
                 blank = True
                 continue
-            out.append((start, end, blank))
+            start = line_end - len(left)
+            out.append((start, start + len(left.rstrip()), blank))
             blank = False
         return out
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from lint.document import is_prose
-from lint.patterns import lazy_compile
+from lint.patterns import LazyPattern, lazy_compile
 
 STRONG, MEDIUM = 2, 1
 
@@ -84,6 +84,9 @@ _CREDIT = lazy_compile(r"(?:Credit|Photo|Photograph|Image|Picture)s?:?\s+\p{Lu}"
 # words glued without a space where two links or a label and a name met: "CreditJane Doe",
 # "ProfileFollowUnfollow", "View comments941"
 _PIECE = lazy_compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\d+")
+# where two of those pieces meet in ASCII text ("eC", "w9", "9C", "DJo"): a line without one
+# has no word of two pieces
+_ASCII_JOIN = lazy_compile(r"[a-z][A-Z0-9]|[0-9][A-Za-z]|[A-Z](?:[0-9]|[A-Z][a-z])")
 
 
 class Evidence:
@@ -203,6 +206,15 @@ def _ranked(texts: List[str], evidence: List[Evidence], k: int) -> bool:
     return False
 
 
+def _resolve_patterns() -> None:
+    """The module's patterns compiled, in place of their lazy stand-ins: `evidence` reads a dozen
+    of them for each short line, and each look-up through the stand-in costs a call."""
+    names = globals()
+    for name, value in list(names.items()):
+        if isinstance(value, LazyPattern):
+            names[name] = value._get()
+
+
 class Signals:
     """The tables of the rule (lower-cased) and a test for known furniture lines."""
 
@@ -216,8 +228,12 @@ class Signals:
         self.separators = separators
         self.bar_max_words = bar_max_words
         self.suffixes = [[w.casefold() for w in _WORD.findall(x)] for x in suffixes]
+        self._suffix_ends = frozenset(s[-1] for s in self.suffixes if s)
+        _resolve_patterns()
 
-    def evidence(self, line: str, repeated: bool) -> Evidence:
+    def evidence(self, line: str, repeated) -> Evidence:
+        """`repeated`: whether the draft repeats the line, or a callable that tells (asked only
+        when nothing else decides)."""
         if _SECTION_BREAK.fullmatch(line):
             return NONE  # * * *, X X X: the story's own section break
         if self.known(line):
@@ -249,15 +265,17 @@ class Signals:
             if len(folded) <= 2 and " ".join(folded) in self.parts:
                 return _LONE_PART
         stripped = line.rstrip()
-        if len(words) <= self.bar_max_words and _LINK_BAR.search(line) and stripped[-1:] not in ".!?":
+        if (len(words) <= self.bar_max_words and ("|" in line or "•" in line or "·" in line)
+                and _LINK_BAR.search(line) and stripped[-1:] not in ".!?"):
             if self._bar(stripped):
                 return Evidence(MEDIUM, BAR)
             return NONE
-        if len(words) >= 2 and _doubled(folded) and not _doubled_date(stripped):
+        # a doubled line says its first word again two words on or later
+        if len(words) >= 2 and folded[0] in folded[2:] and _doubled(folded) and not _doubled_date(stripped):
             return Evidence(MEDIUM, "a link's text doubled")
         if self.teaser(stripped, folded):
             return Evidence(STRONG, "a teaser for another story")
-        if len(words) <= 10 and _CONTACT.search(stripped):
+        if len(words) <= 10 and "@" in stripped and _CONTACT.search(stripped):
             return Evidence(MEDIUM, "a contact or social line")
         if len(words) <= 6 and _CREDIT.match(stripped):
             return Evidence(MEDIUM, "a photo credit")
@@ -265,13 +283,16 @@ class Signals:
             return Evidence(MEDIUM, "link labels glued together")
         if (repeated and len(words) <= self.bar_max_words and stripped[-1:] not in ".!?…।:"
                 and not _INNER_STOP.search(stripped) and not _SECTION_BREAK.fullmatch(line)
-                and not protected(line) and not _NAME.fullmatch(stripped) and not _QUOTED.fullmatch(stripped)):
+                and not protected(line) and not _NAME.fullmatch(stripped) and not _QUOTED.fullmatch(stripped)
+                and (repeated is True or repeated())):
             return Evidence(MEDIUM, REPEATED)
         return NONE
 
     def teaser(self, line: str, folded: List[str]) -> bool:
         """A teaser for another story: it ends with its link, after an ellipsis or twice
         ("... it's difficult … Read more Read more")."""
+        if not folded or folded[-1] not in self._suffix_ends:
+            return False
         for suffix in self.suffixes:
             n = len(suffix)
             if n and folded[-n:] == suffix:
@@ -298,6 +319,8 @@ class Signals:
         """Furniture words glued to the next word: "CreditJane Doe", "MarketsSponsored",
         "ViewComments12", "ProfileFollowUnfollow". Two pieces with a short furniture word are
         more likely a name ("PlayStation", "HomePod") and do not count."""
+        if line.isascii() and not _ASCII_JOIN.search(line):
+            return False  # no word of the line is made of two pieces
         for token in line.split():
             if not token.isalnum():
                 continue  # "Facebook's", "e-mail": not glued words

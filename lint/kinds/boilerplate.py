@@ -213,32 +213,70 @@ class Boilerplate(Kind):
         finds (`how`: see there)."""
         text = doc.text
         headline = doc.headline
-        blocks = []
-        for start, end in doc.blocks:
-            if headline and start < headline[1] and end > headline[0]:
-                continue
-            if any(start < span_end and end > span_start for span_start, span_end in spans):
-                blocks.append((start, end))
+        if len(spans) == 1:
+            (span_start, span_end), = spans
+            blocks = [(start, end) for start, end in doc.blocks
+                      if start < span_end and end > span_start
+                      and not (headline and start < headline[1] and end > headline[0])]
+        else:
+            blocks = [(start, end) for start, end in doc.blocks
+                      if not (headline and start < headline[1] and end > headline[0])
+                      and any(start < span_end and end > span_start for span_start, span_end in spans)]
         if doc.format != "text":
             # a cell of a Markdown or HTML table is the story's data, never furniture
             blocks = [b for b in blocks if not _in_table(doc, b[0])]
         texts = [text[s:e] for s, e in blocks]
-        prose = [is_prose(t) for t in texts]
-        repeated = furniture.repeated_lines(texts)
-        # a repeated line straight before prose is a subhead the story uses again ("What they said")
-        repeated = [r and not (i + 1 < len(prose) and prose[i + 1]) for i, r in enumerate(repeated)]
+        n = len(texts)
         signals = self._signals()
         strong = furniture.Evidence(furniture.STRONG, "a web-page phrase")
         quick = self._firsts is not None and prefilters_enabled()
         search = _WORD.search
-        evidence = [
-            furniture.NONE if len(t) > 300
-            # a sentence of the story: only a known phrase or prefix can make it furniture
-            else (strong if self._known_furniture(t, quick, search) else furniture.NONE)
-            if prose[i] and furniture.ends_sentence(t)
-            else signals.evidence(t, repeated[i])
-            for i, t in enumerate(texts)
-        ]
+        if quick:
+            whole, partial = self._firsts
+        known = self._known_furniture
+        ends_sentence = furniture.ends_sentence
+        evidence = [furniture.NONE] * n
+        prose = [None] * n  # read as needed: most drafts are long paragraphs only
+        pending = []  # short blocks that are not sentences of the story: their signals are read
+        for i, t in enumerate(texts):
+            if len(t) > 300:
+                continue
+            if ends_sentence(t) and is_prose(t):
+                prose[i] = True
+                # a sentence of the story: only a known phrase or prefix can make it furniture
+                if quick:
+                    # `_known_furniture`'s quick reject, here without a call for each paragraph
+                    head = t[:_HEAD].casefold()
+                    first = search(head)
+                    if (first is not None and first.end() < len(head) and first.group() not in whole
+                            and not first.group().startswith(partial)):
+                        continue
+                if known(t, quick, search):
+                    evidence[i] = strong
+            else:
+                pending.append(i)
+        if pending:
+            keys = []  # which blocks the draft repeats, read when a line's signals ask
+
+            def repeated(i):
+                # a repeated line straight before prose is a subhead the story uses again ("What they said")
+                if not keys:
+                    keys.extend(furniture.repeated_lines(texts))
+                if not keys[i]:
+                    return False
+                if i + 1 < n:
+                    if prose[i + 1] is None:
+                        prose[i + 1] = is_prose(texts[i + 1])
+                    return not prose[i + 1]
+                return True
+
+            evidence_of = signals.evidence
+            for i in pending:
+                evidence[i] = evidence_of(texts[i], lambda i=i: repeated(i))
+        if not any(e.level for e in evidence):
+            # no block carries evidence: `settle` and `judge` find nothing
+            return blocks, texts, evidence, []
+        prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]
         if self._headings:
             # a list's heading straight before prose is the story's subhead ("Jobs", "In other news")
             evidence = [furniture.NONE if e.level and i + 1 < len(texts) and prose[i + 1]
