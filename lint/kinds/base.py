@@ -125,21 +125,6 @@ def check_type(value, expected) -> bool:
     return isinstance(value, expected)
 
 
-def describe_type(expected) -> str:
-    origin = typing.get_origin(expected)
-    args = typing.get_args(expected)
-    if origin is typing.Union:
-        names = [describe_type(a) for a in args if a is not type(None)]
-        return " or ".join(names)
-    if origin in (list, List, tuple, Tuple):
-        return f"a list of {describe_type(args[0]) if args else 'values'}s"
-    if origin in (dict, Dict):
-        return f"a mapping of {describe_type(args[0])} to {describe_type(args[1])}"
-    return {bool: "true or false", int: "a whole number", float: "a number", str: "text"}.get(
-        expected, getattr(expected, "__name__", str(expected))
-    )
-
-
 def compile_pattern(option: str, pattern: str, ignorecase: bool = False, flags: int = 0):
     """Compile a user's pattern (the `regex` module, so \\p{..} and timeouts work)."""
     if ignorecase:
