@@ -233,8 +233,8 @@ def _controls() -> List[Case]:
 def evaluate(case_list=None):
     """{'tp', 'fp', 'fn', 'tn', 'by': {(part, value): counts}, 'misses': [...], 'false': [...]}."""
     sys.path.insert(0, str(ROOT))
-    from lint import packs
-    from lint.engine import Engine
+    from lint.packs import loader as packs
+    from lint.engine.runner import Engine
 
     case_list = case_list if case_list is not None else cases()
     rules = [r for r in packs.load_pack(ROOT / "rules" / "sourcing.yaml").rules if r.id == "sourcing.anonymous"]

@@ -282,7 +282,7 @@ def build(parts: Dict[str, List[str]], sample: int = 0, seed: int = 14) -> List[
 
 
 def _rule():
-    from lint import packs
+    from lint.packs import loader as packs
 
     rules = packs.load_pack(ROOT / "rules" / "sourcing.yaml").rules
     return next(r for r in rules if r.id == RULE)
@@ -290,7 +290,7 @@ def _rule():
 
 def flagged(rule, text: str, claim: str = "") -> bool:
     """Does the rule flag the draft (inside `claim`, when given)?"""
-    from lint.document import Document
+    from lint.drafts.document import Document
     from lint.kinds.base import Context
 
     doc = Document.from_text(text)
@@ -372,7 +372,7 @@ def report(name: str, score: Score, show: bool) -> str:
 def read_sample(folder: str, size: int = 40, seed: int = 14) -> List[str]:
     """A fixed-seed sample of the rule's findings over a folder of drafts (all of them when
     there are fewer), each with its sentence, for a person to judge (precision)."""
-    from lint.document import Document
+    from lint.drafts.document import Document
     from lint.kinds.base import Context
 
     rule = _rule()

@@ -9,7 +9,7 @@ paste formats (one block a line; blank lines between blocks), as
 
 - precision and recall per fold: the pages split into folds by page (a fixed seed), each fold's
   pages checked together in one run (so the cross-draft signal sees only that fold's pages);
-- per signal (the evidence a block carries on its own, `lint/furniture.py`): how many article
+- per signal (the evidence a block carries on its own, `lint/kinds/newsroom/furniture.py`): how many article
   and furniture lines carry it, how many of those are flagged, and on how many pages the
   flagged article lines are;
 - the same per judgement (where the block stands: after the story, inside it; run or lone);
@@ -30,9 +30,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from lint import packs  # noqa: E402
-from lint.document import Document  # noqa: E402
-from lint.engine import Engine  # noqa: E402
+from lint.packs import loader as packs  # noqa: E402
+from lint.drafts.document import Document  # noqa: E402
+from lint.engine.runner import Engine  # noqa: E402
 
 DATA = HERE.parent.parent / "shared" / "corpus" / "scraped"
 FORMATS = (("one block a line", False), ("blank-line blocks", True))

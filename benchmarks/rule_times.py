@@ -3,8 +3,8 @@
     PYTHONPATH=. python benchmarks/rule_times.py /work/shared/corpus/wikinews
 """
 import time, glob, sys
-from lint import packs
-from lint.document import Document
+from lint.packs import loader as packs
+from lint.drafts.document import Document
 from lint.kinds.base import Context
 rules = packs.load_rules()
 docs = [Document(path=p, source=open(p, encoding='utf-8').read()) for p in sorted(glob.glob(sys.argv[1] + '/*.txt'))]

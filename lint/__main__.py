@@ -1,3 +1,3 @@
-from lint.cli import run
+from lint.cli.main import run
 
 run()

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, at
-from lint import packs
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "anonymous"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from clitools import run
 
-from lint import config
+from lint.packs import config
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -181,7 +181,8 @@ def test_corpus_feeds_cross_draft_checks_but_only_passed_files_are_reported(tmp_
 
 
 def test_house_and_registry_reach_the_context(repo, monkeypatch):
-    from lint import cli, engine
+    from lint.cli import main as cli
+    from lint.engine import runner as engine
 
     write(repo / "people.yaml", "people: []\n")
     write(repo / "copydesk.yaml", "house:\n  us-form: U.S.\nregistry: people.yaml\n")
@@ -285,7 +286,7 @@ def test_every_way_toml_gives_tool_a_copydesk_table_is_read(tmp_path, text):
 def test_a_pyproject_that_only_depends_on_copydesk_is_not_a_config(tmp_path):
     text = (
         '[project]\nname = "newsroom"\ndependencies = ["copydesk>=0.1", "pyyaml"]\n\n'
-        '[project.scripts]\ncopydesk = "lint.cli:run"\n\n[tool]\nruff = { line-length = 100 }\n'
+        '[project.scripts]\ncopydesk = "lint.cli.main:run"\n\n[tool]\nruff = { line-length = 100 }\n'
         '# [tool.copydesk] would configure it\n'
     )
     (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
@@ -294,7 +295,7 @@ def test_a_pyproject_that_only_depends_on_copydesk_is_not_a_config(tmp_path):
     import subprocess
     import sys
 
-    code = f"import sys; from lint import config; config.find_config({str(tmp_path)!r}); print('tomllib' in sys.modules or 'tomli' in sys.modules)"
+    code = f"import sys; from lint.packs import config; config.find_config({str(tmp_path)!r}); print('tomllib' in sys.modules or 'tomli' in sys.modules)"
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stdout + result.stderr

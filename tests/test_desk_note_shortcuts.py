@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SHARED
-from lint import packs
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 
 FIXTURES = Path(__file__).parent / "fixtures" / "desk-notes"
 RULES = [r for r in packs.load_rules() if r.id in ("hygiene.editor-note", "hygiene.possible-editor-note", "hygiene.run-on-heading")]
@@ -115,7 +115,7 @@ ENDS = st.text(alphabet=list("aZ.!?”\"’')] \t\xa0\x1c\u2003-—–x"), max_s
 def test_line_end_tests_searched_from_where_a_match_can_start_find_what_a_whole_search_finds(before):
     import regex
 
-    from lint.kinds import desk_note
+    from lint.kinds.newsroom import desk_note
 
     whole = {
         desk_note._sentence_end: regex.compile(r"[.!?][”\"’')\]]*[^\S\n]+$"),

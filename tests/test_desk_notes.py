@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, SHARED, at, run_cli
-from lint import packs
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 
 FIXTURES = Path(__file__).parent / "fixtures" / "desk-notes"
 NOTE, POSSIBLE, HEADING = "hygiene.editor-note", "hygiene.possible-editor-note", "hygiene.run-on-heading"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lint.document import Document, split_sentences
-from lint.engine import Engine
-from lint import packs
+from lint.drafts.document import Document, split_sentences
+from lint.engine.runner import Engine
+from lint.packs import loader as packs
 
 
 def sentences(text):

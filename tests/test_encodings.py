@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from lint import cli, reader
-from lint.engine import Engine
-from lint.packs import load_rules
+from lint.cli import main as cli
+from lint.drafts import reader
+from lint.engine.runner import Engine
+from lint.packs.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -299,7 +300,7 @@ def test_a_twenty_megabyte_draft_is_checked_end_to_end(tmp_path):
 
 
 def test_a_kind_that_crashes_on_one_draft_is_reported_and_the_run_goes_on(tmp_path, monkeypatch, capsys):
-    from lint.kinds.desk_note import DeskNote
+    from lint.kinds.newsroom.desk_note import DeskNote
 
     original = DeskNote.check
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lint import packs
+from lint.packs import loader as packs
 
 RULES = packs.load_rules()
 

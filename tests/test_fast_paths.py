@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.document import Document
+from lint.drafts.document import Document
 from lint.kinds.base import Context
-from lint.kinds.boilerplate import Boilerplate
-from lint.kinds.repetition import Repetition
+from lint.kinds.newsroom.boilerplate import Boilerplate
+from lint.kinds.generic.repetition import Repetition
 
 PIECES = [
     "the", "The", "THE", "tHe", "don’t", "Don’t", "don't", "rock’n’roll", "ſo", "so", "So",
@@ -80,7 +80,7 @@ WORDISH = st.lists(st.sampled_from(["U", "S", "p", "m", "Gen", "a", ".", "..", "
 @settings(max_examples=500, deadline=None)
 @given(WORDISH, st.integers(0, 40))
 def test_word_before_a_full_stop_is_what_the_regex_finds(prefix, back):
-    from lint.document import _WORD_BEFORE, _word_before
+    from lint.drafts.document import _WORD_BEFORE, _word_before
 
     text = prefix + "."
     dot = len(text) - 1
@@ -108,7 +108,7 @@ def test_sentences_of_a_draft_with_abbreviations():
 def test_prefilter_fold_keeps_every_case_insensitive_match_of_ascii_letters():
     import regex
 
-    from lint.document import prefilter_fold
+    from lint.drafts.document import prefilter_fold
 
     patterns = [(chr(i), regex.compile(regex.escape(chr(i)), regex.IGNORECASE)) for i in range(0x20, 0x7F)]
     # Latin, Greek, Cyrillic, letter-like symbols (the Kelvin sign), ligatures, full-width forms
@@ -126,7 +126,7 @@ def test_prefilter_fold_keeps_every_case_insensitive_match_of_ascii_letters():
                 max_size=12).map("".join),
        st.booleans())
 def test_substitution_prefilter_finds_what_the_plain_search_finds(text, ignorecase):
-    from lint.kinds.substitution import Substitution
+    from lint.kinds.generic.substitution import Substitution
 
     kind = Substitution(swap={"US": "U.S.", "istanbul": "Istanbul", "stop": "halt", "kelvin": "K", "strasse": "Straße"},
                         ignorecase=ignorecase)
@@ -146,7 +146,7 @@ LINE_PIECES = ["Back to top", "button", "Share", "Facebook", "Twitter", "|", "�
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=8).map(" ".join))
 def test_boilerplate_quick_reject_agrees_with_the_full_check(line):
-    from lint import packs
+    from lint.packs import loader as packs
 
     kind = next(r.kind for r in packs.load_rules() if r.id == "hygiene.boilerplate")
     assert kind._firsts is not None
@@ -161,9 +161,9 @@ import sys  # noqa: E402
 
 import regex  # noqa: E402
 
-from lint import packs  # noqa: E402
-from lint.kinds import figures  # noqa: E402
-from lint.kinds.sourcing_base import PatternStarts, finditer_at, folded_text, folded_words  # noqa: E402
+from lint.packs import loader as packs  # noqa: E402
+from lint.kinds.newsroom import figures  # noqa: E402
+from lint.kinds.newsroom.sourcing_base import PatternStarts, finditer_at, folded_text, folded_words  # noqa: E402
 
 SOURCING = {r.id: r for r in packs.load_rules() if r.id.startswith("sourcing.")}
 
@@ -320,7 +320,7 @@ def _plain(function, *args):
 
 
 def _extractor():
-    from lint import people
+    from lint.kinds.newsroom import people
 
     return people.extractor_for(*people.default_tables())
 
@@ -390,7 +390,7 @@ acronym_texts = st.lists(st.tuples(st.sampled_from(ACRONYM_PIECES), st.sampled_f
 def test_acronym_introductions_near_the_acronyms_are_the_full_scans(text):
     import regex
 
-    from lint.kinds import acronym
+    from lint.kinds.newsroom import acronym
 
     needed = {m.group() for m in regex.finditer(r"\p{Lu}[\p{Lu}&]*\p{Lu}", text)}
     full = acronym._introduced(text, 10.0)
@@ -401,7 +401,7 @@ def test_acronym_introductions_near_the_acronyms_are_the_full_scans(text):
 @settings(max_examples=300, deadline=None)
 @given(acronym_texts, st.sampled_from(["body", "draft", "sentence"]))
 def test_acronym_fast_path_finds_what_the_plain_check_finds(text, scope):
-    from lint import packs
+    from lint.packs import loader as packs
 
     kind = next(r.kind for r in packs.load_rules() if r.id == "style.acronym")
     doc = Document.from_text(text)
@@ -410,7 +410,7 @@ def test_acronym_fast_path_finds_what_the_plain_check_finds(text, scope):
 
 
 def test_acronym_introductions_on_a_draft():
-    from lint.kinds import acronym
+    from lint.kinds.newsroom import acronym
 
     text = (
         "The Baghdad Diplomatic Support Center (BDSC) was hit. The unmanned aerial vehicle, or UAV, fell.\n"
@@ -433,7 +433,7 @@ def test_loose_pair_classes_hold_for_every_character():
 
     import regex
 
-    from lint.kinds import repetition
+    from lint.kinds.generic import repetition
 
     token_char = regex.compile(r"[\p{L}\p{Latin}'’]")
     rule_space = regex.compile(r"[^\S\n]")
@@ -458,7 +458,7 @@ def test_loose_pair_classes_hold_for_every_character():
 @settings(max_examples=400, deadline=None)
 @given(long_texts, st.sampled_from(["any", "lower"]), st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
 def test_a_draft_without_a_loose_pair_has_no_doubled_word(text, second, token):
-    from lint.kinds import repetition
+    from lint.kinds.generic import repetition
 
     kind = Repetition(token=token, second=second)
     folded = text.casefold()
@@ -468,7 +468,7 @@ def test_a_draft_without_a_loose_pair_has_no_doubled_word(text, second, token):
 
 # ---- existence: an alternation searched one alternative at a time ----------------------------
 
-from lint.kinds.existence import Existence  # noqa: E402
+from lint.kinds.generic.existence import Existence  # noqa: E402
 
 NOTE_PIECES = [
     "JEFF", "OK’D", "OKD", "OK'D", "DESK", "OK", "TK", "TKTK", "[cq]", "[CQ]", "XXX", "XXXX", "###",
@@ -532,7 +532,7 @@ def test_existence_keeps_alternations_whole_when_splitting_would_change_them():
 
 def test_ascii_non_letters_fold_only_from_themselves():
     # existence._Needs looks for them in the unfolded text before folding it
-    from lint.document import prefilter_fold
+    from lint.drafts.document import prefilter_fold
 
     for code in range(0x110000):
         c = chr(code)
@@ -544,7 +544,7 @@ def test_ascii_non_letters_fold_only_from_themselves():
 @settings(max_examples=400, deadline=None)
 @given(long_texts, st.integers(0, 200), st.integers(0, 200))
 def test_loose_pair_search_after_a_separator_is_the_same_search(text, pos, end):
-    from lint.kinds import repetition
+    from lint.kinds.generic import repetition
 
     for folded in (text, text.casefold()):
         expected = repetition._LOOSE_PAIR.search(folded, pos, end)
@@ -565,8 +565,8 @@ caps_texts = st.lists(st.tuples(st.sampled_from(CAPS_PIECES), st.sampled_from(["
 @given(caps_texts, st.lists(st.sampled_from(["OK", "HOLD FOR LEGAL", " NOTE", "EDS:", "XXX Corps", "K", "O K", "((",
                                              "LEGAL", "ok"]), min_size=1, max_size=4))
 def test_needs_with_capitals_digest_is_a_plain_substring_test(text, strings):
-    from lint.kinds.existence import _Needs
-    from lint.kinds.required import Requirement
+    from lint.kinds.generic.existence import _Needs
+    from lint.engine.prefilter import Requirement
 
     needs = _Needs(Requirement(frozenset(strings), False))
     doc = Document.from_text(text)
@@ -595,7 +595,7 @@ forms_lists = st.lists(st.lists(st.sampled_from(FORM_PIECES), min_size=0, max_si
 def test_people_trie_alternation_matches_as_the_longest_first_alternation(forms, text):
     import regex
 
-    from lint.people import _alternation
+    from lint.kinds.newsroom.people import _alternation
 
     flat = "|".join(regex.escape(f) for f in sorted(set(forms), key=len, reverse=True))
     # what follows forces backtracking into the alternation: the order forms are tried in shows
@@ -619,9 +619,9 @@ fold_texts = st.lists(st.sampled_from(FOLD_PIECES), max_size=25).map("".join)
 @given(fold_texts, st.lists(st.sampled_from(["[cq]", "[st]", "[ss]", "[k", "(i)", "[i", "((x", "cq]", "[", "[ffx"]),
                             min_size=1, max_size=3))
 def test_folded_needs_looked_for_at_their_anchor_are_a_folded_substring_test(text, strings):
-    from lint.document import prefilter_fold
-    from lint.kinds.existence import _Needs
-    from lint.kinds.required import Requirement
+    from lint.drafts.document import prefilter_fold
+    from lint.kinds.generic.existence import _Needs
+    from lint.engine.prefilter import Requirement
 
     needs = _Needs(Requirement(frozenset(strings), True))
     expected = any(s in prefilter_fold(text) for s in needs.strings)
@@ -633,7 +633,7 @@ def test_folded_needs_looked_for_at_their_anchor_are_a_folded_substring_test(tex
 
 def test_only_the_combining_dot_folds_to_nothing():
     # existence._folded_at_anchor counts on every other character folding to one or more
-    from lint.document import prefilter_fold
+    from lint.drafts.document import prefilter_fold
 
     assert [hex(c) for c in range(0x110000) if not prefilter_fold(chr(c))] == ["0x307"]
 
@@ -641,8 +641,8 @@ def test_only_the_combining_dot_folds_to_nothing():
 # ---- speed round 2 (consistency, boilerplate lines, attribution cues) ---------------------------
 
 from lint.kinds.base import strip_span  # noqa: E402
-from lint.kinds.consistency import Consistency  # noqa: E402
-from lint.kinds.sourcing_base import Attribution, phrases_pattern  # noqa: E402
+from lint.kinds.generic.consistency import Consistency  # noqa: E402
+from lint.kinds.newsroom.sourcing_base import Attribution, phrases_pattern  # noqa: E402
 
 ALL_RULES = {r.id: r for r in packs.load_rules()}
 
@@ -691,7 +691,7 @@ LINE_TEXT_PIECES = ["Back to top button", "In Other News", "Load More", "the cou
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(LINE_TEXT_PIECES), max_size=25).map("".join))
 def test_boilerplate_lines_are_the_stripped_lines_of_the_scope(text):
-    from lint.kinds import boilerplate
+    from lint.kinds.newsroom import boilerplate
 
     doc = Document.from_text(text)
     kind = ALL_RULES["hygiene.boilerplate"].kind
@@ -781,8 +781,8 @@ DOC2_TEXT = st.lists(DOC2_ATOMS, max_size=60).map("".join)
 def _doc2_reference_sentences(text, start, end):
     import regex
 
-    from lint import tables
-    from lint.document import _word_before
+    from lint.packs import tables
+    from lint.drafts.document import _word_before
 
     never_end, may_end, openers = tables.abbreviations()
     ends = regex.compile(r"[.!?]+[\"”’')\]]*(?=\s)")
@@ -816,7 +816,7 @@ def _doc2_reference_sentences(text, start, end):
 def _doc2_reference_quotes(text, paragraphs):
     import regex
 
-    from lint.document import Quote
+    from lint.drafts.document import Quote
 
     quotes, open_at, spanned = [], None, 1
     for index, (p_start, p_end) in enumerate(paragraphs):
@@ -853,7 +853,7 @@ def _doc2_reference_quotes(text, paragraphs):
 @settings(max_examples=400, deadline=None)
 @given(DOC2_TEXT)
 def test_doc2_sentences_and_quotes_match_the_per_paragraph_versions(text):
-    from lint.document import split_sentences
+    from lint.drafts.document import split_sentences
 
     doc = Document.from_text(text)
     expected = [s for a, b in doc.paragraphs for s in _doc2_reference_sentences(doc.text, a, b)]
@@ -867,7 +867,7 @@ def test_doc2_sentences_and_quotes_match_the_per_paragraph_versions(text):
 @settings(max_examples=300, deadline=None)
 @given(DOC2_TEXT, st.lists(st.integers(0, 60), max_size=8))
 def test_doc2_quotes_over_any_disjoint_spans(text, cuts):
-    from lint.document import find_quotes
+    from lint.drafts.document import find_quotes
 
     points = sorted({c for c in cuts if c <= len(text)})
     spans = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2) if points[i] < points[i + 1]]
@@ -875,7 +875,7 @@ def test_doc2_quotes_over_any_disjoint_spans(text, cuts):
 
 
 def test_doc2_prefix_literals():
-    from lint.kinds.required import prefix_literals
+    from lint.engine.prefilter import prefix_literals
 
     assert prefix_literals(r"(?<=[\p{L}\p{N}])(?:\.\.\.|…)(?=[^\S\n]+\p{Ll})") == {"...", "…"}
     assert prefix_literals(r"(?<=[,;])[ \t]{2,}(?=\S)") == {"  ", " \t", "\t ", "\t\t"}
@@ -893,7 +893,7 @@ DOC2_RULES = ("hygiene.double-space", "hygiene.space-before-punctuation", "ap.el
 def test_doc2_anchored_substitution_finds_what_the_plain_search_finds(text):
     import os
 
-    from lint import packs
+    from lint.packs import loader as packs
 
     rules = [r for r in packs.load_rules() if r.id in DOC2_RULES]
     assert len(rules) == len(DOC2_RULES)
@@ -912,7 +912,7 @@ def test_doc2_anchored_substitution_finds_what_the_plain_search_finds(text):
 
 
 def test_doc2_anchored_substitution_on_dense_and_sparse_prefixes():
-    from lint import packs
+    from lint.packs import loader as packs
 
     rule = next(r for r in packs.load_rules() if r.id == "hygiene.double-space")
     for text in ("a  b,  c\t\u00a0d.  E" * 40 + "\n", "word " * 200 + "x  y\n", "  lead\n", "é  x;\u00a0\u00a0y\n"):
@@ -927,7 +927,7 @@ def test_doc2_anchored_substitution_on_dense_and_sparse_prefixes():
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.sampled_from(list('.!?"”’\')] \n\tab5\x1c\x0b') + ["\u2028", "\u0085", "\u00a0", "é", "..."]), max_size=25).map("".join), st.integers(0, 30), st.integers(0, 30))
 def test_doc2_sentence_ends_are_what_the_regex_finds(text, a, b):
-    from lint.document import _SENTENCE_END, _sentence_ends
+    from lint.drafts.document import _SENTENCE_END, _sentence_ends
 
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     assert _sentence_ends(text, start, end) == [m.span() for m in _SENTENCE_END.finditer(text, start, end)]
@@ -941,7 +941,7 @@ def test_a_lazy_pattern_takes_the_compiled_methods_as_its_own():
     methods (a slot read, not a __getattr__ call each time), and it still pickles as its source."""
     import pickle
 
-    from lint.patterns import lazy_compile
+    from lint.engine.patterns import lazy_compile
 
     lazy = lazy_compile(r"\bfoo(\d+)")
     assert lazy.search("a foo12").group(1) == "12"  # first use compiles through __getattr__

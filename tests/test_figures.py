@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from lint import packs
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 from conftest import at
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from lint import cli, fixer, formats
-from lint.engine import Engine
-from lint.fixes import apply_fixes
+from lint.cli import main as cli
+from lint.fixes import apply as fixer
+from lint.drafts import formats
+from lint.engine.runner import Engine
+from lint.fixes.edit import apply_fixes
 from lint.model import Fix
-from lint.packs import load_rules
+from lint.packs.loader import load_rules
 from conftest import SEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -327,7 +329,7 @@ def test_fix_document_reports_what_it_applied():
 
 
 def test_fix_fixes_every_copy_of_a_draft_each_in_its_own_line_endings(tmp_path):
-    # copies share one check (lint/parallel.py); each is still fixed, and written, on its own
+    # copies share one check (lint/engine/parallel.py); each is still fixed, and written, on its own
     (tmp_path / "a.txt").write_text(DRAFT, encoding="utf-8")
     (tmp_path / "b.txt").write_text(DRAFT, encoding="utf-8")
     crlf = DRAFT.replace("\n", "\r\n").encode("utf-8")

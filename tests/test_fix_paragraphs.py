@@ -14,12 +14,13 @@ import re
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from lint import fixer, formats
-from lint.engine import Engine
-from lint.fixes import apply_fixes, keep_paragraphs, select_fixes
-from lint.kinds.boilerplate import _delete_span as _delete_line  # deletes a run of lines, one line too
+from lint.fixes import apply as fixer
+from lint.drafts import formats
+from lint.engine.runner import Engine
+from lint.fixes.edit import apply_fixes, keep_paragraphs, select_fixes
+from lint.kinds.newsroom.boilerplate import _delete_span as _delete_line  # deletes a run of lines, one line too
 from lint.model import Fix
-from lint.packs import load_rules
+from lint.packs.loader import load_rules
 
 SETTINGS = settings(max_examples=int(os.environ.get("COPYDESK_EXAMPLES", "60")), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lint import formats, reader
-from lint.engine import Engine
-from lint.formats.builder import PLACEHOLDER
-from lint.packs import load_rules
+from lint.drafts import formats
+from lint.drafts import reader
+from lint.engine.runner import Engine
+from lint.drafts.formats.builder import PLACEHOLDER
+from lint.packs.loader import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -278,7 +279,7 @@ def test_plain_text_keeps_markup_characters_as_prose(engine):
 
 
 def test_a_parser_failure_falls_back_to_plain_text_with_a_notice(monkeypatch, tmp_path):
-    from lint.formats import markdown
+    from lint.drafts.formats import markdown
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

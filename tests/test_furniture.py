@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from lint import packs
-from lint.document import Document
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.drafts.document import Document
+from lint.engine.runner import Engine
 
 ALL_RULES = packs.load_rules()
 BOILERPLATE = [r for r in ALL_RULES if r.id == "hygiene.boilerplate"]
@@ -300,7 +300,7 @@ def test_a_repeated_line_with_a_sentence_in_it_is_not_a_label():
 
 
 def test_numbers_in_a_markdown_or_html_table_are_the_story_s_data(tmp_path):
-    from lint.reader import read_draft
+    from lint.drafts.reader import read_draft
 
     table_md = "| ward | votes |\n| --- | --- |\n| North | 1,204 |\n| South | 986 |\n| East | 1,377 |\n| West | 642 |\n"
     (tmp_path / "vote.md").write_text(f"# Ward results\n\n{LEDE}\n\n{table_md}\n{SECOND}\n", encoding="utf-8")

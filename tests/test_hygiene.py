@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 
-from lint import packs
-from lint.document import Document
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.drafts.document import Document
+from lint.engine.runner import Engine
 
 HYGIENE = [r for r in packs.load_rules() if r.pack == "hygiene"]
 ERRORS = ("hygiene.editor-note", "hygiene.boilerplate")

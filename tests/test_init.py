@@ -11,8 +11,9 @@ import pytest
 from clitools import ROOT, cli_env, run, shim
 from newsroom import git
 
-from lint import init, source
-from lint.yamlload import load_yaml_file
+from lint.cli import init
+from lint.cli import source
+from lint.packs.yamlload import load_yaml_file
 
 NOTE_DRAFT = "Storm damages harbor\n\nIt is too early to know, the harbor master said. JEFF OK’D\n"
 FILES = ["copydesk.yaml", "people.yaml", ".pre-commit-config.yaml", ".github/workflows/copydesk.yml"]

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lint import packcache, packs
-from lint.engine import Engine
+from lint.packs import cache as packcache
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,7 +98,7 @@ def test_no_cache_when_turned_off(cache, monkeypatch):
 def test_a_cached_run_does_not_import_the_yaml_parser(cache):
     env = dict(os.environ, PYTHONPATH=str(ROOT), COPYDESK_CACHE_DIR=str(cache))
     code = (
-        "import sys\nfrom lint import packs\nfrom lint.engine import Engine\n"
+        "import sys\nfrom lint.packs import loader as packs\nfrom lint.engine.runner import Engine\n"
         "rules = packs.load_rules()\n"
         "findings, _ = Engine(rules).check_texts(['Head\\n\\nOne. Two said. TK\\n'])\n"
         "print(len(findings), 'yaml' in sys.modules)\n"
@@ -138,11 +139,11 @@ def test_the_fast_exit_still_saves_the_pattern_cache_and_every_line_of_output(ca
 
 
 def test_the_built_in_digests_are_hashlibs():
-    """lint/digests.py skips hashlib's OpenSSL start-up; the digests must not change (baseline
+    """lint/engine/digests.py skips hashlib's OpenSSL start-up; the digests must not change (baseline
     fingerprints and boilerplate story keys are made of them)."""
     import hashlib
 
-    from lint import digests
+    from lint.engine import digests
 
     data = "Harbor talks stall — café".encode()
     assert digests.sha1(data).hexdigest() == hashlib.sha1(data).hexdigest()

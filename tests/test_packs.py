@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from conftest import run_cli
-from lint import packs
+from lint.packs import loader as packs
 from lint.model import CopydeskError
 
 GOOD_RULE = """\

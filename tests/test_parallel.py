@@ -15,8 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from lint import cli, forked, packs, parallel, reader
-from lint.engine import Engine
+from lint.cli import main as cli
+from lint.engine import forked
+from lint.packs import loader as packs
+from lint.engine import parallel
+from lint.drafts import reader
+from lint.engine.runner import Engine
 from lint.kinds.base import Context
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -268,7 +272,7 @@ def test_a_folder_of_many_drafts_of_one_size_is_split_for_the_pool(tmp_path):
     assert [len(g) for g in groups] == [parallel.MAX_GROUP, parallel.MAX_GROUP, 5]
 
 
-# ---- forked children beside this process (lint/forked.py) ------------------------------
+# ---- forked children beside this process (lint/engine/forked.py) ------------------------------
 
 
 def test_forked_children_and_this_process_share_the_batches_each_placed_once():
@@ -407,8 +411,9 @@ def test_the_engine_prepares_once_before_forking_so_children_inherit_it(folder, 
     """What every rule loads on its first draft (the CMU dictionary's index, the cue index,
     the compiled-pattern cache) is loaded once before the fork, not again in each child;
     a rule that cannot prepare is left to report its error when it runs."""
-    from lint import patterns, readability
-    from lint.kinds import sourcing_base
+    from lint.engine import patterns
+    from lint.kinds.generic import readability
+    from lint.kinds.newsroom import sourcing_base
 
     engine = _engine()
     readability._cmu_index_state.clear()

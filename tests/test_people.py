@@ -16,12 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from lint import cli, packs, people
-from lint.document import Document
-from lint.engine import Engine
+from lint.cli import main as cli
+from lint.packs import loader as packs
+from lint.kinds.newsroom import people
+from lint.drafts.document import Document
+from lint.engine.runner import Engine
 from lint.kinds.base import Context
 from lint.model import CopydeskError, Severity
-from lint.registry import load_registry
+from lint.packs.registry import load_registry
 from conftest import SEEDS, CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -821,7 +823,7 @@ def run_cli_in(cwd, *args):
     ],
 )
 def test_draft_date_in_the_copy(text, expected):
-    from lint.dates import draft_date
+    from lint.kinds.newsroom.dates import draft_date
 
     assert draft_date(Document.from_text(text, "a.txt")) == expected
 
@@ -833,7 +835,7 @@ def test_draft_date_in_the_copy(text, expected):
 def test_draft_date_in_front_matter(value, expected):
     import datetime
 
-    from lint.dates import draft_date
+    from lint.kinds.newsroom.dates import draft_date
 
     doc = Document("a.md", "Body.\n", metadata={"date": value})
     assert draft_date(doc) == expected

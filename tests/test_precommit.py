@@ -12,7 +12,7 @@ import sys
 import pytest
 from newsroom import ROOT, copydesk_command, git, newsroom_env, require_pre_commit, snapshot, snapshot_rev
 
-from lint.yamlload import load_yaml_file
+from lint.packs.yamlload import load_yaml_file
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ import pytest
 from newsroom import git, newsroom_env, precommit_home, require_pre_commit, snapshot
 
 from lint import __version__
-from lint.yamlload import load_yaml_file
+from lint.packs.yamlload import load_yaml_file
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from lint import people
+from lint.kinds.newsroom import people
 
 AWKWARD = [
     "",
@@ -57,7 +57,7 @@ def test_titled_shortcut_on_the_corpus(extractor):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from lint import packs  # noqa: E402
+from lint.packs import loader as packs  # noqa: E402
 
 RULES = {r.id: r for r in packs.load_rules()}
 
@@ -77,8 +77,8 @@ SAID_WORDS = ["Kirby", "he", "she", "noted", "claimed", "pointed", "out", "that"
 
 def _words_of(text):
     """The draft's words (`folded_words`), which let the shortcuts skip what a draft lacks."""
-    from lint.document import Document
-    from lint.kinds.sourcing_base import folded_words
+    from lint.drafts.document import Document
+    from lint.kinds.newsroom.sourcing_base import folded_words
 
     doc = Document.from_text(text)
     return folded_words(doc) if doc.text == text else None
@@ -113,7 +113,7 @@ def test_said_verb_shortcut_on_the_corpus():
 
 # ---- style.hyphenation -----------------------------------------------------------------------
 
-from lint.kinds import hyphenation  # noqa: E402
+from lint.kinds.generic import hyphenation  # noqa: E402
 
 HYPHEN_TEXTS = [
     "The precision-guided munitions and precision guided munitions, Precision Guided bombs.",
@@ -157,8 +157,8 @@ def test_hyphenation_shortcuts_on_the_corpus():
 
 # ---- sourcing.unattributed-figure ------------------------------------------------------------
 
-from lint.document import Document  # noqa: E402
-from lint.kinds import figures  # noqa: E402
+from lint.drafts.document import Document  # noqa: E402
+from lint.kinds.newsroom import figures  # noqa: E402
 from lint.kinds.base import Context  # noqa: E402
 
 FIGURE_TEXTS = [
@@ -273,7 +273,7 @@ def _anon_same_by_sentence(text):
     """With the draft's sentences, `_starts` keeps only starts whose match can end in their
     own sentence (a citing phrase before an anchor there, a speech verb after a first-pattern
     start): the matches, sentence by sentence, are still every sentence's full scan."""
-    from lint.document import Document
+    from lint.drafts.document import Document
 
     kind = RULES["sourcing.anonymous"].kind
     doc = Document.from_text(text)
@@ -320,7 +320,7 @@ def test_anonymous_by_sentence_on_the_corpus():
 
 # ---- style.acronym ---------------------------------------------------------------------------
 
-from lint.kinds import acronym  # noqa: E402
+from lint.kinds.newsroom import acronym  # noqa: E402
 
 ACRONYM_WORDS = ["the", "Baghdad", "Support", "Center", "(", ")", "BDSC", "NATO", ",", "or", "known",
                  "as", "called", "“", "”", "for", "short", "AB", "A&B", "UN", " ", "\n", "stands", "is"]
@@ -351,7 +351,7 @@ def test_acronym_introductions_on_the_corpus():
 
 # ---- readability.sentence-length ---------------------------------------------------------------
 
-from lint.kinds import metric  # noqa: E402
+from lint.kinds.generic import metric  # noqa: E402
 
 
 @settings(max_examples=500, deadline=None)
@@ -382,7 +382,7 @@ def test_the_switch_is_seen_the_moment_it_changes(monkeypatch):
     """COPYDESK_NO_PREFILTER is read from os.environ's own store (a dict look-up, not a 2 µs
     `os.environ.get`): setting or removing it mid-run must still turn the fast paths off and
     on at once, or every plain-against-fast test here would compare the fast path to itself."""
-    from lint.kinds.required import prefilters_enabled
+    from lint.engine.prefilter import prefilters_enabled
 
     monkeypatch.delenv("COPYDESK_NO_PREFILTER", raising=False)
     assert prefilters_enabled()

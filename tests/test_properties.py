@@ -8,9 +8,10 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lint import fixer, formats
-from lint.engine import Engine
-from lint.packs import load_rules
+from lint.fixes import apply as fixer
+from lint.drafts import formats
+from lint.engine.runner import Engine
+from lint.packs.loader import load_rules
 
 ENGINE = Engine(load_rules())
 # COPYDESK_EXAMPLES=2000 for a long hunt; the suite keeps it small and fast

@@ -7,8 +7,8 @@ import sys
 import textwrap
 
 from conftest import ROOT
-from lint import packs
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 
 RULES = {r.id: r for r in packs.load_rules() if r.pack == "readability"}
 
@@ -30,8 +30,8 @@ def test_grade_level_runs_offline():
             raise OSError("network disabled for this test")
         socket.socket.connect = refuse
         socket.create_connection = refuse
-        from lint import packs
-        from lint.engine import Engine
+        from lint.packs import loader as packs
+        from lint.engine.runner import Engine
         rule = next(r for r in packs.load_rules() if r.id == "readability.grade-level")
         assert packs.run_examples([rule]) == [], packs.run_examples([rule])
         print("ok")
@@ -48,7 +48,7 @@ def test_grade_level_runs_offline():
 def test_a_missing_textstat_is_a_clear_rule_error_and_the_other_rules_still_report(monkeypatch):
     import importlib.util
 
-    from lint import readability
+    from lint.kinds.generic import readability
 
     monkeypatch.setattr(readability, "_cmu_lines", None)
     monkeypatch.setattr(readability, "_cmu_index_state", {})

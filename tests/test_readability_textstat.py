@@ -1,6 +1,6 @@
-"""lint/readability.py gives textstat 0.7.8's Flesch-Kincaid grade to the last bit.
+"""lint/kinds/generic/readability.py gives textstat 0.7.8's Flesch-Kincaid grade to the last bit.
 
-The grade-level rule computes the grade with lint/readability.py (textstat's steps without its
+The grade-level rule computes the grade with lint/kinds/generic/readability.py (textstat's steps without its
 start-up cost); these tests hold it to textstat itself, word by word and text by text.
 """
 
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import readability
-from lint.document import Document
+from lint.kinds.generic import readability
+from lint.drafts.document import Document
 
 textstat = pytest.importorskip("textstat")
 
@@ -206,7 +206,7 @@ def test_pyphen_syllables_of_corpus_words_are_pyphens(corpus_files):
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=40) | st.text(alphabet=st.sampled_from(list(" .,;'’“”—-_\\ab\t\x00\x7f\x1cé½") + ["\ud800"]), max_size=40))
 def test_punctuation_removal_is_textstats(text):
-    # lint/readability.py deletes the ASCII punctuation bytewise, then the rest with a regex
+    # lint/kinds/generic/readability.py deletes the ASCII punctuation bytewise, then the rest with a regex
     expected = readability._PUNCTUATION.sub("", readability._NONCONTRACTION_APOSTROPHE.sub("", text))
     assert readability._strip_punctuation(text) == expected
 

@@ -160,8 +160,8 @@ def test_every_format_renders_an_empty_run(repo):
 def test_only_the_formats_that_read_flagged_lines_get_the_drafts_text():
     """Pool workers send a draft's text back only when the output reads flagged lines
     (report.NEEDS_SOURCES): every other format must render the same without it."""
-    from lint.engine import Engine
-    from lint.packs import load_rules
+    from lint.engine.runner import Engine
+    from lint.packs.loader import load_rules
     from lint.report import FORMAT_NAMES, NEEDS_SOURCES, RunReport, formats
 
     findings, _ = Engine(load_rules()).check_texts([DRAFT])

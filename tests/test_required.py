@@ -8,8 +8,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.document import Document
-from lint.kinds.required import requirement, required_literals
+from lint.drafts.document import Document
+from lint.engine.prefilter import requirement, required_literals
 
 
 def test_what_patterns_require():

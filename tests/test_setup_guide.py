@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from newsroom import GIT_IDENTITY, ROOT, precommit_home, require_pre_commit, snapshot
 
-from lint import packs
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 
 pytestmark = pytest.mark.slow
 

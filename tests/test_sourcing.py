@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from lint import packs
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.engine.runner import Engine
 from conftest import at, SEEDS, CORPUS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,7 +183,7 @@ def test_seed_drafts(rules):
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not present")
 def test_corpus_runs_clean_and_quiet(rules):
-    from lint.document import Document
+    from lint.drafts.document import Document
 
     docs = [Document(str(p), p.read_text(encoding="utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
     found, errors = Engine(rules).run(docs)

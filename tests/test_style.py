@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lint import packs
-from lint.document import Document
-from lint.engine import Engine
+from lint.packs import loader as packs
+from lint.drafts.document import Document
+from lint.engine.runner import Engine
 from lint.kinds.base import Context
 from conftest import at, SEEDS, CORPUS
 
@@ -234,7 +234,7 @@ _SUBHEAD_LINES = st.lists(st.lists(_SUBHEAD_WORDS, min_size=4, max_size=24).map(
 def test_stray_subhead_pattern_matches_what_the_unbounded_one_did(text, space):
     import regex
 
-    from lint import packs
+    from lint.packs import loader as packs
 
     text = text.replace(" ", space)
     (shipped,) = next(r for r in packs.load_rules() if r.id == "style.stray-subhead").kind.patterns
@@ -260,7 +260,7 @@ def test_stray_subhead_pattern_matches_what_the_unbounded_one_did(text, space):
 
 # ---- house style, lists, names, datelines, quotes: the false-alarm classes stay silent ----------
 
-from lint.fixes import apply_fixes  # noqa: E402
+from lint.fixes.edit import apply_fixes  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "house-style"
 MINE = ("style.", "ap.", "readability.", "hygiene.repeated-word", "hygiene.double-space",
@@ -455,7 +455,7 @@ def test_ap_dateline_and_ellipsis_follow_the_house(all_rules):
 
 
 def test_every_house_choice_a_pack_reads_is_declared():
-    from lint.tables import load_table
+    from lint.packs.tables import load_table
 
     declared = load_table("house")["choices"]
     read = {}

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from conftest import run_cli
-from lint import reader
+from lint.drafts import reader
 
 DRAFT = "Harbor strike\n\nDock workers walked out on Tuesday. JEFF OK’D\n"
 

@@ -197,7 +197,7 @@ def may_occur(literal: str, doc, ignorecase: bool) -> bool:
     search of every span for a phrase the draft lacks. Case-insensitive, it compares folded
     text, and only for ASCII literals: the `regex` module's case-insensitive equivalents of
     ASCII letters (`K` Kelvin sign, `ſ`, `İ`, `ı`) are known and fixed; of others, not."""
-    from lint.kinds.required import prefilters_enabled
+    from lint.engine.prefilter import prefilters_enabled
 
     if not prefilters_enabled():
         return True
@@ -205,7 +205,7 @@ def may_occur(literal: str, doc, ignorecase: bool) -> bool:
         return literal in doc.text
     if not literal.isascii():
         return True
-    from lint.document import prefilter_fold
+    from lint.drafts.document import prefilter_fold
 
     folded = getattr(doc, "folded_text", None)
     return prefilter_fold(literal) in (folded if folded is not None else prefilter_fold(doc.text))

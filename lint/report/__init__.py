@@ -9,8 +9,8 @@ import os
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from lint import digests
-from lint.baseline import normalise
+from lint.engine import digests
+from lint.engine.baseline import normalise
 from lint.model import Finding, Severity
 from lint.record import Record, field
 

@@ -44,7 +44,7 @@ def render(report: RunReport) -> str:
         rules.setdefault(rule.id, rule)
     missing = sorted({f.rule for f in report.findings} - set(rules))
     if missing:  # e.g. copydesk.unused-suppression when the caller did not list it
-        from lint.suppress import RULE_ID, unused_rule
+        from lint.engine.suppress import RULE_ID, unused_rule
 
         for rule_id in missing:
             if rule_id == RULE_ID:

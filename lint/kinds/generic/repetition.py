@@ -1,0 +1,133 @@
+"""repetition: the same word twice in a row (`the the`)."""
+
+from __future__ import annotations
+
+import re
+from typing import List
+
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
+from lint.engine.prefilter import prefilters_enabled
+from lint.model import Fix, Hit
+
+# Tokens that are letters, optionally joined by an apostrophe. For these, a cheap search with
+# the standard library's `re` finds every place a doubled word can start, and the rule's exact
+# pattern runs only there: the `regex` module tries its pattern at every position of the text
+# otherwise, which made this rule the slowest of the hygiene pack (about 3 MB/s).
+_WORD_TOKENS = frozenset({r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"})
+# A looser doubled word, searched in the case-folded draft: a run of "letter-ish" characters
+# (ASCII letters, apostrophes, and anything neither ASCII nor white space: a superset of what
+# either token above folds to), horizontal white space, the same run, and on either side no
+# character of _EDGE (folded characters that only a word character, an apostrophe or a hyphen
+# folds to: the rule's pattern refuses those at its edges too). Where the rule's pattern
+# matches, this matches too, at the same offset (the folded text has the same length: checked),
+# or, for a run of more than 64 characters, the second branch does. The bound keeps the search
+# linear: from any offset it reads at most 65 run characters (and a run of spaces, which at
+# most 64 offsets reach). tests/test_fast_paths.py checks the classes against every character.
+_RUN = r"[^\s!-&(-/:-@\[-`{-~0-9]"
+_EDGE_SET = r"0-9a-z_'’\-ß-öø-ÿα-ωа-яѐ-џ"
+_EDGE = f"[{_EDGE_SET}]"
+_EDGE_CHAR = re.compile(_EDGE)
+_PAIR = rf"(?:({_RUN}{{1,64}})[^\S\n]+\1(?!{_EDGE})|{_RUN}{{65}})"
+_LOOSE_PAIR = re.compile(rf"(?<!{_EDGE}){_PAIR}")
+# _LOOSE_PAIR after the character before it: the same matches past the text's first offset,
+# found faster (the search skips to a character of the class instead of trying a lookbehind at
+# every offset). Its run is captured in a lookahead, which never gives characters back (a
+# possessive `{1,64}+` needs Python 3.11): a shorter run is followed by a run character, never
+# by the white space the pair needs, so backtracking into the run could never match.
+_LOOSE_PAIR_AFTER = re.compile(
+    rf"[^{_EDGE_SET}](?:(?=({_RUN}{{1,64}}))\1[^\S\n]+\1(?!{_EDGE})|(?P<long>{_RUN}{{65}}))"
+)
+
+
+def _next_loose(folded: str, pos: int, end: int):
+    """_LOOSE_PAIR.search(folded, pos, end), sooner, as (its offset, whether its first branch
+    matched), or None."""
+    if pos == 0:
+        m = _LOOSE_PAIR.match(folded, 0, end)
+        if m is not None:
+            return 0, m.group(1) is not None
+        pos = 1
+    m = _LOOSE_PAIR_AFTER.search(folded, pos - 1, end)
+    return None if m is None else (m.start() + 1, m.group("long") is None)
+
+
+class Repetition(Kind):
+    """Options:
+
+    token       pattern for one token (default: a word of letters)
+    ignorecase  `The the` counts (default true)
+    second      `any` (default) or `lower`: with `lower`, a repeat whose second word starts
+                with a capital is a name (`Sirhan Sirhan`) and is left alone
+    exceptions  repeated pairs that are good English (`had had`, `that that`), any case
+    """
+
+    name = "repetition"
+    default_scope = "paragraph"
+
+    token: str = r"\p{L}+(?:['’]\p{L}+)?"
+    ignorecase: bool = True
+    exceptions: List[str] = ()
+    second: str = "any"
+
+    def __post_init__(self):
+        if self.second not in ("any", "lower"):
+            raise OptionError("second", f"`second` is `any` or `lower`, not {self.second!r}")
+        compile_pattern("token", self.token)
+        # only spaces between the two: a repeat across a line break is usually a wrapped title
+        pattern = rf"(?<![\w'’-])({self.token})[^\S\n]+(\1)(?![\w'’-])"
+        self._set("_pattern", compile_pattern("token", pattern, self.ignorecase))
+        self._set("_exceptions", frozenset(e.lower() for e in self.exceptions))
+        self._set("_prefilter", self.token in _WORD_TOKENS and self.ignorecase)
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        for m in self._matches(text, spans, timeout):
+            pair = " ".join(m.group().split()).lower()
+            if pair in self._exceptions:
+                continue
+            if self.second == "lower" and not m.group(2)[:1].islower():
+                continue
+            # delete the second word and the space before it
+            fix = Fix(m.end(1), m.end(2), "", safe=False)
+            yield Hit(m.start(), m.end(), {}, fix)
+
+    def _matches(self, text, spans, timeout):
+        """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
+        folded = text.casefold() if self._prefilter and prefilters_enabled() else None
+        if folded is None or len(folded) != len(text):  # folding `ß` moves offsets: plain search
+            for span_start, span_end in spans:
+                yield from finditer(self._pattern, text, span_start, span_end, timeout)
+            return
+        # one search of the whole draft settles most drafts: a span ending where _EDGE does not
+        # follow (a paragraph ends at a line end) holds no loose pair the draft lacks
+        ends_clear = all(end == len(text) or _EDGE_CHAR.match(folded, end) is None for _, end in spans)
+        skip_to = 0
+        if ends_clear:
+            first = _next_loose(folded, 0, len(folded))
+            if first is None:
+                return
+            # a loose pair a span holds is one of the whole draft too (the span's end is no
+            # edge character), so none starts before the draft's first: search from there
+            skip_to = first[0]
+        for span_start, span_end in spans:
+            if span_end <= skip_to:
+                continue
+            # try the pattern only where _LOOSE_PAIR matches (in the span, as the pattern sees
+            # it): every match starts at one of those offsets, so the first offset at or after
+            # the end of the last match where the pattern matches gives finditer's next match
+            pos = max(span_start, skip_to)
+            while True:
+                loose = _next_loose(folded, pos, span_end)
+                if loose is None:
+                    break
+                at, pair = loose
+                if not pair:  # a very long run (CJK text has no spaces): plain search
+                    yield from finditer(self._pattern, text, at, span_end, timeout)
+                    break
+                m = match(self._pattern, text, at, span_end, timeout)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+                else:
+                    pos = at + 1

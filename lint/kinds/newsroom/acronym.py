@@ -1,0 +1,321 @@
+"""acronym: an acronym used but never introduced, at its first use.
+
+Introduced means the draft somewhere gives it with its full name: `Full Name (ABC)`,
+`ABC (full name)`, or `full name, or ABC,`. The allow-list holds acronyms AP lets stand on
+every reference (FBI, NATO, AIDS, ...). Capitals that are not acronyms stay silent: words
+next to other words in capitals (a shouted phrase, `JEFF OK’D`, a headline set in capitals),
+a dateline (`WASHINGTON —`), roman numerals (`World War II`), units (`KM`, `MW`) and a
+two-letter state or country code after a place name (`Austin, TX`).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+from lint.kinds.base import Kind, OptionError, finditer, match
+from lint.engine.prefilter import prefilters_enabled
+from lint.model import Hit
+from lint.engine.patterns import lazy_compile
+
+_TOKEN = lazy_compile(
+    r"(?<![\p{L}\p{N}&.’'/-])(?P<acr>\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?(?![\p{L}\p{N}]|-\p{N}|\.\p{L})"
+)
+_ROMAN = lazy_compile(r"(?:XL|XC|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_CAPS_WORD = lazy_compile(r"\p{Lu}[\p{Lu}’'.&-]*\p{Lu}")
+_CAPS_BEFORE = lazy_compile(r"(?<![\p{L}])\p{Lu}[\p{Lu}’'.&-]*\p{Lu}[ \t]+$")
+_CAPS_AFTER = lazy_compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?![\p{Ll}])")
+_PLACE_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+,\s*$")
+_DATELINE = lazy_compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
+# a dateline opening a paragraph: RIVERTON —, NORFOLK, Va. —, LONDON (Reuters) -,
+# NEW YORK, March 3 (Reuters) -, PARIS, 4 July —, KYIV, Ukraine (AP) —
+_DATELINE_OPENING = lazy_compile(
+    r"\p{Lu}[\p{Lu}’'.-]*(?:[^\S\n]+\p{Lu}[\p{Lu}’'.-]*)*"
+    r"(?:,[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}.’' ]{0,28}?)?"
+    r"(?:[^\S\n]*\([\p{L}\p{N} .&’'-]{1,30}\))?[^\S\n]*[–—-]+[^\S\n]"
+)
+# a currency written with a country's letters: NZ$26m, HK$ 4bn, A$, C$, US$
+_CURRENCY_AFTER = lazy_compile(r"[^\S\n]?[$€£¥]")
+_CONNECTOR = r"(?:[\s-]+(?:of|and|for|the|on|in|at|to|de|del|der|du|la|le|des|für|&))*[\s-]+"
+# what an introduction looks like: (ABC) after a name, or ABC (full name), or ", or ABC,"
+_IN_PARENS = lazy_compile(
+    r"[(\[](?:[^()\[\]\n]{0,40}\s)?[“\"]?(\p{Lu}[\p{Lu}&\p{N}-]*\p{Lu})(?:s|’s|'s)?[”\"]?(?:\s+\p{Lu}\p{Ll}+)?\s*[)\]/,;]"
+)
+# ABC (full name), ABC [full name], ABC union (full name)
+_BEFORE = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?\s+(?:\p{Ll}+\s+)?[(\[]{1,2}(?:the\s+)?\p{L}+[\s-]+\p{L}+"
+_BEFORE_PARENS = lazy_compile(_BEFORE)
+_OR_OPENING = r"(?:,|\bor|\bknown\s+as|\bcalled)\s+(?:the\s+)?[“\"]?"
+_OR_NAMED = _OR_OPENING + r"(\p{Lu}[\p{Lu}&]*\p{Lu})[”\"]?(?:\s*[,)]|\s+for\s+short)"
+_STANDS_FOR = r"(?<![\p{L}])(\p{Lu}[\p{Lu}&]*\p{Lu})\s+(?:stands|stood|is\s+short)\s+for"
+_OR_FORM = lazy_compile(_OR_NAMED + "|" + _STANDS_FOR)
+# the same where the second branch cannot match (no "stands", "stood" or "short" in the
+# draft): the same matches, found several times faster than with the branch there
+_OR_FORM_NAMED = lazy_compile(_OR_NAMED)
+_STANDS_FOR_WORDS = ("stands", "stood", "short")
+# matches at a place where _BEFORE_PARENS or _OR_FORM can capture an acronym: a match of
+# either that starts there, or the opening of an _OR_NAMED match just before it
+_CAPTURABLE = lazy_compile(rf"(?<={_OR_OPENING})|{_BEFORE}|{_STANDS_FOR}")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTER_BYTES = _ASCII_UPPER_BYTES + b"abcdefghijklmnopqrstuvwxyz"
+# a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
+_HYPHEN_NEIGHBOUR = lazy_compile(r"-[\p{L}\p{N}]")
+_VOWELS = frozenset("AEIOU")
+_LABEL_AFTER = lazy_compile(r"\s+\p{Lu}")
+# a capitalised word just before (not opening a sentence) or after: the capitals are part of a name
+_NAME_BEFORE = lazy_compile(
+    r"(?<![.!?:“\"][^\S\n]*)(?<=[\p{L},][^\S\n]+)"
+    r"(?!(?:The|A|An|In|On|At|Of|For|By|And|But|Or|To|From|With|That|This)[^\S\n])\p{Lu}\p{Ll}+[^\S\n]+$"
+)
+_NAME_AFTER = lazy_compile(r"(?:’s|'s)?\s+(?:\p{Lu}\p{Ll}+|\p{N})")
+_OTHER_SCRIPT = lazy_compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
+
+
+class Acronym(Kind):
+    """Options:
+
+    allow      acronyms that need no introduction (data/acronyms.yaml)
+    units      capitals that are units of measure (KM, MW, GB)
+    words      ordinary words that turn up in capitals (TODAY, CHECK): not acronyms
+    min_length shortest acronym to check (default 2)
+    """
+
+    name = "acronym"
+    default_scope = "body"
+
+    allow: List[str] = ()
+    units: List[str] = ()
+    words: List[str] = ()
+    min_length: int = 2
+
+    def __post_init__(self):
+        if self.min_length < 2:
+            raise OptionError("min_length", "must be 2 or more")
+        self._set("_allow", frozenset(self.allow) | frozenset(self.units) | frozenset(self.words))
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        tokens = [(m.group("acr"), m) for start, end in spans for m in finditer(_TOKEN, text, start, end, timeout)]
+        needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
+        # found only when needed (many drafts use only allowed acronyms), and only for these
+        introduced = None
+        lines = {}  # line start -> is the line mostly in capitals
+        seen = set()
+        for acronym, m in tokens:
+            if acronym in seen or len(acronym) < self.min_length:
+                continue
+            if acronym in self._allow:
+                continue
+            if introduced is None:
+                if prefilters_enabled():
+                    introduced = _introduced_among(text, needed, timeout)
+                else:
+                    introduced = _introduced(text, timeout)
+            if acronym in introduced:
+                continue
+            start, end = m.span("acr")
+            if _ROMAN.fullmatch(acronym):
+                continue
+            if self._not_an_acronym(doc, text, start, end, acronym, lines):
+                continue
+            seen.add(acronym)  # this use decides: flagged, or spelled out nearby
+            if _spelled_out(text, acronym, timeout):
+                continue
+            yield Hit(start, end)
+
+    def _not_an_acronym(self, doc, text, start, end, acronym, lines) -> bool:
+        # part of a proper name or a designator: Windows XP, Texas A&M, NT News, HR 6819, @POTUS
+        if _NAME_BEFORE.search(text, max(0, start - 40), start) or _NAME_AFTER.match(text, end):
+            return True
+        if start > 0 and text[start - 1] in "@#":
+            return True
+        if _CURRENCY_AFTER.match(text, end):
+            return True
+        # a speaker's initials as a label: "NG: This study started ..."
+        if text.startswith(":", end) and start == doc.paragraphs[doc.paragraph_index(start)][0]:
+            return True
+        # capitals inside another script's text (a Hindi answer quoting CO)
+        if _OTHER_SCRIPT.search(text, max(0, start - 20), min(len(text), end + 20)):
+            return True
+        # a neighbour in capitals, with only a space between: a shouted phrase, a sign-off
+        # (JEFF OK’D); a list with commas (USCENTCOM, USSOCOM and SOF) is not one
+        if _CAPS_BEFORE.search(text, max(0, start - 30), start) or _CAPS_AFTER.match(text, end):
+            return True
+        if _HYPHEN_NEIGHBOUR.match(text, end) or (start > 0 and text[start - 1] == "-"):
+            return True
+        # a shouted word inside a quotation, spelled like a word ("TOGETHER", "NEVER"), or any
+        # capitals in a quotation that is mostly capitals ("GET OUT NOW")
+        quote = doc.in_quote(start) if any(m in text for m in "“\"") else None
+        if quote is not None:
+            if len(acronym) >= 4 and sum(c in _VOWELS for c in acronym) >= 0.25 * len(acronym):
+                return True
+            if _mostly_capitals(text[quote.start : quote.end]):
+                return True
+        # a speaker's initials opening an interview answer: "MS Although we used ..."
+        paragraph_start = doc.paragraphs[doc.paragraph_index(start)][0]
+        if start == paragraph_start and len(acronym) <= 3 and _LABEL_AFTER.match(text, end):
+            return True
+        # a line mostly in capitals (worked out once per line)
+        line_start = text.rfind("\n", 0, start) + 1
+        shouted = lines.get(line_start)
+        if shouted is None:
+            line_end = text.find("\n", end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            if line.isascii():  # the same counts, by deleting bytes: A-Z and a-z are its letters
+                data = line.encode("ascii")
+                letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+                upper = len(data) - len(data.translate(None, _ASCII_UPPER_BYTES))
+            else:
+                letters = sum(map(str.isalpha, line))
+                upper = sum(map(str.isupper, filter(str.isalpha, line)))
+            shouted = lines[line_start] = bool(letters) and upper > 0.6 * letters
+        if shouted:
+            return True
+        # a dateline: WASHINGTON — / BAGHDAD (AP) — / NORFOLK, Va. — / LONDON (Reuters) -
+        paragraph = doc.paragraphs[doc.paragraph_index(start)]
+        if start - paragraph[0] < 40:
+            if _DATELINE.match(text, end):
+                return True
+            dateline = _DATELINE_OPENING.match(text, paragraph[0], min(paragraph[1], paragraph[0] + 80))
+            if dateline and dateline.end() > end:
+                return True
+        # Austin, TX
+        if len(acronym) == 2 and _PLACE_BEFORE.search(text, max(0, start - 30), start):
+            return True
+        return False
+
+
+def _mostly_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _spelled_out(text: str, acronym: str, timeout) -> bool:
+    """Is the acronym used soon after the words it stands for, capitalised, in the same
+    paragraph or one of the next two (the University of Southern Indiana. USI's gallery; my Pre
+    University Course, PUC), or just before them (OECD [(Organisation for ...)])? The reader
+    then sees what it is, brackets or not (AP avoids the brackets). A full name paragraphs
+    away is no introduction. Only the text around the acronym's first uses is read."""
+    letters = "".join(c for c in acronym if c.isalpha())
+    if not 2 <= len(letters) <= 7 or not letters.isupper():
+        return False
+    p = text.find(acronym)
+    for _ in range(_USES):
+        if p < 0:
+            return False
+        # the same paragraph or the _PARAGRAPHS before it, at most _AFTER characters back (the
+        # Federal Emergency Management Agency ... FEMA said: AP's way)
+        low = max(0, p - _AFTER)
+        cut = p
+        for _ in range(_PARAGRAPHS + 1):
+            cut = text.rfind("\n\n", low, cut)
+            if cut < 0:
+                break
+        if cut >= 0:
+            low = cut
+        if _names_with(text, low, p, letters, timeout, lambda start, end: True):
+            return True
+        # just before its name: OECD [(Organisation for Economic Co-operation ...)]
+        end = p + len(acronym)
+        paragraph_end = text.find("\n\n", end)
+        high = min(len(text), end + _NEAR + 120, paragraph_end if paragraph_end >= 0 else len(text))
+        if _names_with(text, end, high, letters, timeout, lambda start, _: start - end <= _NEAR):
+            return True
+        p = text.find(acronym, p + 1)
+    return False
+
+
+_USES = 3  # how many of an acronym's first uses are looked at
+_NEAR = 40  # characters: how close before its full name an acronym reads as introduced
+_AFTER = 1500  # characters after the full name (and no further than _PARAGRAPHS paragraphs on)
+_PARAGRAPHS = 2
+_NAME_WORD = r"\p{Lu}[\p{Ll}’'][\p{L}’'-]*"
+_NAME_RUN = lazy_compile(rf"(?<![\p{{L}}]){_NAME_WORD}(?:{_CONNECTOR}{_NAME_WORD})+(?![\p{{L}}])")
+_NAME_WORDS = lazy_compile(_NAME_WORD)
+
+
+def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -> bool:
+    """Is there, in text[start:end], a run of capitalised words (joined by spaces, hyphens or
+    small words: of, and, for, the...) whose initials include `letters` in a row, at a place
+    `where(name_start, name_end)` accepts?"""
+    for m in finditer(_NAME_RUN, text, start, end, timeout):
+        words = list(_NAME_WORDS.finditer(text, m.start(), m.end()))
+        initials = "".join(w.group()[0] for w in words)
+        i = initials.find(letters)
+        while i >= 0:
+            if where(words[i].start(), words[i + len(letters) - 1].end()):
+                return True
+            i = initials.find(letters, i + 1)
+    return False
+
+
+def _introduced_among(text, needed, timeout) -> set:
+    """What `_introduced` finds, as far as the acronyms of `needed` go (for them the answer is
+    the same; of the others it may hold some), looking only near where they stand.
+
+    An acronym is introduced when some match of a pattern, in a search over the whole draft,
+    captures it; the capture is one of the places the acronym stands (found with str.find), so
+    it is inside that match.
+
+    `_IN_PARENS` matches start at an opening bracket and hold no other one: the match holding a
+    place can only start at the nearest opening bracket before it, and matches at different
+    brackets never overlap, so whether a bracket starts one does not depend on the rest of the
+    draft.
+
+    `_BEFORE_PARENS` and `_OR_FORM` matches never hold a ".": cut at each ".", the draft falls
+    into sentences no match crosses, and a search over the whole draft finds in each sentence
+    what a search of that sentence alone finds (lookbehinds and `\b` at its start see the same
+    "." either way; a sentence is searched with its closing ".", so the pattern sees where it
+    stops). A sentence is searched only when one of its places could be captured there: a match
+    of `_BEFORE_PARENS` or `_STANDS_FOR` starts at the place, or the opening of an `_OR_NAMED`
+    match ends there (`_CAPTURABLE`).
+
+    No pattern captures an acronym right after a letter (a lookbehind, a bracket, white space
+    or a quotation mark comes first), so places after an ASCII letter ("DOWN" for "WN") are
+    left out."""
+    or_form = None  # as `_introduced` picks it, when first needed
+    introduced = set()
+    brackets = set()
+    sentences = set()
+    for acronym in sorted(needed):  # the order changes nothing: the answer is a union
+        if acronym in introduced:
+            continue
+        places = []
+        i = text.find(acronym)
+        while i >= 0:
+            if not (i and text[i - 1] in _ASCII_LETTERS):
+                places.append(i)
+            i = text.find(acronym, i + 1)
+        for i in places:
+            bracket = max(text.rfind("(", 0, i), text.rfind("[", 0, i))
+            if bracket >= 0 and bracket not in brackets:
+                brackets.add(bracket)
+                m = match(_IN_PARENS, text, bracket, len(text), timeout)
+                if m:
+                    introduced.update(g for g in m.groups() if g)
+        for i in places:
+            if acronym in introduced:
+                break
+            if not match(_CAPTURABLE, text, i, len(text), timeout):
+                continue
+            end = text.find(".", i)
+            sentence = (text.rfind(".", 0, i) + 1, end + 1 if end >= 0 else len(text))
+            if sentence in sentences:
+                continue
+            sentences.add(sentence)
+            if or_form is None:
+                or_form = _OR_FORM if any(word in text for word in _STANDS_FOR_WORDS) else _OR_FORM_NAMED
+            for pattern in (_BEFORE_PARENS, or_form):
+                for m in finditer(pattern, text, *sentence, timeout):
+                    introduced.update(g for g in m.groups() if g)
+    return introduced
+
+
+def _introduced(text, timeout) -> set:
+    """Every acronym the draft introduces (with its full name), anywhere in it."""
+    introduced = set()
+    stands = any(word in text for word in _STANDS_FOR_WORDS)
+    for pattern in (_IN_PARENS, _BEFORE_PARENS, _OR_FORM if stands else _OR_FORM_NAMED):
+        for m in finditer(pattern, text, 0, len(text), timeout):
+            introduced.update(g for g in m.groups() if g)
+    return introduced

@@ -1,0 +1,794 @@
+"""unattributed-figure: figures stated as fact with nobody giving them.
+
+A figure is a number (digits, `£12m`, `3.4bn`, or a number word such as `five`, `dozens of`)
+in one of a few shapes: a casualty count (`five people were killed`, `wounding dozens of
+soldiers`, `killed a contractor`), damage or displacement (`300 homes were destroyed`, `2,000
+homes are without power`), a sum of money (`$4 million`, `£12m`, `210bn yen`), a rise or fall
+(`rose 4%`, `fell by a fifth`, `doubled`), a percentage, a proportion (`a third of households`)
+or a count (`five drone strikes`, `40 people were arrested`).
+
+It is sourced when an attribution cue (`said`, `told`, `according to`, ...) stands where a
+reader takes it to cover the figure (`Attribution.reaches`): in its sentence, in the sentence
+before or after in its paragraph, in the first sentence of the next paragraph (after the lede
+any cue; further down one that points back at the figures, `The figures, from ...`), or in
+the paragraph before when this one continues it (`Of those, ...`); or when it is inside a
+quotation whose speaker is named in its paragraph or the one on either side.
+
+Not figures, or not claims to source: years, dates (`Feb. 15`, `the 4 July parade`), times,
+ages and hyphenated compounds (`12-year-old`), ordinals, scores, designators (`F-15`, `FTSE
+100`, `Flight 17`), numbers followed by a unit, thresholds (`10% or more`), brackets (`incomes
+below $10,000`), currency conversions in brackets, vote shares and court records; market
+data, published prices and a company's results (`record_words`, and every sum in a results
+story); every figure of a court story or of a story about a study its lede attributes; events
+ten or more years before the latest year the draft names; everything in an interview
+transcript (its speaker labels attribute it). One finding per sentence, at its first figure.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import List
+
+import regex
+
+from lint.kinds.base import Kind, OptionError, finditer
+from lint.engine.prefilter import prefilters_enabled
+from lint.kinds.newsroom.sourcing_base import (
+    Attribution,
+    PhraseStarts,
+    cue_index,
+    finditer_at,
+    az_words,
+    folded_text,
+    folded_words,
+    phrases_pattern,
+)
+from lint.model import Hit
+from lint.engine.patterns import lazy_compile
+
+# Digits: 7, 1,200, 3.5; never glued to letters, hyphens, slashes, colons (F-15, 3-1, 9:30, 2/3).
+_NUMBER = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_DIGITS = (
+    rf"(?<![\p{{L}}\p{{N}}.,:/#-]){_NUMBER}"
+    r"(?![\p{N}]|[-–/:]\p{N}|-\p{L}|(?:st|nd|rd|th)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b))"
+)
+_SCALE = r"(?:\s+(?:million|billion|trillion|crore|lakh))?"
+# words after a number that make it a measure, not a count of people or events
+_UNITS = lazy_compile(
+    r"\s*(?:-|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
+    r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|inches|kg|kilograms?|tons?|tonnes?|"
+    r"degrees?|mph|times|o'clock)\b",
+    regex.IGNORECASE,
+)
+_MONTHS = lazy_compile(
+    r"(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+$|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+$"
+)
+# a word before a number that makes it a name or label: Flight 17, No. 5, Article 2, Route 66
+_DESIGNATORS = lazy_compile(
+    r"(?:No|Nos|Vol|Apt|Pt|Fig|Art|Sec)\.\s*$|\b(?:Article|Section|Chapter|Route|Highway|Interstate|Flight|Room|"
+    r"Apartment|Suite|Unit|Gate|Platform|Channel|Page|Volume|Level|Category|Class|Phase|Stage|"
+    r"Round|Game|Week|Episode|Season|Day|Lot|Track|Bus|Line|Pier|Terminal|Ward|District|"
+    r"Precinct|Division|Brigade|Battalion|Regiment|Squadron|Corps|Amendment|Resolution|Bill|"
+    r"Proposition|Measure|Number|Model|Mark|Windows|Version|iPhone|Galaxy|Apollo|Super Bowl|"
+    r"Top|Group|Pool|Hall|Block|Building|Tower|Street|Avenue|Road|Mile|Exit|Lane|Figure|"
+    r"FTSE|Nikkei|DAX|CAC|ASX|Sensex|Stoxx|S&P|Nasdaq|Fortune|Forbes)\s+$"
+)
+# a day-month date: "the 4 July parade", "on 14 February"
+_MONTH_AFTER = lazy_compile(
+    r"\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+)
+# a sum in brackets right after another: "$100m (£80m)", "5bn yen (about £30m)"
+_CONVERSION = lazy_compile(
+    r"(?:\d|\b(?:m|bn|tn|k|million|billion|trillion|[\p{L}]+s|yen|yuan|won|rand))\s*\(\s*"
+    r"(?:(?:about|around|approximately|approx\.|roughly|some|nearly|almost|over|more\s+than|c\.|or|equivalent\s+to)\s+)?"
+    r"(?:[A-Z]{1,3})?\s*$"
+)
+_HALF_OF_TIME = lazy_compile(r"(?i:\b(?:first|second|the|latter|other|back|front|top|bottom|this|that)\s+$)")
+_BRACKET = lazy_compile(r"(?i:\b(?:below|above|under|exceeding|upwards\s+of)\s+$)")
+# the group a share counts speaking for itself: "55% of renters say", "a third of them told"
+_RESPONDENTS = lazy_compile(
+    r"(?:\s+[\p{L}’'-]+){0,4}?\s+(?:say|says|said|told|think|thinks|believe|believes|report|reported|"
+    r"admit|admitted|feel|felt)\b"
+)
+_YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
+_NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
+# "four or more people": a threshold in a definition, not a count
+_THRESHOLD = lazy_compile(
+    r"\s+(?:or\s+(?:more|fewer|less|above|over|higher|greater|below|under)|and\s+(?:above|over))\b"
+)
+# an interview transcript: from the first paragraph opening with a speaker label on, every
+# paragraph is somebody's answer, attributed by the label: ((WN)), ((Jo Smith)), Q:, A:
+_SPEAKER_LABEL = lazy_compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
+# what may follow a percentage that states a claim ("12% of voters", "rose 5% in May");
+# a percentage glued to another word is a measure or a modifier ("80% nitrogen", "a 20% tip")
+_PERCENT_NEXT = lazy_compile(r"\s+(?P<word>[\p{L}\p{N}]+)")
+_PERCENT_CLAIM_WORDS = frozenset(
+    "of in to from than and or for on at by over since compared while with among "
+    "increase decrease rise drop fall jump growth decline cut share stake chance majority "
+    "rate higher lower more less last this lead margin year".split()
+)
+
+
+def _word_pattern(words: str):
+    """(?i) one of `words` between word edges, and the words as draft words (`folded_words`):
+    a draft that lacks all of them as words holds no match (a speed shortcut)."""
+    words = words.split()
+    return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), frozenset(w.encode() for w in words)
+
+
+def _may_hold(keys, words) -> bool:
+    """False when the draft's words (None: unknown) hold none of `keys`."""
+    return words is None or not keys.isdisjoint(words)
+
+
+# election results and vote shares are public record
+_VOTE_WORDS, _VOTE_KEYS = _word_pattern(
+    "vote votes voted voters turnout ballot ballots electorate election elections referendum seats "
+    "matchup trailed trailing"
+)
+# a goal or a plan is not a claim of fact ("seeks to cut tariffs on 90 percent of goods")
+_INTENT_WORDS, _INTENT_KEYS = _word_pattern("goal goals aim aims seek seeks target targets plan plans hope hopes")
+# a court's record attributes itself ("accused of killing two", "ordered to pay $6 million")
+_COURT_WORDS, _COURT_KEYS = _word_pattern(
+    "accused charged convicted sentenced pleaded indicted acquitted restitution prosecuted jailed guilty"
+)
+_CURRENCY_SYMBOLS = "$€£¥₹"
+# Speed: from a number to the word a shape needs (a casualty verb, a noun, a currency, `%`),
+# every character the shapes allow: letters, digits, white space, `’'-` ({word}), and `,` or
+# `.` inside a number (1,200, 3.5: a digit follows). A needed word past the first other
+# character (the reach) cannot be part of a match starting at the number.
+_REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
+# read backwards: the last character outside the first class of _REACH
+_OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
+_DIGIT = lazy_compile(r"\d")
+# phrases the shapes spell with these only keep that true (ASCII letters, even under (?i),
+# match letters only; digits match digits)
+_PLAIN_PHRASE = lazy_compile(r"[A-Za-z0-9\s’'\-]+")
+_DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
+
+
+
+def _words(phrases) -> str:
+    """One alternation of literal phrases held to word edges as a whole (much faster in the
+    `regex` module than one lookaround pair per phrase); inner spaces match any white space."""
+    parts = [regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True)]
+    return r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])" if parts else r"(?!)"
+
+
+WHAT = {
+    "casualty": "casualty count",
+    "damage": "count of damage",
+    "displaced": "count of people displaced or cut off",
+    "money": "sum of money",
+    "change": "rise or fall",
+    "percent": "percentage",
+    "proportion": "proportion",
+    "count": "count",
+}
+# the shapes, in order of what a copy editor most wants sourced first
+_PRIORITY = {what: i for i, what in enumerate(WHAT)}
+# kinds of figure that a market report, a price list or a company's results state as public record
+_RECORD_KINDS = frozenset(("money", "change", "percent", "proportion"))
+
+
+class _Phrases:
+    """Literal phrases held to word edges, matched case-insensitively (`phrases_pattern`).
+
+    `holds` asks whether a stretch of a draft holds one. With the draft's words known
+    (prefilters on), it searches only for the phrases whose a-z words the stretch holds, each
+    with its own small pattern, as `Attribution` does for cues (exact, for the same reason:
+    each a-z word of a word-edged phrase is a whole a-z run of the folded stretch)."""
+
+    def __init__(self, phrases):
+        self.phrases = tuple(sorted(set(phrases)))
+        self.pattern = phrases_pattern(self.phrases) if self.phrases else None
+        self.index = cue_index(self.phrases) if self.phrases else None
+
+    def holds(self, doc, start, end, words) -> bool:
+        if self.pattern is None:
+            return False
+        text = doc.text
+        folded = folded_text(doc) if words is not None else None
+        if folded is None:
+            return self.pattern.search(text, start, end) is not None
+        anchors, by_anchor, wordless = self.index
+        if not wordless and anchors.isdisjoint(words):
+            return False  # (the stretch's words are some of the draft's)
+        here = az_words(folded[start:end])
+        for anchor in anchors.intersection(here):
+            for needed, pattern in by_anchor[anchor]:
+                if needed <= here and pattern.search(text, start, end) is not None:
+                    return True
+        return any(pattern.search(text, start, end) is not None for pattern in wordless)
+
+
+class UnattributedFigure(Kind):
+    """Options (each a list of literal phrases; the shipped ones live in data/attribution.yaml):
+
+    cues                words that attribute a sentence (`said`, `told`, `according to`)
+    casualty_verbs      `killed`, `wounding`, `dead`, ...
+    casualty_nouns      `deaths`, `casualties`, `death toll`, ...
+    victim_nouns        `contractor`, `soldier`: `killed a contractor` is a casualty count
+    damage_verbs        `destroyed`, `damaged`, `flooded`: `300 homes were destroyed`
+    displacement_verbs  `evacuated`, `stranded`, `without power`: `2,000 residents were evacuated`
+    count_verbs         `arrested`, `infected`, `cancelled`: `40 people were arrested`
+    event_nouns         `attacks`, `strikes`, `arrests`, ...
+    change_verbs        `rose`, `fell`, `increased`: `rose 4%`, `fell by a fifth`
+    multipliers         `doubled`, `halved`: a change with no number
+    fractions           `a third of`, `one in five`: a proportion
+    number_words        `five`, `dozens of`, ...
+    hedges              `at least`, `more than`, ...
+    currencies          `euros`, `yen`, `rupees`: `3.4bn euros`
+    money_words         a sum of money counts only near one of these; empty: every sum counts
+    record_words        market data, prices and results (`shares`, `interest rate`, `pre-tax
+                        profits`, `tickets`): a sum, percentage or change in a sentence with one
+                        of these is public record, not a claim to source
+    results_words       a draft with one of these in its headline or first paragraph is a
+                        results story: its sums of money are the company's own figures
+    study_words         a draft whose headline or first paragraph holds one of these and a cue
+                        reports a study (`In findings published in Nature, scientists ...`);
+                        a court story (`sentenced`, `jailed`, ... there) reports a case: either
+                        way its figures are sourced
+    continuations       openings (`Of those`, `Among them`) that make a paragraph continue the
+                        one before, and share its attribution
+    references          words that point back at figures (`the figures`, `according to`): a
+                        cue in the next paragraph's first sentence attributes a figure further
+                        down than the lede only with one of these
+    inherit             attribution reaches from nearby: the sentence before or after, the next
+                        paragraph's first sentence (the whole next one after the lede), the
+                        paragraph before for a continuation (default true)
+    """
+
+    name = "unattributed-figure"
+    message_values = ("what",)
+    default_scope = "body"
+
+    cues: List[str] = ()
+    casualty_verbs: List[str] = ()
+    casualty_nouns: List[str] = ()
+    victim_nouns: List[str] = ()
+    damage_verbs: List[str] = ()
+    displacement_verbs: List[str] = ()
+    count_verbs: List[str] = ()
+    event_nouns: List[str] = ()
+    change_verbs: List[str] = ()
+    multipliers: List[str] = ()
+    fractions: List[str] = ()
+    number_words: List[str] = ()
+    hedges: List[str] = ()
+    currencies: List[str] = ()
+    money_words: List[str] = ()
+    record_words: List[str] = ()
+    results_words: List[str] = ()
+    study_words: List[str] = ()
+    continuations: List[str] = ()
+    references: List[str] = ()
+    inherit: bool = True
+
+    def __post_init__(self):
+        for option in ("cues", "casualty_verbs", "number_words"):
+            if not getattr(self, option):
+                raise OptionError(option, f"needs `{option.replace('_', '-')}`, a list of phrases")
+        # (a fraction, `a third of`, is found by its own shape, not read as a number)
+        number_words = list(self.number_words)
+        words = _words(number_words)
+        hedge = _words(self.hedges)
+        # a number, hedged or not: `14`, `1,200`, `3.4bn` (`£12m`, `3.4bn euros`), `five`,
+        # `dozens of`, `at least 300`, `5 million`
+        number = (
+            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}(?:(?:m|bn|tn)(?=\s))?{_SCALE}|(?i:{words})(?:\s+(?:million|billion))?))"
+        )
+        cas_verb = _words(self.casualty_verbs)
+        cas_noun = _words(self.casualty_nouns)
+        victims = _words(self.victim_nouns)
+        damage = _words(self.damage_verbs)
+        displaced = _words(self.displacement_verbs)
+        counted = _words(self.count_verbs)
+        events = _words(self.event_nouns)
+        change = _words(self.change_verbs)
+        multiplier = _words(self.multipliers)
+        fraction = _words(self.fractions)
+        currency = _words(self.currencies)
+        word = r"[\p{L}’'-]+"
+        aux = (
+            r"(?:(?:were|was|are|is|have|has|had|been|being|left|reported|confirmed|feared|later|"
+            r"remain|remained|remains|still|now|all|also|thought|believed|presumed|either)\s+){0,3}"
+        )
+        # a change and its size: `rose 4%`, `fell by a fifth`, `increased by more than 3,000`
+        size = (
+            rf"(?P<num>(?i:(?:{hedge})\s+)?(?:{_DIGITS}(?:\s?(?:%|(?i:percent|per\s+cent|per-cent)\b))?"
+            rf"|(?i:{words})|(?i:half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|two-thirds|two\s+thirds|"
+            r"three-quarters|three\s+quarters)(?![\w-])))"
+        )
+        # Shapes that open with a number are written as what follows the number (a tail): the
+        # number is read once at each place, and each tail tried from its end.
+        # (what, tail, the words one of which the tail holds (PhraseStarts, a symbol)); what
+        # "verb" is told by the verb the tail meets first (casualty, damage, displaced, count)
+        verb_lists = (
+            ("casualty", self.casualty_verbs), ("damage", self.damage_verbs),
+            ("displaced", self.displacement_verbs), ("count", self.count_verbs),
+        )
+        verbs = "|".join(f"(?P<{what}>{_words(phrases)})" for what, phrases in verb_lists if phrases)
+        tails = [
+            # five people were killed; 300 homes were destroyed; hundreds of residents
+            # evacuated; 2,000 homes are without power; 40 people were arrested
+            ("verb", rf"(?:\s+{word}){{0,3}}?\s+{aux}(?:{verbs})",
+             (PhraseStarts([p for _, phrases in verb_lists for p in phrases], False, True), "")),
+            # 30 deaths; 12 civilian casualties
+            ("casualty", rf"\s+(?:{word}\s+)?(?:{cas_noun})\b", (PhraseStarts(self.casualty_nouns, False, True), "")),
+            # 300 million euros, 3.4bn euros, 210bn yen, 12m pounds
+            ("money", rf"\s+(?:(?:million|billion|trillion)\s+)?(?:(?i:{currency})|"
+                      r"(?<=(?:illion|\d(?:m|bn|tn))\s+)(?i:pounds)\b)",
+             (PhraseStarts(list(self.currencies) + ["pounds"], True, True), "")),
+            # 12%, 40 percent, five per cent
+            ("percent", r"\s?(?:%|(?i:percent|per\s+cent|per-cent)\b)",
+             (PhraseStarts(["percent", "per cent", "per-cent"], True), "%")),
+            # five drone strikes, three rocket attacks
+            ("count", rf"\s+(?:{word}\s+){{0,2}}?(?:{events})\b", (PhraseStarts(self.event_nouns, False, True), "")),
+        ]
+        # shapes found by scanning from a word (or a currency symbol), and where each can start
+        # (shapes that start at the same words share one finder: its places are found once)
+        cas_starts = PhraseStarts(self.casualty_verbs, True, True)
+        shapes = [
+            # killing one fighter; wounding dozens of soldiers; killed at least 12; killed a
+            # contractor; wounding a British soldier (one pattern: one try at each verb)
+            ("casualty", rf"(?i:{cas_verb})\s+(?:{number}(?:(?<=\bof)\s+{word})?|"
+                         rf"(?P<num>an?)\s+(?:[\p{{L}}\p{{N}}’'-]+\s+){{0,2}}?(?i:{victims})"
+                         r"(?!\s+(?:named|called|identified)\b))", cas_starts),
+            # death toll rose to 40
+            ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", PhraseStarts(["death toll", "toll"], True)),
+            # destroying 300 homes; displaced thousands of people
+            ("damage", rf"(?i:{damage})\s+{number}", PhraseStarts(self.damage_verbs, True, True)),
+            ("displaced", rf"(?i:{displaced})\s+{number}", PhraseStarts(self.displacement_verbs, True, True)),
+            # $4 million, US$5, CDN$11,000, £12m, up to $2bn
+            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))",
+             None),
+            # rose 4%; fell by a fifth; doubled
+            ("change", rf"(?i:{change})\s+(?:(?i:by|to)\s+)?{size}", PhraseStarts(self.change_verbs, True, True)),
+            ("change", rf"(?P<num>(?i:{multiplier}))", PhraseStarts(self.multipliers, True, True)),
+            # a third of households; one in five adults
+            ("proportion", rf"(?P<num>(?i:{fraction}))\s+{word}", PhraseStarts(self.fractions, True, True)),
+        ]
+        self._set("_number", regex.compile(number))
+        self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
+        self._set("_anchored_needs", [needs for _, _, needs in tails])
+        self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
+        # the best priority a tail's match can have (a "verb" is told by its verb)
+        lowest = dict(_PRIORITY)
+        lowest["verb"] = min(_PRIORITY[what] for what in self._verb_kinds)
+        self._set("_lowest_priority", lowest)
+        self._set("_scanning", [(what, regex.compile(p)) for what, p, _ in shapes])
+        # where each scanning shape can start (None: money, found from its currency symbol)
+        self._set("_scanning_starts", [starts for _, _, starts in shapes])
+        self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
+        self._set("_cues", tuple(self.cues))
+        self._set("_cue", phrases_pattern(self._cues))
+        self._set("_money_context", phrases_pattern(tuple(self.money_words)) if self.money_words else None)
+        # (phrases_pattern holds its phrases to word edges)
+        self._set("_money_starts", PhraseStarts(self.money_words, True, True))
+        self._set("_record", _Phrases(self.record_words))
+        self._set("_results", _Phrases(self.results_words))
+        self._set("_study", _Phrases(self.study_words))
+        self._set("_cue_phrases", _Phrases(self.cues))
+        self._set("_continuation", regex.compile(
+            r"(?:\W{0,2})(?:" + _words(self.continuations) + r")", regex.IGNORECASE
+        ) if self.continuations else None)
+        self._set("_reference", phrases_pattern(tuple(self.references)) if self.references else None)
+        # Speed: where each pattern can start, and the words without which a shape cannot
+        # match at all (each shape holds one of them, as written in `shapes` above).
+        # (`whole_words`: the shape holds the phrase to word edges: `_words`; `toll` and
+        # `percent` are not: `atoll`, `5 millionpercent`)
+        self._set("_number_starts", PhraseStarts(list(self.hedges) + number_words, True, True))
+        plain = all(
+            _PLAIN_PHRASE.fullmatch(phrase)
+            for option in ("hedges", "number_words", "fractions", "casualty_verbs", "casualty_nouns",
+                           "event_nouns", "damage_verbs", "displacement_verbs", "count_verbs", "currencies")
+            for phrase in getattr(self, option)
+        )
+        self._set("_reach_gate", plain)
+
+    def _scan(self, index, pattern, text, folded, lo, hi, timeout, words=None, found=None):
+        """finditer(pattern, text, lo, hi) for the scanning shape `index`, tried only at the
+        places it can start (a casualty verb, `toll`, up to three capitals before a currency
+        symbol), or everywhere when case folding moved offsets. `found`: a dict that keeps the
+        places of each finder for the other shapes that share it (same text, lo, hi, words)."""
+        finder = self._scanning_starts[index]
+        if found is not None and finder is not None and folded is not None:
+            starts = found.get(id(finder))
+            if starts is None:
+                starts = found[id(finder)] = set()
+                finder.starts(text, folded, lo, hi, starts, words)
+            return finditer_at(pattern, text, starts, lo, hi, timeout)
+        starts = set()
+        if finder is None:
+            for symbol in _CURRENCY_SYMBOLS:
+                i = text.find(symbol, lo, hi)
+                while i >= 0:
+                    starts.update(range(max(lo, i - 3), i + 1))  # (?:[A-Z]{1,3})?[$€£¥₹]
+                    i = text.find(symbol, i + 1, hi)
+        elif folded is None:
+            return finditer(pattern, text, lo, hi, timeout)
+        else:
+            finder.starts(text, folded, lo, hi, starts, words)
+        return finditer_at(pattern, text, starts, lo, hi, timeout)
+
+    def _number_places(self, text, folded, lo, hi, timeout, words=None):
+        """finditer(self._start, text, lo, hi), tried only at digits and number words."""
+        if folded is None:
+            return finditer(self._start, text, lo, hi, timeout)
+        starts = {m.start() for m in finditer(_DIGIT_START, text, lo, hi, timeout)}
+        self._number_starts.starts(text, folded, lo, hi, starts, words)
+        return finditer_at(self._start, text, starts, lo, hi, timeout)
+
+    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout):
+        """(start, what, pattern) for every anchored shape at every number in text[lo:hi], in
+        that order, but only where one of the shape's needed words starts within the number's
+        reach (_REACH): the shapes that are left out cannot match there.
+
+        Each needed word at q is reachable from the numbers in [back, q] (`_reach_back`); the
+        numbers are looked for only inside those stretches. A number found by a scan of the whole
+        span lies in a stretch just as it would here: a stretch starts right after a character
+        that no number holds, so no number found before it runs into it.
+        """
+        shapes = []
+        for what, pattern, needs, symbol in anchored:
+            stretches = _merge(
+                (_reach_back(text, lo, q), q) for q in _need_places(needs, symbol, text, folded, lo, hi, words)
+            )
+            if stretches[0]:
+                shapes.append((what, pattern, stretches))
+        if not shapes:
+            return
+        union = _merge(pair for *_, (firsts, lasts) in shapes for pair in zip(firsts, lasts))
+        starts = set()
+        for first, last in zip(*union):
+            starts.update(m.start() for m in finditer(_DIGIT_START, text, first, last + 1, timeout))
+        # number words and hedges are looked for inside the stretches only: a phrase of them
+        # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
+        # it ends where the reach from the stretch's last place ends, or before
+        words_at = set()
+        reach = _compiled().reach
+        for first, last in zip(*union):
+            reach_end = reach(text, last, hi).end()
+            self._number_starts.starts(text, folded, first, reach_end, words_at, words)
+        starts.update(i for i in words_at if _inside(union, i))
+        for place in finditer_at(self._start, text, starts, lo, hi, timeout):
+            start = place.start()
+            for what, pattern, stretches in shapes:
+                if _inside(stretches, start):
+                    yield start, what, pattern
+
+    def prepare(self) -> None:
+        cue_index(self._cues)
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        folded = folded_text(doc)
+        words = folded_words(doc) if folded is not None else None
+        if self._sourced_story(doc, words):
+            return  # a court story, or a study's: its figures are the record's, the study's
+        attribution = Attribution(doc, self._cue, timeout, self._cues)
+        transcript_from = _transcript_start(doc)
+        # a shape whose words the draft lacks cannot match: leave it out for this draft
+        anchored = [
+            (what, pattern, needs, symbol)
+            for (what, pattern), (needs, symbol) in zip(self._anchored, self._anchored_needs)
+            if folded is None or (symbol and symbol in text) or needs.present(text, folded, words)
+        ]
+        # with the draft's words known (prefilters on), a shape is tried at a number only when
+        # one of its needed words starts within the number's reach (see _REACH)
+        gate = words is not None and self._reach_gate
+        # no money word in the draft: no sum of money is a claim
+        money = words is None or self._money_starts.present(text, folded, words)
+        for span_start, span_end in spans:
+            candidates = {}
+            end = min(span_end, transcript_from)
+
+            def consider(m, what):
+                # (a match that would not displace its sentence's candidate needs no judging:
+                # `_is_claim` only answers, so asking it first would change nothing)
+                index = doc.sentence_index(m.start())
+                key = (_PRIORITY[what], m.start())
+                if index in candidates and not key < candidates[index][0]:
+                    return
+                if self._is_claim(doc, m, what, words, money):
+                    candidates[index] = (key, m.start(), m.end(), what)
+
+            found = {}
+            for index, (what, pattern) in enumerate(self._scanning):
+                for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words, found):
+                    consider(m, what)
+            tries = ()
+            if gate and anchored:
+                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout)
+            elif anchored:
+                tries = (
+                    (place.start(), what, tail)
+                    for place in self._number_places(text, folded, span_start, end, timeout, words)
+                    for what, tail, _, _ in anchored
+                )
+            numbers = {}  # a place -> the number read there (None: none)
+            lowest = self._lowest_priority
+            sentence_index = doc.sentence_index
+            for start, what, tail in tries:
+                if candidates:
+                    # (a shape that cannot displace its sentence's candidate, even as the
+                    # best kind it may turn out to be, need not be read: see `consider`)
+                    held = candidates.get(sentence_index(start))
+                    if held is not None and not (lowest[what], start) < held[0]:
+                        continue
+                if start not in numbers:
+                    numbers[start] = self._number.match(text, start, end, timeout=timeout)
+                number = numbers[start]
+                if number is None:
+                    continue
+                m = tail.match(text, number.end(), end, timeout=timeout)
+                if m is not None:
+                    if what == "verb":
+                        what = next(kind for kind in self._verb_kinds if m.group(kind) is not None)
+                    consider(_Found(start, m.end(), number.span("num"), number.group("num")), what)
+            for index in sorted(candidates):
+                _, start, end, what = candidates[index]
+                if self._attributed(doc, attribution, start, end, what):
+                    continue
+                yield Hit(start, end, {"what": WHAT[what]})
+
+    def _is_claim(self, doc, m, what, words=None, money=True) -> bool:
+        """Is this shape's match a claim that needs a source? `words`: the draft's
+        `folded_words` (or None), `money`: whether a money word may be in the draft."""
+        p = _compiled()
+        text = doc.text
+        num_start, num_end = m.span("num")
+        number = m.group("num")
+        before = text[max(0, num_start - 24) : num_start]
+        if what != "money":
+            if len(number) == 4 and number.isdigit() and 1000 <= int(number) <= 2100:
+                return False  # a year (1,200 is a count)
+            if p.months(before) or p.designators(before) or p.month_after(text, num_end):
+                return False  # Feb. 15, the 4 July parade, Flight 17
+            if what != "percent" and p.units(text, num_end):
+                return False
+            if number.lower().startswith("one") and p.no_one(before):
+                return False  # "no one was hurt"
+        elif p.conversion(text, max(0, num_start - 40), num_start):
+            return False  # "$100m (£80m)": a conversion of the sum before it
+        elif p.bracket(before):
+            return False  # "incomes below $10,000": a bracket, not a sum anyone spent
+        if p.threshold(text, num_end) or p.threshold(text, m.end()):
+            return False  # "four or more people", "owners of 10% or more", "£50,000 or more"
+        sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
+        # (the sentence's court, intent and vote words: once per sentence)
+        if _sentence_holds(doc, _COURT, sentence_start, sentence_end, words, p):
+            return False
+        if what in _RECORD_KINDS and _sentence_holds(doc, _INTENT, sentence_start, sentence_end, words, p):
+            return False
+        if what in _RECORD_KINDS and self._record_sentence(doc, sentence_start, sentence_end, words):
+            return False  # market data, a price, a company's results: public record
+        if what == "proportion" and p.half_of_time(before):
+            return False  # "the second half of the year"
+        if what == "percent":
+            if text[m.end() : m.end() + 1] in ("-", "–"):
+                return False  # "an 80%-20% mix": a measure
+            nxt = p.percent_next(text, m.end())
+            if nxt and nxt.group("word").lower() not in _PERCENT_CLAIM_WORDS:
+                return False  # "80% nitrogen", "a 20% tip": a measure or a modifier
+        if what in ("percent", "change") and _sentence_holds(doc, _VOTE, sentence_start, sentence_end, words, p):
+            return False
+        if what == "money" and self._results_story(doc, words):
+            return False  # a results story: the company's own figures
+        if what == "money" and self._money_context is not None:
+            if not money or not self._money_context.search(text, sentence_start, sentence_end):
+                return False  # a price, fine, prize or offer: not a claim that needs a source
+        # (a court story's or a study's figures, the record's or the study's, are never asked
+        # about: `check` reads no figure of such a story)
+        if _historical(doc, sentence_start, sentence_end):
+            return False  # "In 1986, 31 people died": a fact of history, in a story of today
+        return True
+
+    def _record_sentence(self, doc, start, end, words) -> bool:
+        """Does text[start:end] (a sentence) hold a `record_words` phrase? (once per sentence)"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {}).setdefault("record", {})
+        found = cache.get(start)
+        if found is None:
+            found = cache[start] = self._record.holds(doc, start, end, words)
+        return found
+
+    def _sourced_story(self, doc, words) -> bool:
+        """Does the headline or first body paragraph report a court case, or a study with its
+        source (a study word and a cue)?"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("sourced-story")
+        if found is None:
+            found = False
+            text = doc.text
+            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+                if span is None:
+                    continue
+                if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, span[0], span[1]):
+                    found = True
+                elif self._study.holds(doc, span[0], span[1], words) and self._cue_phrases.holds(doc, span[0], span[1], words):
+                    found = True
+            cache["sourced-story"] = found
+        return found
+
+    def _results_story(self, doc, words) -> bool:
+        """Does the headline or the first body paragraph speak of results (`results_words`)?"""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("results-story")
+        if found is None:
+            found = False
+            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+                if span is not None and self._results.holds(doc, span[0], span[1], words):
+                    found = True
+            cache["results-story"] = found
+        return found
+
+    def _attributed(self, doc, attribution, start, end=None, what=None) -> bool:
+        quote = doc.in_quote(start)
+        if quote is not None:
+            # a quotation is someone's words: fine when its paragraph, the one it started in,
+            # or the paragraph on either side (`She said:`, `..., she added.`) names who said them
+            first = doc.paragraph_index(quote.start)
+            here = doc.paragraph_index(start)
+            for index in (here, first, first - 1, here + 1):
+                if 0 <= index < len(doc.paragraphs) and attribution.paragraph(index):
+                    return True
+        own = None
+        if what in ("percent", "proportion") and end is not None:
+            speaking = _RESPONDENTS.match(doc.text, end)
+            if speaking is not None:
+                # "55% of renters say ...": the group speaks; a cue elsewhere may source it
+                own = attribution.outside(doc.sentence_index(start), start, speaking.end())
+        if not self.inherit:
+            return attribution.sentence(doc.sentence_index(start)) if own is None else own
+        return attribution.reaches(start, self._continues, self._refers, own)
+
+    def _refers(self, doc, start, end) -> bool:
+        """Does text[start:end] point back at figures (`The figures`, `according to`)?"""
+        return self._reference is not None and self._reference.search(doc.text, start, end) is not None
+
+    def _continues(self, doc, paragraph_start) -> bool:
+        """Does the paragraph starting here continue the one before (`Of those, ...`)?"""
+        return self._continuation is not None and self._continuation.match(doc.text, paragraph_start) is not None
+
+
+class _Compiled:
+    """The compiled methods of the module's patterns that `_is_claim` uses on every figure
+    (looked up once, not through the lazy stand-ins on every call)."""
+
+    def __init__(self):
+        self.months = _MONTHS._get().search
+        self.designators = _DESIGNATORS._get().search
+        self.month_after = _MONTH_AFTER._get().match
+        self.units = _UNITS._get().match
+        self.no_one = _NO_ONE._get().search
+        self.conversion = _CONVERSION._get().search
+        self.bracket = _BRACKET._get().search
+        self.threshold = _THRESHOLD._get().match
+        self.half_of_time = _HALF_OF_TIME._get().search
+        self.percent_next = _PERCENT_NEXT._get().match
+        self.court = _COURT_WORDS._get().search
+        self.intent = _INTENT_WORDS._get().search
+        self.vote = _VOTE_WORDS._get().search
+        self.outside_before = _OUTSIDE_BEFORE._get().search
+        self.digit = _DIGIT._get().match
+        self.reach = _REACH._get().match
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> _Compiled:
+    return _Compiled()
+
+
+_COURT, _INTENT, _VOTE = 0, 1, 2
+
+
+def _sentence_holds(doc, which, start, end, words, p) -> bool:
+    """Does text[start:end] (a sentence) hold a court word (`which` _COURT), an intent word
+    (_INTENT) or a vote word (_VOTE)? (once per sentence and draft)"""
+    cache = doc.__dict__.setdefault("_copydesk_figures", {}).setdefault("sentence-words", {})
+    key = (which, start, end)
+    found = cache.get(key)
+    if found is None:
+        keys, search = ((_COURT_KEYS, p.court), (_INTENT_KEYS, p.intent), (_VOTE_KEYS, p.vote))[which]
+        found = cache[key] = _may_hold(keys, words) and search(doc.text, start, end) is not None
+    return found
+
+
+def _historical(doc, start, end) -> bool:
+    """Does text[start:end] name a year ten or more years before the latest the draft names?"""
+    cache = doc.__dict__.setdefault("_copydesk_figures", {})
+    old = cache.get("old-years")
+    if old is None:
+        # the years of the draft that are ten or more before its latest (once per draft)
+        years = {int(y) for y in _YEAR.findall(doc.text)}
+        old = cache["old-years"] = frozenset(y for y in years if y <= max(years) - 10) if years else frozenset()
+    if not old:
+        return False
+    return any(int(y) in old for y in _YEAR.findall(doc.text, start, end))
+
+
+class _Found:
+    """A number and the tail of its shape, read as one match (what `_is_claim` asks of one)."""
+
+    __slots__ = ("_start", "_end", "_num", "_number")
+
+    def __init__(self, start, end, num_span, number):
+        self._start, self._end, self._num, self._number = start, end, num_span, number
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def span(self, group):
+        return self._num
+
+    def group(self, group):
+        return self._number
+
+
+def _need_places(needs, symbol, text, folded, lo, hi, words):
+    """Sorted places in text[lo:hi] where one of a shape's needed words may start."""
+    found = set()
+    needs.starts(text, folded, lo, hi, found, words)
+    if symbol:
+        i = text.find(symbol, lo, hi)
+        while i >= 0:
+            found.add(i)
+            i = text.find(symbol, i + 1, hi)
+    return sorted(found)
+
+
+def _reach_back(text, lo, q) -> int:
+    """The first offset in [lo, q] from which q is within reach (see _REACH)."""
+    p = _compiled()
+    i = q
+    while True:
+        m = p.outside_before(text, lo, i)
+        if m is None:
+            return lo
+        i = m.start()
+        if not (text[i] in ".," and p.digit(text, i + 1)):
+            return i + 1
+
+
+def _merge(pairs):
+    """Sorted, merged [first, last] stretches, as (firsts, lasts)."""
+    firsts, lasts = [], []
+    for first, last in sorted(pairs):
+        if lasts and first <= lasts[-1] + 1:
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
+
+
+def _inside(stretches, i) -> bool:
+    firsts, lasts = stretches
+    k = bisect.bisect_right(firsts, i) - 1
+    return k >= 0 and i <= lasts[k]
+
+
+def _transcript_start(doc) -> int:
+    """Where an interview transcript starts (its first labelled paragraph), or the end."""
+    text = doc.text
+    # every label holds `((`, `Q:` or `A:`: a draft with none of them has no transcript
+    fast = prefilters_enabled()
+    if fast and "((" not in text and "Q:" not in text and "A:" not in text:
+        return len(text)
+    # (and a paragraph that does not open with one of them needs no pattern)
+    label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
+    for start, _ in doc.body_paragraphs:
+        if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):
+            return start
+    return len(text)
+
+
+_LABEL_OPENINGS = ("((", "Q:", "A:")

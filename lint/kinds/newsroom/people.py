@@ -1,0 +1,793 @@
+"""Find the people a draft names: branch, rank or title, first name, initials, surname, suffix,
+and the role nouns of appositives ("Jessica McNulty, a Pentagon spokeswoman,").
+
+Three passes over the prose, each one compiled pattern, then a small name parser in Python:
+
+1. titled mentions: an optional qualifier (former, then-, retired), an optional branch
+   ("U.S. Army"), a rank, office, title or role noun, then a name:
+   `Navy Gen. Kenneth McKenzie`, `Pentagon press secretary John Kirby`, `President Biden`;
+2. untitled names with a middle initial or a suffix (`Kenneth F. McKenzie Jr.`): the shape is
+   distinctive enough to be a person, and it is all the middle-initial check needs;
+3. appositives after a name: `, a Pentagon spokeswoman,` / `, the Pentagon spokesman,` /
+   `, a retired Army general,`.
+
+People are grouped by full name (first + last); a surname-only mention (`McNulty, the
+Pentagon spokesman`, `Gen. McKenzie`) joins the one person of that surname the draft names in
+full, and is dropped when there is none or more than one. AP drops titles on later references,
+so a bare surname never conflicts with anything.
+
+The tables (ranks, branches, titles, role nouns, words that are never names) come from
+`rules/data/ranks.yaml` and `rules/data/titles.yaml`; see those files.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
+
+import regex
+
+from lint.engine.patterns import lazy_compile
+from lint.record import Record, field
+
+_SP = r"[^\S\n]+"  # spaces on one line
+_PARTICLE = r"(?:al|el|bin|ibn|abu|da|de|di|du|del|della|der|den|dos|das|la|le|van|von|ter|ten)"
+_WORD = rf"(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}’'\-]*"
+_NAME_PIECE = lazy_compile(
+    rf"(?P<suffix>(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))|(?P<init>\p{{Lu}}\.)|(?P<word>{_WORD})"
+)
+_PIECE_GAP = lazy_compile(rf"{_SP}|,{_SP}(?=(?:Jr|Sr)\.|(?:II|III|IV)(?![\p{{L}}\p{{N}}]))")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_CAPITAL_NEXT = lazy_compile(r"[^\S\n]+\p{Lu}")
+_RUN = lazy_compile(r"[\p{L}\p{N}]+")
+_INITIAL_RUN = lazy_compile(r"(?:\p{Lu}\.)+")
+# the word just before a title, on its line: "Deputy " / "shadow " / "Vice-"
+_WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{N}])([\p{L}]+)(?:[^\S\n]+|-)\Z")
+# the dot of a first name's first initial ("Kenneth F.": the `first` name, spaces, a capital
+# and a dot, as `Extractor._initialed` has them) or after "Jr" / "Sr". A lookbehind before a
+# literal ".": the search skips from dot to dot. ("the U.S." has no such dot.)
+_INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*[^\S\n]+\p{Lu}|[JS]r)\.")
+# bytes.translate table keeping ASCII letters and digits, every other byte a space (`_words`)
+_RUNS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
+
+
+class TableError(ValueError):
+    """A people table (ranks, titles) is malformed; the message says where."""
+
+
+# ---- tables ------------------------------------------------------------------------------
+
+
+class Rank(Record, frozen=True):
+    key: str
+    abbr: Tuple[str, ...]
+    words: Tuple[str, ...]
+    grades: Tuple[str, ...]
+    family: Optional[str]
+    ambiguous: bool
+
+
+class Branch(Record, frozen=True):
+    name: str
+    names: Tuple[str, ...]
+    ranks: FrozenSet[str]
+    like: Tuple[str, ...]
+
+
+class RankTable:
+    """Branches, their ranks, and the forms ranks are written in (from ranks.yaml)."""
+
+    def __init__(self, table):
+        if not isinstance(table, dict) or not isinstance(table.get("ranks"), dict) or not isinstance(table.get("branches"), dict):
+            raise TableError("the ranks table needs `ranks:` and `branches:` mappings")
+        self.ranks: Dict[str, Rank] = {}
+        for key, info in table["ranks"].items():
+            if not isinstance(info, dict):
+                raise TableError(f"rank {key!r}: needs abbr, words, grades")
+            self.ranks[key] = Rank(
+                key,
+                tuple(info.get("abbr") or ()),
+                tuple(info.get("words") or ()),
+                tuple(info.get("grades") or ()),
+                info.get("family"),
+                bool(info.get("ambiguous", False)),
+            )
+        self.not_in_appositive = frozenset(table.get("not-in-appositive") or ())
+        self.branches: Dict[str, Branch] = {}
+        self.branch_of_name: Dict[str, str] = {}
+        for name, info in table["branches"].items():
+            ranks = frozenset(info.get("ranks") or ())
+            unknown = ranks - set(self.ranks)
+            if unknown:
+                raise TableError(f"branch {name!r}: unknown ranks {sorted(unknown)}")
+            branch = Branch(name, tuple(info.get("names") or (name,)), ranks, tuple(info.get("like") or ()))
+            self.branches[name] = branch
+            for written in branch.names:
+                self.branch_of_name[written] = name
+        for branch in list(self.branches.values()):
+            if branch.like:
+                merged = set(branch.ranks)
+                for other in branch.like:
+                    merged |= self.branches[other].ranks
+                self.branches[branch.name] = Branch(branch.name, branch.names, frozenset(merged), branch.like)
+        # written form -> rank keys ("Capt." -> captain, navy-captain)
+        self.by_abbr: Dict[str, Tuple[str, ...]] = {}
+        self.by_word: Dict[str, Tuple[str, ...]] = {}
+        for rank in self.ranks.values():
+            for form in rank.abbr:
+                self.by_abbr[form] = self.by_abbr.get(form, ()) + (rank.key,)
+            for form in rank.words:
+                self.by_word[form.lower()] = self.by_word.get(form.lower(), ()) + (rank.key,)
+
+    def ranks_of(self, written: str) -> Tuple[str, ...]:
+        return self.by_abbr.get(written) or self.by_word.get(written.lower(), ())
+
+    def is_ambiguous(self, written: str) -> bool:
+        """A spelled-out form that is also an everyday word ("Major", "Captain", "Commander")."""
+        if written in self.by_abbr:
+            return False
+        return all(self.ranks[k].ambiguous for k in self.by_word.get(written.lower(), ()))
+
+    def valid(self, branch: str, ranks: Iterable[str]) -> bool:
+        allowed = self.branches[branch].ranks
+        return any(r in allowed for r in ranks)
+
+    def branches_with(self, ranks: Iterable[str]) -> List[str]:
+        ranks = set(ranks)
+        return [b.name for b in self.branches.values() if not b.like and b.ranks & ranks]
+
+    def equivalent(self, branch: str, ranks: Iterable[str]) -> Optional[str]:
+        """The branch's rank of the same pay grade, as AP abbreviates it ("Adm." for Navy Gen.)."""
+        grades = {g for r in ranks for g in self.ranks[r].grades}
+        allowed = self.branches[branch].ranks
+        for key, rank in self.ranks.items():  # table order, so the answer never varies
+            if key in allowed and grades & set(rank.grades):
+                return (rank.abbr or rank.words)[0]
+        return None
+
+    def branches_agree(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        return b in self.branches[a].like or a in self.branches[b].like
+
+    def ranks_agree(self, a: Tuple[str, ...], b: Tuple[str, ...], short_ok: bool = False) -> bool:
+        """Same rank (any shared key); with short_ok a family form stands for its members."""
+        if set(a) & set(b):
+            return True
+        if short_ok:
+            families_a = {self.ranks[k].family or k for k in a}
+            families_b = {self.ranks[k].family or k for k in b}
+            # "Gen. McKenzie" after "Lt. Gen. Kenneth McKenzie": the short form is the family
+            return bool((families_a & set(b)) or (families_b & set(a)))
+        return False
+
+
+class Role(Record, frozen=True):
+    noun: str
+    gender: Optional[str]
+    family: Optional[str]
+
+
+class TitleTable:
+    """Offices, other titles, role nouns, qualifiers and words that are never names."""
+
+    def __init__(self, table):
+        if not isinstance(table, dict):
+            raise TableError("the titles table is a mapping with offices, titles, roles, qualifiers, not-names")
+        self.office_of: Dict[str, str] = {}
+        for office, forms in (table.get("offices") or {}).items():
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                raise TableError(f"titles: office {office!r} needs a list of the forms it is written in")
+            for form in forms:
+                self.office_of[form] = office
+        pairs = set()
+        offices = set(self.office_of.values())
+        for pair in table.get("compatible") or ():
+            if not isinstance(pair, list) or len(pair) != 2:
+                raise TableError(f"titles: each `compatible` entry is a pair of offices, not {pair!r}")
+            unknown = [o for o in pair if o not in offices]
+            if unknown:
+                raise TableError(f"titles: `compatible` names unknown offices {unknown} (offices: {', '.join(sorted(offices))})")
+            pairs.add(frozenset(pair))
+        self.compatible: FrozenSet[FrozenSet[str]] = frozenset(pairs)
+        self.post_modifiers = frozenset(w.casefold() for w in table.get("post-modifiers") or ())
+        self.honorifics = tuple(table.get("honorifics") or ())
+        self.titles = tuple(table.get("titles") or ())
+        self.roles: Dict[str, Role] = {}
+        for noun, info in (table.get("roles") or {}).items():
+            info = info or {}
+            self.roles[noun.lower()] = Role(noun.lower(), info.get("gender"), info.get("family"))
+        self.qualifiers = tuple(table.get("qualifiers") or ())
+        self.not_names = frozenset(table.get("not-names") or ())
+        self.not_initials = frozenset(table.get("not-initials") or ())
+        self.surname_or_place = frozenset(table.get("surname-or-place") or ())
+
+    def same_post(self, a: str, b: str) -> bool:
+        """One post, or two posts one person holds at once (`compatible`)."""
+        return a == b or frozenset((a, b)) in self.compatible
+
+
+# ---- mentions ------------------------------------------------------------------------------
+
+
+class Name(Record):
+    start: int
+    end: int
+    first: str
+    middle: str  # initials only, letters without dots: "F", "HW"
+    last: str
+    suffix: str  # "Jr.", "Sr.", "II", ...
+
+    @property
+    def key(self) -> Optional[Tuple[str, str]]:
+        return (fold(self.first), fold(self.last)) if self.first else None
+
+    @property
+    def full(self) -> str:
+        parts = [self.first] if self.first else []
+        parts += [c + "." for c in self.middle]
+        parts.append(self.last)
+        if self.suffix:
+            parts.append(self.suffix)
+        return " ".join(parts)
+
+
+class Mention(Record):
+    """One naming of a person. Offsets are into Document.text."""
+
+    start: int
+    end: int
+    name: Name
+    branch: Optional[str] = None  # canonical branch name
+    branch_span: Optional[Tuple[int, int]] = None
+    rank: Tuple[str, ...] = ()  # rank keys
+    rank_form: str = ""  # as written: "Gen.", "general"
+    rank_span: Optional[Tuple[int, int]] = None
+    office: Optional[str] = None  # compared civilian office ("senator")
+    title_form: str = ""
+    role: Optional[Role] = None
+    role_span: Optional[Tuple[int, int]] = None
+    qualified: bool = False  # former, then-, retired, -elect: not the current title
+    appositive: bool = False
+    text: str = ""  # the mention as written, white space collapsed
+
+    @property
+    def full_name(self) -> bool:
+        return bool(self.name.first)
+
+
+def fold(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """The forms as one pattern, factored into a trie: `P(?:resident|rime Minister)`.
+
+    The same matches as `longest|...|shortest` (the forms sorted longest first), tried in the
+    same order: the forms that match at an offset are prefixes of one another, and at each
+    node of the trie the longer ones (its children) come before the one ending there. The
+    `regex` module tries the alternatives of a flat alternation one by one at every offset it
+    is matched at; in the trie, a character that starts no form fails at once."""
+    root: dict = {}
+    for form in set(forms):
+        node = root
+        for c in form:
+            node = node.setdefault(c, {})
+        node[""] = {}  # a form ends here
+    return _trie_pattern(root)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [regex.escape(c) + _trie_pattern(node[c]) for c in sorted(node) if c]
+    if "" in node:
+        branches.append("")  # after the longer forms
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _both_cases(form: str) -> List[str]:
+    return [form, form[:1].upper() + form[1:]] if form[:1].islower() else [form, form[:1].lower() + form[1:]]
+
+
+class Extractor:
+    """Compiled patterns for one pair of tables; `extract(text)` lists the mentions."""
+
+    def __init__(self, ranks: RankTable, titles: TitleTable):
+        self.ranks = ranks
+        self.titles = titles
+        branch_names = list(ranks.branch_of_name)
+        self._title_forms: Dict[str, str] = {}  # written -> "rank" | "office" | "title" | "role"
+        for form in ranks.by_abbr:
+            self._title_forms[form] = "rank"
+        for rank in ranks.ranks.values():
+            for form in rank.words:
+                self._title_forms[form] = "rank"
+        for form in titles.office_of:
+            self._title_forms[form] = "office"
+        for form in titles.titles:
+            self._title_forms.setdefault(form, "title")
+        for noun in titles.roles:
+            for form in _both_cases(noun):
+                self._title_forms.setdefault(form, "role")
+        quals = [q for base in titles.qualifiers for q in _both_cases(base)]
+        qual = rf"(?P<qual>{_alternation(quals)})(?:(?<=-)|{_SP})"
+        self._titled = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{qual})?(?:(?:U\.S\.|US){_SP})?"
+            rf"(?:(?P<branch>{_alternation(branch_names)}){_SP})?"
+            rf"(?P<title>{_alternation(self._title_forms)})(?P<elect>-(?:elect|designate))?{_SP}"
+            rf"(?=(?:{_PARTICLE}(?:-|{_SP}))*\p{{Lu}}[\p{{L}}\p{{M}}])"
+        )
+        # Where a titled mention can start. Its first element (qualifier, "U.S."/"US", branch or
+        # title) opens with a run of letters and digits, and in the text that run is a whole
+        # run: the lookbehind above allows no letter or digit before it, and what follows the
+        # run is the element's next character (not a letter or digit, the run being maximal)
+        # or, when the run is the whole element, "-" or a space. So a draft's matches all start
+        # at a whole run that is the first run of some element; `_titled_matches` tries only
+        # there instead of at every position (regex finds no literal prefix in this pattern).
+        firsts = quals + ["U.S.", "US"] + branch_names + list(self._title_forms)
+        leading = [_RUN.match(f) for f in firsts]
+        self._first_runs: Optional[FrozenSet[str]] = (
+            frozenset(m.group() for m in leading) if all(leading) else None
+        )
+        self._first_runs_ascii = _ascii_words(self._first_runs)
+        # What can follow a first run in a match: the rest of its element, or, where the run is
+        # the whole element, "-" (a qualifier's "-", "-elect") or a space
+        self._after_first_run: Dict[str, FrozenSet[str]] = {}
+        if self._first_runs is not None:
+            for form, run in zip(firsts, leading):
+                after = {form[run.end()]} if run.end() < len(form) else _ASCII_SPACES | {"-"}
+                self._after_first_run[run.group()] = self._after_first_run.get(run.group(), frozenset()) | after
+        # The elements each first run begins: a match at a whole run begins with one of them in
+        # full ("Lt" only where "Lt. Gov." or "Lt. Gen." stands, "U" only where "U.S." does)
+        self._elements_of_run: Dict[str, Tuple[str, ...]] = {}
+        if self._first_runs is not None:
+            for form, run in zip(firsts, leading):
+                self._elements_of_run[run.group()] = self._elements_of_run.get(run.group(), ()) + (form,)
+        honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
+        self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
+        # untitled names with initials or a suffix
+        first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
+        self._initialed = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP}(?={_WORD})"
+            rf"|{first}{_SP}(?:{first}{_SP})?{_WORD},?{_SP}(?:Jr|Sr)\.)"
+        )
+        rank_words = []
+        for rank in ranks.ranks.values():
+            if rank.key in ranks.not_in_appositive:
+                continue
+            rank_words.extend(w.lower() for w in rank.words)
+        roles = [f for noun in titles.roles for f in _both_cases(noun)]
+        appos_qual = _alternation(q.lower() for q in titles.qualifiers)
+        self._appositive = regex.compile(
+            rf",{_SP}(?:(?:a|an|the){_SP})?"
+            rf"(?P<mods>(?:(?!(?:who|whose|which|that|and|or|but|his|her|their|its|said|told|says)\b)[\p{{L}}\p{{N}}.’'&\-]+{_SP}){{0,5}}?)"
+            rf"(?:(?P<qual>{appos_qual})(?:(?<=-)|{_SP}))?"
+            rf"(?:(?P<branch>{_alternation(branch_names)}){_SP}(?P<rank>{_alternation(rank_words)})|(?P<role>{_alternation(roles)}))"
+            rf"(?=[^\S\n]*[,.;:)”\"]|{_SP}(?:for|at|of|with|in|and|who|to|from|on|since|based)\b|[^\S\n]*$)",
+            regex.MULTILINE,
+        )
+        # Where an appositive can be. Its branch or role noun is preceded by white space or "-"
+        # (after the comma, the article, a modifier or a qualifier) and followed by white space
+        # (a branch, before its rank) or by what the closing lookahead allows: white space,
+        # punctuation, the end of the line. So the first run of letters and digits of some branch
+        # name or role noun is a whole run of the draft, on the match's line (a match never
+        # crosses a line end). `_appositive_matches` searches only the lines holding one.
+        leading = [_RUN.match(f) for f in branch_names + roles]
+        self._appositive_runs = _ascii_words(frozenset(m.group() for m in leading) if all(leading) else None)
+        self._wanted_runs = (self._first_runs_ascii or frozenset()) | (self._appositive_runs or frozenset())
+        # the name just before an appositive's comma
+        self._name_before = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
+        )
+
+    # ---- names -------------------------------------------------------------------------
+
+    def parse_name(self, text: str, pos: int, check_titles: bool = True) -> Optional[Name]:
+        """The person's name starting at `pos`, or None. Stops before words that are never
+        names, before a title that starts another mention, after a possessive or a suffix."""
+        pieces = []  # (kind, start, end)
+        i = pos
+        while len(pieces) < 8:
+            m = _NAME_PIECE.match(text, i)
+            if not m:
+                break
+            kind = m.lastgroup
+            start, end = m.span()
+            if kind == "word":
+                word = m.group()
+                bare = word
+                possessive = False
+                for tail in _POSSESSIVE:
+                    if word.endswith(tail) and len(word) > len(tail) + 1:
+                        bare, possessive = word[: -len(tail)], True
+                        break
+                bare = bare.rstrip("-’'")
+                if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+                    break
+                if bare in self.titles.surname_or_place:
+                    words_before = sum(1 for p in pieces if p[0] == "word")
+                    if words_before != 1 or self._name_word_next(text, start + len(word)):
+                        break  # "George Washington Bridge", "Doris Day Animal Foundation"
+                    possessive = True  # a surname here ends the name ("Doris Day said")
+                if check_titles:
+                    # "Joe Biden Vice President Kamala Harris": a new mention starts here
+                    titled = self._titled.match(text, start)
+                    if titled and self.parse_name(text, titled.end(), False):
+                        break
+                if sum(1 for p in pieces if p[0] == "init") and sum(
+                    1 for p in pieces[_first_init(pieces):] if p[0] == "word"
+                ) >= 2:
+                    # "Richard J. Donovan Correctional Facility": a place named for a person
+                    return None
+                pieces.append(("word", start, start + len(bare)))
+                if possessive:
+                    break
+            elif kind == "init":
+                if not pieces:
+                    break
+                # "U.S." after a name is not a middle initial
+                run = _INITIAL_RUN.match(text, start)
+                if run and run.group() in self.titles.not_initials:
+                    break
+                pieces.append(("init", start, end))
+            else:  # suffix
+                if not pieces or pieces[-1][0] != "word":
+                    break
+                pieces.append(("suffix", start, end))
+                break
+            gap = _PIECE_GAP.match(text, end)
+            if gap:
+                i = gap.end()
+            elif kind == "init" and text[end : end + 1].isupper():
+                i = end  # "H.W."
+            else:
+                break
+        while pieces and pieces[-1][0] == "init":
+            pieces.pop()
+        words = [p for p in pieces if p[0] == "word"]
+        if not words:
+            return None
+        suffix = text[pieces[-1][1] : pieces[-1][2]] if pieces[-1][0] == "suffix" else ""
+        last = words[-1]
+        first = words[0] if len(words) > 1 else None
+        middle = ""
+        if first is not None:
+            middle = "".join(text[s] for k, s, e in pieces if k == "init" and first[2] <= s < last[1])
+        return Name(
+            start=pieces[0][1],
+            end=pieces[-1][2],
+            first=text[first[1] : first[2]] if first else "",
+            middle=middle,
+            last=text[last[1] : last[2]],
+            suffix=suffix,
+        )
+
+    def _name_word_next(self, text: str, pos: int) -> bool:
+        """Does a capitalized word that could belong to a name follow `pos`?"""
+        gap = _CAPITAL_NEXT.match(text, pos)
+        if not gap:
+            return False
+        nxt = _NAME_PIECE.match(text, gap.end() - 1)
+        return bool(nxt and nxt.lastgroup == "word" and nxt.group() not in self.titles.not_names)
+
+    # ---- mentions ----------------------------------------------------------------------
+
+    def extract(self, text: str, timeout: float = 10.0) -> List[Mention]:
+        # late: lint.kinds imports this module
+        from lint.engine.prefilter import prefilters_enabled
+
+        fast = prefilters_enabled()
+        words = self._words(text) if fast else None
+        mentions: List[Mention] = []
+        for m in self._titled_matches(text, timeout, words):
+            if mentions and m.start() < mentions[-1].end:
+                continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
+            mention = self._titled_mention(text, m)
+            if mention is not None:
+                mentions.append(mention)
+        taken = [(mn.name.start, mn.name.end) for mn in mentions]
+        by_end = {mn.name.end: mn.name for mn in mentions}
+        for m in self._initialed_matches(text, timeout, fast):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            name = self.parse_name(text, m.start())
+            if name is None or not name.first or not (name.middle or name.suffix):
+                continue
+            if _CAPITAL_NEXT.match(text, name.end):
+                continue  # "George W. Bush Presidential Library": a thing named for a person
+            mentions.append(Mention(name.start, name.end, name, text=_clean(text[name.start : name.end])))
+            by_end[name.end] = name
+        known = {mn.name.key for mn in mentions if mn.name.key}
+        surnames = {k[1] for k in known}
+        for m in self._appositive_matches(text, timeout, words):
+            mention = self._appositive_mention(text, m, by_end, known, surnames)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.sort(key=lambda mn: (mn.start, mn.appositive))
+        return mentions
+
+    def _words(self, text: str) -> FrozenSet[bytes]:
+        """Those of the runs the shortcuts look for that are whole runs of the draft.
+
+        Every ASCII character but a letter or a digit, and every byte of a non-ASCII one (all
+        >= 0x80 in UTF-8), turns into a space: split, the translated draft lists its whole ASCII
+        runs of letters and digits. ASCII letters and digits are exactly the ASCII members of
+        [\\p{L}\\p{N}], so an ASCII run is a whole run of the draft only if it is one of these.
+        (surrogatepass: a lone surrogate encodes to bytes >= 0x80 too.)"""
+        return self._wanted_runs.intersection(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
+
+    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
+        """finditer(self._titled, text): the same matches, tried only where one can start."""
+        from lint.kinds.base import RuleTimeout, finditer
+        from lint.engine.prefilter import prefilters_enabled
+
+        if self._first_runs is None or not prefilters_enabled():
+            yield from finditer(self._titled, text, 0, len(text), timeout)
+            return
+        if self._first_runs_ascii is not None:
+            # the first runs are ASCII: the draft's ASCII words say which are whole runs in it
+            words = self._words(text) if words is None else words
+            present = [run.decode("ascii") for run in self._first_runs_ascii & words]
+        else:
+            present = self._first_runs.intersection(_RUN.findall(text))
+        starts = set()
+        for run in present:
+            elements = self._elements_of_run[run]
+            if run in elements:  # every place of the run begins an element
+                starts.update(_whole_runs(text, run, self._after_first_run[run]))
+            else:
+                # a whole run that begins one of the elements: each element looked for with
+                # str.find (see _element_starts), not each place of the run tested against each
+                starts.update(_element_starts(text, elements))
+        resume = 0  # finditer resumes after each match: matches never overlap
+        for i in sorted(starts):
+            if i < resume:
+                continue
+            try:
+                m = self._titled.match(text, i, timeout=timeout)
+            except TimeoutError:
+                raise RuleTimeout(f"pattern {self._titled.pattern[:60]!r} took longer than {timeout:.1f} s") from None
+            if m is not None:
+                yield m
+                resume = m.end()
+
+    def _initialed_matches(self, text: str, timeout: float, fast: bool = True):
+        """finditer(self._initialed, text), searching only the lines where a match can be.
+
+        A match never crosses a line end, and holds either a first name, spaces and an initial
+        (a capital letter and a dot) or "Jr." / "Sr.": a line with no such dot (_INITIAL_DOT)
+        holds none. Each line is searched whole, its "\\n" included, and lookbehinds see before
+        it, so the matches are the same."""
+        from lint.kinds.base import finditer
+
+        if not fast:
+            yield from finditer(self._initialed, text, 0, len(text), timeout)
+            return
+        lines = {_line_span(text, m.start()) for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout)}
+        for start, end in sorted(lines):
+            yield from finditer(self._initialed, text, start, end, timeout)
+
+    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
+        """finditer(self._appositive, text), searching only the lines where a match can be: those
+        with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
+        from lint.kinds.base import finditer
+
+        if words is None or self._appositive_runs is None:
+            yield from finditer(self._appositive, text, 0, len(text), timeout)
+            return
+        lines = set()
+        for run in self._appositive_runs & words:
+            lines.update(_line_span(text, i) for i in _whole_runs(text, run.decode("ascii")))
+        for start, end in sorted(lines):
+            if text.find(",", start, end) >= 0:
+                yield from finditer(self._appositive, text, start, end, timeout)
+
+    def _titled_mention(self, text: str, m) -> Optional[Mention]:
+        form = m.group("title")
+        what = self._title_forms.get(form)
+        branch_written = m.group("branch")
+        name_at = m.end()
+        honorific = self._honorific.match(text, name_at)
+        if honorific:
+            name_at = honorific.end()  # "Prime Minister Sir Keir Starmer"
+        name = self.parse_name(text, name_at)
+        if name is None:
+            return None
+        mention = Mention(m.start(), name.end, name, qualified=bool(m.group("qual") or m.group("elect")))
+        if what == "rank":
+            if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
+                return None  # "Major League", "Captain America"
+            if form[:1].islower():
+                return None
+            mention.rank = self.ranks.ranks_of(form)
+            mention.rank_form = form
+            mention.rank_span = m.span("title")
+            if branch_written:
+                mention.branch = self.ranks.branch_of_name[branch_written]
+                mention.branch_span = m.span("branch")
+        else:
+            if branch_written:
+                # "Navy Secretary", "Army spokesman": the branch is the employer, not a rank's
+                mention.start = m.start("title") if not m.group("qual") else m.start()
+            if what == "office" and not self._modified(text, m):
+                mention.office = self.titles.office_of[form]
+            mention.title_form = form
+            role = self.titles.roles.get(form.lower())
+            if role is not None:
+                mention.role = role
+                mention.role_span = m.span("title")
+        mention.text = _clean(text[mention.start : mention.end])
+        return mention
+
+    def _modified(self, text: str, m) -> bool:
+        """Does a post modifier stand just before the office ("Deputy Foreign Minister", "shadow
+        Chancellor", "Vice-Chancellor")? Then it is another post, left uncompared."""
+        for at in {m.start(), m.start("title")}:
+            before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+            if before and before.group(1).casefold() in self.titles.post_modifiers:
+                return True
+        return False
+
+    def _appositive_mention(self, text: str, m, by_end, known, surnames) -> Optional[Mention]:
+        comma = m.start()
+        name = by_end.get(comma)
+        if name is None:
+            line_start = text.rfind("\n", 0, comma) + 1
+            before = self._name_before.search(text, max(line_start, comma - 80), comma)
+            if before is None:
+                return None
+            name = self.parse_name(text, before.start())
+            if name is None or name.end != comma:
+                return None
+            if name.key and name.key not in known and fold(name.last) in surnames:
+                # "Later Hale, the spokesman": a sentence word before a surname the draft
+                # already gave in full is not a first name
+                name = Name(text.rfind(name.last, name.start, name.end), name.end, "", "", name.last, name.suffix)
+        qualifiers = set(self.titles.qualifiers)
+        qualified = bool(m.group("qual")) or any(w.lower() in qualifiers for w in m.group("mods").split())
+        mention = Mention(name.start, m.end(), name, appositive=True, qualified=qualified)
+        if m.group("role"):
+            mention.role = self.titles.roles[m.group("role").lower()]
+            mention.role_span = m.span("role")
+        else:
+            mention.branch = self.ranks.branch_of_name[m.group("branch")]
+            mention.branch_span = m.span("branch")
+            mention.rank = self.ranks.ranks_of(m.group("rank"))
+            mention.rank_form = m.group("rank")
+            mention.rank_span = m.span("rank")
+        mention.text = _clean(text[mention.start : mention.end])
+        return mention
+
+
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII = frozenset(map(chr, range(128)))
+# the ASCII characters _SP matches
+_ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
+
+
+def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
+    """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
+    digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more. With
+    `after`, only where the next character is not an ASCII one left out of `after`."""
+    n = len(run)
+    i = text.find(run)
+    while i >= 0:
+        if not (i and text[i - 1] in _ASCII_ALNUM):
+            following = text[i + n : i + n + 1]
+            if following not in _ASCII_ALNUM and (after is None or following not in _ASCII or following in after):
+                yield i
+        i = text.find(run, i + 1)
+
+
+def _element_starts(text: str, elements: Tuple[str, ...]):
+    """The offsets of `_whole_runs(text, run, after)` where one of `elements` starts, when each
+    is longer than `run`, its first run of letters and digits (some offsets perhaps twice). The
+    character after the run is then the element's next one: neither an ASCII letter nor a digit
+    (the run is maximal) and in `after` (which holds it), so only the one before is tested."""
+    for element in elements:
+        i = text.find(element)
+        while i >= 0:
+            if not (i and text[i - 1] in _ASCII_ALNUM):
+                yield i
+            i = text.find(element, i + 1)
+
+
+def _line_span(text: str, offset: int) -> Tuple[int, int]:
+    """The [start, end) of the line holding offset, its "\\n" included."""
+    end = text.find("\n", offset)
+    return text.rfind("\n", 0, offset) + 1, (end + 1 if end >= 0 else len(text))
+
+
+def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
+    """The runs as bytes, to compare with `Extractor._words`; None unless every one is ASCII."""
+    if runs is None or not all(run.isascii() for run in runs):
+        return None
+    return frozenset(run.encode("ascii") for run in runs)
+
+
+def _first_init(pieces) -> int:
+    return next(i for i, p in enumerate(pieces) if p[0] == "init")
+
+
+def _clean(s: str) -> str:
+    return " ".join(s.split())
+
+
+# ---- one extractor per pair of tables, one extraction per draft ---------------------------
+
+_EXTRACTORS: Dict[Tuple[int, int], Tuple[object, object, Extractor]] = {}
+
+
+def extractor_for(ranks_table, titles_table) -> Extractor:
+    """The Extractor for these two tables, built once (tables are loaded once per run)."""
+    key = (id(ranks_table), id(titles_table))
+    hit = _EXTRACTORS.get(key)
+    if hit is None or hit[0] is not ranks_table or hit[1] is not titles_table:
+        extractor = Extractor(RankTable(ranks_table), TitleTable(titles_table))
+        hit = (ranks_table, titles_table, extractor)  # keep the tables alive: ids stay unique
+        _EXTRACTORS[key] = hit
+    return hit[2]
+
+
+def default_tables():
+    from lint.packs import tables
+
+    return tables.load_table("ranks"), tables.load_table("titles")
+
+
+def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mention]:
+    """The draft's mentions, extracted once per draft and extractor (shared by every people rule)."""
+    cache = doc.__dict__.setdefault("_people_mentions", {})
+    found = cache.get(id(extractor))
+    if found is None:
+        found = extractor.extract(doc.text, timeout)
+        cache[id(extractor)] = found
+    return found
+
+
+# ---- people ------------------------------------------------------------------------------
+
+
+class Person(Record):
+    key: Tuple[str, str]
+    name: str  # the fullest form the draft uses: "Kenneth F. McKenzie"
+    mentions: List[Mention] = field(default_factory=list)
+
+    def __init__(self, key: Tuple[str, str], name: str, mentions: Optional[List[Mention]] = None):
+        self.key, self.name = key, name
+        self.mentions = [] if mentions is None else mentions
+
+
+def group_people(mentions: List[Mention]) -> List[Person]:
+    """People named in full, each with every mention of them (surname-only ones joined)."""
+    people: Dict[Tuple[str, str], Person] = {}
+    surnames: Dict[str, set] = {}
+    for mention in mentions:
+        key = mention.name.key
+        if key is None:
+            continue
+        person = people.get(key)
+        if person is None:
+            person = people[key] = Person(key, mention.name.full)
+        elif len(mention.name.full) > len(person.name):
+            person.name = mention.name.full
+        person.mentions.append(mention)
+        surnames.setdefault(key[1], set()).add(key)
+    for mention in mentions:
+        if mention.name.key is not None:
+            continue
+        keys = surnames.get(fold(mention.name.last))
+        if keys and len(keys) == 1:
+            people[next(iter(keys))].mentions.append(mention)
+    for person in people.values():
+        person.mentions.sort(key=lambda mn: (mn.start, mn.appositive))
+    return list(people.values())
+
+
+def middles_agree(a: str, b: str) -> bool:
+    """Initials agree when one set is the other with some left out ("H.W." and "W.")."""
+    if not a or not b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    it = iter(long)
+    return all(c in it for c in short)

@@ -1,0 +1,173 @@
+"""said-verb: attribution verbs that editorialize (`noted`, `claimed`, `admitted`, `insisted`).
+
+AP: `said` is neutral; `claimed` casts doubt, `admitted` implies guilt, `noted` and `revealed`
+endorse. A verb counts only in an attribution: after a speaker (a name, a pronoun, an official)
+and before `that`, a comma, a colon, `in a statement`, `to reporters` or the sentence's end; or
+right after a closing quote (`”, noted Kirby.`). `claimed responsibility`, `a noted author`
+and `was admitted to hospital` are not attributions and are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+import regex
+
+from lint.kinds.base import Kind, OptionError, RuleTimeout, literal_pattern
+from lint.kinds.newsroom.sourcing_base import ASCII_WORD_CHARS, folded_words
+from lint.model import Fix, Hit
+from lint.engine.patterns import lazy_compile
+
+# the word before the verb: any word but a passive auxiliary ("was admitted to hospital"),
+# "as" ("as noted above") or a determiner ("my notes")
+_SPEAKER = (
+    r"(?<![\p{L}’'-])(?!(?:was|were|been|be|being|is|are|as|As|my|his|her|their|our|your|its|the|The|"
+    r"a|an|these|those|this|that|and|or|all|any|some|no|such|many|both|other|false|earlier|previous)\b)[\p{L}’'-]+"
+)
+_AFTER = (
+    r"(?=\s+that\b|\s*[,:]|\s+in\s+(?:a|an|his|her|their|the|its)\s+\p{L}+|"
+    r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media)\b|"
+    # "noted on Monday that", "claimed on Twitter, ..."; not "Figures revealed on Tuesday show"
+    r"\s+on\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*(?:that\b|[,.:;]))"
+)
+# "..., he noted." / "..., Kirby noted."
+_TAIL_SPEAKER = r"(?:he|she|they|it|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+)"
+
+# Where a match holding the verb found at v can start (read backwards from v; see _matches):
+# the speaker word before `,? spaces` (first shape), or the last `,?!` before v with only
+# quote marks, spaces, letters, periods, apostrophes and hyphens after it (the other shapes).
+_WORD_BEFORE = lazy_compile(r"[\p{L}’'-]+,?\s+", regex.REVERSE)
+# "the insurance claims that were rejected": a relative clause after a plural noun
+_RELATIVE_THAT = lazy_compile(
+    r"\s+that\s+(?:were|was|are|is|had|have|has|will|would|could|can|may|might|remain|remained|had)\b"
+)
+_PRONOUNS = frozenset("he she it they we i who which".split())
+# things, not speakers: "Figures revealed in a report by the ONS show ..." (a participle)
+_THINGS = frozenset(
+    "figures details documents data papers files records results emails messages images photos "
+    "pictures numbers statistics findings plans accounts minutes notes letters texts".split()
+)
+_OPENER_BEFORE = lazy_compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
+
+
+class SaidVerb(Kind):
+    """Options:
+
+    verbs        the loaded attribution verbs (`noted`, `claimed`, ...)
+    replacement  the neutral verb the message and fix offer (default `said`)
+    nouns_too    verbs that are also plural nouns (`claims`, `notes`): after a lowercase word
+                 that is no pronoun, they count only before `that` opening a clause, never
+                 before a comma or colon ("insurance claims, which ...", "claims that were")
+    """
+
+    name = "said-verb"
+    message_values = ("expected",)
+    default_scope = "body"
+
+    verbs: List[str] = ()
+    replacement: str = "said"
+    nouns_too: List[str] = ()
+
+    def __post_init__(self):
+        if not self.verbs:
+            raise OptionError("verbs", "needs `verbs`, a list of attribution verbs")
+        verbs = literal_pattern(list(self.verbs)).replace(r"\ ", r"\s+")
+        pattern = (
+            rf"{_SPEAKER},?\s+(?P<verb>{verbs}){_AFTER}"
+            rf"|[,?!][”\"]?\s+{_TAIL_SPEAKER}\s+(?P<verb>{verbs})\s*\.(?:\s|$)"
+            rf"|[,?!][”\"]\s+(?P<verb>{verbs})\s+\p{{Lu}}"
+            rf"|[,?!][”\"]\s+(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{0,3}}(?P<verb>{verbs})\s*[.,]"
+        )
+        self._set("_pattern", regex.compile(pattern))
+        self._set("_nouns_too", frozenset(w.casefold() for w in self.nouns_too))
+        # every match holds a verb, so it holds the verb's first word as written; with each
+        # first word, that word folded to ASCII bytes when it is all letters (else None)
+        first = sorted({v.split()[0] for v in self.verbs if v.split()})
+        self._set("_first_words", tuple(first))
+        self._set("_first_keys", tuple(
+            w.casefold().encode() if w.isascii() and w.isalpha() else None for w in first
+        ))
+
+    def _matches(self, text, span_start, span_end, timeout, words=None):
+        """finditer(self._pattern, text, span_start, span_end), tried only where a match can
+        start: each shape's start is fixed by the verb it holds (read backwards from it).
+
+        `words`: the draft's `folded_words`, or None. literal_pattern holds a verb to word
+        edges (and its words apart by white space), so a first word the draft lacks as a word,
+        or an occurrence glued to an ASCII letter, digit or `_`, holds no verb."""
+        starts = set()
+        for word, key in zip(self._first_words, self._first_keys):
+            if words is not None and key is not None and key not in words:
+                continue
+            size = len(word)
+            v = text.find(word, span_start, span_end)
+            while v >= 0:
+                if words is not None and (
+                    text[v + size : v + size + 1] in ASCII_WORD_CHARS
+                    or (v > 0 and text[v - 1] in ASCII_WORD_CHARS)
+                ):
+                    v = text.find(word, v + 1, span_end)
+                    continue
+                m = _WORD_BEFORE.match(text, span_start, v)
+                if m is not None:
+                    starts.add(m.start())
+                m = _OPENER_BEFORE.search(text, span_start, v)
+                if m is not None:
+                    starts.add(m.start())
+                v = text.find(word, v + 1, span_end)
+        resume = span_start  # finditer resumes after each match: matches never overlap
+        for start in sorted(starts):
+            if start < resume:
+                continue
+            try:
+                m = self._pattern.match(text, start, span_end, timeout=timeout)
+            except TimeoutError:
+                raise RuleTimeout(
+                    f"pattern {self._pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
+                ) from None
+            if m is not None:
+                yield m
+                resume = m.end()
+
+    def _plural_noun(self, text, m, start, end) -> bool:
+        """Is the verb at [start, end) a plural noun ("insurance claims, which ...")?"""
+        if text[start:end].casefold() not in self._nouns_too:
+            return False
+        if _RELATIVE_THAT.match(text, end):
+            return True
+        before = text[m.start() : start].rstrip(" \t\n,")
+        if m.start() == start or not before or before.casefold() in _PRONOUNS:
+            return False  # a quote's tail ("”, notes Kirby.") or a pronoun speaker
+        # a capital is a name's, unless the word opens the sentence ("Insurance claims, ...")
+        opening = text[max(0, m.start() - 3) : m.start()].rstrip(" \t")
+        if before[:1].isupper() and opening and opening[-1] not in ".!?”\"\n":
+            return False
+        return text[end:].lstrip(" \t")[:1] in (",", ":")
+
+    @staticmethod
+    def _participle(text, m, start, end) -> bool:
+        """"Figures revealed in a report show ...": the verb after a thing, with no `that`,
+        comma or colon after it, is a participle, not an attribution."""
+        before = text[m.start() : start].rstrip(" \t\n,")
+        if m.start() == start or before.casefold() not in _THINGS:
+            return False
+        return text[end:].lstrip(" \t")[:1] not in (",", ":") and not text[end:].lstrip().startswith("that")
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        words = folded_words(doc)
+        for span_start, span_end in spans:
+            for m in self._matches(text, span_start, span_end, timeout, words):
+                start, end = m.span("verb")
+                if doc.in_quote(start):
+                    continue  # the speaker's own words
+                if self._plural_noun(text, m, start, end):
+                    continue
+                if self._participle(text, m, start, end):
+                    continue
+                replacement = self.replacement
+                # present tense for present tense: "notes" -> "says"
+                if text[end - 1] == "s" and replacement == "said":
+                    replacement = "says"
+                yield Hit(start, end, {"expected": replacement}, Fix(start, end, replacement, safe=False))

@@ -1,0 +1,496 @@
+"""What the sourcing kinds share: cue-word patterns built once, and attribution lookups.
+
+A sentence "carries" an attribution when a cue (`said`, `told`, `according to`, ...) stands in
+it. Kinds ask through `Attribution`, which caches the answer per sentence for one draft, so a
+draft with many figures still costs one search per sentence at most.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Dict, FrozenSet, Iterable, Optional, Set, Tuple
+
+import regex
+
+from lint.kinds.base import RuleTimeout, literal_pattern, search
+from lint.engine.prefilter import prefilters_enabled
+from lint.engine.patterns import lazy_compile
+
+
+@functools.lru_cache(maxsize=64)
+def phrases_pattern(phrases: Tuple[str, ...], ignorecase: bool = True):
+    """One compiled alternation of literal phrases at word edges (cached by the phrase list)."""
+    flags = regex.IGNORECASE if ignorecase else 0
+    return regex.compile(_phrases_source(phrases), flags)
+
+
+def _phrases_source(phrases) -> str:
+    # a phrase's inner spaces match any run of white space ("according\nto")
+    return literal_pattern(list(phrases)).replace(r"\ ", r"\s+")
+
+
+class Attribution:
+    """Per-draft cache: does sentence i (or paragraph j) hold an attribution cue?
+
+    `cues`: the literal phrases `cue_pattern` was built from (`phrases_pattern(cues)`), or None.
+    With them (and prefilters on), a sentence is searched only for the cues whose words it holds,
+    each with its own small pattern, instead of with the whole alternation (much slower: it
+    tries every cue at every offset).
+    """
+
+    def __init__(self, doc, cue_pattern, timeout: float, cues: Optional[Tuple[str, ...]] = None):
+        self.doc = doc
+        self.cue = cue_pattern
+        self.timeout = timeout
+        self._sentences: Dict[int, bool] = {}
+        self._paragraphs: Dict[int, bool] = {}
+        self._folded = None
+        self._index = None
+        if cues is not None and folded_words(doc) is not None:
+            self._folded = folded_text(doc)
+            self._index = cue_index(tuple(cues))
+
+    def _holds_cue(self, start: int, end: int) -> bool:
+        """search(self.cue, text, start, end) is not None."""
+        if self._index is None:
+            return search(self.cue, self.doc.text, start, end, self.timeout) is not None
+        # Exact: the alternation matches in [start, end) where one of its phrases does (each
+        # alternative holds its own word edges), and a phrase's a-z words, folded, are whole
+        # a-z runs of the folded stretch (see `folded_words`): a phrase that lacks one of them
+        # there cannot match there.
+        anchors, by_anchor, wordless = self._index
+        words = az_words(self._folded[start:end])
+        text = self.doc.text
+        for anchor in anchors.intersection(words):
+            for needed, pattern in by_anchor[anchor]:
+                if needed <= words and search(pattern, text, start, end, self.timeout) is not None:
+                    return True
+        return any(search(pattern, text, start, end, self.timeout) is not None for pattern in wordless)
+
+    def sentence(self, index: int) -> bool:
+        found = self._sentences.get(index)
+        if found is None:
+            found = self._sentences[index] = self._holds_cue(*self.doc.sentences[index])
+        return found
+
+    def paragraph(self, index: int) -> bool:
+        found = self._paragraphs.get(index)
+        if found is None:
+            found = self._paragraphs[index] = self._holds_cue(*self.doc.paragraphs[index])
+        return found
+
+    def near(self, offset: int, own: Optional[bool] = None) -> bool:
+        """A cue in the sentence holding `offset`, or in the sentence just before or after it
+        inside the same paragraph (`Ten died. Police said the blast ...`). `own`: whether
+        the sentence itself counts as attributed, when the caller knows better (None: ask)."""
+        doc = self.doc
+        index = doc.sentence_index(offset)
+        if self.sentence(index) if own is None else own:
+            return True
+        paragraph = doc.paragraph_index(offset)
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(doc.sentences):
+                if doc.paragraph_index(doc.sentences[other][0]) == paragraph and self.sentence(other):
+                    return True
+        return False
+
+    def outside(self, index: int, lo: int, hi: int) -> bool:
+        """A cue in sentence `index` outside text[lo:hi] (`55% of renters say ...`: the
+        renters' `say` is part of the claim, not its source)."""
+        start, end = self.doc.sentences[index]
+        return (start < lo and self._holds_cue(start, lo)) or (hi < end and self._holds_cue(hi, end))
+
+    def reaches(self, offset: int, continues=None, refers=None, own: Optional[bool] = None) -> bool:
+        """Attribution as a reader takes it: `near`; or a cue in the first sentence of the next
+        paragraph, after the lede, or, further down, when that sentence points back at the
+        figures (`refers(doc, start, end)`: `The figures, from the statistics office, ...`,
+        `..., according to the council`); or a cue in the paragraph before when this one
+        continues it (`continues(doc, paragraph_start)`: `Of those, ...`). `own`: as for `near`."""
+        if self.near(offset, own):
+            return True
+        doc = self.doc
+        paragraphs = doc.paragraphs
+        paragraph = doc.paragraph_index(offset)
+        if paragraph + 1 < len(paragraphs):
+            index = doc.sentence_index(paragraphs[paragraph + 1][0])
+            if self.sentence(index):
+                body = doc.body_paragraphs
+                if (body and paragraphs[paragraph] == body[0]) or refers is None or refers(doc, *doc.sentences[index]):
+                    return True
+        if paragraph > 0 and continues is not None and continues(doc, paragraphs[paragraph][0]):
+            return self.paragraph(paragraph - 1)
+        return False
+
+
+@functools.lru_cache(maxsize=16)
+def cue_index(cues: Tuple[str, ...]):
+    """For `Attribution`: (the anchor words, anchor -> [(the phrase's a-z words, its own
+    pattern)], the patterns of phrases with no a-z word). A phrase's anchor is its longest
+    a-z word, folded."""
+    by_anchor: Dict[bytes, list] = {}
+    wordless = []
+    for cue in sorted(set(cues)):
+        # (phrases_pattern((cue,)), compiled at first use and kept in the compiled-pattern
+        # cache: compiling ~100 cue patterns would cost each run more than they save)
+        pattern = lazy_compile(_phrases_source((cue,)), regex.IGNORECASE)
+        needed = az_words(cue.casefold())
+        if not needed:
+            wordless.append(pattern)
+            continue
+        anchor = max(sorted(needed), key=len)
+        by_anchor.setdefault(anchor, []).append((needed, pattern))
+    return frozenset(by_anchor), by_anchor, tuple(wordless)
+
+
+# ---- trying a pattern only where it can start --------------------------------------------
+
+
+def folded_text(doc) -> Optional[str]:
+    """The draft's text case-folded, when folding keeps every offset (else None), once per draft.
+
+    Where `regex` matches an ASCII letter case-insensitively, the text's character folds to
+    that letter (simple folding; a character with a longer full folding, such as `ß` or `İ`,
+    changes the length and turns this off). So a phrase matched with (?i) at an offset is
+    found at the same offset of the folded text by a plain `str.find` of the folded phrase.
+    """
+    cache = doc.__dict__.setdefault("_copydesk_folded", {})
+    if "text" not in cache:
+        folded = doc.text.casefold()
+        cache["text"] = folded if len(folded) == len(doc.text) else None
+    return cache["text"]
+
+
+# every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
+_NOT_AZ = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def az_words(folded: str) -> FrozenSet[bytes]:
+    """The maximal runs of a-z in already case-folded text, as ASCII bytes (non-ASCII
+    characters become `?`, then a space, like every other non-letter): a draft's words for
+    `folded_words`, and the words a phrase needs for the checks that compare the two."""
+    return frozenset(folded.encode("ascii", "replace").translate(_NOT_AZ).split())
+
+
+ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def folded_words(doc) -> Optional[FrozenSet[bytes]]:
+    r"""The maximal runs of a-z in the draft's folded text (as ASCII bytes), once per draft;
+    None when folding moved offsets or prefilters are off.
+
+    A phrase held to word edges (`(?<![\w])`, `(?![\w])`, or white space between its words)
+    stands between characters that are not `\w`; none of those folds to a-z (checked over all
+    of Unicode in tests/test_fast_paths.py), so each of its all-letter words, folded, is one of
+    these runs: a word missing here cannot be matched, in any case, anywhere in the draft.
+    """
+    cache = doc.__dict__.setdefault("_copydesk_folded", {})
+    if "words" not in cache:
+        folded = folded_text(doc)
+        words = None
+        if folded is not None and prefilters_enabled():
+            # non-ASCII characters become `?`, then a space, like every other non-letter
+            words = az_words(folded)
+        cache["words"] = words
+    return cache["words"]
+
+
+# words too common to find a phrase by (any anchor is exact; a rarer one is faster)
+_COMMON = frozenset(
+    "the their there them they than then that this these those with from more less into onto "
+    "upon over under about after before other which were have been being within when "
+    "where what some many much most very just only also still again your ours".split()
+)
+
+
+class PhraseStarts:
+    """Where one of a list of literal phrases can start, found without a regex scan.
+
+    A phrase is found by its longest word (one `str.find` loop per distinct word, in the
+    folded text when `ignorecase`); the words before it are read backwards from there, white
+    space between words being any run of white space, as in `phrases_pattern` and
+    `literal_pattern`.
+
+    `whole_words`: the pattern that uses the phrases holds each of them to word edges (see
+    `folded_words`). Then an anchor word that is not among the draft's `words` is not looked
+    for, and a phrase glued to an ASCII letter, digit or `_` is no start.
+    """
+
+    def __init__(self, phrases: Iterable[str], ignorecase: bool, whole_words: bool = False):
+        self.ignorecase = ignorecase
+        self.whole_words = whole_words
+        flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
+        befores: Dict[str, list] = {}
+        for phrase in sorted(set(phrases)):
+            words = phrase.split()
+            if not words:
+                continue
+            # the anchor: the longest word that is not a common little word (`lost their
+            # lives` is found by `lives`, not `their`: far fewer places to read back from)
+            j = max(
+                range(len(words)),
+                key=lambda i: (len(words[i]) >= 3 and words[i].casefold() not in _COMMON, len(words[i]), -i),
+            )
+            anchor = words[j].casefold() if ignorecase else words[j]
+            before = "".join(regex.escape(w) + r"\s+" for w in words[:j]) if j else None
+            if before not in befores.setdefault(anchor, []):
+                befores[anchor].append(before)
+        # (anchor, the readings of the words before it (None: none), one reading that matches
+        # where any of several does (or None), the anchor as a draft word (`folded_words`)
+        # when it is all a-z once folded)
+        self.items = []
+        for anchor, readings in befores.items():
+            key = anchor.casefold()
+            key = key.encode() if whole_words and key.isascii() and key.isalpha() else None
+            sources = [r for r in readings if r is not None]
+            any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
+            readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
+            self.items.append((anchor, readings, any_before, key))
+        # for `present`: the anchors as draft words, and the anchors that are not draft words
+        self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
+        self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
+        # for `starts`: the items by their draft word, and the items with none
+        self._by_key: Dict[bytes, list] = {}
+        for item in self.items:
+            if item[3] is not None:
+                self._by_key.setdefault(item[3], []).append(item)
+        self._unkeyed_items = [item for item in self.items if item[3] is None]
+
+    # the last draft's words and the items they leave (a draft asks several times); not
+    # pickled with the rule
+    _last = (None, None)
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_last", None)
+        return state
+
+    def present(self, text: str, folded: str, words: Optional[FrozenSet[bytes]] = None) -> bool:
+        """Might any phrase occur? (its anchor word does)"""
+        haystack = folded if self.ignorecase else text
+        if words is None:
+            return any(anchor in haystack for anchor, _, _, _ in self.items)
+        # (one set operation in place of a look-up per anchor)
+        return not self._keys.isdisjoint(words) or any(anchor in haystack for anchor in self._unkeyed)
+
+    def starts(
+        self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
+    ) -> None:
+        """Add to `into` every place in text[lo:hi] where a phrase may start (and some more).
+        `words`: the draft's `folded_words`, or None (every anchor is looked for)."""
+        haystack = folded if self.ignorecase else text
+        edges = self.whole_words and words is not None
+        items = self.items
+        if words is not None:
+            # an anchor that is not a word of this draft: no whole-word phrase holds it
+            last_words, last_items = self._last
+            if last_words is words:
+                items = last_items
+            else:
+                items = self._unkeyed_items + [
+                    item for key in self._keys.intersection(words) for item in self._by_key[key]
+                ]
+                self._last = (words, items)
+        for anchor, readings, any_before, key in items:
+            size = len(anchor)
+            i = haystack.find(anchor, lo, hi)
+            while i >= 0:
+                # a whole-word anchor has no word character just after it ...
+                if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):
+                    # (an alternation matches where one of its branches does)
+                    none_before = any_before is not None and any_before.match(text, lo, i) is None
+                    for before in readings:
+                        if before is None:
+                            start = i
+                        elif none_before:
+                            continue
+                        else:
+                            m = before.match(text, lo, i)
+                            if m is None:
+                                continue
+                            start = m.start()
+                        # ... and its phrase none just before it
+                        if not (edges and start > 0 and text[start - 1] in ASCII_WORD_CHARS):
+                            into.add(start)
+                i = haystack.find(anchor, i + 1, hi)
+
+
+def finditer_at(pattern, text: str, starts: Iterable[int], lo: int, hi: int, timeout: float):
+    """finditer(pattern, text, lo, hi) when every match starts at one of `starts`: the pattern
+    is matched at those places only, in order, each match resuming the search after it."""
+    resume = lo
+    for start in sorted(starts):
+        if start < resume or start >= hi:
+            continue
+        try:
+            m = pattern.match(text, start, hi, timeout=timeout)
+        except TimeoutError:
+            raise RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s") from None
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > m.start() else m.end() + 1
+
+
+# ---- where a phrase-like pattern can start -------------------------------------------------
+
+_SEP = "sep"  # white space between words (\s+, \s, a space)
+_EDGE = "edge"  # \b
+_MAX_FORMS = 512
+_SPACE = regex.compile(r"\s")
+
+
+class PatternStarts:
+    """Where a match of one of several phrase-like patterns can start (`PhraseStarts`).
+
+    A phrase-like pattern is literal words apart by white space (`\\s+`, `\\s`, a space), with
+    alternatives, optional parts (`?`) and assertions (lookarounds, `\\b`, `^`). Spelling out
+    its alternatives and optional parts gives a finite list of phrases, and every match of the
+    pattern is one of them with some run of white space between words, so it starts where one
+    of the phrases starts. The assertions are left out: that gives more phrases, never fewer.
+    `build` returns None for any other pattern (a class, a repeat, a backreference, ...).
+    """
+
+    def __init__(self, whole: PhraseStarts, loose: PhraseStarts, ignorecase: bool):
+        self.whole, self.loose, self.ignorecase = whole, loose, ignorecase
+
+    @classmethod
+    def build(cls, patterns: Iterable[str], ignorecase: bool) -> Optional["PatternStarts"]:
+        from lint.engine.prefilter import _UNSAFE, _neutralize, _sre_parse
+
+        state = {"i": ignorecase}
+        phrases = []
+        for pattern in patterns:
+            if _UNSAFE.search(pattern):
+                return None
+            try:
+                tree = _sre_parse.parse(_neutralize(pattern), re.IGNORECASE if ignorecase else 0)
+            except Exception:  # noqa: BLE001 -- syntax the standard parser does not know
+                return None
+            if tree.state.flags & re.IGNORECASE:
+                state["i"] = True
+            forms = _expand(list(tree), state)
+            if forms is None:
+                return None
+            for form in forms:
+                phrase = _phrase(form)
+                if phrase is None:
+                    return None
+                phrases.append(phrase)
+        if not phrases:
+            return None
+        if state["i"] and not all(words.isascii() for words, _ in phrases):
+            return None  # folded text stands for case-insensitive matching of ASCII only
+        whole = [words for words, bounded in phrases if bounded]
+        loose = [words for words, bounded in phrases if not bounded]
+        return cls(PhraseStarts(whole, state["i"], True), PhraseStarts(loose, state["i"]), state["i"])
+
+    def starts(self, text, folded, lo, hi, words) -> Optional[Set[int]]:
+        """The places in text[lo:hi] where a match may start; None when they cannot be told
+        (case-insensitive, and folding moved offsets)."""
+        if self.ignorecase and folded is None:
+            return None
+        found: Set[int] = set()
+        self.whole.starts(text, folded, lo, hi, found, words)
+        self.loose.starts(text, folded, lo, hi, found, words)
+        return found
+
+
+def _expand(items, state) -> Optional[list]:
+    """The token sequences (characters, _SEP, _EDGE) a parsed sequence spells out."""
+    forms = [()]
+    for op, av in items:
+        alternatives = _expand_item(op, av, state)
+        if alternatives is None:
+            return None
+        forms = [f + a for f in forms for a in alternatives]
+        if len(forms) > _MAX_FORMS:
+            return None
+    return forms
+
+
+def _expand_item(op, av, state) -> Optional[list]:
+    from lint.engine.prefilter import _REPEATS, _sre
+
+    if op is _sre.LITERAL:
+        char = chr(av)
+        return [(_SEP,)] if _SPACE.match(char) else [(char,)]
+    if op is _sre.AT:
+        return [(_EDGE,)] if av is _sre.AT_BOUNDARY else [()]
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        return [()]
+    if op is _sre.IN:
+        if av == [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]:
+            return [(_SEP,)]
+        if not all(kind is _sre.LITERAL for kind, _ in av):
+            return None
+        chars = [chr(value) for _, value in av]
+        spaces = [bool(_SPACE.match(c)) for c in chars]
+        if all(spaces):
+            return [(_SEP,)]
+        return None if any(spaces) else [(c,) for c in chars]
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = av
+        if add_flags & re.IGNORECASE:
+            state["i"] = True
+        return _expand(list(inner), state)
+    if hasattr(_sre, "ATOMIC_GROUP") and op is _sre.ATOMIC_GROUP:
+        return _expand(list(av), state)
+    if op is _sre.BRANCH:
+        out = []
+        for branch in av[1]:
+            forms = _expand(list(branch), state)
+            if forms is None:
+                return None
+            out += forms
+        return out
+    if op in _REPEATS:
+        low, high, inner = av
+        forms = _expand(list(inner), state)
+        if forms is None:
+            return None
+        if forms and all(f == (_SEP,) for f in forms):  # \s+, \s*, [ \t]{1,3}
+            return [(_SEP,)] if low >= 1 else [(), (_SEP,)]
+        if (low, high) == (1, 1):
+            return forms
+        if (low, high) == (0, 1):
+            return [()] + forms
+    return None
+
+
+def _phrase(form) -> Optional[Tuple[str, bool]]:
+    """A token sequence as a phrase (its words apart by single spaces) and whether it is held
+    to word edges: a \\b before its first character and after its last, each a letter or digit,
+    or white space after it. None when it starts with white space or holds no character."""
+    words, word = [], ""
+    edge_before = edge_after = space_after = False
+    for token in form:
+        if token is _SEP:
+            if not words and not word:
+                return None  # a match that starts with white space
+            if word:
+                words.append(word)
+                word = ""
+            space_after = True
+        elif token is _EDGE:
+            if not words and not word:
+                edge_before = True
+            else:
+                edge_after = True
+        else:
+            if edge_after or space_after:
+                edge_after = space_after = False
+            word += token
+    if word:
+        words.append(word)
+    elif not words:
+        return None
+    if any(not w.isprintable() or any(c.isspace() for c in w) for w in words):
+        return None  # PhraseStarts splits phrases at Python's white space, not the pattern's
+    first, last = words[0][0], words[-1][-1]
+    bounded = (
+        edge_before
+        and first.isascii()
+        and first.isalnum()
+        and (space_after or (edge_after and last.isascii() and last.isalnum()))
+    )
+    return " ".join(words), bounded

@@ -1,0 +1,102 @@
+"""vague-source: sourcing that names nobody (`reportedly`, `it is believed`, `officials said`).
+
+Two lists of patterns: `always` is vague wherever it stands (`reportedly`, `it is believed`,
+`the government says`); `unless_named` is vague only when no named person speaks in the same
+sentence or the one before it in the paragraph (`officials said` after `Kirby said` is fine).
+"""
+
+from __future__ import annotations
+
+from typing import List
+
+from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
+from lint.engine.prefilter import prefilters_enabled
+from lint.kinds.newsroom.sourcing_base import PatternStarts, finditer_at, folded_text, folded_words
+from lint.model import Hit
+from lint.engine.patterns import lazy_compile
+
+# A named speaker: First Last (with an optional initial) next to a speech verb, or a title
+# and a surname.
+_NAMED = lazy_compile(
+    r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+[^.;“”\"]{0,50}?\s(?:said|says|told|added)\b"
+    r"|\b(?:said|says|told|added)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+"
+)
+
+
+class VagueSource(Kind):
+    """Options:
+
+    always        patterns that are vague sourcing wherever they stand
+    unless_named  patterns that are vague only with no named speaker in the sentence or the
+                  one before it in the same paragraph
+    attributed    patterns that attribute a sentence to someone named ("according to the fire
+                  service"): an `always` match in such a sentence is left alone
+    ignorecase    match regardless of case (default true)
+    """
+
+    name = "vague-source"
+    default_scope = "draft"
+
+    always: List[str] = ()
+    unless_named: List[str] = ()
+    attributed: List[str] = ()
+    ignorecase: bool = True
+
+    def __post_init__(self):
+        if not self.always and not self.unless_named:
+            raise OptionError("always", "needs `always` or `unless-named`, lists of patterns")
+        for option in ("always", "unless_named"):
+            patterns = getattr(self, option)
+            for p in patterns:
+                compile_pattern(option, p, self.ignorecase)
+            combined = "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
+            self._set(f"_{option}", compile_pattern(option, combined, self.ignorecase))
+            # Speed: where a match can start, when the patterns are phrases (PatternStarts)
+            self._set(f"_{option}_starts", PatternStarts.build(patterns, self.ignorecase) if patterns else None)
+        for p in self.attributed:
+            compile_pattern("attributed", p, self.ignorecase)
+        combined = "|".join(f"(?:{p})" for p in self.attributed)
+        self._set("_attributed", compile_pattern("attributed", combined, self.ignorecase) if combined else None)
+
+    def check(self, doc, spans, context):
+        text = doc.text
+        timeout = context.timeout_for(text)
+        fast = prefilters_enabled()
+        for span_start, span_end in spans:
+            for m in self._finditer(doc, self._always, fast and self._always_starts, span_start, span_end, timeout):
+                if not self._attributed_sentence(doc, m.start(), timeout):
+                    yield Hit(*m.span())
+            unless = fast and self._unless_named_starts
+            for m in self._finditer(doc, self._unless_named, unless, span_start, span_end, timeout):
+                if not self._named_nearby(doc, m.start(), timeout):
+                    yield Hit(*m.span())
+
+    @staticmethod
+    def _finditer(doc, pattern, phrase_starts, lo, hi, timeout):
+        """finditer(pattern, doc.text, lo, hi); tried only where a match can start when the
+        patterns are phrases (every match starts at one of their places: finditer_at)."""
+        if phrase_starts:
+            starts = phrase_starts.starts(doc.text, folded_text(doc), lo, hi, folded_words(doc))
+            if starts is not None:
+                return finditer_at(pattern, doc.text, starts, lo, hi, timeout)
+        return finditer(pattern, doc.text, lo, hi, timeout)
+
+    def _attributed_sentence(self, doc, offset, timeout) -> bool:
+        """Does the sentence holding offset name its source ("..., according to the fire service")?"""
+        if self._attributed is None:
+            return False
+        start, end = doc.sentences[doc.sentence_index(offset)]
+        return search(self._attributed, doc.text, start, end, timeout) is not None
+
+    def _named_nearby(self, doc, offset, timeout) -> bool:
+        index = doc.sentence_index(offset)
+        paragraph = doc.paragraph_index(offset)
+        for i in (index, index - 1):
+            if i < 0:
+                continue
+            start, end = doc.sentences[i]
+            if doc.paragraph_index(start) != paragraph:
+                continue
+            if search(_NAMED, doc.text, start, end, timeout):
+                return True
+        return False

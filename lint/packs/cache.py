@@ -1,0 +1,182 @@
+"""A cache of loaded, validated and compiled packs, so a commit hook starts in milliseconds.
+
+Loading packs means parsing YAML, checking every option and compiling every pattern: a cost
+paid on every `copydesk` call, which under pre-commit is most of the time the call takes. The
+result (the `Rule` list, with compiled `regex` patterns, which pickle with their compiled code)
+is pickled under a key made of everything it was built from:
+
+- copydesk's own code (every file under `lint/`: path, size, modification time),
+- the pack files and every YAML file in the `data/` folders beside them,
+- the Python, `regex` and copydesk versions, and the arguments of the load.
+
+Any change to one of those makes a new key, so a stale cache cannot be read. The tables read
+while loading (and the abbreviation list the sentence splitter needs) are stored with the rules,
+so a cached run does not import the YAML parser at all.
+
+Where: $COPYDESK_CACHE_DIR, else $XDG_CACHE_HOME/copydesk, else ~/.cache/copydesk.
+COPYDESK_NO_CACHE=1 turns it off. A cache that cannot be read or written is ignored: the
+packs are then loaded the slow way, with the same result.
+
+A kind whose loading reads some other file must name it in `EXTRA_INPUTS` (or not be cached).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Callable, Iterable, List
+
+from lint.engine import digests
+
+PREFIX = "packs-"
+PATTERNS_PREFIX = "patterns-"  # lint/engine/patterns.py: module-level patterns, keyed by the code alone
+KEEP = 8  # cache files kept; older ones are removed when a new one is written
+EXTRA_INPUTS: List[Path] = []
+
+
+def cache_dir() -> Path:
+    if os.environ.get("COPYDESK_CACHE_DIR"):
+        return Path(os.environ["COPYDESK_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "copydesk"
+
+
+def enabled() -> bool:
+    return os.environ.get("COPYDESK_NO_CACHE", "") in ("", "0")
+
+
+def _code_files() -> List[Path]:
+    root = Path(__file__).resolve().parent.parent  # every module of lint/
+    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def _data_files(pack_paths: Iterable[Path]) -> List[Path]:
+    out = set()
+    for path in pack_paths:
+        path = Path(path)
+        out.add(path)
+        data = path.parent / "data"
+        if data.is_dir():
+            out.update(data.glob("*.yaml"))
+    return sorted(out)
+
+
+def _stamp(paths: Iterable[Path]) -> bytes:
+    """Each file's path, size and modification time: what a cache key is made of."""
+    lines = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            lines.append(f"{os.path.abspath(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n")
+        except OSError:
+            lines.append(f"{path}\0missing\n")
+    return "".join(lines).encode()
+
+
+@functools.lru_cache(maxsize=1)
+def _code_stamp() -> bytes:
+    """copydesk's code and the versions it runs on, stamped once a process (both caches'
+    keys start with it; the code does not change under a running process)."""
+    import regex
+
+    from lint import __version__
+
+    versions = repr((sys.version, getattr(regex, "__version__", "?"), __version__)).encode()
+    return versions + b"\n" + _stamp(_code_files())
+
+
+def key(args: tuple, pack_paths: Iterable[Path]) -> str:
+    digest = digests.blake2b(digest_size=16)
+    digest.update(repr(args).encode() + b"\n")
+    digest.update(_code_stamp())
+    digest.update(_stamp(_data_files(pack_paths) + list(EXTRA_INPUTS)))
+    return digest.hexdigest()
+
+
+def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object], keep: Callable[[object], bool] = lambda result: True):
+    """`build()`'s result, from the cache when its inputs have not changed; a result `keep`
+    refuses (packs with broken rules: about to be fixed) is built each time, never stored."""
+    if not enabled():
+        return build()
+    from lint.packs import tables
+
+    try:
+        name = cache_dir() / f"{PREFIX}{key(args, list(pack_paths))}.pickle"
+    except Exception:  # noqa: BLE001 -- no home folder, say: run without the cache
+        return build()
+    try:
+        with open(name, "rb") as handle:
+            result, loaded_tables = pickle.load(handle)
+        tables.prime(loaded_tables)
+        return result
+    except Exception:  # noqa: BLE001 -- missing, unreadable or from another version: rebuild
+        pass
+    with tables.recording() as loaded_tables:
+        result = build()
+        tables.load_table("abbreviations")  # every check needs it: store it with the rules
+    if not keep(result):
+        return result
+    try:
+        _write(name, (result, loaded_tables))
+    except Exception:  # noqa: BLE001 -- a read-only home, a full disk: run without the cache
+        pass
+    return result
+
+
+def derived(prefix: str, inputs: tuple, build: Callable[[], object]):
+    """`build()`'s result, kept in the cache under `inputs` (what it is built from: a data
+    file's path, size and modification time, and a format version) and the Python version.
+    None when caching is turned off: the caller then does without. A cache that cannot be
+    written costs a build each time, as the pack cache does."""
+    if not enabled():
+        return None
+    try:
+        digest = digests.blake2b(repr((inputs, sys.version)).encode(), digest_size=16).hexdigest()
+        name = cache_dir() / f"{prefix}{digest}.pickle"
+    except Exception:  # noqa: BLE001 -- no home folder, say
+        return None
+    try:
+        with open(name, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 -- missing, unreadable: build it
+        pass
+    result = build()
+    try:
+        _write(name, result, prefix)
+    except Exception:  # noqa: BLE001 -- a read-only home, a full disk
+        pass
+    return result
+
+
+def patterns_file():
+    """Where lint/engine/patterns.py keeps compiled module-level patterns (None: caching is off)."""
+    if not enabled():
+        return None
+    return cache_dir() / f"{PATTERNS_PREFIX}{digests.blake2b(_code_stamp(), digest_size=16).hexdigest()}.pickle"
+
+
+def write_atomic(name: Path, payload, prefix: str = PREFIX) -> None:
+    _write(name, payload, prefix)
+
+
+def _write(name: Path, payload, prefix: str = PREFIX) -> None:
+    name.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only when the cache is written
+
+    fd, temp = tempfile.mkstemp(dir=name.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, name)
+    except BaseException:
+        os.unlink(temp)
+        raise
+    old = sorted(name.parent.glob(f"{prefix}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in old[KEEP:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
