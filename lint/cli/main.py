@@ -48,13 +48,6 @@ def _terminal_columns() -> int:
     return columns or 80
 
 
-def _comma_list(values: Optional[List[str]]) -> List[str]:
-    out = []
-    for value in values or []:
-        out.extend(v.strip() for v in value.split(",") if v.strip())
-    return out
-
-
 def _jobs(value: str) -> Optional[int]:
     if value == "auto":
         return None
@@ -189,10 +182,10 @@ def cmd_check(args) -> int:
             "to the drafts; give one of them (--diff first to see what --fix would change)"
         )
     # config, corpus, filters (per-file-ignores, suppressions, baseline) and formats: one
-    # pipeline in lint/cli/check.py, so every step happens in one place
-    from lint.cli import check as pipeline
+    # pipeline through the library API (lint/api.py), so every front end shares one path
+    from lint.cli import check
 
-    return pipeline.check(args)
+    return check.check(args)
 
 
 def cmd_init(args) -> int:
