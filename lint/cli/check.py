@@ -21,7 +21,6 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 def check(args) -> int:
     from lint.api import Checker
     from lint.cli import progress
-    from lint.cli.main import _use_color
     from lint.report import NEEDS_SOURCES, RunReport, formats
 
     fixing = args.fix or args.diff
@@ -129,6 +128,14 @@ def check(args) -> int:
     if any(f.severity >= checker.fail_on for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _use_color(stream) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def _format_name(args) -> str:

@@ -167,14 +167,6 @@ def run() -> None:
     os._exit(status)
 
 
-def _use_color(stream) -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return hasattr(stream, "isatty") and stream.isatty()
-
-
 def cmd_check(args) -> int:
     if args.fix and args.diff:
         raise CopydeskError(

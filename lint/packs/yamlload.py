@@ -115,10 +115,10 @@ _NOTICES: list = []
 
 
 def read_text(path: Path, what: str = "file") -> str:
-    """A YAML or config file's text, decoded as drafts are (lint/drafts/reader.py): a byte-order mark
+    """A YAML or config file's text, decoded as drafts are (lint/drafts/decode.py): a byte-order mark
     (UTF-8, UTF-16, UTF-32), else UTF-8, else Windows-1252 with a notice. Bytes nothing decodes
     are a CopydeskError naming the file, line and byte."""
-    from lint.drafts import reader
+    from lint.drafts import decode
 
     try:
         with open(path, "rb") as handle:
@@ -130,8 +130,8 @@ def read_text(path: Path, what: str = "file") -> str:
     except OSError as error:
         raise CopydeskError(f"{path}: cannot read: {error.strerror or error}") from None
     try:
-        decoded = reader.decode(data, str(path), what)
-    except reader.DraftError as error:
+        decoded = decode.decode(data, str(path), what)
+    except decode.DraftError as error:
         raise CopydeskError(str(error)) from None
     if decoded.notice:
         _NOTICES.append(decoded.notice)
