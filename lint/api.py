@@ -33,7 +33,19 @@ from lint.packs import config as config_module
 from lint.packs.loader import matches_prefix as _matches
 from lint.record import Record, field
 
-__all__ = ["Checker", "Run", "FixedText", "CopydeskError", "Finding", "Severity"]
+__all__ = [
+    "Checker",
+    "Run",
+    "FixedText",
+    "load_rules",
+    "Rules",
+    "explain",
+    "check_pack",
+    "PackCheck",
+    "CopydeskError",
+    "Finding",
+    "Severity",
+]
 
 
 class Run(Record):
@@ -63,6 +75,81 @@ class FixedText(Record):
     @property
     def changed(self) -> bool:
         return self.applied > 0
+
+
+class Rules(Record):
+    """Every rule the packs define, for a rule list, an explain page or an editor's hover.
+
+    Each rule (`lint.packs.loader.Rule`) carries `id`, `severity`, `summary` (the description's
+    first sentence), `description`, `message`, `link`, its `fail` and `passing` examples (each
+    an `Example` whose `drafts` are the example texts) and `source` (`file:line`)."""
+
+    rules: list  # sorted by id; copydesk.unused-suppression included
+    notices: List[str]  # said to the user (a pack replacing a built-in one, a Windows-1252 file)
+    problems: List[str]  # broken packs and rules, left out: a front end says them (the CLI exits 2)
+
+    def get(self, rule_id: str):
+        """The rule `rule_id`, or None."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def find(self, rule_id: str):
+        """The rule `rule_id`; a CopydeskError naming the closest ids when there is none."""
+        rule = self.get(rule_id)
+        if rule is None:
+            import difflib  # only for a mistake
+
+            ids = [r.id for r in self.rules]
+            close = sorted(r for r in ids if rule_id in r)[:5] or difflib.get_close_matches(rule_id, ids, n=3)
+            hint = f" (did you mean {', '.join(close)}?)" if close else " (see `copydesk rules`)"
+            raise CopydeskError(f"no rule {rule_id!r}{hint}")
+        return rule
+
+
+def load_rules(packs: Sequence = ()) -> Rules:
+    """The built-in packs plus the pack files `packs` (a pack named like a built-in one
+    replaces it), every rule whether or not a config selects it: what `copydesk rules` lists
+    and `copydesk explain` looks in. Raises CopydeskError for a pack that cannot load at all."""
+    from lint.packs import loader as pack_loader
+
+    rule_set = pack_loader.load_rule_set([Path(p) for p in packs])
+    rules = sorted(rule_set.rules + [suppress.unused_rule()], key=lambda r: r.id)
+    return Rules(rules, list(rule_set.notices), list(rule_set.problems))
+
+
+def explain(rule) -> str:
+    """A rule's `copydesk explain` page as plain text: level, kind, description, link, message,
+    options with the values in force, the examples it flags and does not flag, where it is defined."""
+    from lint.packs.explain import explain_text
+
+    return explain_text(rule)
+
+
+class PackCheck(Record):
+    """What running one pack file's examples gave (`copydesk test-pack`)."""
+
+    path: str
+    name: str  # the pack's name
+    rules: int  # rules that loaded
+    examples: int  # their examples, pass and fail
+    failures: List[str]  # "file:line: rule 'x': fail example was not flagged: ...", one per failing example
+    broken: List[str]  # rules that could not load (not run), one message each
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures and not self.broken
+
+
+def check_pack(path) -> PackCheck:
+    """Load a pack file on its own and run every rule's examples. A broken rule is named in
+    `broken` and the others still run; a file that is not a pack at all raises CopydeskError
+    naming file and line."""
+    from lint.packs import loader as pack_loader
+
+    broken: List[tuple] = []
+    pack = pack_loader.load_pack(Path(path), check_examples=False, problems=broken)
+    failures = pack_loader.run_examples(pack.rules)
+    examples = sum(len(r.fail) + len(r.passing) for r in pack.rules)
+    return PackCheck(str(path), pack.name, len(pack.rules), examples, failures, [message for _, message in broken])
 
 
 def split_prefixes(values: Optional[Iterable[str]]) -> List[str]:
@@ -190,6 +277,13 @@ class Checker:
         context = Context(house=dict(cfg.house), registry=_registry(registry, cfg), timeout=timeout)
         notices = config_notices + rule_set.notices + take_notices()  # config, packs, people list
         return cls(cfg, rules, known, level, report_unused, unused_severity, list(rule_set.problems), notices, context)
+
+    def rule(self, rule_id: str):
+        """The rule a finding names (`finding.rule`), for its description and examples (an
+        editor's hover); None for an id this checker does not run."""
+        if rule_id == suppress.RULE_ID:
+            return suppress.unused_rule()
+        return next((r for r in self.rules if r.id == rule_id), None)
 
     # ---- one draft ---------------------------------------------------------------------
 

@@ -1,4 +1,7 @@
-"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`.
+"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`, `init`.
+
+argparse and one small function per command; every command reads packs, configs and drafts
+through the library API (lint/api.py), as any other front end does.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, pack or
 config error, or a draft or rule that could not be checked. User errors print one clear line
@@ -10,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 from typing import List, Optional
 
 from lint import __version__
@@ -187,87 +189,49 @@ def cmd_init(args) -> int:
 
 
 def _load_rules(pack_files):
-    """The packs' working rules; their notices and problems said on stderr. Returns (rules,
-    whether a pack or rule was broken: the command then exits 2)."""
-    from lint.packs import loader as packs
-    from lint.engine import suppress
+    """Every rule of the built-in packs and `pack_files` (lint/api.py), their notices and
+    problems said on stderr (a problem makes the command exit 2)."""
+    from lint import api
 
-    rule_set = packs.load_rule_set(pack_files)
-    for message in rule_set.notices:
+    rules = api.load_rules(pack_files)
+    for message in rules.notices:
         print(f"copydesk: notice: {message}", file=sys.stderr)
-    for message in rule_set.problems:
+    for message in rules.problems:
         print(f"copydesk: {message}", file=sys.stderr)
-    return rule_set.rules + [suppress.unused_rule()], bool(rule_set.problems)
+    return rules
 
 
 def cmd_rules(args) -> int:
-    rules, broken = _load_rules(args.pack)
-    width = max(len(r.id) for r in rules)
-    for rule in sorted(rules, key=lambda r: r.id):
+    rules = _load_rules(args.pack)
+    width = max(len(r.id) for r in rules.rules)
+    for rule in rules.rules:
         print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
-    return EXIT_ERROR if broken else EXIT_OK
+    return EXIT_ERROR if rules.problems else EXIT_OK
 
 
 def cmd_explain(args) -> int:
-    loaded, broken = _load_rules(args.pack)
-    rules = {r.id: r for r in loaded}
-    rule = rules.get(args.rule)
-    if rule is None:
-        import difflib  # only for a mistake
+    from lint import api
 
-        close = sorted(r for r in rules if args.rule in r)[:5] or difflib.get_close_matches(args.rule, list(rules), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else " (see `copydesk rules`)"
-        raise CopydeskError(f"no rule {args.rule!r}{hint}")
-    kind = rule.kind.name if rule.kind is not None else "built into copydesk"
-    out = [f"{rule.id}  ({rule.severity}, kind {kind}, scope {rule.scope})", ""]
-    out.append(rule.description or "(no description)")
-    if rule.link:
-        out += ["", f"More: {rule.link}"]
-    out += ["", f"Message: {rule.message}"]
-    from lint.packs.explain import options_section
-
-    options = options_section(rule)
-    if options:
-        out += [""] + options
-    if rule.fail:
-        out += ["", "Flagged:"] + [_indent_example(e.drafts) for e in rule.fail]
-    if rule.passing:
-        out += ["", "Not flagged:"] + [_indent_example(e.drafts) for e in rule.passing]
-    out += ["", f"Defined at {rule.source}"]
-    print("\n".join(out))
-    return EXIT_ERROR if broken else EXIT_OK
-
-
-def _indent_example(drafts) -> str:
-    lines = []
-    for i, draft in enumerate(drafts):
-        prefix = "  - " if i == 0 else "    + "
-        body = draft.rstrip("\n").split("\n")
-        lines.append(prefix + body[0])
-        lines.extend("    " + line for line in body[1:])
-    return "\n".join(lines)
+    rules = _load_rules(args.pack)
+    print(api.explain(rules.find(args.rule)))
+    return EXIT_ERROR if rules.problems else EXIT_OK
 
 
 def cmd_test_pack(args) -> int:
-    from lint.packs import loader as packs
+    from lint import api
 
-    failed = 0
-    pack_errors = 0  # rules that cannot load: a pack error (exit 2), not a failing example
+    failed = pack_errors = 0  # a rule that cannot load is a pack error (exit 2), not a failing example
     for file in args.files:
-        broken: List[tuple] = []  # every broken rule, not only the first
-        pack = packs.load_pack(Path(file), check_examples=False, problems=broken)
-        for _, message in broken:
+        result = api.check_pack(file)
+        for message in result.broken:
             print(message, file=sys.stderr)
-        failures = packs.run_examples(pack.rules)
-        examples = sum(len(r.fail) + len(r.passing) for r in pack.rules)
-        for failure in failures:
+        for failure in result.failures:
             print(failure)
-        status = [f"{len(failures)} failing"] if failures else [] if broken else ["all pass"]
-        status += [f"{len(broken)} broken (not run, see above)"] if broken else []
-        status = "; ".join(status)
-        print(f"{file}: pack {pack.name!r}, {len(pack.rules)} rules, {examples} examples: {status}")
-        failed += len(failures)
-        pack_errors += len(broken)
+        status = [f"{len(result.failures)} failing"] if result.failures else [] if result.broken else ["all pass"]
+        status += [f"{len(result.broken)} broken (not run, see above)"] if result.broken else []
+        print(f"{file}: pack {result.name!r}, {result.rules} rules, {result.examples} examples: {'; '.join(status)}")
+        failed += len(result.failures)
+        pack_errors += len(result.broken)
     if pack_errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if failed else EXIT_OK

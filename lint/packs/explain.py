@@ -148,3 +148,33 @@ def _same(value, default) -> bool:
         return normal(value) == normal(default)
     except Exception:  # noqa: BLE001 -- values that do not compare: not the default
         return False
+
+
+def explain_text(rule) -> str:
+    """The whole `copydesk explain` page of a rule: id, level, kind and scope, description,
+    link, message, options, the examples it flags and does not flag, where it is defined."""
+    kind = rule.kind.name if rule.kind is not None else "built into copydesk"
+    out = [f"{rule.id}  ({rule.severity}, kind {kind}, scope {rule.scope})", ""]
+    out.append(rule.description or "(no description)")
+    if rule.link:
+        out += ["", f"More: {rule.link}"]
+    out += ["", f"Message: {rule.message}"]
+    options = options_section(rule)
+    if options:
+        out += [""] + options
+    if rule.fail:
+        out += ["", "Flagged:"] + [_indent_example(e.drafts) for e in rule.fail]
+    if rule.passing:
+        out += ["", "Not flagged:"] + [_indent_example(e.drafts) for e in rule.passing]
+    out += ["", f"Defined at {rule.source}"]
+    return "\n".join(out)
+
+
+def _indent_example(drafts) -> str:
+    lines = []
+    for i, draft in enumerate(drafts):
+        prefix = "  - " if i == 0 else "    + "
+        body = draft.rstrip("\n").split("\n")
+        lines.append(prefix + body[0])
+        lines.extend("    " + line for line in body[1:])
+    return "\n".join(lines)
