@@ -308,8 +308,17 @@ class Checker:
     def judge(self, results: list, report_on: Optional[Iterable[str]] = None):
         """Phase 2 over `results` (phase-1 results of any drafts), then the filter step.
         Returns (findings, errors): the findings of the drafts in `report_on` (default: all of
-        `results`), sorted; errors as lines to show."""
-        findings, rule_errors = self.engine.finish(list(results))
+        `results`), sorted; errors as lines to show.
+
+        A result that was pickled (from another process or machine) carries no text: to place
+        a cross-draft finding in it, its draft is read again from its path, and a draft that
+        changed since phase 1 is an error, not a misplaced finding."""
+        results = list(results)
+        for result in results:  # a result that came through pickle re-reads its draft to place a finding
+            locator = result.locator
+            if locator is not None and locator.source is None and locator.reload is None:
+                locator.reload = functools.partial(read_draft, "-")
+        findings, rule_errors = self.engine.finish(results)
         reported = {r.path for r in results} if report_on is None else set(report_on)
         findings = [f for f in findings if f.path in reported]
         errors = group_rule_errors([e for e in rule_errors if e.path in reported or e.path == "(all drafts)"])

@@ -77,9 +77,13 @@ def applies_to(path: str) -> bool:
 def scan(doc) -> Optional[Suppressions]:
     """The suppressions in a Markdown or HTML draft (None when it has none)."""
     source = doc.source
-    if "copydesk-" not in source or not applies_to(doc.path):
+    # a Markdown or HTML draft by its suffix, or by the format it was read as (an editor's
+    # unsaved buffer, a draft on stdin, checked through lint/api.py with `format=`)
+    markup = doc.format in ("markdown", "html") or applies_to(doc.path)
+    if "copydesk-" not in source or not markup:
         return None
-    code = _code_spans(source) if doc.path.lower().endswith((".md", ".markdown")) else []
+    markdown = doc.format == "markdown" or doc.path.lower().endswith((".md", ".markdown"))
+    code = _code_spans(source) if markdown else []
     directives = []
     for m in _DIRECTIVE.finditer(source):
         if any(a <= m.start() < b for a, b in code):
