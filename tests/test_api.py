@@ -5,6 +5,7 @@ under a config that selects, ignores (per-file too) and meets inline suppression
 from __future__ import annotations
 
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -290,3 +291,40 @@ def test_check_pack_runs_a_packs_examples(tmp_path):
     assert (result.name, result.rules, result.examples, result.broken) == ("desk", 1, 3, [])
     assert not result.passed
     assert len(result.failures) == 1 and "pass example was flagged at 1:18 ('presser')" in result.failures[0]
+
+
+# ---- the documented examples run ---------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _python_blocks(text: str):
+    return re.findall(r"^```python\n(.*?)^```", text, re.M | re.S)
+
+
+def test_the_readme_example_prints_what_it_says(monkeypatch, capsys):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Use it from Python") :]
+    (code,) = _python_blocks(section)[:1]
+    expected = re.search(r"^prints\n\n```text\n(.*?)^```", section, re.M | re.S).group(1)
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out == expected
+
+
+@pytest.mark.parametrize("number", range(3))
+def test_the_api_docs_examples_run(monkeypatch, capsys, number):
+    blocks = _python_blocks((ROOT / "docs" / "api.md").read_text(encoding="utf-8"))
+    assert len(blocks) == 3
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {}
+    exec(compile(blocks[number], "docs/api.md", "exec"), namespace)
+    out = capsys.readouterr().out
+    if number == 0:
+        assert "9 1 people.rank-branch error “Navy Gen.”" in out
+        assert "4 findings in 2 drafts; 0 errors" in out
+    elif number == 1:
+        assert [(f.path, f.rule) for f in namespace["findings"]][0] == ("examples/drafts/harbor-strike.txt", "hygiene.editor-note")
+        assert namespace["errors"] == []
+    else:
+        assert out.startswith("hygiene.double-space  (suggestion, kind substitution, scope draft)")
