@@ -6,6 +6,9 @@
     findings = checker.check_text(text, "drafts/strike.md")        # one draft (and its format)
     run = checker.check_paths(["drafts/"])         # many drafts; cross-draft rules judged over all
     fixed = checker.fix_text(text, "drafts/strike.txt").text       # safe fixes applied
+    rule = checker.rule(findings[0].rule)          # its description and examples (a hover)
+    print(api.explain(api.load_rules().find("hygiene.double-space")))  # copydesk explain
+    api.check_pack("house.yaml").failures          # copydesk test-pack
 
 The command line (`lint/cli/check.py`), and any editor, report or cluster front end, goes
 through a `Checker`: the same config discovery, packs, registry and house choices, the same
@@ -16,7 +19,8 @@ the packs: its `DraftResult` (findings, the small picklable facts of cross-draft
 errors) can be kept and moved between processes. Phase 2 (`Checker.judge`) merges the facts
 of any set of drafts (the run's, an editor's workspace, a cluster's workers) and turns them
 into findings; it then filters them. Findings are `lint.model.Finding` records, the objects
-every output format renders.
+every output format renders. docs/api.md documents every name in `__all__`; the module's
+other functions serve the CLI and the process pool (they are module-level to pickle).
 """
 
 from __future__ import annotations
@@ -163,9 +167,10 @@ def split_prefixes(values: Optional[Iterable[str]]) -> List[str]:
 class Checker:
     """Packs, config and house choices loaded once; drafts checked as often as needed.
 
-    Build one with `Checker.load`; it is cheap to keep and safe to reuse. Its attributes say
-    what it runs: `config`, `rules` (those selected), `known` (every loaded rule id), `fail_on`,
-    `problems` (broken packs and rules, left out), `notices`.
+    Build one with `Checker.load` (not the constructor); it is cheap to keep and safe to
+    reuse. Its attributes say what it runs: `config`, `rules` (those selected), `known` (every
+    loaded rule id), `fail_on`, `problems` (broken packs and rules, left out), `notices`,
+    `engine`. Build a new one when the config or a pack changes.
     """
 
     def __init__(self, cfg, rules, known, fail_on, report_unused, unused_severity, problems, notices, context):

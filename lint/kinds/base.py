@@ -1,6 +1,6 @@
 """What every kind shares: option checking, pattern compiling, timed searches.
 
-A kind is a class whose annotated attributes are its options (see `Kind`). `packs.py` builds it from a rule's
+A kind is a class whose annotated attributes are its options (see `Kind`). `lint/packs/loader.py` builds it from a rule's
 YAML; a wrong option name or type fails there with the pack's file and line. A kind's
 `check(doc, spans, context)` yields `Hit`s (offsets in `doc.text`); the engine does the rest.
 

@@ -53,8 +53,8 @@ class Config(Record):
     fail_on: Optional[Severity] = None
     per_file_ignores: Dict[str, List[str]] = field(default_factory=dict)
     exclude: List[str] = field(default_factory=list)
-    # HOOK(registry): the house people list's path. lint/packs/registry.py (another branch) loads it;
-    # cli.py passes it on (a `--registry` flag beats it).
+    # HOOK(registry): the house people list's path. lint/packs/registry.py loads it;
+    # lint/api.py passes it on (a `--registry` flag beats it).
     registry: Optional[Path] = None
     corpus: List[str] = field(default_factory=list)
     house: Dict[str, Any] = field(default_factory=dict)

@@ -110,7 +110,7 @@ def load_yaml(text: str, name: str):
 
 
 # What reading a YAML file had to say that is not an error (a pack saved as Windows-1252):
-# `take_notices()` hands them to whoever reports (the pipeline, `copydesk rules`).
+# `take_notices()` hands them to whoever reports (lint/api.py for `copydesk check` and `copydesk rules`).
 _NOTICES: list = []
 
 
