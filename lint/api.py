@@ -340,9 +340,10 @@ class Checker:
 
     def check_text(self, text: str, path: str = "draft.txt", format: Optional[str] = None, others: Iterable = ()) -> List[Finding]:
         """The findings of one draft's text, shown as `path`. `others`: phase-1 results of
-        other drafts (from `check_document`) that cross-draft rules compare it with."""
+        other drafts (from `check_document`) that cross-draft rules compare it with; a result
+        for `path` itself among them (an editor's workspace, from before this edit) is left out."""
         result = self.check_document(self.read(path, text, format))
-        findings, _ = self.judge([result, *others], report_on=[path])
+        findings, _ = self.judge([result, *(o for o in others if o.path != path)], report_on=[path])
         return findings
 
     def fix_text(self, text: str, path: str = "draft.txt", format: Optional[str] = None, unsafe: bool = False) -> FixedText:

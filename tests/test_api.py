@@ -197,6 +197,10 @@ def test_check_text_compares_with_other_drafts_given(two_stories):
     assert places(findings) == [("people.title-consistency", 3, 99)]  # only the text's own
     assert "but “Marine Gen. Daniel Whitcombe” in camp.txt:3: the branch and rank differ" in findings[0].message
     assert checker.check_text(FLEET, "fleet.txt") == []  # alone, nothing to compare with
+    # an editor passes its whole workspace, this draft's result from before the edit included
+    workspace = [camp, checker.check_document(checker.read("fleet.txt"))]
+    edited = FLEET.replace("Navy Adm. Daniel Whitcombe", "Marine Gen. Daniel Whitcombe")
+    assert checker.check_text(edited, "fleet.txt", others=workspace) == []
 
 
 def test_phase_one_results_travel_between_processes(two_stories):
