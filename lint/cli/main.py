@@ -1,4 +1,4 @@
-"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`.
+"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`, `init`, `lsp`.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, pack or
 config error, or a draft or rule that could not be checked. User errors print one clear line
@@ -17,7 +17,7 @@ from lint import __version__
 from lint.model import CopydeskError
 from lint.report import FORMAT_NAMES
 
-COMMANDS = ("check", "rules", "explain", "test-pack", "init")
+COMMANDS = ("check", "rules", "explain", "test-pack", "init", "lsp")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -114,6 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--hook-repo", default=None, metavar="URL", help="the git repository of copydesk the hook and the workflow install from (default: where this copydesk came from)")
     init.add_argument("--rev", default=None, metavar="REV", help="the commit or tag in --hook-repo to pin")
     # ---- end integration ----
+    # ---- editor: copydesk lsp (lint/lsp/) ----
+    lsp = sub.add_parser("lsp", help="run the language server (over stdin/stdout) for editors; see docs/editors.md")
+    lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default; editors often pass it)")
+    # ---- end editor ----
     return parser
 
 
@@ -123,7 +127,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         argv.insert(0, "check")
     try:
         args = build_parser().parse_args(argv)
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init}
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init, "lsp": cmd_lsp}
         return handler[args.command](args)
     except CopydeskError as error:
         print(f"copydesk: {error}" if not str(error).startswith(("copydesk:", "copydesk ")) else str(error), file=sys.stderr)
@@ -192,6 +196,19 @@ def cmd_init(args) -> int:
     from lint.cli import init
 
     return init.run(args)
+
+
+def cmd_lsp(args) -> int:
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        raise CopydeskError(
+            "lsp needs the language-server packages: pip install 'copydesk[lsp]' (pygls and lsprotocol), then run copydesk lsp again"
+        ) from None
+    from lint.lsp import server
+
+    return server.serve()
 
 
 def _load_rules(pack_files):
