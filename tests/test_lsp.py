@@ -356,3 +356,16 @@ async def test_a_broken_pack_says_so_once_then_recovers(workspace):
             changes=[types.FileEvent(uri=uri_of(pack), type=types.FileChangeType.Changed)])))
         assert "house.walkout" in {d.code for d in after}
         assert len([m for m in client.messages if m.type == types.MessageType.Error]) == 1
+
+        # a config that cannot load: one message naming it and the line; fixed, all is back
+        config = workspace / "copydesk.yaml"
+        config.write_text("packs: [builtin, house.yaml]\nselect: [hygiene\n", encoding="utf-8")
+        changed = types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=uri_of(config), type=types.FileChangeType.Changed)])
+        broken = await published(client, uri, lambda: client.workspace_did_change_watched_files(changed))
+        assert broken == []
+        errors = [m for m in client.messages if m.type == types.MessageType.Error]
+        assert len(errors) == 2 and "copydesk.yaml:" in errors[1].message
+        config.write_text("packs: [builtin, house.yaml]\n", encoding="utf-8")
+        back = await published(client, uri, lambda: client.workspace_did_change_watched_files(changed))
+        assert {"house.walkout", "people.title-consistency"} <= {d.code for d in back}
+        assert len([m for m in client.messages if m.type == types.MessageType.Error]) == 2

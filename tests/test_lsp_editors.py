@@ -49,6 +49,15 @@ def test_neovim_receives_the_diagnostics(tmp_path):
     assert all(d["source"] == "copydesk" for d in result["diagnostics"])
 
 
+def test_the_neovim_setup_is_the_documented_one():
+    doc = (HERE.parent / "docs" / "editors.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Neovim"):]
+    block = section[section.index("```lua\n") + len("```lua\n"):]
+    block = block[: block.index("```")]
+    init = (FIXTURES / "nvim" / "init.lua").read_text(encoding="utf-8")
+    assert block in init
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("npm") is None, reason="npm is not installed")
 def test_the_vscode_extension_builds_to_a_vsix(tmp_path):

@@ -16,6 +16,7 @@ Everything here runs on the server's one worker thread, through the library API
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
@@ -24,7 +25,8 @@ from lint.model import CopydeskError, Finding
 from lint.packs import config as config_module
 from lint.record import Record, field
 
-NOT_CHECKED = "copydesk could not check this draft"  # (lint/lsp/diagnostics.py shows it as an error)
+NOT_CHECKED = "copydesk could not check this draft"
+MAX_DRAFTS = 5000  # other drafts read for the cross-draft rules, at most  # (lint/lsp/diagnostics.py shows it as an error)
 
 
 def shown(path: str) -> str:
@@ -50,10 +52,11 @@ class Loaded(Record):
 class Corpus:
     """Phase-1 results (cross-draft rules only) of a workspace's drafts on disk."""
 
-    def __init__(self, checker: api.Checker, files: List[str]):
+    def __init__(self, checker: api.Checker, files: List[str], accepts):
         from lint.engine.runner import Engine
 
         self.engine = Engine([r for r in checker.rules if r.kind.cross_draft], checker.context)
+        self.accepts = accepts  # path -> whether a new draft there belongs to this corpus
         self.results: Dict[str, object] = {}
         for path in files:
             self.refresh(path)
@@ -123,32 +126,49 @@ class Desk:
             watched.append(str(cfg.registry))
         return Loaded(key, checker, list(checker.problems), _stamp(watched))
 
-    def root_of(self, path: str) -> str:
+    def root_of(self, path: str) -> Optional[str]:
+        """The workspace folder holding `path` (the innermost), or None."""
         absolute = os.path.abspath(path)
         inside = [r for r in self.roots if absolute == r or absolute.startswith(r.rstrip(os.sep) + os.sep)]
-        return max(inside, key=len) if inside else os.path.dirname(absolute)
+        return max(inside, key=len) if inside else None
 
     def corpus(self, entry: Loaded, path: str) -> Optional[Corpus]:
-        """The workspace drafts a draft is compared with (read on first use)."""
+        """The drafts on disk a draft is compared with (read on first use): the config's
+        `corpus`, else the drafts of its workspace folder, else those beside it."""
         checker = entry.checker
         if checker is None or not any(r.kind.cross_draft for r in checker.rules):
             return None
+        cfg = checker.config
         root = self.root_of(path)
-        corpus = entry.corpora.get(root)
+        key = "corpus" if cfg.corpus else (root or os.path.dirname(os.path.abspath(path)))
+        corpus = entry.corpora.get(key)
         if corpus is None:
-            corpus = Corpus(checker, self.workspace_drafts(checker, root))
-            entry.corpora[root] = corpus
-        return corpus
-
-    def workspace_drafts(self, checker: api.Checker, root: str) -> List[str]:
-        if checker.config.corpus:
-            files = api.corpus_files(checker.config)
-        else:
             from lint.drafts import reader
 
-            files, _ = reader.find_drafts([root])
-            files = [f for f in files if not api.excluded(f, checker.config)]
-        return [shown(f) for f in files]
+            if cfg.corpus:
+                files = [shown(f) for f in api.corpus_files(cfg)]
+                listed = set(files)
+                accepts = listed.__contains__
+            elif root is not None:
+                found, _ = reader.find_drafts([root])
+                files = [shown(f) for f in found if not api.excluded(f, cfg)]
+                prefix = root.rstrip(os.sep) + os.sep
+
+                def accepts(p, prefix=prefix):
+                    return os.path.abspath(p).startswith(prefix) and p.lower().endswith(reader.DRAFT_SUFFIXES) and not api.excluded(p, cfg)
+            else:  # a draft opened outside any workspace: its folder only, not what lies below it
+                folder = key
+                files = sorted(shown(os.path.join(folder, n)) for n in os.listdir(folder)
+                               if n.lower().endswith(reader.DRAFT_SUFFIXES) and os.path.isfile(os.path.join(folder, n)))
+
+                def accepts(p, folder=folder):
+                    return os.path.dirname(os.path.abspath(p)) == folder and p.lower().endswith(reader.DRAFT_SUFFIXES)
+            if len(files) > MAX_DRAFTS:
+                print(f"copydesk lsp: {len(files)} drafts in {key}: comparing with the first {MAX_DRAFTS} only", file=sys.stderr)
+                files = files[:MAX_DRAFTS]
+            corpus = Corpus(checker, files, accepts)
+            entry.corpora[key] = corpus
+        return corpus
 
     # ---- checking -------------------------------------------------------------------
 
@@ -206,7 +226,7 @@ class Desk:
         path = shown(path)
         for entry in self.loaded.values():
             for corpus in entry.corpora.values():
-                if path in corpus.results or os.path.isfile(path):
+                if path in corpus.results or (os.path.isfile(path) and corpus.accepts(path)):
                     corpus.refresh(path)
 
     def deleted(self, path: str) -> None:

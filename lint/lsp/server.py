@@ -190,7 +190,7 @@ async def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) 
     uri = params.text_document.uri
     path = ls.path_of(uri)
     if os.path.basename(path) in CONFIG_FILES or path.endswith((".yaml", ".yml")):
-        ls.desk.forget()
+        await ls.run(ls.desk.forget)
         ls.recheck_open()
         return
     await ls.after_save(uri)

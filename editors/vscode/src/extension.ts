@@ -34,15 +34,8 @@ async function start(): Promise<void> {
       { scheme: "file", language },
       { scheme: "untitled", language },
     ]),
+    // (the server registers its own file watchers: configs, packs, registries and drafts)
     initializationOptions: { debounce: chosen.debounce },
-    synchronize: {
-      // configs, packs and registries are reloaded, drafts on disk read again, when they change
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher("**/{copydesk.yaml,.copydesk.yaml,pyproject.toml}"),
-        vscode.workspace.createFileSystemWatcher("**/*.{yaml,yml}"),
-        vscode.workspace.createFileSystemWatcher("**/*.{txt,text,md,markdown,html,htm}"),
-      ],
-    },
   };
   const started = new LanguageClient("copydesk", "copydesk", serverOptions, clientOptions);
   try {
