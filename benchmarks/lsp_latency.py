@@ -10,7 +10,8 @@ debounce fires: the check, phase 2 with the workspace's other drafts, and the pr
 - a 2,000-word story made of ../shared/corpus/wikinews/ articles (relative to the repo root),
   or of generated drafts (benchmarks/run.py's) when that folder is absent;
 - a workspace with that story alone, then with 500 other drafts (the corpus copied until 500,
-  each copy made distinct), which the server reads once for the cross-draft rules.
+  each copy made distinct, one giving a person of the story another rank), which the server
+  reads once for the cross-draft rules.
 
 Each edit replaces one word of the story. Reported: the first check (and reading the
 workspace), the median, 95th percentile and maximum of `--samples` edits, a save (the draft
@@ -41,6 +42,7 @@ import run as bench  # noqa: E402  (benchmarks/run.py: corpora)
 
 WIKINEWS = ROOT.parent / "shared" / "corpus" / "wikinews"
 STORY_WORDS = 2000
+PERSON = "Harlan T. Brookfield"
 
 
 def server_command():
@@ -65,14 +67,20 @@ def long_story(drafts) -> str:
             paragraphs.append(paragraph)
             words += len(paragraph.split())
             if words >= STORY_WORDS:
-                return "Council weighs a long report on the river crossing\n\n" + "\n\n".join(paragraphs) + "\n"
-    return "Council weighs a long report\n\n" + "\n\n".join(paragraphs) + "\n"
+                break
+        if words >= STORY_WORDS:
+            break
+    # one person the workspace's other story describes another way (the cross-draft check finds it)
+    paragraphs.insert(1, f"Navy Adm. {PERSON} said the review would take a month.")
+    return "Council weighs a long report on the river crossing\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
 def workspace_of(drafts, folder: Path, count: int) -> None:
     copies = bench.build_corpus(drafts[0].parent, folder / "copies", 0, rounds=-(-count // len(drafts)))[:count]
-    bench.make_distinct(copies, folder / "archive")
+    made = bench.make_distinct(copies, folder / "archive")
     shutil.rmtree(folder / "copies")
+    last = made[-1]
+    last.write_text(last.read_text(encoding="utf-8") + f"\nNavy Vice Adm. {PERSON} declined to comment.\n", encoding="utf-8")
 
 
 def rss_mb(pid: int) -> float:
