@@ -253,6 +253,43 @@ async def test_fix_all_and_ignore_this_line(workspace):
         assert "hygiene.double-space" in codes  # only that rule, only that line
 
 
+async def test_fix_all_is_resolved_when_the_client_can(workspace):
+    story = workspace / "desk.txt"
+    text = "Council votes on budget\n\nThe council approved the plan on Monday,  the mayor said.\n"
+    story.write_text(text, encoding="utf-8")
+    uri = uri_of(story)
+    resolving = types.TextDocumentClientCapabilities(code_action=types.CodeActionClientCapabilities(
+        resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])))
+    async with session(workspace, text_document=resolving) as client:
+        await published(client, uri, lambda: open_draft(client, story))
+        found = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri), range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+            context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.copydesk"]),
+        ))
+        assert len(found) == 1 and found[0].edit is None  # the edit is made when it is chosen
+        resolved = await client.code_action_resolve_async(found[0])
+        assert apply_edits(text, resolved.edit.changes[uri]) == text.replace("Monday,  the", "Monday, the")
+
+
+async def test_saving_a_draft_checks_the_drafts_compared_with_it(workspace):
+    strike, followup = workspace / "harbour-strike.txt", workspace / "harbour-followup.txt"
+    async with session(workspace) as client:
+        first = await published(client, uri_of(strike), lambda: open_draft(client, strike))
+        assert "Marine Gen. Harlan Brookfield" in by_code(first, "people.title-consistency")[0].message
+        await published(client, uri_of(followup), lambda: open_draft(client, followup))
+        agreed = followup.read_text(encoding="utf-8").replace("Marine Gen.", "Navy Gen.")
+        followup.write_text(agreed, encoding="utf-8")  # as the editor saves it
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri_of(followup), version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=agreed)],
+        ))
+        after = await published(client, uri_of(strike), lambda: client.text_document_did_save(
+            types.DidSaveTextDocumentParams(types.TextDocumentIdentifier(uri_of(followup)))))
+        codes = {d.code for d in after}
+        assert "people.title-consistency" not in codes  # both stories now say Navy Gen.
+        assert "people.rank-branch" in codes  # (which is its own error)
+
+
 async def test_plain_text_offers_the_baseline(workspace):
     draft = workspace / "emoji-quotes.txt"
     uri = uri_of(draft)
@@ -323,6 +360,7 @@ rules:
     level: warning
     message: "House style: “{expected}”"
     description: Flags walkout; the house writes walk-out.
+    link: https://style.example.org/walk-out
     swap: {walkout: walk-out
 """
 
@@ -354,7 +392,9 @@ async def test_a_broken_pack_says_so_once_then_recovers(workspace):
         pack.write_text(FIXED_PACK, encoding="utf-8")
         after = await published(client, uri, lambda: client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
             changes=[types.FileEvent(uri=uri_of(pack), type=types.FileChangeType.Changed)])))
-        assert "house.walkout" in {d.code for d in after}
+        walkout = by_code(after, "house.walkout")[0]
+        assert walkout.code_description.href == "https://style.example.org/walk-out"  # the rule's link
+        assert by_code(after, "people.title-consistency")[0].code_description is None  # (no link)
         assert len([m for m in client.messages if m.type == types.MessageType.Error]) == 1
 
         # a config that cannot load: one message naming it and the line; fixed, all is back

@@ -126,7 +126,10 @@ class CopydeskServer(LanguageServer):
         """A saved draft is read again for the others; the open drafts compared with it are judged again."""
         path = self.path_of(uri)
         await self.run(self.desk.saved, path)
-        self.schedule(uri, 0)
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        await self.check_later(uri, 0)  # the saved draft first: the others are judged with its text
         rejudged = await self.run(self.desk.rejudge_open, shown(path))
         for other_uri, checked in list(self.checked.items()):
             if any(checked is r for r in rejudged):
