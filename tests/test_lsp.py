@@ -409,3 +409,4 @@ async def test_a_broken_pack_says_so_once_then_recovers(workspace):
         back = await published(client, uri, lambda: client.workspace_did_change_watched_files(changed))
         assert {"house.walkout", "people.title-consistency"} <= {d.code for d in back}
         assert len([m for m in client.messages if m.type == types.MessageType.Error]) == 2
+        assert client.messages[-1].type == types.MessageType.Info and "load again" in client.messages[-1].message

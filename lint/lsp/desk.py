@@ -179,7 +179,7 @@ class Desk:
         checker = entry.checker
         if checker is None:
             self.open.pop(path, None)
-            return Checked(path, text, None, None, [], [], list(entry.problems))
+            return Checked(path, text, None, None, [], [], list(entry.problems), None, entry)
         try:
             doc = checker.read(path, text, format)
             result = checker.check_document(doc)
