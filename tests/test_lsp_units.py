@@ -81,3 +81,36 @@ def test_hover_text_has_the_description_and_an_example_of_each():
     assert "Flagged:\n```text\nThe the militia fired rockets at the base.\n```" in text
     assert "Not flagged:\n```text\nHe said that that decision had had consequences.\n```" in text
     assert hover.find_rule(checker.rules, "copydesk.unused-suppression").id == "copydesk.unused-suppression"
+
+
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        # the first line of a paragraph: the comment on a line of its own above it
+        ("a.md", "Title\n\nThe the vote was close.\n", "Title\n\n<!-- copydesk-disable-next-line hygiene.repeated-word -->\nThe the vote was close.\n"),
+        # inside a paragraph: at the end of the line above, so the paragraph stays one
+        ("b.md", "Title\n\nThe council met.\nThe the vote was close.\n",
+         "Title\n\nThe council met. <!-- copydesk-disable-next-line hygiene.repeated-word -->\nThe the vote was close.\n"),
+        # HTML: a line of its own, indented as the line is
+        ("c.html", "<p>The council met.\n  The the vote was close.</p>\n",
+         "<p>The council met.\n  <!-- copydesk-disable-next-line hygiene.repeated-word -->\n  The the vote was close.</p>\n"),
+    ],
+)
+def test_ignore_this_line_keeps_the_paragraph(tmp_path, monkeypatch, name, text, expected):
+    pytest.importorskip("lsprotocol")
+    from lint.lsp import actions
+    from lint.lsp.desk import Desk
+
+    monkeypatch.chdir(tmp_path)
+    desk = Desk([str(tmp_path)])
+    checked = desk.check(str(tmp_path / name), text)
+    found = [a for a in actions.quick_actions("file:///x", checked, 0, len(text), UTF16) if a.title.startswith("Ignore this finding on this line")]
+    assert len(found) == 1
+    (edit,) = found[0].edit.changes["file:///x"]
+    lines = Lines(text)
+    start = lines.to_offset(edit.range.start.line, edit.range.start.character, UTF16)
+    end = lines.to_offset(edit.range.end.line, edit.range.end.character, UTF16)
+    ignored = text[:start] + edit.new_text + text[end:]
+    assert ignored == expected
+    again = desk.check(str(tmp_path / name), ignored)
+    assert [f.rule for f in again.findings] == []  # hidden, and the comment is used

@@ -70,11 +70,20 @@ def ignore_action(uri: str, checked: Checked, lines: Lines, finding: Finding, en
                                   arguments=[checked.path, finding.rule]),
         )
     source = checked.text
+    directive = f"<!-- copydesk-disable-next-line {finding.rule} -->"
     line_start = lines.offset(finding.line, 1)
-    indent = len(source[line_start:]) - len(source[line_start:].lstrip(" \t"))
-    newline = "\r\n" if "\r\n" in source else "\n"
-    comment = f"{source[line_start:line_start + indent]}<!-- copydesk-disable-next-line {finding.rule} -->{newline}"
-    where = span_range(lines, line_start, line_start, encoding)
+    before = source[lines.offset(finding.line - 1, 1):line_start].rstrip("\r\n") if finding.line > 1 else ""
+    if before.strip() and not checked.path.lower().endswith((".html", ".htm")):
+        # inside a Markdown paragraph a comment line of its own would split it in two: the
+        # comment goes at the end of the line above instead (it still names the next line)
+        end = line_start - (len(source[:line_start]) - len(source[:line_start].rstrip("\r\n")))
+        where = span_range(lines, end, end, encoding)
+        comment = f" {directive}"
+    else:
+        indent = len(source[line_start:]) - len(source[line_start:].lstrip(" \t"))
+        newline = "\r\n" if "\r\n" in source else "\n"
+        comment = f"{source[line_start:line_start + indent]}{directive}{newline}"
+        where = span_range(lines, line_start, line_start, encoding)
     return types.CodeAction(
         title=f"Ignore this finding on this line ({finding.rule})",
         kind=types.CodeActionKind.QuickFix,
