@@ -95,6 +95,12 @@ class Desk:
         self.loaded: Dict[Optional[str], Loaded] = {}
         self.open: Dict[str, Checked] = {}  # path -> last check of an open draft
 
+    def set_roots(self, roots: List[str]) -> None:
+        """The workspace folders changed: drafts are compared within the new ones."""
+        self.roots = [os.path.abspath(r) for r in roots]
+        for entry in self.loaded.values():
+            entry.corpora.clear()
+
     # ---- configs and checkers -------------------------------------------------------
 
     def forget(self) -> None:

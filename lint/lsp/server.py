@@ -228,6 +228,12 @@ async def did_change_watched_files(ls: CopydeskServer, params: types.DidChangeWa
         ls.recheck_open()
 
 
+@server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+async def did_change_workspace_folders(ls: CopydeskServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+    roots = [to_fs_path(f.uri) for f in ls.workspace.folders.values()]
+    await ls.run(ls.desk.set_roots, [r for r in roots if r and os.path.isdir(r)])
+
+
 @server.command(actions.BASELINE_HINT)
 def baseline_hint(ls: CopydeskServer, path: str, rule: str) -> None:
     ls.window_show_message(types.ShowMessageParams(types.MessageType.Info, actions.baseline_hint(str(path), str(rule))))
