@@ -82,12 +82,13 @@ class Locator:
         if self.source is None:
             self._attach()
         offsets = self.offsets
-        start, end = offsets.span_to_source(hit.start, hit.end)
+        in_source = getattr(hit, "in_source", False)  # a Vale rule's hit: offsets in the source
+        start, end = (hit.start, hit.end) if in_source else offsets.span_to_source(hit.start, hit.end)
         line, column = self._position(start)
         end_line, end_column = self._position(end)
         fix = None
         if hit.fix is not None:
-            fix_start, fix_end = offsets.span_to_source(hit.fix.start, hit.fix.end)
+            fix_start, fix_end = (hit.fix.start, hit.fix.end) if in_source else offsets.span_to_source(hit.fix.start, hit.fix.end)
             fix = Fix(fix_start, fix_end, hit.fix.replacement, hit.fix.safe)
         return Finding(
             path=self.path,
