@@ -32,9 +32,9 @@ READ = (".md", ".markdown", ".txt", ".text", ".html", ".htm")
 CHECK_TYPES = ("existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric")
 BUILTIN_TYPES = {"Vale.Spelling": "spelling", "Vale.Repetition": "repetition", "Vale.Terms": "substitution", "Vale.Avoid": "existence"}
 
-# the level reached; raised as copydesk gets closer (targets: 95% found, 5% extra)
-FOUND_AT_LEAST = 0.78
-EXTRA_AT_MOST = 0.11
+# the targets (reached: 96.4% found, 4.8% extra, 2026-12-06)
+FOUND_AT_LEAST = 0.95
+EXTRA_AT_MOST = 0.05
 
 
 class Scenario:

@@ -67,7 +67,7 @@ EXTENSIONS = {"markdown": "md", "html": "html", "text": "txt"}
 class ScopedBlock:
     """Text of one scope, with the source offset of each character (`starts`)."""
 
-    __slots__ = ("scope", "text", "starts", "parent", "end")
+    __slots__ = ("scope", "text", "starts", "parent", "end", "_source")
 
     def __init__(self, scope: str, text: str, starts: List[int], parent: Optional[str] = None, end: int = 0):
         self.scope = scope
@@ -75,6 +75,22 @@ class ScopedBlock:
         self.starts = starts
         self.parent = parent if parent is not None else scope
         self.end = end  # source offset where the block ends (comments before it apply)
+        self._source = None
+
+    def straddles(self, start: int, end: int) -> bool:
+        """Does text[start:end] join two pieces the source holds on different lines (a list
+        item's text and its nested list's)? Vale cannot place such a match, and says nothing."""
+        starts = self.starts
+        text = self.text
+        for k in range(max(start, 0), min(end, len(starts)) - 1):
+            if starts[k + 1] - starts[k] > 1 and text[k] != "\n" and text[k + 1] != "\n":
+                if "\n" in self._source_gap(k):
+                    return True
+        return False
+
+    def _source_gap(self, k: int) -> str:
+        source = getattr(self, "_source", None)
+        return source[self.starts[k] + 1 : self.starts[k + 1]] if source is not None else ""
 
     def source_span(self, start: int, end: int) -> Tuple[int, int]:
         """Source [start, end) of the block's text[start:end]."""
@@ -160,10 +176,13 @@ def _verbatim(text: str, start: int) -> _Text:
 class _Walker:
     """Turns (kind, tag, attrs, text) events into ScopedBlocks, as Vale's HTML walker does."""
 
-    def __init__(self, ext: str, skipped: Sequence[str] = SKIP_TAGS, masked: Sequence[str] = MASKED_TAGS):
+    def __init__(self, ext: str, skipped: Sequence[str] = SKIP_TAGS, masked: Sequence[str] = MASKED_TAGS,
+                 classes: Sequence[str] = ()):
         self.ext = "." + ext
         self.skipped = tuple(skipped)
         self.masked = tuple(masked)
+        self.classes = SKIP_CLASSES + tuple(classes)
+        self._parent_class = False
         self.blocks: List[ScopedBlock] = []
         self.comments: List[Tuple[int, str]] = []
         self.metrics: Dict[str, int] = {}
@@ -188,7 +207,9 @@ class _Walker:
             if tag == self._skip_tag:
                 self._skip_depth += 1
             return
-        block_skip = any(c in SKIP_CLASSES for c in classes) and tag not in INLINE_TAGS
+        skip_class = any(c in self.classes for c in classes)
+        self._parent_class = skip_class
+        block_skip = skip_class and tag not in INLINE_TAGS
         if tag in self.skipped or block_skip:
             self._skip_tag, self._skip_depth = tag, 1
             self.metrics[tag] = self.metrics.get(tag, 0) + 1
@@ -205,6 +226,7 @@ class _Walker:
 
     def end(self, tag: str, offset: int) -> None:
         self._last_offset = offset
+        self._parent_class = False
         if self._skip_tag is not None:
             if tag == self._skip_tag:
                 self._skip_depth -= 1
@@ -231,7 +253,8 @@ class _Walker:
             scope = TAG_SCOPES[self._active]
             self.blocks.append(ScopedBlock(scope, text, starts, parent=self._parent(scope), end=starts[-1] + 1))
             self._active = ""
-        masked = self._mask or (self._href is not None and self._href == text)
+        masked = self._mask or self._parent_class or (self._href is not None and self._href == text)
+        self._parent_class = False
         starter = text[0] in _PUNCT_STARTERS and not self._mask
         if masked:
             text = "".join(c if c == "\n" else "*" for c in text)
@@ -241,6 +264,13 @@ class _Walker:
             self._starts.append(starts[0])
         self._text.append(text)
         self._starts.extend(starts)
+
+    def newline(self, offset: int) -> None:
+        """A line break inside a paragraph: kept (Vale's text nodes hold it), not trimmed."""
+        if self._skip_tag is None and self._text:
+            self._text.append("\n")
+            self._starts.append(offset)
+            self._inline = False  # the next line's text follows the break, not a space
 
     def comment(self, text: str, offset: int) -> None:
         m = _VALE_COMMENT.match(text)
@@ -310,6 +340,8 @@ class _Walker:
         summary = ScopedBlock("summary" + self.ext, "".join(text_parts), starts, end=len(source))
         raw = ScopedBlock("raw" + self.ext, source, list(range(len(source))), end=len(source))
         self.blocks.extend([summary, raw])
+        for block in self.blocks:
+            block._source = source
         return DraftScopes(self.blocks, self.comments, self.metrics)
 
 
@@ -407,7 +439,7 @@ def _markdown_inline(walker: _Walker, source: str, children, pos: int, region_en
             if child.content:
                 j = source.find(child.content, pos, region_end)
                 if j >= 0:
-                    walker.text(_mask_ignored(_verbatim(child.content, j), ignored))
+                    walker.text(_mask_urls(_mask_ignored(_verbatim(child.content, j), ignored)))
                     pos = j + len(child.content)
         elif kind == "text_special":
             j = source.find(child.markup, pos, region_end) if child.markup else -1
@@ -417,9 +449,7 @@ def _markdown_inline(walker: _Walker, source: str, children, pos: int, region_en
         elif kind == "softbreak" or kind == "hardbreak":
             j = source.find("\n", pos, region_end)
             if j >= 0:
-                if kind == "hardbreak":
-                    walker.start("br", {}, j)
-                walker.text(_Text("\n", [j]))
+                walker.newline(j)
                 pos = j + 1
         elif kind == "code_inline":
             j = source.find(child.markup, pos, region_end)
@@ -479,6 +509,17 @@ def _markdown_inline(walker: _Walker, source: str, children, pos: int, region_en
     return pos
 
 
+_BARE_URL = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
+
+
+def _mask_urls(piece: _Text) -> _Text:
+    """Bare URLs (GFM links them, and Vale masks a link whose text is its address)."""
+    if "://" not in piece.text and "www." not in piece.text:
+        return piece
+    text = _BARE_URL.sub(lambda m: "*" * len(m.group()), piece.text)
+    return _Text(text, piece.starts)
+
+
 def _mask_ignored(piece: _Text, ignored) -> _Text:
     if not ignored:
         return piece
@@ -505,13 +546,13 @@ class _HTMLEvents(HTMLParser):
         self.chunk = source[start:end]
         self._lines = [0] + [m.end() for m in regex.finditer(r"\n", self.chunk)]
 
-    def offset(self) -> int:
+    def _here(self) -> int:
         line, column = self.getpos()
         return self.base + self._lines[line - 1] + column
 
     def handle_starttag(self, tag, attrs):
         values = {k: (v or "") for k, v in attrs}
-        offset = self.offset()
+        offset = self._here()
         alt = None
         if tag == "img" and "alt" in values:
             raw = self.get_starttag_text() or ""
@@ -527,23 +568,23 @@ class _HTMLEvents(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
-        self.walker.end(tag, self.offset())
+        self.walker.end(tag, self._here())
 
     def handle_data(self, data):
-        self.walker.text(_verbatim(data, self.offset()))
+        self.walker.text(_verbatim(data, self._here()))
 
     def handle_entityref(self, name):
-        offset = self.offset()
+        offset = self._here()
         char = html_module.unescape(f"&{name};")
         self.walker.text(_Text(char, [offset] * len(char)))
 
     def handle_charref(self, name):
-        offset = self.offset()
+        offset = self._here()
         char = html_module.unescape(f"&#{name};")
         self.walker.text(_Text(char, [offset] * len(char)))
 
     def handle_comment(self, data):
-        self.walker.comment(data, self.offset())
+        self.walker.comment(data, self._here())
 
 
 def _html_events(walker: _Walker, source: str, start: int, end: int, inline: bool = False) -> None:
@@ -556,10 +597,11 @@ def _html_events(walker: _Walker, source: str, start: int, end: int, inline: boo
 
 
 def build_scopes(source: str, fmt: str, block_ignores: Iterable[str] = (), token_ignores: Iterable[str] = (),
-                 skipped: Optional[Sequence[str]] = None, masked: Optional[Sequence[str]] = None,
-                 headline: Optional[Tuple[int, int]] = None) -> DraftScopes:
-    """The structural blocks of a draft's `source` (LF line ends) in format `fmt`."""
-    walker = _Walker(EXTENSIONS.get(fmt, "txt"), skipped or SKIP_TAGS, masked or MASKED_TAGS)
+                 markup=(None, None, ()), headline: Optional[Tuple[int, int]] = None) -> DraftScopes:
+    """The structural blocks of a draft's `source` (LF line ends) in format `fmt`. `markup`:
+    (tags whose content is skipped, inline tags masked, classes skipped), None for Vale's."""
+    skipped, masked, classes = markup
+    walker = _Walker(EXTENSIONS.get(fmt, "txt"), skipped or SKIP_TAGS, masked or MASKED_TAGS, classes or ())
     dropped = _spans(source, block_ignores)
     masked_spans = _spans(source, token_ignores)
     work = source
@@ -600,9 +642,10 @@ def _spans(source: str, patterns: Iterable[str]) -> List[Tuple[int, int]]:
     return sorted(out)
 
 
-def scoped_blocks(doc, block_ignores: Sequence[str] = (), token_ignores: Sequence[str] = ()) -> DraftScopes:
+def scoped_blocks(doc, block_ignores: Sequence[str] = (), token_ignores: Sequence[str] = (),
+                  markup=(None, None, ())) -> DraftScopes:
     """The Document's structural blocks, built once per set of ignore patterns and kept."""
-    key = (tuple(block_ignores), tuple(token_ignores))
+    key = (tuple(block_ignores), tuple(token_ignores), markup)
     cache = doc.__dict__.setdefault("_scoped_blocks", {})
     found = cache.get(key)
     if found is None:

@@ -487,7 +487,7 @@ class ValeRule(Kind, frozen=True):
             level = level_override or self.level
             if vale_ini.LEVELS.index(level) < vale_ini.LEVELS.index(self.setup.min_level):
                 return
-            scopes = scoped_blocks(doc, settings.block_ignores, settings.token_ignores)
+            scopes = scoped_blocks(doc, settings.block_ignores, settings.token_ignores, self.setup.markup)
         else:
             scopes = scoped_blocks(doc)
         state: dict = {"metrics": scopes.metrics}
@@ -506,6 +506,8 @@ class ValeRule(Kind, frozen=True):
             for alert in self.check_object.run(block.text, state):
                 if self.extends in SIZED:
                     start, end = 0, 0
+                elif block.straddles(alert.start, alert.end):
+                    continue  # text joined across lines that the source never shows together
                 else:
                     start, end = block.source_span(alert.start, alert.end)
                 if not sized and scopes.comments and self._switched_off(scopes.switches_before(start)):
@@ -539,7 +541,13 @@ class ValeSetup:
         self.config = config
         self.accepted = accepted
         self.rejected = rejected
-        self.min_level = config.min_level if config is not None else "suggestion"
+        self.min_level = config.min_level if config is not None else "warning"
+        # how the draft's markup is read: tags skipped, inline tags masked, classes skipped
+        self.markup = (
+            tuple(config.skipped_scopes) if config is not None and config.skipped_scopes else None,
+            tuple(config.ignored_scopes) if config is not None and config.ignored_scopes else None,
+            tuple(config.ignored_classes) if config is not None else (),
+        )
 
 
 # ---- loading ---------------------------------------------------------------------------------
@@ -608,7 +616,7 @@ def load_vale_rules(config_path) -> ValeLoad:
     if accepted:
         builtins["Vale.Terms"] = {
             "extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",
-            "ignorecase": True, "swap": {term: term for term in accepted}, "vocab": False,
+            "ignorecase": True, "swap": {(term.lower() if _is_phrase(term) else term): term for term in accepted}, "vocab": False,
         }
     if rejected:
         builtins["Vale.Avoid"] = {

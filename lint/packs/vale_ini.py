@@ -26,7 +26,7 @@ LEVELS = ("suggestion", "warning", "error")
 # keys whose values are lists: comma-separated (styles, vocabularies, scopes)
 _LISTS = ("BasedOnStyles", "Vocab", "IgnoredScopes", "SkippedScopes", "IgnoredClasses", "Packages")
 # keys whose every occurrence is one regular expression (a comma may be part of it)
-_PATTERNS = ("BlockIgnores", "TokenIgnores")
+_PATTERNS = ("BlockIgnores", "TokenIgnores", "IgnorePatterns")
 _RULE_KEY = regex.compile(r"^[^.\s]+\.[^\s]+$")
 
 
@@ -81,10 +81,11 @@ class ValeConfig:
         self.sections: List[Section] = []
         self.formats: Dict[str, str] = {}
         self.styles_path: Optional[Path] = None
-        self.min_level = "suggestion"
+        self.min_level = "warning"  # Vale's default
         self.vocab: List[str] = []
         self.skipped_scopes: List[str] = []
         self.ignored_scopes: List[str] = []
+        self.ignored_classes: List[str] = []
         self._cache: Dict[str, FileSettings] = {}
 
     # ---- what a draft gets ------------------------------------------------------------
@@ -215,14 +216,16 @@ def _add(cfg: ValeConfig, section: Section, key: str, value: str, number: int) -
             cfg.skipped_scopes = items
         elif key == "IgnoredScopes":
             cfg.ignored_scopes = items
+        elif key == "IgnoredClasses":
+            cfg.ignored_classes.extend(items)
         else:
             section.settings[key] = value
         return
-    if key == "BlockIgnores":
-        section.block_ignores.append(value)
+    if key in ("BlockIgnores", "IgnorePatterns"):  # IgnorePatterns: its old name
+        section.block_ignores.extend(_patterns(value))
         return
     if key == "TokenIgnores":
-        section.token_ignores.append(value)
+        section.token_ignores.extend(_patterns(value))
         return
     if _RULE_KEY.match(key):
         upper = value.upper()
@@ -233,6 +236,12 @@ def _add(cfg: ValeConfig, section: Section, key: str, value: str, number: int) -
         section.rules[key] = value
         return
     section.settings[key] = value
+
+
+def _patterns(value: str) -> List[str]:
+    """Ignore patterns as Vale lists them: several on one line are separated by `, ` between
+    a closing and an opening parenthesis (a comma inside a pattern, as in `{2,}`, stays)."""
+    return [p.strip() for p in regex.split(r"(?<=\))\s*,\s*(?=\()", value) if p.strip()]
 
 
 def _glob_pattern(glob: str):
