@@ -378,6 +378,10 @@ class Document(Record):
             return self.sentences
         if scope == "line":
             return self.lines
+        from lint.drafts.scopes import is_structural, structural_spans  # heading, list, table...
+
+        if is_structural(scope):
+            return structural_spans(self, scope)
         raise ValueError(f"unknown scope {scope!r}")
 
 

@@ -682,3 +682,57 @@ def _with_newlines(doc, key) -> DraftScopes:
     scopes.comments = [(offsets.to_source(o), t) for o, t in scopes.comments]
     scopes._comment_offsets = [c[0] for c in scopes.comments]
     return scopes
+
+
+# ---- structural scopes for copydesk's own kinds ------------------------------------------
+
+# the sections a structural scope may name (Vale's names; `raw`, `code` and `alt` are not in
+# the prose copydesk's kinds read, so only Vale rules take them)
+PROSE_SECTIONS = frozenset(
+    "text heading h1 h2 h3 h4 h5 h6 list table header cell caption blockquote link strong emphasis "
+    "figure".split()
+)
+SOURCE_SECTIONS = frozenset("raw code alt attr summary".split())
+
+
+def is_structural(scope) -> bool:
+    """Is `scope` a structural selector copydesk's kinds can read (`heading.h2`,
+    `list & ~blockquote`, `table.cell`)?"""
+    if not isinstance(scope, str) or not scope.strip():
+        return False
+    try:
+        selector = parse_selector(scope)
+    except Exception:  # noqa: BLE001
+        return False
+    sections = {s for parts in selector for _, sec in parts for s in sec}
+    return bool(sections) and sections <= PROSE_SECTIONS
+
+
+def structural_spans(doc, scope: str) -> List[Tuple[int, int]]:
+    """The spans of `doc.text` (the prose) that the structural scope `scope` selects, in order.
+    Built from the draft's blocks on first use (nothing for drafts whose rules name none)."""
+    cache = doc.__dict__.setdefault("_structural_spans", {})
+    found = cache.get(scope)
+    if found is not None:
+        return found
+    selector = parse_selector(scope)
+    inverse = doc.__dict__.get("_source_to_text")
+    if inverse is None:
+        to_source = doc.offsets.to_source
+        inverse = {}
+        for t in range(len(doc.text)):
+            inverse[to_source(t)] = t  # the last: blank lines an extractor adds map to where text resumes
+        doc.__dict__["_source_to_text"] = inverse
+    spans = []
+    for block in scoped_blocks(doc).blocks:
+        if not block.starts or not scope_matches(selector, block.scope, block.parent):
+            continue
+        if block.scope.startswith(("paragraph", "sentence", "summary", "raw")):
+            continue  # the prose block itself stands for its paragraphs and sentences
+        first = next((inverse[s] for s in block.starts if s in inverse), None)
+        last = next((inverse[s] for s in reversed(block.starts) if s in inverse), None)
+        if first is not None and last is not None and last >= first:
+            spans.append((first, last + 1))
+    spans = sorted(set(spans))
+    cache[scope] = spans
+    return spans

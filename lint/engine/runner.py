@@ -98,12 +98,18 @@ class Locator:
             end_line=end_line,
             end_column=end_column,
             severity=_severity(rule, hit),
-            message=rule.render(self.text[hit.start : hit.end], hit.values),
+            message=rule.render(_shown(self.text[hit.start : hit.end], self.source[start:end], in_source), hit.values),
             match=self.source[start:end],
             fix=fix,
             start=start,
             end=end,
         )
+
+
+def _shown(text: str, source: str, in_source: bool) -> str:
+    """What `{match}` shows: the prose matched, or the source where the prose holds a
+    placeholder for inline code or a URL (U+FFFC means nothing to a reader)."""
+    return source if in_source or "\ufffc" in text else text
 
 
 def _severity(rule, hit: Hit) -> Severity:

@@ -688,7 +688,7 @@ def _build(rule_id: str, d: dict, source: str, setup: ValeSetup, Rule):
         severity=Severity.parse(level),
         message="{message}",
         scope="draft",
-        description=f"{description} ({NO_EXAMPLES}; Vale `{extends}`)",
+        description=f"Vale {extends} rule, no examples: {description}",
         link=str(d.get("link") or ""),
         fail=(),
         passing=(),

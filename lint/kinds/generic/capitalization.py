@@ -150,8 +150,8 @@ class Capitalization(Kind, frozen=True):
 
     match: str = "$sentence"
     style: str = "AP"
-    exceptions: List[str] = []
-    indicators: List[str] = [":"]
+    exceptions: List[str] = ()
+    indicators: List[str] = (":",)
     threshold: Optional[float] = None
     # the draft's own proper nouns (capitalised mid-sentence in its body) are exceptions too
     draft_names: bool = True
