@@ -132,13 +132,25 @@ def conforms(text: str, match: str, style: str = "AP", exceptions=None, indicato
     return True
 
 
-_PROPER = regex.compile(r"(?<=[\p{Ll}\p{N},;]\s+)\p{Lu}[\p{L}\p{N}'’.-]*")
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{N}'’&.-]*")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;]|\n)[\"“‘'(\[\s]*$")
 
 
-def proper_nouns(text: str) -> List[str]:
-    """Capitalised words the text uses mid-sentence (after a lower-case word or a comma): the
-    names the draft itself treats as proper nouns."""
-    return sorted({m.group().rstrip(".'’") for m in _PROPER.finditer(text)})
+def proper_nouns(text: str, skip: int = 0) -> List[str]:
+    """Capitalised words the text uses inside a sentence (not as its first word): the names
+    the draft itself treats as proper nouns. `skip`: leave out text before this offset (the
+    headline being checked)."""
+    names = set()
+    for m in _CAPITALISED.finditer(text, skip):
+        before = text[max(skip, m.start() - 4) : m.start()]
+        if m.start() == skip or _SENTENCE_START.search(before):
+            continue
+        word = m.group().rstrip(".'’-")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if len(word) > 1 or word.isupper():
+            names.add(word)
+    return sorted(names)
 
 
 class Capitalization(Kind, frozen=True):
@@ -155,8 +167,9 @@ class Capitalization(Kind, frozen=True):
     threshold: Optional[float] = None
     # the draft's own proper nouns (capitalised mid-sentence in its body) are exceptions too
     draft_names: bool = True
-    # the house choice that picks `$title` instead (a `house:` key with value `title`)
-    house_choice: Optional[str] = None
+    # the house choice (rules/data/house.yaml) that picks the case: `sentence` or `title`
+    house: Optional[str] = None
+    house_forms: List[str] = ("sentence", "title")
 
     def __post_init__(self):
         if self.match not in ("$title", "$sentence", "$lower", "$upper"):
@@ -169,8 +182,8 @@ class Capitalization(Kind, frozen=True):
             raise OptionError("threshold", "threshold is a share of the words, between 0 and 1")
 
     def _match_for(self, context) -> str:
-        if self.house_choice:
-            choice = (context.house or {}).get(self.house_choice)
+        if self.house:
+            choice = (context.house or {}).get(self.house)
             if choice in ("title", "title case", "$title"):
                 return "$title"
             if choice in ("sentence", "sentence case", "$sentence"):
@@ -181,7 +194,11 @@ class Capitalization(Kind, frozen=True):
         match = self._match_for(context)
         words = list(self.exceptions)
         if self.draft_names:
-            words.extend(proper_nouns(doc.text))
+            body_start = spans[-1][1] if spans else 0
+            names = proper_nouns(doc.text, body_start)
+            words.extend(names)
+            words.extend(n for n in (_fold(n) for n in names) if n not in names)  # Jarosław as Jaroslaw
+            words.extend(_titles_before_names(doc.text[spans[0][0] : spans[-1][1]] if spans else ""))
         registry = getattr(context, "registry", None)
         if registry is not None:
             words.extend(_registry_names(registry))
@@ -195,6 +212,35 @@ class Capitalization(Kind, frozen=True):
                 expected = title_case(text, self.style) if match == "$title" else _sentence_case(text, exceptions)
                 lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
                 yield Hit(start + lead, start + lead + len(text), {"case": case, "expected": expected})
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).replace("ł", "l").replace("Ł", "L")
+
+
+def _titles_before_names(headline: str) -> List[str]:
+    """Formal titles written capitalised right before a name in the headline (AP capitalises
+    them there: “Prime Minister Akilisi Pohiva”): the house's list of offices and titles."""
+    from lint.packs.tables import load_table
+
+    table = load_table("titles") or {}
+    phrases = set()
+    for ways in (table.get("offices") or {}).values():
+        phrases.update(str(w) for w in ways or [])
+    for item in table.get("titles") or []:
+        if isinstance(item, str):
+            phrases.add(item)
+    phrases.update(str(h) for h in table.get("honorifics") or [])
+    out = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        # the title, then the name it stands before (up to three capitalised words)
+        pattern = r"\b" + regex.escape(phrase) + r"((?:\s+\p{Lu}[\p{L}'’.-]*){1,3})"
+        for m in regex.finditer(pattern, headline):
+            out.extend(phrase.split())
+            out.extend(m.group(1).split())
+    return out
 
 
 def _looks_like_pattern(word: str) -> bool:
