@@ -87,3 +87,19 @@ def test_house_choice_is_validated(tmp_path):
     (tmp_path / "a.txt").write_text("Council votes\n\nThe council voted.\n", encoding="utf-8")
     result = run_cli("check", "a.txt", cwd=tmp_path)
     assert result.returncode == 2 and "headline-case" in result.stderr
+
+
+def test_people_of_the_registry_are_exceptions(tmp_path):
+    from types import SimpleNamespace
+
+    checker = api.Checker.load(tmp_path, select=["style.headline-case"])
+    draft = "Trade Chief Okonjo-Iweala Warns On Tariffs\n\nShe spoke on Monday.\n"
+    assert [f.rule for f in checker.check_text(draft, "a.txt")] == ["style.headline-case"]
+    draft = "Okonjo-Iweala warns on tariffs\n\nShe spoke on Monday.\n"
+    assert checker.check_text(draft, "a.txt") == []
+    draft = "Ngozi Okonjo-Iweala meets Akinwumi Adesina\n\nThe two met on Monday.\n"
+    assert [f.rule for f in checker.check_text(draft, "a.txt")] == ["style.headline-case"]  # names unknown
+    checker.context.registry = SimpleNamespace(
+        people=[SimpleNamespace(name="Ngozi Okonjo-Iweala"), SimpleNamespace(name="Akinwumi Adesina")]
+    )
+    assert checker.check_text(draft, "a.txt") == []

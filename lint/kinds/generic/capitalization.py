@@ -78,7 +78,7 @@ def title_conforms(text: str, style: str, exceptions, threshold: float) -> bool:
 
 def sentence_conforms(text: str, indicators: Sequence[str], exceptions, threshold: float) -> bool:
     tokens = [m.group() for m in _WORD.finditer(text.rstrip("?!.:"))]
-    if exceptions is not None:
+    if getattr(exceptions, "pattern", None):
         # an exception of several words counts as one word in its case
         tokens = _join_exceptions(text.rstrip("?!.:"), exceptions) or tokens
     count = words = 0
@@ -192,59 +192,91 @@ class Capitalization(Kind, frozen=True):
 
     def check(self, doc, spans, context) -> Iterator[Hit]:
         match = self._match_for(context)
-        words = list(self.exceptions)
-        if self.draft_names:
-            body_start = spans[-1][1] if spans else 0
-            names = proper_nouns(doc.text, body_start)
-            words.extend(names)
-            words.extend(n for n in (_fold(n) for n in names) if n not in names)  # Jarosław as Jaroslaw
-            words.extend(_titles_before_names(doc.text[spans[0][0] : spans[-1][1]] if spans else ""))
-        registry = getattr(context, "registry", None)
-        if registry is not None:
-            words.extend(_registry_names(registry))
-        exceptions = exceptions_pattern([regex.escape(w) if not _looks_like_pattern(w) else w for w in words])
+        listed = exceptions_pattern(list(self.exceptions)) if self.exceptions else None
         for start, end in spans:
             text = doc.text[start:end].strip()
             if not text:
                 continue
-            if not conforms(text, match, self.style, exceptions, self.indicators, self.threshold, self._pattern):
-                case = "title case" if match == "$title" else "sentence case" if match == "$sentence" else match
-                expected = title_case(text, self.style) if match == "$title" else _sentence_case(text, exceptions)
-                lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
-                yield Hit(start + lead, start + lead + len(text), {"case": case, "expected": expected})
+            if conforms(text, match, self.style, listed, self.indicators, self.threshold, self._pattern):
+                continue  # most headlines: no need to gather the draft's names
+            names = _WordSet(self._names(doc, text, spans, context))
+            names.also = listed
+            if conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern):
+                continue
+            case = "title case" if match == "$title" else "sentence case" if match == "$sentence" else match
+            expected = title_case(text, self.style) if match == "$title" else _sentence_case(text, names)
+            lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
+            yield Hit(start + lead, start + lead + len(text), {"case": case, "expected": expected})
+
+    def _names(self, doc, headline: str, spans, context) -> List[str]:
+        """Words always in their right case here: the draft's own proper nouns (and their
+        unaccented spellings), formal titles before a name in the headline, the registry's."""
+        words: List[str] = []
+        if self.draft_names:
+            body_start = spans[-1][1] if spans else 0
+            names = proper_nouns(doc.text, body_start)
+            words.extend(names)
+            words.extend(_fold(n) for n in names)
+            words.extend(_titles_before_names(headline))
+        registry = getattr(context, "registry", None)
+        if registry is not None:
+            words.extend(_registry_names(registry))
+        return words
+
+
+class _WordSet:
+    """Exceptions as a set of words (a draft's names): `search` like a compiled pattern's,
+    without compiling one for every draft."""
+
+    pattern = None
+
+    def __init__(self, words):
+        self.words = {w for w in words if w}
+        self.also = None  # a rule's own `exceptions` pattern
+
+    def search(self, word: str):
+        bare = word.strip(".,;:!?\"'’”“()[]")
+        for form in (bare, bare[:-2] if bare.endswith(("'s", "’s")) else None):
+            if form and (form in self.words or _fold(form) in self.words):
+                return True
+        return self.also.search(word) if self.also is not None else None
+
+    fullmatch = search
+
+
+_TITLE_WORDS = None
+
+
+def _title_pattern():
+    """One pattern for every formal title of rules/data/titles.yaml followed by a name."""
+    global _TITLE_WORDS
+    if _TITLE_WORDS is None:
+        from lint.packs.tables import load_table
+
+        table = load_table("titles") or {}
+        phrases = set()
+        for ways in (table.get("offices") or {}).values():
+            phrases.update(str(w) for w in ways or [])
+        phrases.update(str(t) for t in table.get("titles") or [] if isinstance(t, str))
+        phrases.update(str(h) for h in table.get("honorifics") or [])
+        alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        _TITLE_WORDS = regex.compile(r"\b(?:" + alternation + r")(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}")
+    return _TITLE_WORDS
+
+
+def _titles_before_names(headline: str) -> List[str]:
+    """Formal titles written capitalised right before a name in the headline (AP capitalises
+    them there: “Prime Minister Akilisi Pohiva”), and the name."""
+    return [w for m in _title_pattern().finditer(headline) for w in m.group().split()]
 
 
 def _fold(word: str) -> str:
     import unicodedata
 
+    if word.isascii():
+        return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).replace("ł", "l").replace("Ł", "L")
 
-
-def _titles_before_names(headline: str) -> List[str]:
-    """Formal titles written capitalised right before a name in the headline (AP capitalises
-    them there: “Prime Minister Akilisi Pohiva”): the house's list of offices and titles."""
-    from lint.packs.tables import load_table
-
-    table = load_table("titles") or {}
-    phrases = set()
-    for ways in (table.get("offices") or {}).values():
-        phrases.update(str(w) for w in ways or [])
-    for item in table.get("titles") or []:
-        if isinstance(item, str):
-            phrases.add(item)
-    phrases.update(str(h) for h in table.get("honorifics") or [])
-    out = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        # the title, then the name it stands before (up to three capitalised words)
-        pattern = r"\b" + regex.escape(phrase) + r"((?:\s+\p{Lu}[\p{L}'’.-]*){1,3})"
-        for m in regex.finditer(pattern, headline):
-            out.extend(phrase.split())
-            out.extend(m.group(1).split())
-    return out
-
-
-def _looks_like_pattern(word: str) -> bool:
-    return any(c in word for c in "[]()\\?*+|^$")
 
 
 def _sentence_case(text: str, exceptions) -> str:
