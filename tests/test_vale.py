@@ -300,3 +300,17 @@ def test_rules_lists_vale_rules_without_examples():
     line = next(l for l in result.stdout.splitlines() if l.startswith("Google.WordList"))
     assert "warning" in line and "no examples" in line
     assert "House.Spelling" in result.stderr and "does not run" in result.stderr
+
+
+def test_explain_shows_a_vale_rules_definition():
+    result = cli(["explain", "Google.WordList"])
+    assert result.returncode == 0, result.stderr
+    assert "Message: Use '%s' instead of '%s'." in result.stdout
+    assert "extends: substitution" in result.stdout and "IOS: iOS" in result.stdout
+
+
+def test_copydesk_comments_silence_vale_rules_too(tmp_path):
+    draft = "Talks resume\n\n<!-- copydesk-disable-next-line Google.WordList -->\nSend an e-mail now.\n\nOr an e-mail later.\n"
+    (tmp_path / "a.md").write_text(draft, encoding="utf-8")
+    result = cli(["check", str(tmp_path / "a.md"), "--select", "Google", "--format", "json"])
+    assert [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]] == [("Google.WordList", 6)]

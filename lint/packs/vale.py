@@ -515,6 +515,11 @@ class ValeRule(Kind, frozen=True):
                 fix = Fix(start, end, alert.replacement, safe=False) if alert.replacement is not None else None
                 yield SourceHit(start, end, dict(values, message=alert.message), fix)
 
+    def explain_lines(self) -> List[str]:
+        """The rule's definition as its .yml gives it, for `copydesk explain`."""
+        text = yaml.safe_dump(self.check_object.d, sort_keys=False, allow_unicode=True).rstrip()
+        return [f"Vale rule (extends {self.extends}, scope {self.scope}, level {self.level}):"] + ["  " + line for line in text.splitlines()]
+
     def _switched_off(self, switches: List[str]) -> bool:
         off = False
         style = self.rule_id.split(".", 1)[0]
