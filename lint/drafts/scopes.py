@@ -38,7 +38,7 @@ SKIP_TAGS = ("script", "style", "pre", "figure", "noscript", "iframe")
 SKIP_CLASSES = ("problematic", "pre", "code")
 INLINE_TAGS = (
     "b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br",
-    "img", "span", "sub", "sup", "code", "tt", "del", "s", "u", "mark", "q", "time", "var", "ins",
+    "img", "span", "sub", "sup", "code", "tt", "del",
 )
 MASKED_TAGS = ("tt", "code", "kbd")
 TAG_SCOPES = {

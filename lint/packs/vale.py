@@ -216,7 +216,8 @@ class Substitution(Check):
         if _is_phrase(expected):
             return expected == observed
         try:
-            compiled = regex.compile(("(?i)" if self.ignorecase else "") + "^(?:" + expected + ")$")
+            # case-sensitive even under `ignorecase` (as Vale compares): `mpl 2.0` is not `MPL 2.0`
+            compiled = regex.compile("^(?:" + expected + ")$")
         except regex.error:
             return expected == observed
         return compiled.search(observed) is not None
@@ -282,6 +283,7 @@ class Repetition(Check):
         self.pattern = _compile(("(?i)" if self.ignorecase else "") + "(" + "|".join(tokens) + ")", where)
         self.max = int(d.get("max", 0) or 0)
         self.alpha = bool(d.get("alpha", False))
+        self.except_re = self._exceptions(d.get("exceptions"), accepted)  # accepted words may repeat
 
     def run(self, text, state):
         out = []
@@ -297,11 +299,10 @@ class Repetition(Check):
             hit = hit and (not self.alpha or current.isalpha())
             if hit:
                 count += 1
+            if hit and self.except_re is not None and self.except_re.search(current):
+                hit = False
             if hit and count > self.max and "\n" not in text[previous_start : m.end()]:
-                replacement = None
-                if self.action == "edit" or self.action == "replace":
-                    replacement = None  # Vale truncates at the space: copydesk fixes the span itself
-                out.append(Alert(previous_start, m.end(), format_message(self.message, current), replacement))
+                out.append(Alert(previous_start, m.end(), format_message(self.message, current)))
                 count = 0
             previous = current
             previous_start = m.start()
@@ -331,7 +332,16 @@ class Consistency(Check):
                         last = (m.start(name), m.end(name))
                         seen.add(name)
             if last is not None and f"a{i}" in seen and f"b{i}" in seen:
-                out.append(Alert(last[0], last[1], format_message(self.message, text[last[0] : last[1]])))
+                said = text[last[0] : last[1]]
+                # Vale places it where the block first holds that text
+                first = regex.search(r"(?:^|\b|_)" + regex.escape(said) + r"(?:\b|_|$)", text) if said else None
+                if first is not None:
+                    at = first.start() + (1 if text[first.start()] == "_" and said[:1] != "_" else 0)
+                else:
+                    at = text.find(said)
+                if at >= 0:
+                    last = (at, at + len(said))
+                out.append(Alert(last[0], last[1], format_message(self.message, said)))
         return out
 
 
@@ -510,6 +520,12 @@ class ValeRule(Kind, frozen=True):
                     continue  # text joined across lines that the source never shows together
                 else:
                     start, end = block.source_span(alert.start, alert.end)
+                    if not sized and not _verbatim(block.text[alert.start : alert.end], doc.source[start:end]):
+                        # the match spans markup (emphasis, an entity, masked code): Vale cannot
+                        # find it in the source either and reports it at its line's start
+                        start = doc.source.rfind("\n", 0, start) + 1
+                        line_end = doc.source.find("\n", start)
+                        end = min(end, line_end) if line_end >= 0 else end
                 if not sized and scopes.comments and self._switched_off(scopes.switches_before(start)):
                     continue
                 fix = Fix(start, end, alert.replacement, safe=False) if alert.replacement is not None else None
@@ -537,6 +553,14 @@ class ValeRule(Kind, frozen=True):
                     if name in (self.rule_id, style):
                         off = value.upper() == "NO"
         return off
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+def _verbatim(text: str, source: str) -> bool:
+    """Does the source hold the matched text as it is (white space aside)?"""
+    return text == source or _SPACES.sub("", text) == _SPACES.sub("", source)
 
 
 class ValeSetup:
