@@ -28,7 +28,8 @@ def findings_of(tmp_path, ini, styles, drafts, *, select=None):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     for name, text in drafts.items():
-        (tmp_path / name).write_text(text, encoding="utf-8", newline="")
+        with open(tmp_path / name, "w", encoding="utf-8", newline="") as handle:  # line ends as given
+            handle.write(text)
     old = os.getcwd()
     os.chdir(tmp_path)
     try:
