@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from lint import api
-from lint.packs import loader
 
 PACK = """name: desk
 description: Desk rules for tests.
