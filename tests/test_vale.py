@@ -314,3 +314,15 @@ def test_copydesk_comments_silence_vale_rules_too(tmp_path):
     (tmp_path / "a.md").write_text(draft, encoding="utf-8")
     result = cli(["check", str(tmp_path / "a.md"), "--select", "Google", "--format", "json"])
     assert [(f["rule"], f["line"]) for f in json.loads(result.stdout)["findings"]] == [("Google.WordList", 6)]
+
+
+def test_a_pattern_that_backtracks_without_end_fails_its_rule_not_the_run(tmp_path):
+    (tmp_path / ".vale.ini").write_text(INI, encoding="utf-8")
+    (tmp_path / "styles" / "Desk").mkdir(parents=True)
+    (tmp_path / "styles" / "Desk" / "Slow.yml").write_text("extends: existence\nmessage: slow\nnonword: true\nraw: ['(a|aa)+$']\n", encoding="utf-8")
+    (tmp_path / "styles" / "Desk" / "Hedge.yml").write_text("extends: existence\nmessage: \"'%s'\"\ntokens: [perhaps]\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("perhaps " + "a" * 60 + "b\n", encoding="utf-8")
+    checker = api.Checker.load(tmp_path, timeout=0.2)
+    run = checker.check_paths([str(tmp_path / "a.txt")], jobs=1)
+    assert [f.rule for f in run.findings if f.rule.startswith("Desk")] == ["Desk.Hedge"]
+    assert any("Desk.Slow" in e and "took longer" in e for e in run.errors)

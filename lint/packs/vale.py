@@ -108,6 +108,14 @@ def _go_to_python(pattern: str) -> str:
 # ---- checks ----------------------------------------------------------------------------------
 
 
+def _finditer(pattern, text: str, state: dict):
+    """pattern.finditer(text) within the run's time limit for one search (a pattern that
+    backtracks without end fails its rule on this draft, as copydesk's own rules do)."""
+    from lint.kinds.base import finditer
+
+    return finditer(pattern, text, 0, len(text), state.get("timeout") or 10.0)
+
+
 class Alert:
     __slots__ = ("start", "end", "message", "replacement")
 
@@ -170,7 +178,7 @@ class Existence(Check):
 
     def run(self, text, state):
         out = []
-        for m in self.pattern.finditer(text):
+        for m in _finditer(self.pattern, text, state):
             if m.end() == m.start():
                 continue
             observed = m.group().strip()
@@ -224,7 +232,7 @@ class Substitution(Check):
 
     def run(self, text, state):
         out = []
-        for m in self.pattern.finditer(text):
+        for m in _finditer(self.pattern, text, state):
             for i, expected in enumerate(self.replacements):
                 start = m.start(f"vale{i}")
                 if start < 0:
@@ -264,7 +272,7 @@ class Occurrence(Check):
         self.min = int(d.get("min", 0) or 0)
 
     def run(self, text, state):
-        matches = [m for m in self.pattern.finditer(text) if m.end() > m.start()]
+        matches = [m for m in _finditer(self.pattern, text, state) if m.end() > m.start()]
         count = len(matches)
         if (self.max > 0 and count > self.max) or count < self.min:
             # Vale: at the scope's first match (or its start when nothing matched)
@@ -290,7 +298,7 @@ class Repetition(Check):
         previous = ""
         previous_start = 0
         count = 0
-        for m in self.pattern.finditer(text):
+        for m in _finditer(self.pattern, text, state):
             current = m.group().strip()
             if self.ignorecase:
                 hit = current.lower() == previous.lower() and current != ""
@@ -326,7 +334,7 @@ class Consistency(Check):
         out = []
         for i, pattern in self.steps:
             last = None
-            for m in pattern.finditer(text):
+            for m in _finditer(pattern, text, state):
                 for name in (f"a{i}", f"b{i}"):
                     if m.start(name) >= 0:
                         last = (m.start(name), m.end(name))
@@ -356,14 +364,14 @@ class Conditional(Check):
 
     def run(self, text, state):
         defined = state.setdefault("defined", [])
-        for m in self.second.finditer(text):
+        for m in _finditer(self.second, text, state):
             groups = [g for g in m.groups() if g]
             if groups:
                 defined.append(groups[0])
             elif m.re.groups >= 1:
                 defined.append(m.group(1) or "")
         out = []
-        for m in self.first.finditer(text):
+        for m in _finditer(self.first, text, state):
             s = m.group()
             if s in defined or (self.except_re is not None and self.except_re.search(s)):
                 continue
@@ -500,7 +508,7 @@ class ValeRule(Kind, frozen=True):
             scopes = scoped_blocks(doc, settings.block_ignores, settings.token_ignores, self.setup.markup)
         else:
             scopes = scoped_blocks(doc)
-        state: dict = {"metrics": scopes.metrics}
+        state: dict = {"metrics": scopes.metrics, "timeout": context.timeout_for(doc.source)}
         matches = self._matches
         values = {"level": level_override} if level_override else {}
         for block in scopes.blocks:
