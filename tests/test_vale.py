@@ -326,3 +326,14 @@ def test_a_pattern_that_backtracks_without_end_fails_its_rule_not_the_run(tmp_pa
     run = checker.check_paths([str(tmp_path / "a.txt")], jobs=1)
     assert [f.rule for f in run.findings if f.rule.startswith("Desk")] == ["Desk.Hedge"]
     assert any("Desk.Slow" in e and "took longer" in e for e in run.errors)
+
+
+def test_metric_formulas_with_math_and_block_counts(tmp_path):
+    styles = {
+        "Desk/Smog": "extends: metric\nmessage: 'SMOG grade %s.'\nformula: 1.0430 * math.sqrt((polysyllabic_words * 30.0) / sentences) + 3.1291\ncondition: '> 1'\n",
+        "Desk/Heads": "extends: metric\nmessage: '%s headings.'\nformula: heading.h2 + heading.h3\ncondition: '>= 2'\n",
+        "Desk/Bad": "extends: metric\nmessage: x\nformula: __import__('os')\ncondition: '> 1'\n",
+    }
+    draft = "# Budget\n\n## Spending\n\nThe government published extraordinary expenditure projections.\n\n### Detail\n\nMore.\n"
+    assert lines(findings_of(tmp_path, INI, styles, {"a.md": draft})) == ["a.md:1:1:Desk.Heads:2.00 headings.", "a.md:1:1:Desk.Smog:SMOG grade 11.21."]
+    assert any("Bad.yml" in p and "math functions only" in p for p in vale.load_vale_rules(tmp_path / ".vale.ini").problems)

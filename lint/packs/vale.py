@@ -99,10 +99,16 @@ def _compile(pattern: str, where: str):
         raise CopydeskError(f"{where}: bad regular expression {pattern!r}: {error}") from None
 
 
+_GO_HEX = regex.compile(r"\\x\{([0-9A-Fa-f]{1,8})\}")
+
+
 def _go_to_python(pattern: str) -> str:
-    """Go/.NET spellings Python's `regex` reads otherwise: `(?<name>` is the same in both;
-    `\\z` ends the text."""
-    return pattern.replace(r"\z", r"\Z")
+    """Go spellings Python's `regex` reads otherwise (`(?P<name>` and `[[:alpha:]]` are the
+    same in both): `\\z` ends the text; `\\x{e9}` is a code point."""
+    pattern = pattern.replace(r"\z", r"\Z")
+    if "\\x{" in pattern:
+        pattern = _GO_HEX.sub(lambda m: "\\U%08x" % int(m.group(1), 16), pattern)
+    return pattern
 
 
 # ---- checks ----------------------------------------------------------------------------------
@@ -416,6 +422,8 @@ class Metric(Check):
     def __init__(self, d, where, accepted):
         super().__init__(d, where, accepted)
         self.formula = str(d.get("formula", ""))
+        if not regex.fullmatch(r"[\w\s.+\-*/()%,]+", self.formula) or "__" in self.formula:
+            raise CopydeskError(f"{where}: formula {self.formula.strip()!r}: names, numbers, + - * / ( ) and math functions only")
         self.condition = str(d.get("condition", ""))
         if not regex.fullmatch(r"\s*(?:[<>]=?|==|!=)\s*-?[\d.]+\s*", self.condition):
             raise CopydeskError(f"{where}: condition {self.condition!r}: a comparison and a number, such as '> 8'")
@@ -424,11 +432,15 @@ class Metric(Check):
         values = dict(_text_metrics(text))
         for name, count in (state.get("metrics") or {}).items():
             values[name.replace(".", "_")] = count
-        formula = regex.sub(r"(?<=[A-Za-z_])\.(?=[A-Za-z_0-9])", "_", self.formula)
-        names = set(regex.findall(r"[A-Za-z_][A-Za-z_0-9]*", formula))
+        import math
+
+        # `heading.h2` is a name (heading_h2); `math.sqrt` a function
+        formula = regex.sub(r"(?<=[A-Za-z_])(?<!\bmath)\.(?=[A-Za-z_0-9])", "_", self.formula)
+        names = set(regex.findall(r"(?<![.\w])[A-Za-z_][A-Za-z_0-9]*", formula)) - {"math"}
         scope = {n: float(values.get(n, 0)) for n in names}
+        scope["math"] = math
         try:
-            value = float(eval(formula, {"__builtins__": {}}, scope))  # noqa: S307 -- names and arithmetic only
+            value = float(eval(formula, {"__builtins__": {}}, scope))  # noqa: S307 -- names, math and arithmetic only
         except ZeroDivisionError:
             return []
         except Exception as error:  # noqa: BLE001
