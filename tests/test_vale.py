@@ -138,7 +138,7 @@ def test_existence_exception_drops_a_hit_it_contains_and_dollar_captures(tmp_pat
 def test_occurrence_repetition_consistency_conditional(tmp_path):
     styles = {
         "Desk/Long": "extends: occurrence\nmessage: Too many commas.\nscope: sentence\nmax: 2\ntoken: ','\n",
-        "Desk/Spelling": "extends: consistency\nmessage: \"Inconsistent spelling of '%s'.\"\nignorecase: true\neither:\n  organise: organize\n",
+        "Desk/Spelling": "extends: consistency\nmessage: \"Spell '%s' one way.\"\nignorecase: true\neither:\n  organise: organize\n",
         "Desk/Define": "extends: conditional\nmessage: \"'%s' has no definition.\"\nfirst: '\\b([A-Z]{3,5})\\b'\nsecond: '(?:\\b[A-Z][a-z]+ )+\\(([A-Z]{3,5})\\)'\n",
     }
     text = (
@@ -151,7 +151,7 @@ def test_occurrence_repetition_consistency_conditional(tmp_path):
         "a.txt:1:29:Desk.Long:Too many commas.",
         "a.txt:3:47:Vale.Repetition:'the' is repeated!",
         "a.txt:3:74:Desk.Define:'NHS' has no definition.",
-        "a.txt:3:89:Desk.Spelling:Inconsistent spelling of 'organize'.",
+        "a.txt:3:89:Desk.Spelling:Spell 'organize' one way.",
     ]
 
 
