@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
     check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
     # ---- integration: config, output file, baselines (lint/packs/config.py, lint/cli/check.py) ----
+    check.add_argument("--vale-config", metavar="FILE", help="run the Vale styles of this .vale.ini (default: the nearest .vale.ini, or the config's `vale:`)")
     check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--baseline", metavar="FILE", help="report only findings the baseline FILE does not hold")
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
+    rules.add_argument("--vale-config", metavar="FILE", help="a Vale configuration (default: the nearest .vale.ini)")
 
     explain = sub.add_parser("explain", help="show a rule's description and examples")
     explain.add_argument("rule", metavar="RULE")
@@ -211,7 +213,7 @@ def cmd_lsp(args) -> int:
     return server.serve()
 
 
-def _load_rules(pack_files):
+def _load_rules(pack_files, vale_config=None):
     """The packs' working rules; their notices and problems said on stderr. Returns (rules,
     whether a pack or rule was broken: the command then exits 2)."""
     from lint.packs import loader as packs
@@ -222,11 +224,31 @@ def _load_rules(pack_files):
         print(f"copydesk: notice: {message}", file=sys.stderr)
     for message in rule_set.problems:
         print(f"copydesk: {message}", file=sys.stderr)
-    return rule_set.rules + [suppress.unused_rule()], bool(rule_set.problems)
+    vale_rules, vale_broken = _vale_rules(vale_config)
+    return rule_set.rules + vale_rules + [suppress.unused_rule()], bool(rule_set.problems) or vale_broken
+
+
+def _vale_rules(explicit=None):
+    """The rules of the Vale configuration `copydesk check` would read here (lint/packs/vale.py)."""
+    from lint.packs import config as config_module
+    from lint.packs import vale
+
+    cfg = config_module.load(None)
+    if cfg.vale is False and not explicit:
+        return [], False
+    path = vale.find_config(None, explicit, str(cfg.vale) if cfg.vale else None)
+    if path is None:
+        return [], False
+    loaded = vale.load_vale_rules(path)
+    for message in loaded.notices:
+        print(f"copydesk: notice: {message}", file=sys.stderr)
+    for message in loaded.problems:
+        print(f"copydesk: {message}", file=sys.stderr)
+    return loaded.rules, bool(loaded.problems)
 
 
 def cmd_rules(args) -> int:
-    rules, broken = _load_rules(args.pack)
+    rules, broken = _load_rules(args.pack, getattr(args, "vale_config", None))
     width = max(len(r.id) for r in rules)
     for rule in sorted(rules, key=lambda r: r.id):
         print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
@@ -234,7 +256,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    loaded, broken = _load_rules(args.pack)
+    loaded, broken = _load_rules(args.pack, getattr(args, "vale_config", None))
     rules = {r.id: r for r in loaded}
     rule = rules.get(args.rule)
     if rule is None:
@@ -248,10 +270,14 @@ def cmd_explain(args) -> int:
     out.append(rule.description or "(no description)")
     if rule.link:
         out += ["", f"More: {rule.link}"]
-    out += ["", f"Message: {rule.message}"]
     from lint.packs.explain import options_section
 
-    options = options_section(rule)
+    if kind == "vale":  # a Vale rule: its own YAML says what it does
+        out += ["", f"Message: {rule.kind.check_object.message}"]
+        options = rule.kind.explain_lines()
+    else:
+        out += ["", f"Message: {rule.message}"]
+        options = options_section(rule)
     if options:
         out += [""] + options
     if rule.fail:
