@@ -109,15 +109,18 @@ class Rules(Record):
         return rule
 
 
-def load_rules(packs: Sequence = ()) -> Rules:
+def load_rules(packs: Sequence = (), *, vale_config: Optional[str] = None) -> Rules:
     """The built-in packs plus the pack files `packs` (a pack named like a built-in one
-    replaces it), every rule whether or not a config selects it: what `copydesk rules` lists
-    and `copydesk explain` looks in. Raises CopydeskError for a pack that cannot load at all."""
+    replaces it), and the rules of the Vale configuration that applies here (`vale_config`,
+    else the config's `vale:`, else the nearest .vale.ini): every rule whether or not a config
+    selects it, what `copydesk rules` lists and `copydesk explain` looks in. Raises
+    CopydeskError for a config or a pack that cannot load at all."""
     from lint.packs import loader as pack_loader
 
     rule_set = pack_loader.load_rule_set([Path(p) for p in packs])
-    rules = sorted(rule_set.rules + [suppress.unused_rule()], key=lambda r: r.id)
-    return Rules(rules, list(rule_set.notices), list(rule_set.problems))
+    vale = load_vale(config_module.load(None), None, vale_config)
+    rules = sorted(rule_set.rules + vale.rules + [suppress.unused_rule()], key=lambda r: r.id)
+    return Rules(rules, list(rule_set.notices) + vale.notices, list(rule_set.problems) + vale.problems)
 
 
 def explain(rule) -> str:
@@ -201,6 +204,7 @@ class Checker:
         registry: Optional[str] = None,
         timeout: Optional[float] = None,
         fail_on: Optional[str] = None,
+        vale_config: Optional[str] = None,
     ) -> "Checker":
         """A checker as `copydesk check` builds one: the config file `config`, else the nearest
         one to `start` (a draft or a folder; default: the working folder), else the defaults;
@@ -233,6 +237,8 @@ class Checker:
                         f"`{config_module.ALL_BUILTIN}` keeps them all; a pack file ends in .yaml)"
                     )
             rules = [r for r in rules if r.pack in keep or not r.source.startswith(builtin_dir)]
+        vale = load_vale(cfg, where, vale_config)  # a .vale.ini's styles, under Vale's rule ids
+        rules = rules + vale.rules
         known = [r.id for r in rules]
 
         def check_prefixes(prefixes, *where_in_config, flag=None):
@@ -280,8 +286,9 @@ class Checker:
         from lint.kinds.base import Context
 
         context = Context(house=dict(cfg.house), registry=_registry(registry, cfg), timeout=timeout)
-        notices = config_notices + rule_set.notices + take_notices()  # config, packs, people list
-        return cls(cfg, rules, known, level, report_unused, unused_severity, list(rule_set.problems), notices, context)
+        notices = config_notices + rule_set.notices + take_notices() + vale.notices  # config, packs, people list
+        problems = list(rule_set.problems) + vale.problems
+        return cls(cfg, rules, known, level, report_unused, unused_severity, problems, notices, context)
 
     def rule(self, rule_id: str):
         """The rule a finding names (`finding.rule`), for its description and examples (an
@@ -495,6 +502,23 @@ def annotate(doc, result, keep_source: bool = True) -> None:
 def annotate_keeping(doc, result, keep_source: bool = True) -> None:
     annotate(doc, result, keep_source)
     result.extras["doc"] = doc
+
+
+def load_vale(cfg, where, explicit: Optional[str] = None):
+    """The rules of the Vale configuration that applies (lint/packs/vale.py): `explicit`
+    (`--vale-config`), else the config's `vale:`, else the nearest `.vale.ini` to `where`;
+    none when the config says `vale: false`. Loaded only when there is one."""
+    if cfg.vale is False and not explicit:
+        from lint.packs.vale import ValeLoad
+
+        return ValeLoad()
+    from lint.packs import vale
+
+    configured = str(cfg.vale) if cfg.vale else None
+    path = vale.find_config(where, explicit, configured)
+    if path is None:
+        return vale.ValeLoad()
+    return vale.load_vale_rules(path)
 
 
 def _registry(path, cfg):

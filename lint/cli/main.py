@@ -1,4 +1,4 @@
-"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`, `init`.
+"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`, `init`, `lsp`.
 
 argparse and one small function per command; every command reads packs, configs and drafts
 through the library API (lint/api.py), as any other front end does.
@@ -19,7 +19,7 @@ from lint import __version__
 from lint.model import CopydeskError
 from lint.report import FORMAT_NAMES
 
-COMMANDS = ("check", "rules", "explain", "test-pack", "init")
+COMMANDS = ("check", "rules", "explain", "test-pack", "init", "lsp")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
     check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
     # ---- integration: config, output file, baselines (lint/packs/config.py, lint/cli/check.py) ----
+    check.add_argument("--vale-config", metavar="FILE", help="run the Vale styles of this .vale.ini (default: the nearest .vale.ini, or the config's `vale:`)")
     check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--baseline", metavar="FILE", help="report only findings the baseline FILE does not hold")
@@ -102,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
+    rules.add_argument("--vale-config", metavar="FILE", help="a Vale configuration (default: the nearest .vale.ini)")
 
     explain = sub.add_parser("explain", help="show a rule's description and examples")
     explain.add_argument("rule", metavar="RULE")
@@ -116,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--hook-repo", default=None, metavar="URL", help="the git repository of copydesk the hook and the workflow install from (default: where this copydesk came from)")
     init.add_argument("--rev", default=None, metavar="REV", help="the commit or tag in --hook-repo to pin")
     # ---- end integration ----
+    # ---- editor: copydesk lsp (lint/lsp/) ----
+    lsp = sub.add_parser("lsp", help="run the language server (over stdin/stdout) for editors; see docs/editors.md")
+    lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default; editors often pass it)")
+    # ---- end editor ----
     return parser
 
 
@@ -125,7 +131,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         argv.insert(0, "check")
     try:
         args = build_parser().parse_args(argv)
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init}
+        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init, "lsp": cmd_lsp}
         return handler[args.command](args)
     except CopydeskError as error:
         print(f"copydesk: {error}" if not str(error).startswith(("copydesk:", "copydesk ")) else str(error), file=sys.stderr)
@@ -188,12 +194,26 @@ def cmd_init(args) -> int:
     return init.run(args)
 
 
-def _load_rules(pack_files):
-    """Every rule of the built-in packs and `pack_files` (lint/api.py), their notices and
-    problems said on stderr (a problem makes the command exit 2)."""
+def cmd_lsp(args) -> int:
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        raise CopydeskError(
+            "lsp needs the language-server packages: pip install 'copydesk[lsp]' (pygls and lsprotocol), then run copydesk lsp again"
+        ) from None
+    from lint.lsp import server
+
+    return server.serve()
+
+
+def _load_rules(pack_files, vale_config=None):
+    """Every rule of the built-in packs, `pack_files` and the Vale configuration that applies
+    here (lint/api.py), their notices and problems said on stderr (a problem makes the command
+    exit 2)."""
     from lint import api
 
-    rules = api.load_rules(pack_files)
+    rules = api.load_rules(pack_files, vale_config=vale_config)
     for message in rules.notices:
         print(f"copydesk: notice: {message}", file=sys.stderr)
     for message in rules.problems:
@@ -202,7 +222,7 @@ def _load_rules(pack_files):
 
 
 def cmd_rules(args) -> int:
-    rules = _load_rules(args.pack)
+    rules = _load_rules(args.pack, getattr(args, "vale_config", None))
     width = max(len(r.id) for r in rules.rules)
     for rule in rules.rules:
         print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
@@ -212,7 +232,7 @@ def cmd_rules(args) -> int:
 def cmd_explain(args) -> int:
     from lint import api
 
-    rules = _load_rules(args.pack)
+    rules = _load_rules(args.pack, getattr(args, "vale_config", None))
     print(api.explain(rules.find(args.rule)))
     return EXIT_ERROR if rules.problems else EXIT_OK
 

@@ -75,9 +75,15 @@ class OffsetMap:
         return source_start, max(source_start, self.end_to_source(end))
 
 
+_LONE_CR = regex.compile(r"\r(?!\n)")
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+
+
 def line_starts(source: str) -> List[int]:
     """Offsets where the lines of `source` start (lines end at LF; a CR before it is the
     line's last character, so columns of real characters are the same with CRLF)."""
+    if "\r" in source and _LONE_CR.search(source):  # old Mac line ends: a lone CR ends a line too
+        return [0] + [m.end() for m in _LINE_END.finditer(source)]
     starts = [0]
     find = source.find
     i = find("\n")
@@ -372,7 +378,9 @@ class Document(Record):
             return self.sentences
         if scope == "line":
             return self.lines
-        raise ValueError(f"unknown scope {scope!r}")
+        # structural scopes (heading, list, table, ...) read the draft's markup:
+        # lint.drafts.scopes.scope_spans serves both kinds (the document model stays below it)
+        raise ValueError(f"unknown scope {scope!r} (a structural scope: lint.drafts.scopes.scope_spans)")
 
 
 _CLOSERS_AT_END = "\"”’')]»"

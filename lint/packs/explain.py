@@ -158,8 +158,12 @@ def explain_text(rule) -> str:
     out.append(rule.description or "(no description)")
     if rule.link:
         out += ["", f"More: {rule.link}"]
-    out += ["", f"Message: {rule.message}"]
-    options = options_section(rule)
+    if kind == "vale":  # a Vale rule: its own YAML says what it does
+        out += ["", f"Message: {rule.kind.check_object.message}"]
+        options = rule.kind.explain_lines()
+    else:
+        out += ["", f"Message: {rule.message}"]
+        options = options_section(rule)
     if options:
         out += [""] + options
     if rule.fail:
