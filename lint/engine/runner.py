@@ -126,6 +126,9 @@ def _severity(rule, hit: Hit) -> Severity:
     return max(severity, Severity.parse(level))
 
 
+_DOCUMENT_SCOPES = frozenset(SCOPES)  # the Document's own: draft, body, headline, paragraph, ...
+
+
 def _structural_spans(doc, scope: str):
     """A structural scope's spans (heading, list, table: lint/drafts/scopes.py), imported only
     by runs whose rules name one."""
@@ -195,7 +198,7 @@ class Engine:
                 continue
             try:
                 scope = rule.scope
-                spans = doc.scope_spans(scope) if scope in SCOPES else _structural_spans(doc, scope)
+                spans = doc.scope_spans(scope) if scope in _DOCUMENT_SCOPES else _structural_spans(doc, scope)
                 for hit in rule.kind.check(doc, spans, self.context):
                     result.findings.append(locator.finding(rule, hit))
                 if rule.kind.cross_draft:
