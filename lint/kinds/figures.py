@@ -468,12 +468,14 @@ class UnattributedFigure(Kind):
 
     def check(self, doc, spans, context):
         text = doc.text
-        timeout = context.timeout_for(text)
+        # the shapes are literal phrases of the options in fixed frames, which cannot backtrack
+        # without end: they run with no timeout (which costs two clock system calls a match)
+        timeout = None
         folded = folded_text(doc)
         words = folded_words(doc) if folded is not None else None
         if self._sourced_story(doc, words):
             return  # a court story, or a study's: its figures are the record's, the study's
-        attribution = Attribution(doc, self._cue, timeout, self._cues)
+        attribution = Attribution(doc, self._cue, context.timeout_for(text), self._cues)
         transcript_from = _transcript_start(doc)
         # a shape whose words the draft lacks cannot match: leave it out for this draft
         anchored = [
@@ -524,11 +526,11 @@ class UnattributedFigure(Kind):
                     if held is not None and not (lowest[what], start) < held[0]:
                         continue
                 if start not in numbers:
-                    numbers[start] = self._number.match(text, start, end, timeout=timeout)
+                    numbers[start] = self._number.match(text, start, end)
                 number = numbers[start]
                 if number is None:
                     continue
-                m = tail.match(text, number.end(), end, timeout=timeout)
+                m = tail.match(text, number.end(), end)
                 if m is not None:
                     if what == "verb":
                         what = next(kind for kind in self._verb_kinds if m.group(kind) is not None)
