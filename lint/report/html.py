@@ -37,6 +37,7 @@ import datetime
 import hashlib
 import html
 import json
+import re
 from bisect import bisect_left
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
@@ -51,6 +52,7 @@ ASSETS = Path(__file__).with_name("html_assets")
 PEOPLE_KIND = "person-consistency"
 TOP = 20  # rows of the overview's tables and bars of its rule chart
 PEOPLE_ROWS = 500  # the people table's longest list (most drafts first)
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")  # characters a browser counts as two
 
 
 def render(report: RunReport) -> str:
@@ -119,7 +121,7 @@ def _spans(source: str, findings: List[Finding]) -> Optional[List[Tuple[int, int
 
 def _utf16_spans(source: str, spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """Code-point offsets as UTF-16 ones: each character past U+FFFF before an offset adds one."""
-    astral = [i for i, c in enumerate(source) if ord(c) > 0xFFFF] if not source.isascii() else []
+    astral = [m.start() for m in _ASTRAL.finditer(source)] if not source.isascii() else []
     if not astral:
         return spans
     return [(s + bisect_left(astral, s), e + bisect_left(astral, e)) for s, e in spans]

@@ -43,8 +43,9 @@
     details.appendChild(body);
     list.appendChild(details);
     sections.push({ el: details, body: body, badges: badges, rendered: false, marks: [] });
+    // drawn when it comes near the screen (not on "toggle": opening it here fires one for each)
     if (observer) observer.observe(details);
-    details.addEventListener("toggle", function () { if (details.open) render(d); });
+    else render(d);
   });
 
   function render(d) {
@@ -113,7 +114,7 @@
     var rule = RULES[f[1]][0];
     li.appendChild(el("span", "lv lv-" + LEVELS[f[2]], LEVELS[f[2]]));
     li.appendChild(document.createTextNode(" "));
-    var a = el("a", "rule", rule);
+    var a = el("a", "rule-link", rule);
     a.href = "#rule-" + rule;
     a.addEventListener("click", function (event) { event.preventDefault(); event.stopPropagation(); showRule(rule); });
     li.appendChild(a);
