@@ -213,6 +213,6 @@ if __name__ == "__main__":  # python tests/test_html_browser.py docs/img/html-re
         sys.exit(f"cannot make the screenshot: {browser_missing()}")
     with tempfile.TemporaryDirectory() as folder:
         report = render_fixture_report(Path(folder))
-        with chromium(1200, 760) as d:
+        with chromium(1200, 900) as d:
             screenshot(d, report, Path(sys.argv[1]))
     print(f"wrote {sys.argv[1]}")
