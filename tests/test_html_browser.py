@@ -183,6 +183,13 @@ def test_a_filter_keeps_only_what_matches_and_the_url_keeps_the_view(driver, pag
     assert sorted(shown_drafts(driver)) == ["council-budget.txt", "hostile.md"]
     assert driver.find_element(By.ID, "f-q").get_attribute("value") == "tk"
     assert not driver.find_element(By.CSS_SELECTOR, "input[value=warning]").is_selected()
+    # a link of the overview (a bar of the chart) sets the view and scrolls to the drafts
+    open_report(driver, page)
+    driver.find_element(By.CSS_SELECTOR, "svg a[href='#rule=hygiene.boilerplate'] rect").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 5).until(lambda d: shown_drafts(d) == ["ferry-strike.txt"])  # hashchange is async
+    assert driver.execute_script("return document.getElementById('drafts').getBoundingClientRect().top") < 5
     driver.find_element(By.ID, "f-reset").click()
     assert len(shown_drafts(driver)) == 6 and driver.execute_script("return location.hash") == ""
 

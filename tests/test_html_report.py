@@ -207,6 +207,7 @@ def test_a_pack_link_that_is_not_http_is_not_a_link(tmp_path, monkeypatch):
     box = re.search(r'<details class="rule" id="rule-desk\.no-gizmo">.*?</details>', page, re.S).group(0)
     assert "Flags gizmo &lt;script&gt;alert(1)&lt;/script&gt;." in box
     assert "<b>More:</b> javascript:alert(&#x27;x&#x27;)</p>" in box and "href=\"javascript" not in page
+    assert '<h3 class="pack">Pack desk</h3><p class="pack-about">&lt;b&gt;desk&lt;/b&gt; rules</p>' in page
 
 
 def test_spans_count_utf16_units_past_astral_characters(tmp_path, monkeypatch):

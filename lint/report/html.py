@@ -424,8 +424,14 @@ class Page:
         if not self.fired:
             return ""
         out = ['<section id="rules" aria-label="Rules"><h2>Rules that fired</h2>']
+        described = pack_descriptions(self.rules[r] for r in self.fired if r in self.rules)
+        pack = None
         for rule_id in self.fired:
             rule = self.rules.get(rule_id)
+            if rule is not None and rule.pack != pack:
+                pack = rule.pack
+                about = described.get(pack)
+                out.append(f'<h3 class="pack">Pack {_e(pack)}</h3>' + (f'<p class="pack-about">{_e(about)}</p>' if about else ""))
             out.append(f'<details class="rule" id="rule-{_e(rule_id)}"><summary><code>{_e(rule_id)}</code>')
             if rule is None:
                 out.append(" (not in the loaded packs: its description is not at hand)</summary></details>")
@@ -443,6 +449,31 @@ class Page:
             out.append(f'<p class="meta">Pack {_e(rule.pack)}, defined at {_e(rule.source)}</p></details>')
         out.append("</section>")
         return "\n".join(out)
+
+
+_RULES_KEY = re.compile(r"^rules\s*:", re.M)
+
+
+def pack_descriptions(rules: Iterable) -> Dict[str, str]:
+    """{pack name: its description}, read from the top of each rule's pack file (what comes
+    before its `rules:` key, so a big pack is not parsed again); a pack that cannot be read so
+    is left out."""
+    out: Dict[str, str] = {}
+    files = {}
+    for rule in rules:
+        files.setdefault(rule.pack, rule.source.rsplit(":", 1)[0])
+    for pack, path in files.items():
+        try:
+            from lint.packs.yamlload import load_yaml, read_text
+
+            text = read_text(Path(path), "rule pack")
+            head = _RULES_KEY.split(text, 1)[0]
+            top = load_yaml(head, path)
+        except Exception:  # noqa: BLE001 -- a description is a nicety: the page goes on without it
+            continue
+        if isinstance(top, dict) and isinstance(top.get("description"), str):
+            out[pack] = " ".join(top["description"].split())
+    return out
 
 
 def _examples(heading: str, examples, kind: str) -> str:

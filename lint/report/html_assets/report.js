@@ -311,13 +311,16 @@
     toForm(); apply();
   });
 
+  // a view from the URL (a shared link, or a link of the overview): the filters set, then
+  // the finding it names selected, else the drafts it leaves in view
   function fromHash() {
     if (!readHash()) return;
     toForm();
     apply(true);
-    if (state.f >= 0 && state.f < F.length && visible[state.f]) select(state.f, true);
-    else if (state.draft) { var at = order[0]; if (at !== undefined) sections[F[at][0]].el.scrollIntoView(); writeHash(); }
-    else writeHash();
+    if (state.f >= 0 && state.f < F.length && visible[state.f]) { select(state.f, true); return; }
+    state.f = -1;
+    writeHash();
+    if (location.hash) document.getElementById("drafts").scrollIntoView({ block: "start" });
   }
 
   window.addEventListener("hashchange", fromHash);
@@ -325,7 +328,7 @@
     var a = event.target.closest ? event.target.closest("a[href^='#rule-']") : null;
     if (a) { event.preventDefault(); showRule(a.getAttribute("href").slice(6)); }
   });
-  if (location.hash.length > 1 && readHash()) { toForm(); apply(true); fromHash(); }
+  if (location.hash.length > 1 && location.hash.indexOf("=") >= 0) fromHash();
   else apply(true);
   document.documentElement.dataset.ready = "1";
 }());
