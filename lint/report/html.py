@@ -244,7 +244,7 @@ class Page:
         script = (ASSETS / "report.js").read_text(encoding="utf-8")
         policy = (
             f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(css)}; "
-            "img-src data:; base-uri 'none'; form-action 'none'"
+            "base-uri 'none'; form-action 'none'"
         )
         counts = self.report.counts()
         generated = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
