@@ -41,7 +41,7 @@ def browser_missing() -> str:
     try:
         import selenium  # noqa: F401
     except ImportError:
-        return "selenium is not installed (the test extra has it)"
+        return "selenium is not installed (the test extra has it from Python 3.10)"
     if not _found(BROWSERS):
         return "no chromium (apt-get install chromium chromium-driver)"
     if not _found(DRIVERS):
