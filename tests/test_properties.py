@@ -42,7 +42,10 @@ suffixes = st.sampled_from(["story.txt", "story.md", "story.html"])
 
 
 def offset_of(source: str, line: int, column: int) -> int:
-    starts = [0] + [i + 1 for i, c in enumerate(source) if c == "\n"]
+    # lines end at LF; a lone CR (old Mac line ends) ends a line too, once a file has one
+    lone_cr = any(c == "\r" and source[i + 1 : i + 2] != "\n" for i, c in enumerate(source))
+    ends = "\n\r" if lone_cr else "\n"
+    starts = [0] + [i + 1 for i, c in enumerate(source) if c in ends and not (c == "\r" and source[i + 1 : i + 2] == "\n")]
     assert 1 <= line <= len(starts)
     return starts[line - 1] + column - 1
 
