@@ -60,6 +60,7 @@ def test_the_neovim_setup_is_the_documented_one():
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("npm") is None, reason="npm is not installed")
+@pytest.mark.skipif(os.environ.get("COPYDESK_CI_REPEAT") == "1", reason="the extension was built in the first pass of .ci/run; its package does not depend on Python")
 def test_the_vscode_extension_builds_to_a_vsix(tmp_path):
     work = tmp_path / "vscode"
     shutil.copytree(VSCODE, work, ignore=shutil.ignore_patterns("node_modules", "out", "*.vsix"))
