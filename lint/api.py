@@ -322,7 +322,7 @@ class Checker:
 
         `keep_sources`: keep every draft's text (formats that quote lines, baselines);
         `keep_documents`: keep the Documents (to fix them); `progress`: a context manager
-        factory `progress(total)` giving `advance(n)` (lint/cli/progress.py's `bar`);
+        factory `progress(total)` giving `advance(n, findings)` (lint/cli/progress.py's `bar`);
         `phase1`: what runs phase 1, with the signature of `lint.engine.parallel.check_drafts`
         (default: it; a Dask cluster's, `lint.engine.cluster.phase1_on`, runs it there)."""
         from lint.drafts import reader

@@ -39,16 +39,36 @@ def check(args) -> int:
     name = _format_name(args)
     if "-" in args.paths and not args.stdin_filename:
         args.stdin_filename = "-"
+    # ---- archives: phase 1 on a Dask cluster, findings streamed as they arrive (jsonl) ----
+    phase1 = close = stream = None
+    if getattr(args, "cluster", None):
+        if fixing:
+            raise CopydeskError("--cluster only checks: run --fix or --diff without it (they change drafts here)")
+        from lint.engine import cluster
+
+        if name == "jsonl" and not args.baseline and not args.write_baseline:
+            stream = Stream(checker, _open_output(args))
+        phase1, close = cluster.phase1_on(args.cluster, stream)
+    # ---- end archives ----
     # phase 1 on a process pool when there are enough drafts (lint/engine/parallel.py); --fix
     # keeps the drafts themselves, so it checks in this process
-    run = checker.check_paths(
-        args.paths,
-        jobs=getattr(args, "jobs", None),
-        progress=progress.bar,  # on stderr, when it is a terminal (not in CI)
-        keep_sources=name in NEEDS_SOURCES or bool(args.baseline) or bool(args.write_baseline),
-        keep_documents=bool(fixing),
-        stdin_filename=args.stdin_filename,
-    )
+    try:
+        run = checker.check_paths(
+            args.paths,
+            jobs=getattr(args, "jobs", None),
+            progress=progress.bar,  # on stderr, when it is a terminal (not in CI)
+            keep_sources=name in NEEDS_SOURCES or bool(args.baseline) or bool(args.write_baseline),
+            keep_documents=bool(fixing),
+            stdin_filename=args.stdin_filename,
+            phase1=phase1,
+        )
+    except BaseException:
+        if stream is not None:
+            stream.close()
+        raise
+    finally:
+        if close is not None:
+            close()
     findings, errors, sources = run.findings, run.errors, run.sources
     for message in run.notices:
         print(f"copydesk: notice: {message}", file=sys.stderr)
@@ -102,7 +122,9 @@ def check(args) -> int:
 
         report.findings = baseline.filter_new(args.baseline, findings, report.line_text)
 
-    if args.output:
+    if stream is not None:  # the drafts' own findings went out as they came: the rest now
+        stream.finish(report.findings)
+    elif args.output:
         report.color = False
         try:
             with open(args.output, "w", encoding="utf-8") as handle:
@@ -129,6 +151,59 @@ def check(args) -> int:
     if any(f.severity >= checker.fail_on for f in report.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _open_output(args):
+    if not args.output:
+        return sys.stdout
+    try:
+        return open(args.output, "w", encoding="utf-8")
+    except OSError as error:
+        raise CopydeskError(f"--output {args.output}: cannot write: {error.strerror or error}") from None
+
+
+class Stream:
+    """`--format jsonl` on a cluster: each draft's findings written as its result arrives
+    (after the filter step: per-file-ignores, inline suppressions), then, at the end, the
+    findings only the whole run gives (cross-draft ones, unused suppressions). Each finding
+    is written once; together they are the findings of the run, in another order."""
+
+    def __init__(self, checker, handle):
+        self.checker, self.handle = checker, handle
+        self.sent = set()
+
+    def __call__(self, outcome) -> None:
+        from lint.api import per_file_ignores
+        from lint.engine.runner import DraftResult, dedupe
+        from lint.report import jsonl
+
+        if not isinstance(outcome, DraftResult) or not outcome.findings:
+            return
+        found = (outcome.extras or {}).get("suppressions")
+        findings = per_file_ignores(dedupe(outcome.findings), self.checker.config)
+        findings = suppress.apply(
+            findings, {outcome.path: found} if found is not None else {}, [r.id for r in self.checker.rules], self.checker.known, report_unused=False
+        )
+        if findings:
+            self.sent.update(_key(f) for f in findings)
+            self.handle.write(jsonl.lines(findings))
+            self.handle.flush()
+
+    def finish(self, findings) -> None:
+        from lint.report import jsonl
+
+        self.handle.write(jsonl.lines(f for f in findings if _key(f) not in self.sent))
+        self.close()
+
+    def close(self) -> None:
+        if self.handle is sys.stdout:
+            self.handle.flush()
+        else:
+            self.handle.close()
+
+
+def _key(finding) -> tuple:
+    return (finding.path, finding.line, finding.column, finding.rule, finding.end_line, finding.end_column)
 
 
 def _format_name(args) -> str:
