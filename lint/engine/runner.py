@@ -155,6 +155,16 @@ class Engine:
         self.rules = list(rules)
         self.context = context or Context()
         self._cross = [r for r in self.rules if r.kind.cross_draft]
+        self._triggers = None  # lint/engine/triggers.py: built on the first draft
+
+    def _skipped(self, doc: Document):
+        """The rules (indexes) whose triggers the draft lacks: one scan for all of them."""
+        scan = self._triggers
+        if scan is None:
+            from lint.engine.triggers import TriggerScan
+
+            scan = self._triggers = TriggerScan(self.rules)
+        return scan.skipped(doc) if scan else ()
 
     # ---- phase 1 ---------------------------------------------------------------------
 
@@ -175,8 +185,9 @@ class Engine:
     def check_document(self, doc: Document) -> DraftResult:
         result = DraftResult(doc.path)
         locator = Locator(doc)
-        for rule in self.rules:
-            if rule.formats and doc.format not in rule.formats:
+        skipped = self._skipped(doc)
+        for index, rule in enumerate(self.rules):
+            if (rule.formats and doc.format not in rule.formats) or index in skipped:
                 continue
             try:
                 spans = doc.scope_spans(rule.scope)
