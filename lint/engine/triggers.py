@@ -13,7 +13,7 @@ skips a rule whose triggers are all absent: it would have returned at its own pr
 The scan is Aho-Corasick (`pyahocorasick`, the optional extra `copydesk[fast]`) when it is
 installed; else one C-level substring test per distinct string (the same answer: a string
 occurs or it does not). `TRIGGER_SCAN=substring` in the environment forces the fallback
-(tests compare the two). The scan also says where each string occurs (`Fired.where`).
+(tests compare the two); `TRIGGER_SCAN=off` turns the gate off (to measure what it saves). The scan also says where each string occurs (`Fired.where`).
 
 Only kinds whose check returns at exactly these tests are gated (`triggers_of`); any rule
 with a trigger that cannot be stated (a non-ASCII case-insensitive token, a pattern without
@@ -193,7 +193,7 @@ class TriggerScan:
     def skipped(self, doc) -> FrozenSet[int]:
         """The indexes of the rules (as given) that cannot hit in this draft; none when the
         prefilters are off (COPYDESK_NO_PREFILTER=1)."""
-        if not self.gates or not prefilters_enabled():
+        if not self.gates or self.method == "off" or not prefilters_enabled():
             return frozenset()
         fired = self.scan(doc)
         return frozenset(i for i, triggers in self.gates.items() if not fired.fires(triggers))
