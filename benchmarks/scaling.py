@@ -6,7 +6,9 @@
 The distinct corpus is benchmarks/run.py's: the wikinews articles copied under new names until
 about 5 MB, each copy made distinct (a version line of its own), so no draft can reuse
 another's result. Each timing is a whole process (`python -m lint check DIR --format json -o
-FILE`), the best of `--runs`; the cluster's includes starting it. The findings of the two ways
+FILE`), the best of `--runs` (alternating), as wall time and as the CPU seconds of the
+command and every process it started (steadier on a shared machine); the cluster's includes
+starting it. The findings of the two ways
 are compared (they must be the same). Prints a Markdown table for docs/performance.md.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -27,14 +30,17 @@ import run as bench  # noqa: E402  (benchmarks/run.py: build_corpus, make_distin
 ROOT = bench.ROOT
 
 
-def timed(args, out: Path) -> float:
+def timed(args, out: Path) -> tuple:
+    """(wall seconds, CPU seconds of the command and every process it started)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), COPYDESK_PROGRESS="0")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "lint", "check", *args, "--format", "json", "-o", str(out)], env=env, capture_output=True, text=True)
     took = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"copydesk failed ({done.returncode}): {done.stderr[-2000:]}")
-    return took
+    return took, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def findings(out: Path) -> list:
@@ -59,18 +65,21 @@ def main() -> int:
             drafts = list(folder.iterdir())
             megabytes = sum(p.stat().st_size for p in drafts) / 1e6
             local_out, cluster_out = tmp / "local.json", tmp / "cluster.json"
-            local = min(timed([str(folder)], local_out) for _ in range(args.runs))
-            on_cluster = min(timed([str(folder), "--cluster", f"local:{args.workers}"], cluster_out) for _ in range(args.runs))
+            local_runs, cluster_runs = [], []
+            for _ in range(args.runs):  # alternating, so a burst of load hits both alike
+                local_runs.append(timed([str(folder)], local_out))
+                cluster_runs.append(timed([str(folder), "--cluster", f"local:{args.workers}"], cluster_out))
+            local, on_cluster = min(local_runs), min(cluster_runs)
             same = findings(local_out) == findings(cluster_out)
             rows.append((size, len(drafts), megabytes, local, on_cluster, same))
-            print(f"{size}x: {len(drafts)} drafts, {megabytes:.1f} MB: local {local:.2f} s, cluster {on_cluster:.2f} s, same findings: {same}", file=sys.stderr)
+            print(f"{size}x: {len(drafts)} drafts, {megabytes:.1f} MB: local {local}, cluster {on_cluster}, same findings: {same}", file=sys.stderr)
     base_local, base_cluster = rows[0][3], rows[0][4]
-    print("| corpus | drafts | MB | local (--jobs auto) | per MB | x of 1x | LocalCluster (2 processes) | per MB | x of 1x | same findings |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| corpus | drafts | MB | local (--jobs auto): wall, CPU | x of 1x (wall, CPU) | LocalCluster (2 processes): wall, CPU | x of 1x (wall, CPU) | same findings |")
+    print("|---|---|---|---|---|---|---|---|")
     for size, count, mb, local, on_cluster, same in rows:
         print(
-            f"| {size}x | {count:,} | {mb:.1f} | {local:.2f} s | {local / mb:.2f} s | {local / base_local:.2f} "
-            f"| {on_cluster:.2f} s | {on_cluster / mb:.2f} s | {on_cluster / base_cluster:.2f} | {'yes' if same else 'NO'} |"
+            f"| {size}x | {count:,} | {mb:.1f} | {local[0]:.1f} s, {local[1]:.1f} s | {local[0] / base_local[0]:.2f}, {local[1] / base_local[1]:.2f} "
+            f"| {on_cluster[0]:.1f} s, {on_cluster[1]:.1f} s | {on_cluster[0] / base_cluster[0]:.2f}, {on_cluster[1] / base_cluster[1]:.2f} | {'yes' if same else 'NO'} |"
         )
     return 0 if all(r[5] for r in rows) else 1
 
