@@ -136,3 +136,13 @@ def test_fix_on_a_cluster_is_refused():
     done = run(ROOT, "check", str(ARCHIVE), "--cluster", "local:1", "--fix")
     assert done.returncode == 2
     assert "--cluster only checks" in done.stderr
+
+
+def test_a_worker_elsewhere_reads_a_relative_path_under_the_runs_folder_and_keeps_its_name(tmp_path, monkeypatch):
+    from lint.drafts import reader
+
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.txt").write_text("The council met.\n", encoding="utf-8")
+    monkeypatch.chdir(ROOT)  # the worker's own folder
+    doc = cluster.read_from(str(tmp_path), reader.read_draft, os.path.join("drafts", "a.txt"))
+    assert doc.path == os.path.join("drafts", "a.txt") and doc.source == "The council met.\n"

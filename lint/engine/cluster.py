@@ -10,7 +10,8 @@ What crosses the network is what crosses a process boundary in `lint.engine.para
 - the engine (packs loaded and compiled here), once: scattered to every worker before the
   first task (`Client.scatter(..., broadcast=True)`), never sent with a task;
 - to a worker: a batch of (index, path) groups; workers read the drafts themselves, so every
-  worker must see the archive at the same paths (a shared file system);
+  worker must see the archive at the same paths (a shared file system); a relative path is
+  read under the folder copydesk runs in, whatever the worker's own;
 - back: one `DraftResult` per draft (findings, the small facts of cross-draft kinds, rule
   errors, a detached locator), as soon as its batch is done.
 
@@ -24,6 +25,8 @@ function of the draft and the rules.
 
 from __future__ import annotations
 
+import functools
+import os
 from typing import Callable, List, Optional, Sequence, Tuple
 
 from lint.engine import parallel
@@ -106,6 +109,16 @@ def check_batch_on_worker(engine, load, errors, annotate, batch):
     return parallel.check_batch(engine, load, errors, annotate, batch)
 
 
+def read_from(folder: str, load: Callable, path: str):
+    """`load(path)` on a worker whose working folder is not this one's: a relative path is
+    read under `folder` (where copydesk runs) and keeps the name the run gives it."""
+    if os.path.isabs(path):
+        return load(path)
+    doc = load(os.path.join(folder, path))
+    doc.path = path
+    return doc
+
+
 # ---- the client side ---------------------------------------------------------------------
 
 
@@ -156,8 +169,9 @@ class ClusterPhase1:
 
         batches = parallel.plan_batches(groups, sizes, worker_slots(self.client))
         shared = self.client.scatter(engine, broadcast=True, hash=False)
+        remote_load = functools.partial(read_from, os.getcwd(), load)
         futures = {
-            self.client.submit(check_batch_on_worker, shared, load, errors, annotate, batch, pure=False): batch
+            self.client.submit(check_batch_on_worker, shared, remote_load, errors, annotate, batch, pure=False): batch
             for batch in batches
         }
         failed = []
