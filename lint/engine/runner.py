@@ -157,13 +157,18 @@ class Engine:
         self._cross = [r for r in self.rules if r.kind.cross_draft]
         self._triggers = None  # lint/engine/triggers.py: built on the first draft
 
-    def _skipped(self, doc: Document):
-        """The rules (indexes) whose triggers the draft lacks: one scan for all of them."""
+    def _trigger_scan(self):
+        """The one scan per draft for every rule's triggers (lint/engine/triggers.py)."""
         scan = self._triggers
         if scan is None:
             from lint.engine.triggers import TriggerScan
 
             scan = self._triggers = TriggerScan(self.rules)
+        return scan
+
+    def _skipped(self, doc: Document):
+        """The rules (indexes) whose triggers the draft lacks: one scan for all of them."""
+        scan = self._triggers if self._triggers is not None else self._trigger_scan()
         return scan.skipped(doc) if scan else ()
 
     # ---- phase 1 ---------------------------------------------------------------------
@@ -176,6 +181,7 @@ class Engine:
         from lint.engine import patterns
 
         patterns.preload()
+        self._trigger_scan()
         for rule in self.rules:
             try:
                 rule.kind.prepare()
