@@ -58,7 +58,8 @@ def run(args) -> int:
         reviews = sum(1 for p in learned if p.review)
         print(
             f"copydesk: wrote {len(learned)} people ({reviews} with conflicts to review, marked # REVIEW) "
-            f"from {len(result.results)} drafts to {args.output}; check with: copydesk check --registry {args.output}",
+            f"from {len(result.results)} draft{'s' if len(result.results) != 1 else ''} to {args.output}; "
+            f"check with: copydesk check --registry {args.output}",
             file=sys.stderr,
         )
     else:
