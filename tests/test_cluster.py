@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import time
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,10 @@ def archive(tmp_path_factory):
     return folder
 
 
+def as_json(findings):
+    return [f.to_json() for f in findings]
+
+
 @pytest.fixture(scope="module")
 def checker():
     return Checker.load(ROOT)
@@ -46,59 +50,83 @@ def checker():
 
 @pytest.fixture(scope="module")
 def local_run(archive, checker):
-    started = time.monotonic()
-    result = checker.check_paths([str(archive)], jobs=1)
-    return result, time.monotonic() - started
+    return checker.check_paths([str(archive)], jobs=1)
 
 
-@pytest.fixture(scope="module")
-def client():
-    from distributed import Client, LocalCluster
+# The cluster runs in a child process: Dask's client leaves threads behind in the process that
+# ran it, and a process with other threads never forks a pool (lint/engine/parallel.py), which
+# later tests of this suite check
+CHILD = """
+import json, os, signal, sys
+from distributed import Client, LocalCluster
+from lint.api import Checker
+from lint.engine import cluster
 
+
+def main(archive, out, kill_after):
+    checker = Checker.load(".")
     local = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50)
     client = Client(local)
-    yield client
-    client.close()
-    local.close()
-
-
-def as_json(findings):
-    return [f.to_json() for f in findings]
-
-
-@needs_corpus
-def test_a_local_cluster_of_two_processes_finds_what_one_process_finds(archive, checker, local_run, client):
-    local, _took = local_run
+    report = {}
     seen = []
     phase1 = cluster.ClusterPhase1(client, on_outcome=lambda outcome: seen.append(outcome.path))
-    on_cluster = checker.check_paths([str(archive)], phase1=phase1)
-    assert len(local.results) == DRAFTS
-    assert as_json(on_cluster.findings) == as_json(local.findings)
-    assert len(on_cluster.findings) > 1000
-    assert on_cluster.errors == local.errors == []
-    assert sorted(seen) == sorted(local.paths)  # each draft's result arrived once
-    assert phase1.rescheduled == 0
+    run = checker.check_paths([archive], phase1=phase1)
+    report["plain"] = {"findings": [f.to_json() for f in run.findings], "errors": run.errors, "seen": seen, "rescheduled": phase1.rescheduled}
 
-
-@needs_corpus
-def test_a_worker_killed_mid_run_loses_nothing_and_repeats_nothing(archive, checker, local_run, client):
-    local, _took = local_run
     pids = list(client.run(os.getpid).values())
-    seen = []
-    killed = []
+    seen, killed = [], []
 
     def on_outcome(outcome):
         seen.append(outcome.path)
-        if not killed and len(seen) >= 50:  # mid-run: most batches are still to come
+        if not killed and len(seen) >= kill_after:  # mid-run: most batches are still to come
             os.kill(pids[0], signal.SIGKILL)
             killed.append(len(seen))
 
     phase1 = cluster.ClusterPhase1(client, on_outcome=on_outcome)
-    on_cluster = checker.check_paths([str(archive)], phase1=phase1)
-    assert killed and killed[0] < DRAFTS // 2
-    assert sorted(seen) == sorted(local.paths)  # every draft once: none lost, none twice
-    assert as_json(on_cluster.findings) == as_json(local.findings)
-    client.wait_for_workers(2, timeout=60)  # the nanny brings the worker back for the next test
+    run = checker.check_paths([archive], phase1=phase1)
+    report["killed"] = {"findings": [f.to_json() for f in run.findings], "errors": run.errors, "seen": seen, "killed": killed}
+    with open(out, "w", encoding="utf-8") as handle:
+        json.dump(report, handle)
+    client.close()
+    local.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]))
+"""
+
+
+@pytest.fixture(scope="module")
+def cluster_runs(archive, tmp_path_factory):
+    """Two runs on a LocalCluster of 2 worker processes: a plain one, and one in which a
+    worker is killed after the first 50 drafts' results came back."""
+    folder = tmp_path_factory.mktemp("child")
+    script, out = folder / "cluster_child.py", folder / "report.json"
+    script.write_text(CHILD, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COPYDESK_PROGRESS="0")
+    done = subprocess.run([sys.executable, str(script), str(archive), str(out), "50"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@needs_corpus
+def test_a_local_cluster_of_two_processes_finds_what_one_process_finds(local_run, cluster_runs):
+    plain = cluster_runs["plain"]
+    assert len(local_run.results) == DRAFTS
+    assert plain["findings"] == as_json(local_run.findings)
+    assert len(plain["findings"]) > 1000
+    assert plain["errors"] == local_run.errors == []
+    assert sorted(plain["seen"]) == sorted(local_run.paths)  # each draft's result arrived once
+    assert plain["rescheduled"] == 0
+
+
+@needs_corpus
+def test_a_worker_killed_mid_run_loses_nothing_and_repeats_nothing(local_run, cluster_runs):
+    killed = cluster_runs["killed"]
+    assert killed["killed"] and killed["killed"][0] < DRAFTS // 2
+    assert sorted(killed["seen"]) == sorted(local_run.paths)  # every draft once: none lost, none twice
+    assert killed["findings"] == as_json(local_run.findings)
+    assert killed["errors"] == []
 
 
 def test_jsonl_streams_each_finding_once_with_the_fields_of_the_json_format():
