@@ -115,3 +115,11 @@ def test_the_corpus_and_seed_like_drafts_give_a_registry_check_accepts(tmp_path)
     assert checked.returncode == 0, checked.stderr  # loaded: warnings only
     assert "draft-a.txt:23:1: warning people.title-consistency “Navy Gen. Kenneth McKenzie” here, but “Marine Corps Gen. Kenneth F. McKenzie” in the house registry" in checked.stdout
     assert took < 120
+
+
+def test_on_a_cluster_the_registry_is_the_same(learned, tmp_path):
+    pytest.importorskip("distributed", reason="copydesk[cluster] (dask[distributed]) is not installed")
+    out = tmp_path / "registry.yaml"
+    done = run(ROOT, "people", str(ARCHIVE), "-o", str(out), "--cluster", "local:1")
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8") == learned[0].read_text(encoding="utf-8")
