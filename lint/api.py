@@ -109,6 +109,7 @@ class Checker:
         registry: Optional[str] = None,
         timeout: Optional[float] = None,
         fail_on: Optional[str] = None,
+        vale_config: Optional[str] = None,
     ) -> "Checker":
         """A checker as `copydesk check` builds one: the config file `config`, else the nearest
         one to `start` (a draft or a folder; default: the working folder), else the defaults;
@@ -141,6 +142,8 @@ class Checker:
                         f"`{config_module.ALL_BUILTIN}` keeps them all; a pack file ends in .yaml)"
                     )
             rules = [r for r in rules if r.pack in keep or not r.source.startswith(builtin_dir)]
+        vale = load_vale(cfg, where, vale_config)  # a .vale.ini's styles, under Vale's rule ids
+        rules = rules + vale.rules
         known = [r.id for r in rules]
 
         def check_prefixes(prefixes, *where_in_config, flag=None):
@@ -188,8 +191,9 @@ class Checker:
         from lint.kinds.base import Context
 
         context = Context(house=dict(cfg.house), registry=_registry(registry, cfg), timeout=timeout)
-        notices = config_notices + rule_set.notices + take_notices()  # config, packs, people list
-        return cls(cfg, rules, known, level, report_unused, unused_severity, list(rule_set.problems), notices, context)
+        notices = config_notices + rule_set.notices + take_notices() + vale.notices  # config, packs, people list
+        problems = list(rule_set.problems) + vale.problems
+        return cls(cfg, rules, known, level, report_unused, unused_severity, problems, notices, context)
 
     def only(self, rule_ids: Iterable[str], *, registry: bool = True) -> "Checker":
         """This checker running only the rules `rule_ids` (of those it runs), with the same
@@ -405,6 +409,23 @@ def annotate(doc, result, keep_source: bool = True) -> None:
 def annotate_keeping(doc, result, keep_source: bool = True) -> None:
     annotate(doc, result, keep_source)
     result.extras["doc"] = doc
+
+
+def load_vale(cfg, where, explicit: Optional[str] = None):
+    """The rules of the Vale configuration that applies (lint/packs/vale.py): `explicit`
+    (`--vale-config`), else the config's `vale:`, else the nearest `.vale.ini` to `where`;
+    none when the config says `vale: false`. Loaded only when there is one."""
+    if cfg.vale is False and not explicit:
+        from lint.packs.vale import ValeLoad
+
+        return ValeLoad()
+    from lint.packs import vale
+
+    configured = str(cfg.vale) if cfg.vale else None
+    path = vale.find_config(where, explicit, configured)
+    if path is None:
+        return vale.ValeLoad()
+    return vale.load_vale_rules(path)
 
 
 def _registry(path, cfg):

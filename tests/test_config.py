@@ -214,7 +214,7 @@ def test_house_and_registry_reach_the_context(repo, monkeypatch):
         ("copydesk.yaml", "house:\n  us-form: [U.S.]\n", "copydesk.yaml:2: `house` choice 'us-form' must be a word"),
         ("copydesk.yaml", "ignore: [hygene]\n", "copydesk.yaml:1: no rule matches 'hygene' (did you mean 'hygiene'?"),
         ("copydesk.yaml", "select: [hygiene]\nhouse:\n  us-form: U.S.\n  us-fom: US\n",
-         "copydesk.yaml:4: unknown `house` setting 'us-fom' (did you mean 'us-form'? house settings: dateline-dash, ellipsis, spelling, us-form)"),
+         "copydesk.yaml:4: unknown `house` setting 'us-fom' (did you mean 'us-form'? house settings: dateline-dash, ellipsis, headline-case, spelling, us-form)"),
         ("copydesk.yaml", "house:\n  serial-comma: false\n", "copydesk.yaml:2: unknown `house` setting 'serial-comma'"),
         ("copydesk.yaml", "house:\n\n  us-form: U.S\n",
          "copydesk.yaml:3: `house` choice 'us-form' must be one of 'U.S.', 'US' (read by style.us-form), "

@@ -35,6 +35,7 @@ def check(args) -> int:
         registry=getattr(args, "registry", None),
         timeout=args.timeout,
         fail_on=args.fail_on,
+        vale_config=getattr(args, "vale_config", None),
     )
     name = _format_name(args)
     if "-" in args.paths and not args.stdin_filename:

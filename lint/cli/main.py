@@ -1,4 +1,4 @@
-"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`.
+"""The command line: `copydesk check`, `rules`, `explain`, `test-pack`, `init`, `lsp`.
 
 Exit status: 0 nothing at or above --fail-on; 1 findings at or above it; 2 a usage, pack or
 config error, or a draft or rule that could not be checked. User errors print one clear line
@@ -17,7 +17,7 @@ from lint import __version__
 from lint.model import CopydeskError
 from lint.report import FORMAT_NAMES
 
-COMMANDS = ("check", "rules", "explain", "test-pack", "init", "people")
+COMMANDS = ("check", "rules", "explain", "test-pack", "init", "lsp", "people")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--stdin-filename", metavar="NAME", help="path to show (and format to use) for a draft read from -")
     check.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="time limit per pattern search on one draft")
     # ---- integration: config, output file, baselines (lint/packs/config.py, lint/cli/check.py) ----
+    check.add_argument("--vale-config", metavar="FILE", help="run the Vale styles of this .vale.ini (default: the nearest .vale.ini, or the config's `vale:`)")
     check.add_argument("--config", metavar="FILE", help="config file (default: the nearest copydesk.yaml, .copydesk.yaml or pyproject.toml [tool.copydesk])")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     check.add_argument("--baseline", metavar="FILE", help="report only findings the baseline FILE does not hold")
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
+    rules.add_argument("--vale-config", metavar="FILE", help="a Vale configuration (default: the nearest .vale.ini)")
 
     explain = sub.add_parser("explain", help="show a rule's description and examples")
     explain.add_argument("rule", metavar="RULE")
@@ -122,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--hook-repo", default=None, metavar="URL", help="the git repository of copydesk the hook and the workflow install from (default: where this copydesk came from)")
     init.add_argument("--rev", default=None, metavar="REV", help="the commit or tag in --hook-repo to pin")
     # ---- end integration ----
+    # ---- editor: copydesk lsp (lint/lsp/) ----
+    lsp = sub.add_parser("lsp", help="run the language server (over stdin/stdout) for editors; see docs/editors.md")
+    lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default; editors often pass it)")
+    # ---- end editor ----
     from lint.cli import people
 
     people.add_parser(sub, _jobs, CLUSTER_HELP)
@@ -135,7 +141,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         argv.insert(0, "check")
     try:
         args = build_parser().parse_args(argv)
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init, "people": cmd_people}
+        handler = {
+            "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack,
+            "init": cmd_init, "lsp": cmd_lsp, "people": cmd_people,
+        }
         return handler[args.command](args)
     except CopydeskError as error:
         print(f"copydesk: {error}" if not str(error).startswith(("copydesk:", "copydesk ")) else str(error), file=sys.stderr)
@@ -212,7 +221,20 @@ def cmd_init(args) -> int:
     return init.run(args)
 
 
-def _load_rules(pack_files):
+def cmd_lsp(args) -> int:
+    try:
+        import lsprotocol  # noqa: F401
+        import pygls  # noqa: F401
+    except ImportError:
+        raise CopydeskError(
+            "lsp needs the language-server packages: pip install 'copydesk[lsp]' (pygls and lsprotocol), then run copydesk lsp again"
+        ) from None
+    from lint.lsp import server
+
+    return server.serve()
+
+
+def _load_rules(pack_files, vale_config=None):
     """The packs' working rules; their notices and problems said on stderr. Returns (rules,
     whether a pack or rule was broken: the command then exits 2)."""
     from lint.packs import loader as packs
@@ -223,11 +245,31 @@ def _load_rules(pack_files):
         print(f"copydesk: notice: {message}", file=sys.stderr)
     for message in rule_set.problems:
         print(f"copydesk: {message}", file=sys.stderr)
-    return rule_set.rules + [suppress.unused_rule()], bool(rule_set.problems)
+    vale_rules, vale_broken = _vale_rules(vale_config)
+    return rule_set.rules + vale_rules + [suppress.unused_rule()], bool(rule_set.problems) or vale_broken
+
+
+def _vale_rules(explicit=None):
+    """The rules of the Vale configuration `copydesk check` would read here (lint/packs/vale.py)."""
+    from lint.packs import config as config_module
+    from lint.packs import vale
+
+    cfg = config_module.load(None)
+    if cfg.vale is False and not explicit:
+        return [], False
+    path = vale.find_config(None, explicit, str(cfg.vale) if cfg.vale else None)
+    if path is None:
+        return [], False
+    loaded = vale.load_vale_rules(path)
+    for message in loaded.notices:
+        print(f"copydesk: notice: {message}", file=sys.stderr)
+    for message in loaded.problems:
+        print(f"copydesk: {message}", file=sys.stderr)
+    return loaded.rules, bool(loaded.problems)
 
 
 def cmd_rules(args) -> int:
-    rules, broken = _load_rules(args.pack)
+    rules, broken = _load_rules(args.pack, getattr(args, "vale_config", None))
     width = max(len(r.id) for r in rules)
     for rule in sorted(rules, key=lambda r: r.id):
         print(f"{rule.id:<{width}}  {str(rule.severity):<10}  {rule.summary}")
@@ -235,7 +277,7 @@ def cmd_rules(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    loaded, broken = _load_rules(args.pack)
+    loaded, broken = _load_rules(args.pack, getattr(args, "vale_config", None))
     rules = {r.id: r for r in loaded}
     rule = rules.get(args.rule)
     if rule is None:
@@ -249,10 +291,14 @@ def cmd_explain(args) -> int:
     out.append(rule.description or "(no description)")
     if rule.link:
         out += ["", f"More: {rule.link}"]
-    out += ["", f"Message: {rule.message}"]
     from lint.packs.explain import options_section
 
-    options = options_section(rule)
+    if kind == "vale":  # a Vale rule: its own YAML says what it does
+        out += ["", f"Message: {rule.kind.check_object.message}"]
+        options = rule.kind.explain_lines()
+    else:
+        out += ["", f"Message: {rule.message}"]
+        options = options_section(rule)
     if options:
         out += [""] + options
     if rule.fail:

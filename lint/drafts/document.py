@@ -75,9 +75,15 @@ class OffsetMap:
         return source_start, max(source_start, self.end_to_source(end))
 
 
+_LONE_CR = regex.compile(r"\r(?!\n)")
+_LINE_END = regex.compile(r"\r\n|\r|\n")
+
+
 def line_starts(source: str) -> List[int]:
     """Offsets where the lines of `source` start (lines end at LF; a CR before it is the
     line's last character, so columns of real characters are the same with CRLF)."""
+    if "\r" in source and _LONE_CR.search(source):  # old Mac line ends: a lone CR ends a line too
+        return [0] + [m.end() for m in _LINE_END.finditer(source)]
     starts = [0]
     find = source.find
     i = find("\n")
@@ -372,6 +378,10 @@ class Document(Record):
             return self.sentences
         if scope == "line":
             return self.lines
+        from lint.drafts.scopes import is_structural, structural_spans  # heading, list, table...
+
+        if is_structural(scope):
+            return structural_spans(self, scope)
         raise ValueError(f"unknown scope {scope!r}")
 
 

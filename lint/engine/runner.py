@@ -82,12 +82,13 @@ class Locator:
         if self.source is None:
             self._attach()
         offsets = self.offsets
-        start, end = offsets.span_to_source(hit.start, hit.end)
+        in_source = getattr(hit, "in_source", False)  # a Vale rule's hit: offsets in the source
+        start, end = (hit.start, hit.end) if in_source else offsets.span_to_source(hit.start, hit.end)
         line, column = self._position(start)
         end_line, end_column = self._position(end)
         fix = None
         if hit.fix is not None:
-            fix_start, fix_end = offsets.span_to_source(hit.fix.start, hit.fix.end)
+            fix_start, fix_end = (hit.fix.start, hit.fix.end) if in_source else offsets.span_to_source(hit.fix.start, hit.fix.end)
             fix = Fix(fix_start, fix_end, hit.fix.replacement, hit.fix.safe)
         return Finding(
             path=self.path,
@@ -97,12 +98,18 @@ class Locator:
             end_line=end_line,
             end_column=end_column,
             severity=_severity(rule, hit),
-            message=rule.render(self.text[hit.start : hit.end], hit.values),
+            message=rule.render(_shown(self.text[hit.start : hit.end], self.source[start:end], in_source), hit.values),
             match=self.source[start:end],
             fix=fix,
             start=start,
             end=end,
         )
+
+
+def _shown(text: str, source: str, in_source: bool) -> str:
+    """What `{match}` shows: the prose matched, or the source where the prose holds a
+    placeholder for inline code or a URL (U+FFFC means nothing to a reader)."""
+    return source if in_source or "\ufffc" in text else text
 
 
 def _severity(rule, hit: Hit) -> Severity:

@@ -3,6 +3,7 @@
 from lint.kinds.newsroom.acronym import Acronym
 from lint.kinds.newsroom.anonymous import AnonymousSource
 from lint.kinds.newsroom.boilerplate import Boilerplate
+from lint.kinds.generic.capitalization import Capitalization
 from lint.kinds.generic.conditional import Conditional
 from lint.kinds.generic.consistency import Consistency
 from lint.kinds.newsroom.desk_note import DeskNote
@@ -30,6 +31,7 @@ KINDS = {
         Occurrence,
         Repetition,
         Metric,
+        Capitalization,
         Boilerplate,
         DeskNote,
         UnattributedFigure,

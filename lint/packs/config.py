@@ -37,6 +37,7 @@ KEYS = {
     "registry": "the path of the house people list (a YAML file)",
     "corpus": "a list of file globs (other drafts to compare against)",
     "house": "a mapping of house-style choices to values (for example `us-form: U.S.`)",
+    "vale": "the path of a Vale configuration (.vale.ini), or `false` to run no Vale styles",
 }
 ALL_BUILTIN = "builtin"
 
@@ -58,6 +59,7 @@ class Config(Record):
     registry: Optional[Path] = None
     corpus: List[str] = field(default_factory=list)
     house: Dict[str, Any] = field(default_factory=dict)
+    vale: Any = None  # a Vale configuration's Path; False: none (not even a .vale.ini found nearby)
     lines: Dict[Tuple[str, ...], int] = field(default_factory=dict)  # (key[, subkey]) -> line
 
     def where(self, *key: str) -> str:
@@ -272,6 +274,13 @@ def _build(path: Path, data: dict, top, sub) -> Config:
             if not isinstance(value, str) or not value.strip():
                 raise wrong()
             config.registry = config.root / value
+        elif key == "vale":
+            if value is False:
+                config.vale = False
+            elif isinstance(value, str) and value.strip():
+                config.vale = config.root / value
+            else:
+                raise wrong()
         elif key in ("severity", "per-file-ignores", "house"):
             if not isinstance(value, dict):
                 raise wrong()

@@ -12,6 +12,7 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from lint.packs import tables
 from lint.drafts.document import SCOPES
+from lint.drafts.scopes import is_structural
 from lint.kinds import KINDS
 from lint.kinds.base import OptionError, check_type, option_fields
 from lint.model import CopydeskError, Severity
@@ -196,8 +197,12 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
             )
 
     scope = node.get("scope", kind.default_scope)
-    if scope not in SCOPES:
-        raise CopydeskError(f"{at('scope')}: unknown scope {_show(scope)} ({did_you_mean(scope, SCOPES)}scopes: {', '.join(SCOPES)})")
+    if scope not in SCOPES and not is_structural(scope):
+        raise CopydeskError(
+            f"{at('scope')}: unknown scope {_show(scope)} ({did_you_mean(scope, SCOPES)}scopes: {', '.join(SCOPES)}, "
+            f"or a structural one: heading, heading.h1-h6, list, table, table.header, table.cell, blockquote, link, "
+            f"with ~ and &; raw, code and alt are for Vale rules)"
+        )
     for text_key in ("description", "link"):
         if text_key in node and not isinstance(node[text_key], str):
             raise CopydeskError(f"{at(text_key)}: `{text_key}` must be text")
@@ -311,7 +316,7 @@ def run_examples(rules: Iterable[Rule]) -> List[str]:
     for rule in rules:
         engine = Engine([rule])
         for example in rule.fail:
-            findings, errors = engine.check_texts(example.drafts)
+            findings, errors = engine.run(_example_documents(rule, example.drafts))
             where = f"{rule.source.rsplit(':', 1)[0]}:{example.line}: rule {rule.key!r}"
             if errors:
                 failures.append(f"{where}: fail example raised an error: {errors[0]}")
@@ -327,7 +332,7 @@ def run_examples(rules: Iterable[Rule]) -> List[str]:
                 if fixed != example.fixed:
                     failures.append(f"{where}: fail example fixed to {fixed!r}, expected {example.fixed!r}")
         for example in rule.passing:
-            findings, errors = engine.check_texts(example.drafts)
+            findings, errors = engine.run(_example_documents(rule, example.drafts))
             where = f"{rule.source.rsplit(':', 1)[0]}:{example.line}: rule {rule.key!r}"
             if errors:
                 failures.append(f"{where}: pass example raised an error: {errors[0]}")
@@ -337,6 +342,22 @@ def run_examples(rules: Iterable[Rule]) -> List[str]:
                     f"{where}: pass example was flagged at {f.line}:{f.column} ({f.match!r}): {_clip(example.drafts)}"
                 )
     return failures
+
+
+_EXAMPLE_SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html"}
+
+
+def _example_documents(rule: Rule, drafts):
+    """A rule's example drafts as Documents in the rule's first format (plain text when it
+    names none), so a rule for `formats: [html]` is tried on HTML."""
+    from lint.drafts import formats as draft_formats
+    from lint.drafts.document import Document
+
+    fmt = rule.formats[0] if rule.formats else "text"
+    suffix = _EXAMPLE_SUFFIX[fmt]
+    for i, text in enumerate(drafts):
+        path = f"example-{i + 1}{suffix}"
+        yield Document.from_text(text, path) if fmt == "text" else draft_formats.parse(path, text, fmt)
 
 
 def _clip(drafts) -> str:

@@ -92,7 +92,10 @@ class Substitution(Kind):
                     fix = None
                     if "|" not in replacement:
                         expanded = m.expand(replacement) if self.regex else replacement
-                        if self.ignorecase and m.group()[:1].isupper() and expanded[:1].islower():
+                        # a capital first letter is kept, unless the replacement has its own
+                        # capitals after the first letter (`iOS`, `eBay`): it is spelled so
+                        if (self.ignorecase and m.group()[:1].isupper() and expanded[:1].islower()
+                                and expanded[1:] == expanded[1:].lower()):
                             expanded = expanded[:1].upper() + expanded[1:]
                         if expanded == m.group():
                             continue

@@ -1,0 +1,304 @@
+"""capitalization: a span of text (a headline, a heading) must be in one letter case.
+
+`match` is `$title` (title case, `style: AP` or `Chicago` for which small words stay lower
+case), `$sentence` (sentence case: the first word capitalised, the rest lower case unless
+they are proper nouns), `$lower`, `$upper`, or a regular expression the whole text must match.
+`exceptions` are words (or patterns) whose case is always right (proper nouns, brand names);
+`indicators` are endings of a word after which the next word may be capitalised (`:`);
+`threshold` is the share of words that must conform (Vale's default: 0.8).
+
+The newsroom rule built on it (`rules/headlines.yaml`) also takes the draft's own proper
+nouns as exceptions: a capitalised word the body uses capitalised mid-sentence is a name.
+The functions here (`conforms`, `title_case`) are shared with Vale's `capitalization` rules.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, List, Optional, Sequence
+
+import regex
+
+from lint.kinds.base import Kind, OptionError, compile_pattern
+from lint.model import Hit
+
+_WORD = regex.compile(r"[\p{N}\p{L}*]+[^\s]*")
+
+# AP: articles, conjunctions and prepositions of three letters or fewer stay lower case
+AP_SMALL = frozenset(
+    "a an and as at but by en for if in nor of off on or per so the to up via vs v yet".split()
+)
+# Chicago: articles, coordinating conjunctions and every preposition stay lower case
+CHICAGO_SMALL = AP_SMALL | frozenset(
+    "about above across after against along amid among around before behind below beneath beside "
+    "besides between beyond despite down during except inside into like near onto opposite out "
+    "outside over past since than through throughout till toward towards under underneath unlike "
+    "until unto upon versus with within without".split()
+)
+
+
+def title_case(text: str, style: str = "AP") -> str:
+    """`text` in title case: every word capitalised but the style's small words, which are
+    capitalised only first, last, or after a colon."""
+    small = CHICAGO_SMALL if str(style).lower() == "chicago" else AP_SMALL
+    words = list(_WORD.finditer(text))
+    out = []
+    position = 0
+    after_colon = False
+    for i, m in enumerate(words):
+        word = m.group()
+        out.append(text[position : m.start()])
+        bare = word.lower().strip(".,;:!?\"'’”“()")
+        edge = i == 0 or i == len(words) - 1 or after_colon
+        if bare in small and not edge:
+            out.append(word.lower() if word[:1].isupper() and word[1:].islower() else word)
+        elif word[:1].islower():
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+        after_colon = word.endswith(":")
+        position = m.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _matches(pattern, word: str) -> bool:
+    return pattern is not None and pattern.search(word) is not None
+
+
+def title_conforms(text: str, style: str, exceptions, threshold: float) -> bool:
+    expected = [m.group() for m in _WORD.finditer(title_case(text, style))]
+    count = words = 0
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = m.group()
+        if i >= len(expected) or word == expected[i] or _matches(exceptions, word) or word == word.upper():
+            count += 1
+        words += 1
+    return words == 0 or count / words > threshold
+
+
+def sentence_conforms(text: str, indicators: Sequence[str], exceptions, threshold: float) -> bool:
+    tokens = [m.group() for m in _WORD.finditer(text.rstrip("?!.:"))]
+    if getattr(exceptions, "pattern", None):
+        # an exception of several words counts as one word in its case
+        tokens = _join_exceptions(text.rstrip("?!.:"), exceptions) or tokens
+    count = words = 0
+    for i, word in enumerate(tokens):
+        previous = tokens[i - 1] if i else ""
+        w = word
+        for mark in ("-", "'", "’"):
+            if mark in w:
+                w = w.split(mark)[0]
+                break
+        if w == w.upper() or any(previous.endswith(s) for s in indicators) or _matches(exceptions, word):
+            count += 1
+        elif i == 0 and w != w[:1].upper() + w[1:].lower():
+            return False
+        elif i == 0 or w == w.lower():
+            count += 1
+        words += 1
+    return words == 0 or count / words > threshold
+
+
+def _join_exceptions(text: str, exceptions) -> List[str]:
+    """The words of `text`, an exception's whole match standing as one word (`Axon Server`)."""
+    combined = regex.compile(f"(?:{exceptions.pattern})|{_WORD.pattern}")
+    return [m.group() for m in combined.finditer(text) if m.group().strip()]
+
+
+def exceptions_pattern(exceptions: Sequence[str]):
+    """One pattern for the exception words, longest first, held to word edges."""
+    if not exceptions:
+        return None
+    ordered = sorted({e for e in exceptions if e}, key=len, reverse=True)
+    try:
+        return regex.compile(r"\b(?:" + "|".join(ordered) + r")\b")
+    except regex.error:
+        return regex.compile(r"\b(?:" + "|".join(regex.escape(e) for e in ordered) + r")\b")
+
+
+def conforms(text: str, match: str, style: str = "AP", exceptions=None, indicators: Sequence[str] = (),
+             threshold: Optional[float] = None, pattern=None) -> bool:
+    """Is `text` in the case `match` asks for?"""
+    if match == "$title":
+        return title_conforms(text, style, exceptions, 0.8 if threshold is None else threshold)
+    if match == "$sentence":
+        return sentence_conforms(text, indicators, exceptions, 0.8 if threshold is None else threshold)
+    if match == "$lower":
+        return text == text.lower() or _matches(exceptions, text)
+    if match == "$upper":
+        return text == text.upper() or _matches(exceptions, text)
+    if pattern is not None:
+        return pattern.search(text) is not None or (exceptions is not None and exceptions.fullmatch(text) is not None)
+    return True
+
+
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{N}'’&.-]*")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;]|\n)[\"“‘'(\[\s]*$")
+
+
+def proper_nouns(text: str, skip: int = 0) -> List[str]:
+    """Capitalised words the text uses inside a sentence (not as its first word): the names
+    the draft itself treats as proper nouns. `skip`: leave out text before this offset (the
+    headline being checked)."""
+    names = set()
+    for m in _CAPITALISED.finditer(text, skip):
+        before = text[max(skip, m.start() - 4) : m.start()]
+        if m.start() == skip or _SENTENCE_START.search(before):
+            continue
+        word = m.group().rstrip(".'’-")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if len(word) > 1 or word.isupper():
+            names.add(word)
+    return sorted(names)
+
+
+class Capitalization(Kind, frozen=True):
+    """The headline (or each span of the scope) is in the case `match` names."""
+
+    name = "capitalization"
+    default_scope = "headline"
+    message_values = ("case", "expected")
+
+    match: str = "$sentence"
+    style: str = "AP"
+    exceptions: List[str] = ()
+    indicators: List[str] = (":",)
+    threshold: Optional[float] = None
+    # the draft's own proper nouns (capitalised mid-sentence in its body) are exceptions too
+    draft_names: bool = True
+    # the house choice (rules/data/house.yaml) that picks the case: `sentence` or `title`
+    house: Optional[str] = None
+    house_forms: List[str] = ("sentence", "title")
+
+    def __post_init__(self):
+        if self.match not in ("$title", "$sentence", "$lower", "$upper"):
+            self._set("_pattern", compile_pattern("match", self.match))
+        else:
+            self._set("_pattern", None)
+        if str(self.style).lower() not in ("ap", "chicago"):
+            raise OptionError("style", f"style is AP or Chicago, not {self.style!r}")
+        if self.threshold is not None and not 0 <= self.threshold <= 1:
+            raise OptionError("threshold", "threshold is a share of the words, between 0 and 1")
+
+    def _match_for(self, context) -> str:
+        if self.house:
+            choice = (context.house or {}).get(self.house)
+            if choice in ("title", "title case", "$title"):
+                return "$title"
+            if choice in ("sentence", "sentence case", "$sentence"):
+                return "$sentence"
+        return self.match
+
+    def check(self, doc, spans, context) -> Iterator[Hit]:
+        match = self._match_for(context)
+        listed = exceptions_pattern(list(self.exceptions)) if self.exceptions else None
+        for start, end in spans:
+            text = doc.text[start:end].strip()
+            if not text:
+                continue
+            if conforms(text, match, self.style, listed, self.indicators, self.threshold, self._pattern):
+                continue  # most headlines: no need to gather the draft's names
+            names = _WordSet(self._names(doc, text, spans, context))
+            names.also = listed
+            if conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern):
+                continue
+            case = "title case" if match == "$title" else "sentence case" if match == "$sentence" else match
+            expected = title_case(text, self.style) if match == "$title" else _sentence_case(text, names)
+            lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
+            yield Hit(start + lead, start + lead + len(text), {"case": case, "expected": expected})
+
+    def _names(self, doc, headline: str, spans, context) -> List[str]:
+        """Words always in their right case here: the draft's own proper nouns (and their
+        unaccented spellings), formal titles before a name in the headline, the registry's."""
+        words: List[str] = []
+        if self.draft_names:
+            body_start = spans[-1][1] if spans else 0
+            names = proper_nouns(doc.text, body_start)
+            words.extend(names)
+            words.extend(_fold(n) for n in names)
+            words.extend(_titles_before_names(headline))
+        registry = getattr(context, "registry", None)
+        if registry is not None:
+            words.extend(_registry_names(registry))
+        return words
+
+
+class _WordSet:
+    """Exceptions as a set of words (a draft's names): `search` like a compiled pattern's,
+    without compiling one for every draft."""
+
+    pattern = None
+
+    def __init__(self, words):
+        self.words = {w for w in words if w}
+        self.also = None  # a rule's own `exceptions` pattern
+
+    def search(self, word: str):
+        bare = word.strip(".,;:!?\"'’”“()[]")
+        for form in (bare, bare[:-2] if bare.endswith(("'s", "’s")) else None):
+            if form and (form in self.words or _fold(form) in self.words):
+                return True
+        return self.also.search(word) if self.also is not None else None
+
+    fullmatch = search
+
+
+_TITLE_WORDS = None
+
+
+def _title_pattern():
+    """One pattern for every formal title of rules/data/titles.yaml followed by a name."""
+    global _TITLE_WORDS
+    if _TITLE_WORDS is None:
+        from lint.packs.tables import load_table
+
+        table = load_table("titles") or {}
+        phrases = set()
+        for ways in (table.get("offices") or {}).values():
+            phrases.update(str(w) for w in ways or [])
+        phrases.update(str(t) for t in table.get("titles") or [] if isinstance(t, str))
+        phrases.update(str(h) for h in table.get("honorifics") or [])
+        alternation = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+        _TITLE_WORDS = regex.compile(r"\b(?:" + alternation + r")(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}")
+    return _TITLE_WORDS
+
+
+def _titles_before_names(headline: str) -> List[str]:
+    """Formal titles written capitalised right before a name in the headline (AP capitalises
+    them there: “Prime Minister Akilisi Pohiva”), and the name."""
+    return [w for m in _title_pattern().finditer(headline) for w in m.group().split()]
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).replace("ł", "l").replace("Ł", "L")
+
+
+
+def _sentence_case(text: str, exceptions) -> str:
+    out = []
+    position = 0
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = m.group()
+        out.append(text[position : m.start()])
+        if i == 0 or word == word.upper() or _matches(exceptions, word):
+            out.append(word[:1].upper() + word[1:] if i == 0 else word)
+        else:
+            out.append(word.lower())
+        position = m.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _registry_names(registry) -> List[str]:
+    names = []
+    for person in getattr(registry, "people", None) or []:
+        for attr in ("name", "surname", "family"):
+            value = getattr(person, attr, None)
+            if isinstance(value, str):
+                names.extend(value.split())
+    return names
