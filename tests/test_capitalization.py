@@ -93,13 +93,17 @@ def test_people_of_the_registry_are_exceptions(tmp_path):
     from types import SimpleNamespace
 
     checker = api.Checker.load(tmp_path, select=["style.headline-case"])
-    draft = "Trade Chief Okonjo-Iweala Warns On Tariffs\n\nShe spoke on Monday.\n"
+    draft = "Trade Chief Okonjo-Iweala Warns On Tariffs\n\nThe trade chief said on Monday that tariffs would hurt growth.\n"
     assert [f.rule for f in checker.check_text(draft, "a.txt")] == ["style.headline-case"]
+    # capitalised words the body never writes in lower case may be names: not held against it
+    draft = "Storm hits Cornwall coast\n\nWaves flooded harbour roads overnight.\n"
+    assert checker.check_text(draft, "a.txt") == []
     draft = "Okonjo-Iweala warns on tariffs\n\nShe spoke on Monday.\n"
     assert checker.check_text(draft, "a.txt") == []
-    draft = "Ngozi Okonjo-Iweala meets Akinwumi Adesina\n\nThe two met on Monday.\n"
-    assert [f.rule for f in checker.check_text(draft, "a.txt")] == ["style.headline-case"]  # names unknown
+    # names whose words the body also writes in lower case: only the registry tells
+    draft = "Ngozi Okonjo-Iweala meets Hope Young\n\nThe two met on Monday; young traders said they had little hope of a deal.\n"
+    assert [f.rule for f in checker.check_text(draft, "a.txt")] == ["style.headline-case"]
     checker.context.registry = SimpleNamespace(
-        people=[SimpleNamespace(name="Ngozi Okonjo-Iweala"), SimpleNamespace(name="Akinwumi Adesina")]
+        people=[SimpleNamespace(name="Ngozi Okonjo-Iweala"), SimpleNamespace(name="Hope Young")]
     )
     assert checker.check_text(draft, "a.txt") == []

@@ -705,7 +705,7 @@ def test_boilerplate_lines_are_the_stripped_lines_of_the_scope(text):
                 if end > start and not (doc.headline and doc.headline[0] <= start < doc.headline[1]):
                     expected.append((start, end))
         assert list(kind._candidate_lines(doc, spans)) == expected
-    for _, start, end in boilerplate._stripped_lines(doc)[0]:
+    for start, end, _ in doc._content_lines:
         line = doc.text[start:end]
         assert bool(kind._too_long.match(line)) == (len(boilerplate._WORD.findall(line)) > kind.shape_max_words)
 

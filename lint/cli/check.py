@@ -108,6 +108,7 @@ def check(args) -> int:
         paths=run.paths,
         sources=sources,
         fail_on=checker.fail_on,
+        results=run.results if name == "html" else [],  # its people table
     )
     for message in errors:
         print(f"copydesk: {message}", file=sys.stderr)

@@ -17,7 +17,7 @@ from lint import __version__
 from lint.model import CopydeskError
 from lint.report import FORMAT_NAMES
 
-COMMANDS = ("check", "rules", "explain", "test-pack", "init", "lsp", "people")
+COMMANDS = ("check", "rules", "explain", "test-pack", "init", "lsp", "report", "people")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -128,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     lsp = sub.add_parser("lsp", help="run the language server (over stdin/stdout) for editors; see docs/editors.md")
     lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default; editors often pass it)")
     # ---- end editor ----
+    # ---- html report from a stored JSON output (lint/report/html.py) ----
+    report = sub.add_parser("report", help="render a stored `check --format json` output as the HTML report")
+    report.add_argument("findings", metavar="FINDINGS.json", help="the output of copydesk check --format json")
+    report.add_argument("-o", "--output", metavar="FILE", help="write the HTML to FILE instead of standard output")
+    report.add_argument("--pack", action="append", default=[], metavar="FILE", help="a rule pack the check used (for its rules' descriptions)")
+    report.add_argument("--config", metavar="FILE", help="the config the check used (default: the nearest one)")
+    # ---- end html report ----
     from lint.cli import people
 
     people.add_parser(sub, _jobs, CLUSTER_HELP)
@@ -143,7 +150,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         args = build_parser().parse_args(argv)
         handler = {
             "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack,
-            "init": cmd_init, "lsp": cmd_lsp, "people": cmd_people,
+            "init": cmd_init, "lsp": cmd_lsp, "report": cmd_report, "people": cmd_people,
         }
         return handler[args.command](args)
     except CopydeskError as error:
@@ -213,6 +220,22 @@ def cmd_people(args) -> int:
     from lint.cli import people
 
     return people.run(args)
+
+
+def cmd_report(args) -> int:
+    """`copydesk report FINDINGS.json -o report.html`: the HTML report of a stored JSON output."""
+    from lint.report import html
+
+    page = html.render(html.report_from_json(args.findings, args.pack, args.config))
+    if not args.output:
+        sys.stdout.write(page)
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(page)
+    except OSError as error:
+        raise CopydeskError(f"--output {args.output}: cannot write: {error.strerror or error}") from None
+    return EXIT_OK
 
 
 def cmd_init(args) -> int:

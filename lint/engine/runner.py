@@ -195,19 +195,38 @@ class Engine:
             except Exception:  # noqa: BLE001 -- the rule says what is wrong on its first draft
                 pass
 
+    def _plan(self) -> List[tuple]:
+        """(rule, its kind's check, scope, formats, its kind's facts or None) for each rule, in
+        order: what `check_document` looks up of every rule for every draft, looked up once."""
+        plan = self.__dict__.get("_plan_cache")
+        if plan is None:
+            plan = self.__dict__["_plan_cache"] = [
+                (rule, rule.kind.check, rule.scope, rule.formats, rule.kind.facts if rule.kind.cross_draft else None)
+                for rule in self.rules
+            ]
+        return plan
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_plan_cache", None)  # bound methods: rebuilt by the worker that unpickles it
+        return state
+
     def check_document(self, doc: Document) -> DraftResult:
         result = DraftResult(doc.path)
         locator = Locator(doc)
-        skipped = self._skipped(doc)
-        for index, rule in enumerate(self.rules):
-            if (rule.formats and doc.format not in rule.formats) or index in skipped:
+        findings = result.findings
+        context = self.context
+        format_ = doc.format
+        skipped = self._skipped(doc)  # rules whose triggers the draft lacks (lint/engine/triggers.py)
+        for index, (rule, check, scope, formats, facts_of) in enumerate(self._plan()):
+            if (formats and format_ not in formats) or index in skipped:
                 continue
             try:
-                spans = doc.scope_spans(rule.scope)
-                for hit in rule.kind.check(doc, spans, self.context):
-                    result.findings.append(locator.finding(rule, hit))
-                if rule.kind.cross_draft:
-                    facts = rule.kind.facts(doc, self.context)
+                spans = doc.scope_spans(scope)
+                for hit in check(doc, spans, context):
+                    findings.append(locator.finding(rule, hit))
+                if facts_of is not None:
+                    facts = facts_of(doc, context)
                     if facts:
                         result.facts[rule.id] = facts
             except RuleTimeout as error:

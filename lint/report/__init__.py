@@ -27,6 +27,10 @@ class RunReport(Record):
     sources: Dict[str, str] = field(default_factory=dict)
     fail_on: Severity = Severity.ERROR
     root: Optional[Path] = None  # the repository's top folder (CI formats want paths relative to it)
+    # html: the phase-1 DraftResults (its people table reads the cross-draft rules' facts), and
+    # what the page should say about itself (`copydesk report`: drafts not found, and so on)
+    results: list = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
 
     def line_text(self, finding: Finding, line: Optional[int] = None) -> str:
         """The text of the finding's first line (or of `line`), without its line end."""
@@ -101,7 +105,7 @@ def formats():
     return {name: renderer("json_format" if name == "json" else name) for name in FORMAT_NAMES}
 
 
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "jsonl")
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "html", "jsonl")
 # the formats that read the flagged lines (`RunReport.line_text`: byte columns, fingerprints);
 # for the others the drafts' text need not come back from the pool workers
-NEEDS_SOURCES = frozenset({"sarif", "gitlab", "rdjson"})
+NEEDS_SOURCES = frozenset({"sarif", "gitlab", "rdjson", "html"})

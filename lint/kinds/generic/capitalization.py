@@ -167,6 +167,10 @@ class Capitalization(Kind, frozen=True):
     threshold: Optional[float] = None
     # the draft's own proper nouns (capitalised mid-sentence in its body) are exceptions too
     draft_names: bool = True
+    # a capitalised word the body never writes in lower case, and not a short word (the, of,
+    # with): it may be a name the body does not repeat ("Storm hits Cornwall coast"), so it
+    # is not held against the headline; only words the draft itself lower-cases are
+    unknown_names: bool = False
     # the house choice (rules/data/house.yaml) that picks the case: `sentence` or `title`
     house: Optional[str] = None
     house_forms: List[str] = ("sentence", "title")
@@ -204,11 +208,16 @@ class Capitalization(Kind, frozen=True):
             if conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern):
                 continue
             case = "title case" if match == "$title" else "sentence case" if match == "$sentence" else match
-            expected = title_case(text, self.style) if match == "$title" else _sentence_case(text, names)
+            if match == "$title":
+                expected = title_case(text, self.style)
+            else:  # words kept only as possible names are lower-cased in the suggestion
+                known = _WordSet(self._names(doc, text, spans, context, maybe=False)) if self.unknown_names else names
+                known.also = listed
+                expected = _sentence_case(text, known)
             lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
             yield Hit(start + lead, start + lead + len(text), {"case": case, "expected": expected})
 
-    def _names(self, doc, headline: str, spans, context) -> List[str]:
+    def _names(self, doc, headline: str, spans, context, maybe: bool = True) -> List[str]:
         """Words always in their right case here: the draft's own proper nouns (and their
         unaccented spellings), formal titles before a name in the headline, the registry's."""
         words: List[str] = []
@@ -218,6 +227,8 @@ class Capitalization(Kind, frozen=True):
             words.extend(names)
             words.extend(_fold(n) for n in names)
             words.extend(_titles_before_names(headline))
+            if self.unknown_names and maybe:
+                words.extend(_maybe_names(headline, doc.text[body_start:]))
         registry = getattr(context, "registry", None)
         if registry is not None:
             words.extend(_registry_names(registry))
@@ -268,6 +279,25 @@ def _titles_before_names(headline: str) -> List[str]:
     """Formal titles written capitalised right before a name in the headline (AP capitalises
     them there: “Prime Minister Akilisi Pohiva”), and the name."""
     return [w for m in _title_pattern().finditer(headline) for w in m.group().split()]
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*")
+
+
+def _maybe_names(headline: str, body: str) -> List[str]:
+    """The headline's capitalised words (after its first) that may be names: neither a short
+    word (articles, conjunctions, prepositions) nor a word the body writes in lower case."""
+    lowered = {m.group().rstrip("'’-") for m in _LOWER_WORD.finditer(body)}
+    out = []
+    for i, m in enumerate(_CAPITALISED.finditer(headline)):
+        word = m.group().rstrip(".'’-")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        lower = word.lower()
+        if m.start() == 0 or lower in CHICAGO_SMALL or lower in lowered or word.isupper():
+            continue
+        out.append(word)
+    return out
 
 
 def _fold(word: str) -> str:

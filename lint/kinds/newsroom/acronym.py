@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import List
 
-from lint.kinds.base import Kind, OptionError, finditer, match
+from lint.kinds.base import Kind, OptionError, finditer
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile
@@ -95,7 +95,10 @@ class Acronym(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        tokens = [(m.group("acr"), m) for start, end in spans for m in finditer(_TOKEN, text, start, end, timeout)]
+        # (_TOKEN, a fixed pattern of the module that cannot backtrack without end, runs with no
+        # timeout: a timeout costs two clock system calls a call, and this runs once a sentence)
+        token_finditer = _TOKEN.finditer
+        tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
         needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
         # found only when needed (many drafts use only allowed acronyms), and only for these
         introduced = None
@@ -290,13 +293,13 @@ def _introduced_among(text, needed, timeout) -> set:
             bracket = max(text.rfind("(", 0, i), text.rfind("[", 0, i))
             if bracket >= 0 and bracket not in brackets:
                 brackets.add(bracket)
-                m = match(_IN_PARENS, text, bracket, len(text), timeout)
+                m = _IN_PARENS.match(text, bracket)  # (fixed, bounded: no timeout needed)
                 if m:
                     introduced.update(g for g in m.groups() if g)
         for i in places:
             if acronym in introduced:
                 break
-            if not match(_CAPTURABLE, text, i, len(text), timeout):
+            if not _CAPTURABLE.match(text, i):  # (fixed, bounded: no timeout needed)
                 continue
             end = text.find(".", i)
             sentence = (text.rfind(".", 0, i) + 1, end + 1 if end >= 0 else len(text))

@@ -19,7 +19,6 @@ The headline is never furniture.
 
 from __future__ import annotations
 
-import bisect
 from typing import List
 
 import regex
@@ -99,15 +98,28 @@ class Boilerplate(Kind):
     # ---- phase 1 ---------------------------------------------------------------------
 
     def _candidate_lines(self, doc, spans):
-        """(start, end) of each non-empty line inside the scope, outside the headline."""
+        """(start, end) of each non-empty line inside the scope, outside the headline: every
+        line from the first that ends (at its newline) after a span's start to the last that
+        starts (at its first character, white space included) before the span's end, stripped
+        of white space at either edge (`Document._content_lines`)."""
         headline = doc.headline
-        lines, ends = _stripped_lines(doc)
+        lines = doc._content_lines
+        text = doc.text
+        count = len(lines)
         for span_start, span_end in spans:
-            # the lines are in order and apart: the first that ends after span_start, on to
-            # the last that starts before span_end, are those that overlap the span
-            for k in range(bisect.bisect_right(ends, span_start), len(lines)):
-                line_start, start, end = lines[k]
-                if line_start >= span_end:
+            # the first line whose text ends after span_start, or the line before it when
+            # span_start lies in that line's trailing white space (before its newline)
+            k = 0
+            while k < count and lines[k][1] <= span_start:
+                k += 1
+            if k > 0:
+                line_end = text.find("\n", lines[k - 1][1])
+                if (len(text) if line_end < 0 else line_end) > span_start:
+                    k -= 1
+            for k in range(k, count):
+                start, end, _ = lines[k]
+                # (a line starts at the newline before its text: its leading white space counts)
+                if start >= span_end and text.rfind("\n", 0, start) + 1 >= span_end:
                     break
                 if headline and headline[0] <= start < headline[1]:
                     continue
@@ -361,26 +373,6 @@ class Boilerplate(Kind):
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
                 values = {"why": why, "what": f"“{original}”", "verb": "is", "action": "delete the line"}
                 yield path, Hit(start, end, values, Fix(fix_start, fix_end, "", safe=False))
-
-
-def _stripped_lines(doc):
-    """The draft's non-empty lines as (line start, start, end), the line stripped of white
-    space at either edge (as `strip_span`: `str.strip` drops what `isspace` calls space), and
-    the lines' ends, once per draft."""
-    cached = doc.__dict__.get("_copydesk_stripped_lines")
-    if cached is None:
-        text = doc.text
-        lines, ends = [], []
-        for line_start, line_end in doc.lines:
-            line = text[line_start:line_end]
-            left = line.lstrip()
-            if not left:
-                continue
-            start = line_end - len(left)
-            lines.append((line_start, start, start + len(left.rstrip())))
-            ends.append(line_end)
-        cached = doc.__dict__["_copydesk_stripped_lines"] = (lines, ends)
-    return cached
 
 
 def _first_words(pieces, prefixes):

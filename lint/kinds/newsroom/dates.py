@@ -15,7 +15,6 @@ which?), is not a date here. The answer is ISO `YYYY-MM-DD`, or None.
 
 from __future__ import annotations
 
-import datetime
 from typing import Optional
 
 import regex
@@ -74,6 +73,8 @@ def metadata_date(doc) -> Optional[str]:
     value = doc.metadata.get("date") if getattr(doc, "metadata", None) else None
     if value is None:
         return None
+    import datetime  # (here, not at import: a run with no dated draft never needs it)
+
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
@@ -156,6 +157,8 @@ _ISO = lazy_compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 def _valid(year: int, month: Optional[int], day: int) -> Optional[str]:
     if month is None:
         return None
+    import datetime
+
     try:
         return datetime.date(year, month, day).isoformat()
     except ValueError:

@@ -24,12 +24,12 @@ shared by the rules that report its classes.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Dict, List, Optional, Tuple
 
 import regex
 
+from lint.engine import digests
 from lint.packs import tables
 from lint.kinds.base import Kind, OptionError, line_span
 from lint.kinds.generic.existence import _capitals
@@ -165,7 +165,7 @@ class DeskNote(Kind):
         for k in TABLE_KEYS:
             if not isinstance(self.words[k], list) or not all(isinstance(w, str) for w in self.words[k]):
                 raise OptionError("words", f"`{k}` in the table must be a list of words")
-        digest = hashlib.sha1(repr(sorted((k, tuple(self.words[k])) for k in TABLE_KEYS)).encode()).hexdigest()[:12]
+        digest = digests.sha1(repr(sorted((k, tuple(self.words[k])) for k in TABLE_KEYS)).encode()).hexdigest()[:12]
         self._set("_cache_key", f"_copydesk_desk_notes_{digest}")
         self._set("_desk", _Desk.build(self.words, digest))
 

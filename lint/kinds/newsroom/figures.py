@@ -419,7 +419,7 @@ class UnattributedFigure(Kind):
         """finditer(self._start, text, lo, hi), tried only at digits and number words."""
         if folded is None:
             return finditer(self._start, text, lo, hi, timeout)
-        starts = {m.start() for m in finditer(_DIGIT_START, text, lo, hi, timeout)}
+        starts = {m.start() for m in _DIGIT_START.finditer(text, lo, hi)}
         self._number_starts.starts(text, folded, lo, hi, starts, words)
         return finditer_at(self._start, text, starts, lo, hi, timeout)
 
@@ -445,7 +445,9 @@ class UnattributedFigure(Kind):
         union = _merge(pair for *_, (firsts, lasts) in shapes for pair in zip(firsts, lasts))
         starts = set()
         for first, last in zip(*union):
-            starts.update(m.start() for m in finditer(_DIGIT_START, text, first, last + 1, timeout))
+            # (_DIGIT_START is one character and a lookbehind: no timeout, which costs two
+            # clock system calls a call)
+            starts.update(m.start() for m in _DIGIT_START.finditer(text, first, last + 1))
         # number words and hedges are looked for inside the stretches only: a phrase of them
         # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
         # it ends where the reach from the stretch's last place ends, or before
@@ -466,12 +468,14 @@ class UnattributedFigure(Kind):
 
     def check(self, doc, spans, context):
         text = doc.text
-        timeout = context.timeout_for(text)
+        # the shapes are literal phrases of the options in fixed frames, which cannot backtrack
+        # without end: they run with no timeout (which costs two clock system calls a match)
+        timeout = None
         folded = folded_text(doc)
         words = folded_words(doc) if folded is not None else None
         if self._sourced_story(doc, words):
             return  # a court story, or a study's: its figures are the record's, the study's
-        attribution = Attribution(doc, self._cue, timeout, self._cues)
+        attribution = Attribution(doc, self._cue, context.timeout_for(text), self._cues)
         transcript_from = _transcript_start(doc)
         # a shape whose words the draft lacks cannot match: leave it out for this draft
         anchored = [
@@ -522,11 +526,11 @@ class UnattributedFigure(Kind):
                     if held is not None and not (lowest[what], start) < held[0]:
                         continue
                 if start not in numbers:
-                    numbers[start] = self._number.match(text, start, end, timeout=timeout)
+                    numbers[start] = self._number.match(text, start, end)
                 number = numbers[start]
                 if number is None:
                     continue
-                m = tail.match(text, number.end(), end, timeout=timeout)
+                m = tail.match(text, number.end(), end)
                 if m is not None:
                     if what == "verb":
                         what = next(kind for kind in self._verb_kinds if m.group(kind) is not None)

@@ -518,7 +518,7 @@ class Extractor:
 
     def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
-        from lint.kinds.base import RuleTimeout, finditer
+        from lint.kinds.base import finditer
         from lint.engine.prefilter import prefilters_enabled
 
         if self._first_runs is None or not prefilters_enabled():
@@ -540,13 +540,14 @@ class Extractor:
                 # str.find (see _element_starts), not each place of the run tested against each
                 starts.update(_element_starts(text, elements))
         resume = 0  # finditer resumes after each match: matches never overlap
+        titled = self._titled.match
         for i in sorted(starts):
             if i < resume:
                 continue
-            try:
-                m = self._titled.match(text, i, timeout=timeout)
-            except TimeoutError:
-                raise RuleTimeout(f"pattern {self._titled.pattern[:60]!r} took longer than {timeout:.1f} s") from None
+            # (no timeout, as `parse_name` matches it: an alternation of the tables' words in a
+            # fixed frame, which cannot backtrack without end; a timeout costs two clock system
+            # calls a call)
+            m = titled(text, i)
             if m is not None:
                 yield m
                 resume = m.end()

@@ -317,15 +317,21 @@ class PhraseStarts:
 
 def finditer_at(pattern, text: str, starts: Iterable[int], lo: int, hi: int, timeout: float):
     """finditer(pattern, text, lo, hi) when every match starts at one of `starts`: the pattern
-    is matched at those places only, in order, each match resuming the search after it."""
+    is matched at those places only, in order, each match resuming the search after it.
+    `timeout` None: no timeout (a pattern its kind builds in a fixed frame that cannot backtrack
+    without end; a timeout costs two clock system calls a match)."""
     resume = lo
+    match = pattern.match
     for start in sorted(starts):
         if start < resume or start >= hi:
             continue
-        try:
-            m = pattern.match(text, start, hi, timeout=timeout)
-        except TimeoutError:
-            raise RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s") from None
+        if timeout is None:
+            m = match(text, start, hi)
+        else:
+            try:
+                m = match(text, start, hi, timeout=timeout)
+            except TimeoutError:
+                raise RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s") from None
         if m is not None:
             yield m
             resume = m.end() if m.end() > m.start() else m.end() + 1
