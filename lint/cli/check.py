@@ -48,6 +48,8 @@ def check(args) -> int:
         from lint.engine import cluster
 
         if name == "jsonl" and not args.baseline and not args.write_baseline:
+            from lint.report.jsonl import Stream
+
             stream = Stream(checker, _open_output(args))
         phase1, close = cluster.phase1_on(args.cluster, stream)
     # ---- end archives ----
@@ -162,50 +164,6 @@ def _open_output(args):
         return open(args.output, "w", encoding="utf-8")
     except OSError as error:
         raise CopydeskError(f"--output {args.output}: cannot write: {error.strerror or error}") from None
-
-
-class Stream:
-    """`--format jsonl` on a cluster: each draft's findings written as its result arrives
-    (after the filter step: per-file-ignores, inline suppressions), then, at the end, the
-    findings only the whole run gives (cross-draft ones, unused suppressions). Each finding
-    is written once; together they are the findings of the run, in another order."""
-
-    def __init__(self, checker, handle):
-        self.checker, self.handle = checker, handle
-        self.sent = set()
-
-    def __call__(self, outcome) -> None:
-        from lint.api import per_file_ignores
-        from lint.engine.runner import DraftResult, dedupe
-        from lint.report import jsonl
-
-        if not isinstance(outcome, DraftResult) or not outcome.findings:
-            return
-        found = (outcome.extras or {}).get("suppressions")
-        findings = per_file_ignores(dedupe(outcome.findings), self.checker.config)
-        findings = suppress.apply(
-            findings, {outcome.path: found} if found is not None else {}, [r.id for r in self.checker.rules], self.checker.known, report_unused=False
-        )
-        if findings:
-            self.sent.update(_key(f) for f in findings)
-            self.handle.write(jsonl.lines(findings))
-            self.handle.flush()
-
-    def finish(self, findings) -> None:
-        from lint.report import jsonl
-
-        self.handle.write(jsonl.lines(f for f in findings if _key(f) not in self.sent))
-        self.close()
-
-    def close(self) -> None:
-        if self.handle is sys.stdout:
-            self.handle.flush()
-        else:
-            self.handle.close()
-
-
-def _key(finding) -> tuple:
-    return (finding.path, finding.line, finding.column, finding.rule, finding.end_line, finding.end_column)
 
 
 def _format_name(args) -> str:
