@@ -297,6 +297,21 @@ class Checker:
             return suppress.unused_rule()
         return next((r for r in self.rules if r.id == rule_id), None)
 
+    def only(self, rule_ids: Iterable[str], *, registry: bool = True) -> "Checker":
+        """This checker running only the rules `rule_ids` (of those it runs), with the same
+        config and house choices; without the house registry when `registry` is false
+        (`copydesk people` learns everyone, not only those a registry does not know)."""
+        from lint.kinds.base import Context
+
+        wanted = set(rule_ids)
+        context = self.context
+        if not registry and context.registry is not None:
+            context = Context(house=context.house, registry=None, timeout=context.timeout)
+        rules = [r for r in self.rules if r.id in wanted]
+        return type(self)(
+            self.config, rules, self.known, self.fail_on, False, self.unused_severity, self.problems, self.notices, context
+        )
+
     # ---- one draft ---------------------------------------------------------------------
 
     def read(self, path: str, text: Optional[str] = None, format: Optional[str] = None, notices: Optional[list] = None):
@@ -415,6 +430,7 @@ class Checker:
         keep_sources: bool = False,
         keep_documents: bool = False,
         stdin_filename: Optional[str] = None,
+        phase1: Optional[Callable] = None,
     ) -> Run:
         """Check the drafts under `paths` (files, folders, `-` for standard input; none: the
         config's corpus): phase 1 on `jobs` processes (None: as many as pay), then phase 2
@@ -422,7 +438,9 @@ class Checker:
 
         `keep_sources`: keep every draft's text (formats that quote lines, baselines);
         `keep_documents`: keep the Documents (to fix them); `progress`: a context manager
-        factory `progress(total)` giving `advance(n)` (lint/cli/progress.py's `bar`)."""
+        factory `progress(total)` giving `advance(n, findings)` (lint/cli/progress.py's `bar`);
+        `phase1`: what runs phase 1, with the signature of `lint.engine.parallel.check_drafts`
+        (default: it; a Dask cluster's, `lint.engine.cluster.phase1_on`, runs it there)."""
         from lint.drafts import reader
         from lint.engine import parallel
 
@@ -432,11 +450,12 @@ class Checker:
         load = functools.partial(read_draft, stdin_name)  # module-level: picklable
         keep = functools.partial(annotate_keeping, keep_source=True) if keep_documents else functools.partial(annotate, keep_source=keep_sources)
         jobs = 1 if keep_documents else parallel.plan_jobs(jobs, files)
+        run_phase1 = parallel.check_drafts if phase1 is None or keep_documents or "-" in files else phase1
         if progress is None:
-            outcomes = parallel.check_drafts(self.engine, files, load, (reader.DraftError,), jobs, keep)
+            outcomes = run_phase1(self.engine, files, load, (reader.DraftError,), jobs, keep)
         else:
             with progress(len(files)) as advance:
-                outcomes = parallel.check_drafts(self.engine, files, load, (reader.DraftError,), jobs, keep, advance)
+                outcomes = run_phase1(self.engine, files, load, (reader.DraftError,), jobs, keep, advance)
         results, sources, suppressions, documents = [], {}, {}, []
         for outcome in outcomes:
             if isinstance(outcome, reader.DraftSkipped):

@@ -58,7 +58,7 @@ def _run(folder, stderr_on_terminal: bool, env=None):
 def test_a_terminal_gets_a_progress_bar_on_stderr_and_stdout_stays_clean(tmp_path):
     folder = _drafts(tmp_path)
     stdout, terminal = _run(folder, stderr_on_terminal=True)
-    assert "copydesk: [" in terminal and "30/30 drafts" in terminal
+    assert "copydesk: [" in terminal and "30/30 drafts, 30 findings" in terminal
     assert terminal.rstrip("\r\n").endswith("\x1b[K") or "\r\x1b[K" in terminal  # wiped before the report
     assert "drafts, " not in stdout and "\r" not in stdout and "\x1b" not in stdout
     assert "Found 30 errors in 30 of 30 drafts." in stdout
@@ -81,3 +81,17 @@ def test_no_bar_for_a_run_shorter_than_the_delay(tmp_path):
     folder = _drafts(tmp_path, count=2)
     _, terminal = _run(folder, stderr_on_terminal=True, env={"COPYDESK_PROGRESS_DELAY": "30"})
     assert "copydesk: [" not in terminal
+
+
+def test_the_bar_shows_findings_so_far_the_rate_and_the_time_left(monkeypatch):
+    from lint.cli import progress
+
+    written = []
+    monkeypatch.setattr(progress.os, "write", lambda fd, data: written.append(data.decode()))
+    monkeypatch.setattr(progress.os, "get_terminal_size", lambda fd: os.terminal_size((120, 24)))
+    shown = progress.Bar(400, 2)
+    shown.started -= 10  # ten seconds in
+    shown.advance(100, 7)
+    shown.advance(100, 1)
+    shown.draw()
+    assert " 200/400 drafts, 8 findings, 10 s, 20/s, 10 s left" in written[-1]

@@ -39,16 +39,38 @@ def check(args) -> int:
     name = _format_name(args)
     if "-" in args.paths and not args.stdin_filename:
         args.stdin_filename = "-"
+    # ---- archives: phase 1 on a Dask cluster, findings streamed as they arrive (jsonl) ----
+    phase1 = close = stream = None
+    if getattr(args, "cluster", None):
+        if fixing:
+            raise CopydeskError("--cluster only checks: run --fix or --diff without it (they change drafts here)")
+        from lint.engine import cluster
+
+        if name == "jsonl" and not args.baseline and not args.write_baseline:
+            from lint.report.jsonl import Stream
+
+            stream = Stream(checker, _open_output(args))
+        phase1, close = cluster.phase1_on(args.cluster, stream)
+    # ---- end archives ----
     # phase 1 on a process pool when there are enough drafts (lint/engine/parallel.py); --fix
     # keeps the drafts themselves, so it checks in this process
-    run = checker.check_paths(
-        args.paths,
-        jobs=getattr(args, "jobs", None),
-        progress=progress.bar,  # on stderr, when it is a terminal (not in CI)
-        keep_sources=name in NEEDS_SOURCES or bool(args.baseline) or bool(args.write_baseline),
-        keep_documents=bool(fixing),
-        stdin_filename=args.stdin_filename,
-    )
+    try:
+        run = checker.check_paths(
+            args.paths,
+            jobs=getattr(args, "jobs", None),
+            progress=progress.bar,  # on stderr, when it is a terminal (not in CI)
+            keep_sources=name in NEEDS_SOURCES or bool(args.baseline) or bool(args.write_baseline),
+            keep_documents=bool(fixing),
+            stdin_filename=args.stdin_filename,
+            phase1=phase1,
+        )
+    except BaseException:
+        if stream is not None:
+            stream.close()
+        raise
+    finally:
+        if close is not None:
+            close()
     findings, errors, sources = run.findings, run.errors, run.sources
     for message in run.notices:
         print(f"copydesk: notice: {message}", file=sys.stderr)
@@ -103,7 +125,9 @@ def check(args) -> int:
 
         report.findings = baseline.filter_new(args.baseline, findings, report.line_text)
 
-    if args.output:
+    if stream is not None:  # the drafts' own findings went out as they came: the rest now
+        stream.finish(report.findings)
+    elif args.output:
         report.color = False
         try:
             with open(args.output, "w", encoding="utf-8") as handle:
@@ -138,6 +162,15 @@ def _use_color(stream) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _open_output(args):
+    if not args.output:
+        return sys.stdout
+    try:
+        return open(args.output, "w", encoding="utf-8")
+    except OSError as error:
+        raise CopydeskError(f"--output {args.output}: cannot write: {error.strerror or error}") from None
 
 
 def _format_name(args) -> str:

@@ -19,7 +19,7 @@ from lint import __version__
 from lint.model import CopydeskError
 from lint.report import FORMAT_NAMES
 
-COMMANDS = ("check", "rules", "explain", "test-pack", "init", "lsp", "report")
+COMMANDS = ("check", "rules", "explain", "test-pack", "init", "lsp", "report", "people")
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
@@ -68,6 +68,12 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+CLUSTER_HELP = (
+    "run phase 1 on a Dask cluster: a scheduler address (tcp://host:8786), `local` or `local:N` "
+    "for N worker processes here (needs copydesk[cluster]; see docs/scale.md)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="copydesk",
@@ -100,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     # -- perf: process pool (lint/engine/parallel.py) --
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="processes checking drafts (default: auto; 1: no pool; always 1 under PRE_COMMIT=1)")
     # -- end perf --
+    # ---- archives: a Dask cluster, the people registry (lint/engine/cluster.py, lint/cli/people.py) ----
+    check.add_argument("--cluster", metavar="SCHEDULER", default=None, help=CLUSTER_HELP)
 
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
@@ -129,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--pack", action="append", default=[], metavar="FILE", help="a rule pack the check used (for its rules' descriptions)")
     report.add_argument("--config", metavar="FILE", help="the config the check used (default: the nearest one)")
     # ---- end html report ----
+    from lint.cli import people
+
+    people.add_parser(sub, _jobs, CLUSTER_HELP)
+    # ---- end archives ----
     return parser
 
 
@@ -138,7 +150,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         argv.insert(0, "check")
     try:
         args = build_parser().parse_args(argv)
-        handler = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack, "init": cmd_init, "lsp": cmd_lsp, "report": cmd_report}
+        handler = {
+            "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack,
+            "init": cmd_init, "lsp": cmd_lsp, "report": cmd_report, "people": cmd_people,
+        }
         return handler[args.command](args)
     except CopydeskError as error:
         print(f"copydesk: {error}" if not str(error).startswith(("copydesk:", "copydesk ")) else str(error), file=sys.stderr)
@@ -193,6 +208,12 @@ def cmd_check(args) -> int:
     from lint.cli import check
 
     return check.check(args)
+
+
+def cmd_people(args) -> int:
+    from lint.cli import people
+
+    return people.run(args)
 
 
 def cmd_report(args) -> int:

@@ -5,7 +5,9 @@ Shown only when stderr is a terminal (never in pipes, files or CI: `CI` set, `TE
 (default 1): a commit hook's run ends before it would appear. It is one line, redrawn in
 place and wiped before the report is written, so it never mixes with the findings (which go
 to stdout, or to a file). A timer redraws it every quarter second, so a single long draft
-still shows the time going by.
+still shows the time going by. It shows drafts done, findings so far (phase 1's, before
+suppressions), elapsed time, and, once a second has passed, the rate and the time left;
+local runs and cluster runs (`--cluster`, lint/engine/cluster.py) feed it alike.
 
 The timer is SIGALRM (`setitimer`), not a thread: the process pool forks only a process
 without other threads (lint/engine/parallel.py), and forked children do not inherit the timer.
@@ -49,12 +51,15 @@ class Bar:
     def __init__(self, total: int, fd: int, noun: str = "drafts"):
         self.total, self.fd, self.noun = total, fd, noun
         self.done = 0
+        self.findings = 0
         self.started = time.monotonic()
         self.delay = _delay()
         self.shown = False
 
-    def advance(self, count: int = 1) -> None:
+    def advance(self, count: int = 1, findings: int = 0) -> None:
+        """`count` more drafts done, with `findings` findings (phase 1's, before the filter step)."""
         self.done += count
+        self.findings += findings
 
     def draw(self, *_ignored) -> None:
         elapsed = time.monotonic() - self.started
@@ -65,7 +70,10 @@ class Bar:
         except OSError:
             columns = 80
         done, total = min(self.done, self.total), max(self.total, 1)
-        text = f" {done:,}/{self.total:,} {self.noun}, {_seconds(elapsed)}"
+        text = f" {done:,}/{self.total:,} {self.noun}, {self.findings:,} finding{'s' if self.findings != 1 else ''}, {_seconds(elapsed)}"
+        if 0 < done < self.total and elapsed >= 1:
+            rate = done / elapsed
+            text += f", {rate:,.0f}/s, {_seconds((self.total - done) / rate)} left"
         width = max(min(columns - len(text) - 14, 40), 0)
         filled = width * done // total
         bar = f"[{'#' * filled}{'.' * (width - filled)}]" if width >= 5 else ""
@@ -91,8 +99,9 @@ def _seconds(elapsed: float) -> str:
 
 @contextlib.contextmanager
 def bar(total: int, noun: str = "drafts") -> Iterator[Optional[Callable[[int], None]]]:
-    """`with bar(n) as advance:` -- `advance(k)` after k more are done; None when no bar is
-    wanted (pipes, CI), so the caller passes it on as "no progress to report"."""
+    """`with bar(n) as advance:` -- `advance(k, f)` after k more are done, with f findings
+    among them; None when no bar is wanted (pipes, CI), so the caller passes it on as "no
+    progress to report"."""
     if total <= 0 or not wanted():
         yield None
         return

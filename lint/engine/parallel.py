@@ -235,7 +235,8 @@ def check_drafts(
 ) -> List[Outcome]:
     """Phase 1 of every draft, in the order of `paths`, on `jobs` processes.
 
-    `progress(n)`, if given, is told each time n more drafts are done (lint/cli/progress.py).
+    `progress(n, f)`, if given, is told each time n more drafts are done, with f phase-1
+    findings among them (lint/cli/progress.py).
 
     `load(path) -> Document` reads a draft and raises one of `errors` for a draft that cannot
     be read (returned in its place, not raised). Results that come from another process get
@@ -246,7 +247,7 @@ def check_drafts(
     outcomes: List[Outcome] = [None] * len(paths)  # type: ignore[list-item]
 
     def place(pairs, from_elsewhere: bool) -> None:
-        placed = 0
+        placed = found = 0
         for index, outcome in pairs:
             if from_elsewhere:
                 locator = getattr(outcome, "locator", None)
@@ -254,9 +255,10 @@ def check_drafts(
                     locator.reload = load
             if outcomes[index] is None:
                 placed += 1
+                found += len(getattr(outcome, "findings", ()))
             outcomes[index] = outcome
         if progress is not None and placed:
-            progress(placed)
+            progress(placed, found)
 
     if jobs > 1 and len(groups) > 1:
         batches = plan_batches(groups, sizes, jobs)

@@ -173,6 +173,21 @@ class Engine:
         self.rules = list(rules)
         self.context = context or Context()
         self._cross = [r for r in self.rules if r.kind.cross_draft]
+        self._triggers = None  # lint/engine/triggers.py: built on the first draft
+
+    def _trigger_scan(self):
+        """The one scan per draft for every rule's triggers (lint/engine/triggers.py)."""
+        scan = self._triggers
+        if scan is None:
+            from lint.engine.triggers import TriggerScan
+
+            scan = self._triggers = TriggerScan(self.rules)
+        return scan
+
+    def _skipped(self, doc: Document):
+        """The rules (indexes) whose triggers the draft lacks: one scan for all of them."""
+        scan = self._triggers if self._triggers is not None else self._trigger_scan()
+        return scan.skipped(doc) if scan else ()
 
     # ---- phase 1 ---------------------------------------------------------------------
 
@@ -184,6 +199,7 @@ class Engine:
         from lint.engine import patterns
 
         patterns.preload()
+        self._trigger_scan()
         for rule in self.rules:
             try:
                 rule.kind.prepare()
@@ -212,8 +228,9 @@ class Engine:
         findings = result.findings
         context = self.context
         format_ = doc.format
-        for rule, check, scope, formats, facts_of in self._plan():
-            if formats and format_ not in formats:
+        skipped = self._skipped(doc)  # rules whose triggers the draft lacks (lint/engine/triggers.py)
+        for index, (rule, check, scope, formats, facts_of) in enumerate(self._plan()):
+            if (formats and format_ not in formats) or index in skipped:
                 continue
             try:
                 spans = doc.scope_spans(scope) if scope in _DOCUMENT_SCOPES else _structural_spans(doc, scope)

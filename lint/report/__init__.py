@@ -105,7 +105,7 @@ def formats():
     return {name: renderer("json_format" if name == "json" else name) for name in FORMAT_NAMES}
 
 
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "html")
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit", "gitlab", "rdjson", "html", "jsonl")
 # the formats that read the flagged lines (`RunReport.line_text`: byte columns, fingerprints);
 # for the others the drafts' text need not come back from the pool workers
 NEEDS_SOURCES = frozenset({"sarif", "gitlab", "rdjson", "html"})

@@ -1,0 +1,208 @@
+"""One scan per draft for every rule's triggers.
+
+A rule's *triggers* are strings one of which must occur in a draft for the rule to find
+anything there: an `existence` rule's tokens, or the literals every match of its patterns
+needs (`lint.engine.prefilter.required_literals`); a `substitution` rule's literal keys, or
+its regex keys' required literals. The kinds test them one at a time, each with its own
+substring search over the draft (`kinds.base.may_occur`, `Requirement.may_match`); a house
+pack of a hundred word-list rules (a Vale style) makes that a hundred passes over every
+draft. Here every rule's triggers go into one multi-pattern automaton, scanned once per
+draft (over the text, and over its folded text for case-insensitive ones), and the engine
+skips a rule whose triggers are all absent: it would have returned at its own prefilter.
+
+The scan is Aho-Corasick (`pyahocorasick`, the optional extra `copydesk[fast]`) when it is
+installed; else one C-level substring test per distinct string (the same answer: a string
+occurs or it does not). `TRIGGER_SCAN=substring` in the environment forces the fallback
+(tests compare the two); `TRIGGER_SCAN=off` turns the gate off (to measure what it saves). The scan also says where each string occurs (`Fired.where`).
+
+Only kinds whose check returns at exactly these tests are gated (`triggers_of`); any rule
+with a trigger that cannot be stated (a non-ASCII case-insensitive token, a pattern without
+required literals) runs on every draft, as does every cross-draft rule (its facts are kept
+even where it finds nothing). `COPYDESK_NO_PREFILTER=1` turns the gate off with the other
+prefilters, so a plain run shows any difference.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from lint.engine.prefilter import prefilters_enabled
+
+try:  # optional: pip install 'copydesk[fast]'
+    import ahocorasick  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - depends on the machine
+    ahocorasick = None
+
+Trigger = Tuple[FrozenSet[str], bool]  # (strings, folded): one of them occurs, or no hit
+
+
+def triggers_of(kind) -> Optional[List[Trigger]]:
+    """The triggers of a rule's kind: a list of (strings, folded), one of which must be found
+    for the rule to hit; None when they cannot be stated (the rule then always runs)."""
+    name = getattr(kind, "name", "")
+    if getattr(kind, "cross_draft", False):
+        return None
+    if name == "existence":
+        return _existence(kind)
+    if name == "substitution":
+        return _substitution(kind)
+    return None
+
+
+def _literal(token: str, ignorecase: bool) -> Optional[Trigger]:
+    """A literal phrase as `may_occur` tests it."""
+    if not token:
+        return None
+    if not ignorecase:
+        return frozenset([token]), False
+    if not token.isascii():
+        return None  # may_occur cannot tell: the rule always looks
+    from lint.drafts.document import prefilter_fold
+
+    return frozenset([prefilter_fold(token)]), True
+
+
+def _requirement(requirement) -> Optional[Trigger]:
+    if requirement is None:
+        return None
+    return frozenset(requirement.strings), bool(requirement.folded)
+
+
+def _existence(kind) -> Optional[List[Trigger]]:
+    # Existence.check returns when (no patterns and no token may occur) or its combined
+    # requirement cannot match; either test alone gates it
+    requirement = _requirement(getattr(kind, "_requirement", None))
+    if requirement is not None:
+        return [requirement]
+    if kind.patterns:
+        return None
+    triggers = [_literal(t, kind.ignorecase) for t in kind.tokens if t]
+    if not triggers or any(t is None for t in triggers):
+        return None
+    return triggers
+
+
+def _substitution(kind) -> Optional[List[Trigger]]:
+    # Substitution.check keeps a key whose literal may occur and whose requirement may match:
+    # a key with neither test always stays, and then so does the rule
+    out = []
+    for (_pattern, _replacement, literal), needs in zip(kind._swaps, kind._requirements):
+        if literal is not None:
+            trigger = _literal(literal, kind.ignorecase)
+        else:
+            trigger = _requirement(needs)
+        if trigger is None:
+            return None
+        out.append(trigger)
+    return out or None
+
+
+class Fired:
+    """What one draft's scan found: which strings occur, and where (offsets of their ends,
+    in the text or, for folded strings, in the folded text)."""
+
+    __slots__ = ("found", "_where")
+
+    def __init__(self, found: FrozenSet[Tuple[str, bool]], where: Optional[Dict[Tuple[str, bool], List[int]]] = None):
+        self.found = found
+        self._where = where
+
+    def fires(self, triggers: Sequence[Trigger]) -> bool:
+        found = self.found
+        return any((s, folded) in found for strings, folded in triggers for s in strings)
+
+    def where(self, string: str, folded: bool = False) -> List[int]:
+        """Start offsets of `string` (a trigger) in the text (folded text when `folded`)."""
+        if self._where is not None:
+            return self._where.get((string, folded), [])
+        return []
+
+
+class TriggerScan:
+    """Every gated rule's triggers, in one automaton per case (text, folded text)."""
+
+    def __init__(self, rules, method: Optional[str] = None):
+        self.gates: Dict[int, List[Trigger]] = {}
+        for index, rule in enumerate(rules):
+            triggers = triggers_of(rule.kind) if rule.kind is not None else None
+            if triggers:
+                self.gates[index] = triggers
+        self.strings = {False: set(), True: set()}
+        for triggers in self.gates.values():
+            for strings, folded in triggers:
+                self.strings[folded].update(strings)
+        if method is None:
+            method = os.environ.get("TRIGGER_SCAN") or ("aho-corasick" if ahocorasick is not None else "substring")
+        if method == "aho-corasick" and ahocorasick is None:
+            method = "substring"
+        self.method = method
+        self._build()
+
+    def _build(self) -> None:
+        self._automata = {}
+        if self.method == "aho-corasick":
+            for folded, strings in self.strings.items():
+                if strings:
+                    automaton = ahocorasick.Automaton()
+                    for s in sorted(strings):
+                        automaton.add_word(s, (s, len(s)))
+                    automaton.make_automaton()
+                    self._automata[folded] = automaton
+
+    def __getstate__(self):  # the automata are rebuilt where the scan is unpickled (a worker)
+        return {"gates": self.gates, "strings": self.strings, "method": self.method}
+
+    def __setstate__(self, state) -> None:
+        self.gates, self.strings, self.method = state["gates"], state["strings"], state["method"]
+        if self.method == "aho-corasick" and ahocorasick is None:
+            self.method = "substring"
+        self._build()
+
+    def __bool__(self) -> bool:
+        return bool(self.gates)
+
+    def scan(self, doc, where: bool = False) -> Fired:
+        """The triggers found in the draft (with `where`: and their start offsets)."""
+        found = set()
+        positions: Optional[Dict[Tuple[str, bool], List[int]]] = {} if where else None
+        for folded, strings in self.strings.items():
+            if not strings:
+                continue
+            hay = doc.folded_text if folded else doc.text
+            automaton = self._automata.get(folded)
+            if automaton is not None:
+                if positions is None:
+                    for _end, (s, _n) in automaton.iter(hay):
+                        found.add((s, folded))
+                else:
+                    for end, (s, n) in automaton.iter(hay):
+                        found.add((s, folded))
+                        positions.setdefault((s, folded), []).append(end - n + 1)
+            else:
+                for s in strings:
+                    if s in hay:
+                        found.add((s, folded))
+                        if positions is not None:
+                            positions[(s, folded)] = _all_starts(hay, s)
+        if positions is not None:
+            for spots in positions.values():
+                spots.sort()
+        return Fired(frozenset(found), positions)
+
+    def skipped(self, doc) -> FrozenSet[int]:
+        """The indexes of the rules (as given) that cannot hit in this draft; none when the
+        prefilters are off (COPYDESK_NO_PREFILTER=1)."""
+        if not self.gates or self.method == "off" or not prefilters_enabled():
+            return frozenset()
+        fired = self.scan(doc)
+        return frozenset(i for i, triggers in self.gates.items() if not fired.fires(triggers))
+
+
+def _all_starts(hay: str, s: str) -> List[int]:
+    out = []
+    i = hay.find(s)
+    while i >= 0:
+        out.append(i)
+        i = hay.find(s, i + 1)
+    return out

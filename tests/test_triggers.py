@@ -1,0 +1,124 @@
+"""One scan per draft for every rule's triggers (lint/engine/triggers.py): a rule whose
+triggers are absent is skipped, and the findings are those of a plain run, byte for byte."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clitools import ROOT, run
+from lint.drafts.document import Document
+from lint.engine import triggers
+from lint.packs import loader
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+# a house style as a desk (or a Vale import) writes one: many word-list rules
+WORDS = {
+    "utilize": "use", "in order to": "to", "at this point in time": "now", "irregardless": "regardless",
+    "alot": "a lot", "amid growing concerns": "amid concerns", "very unique": "unique", "first ever": "first",
+    "past history": "history", "close proximity": "proximity", "end result": "result", "free gift": "gift",
+    "added bonus": "bonus", "advance warning": "warning", "brand new": "new", "completely destroyed": "destroyed",
+    "general public": "public", "join together": "join", "new record": "record", "over exaggerate": "exaggerate",
+    "spokesperson said": "said", "per cent": "percent", "in the wake of": "after", "towards": "toward",
+}
+BANNED = [
+    "slammed", "blasted", "shock", "bombshell", "mulls", "eyes", "vows", "probe", "axed", "sparks", "fury",
+    "embattled", "controversial", "iconic", "historic", "unprecedented", "amid", "officials said", "slams", "Zoë",
+]
+
+
+def house_pack(tmp_path):
+    lines = ["name: house", "description: A house style of word lists.", "rules:"]
+    for i, (wrong, right) in enumerate(WORDS.items()):
+        lines += [
+            f"  swap-{i}:",
+            "    kind: substitution",
+            "    level: suggestion",
+            "    message: \"House style: “{expected}”, not “{match}”\"",
+            f"    ignorecase: {'true' if i % 2 else 'false'}",
+            f"    swap: {{{json.dumps(wrong)}: {json.dumps(right)}}}",
+            "    examples:",
+            f"      fail: [{json.dumps('They said ' + wrong + ' twice.')}]",
+            "      pass: [\"They said nothing.\"]",
+        ]
+    for i, word in enumerate(BANNED):
+        lines += [
+            f"  banned-{i}:",
+            "    kind: existence",
+            "    level: suggestion",
+            "    message: \"Headline English: “{match}”\"",
+            f"    ignorecase: {'true' if i % 3 else 'false'}",
+            f"    tokens: [{json.dumps(word)}]",
+            "    examples:",
+            f"      fail: [{json.dumps('They said ' + word + ' twice.')}]",
+            "      pass: [\"They said nothing.\"]",
+        ]
+    lines += [
+        "  hedges:",
+        "    kind: existence",
+        "    level: suggestion",
+        "    message: \"Hedge: “{match}”\"",
+        "    patterns: ['\\b(?:reportedly|allegedly|apparently)\\b']",
+        "    examples: {fail: [\"It was reportedly sold.\"], pass: [\"It was sold.\"]}",
+        "  numbers-regex:",
+        "    kind: substitution",
+        "    level: suggestion",
+        "    message: \"“{expected}”\"",
+        "    regex: true",
+        "    swap: {'\\b(\\d+) per cent\\b': '\\1 percent', '\\b(\\d+) ?a\\.m\\.': '\\1 a.m.'}",
+        "    examples: {fail: [\"It rose 5 per cent at 9a.m. today.\"], pass: [\"It rose 5 percent at 9 a.m. today.\"]}",
+    ]
+    path = tmp_path / "house.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_gates_are_the_kinds_own_prefilter_tests(tmp_path):
+    rules = {r.id: r for r in loader.load_pack(house_pack(tmp_path)).rules}
+    assert triggers.triggers_of(rules["house.swap-0"].kind) == [(frozenset(["utilize"]), False)]
+    assert triggers.triggers_of(rules["house.swap-1"].kind) == [(frozenset(["in order to"]), True)]
+    assert triggers.triggers_of(rules["house.banned-0"].kind) == [(frozenset(["slammed"]), False)]
+    # a non-ASCII token, case-insensitive: may_occur cannot tell, so the rule always runs
+    assert triggers.triggers_of(rules[f"house.banned-{BANNED.index('Zoë')}"].kind) is None
+    assert triggers.triggers_of(rules["house.hedges"].kind) == [(frozenset(["reportedly", "allegedly", "apparently"]), False)]
+    # regex keys: each one's required literals (" per cent", "a.m.")
+    assert triggers.triggers_of(rules["house.numbers-regex"].kind) == [(frozenset([" per cent"]), False), (frozenset(["a.m."]), False)]
+
+
+def test_a_rule_whose_triggers_are_absent_is_skipped_and_the_others_run(tmp_path):
+    rules = loader.load_pack(house_pack(tmp_path)).rules
+    scan = triggers.TriggerScan(rules)
+    doc = Document.from_text("The council will utilize the hall. The plan was slammed, reportedly.\n", "a.txt")
+    skipped = {rules[i].id for i in scan.skipped(doc)}
+    assert "house.swap-0" not in skipped and "house.banned-0" not in skipped and "house.hedges" not in skipped
+    assert "house.swap-2" in skipped  # "at this point in time" is not there
+    assert f"house.banned-{BANNED.index('Zoë')}" not in skipped  # ungated: always runs
+
+
+@pytest.mark.skipif(triggers.ahocorasick is None, reason="pyahocorasick is not installed")
+def test_aho_corasick_and_the_substring_fallback_find_the_same_triggers_in_the_same_places(tmp_path):
+    rules = loader.load_pack(house_pack(tmp_path)).rules
+    fast, plain = triggers.TriggerScan(rules, "aho-corasick"), triggers.TriggerScan(rules, "substring")
+    assert (fast.method, plain.method) == ("aho-corasick", "substring")
+    drafts = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".md"))
+    assert len(drafts) > 20
+    for path in drafts:
+        doc = Document.from_text(path.read_text(encoding="utf-8"), str(path))
+        a, b = fast.scan(doc, where=True), plain.scan(doc, where=True)
+        assert a.found == b.found, path
+        for string, folded in a.found:
+            assert a.where(string, folded) == b.where(string, folded), (path, string)
+        assert fast.skipped(doc) == plain.skipped(doc)
+
+
+@pytest.mark.parametrize("scan", ["aho-corasick", "substring"])
+def test_findings_are_byte_identical_to_a_plain_run(tmp_path, scan):
+    pack = house_pack(tmp_path)
+    args = ["check", str(FIXTURES), "--pack", str(pack), "--format", "json", "--jobs", "1"]
+    gated = run(ROOT, *args, env={"TRIGGER_SCAN": scan})
+    plain = run(ROOT, *args, env={"COPYDESK_NO_PREFILTER": "1"})
+    assert gated.returncode == plain.returncode == 1, gated.stderr
+    assert gated.stdout == plain.stdout
+    assert sum(1 for f in json.loads(gated.stdout)["findings"] if f["rule"].startswith("house.")) >= 10
