@@ -51,6 +51,8 @@ def main(argv=None) -> int:
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args(argv)
+    # the runs start in the corpus's folder: a relative interpreter path must not depend on it
+    args.before, args.after = (os.path.abspath(p) if os.sep in p else p for p in (args.before, args.after))
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}: nothing to compare")
         return 0
