@@ -222,13 +222,11 @@ class Capitalization(Kind, frozen=True):
         unaccented spellings), formal titles before a name in the headline, the registry's."""
         words: List[str] = []
         if self.draft_names:
-            body_start = spans[-1][1] if spans else 0
-            names = proper_nouns(doc.text, body_start)
-            words.extend(names)
-            words.extend(_fold(n) for n in names)
+            body = doc.text[spans[-1][1] if spans else 0 :]
+            words.extend(_named_in_body(headline, body))
             words.extend(_titles_before_names(headline))
             if self.unknown_names and maybe:
-                words.extend(_maybe_names(headline, doc.text[body_start:]))
+                words.extend(_maybe_names(headline, body))
         registry = getattr(context, "registry", None)
         if registry is not None:
             words.extend(_registry_names(registry))
@@ -281,32 +279,92 @@ def _titles_before_names(headline: str) -> List[str]:
     return [w for m in _title_pattern().finditer(headline) for w in m.group().split()]
 
 
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*")
+def _headline_words(headline: str, first: bool = False) -> List[str]:
+    """The headline's capitalised words (after its first, unless `first`), as `proper_nouns`
+    writes a name."""
+    out = []
+    for m in _CAPITALISED.finditer(headline):
+        if m.start() == 0 and not first:
+            continue
+        word = m.group().rstrip(".'’-")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        out.append(word)
+    return out
+
+
+def _found(word: str, text: str, mid_sentence: bool) -> bool:
+    """`word` stands whole in `text` (no letter or digit right before or after it; a name's
+    `'s` may follow), inside a sentence when `mid_sentence`. Looked up with `str.find` for
+    the few words of one headline, not by listing every word of the draft."""
+    end = len(word)
+    at = text.find(word)
+    while at != -1:
+        before = text[at - 1] if at else ""
+        after = text[at + end : at + end + 1]
+        if not (before.isalnum() or (mid_sentence and before in "'’&.-")) and not after.isalnum():
+            if not mid_sentence or (at and not _SENTENCE_START.search(text[max(0, at - 4) : at])):
+                return True
+        at = text.find(word, at + 1)
+    return False
+
+
+# a capitalised word with a letter outside ASCII (Jarosław, Côte): few in English copy
+_ACCENTED_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{L}*[^\x00-\x7F\P{L}]\p{L}*")
+
+
+def _named_in_body(headline: str, body: str) -> List[str]:
+    """The headline's capitalised words the body writes capitalised inside a sentence: names
+    the draft itself treats as proper nouns (an unaccented spelling matches the accented one)."""
+    out = []
+    folded = None
+    for word in _headline_words(headline, first=True):  # a first word like SpaceX too
+        if len(word) < 2 and not word.isupper():
+            continue
+        if _found(word, body, True):
+            out.append(word)
+        elif not word.isascii() and _found(_fold(word), body, True):
+            out.append(word)  # "Jarosław" in the headline, "Jaroslaw" in the body
+        elif not body.isascii():  # "Jaroslaw" in the headline, "Jarosław" in the body
+            if folded is None:
+                folded = {_fold(name) for name in _ACCENTED_NAME.findall(body)}
+            if _fold(word) in folded:
+                out.append(word)
+    return out
 
 
 def _maybe_names(headline: str, body: str) -> List[str]:
     """The headline's capitalised words (after its first) that may be names: neither a short
     word (articles, conjunctions, prepositions) nor a word the body writes in lower case."""
-    lowered = {m.group().rstrip("'’-") for m in _LOWER_WORD.finditer(body)}
     out = []
-    for i, m in enumerate(_CAPITALISED.finditer(headline)):
-        word = m.group().rstrip(".'’-")
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
+    for word in _headline_words(headline):
         lower = word.lower()
-        if m.start() == 0 or lower in CHICAGO_SMALL or lower in lowered or word.isupper():
+        if lower in CHICAGO_SMALL or word.isupper() or _found(lower, body, False):
             continue
         out.append(word)
     return out
 
 
-def _fold(word: str) -> str:
-    import unicodedata
+class _FoldTable(dict):
+    """`str.translate` table: each character to its unaccented form, worked out once."""
 
+    def __missing__(self, char: int) -> str:
+        import unicodedata
+
+        c = chr(char)
+        folded = c if c.isascii() else "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        folded = folded.replace("ł", "l").replace("Ł", "L")
+        self[char] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def _fold(word: str) -> str:
     if word.isascii():
         return word
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).replace("ł", "l").replace("Ł", "L")
-
+    return word.translate(_FOLD)
 
 
 def _sentence_case(text: str, exceptions) -> str:
