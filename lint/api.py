@@ -527,16 +527,18 @@ def load_vale(cfg, where, explicit: Optional[str] = None):
     """The rules of the Vale configuration that applies (lint/packs/vale.py): `explicit`
     (`--vale-config`), else the config's `vale:`, else the nearest `.vale.ini` to `where`;
     none when the config says `vale: false`. Loaded only when there is one."""
-    if cfg.vale is False and not explicit:
-        from lint.packs.vale import ValeLoad
+    # lint/packs/vale_ini.py finds it; lint/packs/vale.py (and its YAML parser) loads only
+    # when there is one: most runs have none, and a commit hook must not pay for it
+    from lint.packs import vale_ini
 
-        return ValeLoad()
+    if cfg.vale is False and not explicit:
+        return vale_ini.ValeLoad()
+    configured = str(cfg.vale) if cfg.vale else None
+    path = vale_ini.find_config(where, explicit, configured)
+    if path is None:
+        return vale_ini.ValeLoad()
     from lint.packs import vale
 
-    configured = str(cfg.vale) if cfg.vale else None
-    path = vale.find_config(where, explicit, configured)
-    if path is None:
-        return vale.ValeLoad()
     return vale.load_vale_rules(path)
 
 

@@ -12,7 +12,6 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from lint.packs import tables
 from lint.drafts.document import SCOPES
-from lint.drafts.scopes import is_structural
 from lint.kinds import KINDS
 from lint.kinds.base import OptionError, check_type, option_fields
 from lint.model import CopydeskError, Severity
@@ -197,7 +196,7 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
             )
 
     scope = node.get("scope", kind.default_scope)
-    if scope not in SCOPES and not is_structural(scope):
+    if scope not in SCOPES and not _is_structural(scope):
         raise CopydeskError(
             f"{at('scope')}: unknown scope {_show(scope)} ({did_you_mean(scope, SCOPES)}scopes: {', '.join(SCOPES)}, "
             f"or a structural one: heading, heading.h1-h6, list, table, table.header, table.cell, blockquote, link, "
@@ -487,3 +486,11 @@ def with_severity(rules: List[Rule], overrides: Dict[str, Severity]) -> List[Rul
                     best = (prefix, severity)
         out.append(replace(rule, severity=best[1]) if best else rule)
     return out
+
+
+def _is_structural(scope) -> bool:
+    """lint/drafts/scopes.py's `is_structural`, imported only for a scope the document model
+    does not have: the module brings Python's HTML parser, which most runs never need."""
+    from lint.drafts.scopes import is_structural
+
+    return is_structural(scope)

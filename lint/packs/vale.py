@@ -24,6 +24,7 @@ import yaml
 from lint.kinds.base import Kind
 from lint.model import CopydeskError, Fix, Hit, Severity
 from lint.packs import vale_ini
+from lint.packs.vale_ini import ValeLoad, find_config  # noqa: F401 -- where callers look
 
 SUPPORTED = ("existence", "substitution", "occurrence", "repetition", "consistency", "conditional", "capitalization", "metric")
 UNSUPPORTED = ("spelling", "sequence", "readability", "script")
@@ -602,13 +603,6 @@ class ValeSetup:
 # ---- loading ---------------------------------------------------------------------------------
 
 
-class ValeLoad:
-    def __init__(self):
-        self.rules: list = []
-        self.problems: List[str] = []
-        self.notices: List[str] = []
-
-
 def _vocab(cfg: vale_ini.ValeConfig) -> Tuple[List[str], List[str]]:
     accepted: List[str] = []
     rejected: List[str] = []
@@ -745,17 +739,3 @@ def _build(rule_id: str, d: dict, source: str, setup: ValeSetup, Rule):
     )
 
 
-def find_config(start=None, explicit: Optional[str] = None, configured: Optional[str] = None) -> Optional[Path]:
-    """The Vale configuration to read: `explicit` (`--vale-config`), else the copydesk
-    config's `vale:` setting, else the nearest `.vale.ini` (or `_vale.ini`, `.vale`, `_vale`)
-    to `start`, looking upwards. None: there is none."""
-    for chosen in (explicit, configured):
-        if chosen:
-            path = Path(chosen)
-            if not path.is_file():
-                raise CopydeskError(f"Vale configuration {chosen}: no such file")
-            return path
-    env = os.environ.get("VALE_CONFIG_PATH")
-    if env and Path(env).is_file():
-        return Path(env)
-    return vale_ini.find_vale_config(start)

@@ -19,6 +19,7 @@ from typing import Dict, List, Optional, Tuple
 
 import regex
 
+from lint.engine.patterns import lazy_compile
 from lint.model import CopydeskError
 
 CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
@@ -27,7 +28,7 @@ LEVELS = ("suggestion", "warning", "error")
 _LISTS = ("BasedOnStyles", "Vocab", "IgnoredScopes", "SkippedScopes", "IgnoredClasses", "Packages")
 # keys whose every occurrence is one regular expression (a comma may be part of it)
 _PATTERNS = ("BlockIgnores", "TokenIgnores", "IgnorePatterns")
-_RULE_KEY = regex.compile(r"^[^.\s]+\.[^\s]+$")
+_RULE_KEY = lazy_compile(r"^[^.\s]+\.[^\s]+$")
 
 
 class Section:
@@ -289,3 +290,26 @@ def _glob_pattern(glob: str):
         return regex.compile(pattern, regex.DOTALL)
     except regex.error:
         return regex.compile(regex.escape(glob))
+
+
+class ValeLoad:
+    def __init__(self):
+        self.rules: list = []
+        self.problems: List[str] = []
+        self.notices: List[str] = []
+
+
+def find_config(start=None, explicit: Optional[str] = None, configured: Optional[str] = None) -> Optional[Path]:
+    """The Vale configuration to read: `explicit` (`--vale-config`), else the copydesk
+    config's `vale:` setting, else the nearest `.vale.ini` (or `_vale.ini`, `.vale`, `_vale`)
+    to `start`, looking upwards. None: there is none."""
+    for chosen in (explicit, configured):
+        if chosen:
+            path = Path(chosen)
+            if not path.is_file():
+                raise CopydeskError(f"Vale configuration {chosen}: no such file")
+            return path
+    env = os.environ.get("VALE_CONFIG_PATH")
+    if env and Path(env).is_file():
+        return Path(env)
+    return find_vale_config(start)

@@ -18,10 +18,12 @@ from typing import Iterator, List, Optional, Sequence
 
 import regex
 
+from lint.engine.patterns import lazy_compile
+
 from lint.kinds.base import Kind, OptionError, compile_pattern
 from lint.model import Hit
 
-_WORD = regex.compile(r"[\p{N}\p{L}*]+[^\s]*")
+_WORD = lazy_compile(r"[\p{N}\p{L}*]+[^\s]*")
 
 # AP: articles, conjunctions and prepositions of three letters or fewer stay lower case
 AP_SMALL = frozenset(
@@ -132,8 +134,8 @@ def conforms(text: str, match: str, style: str = "AP", exceptions=None, indicato
     return True
 
 
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{N}'’&.-]*")
-_SENTENCE_START = regex.compile(r"(?:^|[.!?:;]|\n)[\"“‘'(\[\s]*$")
+_CAPITALISED = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’&.-]*")
+_SENTENCE_START = lazy_compile(r"(?:^|[.!?:;]|\n)[\"“‘'(\[\s]*$")
 
 
 def proper_nouns(text: str, skip: int = 0) -> List[str]:
@@ -184,6 +186,10 @@ class Capitalization(Kind, frozen=True):
             raise OptionError("style", f"style is AP or Chicago, not {self.style!r}")
         if self.threshold is not None and not 0 <= self.threshold <= 1:
             raise OptionError("threshold", "threshold is a share of the words, between 0 and 1")
+        # the formal titles before names, compiled with the pack (and kept in the pack cache
+        # with it), not on the first headline of every run: the table's YAML and the pattern
+        # cost 70 ms, a third of a commit hook's call
+        self._set("_titles", _title_pattern() if self.draft_names else None)
 
     def _match_for(self, context) -> str:
         if self.house:
@@ -224,7 +230,7 @@ class Capitalization(Kind, frozen=True):
         if self.draft_names:
             body = doc.text[spans[-1][1] if spans else 0 :]
             words.extend(_named_in_body(headline, body))
-            words.extend(_titles_before_names(headline))
+            words.extend(_titles_before_names(headline, self._titles))
             if self.unknown_names and maybe:
                 words.extend(_maybe_names(headline, body))
         registry = getattr(context, "registry", None)
@@ -273,10 +279,11 @@ def _title_pattern():
     return _TITLE_WORDS
 
 
-def _titles_before_names(headline: str) -> List[str]:
+def _titles_before_names(headline: str, titles=None) -> List[str]:
     """Formal titles written capitalised right before a name in the headline (AP capitalises
     them there: “Prime Minister Akilisi Pohiva”), and the name."""
-    return [w for m in _title_pattern().finditer(headline) for w in m.group().split()]
+    titles = titles or _title_pattern()
+    return [w for m in titles.finditer(headline) for w in m.group().split()]
 
 
 def _headline_words(headline: str, first: bool = False) -> List[str]:
@@ -310,7 +317,7 @@ def _found(word: str, text: str, mid_sentence: bool) -> bool:
 
 
 # a capitalised word with a letter outside ASCII (Jarosław, Côte): few in English copy
-_ACCENTED_NAME = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{L}*[^\x00-\x7F\P{L}]\p{L}*")
+_ACCENTED_NAME = lazy_compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{L}*[^\x00-\x7F\P{L}]\p{L}*")
 
 
 def _named_in_body(headline: str, body: str) -> List[str]:
