@@ -280,20 +280,14 @@ PYTHON = [sys.executable, "the interpreter running the benchmark"]
 
 def copydesk_python():
     """(python, note): .bench/copydesk-venv's interpreter, installing copydesk there when the
-    venv is missing or its code or pyproject.toml changed; sys.executable (and why) when that fails."""
+    venv is missing or pyproject.toml changed; sys.executable (and why) when that fails."""
     venv = CACHE / "copydesk-venv"
     python = venv / ("Scripts" if os.name == "nt" else "bin") / "python"
     marker = venv / ".installed"
-    # `pip install .` copies the code: install again whenever it (or pyproject.toml) changed,
-    # or the benchmark measures the code of the last install
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
-    for path in sorted(p for folder in ("lint", "rules") for p in (ROOT / folder).rglob("*") if p.is_file()):
-        if "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
-    stamp = digest.hexdigest()
+    stamp = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if python.exists() and marker.exists() and marker.read_text() == stamp:
         return str(python), f"`{_rel(python)}` (copydesk and its dependencies installed there with `pip install .`)"
-    print("installing copydesk into .bench/copydesk-venv (first run, or the code changed) ...", flush=True)
+    print("installing copydesk into .bench/copydesk-venv (first run, or pyproject.toml changed) ...", flush=True)
     try:
         if not python.exists():
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True, timeout=300)
