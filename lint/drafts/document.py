@@ -455,6 +455,8 @@ def is_prose(block: str) -> bool:
 def prefilter_fold(text: str) -> str:
     """Case folding under which every case-insensitive `regex` match of an ASCII literal stays a
     substring: `casefold()`, plus the Turkic i (`regex` matches `i` with `İ` and `ı`)."""
+    if text.isascii():
+        return text.lower()  # the same as casefold() on ASCII, and twice as fast (an ASCII fast path)
     text = text.casefold()
     if "\u0307" in text:
         text = text.replace("\u0307", "")  # casefold("İ") is "i" + a combining dot
