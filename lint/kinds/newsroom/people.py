@@ -22,6 +22,7 @@ The tables (ranks, branches, titles, role nouns, words that are never names) com
 
 from __future__ import annotations
 
+import os
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import regex
@@ -343,6 +344,10 @@ class Extractor:
         if self._first_runs is not None:
             for form, run in zip(firsts, leading):
                 self._elements_of_run[run.group()] = self._elements_of_run.get(run.group(), ()) + (form,)
+        # what the elements of a run all begin with ("Lt. G" for "Lt. Gen." and "Lt. Gov.")
+        self._prefix_of_run: Dict[str, str] = {
+            run: os.path.commonprefix(list(elements)) for run, elements in self._elements_of_run.items()
+        }
         honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
         self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
         # untitled names with initials or a suffix
@@ -536,9 +541,9 @@ class Extractor:
             if run in elements:  # every place of the run begins an element
                 starts.update(_whole_runs(text, run, self._after_first_run[run]))
             else:
-                # a whole run that begins one of the elements: each element looked for with
-                # str.find (see _element_starts), not each place of the run tested against each
-                starts.update(_element_starts(text, elements))
+                # a whole run that begins one of the elements: what they begin with looked for
+                # with str.find (see _element_starts), not each place of the run
+                starts.update(_element_starts(text, elements, self._prefix_of_run[run]))
         resume = 0  # finditer resumes after each match: matches never overlap
         titled = self._titled.match
         for i in sorted(starts):
@@ -571,17 +576,30 @@ class Extractor:
     def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
         with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
-        from lint.kinds.base import finditer
+        from lint.kinds.base import finditer, match
 
         if words is None or self._appositive_runs is None:
             yield from finditer(self._appositive, text, 0, len(text), timeout)
             return
-        lines = set()
+        # A match runs from its comma to its branch or role noun with no comma between (the
+        # article, modifiers, qualifier and branch names hold none), on one line: its comma is
+        # the last one before the place of that branch or role noun on the line. Each such comma
+        # is matched where the search of its line would try it (in order, after the last match).
+        commas = set()
         for run in self._appositive_runs & words:
-            lines.update(_line_span(text, i) for i in _whole_runs(text, run.decode("ascii")))
-        for start, end in sorted(lines):
-            if text.find(",", start, end) >= 0:
-                yield from finditer(self._appositive, text, start, end, timeout)
+            for i in _whole_runs(text, run.decode("ascii")):
+                comma = text.rfind(",", text.rfind("\n", 0, i) + 1, i)
+                if comma >= 0:
+                    commas.add(comma)
+        resume = 0
+        for comma in sorted(commas):
+            if comma < resume:
+                continue
+            end = text.find("\n", comma)
+            m = match(self._appositive, text, comma, end + 1 if end >= 0 else len(text), timeout)
+            if m is not None:
+                yield m
+                resume = m.end()
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
         form = m.group("title")
@@ -680,17 +698,17 @@ def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
         i = text.find(run, i + 1)
 
 
-def _element_starts(text: str, elements: Tuple[str, ...]):
+def _element_starts(text: str, elements: Tuple[str, ...], prefix: str):
     """The offsets of `_whole_runs(text, run, after)` where one of `elements` starts, when each
-    is longer than `run`, its first run of letters and digits (some offsets perhaps twice). The
-    character after the run is then the element's next one: neither an ASCII letter nor a digit
-    (the run is maximal) and in `after` (which holds it), so only the one before is tested."""
-    for element in elements:
-        i = text.find(element)
-        while i >= 0:
-            if not (i and text[i - 1] in _ASCII_ALNUM):
-                yield i
-            i = text.find(element, i + 1)
+    is longer than `run`, its first run of letters and digits. The character after the run is
+    then the element's next one: neither an ASCII letter nor a digit (the run is maximal) and in
+    `after` (which holds it), so only the one before is tested. One search for `prefix`, what
+    the elements all begin with, then a test of the elements where it stands."""
+    i = text.find(prefix)
+    while i >= 0:
+        if not (i and text[i - 1] in _ASCII_ALNUM) and text.startswith(elements, i):
+            yield i
+        i = text.find(prefix, i + 1)
 
 
 def _line_span(text: str, offset: int) -> Tuple[int, int]:
@@ -742,6 +760,17 @@ def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mentio
     found = cache.get(id(extractor))
     if found is None:
         found = extractor.extract(doc.text, timeout)
+        cache[id(extractor)] = found
+    return found
+
+
+def people_of(doc, extractor: Extractor, timeout: float = 10.0) -> List["Person"]:
+    """`group_people` of the draft's mentions, grouped once per draft and extractor (every people
+    rule and the cross-draft facts read the same list; none of them changes it)."""
+    cache = doc.__dict__.setdefault("_people_groups", {})
+    found = cache.get(id(extractor))
+    if found is None:
+        found = group_people(mentions_of(doc, extractor, timeout))
         cache[id(extractor)] = found
     return found
 
