@@ -330,6 +330,18 @@ class Extractor:
         self._first_runs: Optional[FrozenSet[str]] = (
             frozenset(m.group() for m in leading) if all(leading) else None
         )
+        # Runs that begin only qualifiers ("former", "then", "one" of "one-time": everyday words)
+        # are not looked for: a qualifier stands just before the element that follows it (after
+        # spaces, or right after its "-"), whose place is looked for; `_qualifier_starts` looks
+        # back from there.
+        self._qualifier_forms = tuple(sorted(set(quals)))
+        self._hyphen_qualifiers = tuple(q for q in self._qualifier_forms if q.endswith("-"))
+        if self._first_runs is not None:
+            qualifier_only = {
+                m.group() for m in leading[: len(quals)]
+                if all(f in self._qualifier_forms for f, r in zip(firsts, leading) if r.group() == m.group())
+            }
+            self._first_runs = self._first_runs - qualifier_only
         self._first_runs_ascii = _ascii_words(self._first_runs)
         # What can follow a first run in a match: the rest of its element, or, where the run is
         # the whole element, "-" (a qualifier's "-", "-elect") or a space
@@ -544,6 +556,7 @@ class Extractor:
                 # a whole run that begins one of the elements: what they begin with looked for
                 # with str.find (see _element_starts), not each place of the run
                 starts.update(_element_starts(text, elements, self._prefix_of_run[run]))
+        starts.update(self._qualifier_starts(text, starts))
         resume = 0  # finditer resumes after each match: matches never overlap
         titled = self._titled.match
         for i in sorted(starts):
@@ -556,6 +569,22 @@ class Extractor:
             if m is not None:
                 yield m
                 resume = m.end()
+
+    def _qualifier_starts(self, text: str, starts) -> List[int]:
+        """Where a qualifier ends just before one of `starts`: after it, spaces (on the line) or
+        nothing when it ends in "-" ("then-Lt. Gen."), as the pattern has it."""
+        forms = self._qualifier_forms
+        hyphened = self._hyphen_qualifiers
+        out = []
+        for start in starts:
+            at = start
+            while at and _line_space(text[at - 1]):
+                at -= 1
+            if at < start and text.endswith(forms, 0, at):
+                out.extend(at - len(form) for form in forms if text.endswith(form, 0, at))
+            if hyphened and text.endswith(hyphened, 0, start):
+                out.extend(start - len(form) for form in hyphened if text.endswith(form, 0, start))
+        return out
 
     def _initialed_matches(self, text: str, timeout: float, fast: bool = True):
         """finditer(self._initialed, text), searching only the lines where a match can be.
@@ -722,6 +751,20 @@ def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
     if runs is None or not all(run.isascii() for run in runs):
         return None
     return frozenset(run.encode("ascii") for run in runs)
+
+
+_LINE_SPACES: Dict[str, bool] = {}
+_ONE_SPACE = lazy_compile(r"[^\S\n]")
+
+
+def _line_space(c: str) -> bool:
+    """Does `c` match [^\S\n] (a space of `_SP`)? Memoized per character."""
+    found = _LINE_SPACES.get(c)
+    if found is None:
+        if len(_LINE_SPACES) > 10000:
+            _LINE_SPACES.clear()
+        found = _LINE_SPACES[c] = _ONE_SPACE.fullmatch(c) is not None
+    return found
 
 
 def _first_init(pieces) -> int:
