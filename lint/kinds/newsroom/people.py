@@ -47,6 +47,11 @@ _WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{N}])([\p{L}]+)(?:[^\S\n]+|-)\Z")
 # and a dot, as `Extractor._initialed` has them) or after "Jr" / "Sr". A lookbehind before a
 # literal ".": the search skips from dot to dot. ("the U.S." has no such dot.)
 _INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*[^\S\n]+\p{Lu}|[JS]r)\.")
+# a run of letters and digits with a digit after a letter
+_LETTER_THEN_DIGIT = lazy_compile(r"\p{L}.*\p{N}")
+# `Extractor._read_word`'s verdicts on a word
+_NOT_A_NAME = "not a name"
+_SURNAME_OR_PLACE = "surname or place"
 # bytes.translate table keeping ASCII letters and digits, every other byte a space (`_words`)
 _RUNS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
@@ -330,6 +335,12 @@ class Extractor:
         self._first_runs: Optional[FrozenSet[str]] = (
             frozenset(m.group() for m in leading) if all(leading) else None
         )
+        # every first run (the qualifiers' too), for `_read_word`; None when one has a digit after
+        # a letter (a word's run, all letters, may then be only part of the text's run)
+        self._title_runs = self._first_runs
+        if self._title_runs is not None and any(_LETTER_THEN_DIGIT.search(run) for run in self._title_runs):
+            self._title_runs = None
+        self._words_read: Dict[str, tuple] = {}
         # Runs that begin only qualifiers ("former", "then", "one" of "one-time": everyday words)
         # are not looked for: a qualifier stands just before the element that follows it (after
         # spaces, or right after its "-"), whose place is looked for; `_qualifier_starts` looks
@@ -404,6 +415,9 @@ class Extractor:
         names, before a title that starts another mention, after a possessive or a suffix."""
         pieces = []  # (kind, start, end)
         i = pos
+        words_so_far = 0
+        initials = 0
+        words_after_initial = 0  # words after the first initial
         while len(pieces) < 8:
             m = _NAME_PIECE.match(text, i)
             if not m:
@@ -412,31 +426,28 @@ class Extractor:
             start, end = m.span()
             if kind == "word":
                 word = m.group()
-                bare = word
-                possessive = False
-                for tail in _POSSESSIVE:
-                    if word.endswith(tail) and len(word) > len(tail) + 1:
-                        bare, possessive = word[: -len(tail)], True
-                        break
-                bare = bare.rstrip("-’'")
-                if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+                read = self._words_read.get(word)
+                if read is None:
+                    read = self._read_word(word)
+                bare, possessive, verdict, may_title = read
+                if verdict is _NOT_A_NAME:
                     break
-                if bare in self.titles.surname_or_place:
-                    words_before = sum(1 for p in pieces if p[0] == "word")
-                    if words_before != 1 or self._name_word_next(text, start + len(word)):
+                if verdict is _SURNAME_OR_PLACE:
+                    if words_so_far != 1 or self._name_word_next(text, start + len(word)):
                         break  # "George Washington Bridge", "Doris Day Animal Foundation"
                     possessive = True  # a surname here ends the name ("Doris Day said")
-                if check_titles:
+                if check_titles and may_title:
                     # "Joe Biden Vice President Kamala Harris": a new mention starts here
                     titled = self._titled.match(text, start)
                     if titled and self.parse_name(text, titled.end(), False):
                         break
-                if sum(1 for p in pieces if p[0] == "init") and sum(
-                    1 for p in pieces[_first_init(pieces):] if p[0] == "word"
-                ) >= 2:
+                if initials and words_after_initial >= 2:
                     # "Richard J. Donovan Correctional Facility": a place named for a person
                     return None
                 pieces.append(("word", start, start + len(bare)))
+                words_so_far += 1
+                if initials:
+                    words_after_initial += 1
                 if possessive:
                     break
             elif kind == "init":
@@ -447,6 +458,7 @@ class Extractor:
                 if run and run.group() in self.titles.not_initials:
                     break
                 pieces.append(("init", start, end))
+                initials += 1
             else:  # suffix
                 if not pieces or pieces[-1][0] != "word":
                     break
@@ -478,6 +490,34 @@ class Extractor:
             last=text[last[1] : last[2]],
             suffix=suffix,
         )
+
+    def _read_word(self, word: str):
+        """What `parse_name` needs of a word, whatever stands around it (memoized per word):
+        (bare word, possessive, verdict: _NOT_A_NAME, _SURNAME_OR_PLACE or None, may a titled
+        mention start with it)."""
+        bare = word
+        possessive = False
+        for tail in _POSSESSIVE:
+            if word.endswith(tail) and len(word) > len(tail) + 1:
+                bare, possessive = word[: -len(tail)], True
+                break
+        bare = bare.rstrip("-’'")
+        verdict = None
+        if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+            verdict = _NOT_A_NAME
+        elif bare in self.titles.surname_or_place:
+            verdict = _SURNAME_OR_PLACE
+        # A titled match starts at a whole run that is the first run of one of its elements
+        # (see __init__); the word's first run is the text's there, but for digits after a word
+        # all letters, which no first run of letters has.
+        may_title = True
+        if self._title_runs is not None:
+            run = _RUN.match(word)
+            may_title = run is None or run.group() in self._title_runs
+        if len(self._words_read) > 50000:
+            self._words_read.clear()
+        read = self._words_read[word] = (bare, possessive, verdict, may_title)
+        return read
 
     def _name_word_next(self, text: str, pos: int) -> bool:
         """Does a capitalized word that could belong to a name follow `pos`?"""
