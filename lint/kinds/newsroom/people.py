@@ -223,6 +223,10 @@ class Name(Record):
     last: str
     suffix: str  # "Jr.", "Sr.", "II", ...
 
+    def __init__(self, start: int, end: int, first: str, middle: str, last: str, suffix: str):
+        # (written out: thousands a run; Record's generic __init__ costs three times as much)
+        self.__dict__.update(start=start, end=end, first=first, middle=middle, last=last, suffix=suffix)
+
     @property
     def key(self) -> Optional[Tuple[str, str]]:
         return (fold(self.first), fold(self.last)) if self.first else None
@@ -255,6 +259,20 @@ class Mention(Record):
     qualified: bool = False  # former, then-, retired, -elect: not the current title
     appositive: bool = False
     text: str = ""  # the mention as written, white space collapsed
+
+    def __init__(
+        self, start: int, end: int, name: Name, branch: Optional[str] = None,
+        branch_span: Optional[Tuple[int, int]] = None, rank: Tuple[str, ...] = (), rank_form: str = "",
+        rank_span: Optional[Tuple[int, int]] = None, office: Optional[str] = None, title_form: str = "",
+        role: Optional[Role] = None, role_span: Optional[Tuple[int, int]] = None, qualified: bool = False,
+        appositive: bool = False, text: str = "",
+    ):
+        # (written out, as Name's)
+        self.__dict__.update(
+            start=start, end=end, name=name, branch=branch, branch_span=branch_span, rank=rank,
+            rank_form=rank_form, rank_span=rank_span, office=office, title_form=title_form, role=role,
+            role_span=role_span, qualified=qualified, appositive=appositive, text=text,
+        )
 
     @property
     def full_name(self) -> bool:
@@ -535,8 +553,9 @@ class Extractor:
 
         fast = prefilters_enabled()
         words = self._words(text) if fast else None
+        places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout, words):
+        for m in self._titled_matches(text, timeout, words, places):
             if mentions and m.start() < mentions[-1].end:
                 continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
             mention = self._titled_mention(text, m)
@@ -556,7 +575,7 @@ class Extractor:
             by_end[name.end] = name
         known = {mn.name.key for mn in mentions if mn.name.key}
         surnames = {k[1] for k in known}
-        for m in self._appositive_matches(text, timeout, words):
+        for m in self._appositive_matches(text, timeout, words, places):
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
@@ -573,7 +592,7 @@ class Extractor:
         (surrogatepass: a lone surrogate encodes to bytes >= 0x80 too.)"""
         return self._wanted_runs.intersection(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
 
-    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
+    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
         from lint.kinds.base import finditer
         from lint.engine.prefilter import prefilters_enabled
@@ -591,7 +610,13 @@ class Extractor:
         for run in present:
             elements = self._elements_of_run[run]
             if run in elements:  # every place of the run begins an element
-                starts.update(_whole_runs(text, run, self._after_first_run[run]))
+                # (as `_whole_runs(text, run, after)`: the places followed by what may follow)
+                after = self._after_first_run[run]
+                n = len(run)
+                starts.update(
+                    i for i in _run_places(text, run, places)
+                    if text[i + n : i + n + 1] not in _ASCII or text[i + n : i + n + 1] in after
+                )
             else:
                 # a whole run that begins one of the elements: what they begin with looked for
                 # with str.find (see _element_starts), not each place of the run
@@ -642,7 +667,7 @@ class Extractor:
         for start, end in sorted(lines):
             yield from finditer(self._initialed, text, start, end, timeout)
 
-    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
+    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
         with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
         from lint.kinds.base import finditer, match
@@ -656,7 +681,7 @@ class Extractor:
         # is matched where the search of its line would try it (in order, after the last match).
         commas = set()
         for run in self._appositive_runs & words:
-            for i in _whole_runs(text, run.decode("ascii")):
+            for i in _run_places(text, run.decode("ascii"), places):
                 comma = text.rfind(",", text.rfind("\n", 0, i) + 1, i)
                 if comma >= 0:
                     commas.add(comma)
@@ -765,6 +790,16 @@ def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
             if following not in _ASCII_ALNUM and (after is None or following not in _ASCII or following in after):
                 yield i
         i = text.find(run, i + 1)
+
+
+def _run_places(text: str, run: str, places: Optional[Dict[str, List[int]]]) -> List[int]:
+    """list(_whole_runs(text, run)), kept in `places` (one draft's) for the next pass that asks."""
+    if places is None:
+        return list(_whole_runs(text, run))
+    found = places.get(run)
+    if found is None:
+        found = places[run] = list(_whole_runs(text, run))
+    return found
 
 
 def _element_starts(text: str, elements: Tuple[str, ...], prefix: str):
