@@ -833,7 +833,7 @@ _ONE_SPACE = lazy_compile(r"[^\S\n]")
 
 
 def _line_space(c: str) -> bool:
-    """Does `c` match [^\S\n] (a space of `_SP`)? Memoized per character."""
+    """Does `c` match `_SP`'s class (white space but a line end)? Memoized per character."""
     found = _LINE_SPACES.get(c)
     if found is None:
         if len(_LINE_SPACES) > 10000:
