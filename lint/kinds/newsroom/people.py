@@ -736,8 +736,8 @@ class Extractor:
         """Does a post modifier stand just before the office ("Deputy Foreign Minister", "shadow
         Chancellor", "Vice-Chancellor")? Then it is another post, left uncompared."""
         for at in {m.start(), m.start("title")}:
-            before = _WORD_BEFORE.search(text, max(0, at - 40), at)
-            if before and before.group(1).casefold() in self.titles.post_modifiers:
+            before = _word_before(text, at)
+            if before is not None and before.casefold() in self.titles.post_modifiers:
                 return True
         return False
 
@@ -826,6 +826,46 @@ def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
     if runs is None or not all(run.isascii() for run in runs):
         return None
     return frozenset(run.encode("ascii") for run in runs)
+
+
+def _word_before(text: str, at: int) -> Optional[str]:
+    """_WORD_BEFORE.search(text, max(0, at - 40), at), its word, or None, without the search.
+
+    The pattern ends at `at` with its separator: "-", or the spaces that end the window (a
+    word is no space). Before it, the word is the letters back to the first that is not one:
+    the search tries each start from the window's, and only there does a match of the letters
+    reach the separator; the lookbehind then wants neither a letter nor a number before it
+    (a letter: the word goes on before the window)."""
+    low = max(0, at - 40)
+    if at <= low:
+        return None
+    end = at - 1
+    if text[end] != "-":
+        if not _line_space(text[end]):
+            return None
+        while end > low and _line_space(text[end - 1]):
+            end -= 1
+    start = end
+    while start > low and _letter_or_number(text[start - 1]) == 1:
+        start -= 1
+    if start == end or (start and _letter_or_number(text[start - 1])):
+        return None
+    return text[start:end]
+
+
+_CHAR_KINDS: Dict[str, int] = {}
+_LETTER = lazy_compile(r"\p{L}")
+_NUMBER = lazy_compile(r"\p{N}")
+
+
+def _letter_or_number(c: str) -> int:
+    """1 if `c` is a letter (\\p{L}), 2 if a number (\\p{N}), else 0. Memoized per character."""
+    found = _CHAR_KINDS.get(c)
+    if found is None:
+        if len(_CHAR_KINDS) > 10000:
+            _CHAR_KINDS.clear()
+        found = _CHAR_KINDS[c] = 1 if _LETTER.fullmatch(c) else 2 if _NUMBER.fullmatch(c) else 0
+    return found
 
 
 _LINE_SPACES: Dict[str, bool] = {}
