@@ -426,6 +426,13 @@ class Extractor:
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
         )
 
+    def __getstate__(self):
+        # (sent to each worker of a pool with the rules: without the per-word memo, which each
+        # process fills for itself)
+        state = self.__dict__.copy()
+        state["_words_read"] = {}
+        return state
+
     # ---- names -------------------------------------------------------------------------
 
     def parse_name(self, text: str, pos: int, check_titles: bool = True) -> Optional[Name]:
