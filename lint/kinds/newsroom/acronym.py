@@ -241,7 +241,13 @@ def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -
     """Is there, in text[start:end], a run of capitalised words (joined by spaces, hyphens or
     small words: of, and, for, the...) whose initials include `letters` in a row, at a place
     `where(name_start, name_end)` accepts?"""
+    for letter in set(letters):
+        if text.find(letter, start, end) < 0:
+            return False  # a letter no word there can begin
     for m in finditer(_NAME_RUN, text, start, end, timeout):
+        run = m.group()
+        if not all(letter in run for letter in letters):
+            continue  # (each letter begins a word of the run that has them as initials)
         words = list(_NAME_WORDS.finditer(text, m.start(), m.end()))
         initials = "".join(w.group()[0] for w in words)
         i = initials.find(letters)
@@ -277,6 +283,7 @@ def _introduced_among(text, needed, timeout) -> set:
     or a quotation mark comes first), so places after an ASCII letter ("DOWN" for "WN") are
     left out."""
     or_form = None  # as `_introduced` picks it, when first needed
+    rounds, squares = "(" in text, "[" in text  # (a search back for one the draft lacks reads it all)
     introduced = set()
     brackets = set()
     sentences = set()
@@ -290,7 +297,7 @@ def _introduced_among(text, needed, timeout) -> set:
                 places.append(i)
             i = text.find(acronym, i + 1)
         for i in places:
-            bracket = max(text.rfind("(", 0, i), text.rfind("[", 0, i))
+            bracket = max(text.rfind("(", 0, i) if rounds else -1, text.rfind("[", 0, i) if squares else -1)
             if bracket >= 0 and bracket not in brackets:
                 brackets.add(bracket)
                 m = _IN_PARENS.match(text, bracket)  # (fixed, bounded: no timeout needed)

@@ -104,7 +104,7 @@ def copy_date(text: str) -> Optional[str]:
     Each needs a year, so only the lines holding one are tried, each pattern at the line's
     start (a stamped date also after a separator)."""
     position = 0
-    for m in _YEAR.finditer(text):
+    for m in _years(text):
         if m.start() < position:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
@@ -130,6 +130,22 @@ SHORT_LINE = 160
 
 
 _YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _years(text: str):
+    """_YEAR.finditer(text): the same matches, tried only where "19" or "20" stands (a match
+    starts there; matches never overlap, a digit standing before any place inside one)."""
+    places = []
+    for century in ("19", "20"):
+        i = text.find(century)
+        while i >= 0:
+            places.append(i)
+            i = text.find(century, i + 1)
+    year = _YEAR.match
+    for i in sorted(places):
+        m = year(text, i)
+        if m is not None:
+            yield m
 
 
 def _iso(m) -> Optional[str]:

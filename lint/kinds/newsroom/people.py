@@ -22,6 +22,7 @@ The tables (ranks, branches, titles, role nouns, words that are never names) com
 
 from __future__ import annotations
 
+import os
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import regex
@@ -46,6 +47,11 @@ _WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{N}])([\p{L}]+)(?:[^\S\n]+|-)\Z")
 # and a dot, as `Extractor._initialed` has them) or after "Jr" / "Sr". A lookbehind before a
 # literal ".": the search skips from dot to dot. ("the U.S." has no such dot.)
 _INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*[^\S\n]+\p{Lu}|[JS]r)\.")
+# a run of letters and digits with a digit after a letter
+_LETTER_THEN_DIGIT = lazy_compile(r"\p{L}.*\p{N}")
+# `Extractor._read_word`'s verdicts on a word
+_NOT_A_NAME = "not a name"
+_SURNAME_OR_PLACE = "surname or place"
 # bytes.translate table keeping ASCII letters and digits, every other byte a space (`_words`)
 _RUNS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
@@ -217,6 +223,10 @@ class Name(Record):
     last: str
     suffix: str  # "Jr.", "Sr.", "II", ...
 
+    def __init__(self, start: int, end: int, first: str, middle: str, last: str, suffix: str):
+        # (written out: thousands a run; Record's generic __init__ costs three times as much)
+        self.__dict__.update(start=start, end=end, first=first, middle=middle, last=last, suffix=suffix)
+
     @property
     def key(self) -> Optional[Tuple[str, str]]:
         return (fold(self.first), fold(self.last)) if self.first else None
@@ -249,6 +259,20 @@ class Mention(Record):
     qualified: bool = False  # former, then-, retired, -elect: not the current title
     appositive: bool = False
     text: str = ""  # the mention as written, white space collapsed
+
+    def __init__(
+        self, start: int, end: int, name: Name, branch: Optional[str] = None,
+        branch_span: Optional[Tuple[int, int]] = None, rank: Tuple[str, ...] = (), rank_form: str = "",
+        rank_span: Optional[Tuple[int, int]] = None, office: Optional[str] = None, title_form: str = "",
+        role: Optional[Role] = None, role_span: Optional[Tuple[int, int]] = None, qualified: bool = False,
+        appositive: bool = False, text: str = "",
+    ):
+        # (written out, as Name's)
+        self.__dict__.update(
+            start=start, end=end, name=name, branch=branch, branch_span=branch_span, rank=rank,
+            rank_form=rank_form, rank_span=rank_span, office=office, title_form=title_form, role=role,
+            role_span=role_span, qualified=qualified, appositive=appositive, text=text,
+        )
 
     @property
     def full_name(self) -> bool:
@@ -329,6 +353,24 @@ class Extractor:
         self._first_runs: Optional[FrozenSet[str]] = (
             frozenset(m.group() for m in leading) if all(leading) else None
         )
+        # every first run (the qualifiers' too), for `_read_word`; None when one has a digit after
+        # a letter (a word's run, all letters, may then be only part of the text's run)
+        self._title_runs = self._first_runs
+        if self._title_runs is not None and any(_LETTER_THEN_DIGIT.search(run) for run in self._title_runs):
+            self._title_runs = None
+        self._words_read: Dict[str, tuple] = {}
+        # Runs that begin only qualifiers ("former", "then", "one" of "one-time": everyday words)
+        # are not looked for: a qualifier stands just before the element that follows it (after
+        # spaces, or right after its "-"), whose place is looked for; `_qualifier_starts` looks
+        # back from there.
+        self._qualifier_forms = tuple(sorted(set(quals)))
+        self._hyphen_qualifiers = tuple(q for q in self._qualifier_forms if q.endswith("-"))
+        if self._first_runs is not None:
+            qualifier_only = {
+                m.group() for m in leading[: len(quals)]
+                if all(f in self._qualifier_forms for f, r in zip(firsts, leading) if r.group() == m.group())
+            }
+            self._first_runs = self._first_runs - qualifier_only
         self._first_runs_ascii = _ascii_words(self._first_runs)
         # What can follow a first run in a match: the rest of its element, or, where the run is
         # the whole element, "-" (a qualifier's "-", "-elect") or a space
@@ -343,6 +385,10 @@ class Extractor:
         if self._first_runs is not None:
             for form, run in zip(firsts, leading):
                 self._elements_of_run[run.group()] = self._elements_of_run.get(run.group(), ()) + (form,)
+        # what the elements of a run all begin with ("Lt. G" for "Lt. Gen." and "Lt. Gov.")
+        self._prefix_of_run: Dict[str, str] = {
+            run: os.path.commonprefix(list(elements)) for run, elements in self._elements_of_run.items()
+        }
         honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
         self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
         # untitled names with initials or a suffix
@@ -380,6 +426,13 @@ class Extractor:
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
         )
 
+    def __getstate__(self):
+        # (sent to each worker of a pool with the rules: without the per-word memo, which each
+        # process fills for itself)
+        state = self.__dict__.copy()
+        state["_words_read"] = {}
+        return state
+
     # ---- names -------------------------------------------------------------------------
 
     def parse_name(self, text: str, pos: int, check_titles: bool = True) -> Optional[Name]:
@@ -387,6 +440,9 @@ class Extractor:
         names, before a title that starts another mention, after a possessive or a suffix."""
         pieces = []  # (kind, start, end)
         i = pos
+        words_so_far = 0
+        initials = 0
+        words_after_initial = 0  # words after the first initial
         while len(pieces) < 8:
             m = _NAME_PIECE.match(text, i)
             if not m:
@@ -395,31 +451,28 @@ class Extractor:
             start, end = m.span()
             if kind == "word":
                 word = m.group()
-                bare = word
-                possessive = False
-                for tail in _POSSESSIVE:
-                    if word.endswith(tail) and len(word) > len(tail) + 1:
-                        bare, possessive = word[: -len(tail)], True
-                        break
-                bare = bare.rstrip("-’'")
-                if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+                read = self._words_read.get(word)
+                if read is None:
+                    read = self._read_word(word)
+                bare, possessive, verdict, may_title = read
+                if verdict is _NOT_A_NAME:
                     break
-                if bare in self.titles.surname_or_place:
-                    words_before = sum(1 for p in pieces if p[0] == "word")
-                    if words_before != 1 or self._name_word_next(text, start + len(word)):
+                if verdict is _SURNAME_OR_PLACE:
+                    if words_so_far != 1 or self._name_word_next(text, start + len(word)):
                         break  # "George Washington Bridge", "Doris Day Animal Foundation"
                     possessive = True  # a surname here ends the name ("Doris Day said")
-                if check_titles:
+                if check_titles and may_title:
                     # "Joe Biden Vice President Kamala Harris": a new mention starts here
                     titled = self._titled.match(text, start)
                     if titled and self.parse_name(text, titled.end(), False):
                         break
-                if sum(1 for p in pieces if p[0] == "init") and sum(
-                    1 for p in pieces[_first_init(pieces):] if p[0] == "word"
-                ) >= 2:
+                if initials and words_after_initial >= 2:
                     # "Richard J. Donovan Correctional Facility": a place named for a person
                     return None
                 pieces.append(("word", start, start + len(bare)))
+                words_so_far += 1
+                if initials:
+                    words_after_initial += 1
                 if possessive:
                     break
             elif kind == "init":
@@ -430,6 +483,7 @@ class Extractor:
                 if run and run.group() in self.titles.not_initials:
                     break
                 pieces.append(("init", start, end))
+                initials += 1
             else:  # suffix
                 if not pieces or pieces[-1][0] != "word":
                     break
@@ -462,6 +516,34 @@ class Extractor:
             suffix=suffix,
         )
 
+    def _read_word(self, word: str):
+        """What `parse_name` needs of a word, whatever stands around it (memoized per word):
+        (bare word, possessive, verdict: _NOT_A_NAME, _SURNAME_OR_PLACE or None, may a titled
+        mention start with it)."""
+        bare = word
+        possessive = False
+        for tail in _POSSESSIVE:
+            if word.endswith(tail) and len(word) > len(tail) + 1:
+                bare, possessive = word[: -len(tail)], True
+                break
+        bare = bare.rstrip("-’'")
+        verdict = None
+        if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+            verdict = _NOT_A_NAME
+        elif bare in self.titles.surname_or_place:
+            verdict = _SURNAME_OR_PLACE
+        # A titled match starts at a whole run that is the first run of one of its elements
+        # (see __init__); the word's first run is the text's there, but for digits after a word
+        # all letters, which no first run of letters has.
+        may_title = True
+        if self._title_runs is not None:
+            run = _RUN.match(word)
+            may_title = run is None or run.group() in self._title_runs
+        if len(self._words_read) > 50000:
+            self._words_read.clear()
+        read = self._words_read[word] = (bare, possessive, verdict, may_title)
+        return read
+
     def _name_word_next(self, text: str, pos: int) -> bool:
         """Does a capitalized word that could belong to a name follow `pos`?"""
         gap = _CAPITAL_NEXT.match(text, pos)
@@ -478,8 +560,9 @@ class Extractor:
 
         fast = prefilters_enabled()
         words = self._words(text) if fast else None
+        places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout, words):
+        for m in self._titled_matches(text, timeout, words, places):
             if mentions and m.start() < mentions[-1].end:
                 continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
             mention = self._titled_mention(text, m)
@@ -499,7 +582,7 @@ class Extractor:
             by_end[name.end] = name
         known = {mn.name.key for mn in mentions if mn.name.key}
         surnames = {k[1] for k in known}
-        for m in self._appositive_matches(text, timeout, words):
+        for m in self._appositive_matches(text, timeout, words, places):
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
@@ -516,7 +599,7 @@ class Extractor:
         (surrogatepass: a lone surrogate encodes to bytes >= 0x80 too.)"""
         return self._wanted_runs.intersection(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
 
-    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
+    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
         from lint.kinds.base import finditer
         from lint.engine.prefilter import prefilters_enabled
@@ -534,11 +617,18 @@ class Extractor:
         for run in present:
             elements = self._elements_of_run[run]
             if run in elements:  # every place of the run begins an element
-                starts.update(_whole_runs(text, run, self._after_first_run[run]))
+                # (as `_whole_runs(text, run, after)`: the places followed by what may follow)
+                after = self._after_first_run[run]
+                n = len(run)
+                starts.update(
+                    i for i in _run_places(text, run, places)
+                    if text[i + n : i + n + 1] not in _ASCII or text[i + n : i + n + 1] in after
+                )
             else:
-                # a whole run that begins one of the elements: each element looked for with
-                # str.find (see _element_starts), not each place of the run tested against each
-                starts.update(_element_starts(text, elements))
+                # a whole run that begins one of the elements: what they begin with looked for
+                # with str.find (see _element_starts), not each place of the run
+                starts.update(_element_starts(text, elements, self._prefix_of_run[run]))
+        starts.update(self._qualifier_starts(text, starts))
         resume = 0  # finditer resumes after each match: matches never overlap
         titled = self._titled.match
         for i in sorted(starts):
@@ -551,6 +641,22 @@ class Extractor:
             if m is not None:
                 yield m
                 resume = m.end()
+
+    def _qualifier_starts(self, text: str, starts) -> List[int]:
+        """Where a qualifier ends just before one of `starts`: after it, spaces (on the line) or
+        nothing when it ends in "-" ("then-Lt. Gen."), as the pattern has it."""
+        forms = self._qualifier_forms
+        hyphened = self._hyphen_qualifiers
+        out = []
+        for start in starts:
+            at = start
+            while at and _line_space(text[at - 1]):
+                at -= 1
+            if at < start and text.endswith(forms, 0, at):
+                out.extend(at - len(form) for form in forms if text.endswith(form, 0, at))
+            if hyphened and text.endswith(hyphened, 0, start):
+                out.extend(start - len(form) for form in hyphened if text.endswith(form, 0, start))
+        return out
 
     def _initialed_matches(self, text: str, timeout: float, fast: bool = True):
         """finditer(self._initialed, text), searching only the lines where a match can be.
@@ -568,20 +674,33 @@ class Extractor:
         for start, end in sorted(lines):
             yield from finditer(self._initialed, text, start, end, timeout)
 
-    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None):
+    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
         with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
-        from lint.kinds.base import finditer
+        from lint.kinds.base import finditer, match
 
         if words is None or self._appositive_runs is None:
             yield from finditer(self._appositive, text, 0, len(text), timeout)
             return
-        lines = set()
+        # A match runs from its comma to its branch or role noun with no comma between (the
+        # article, modifiers, qualifier and branch names hold none), on one line: its comma is
+        # the last one before the place of that branch or role noun on the line. Each such comma
+        # is matched where the search of its line would try it (in order, after the last match).
+        commas = set()
         for run in self._appositive_runs & words:
-            lines.update(_line_span(text, i) for i in _whole_runs(text, run.decode("ascii")))
-        for start, end in sorted(lines):
-            if text.find(",", start, end) >= 0:
-                yield from finditer(self._appositive, text, start, end, timeout)
+            for i in _run_places(text, run.decode("ascii"), places):
+                comma = text.rfind(",", text.rfind("\n", 0, i) + 1, i)
+                if comma >= 0:
+                    commas.add(comma)
+        resume = 0
+        for comma in sorted(commas):
+            if comma < resume:
+                continue
+            end = text.find("\n", comma)
+            m = match(self._appositive, text, comma, end + 1 if end >= 0 else len(text), timeout)
+            if m is not None:
+                yield m
+                resume = m.end()
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
         form = m.group("title")
@@ -624,8 +743,8 @@ class Extractor:
         """Does a post modifier stand just before the office ("Deputy Foreign Minister", "shadow
         Chancellor", "Vice-Chancellor")? Then it is another post, left uncompared."""
         for at in {m.start(), m.start("title")}:
-            before = _WORD_BEFORE.search(text, max(0, at - 40), at)
-            if before and before.group(1).casefold() in self.titles.post_modifiers:
+            before = _word_before(text, at)
+            if before is not None and before.casefold() in self.titles.post_modifiers:
                 return True
         return False
 
@@ -680,17 +799,27 @@ def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
         i = text.find(run, i + 1)
 
 
-def _element_starts(text: str, elements: Tuple[str, ...]):
+def _run_places(text: str, run: str, places: Optional[Dict[str, List[int]]]) -> List[int]:
+    """list(_whole_runs(text, run)), kept in `places` (one draft's) for the next pass that asks."""
+    if places is None:
+        return list(_whole_runs(text, run))
+    found = places.get(run)
+    if found is None:
+        found = places[run] = list(_whole_runs(text, run))
+    return found
+
+
+def _element_starts(text: str, elements: Tuple[str, ...], prefix: str):
     """The offsets of `_whole_runs(text, run, after)` where one of `elements` starts, when each
-    is longer than `run`, its first run of letters and digits (some offsets perhaps twice). The
-    character after the run is then the element's next one: neither an ASCII letter nor a digit
-    (the run is maximal) and in `after` (which holds it), so only the one before is tested."""
-    for element in elements:
-        i = text.find(element)
-        while i >= 0:
-            if not (i and text[i - 1] in _ASCII_ALNUM):
-                yield i
-            i = text.find(element, i + 1)
+    is longer than `run`, its first run of letters and digits. The character after the run is
+    then the element's next one: neither an ASCII letter nor a digit (the run is maximal) and in
+    `after` (which holds it), so only the one before is tested. One search for `prefix`, what
+    the elements all begin with, then a test of the elements where it stands."""
+    i = text.find(prefix)
+    while i >= 0:
+        if not (i and text[i - 1] in _ASCII_ALNUM) and text.startswith(elements, i):
+            yield i
+        i = text.find(prefix, i + 1)
 
 
 def _line_span(text: str, offset: int) -> Tuple[int, int]:
@@ -704,6 +833,60 @@ def _ascii_words(runs: Optional[FrozenSet[str]]) -> Optional[FrozenSet[bytes]]:
     if runs is None or not all(run.isascii() for run in runs):
         return None
     return frozenset(run.encode("ascii") for run in runs)
+
+
+def _word_before(text: str, at: int) -> Optional[str]:
+    """_WORD_BEFORE.search(text, max(0, at - 40), at), its word, or None, without the search.
+
+    The pattern ends at `at` with its separator: "-", or the spaces that end the window (a
+    word is no space). Before it, the word is the letters back to the first that is not one:
+    the search tries each start from the window's, and only there does a match of the letters
+    reach the separator; the lookbehind then wants neither a letter nor a number before it
+    (a letter: the word goes on before the window)."""
+    low = max(0, at - 40)
+    if at <= low:
+        return None
+    end = at - 1
+    if text[end] != "-":
+        if not _line_space(text[end]):
+            return None
+        while end > low and _line_space(text[end - 1]):
+            end -= 1
+    start = end
+    while start > low and _letter_or_number(text[start - 1]) == 1:
+        start -= 1
+    if start == end or (start and _letter_or_number(text[start - 1])):
+        return None
+    return text[start:end]
+
+
+_CHAR_KINDS: Dict[str, int] = {}
+_LETTER = lazy_compile(r"\p{L}")
+_NUMBER = lazy_compile(r"\p{N}")
+
+
+def _letter_or_number(c: str) -> int:
+    """1 if `c` is a letter (\\p{L}), 2 if a number (\\p{N}), else 0. Memoized per character."""
+    found = _CHAR_KINDS.get(c)
+    if found is None:
+        if len(_CHAR_KINDS) > 10000:
+            _CHAR_KINDS.clear()
+        found = _CHAR_KINDS[c] = 1 if _LETTER.fullmatch(c) else 2 if _NUMBER.fullmatch(c) else 0
+    return found
+
+
+_LINE_SPACES: Dict[str, bool] = {}
+_ONE_SPACE = lazy_compile(r"[^\S\n]")
+
+
+def _line_space(c: str) -> bool:
+    """Does `c` match `_SP`'s class (white space but a line end)? Memoized per character."""
+    found = _LINE_SPACES.get(c)
+    if found is None:
+        if len(_LINE_SPACES) > 10000:
+            _LINE_SPACES.clear()
+        found = _LINE_SPACES[c] = _ONE_SPACE.fullmatch(c) is not None
+    return found
 
 
 def _first_init(pieces) -> int:
@@ -742,6 +925,17 @@ def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mentio
     found = cache.get(id(extractor))
     if found is None:
         found = extractor.extract(doc.text, timeout)
+        cache[id(extractor)] = found
+    return found
+
+
+def people_of(doc, extractor: Extractor, timeout: float = 10.0) -> List["Person"]:
+    """`group_people` of the draft's mentions, grouped once per draft and extractor (every people
+    rule and the cross-draft facts read the same list; none of them changes it)."""
+    cache = doc.__dict__.setdefault("_people_groups", {})
+    found = cache.get(id(extractor))
+    if found is None:
+        found = group_people(mentions_of(doc, extractor, timeout))
         cache[id(extractor)] = found
     return found
 

@@ -37,6 +37,10 @@ class PeopleKind(Kind):
     def mentions(self, doc, context) -> List[people.Mention]:
         return people.mentions_of(doc, self.extractor, context.timeout_for(doc.text))
 
+    def named_people(self, doc, context) -> List[people.Person]:
+        """The people the draft names in full, each with its mentions (shared, read-only)."""
+        return people.people_of(doc, self.extractor, context.timeout_for(doc.text))
+
 
 def in_spans(start: int, spans) -> bool:
     return any(s <= start < e for s, e in spans)

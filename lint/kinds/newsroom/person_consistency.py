@@ -25,7 +25,7 @@ from typing import Dict, List, Optional, Tuple
 from lint.kinds.newsroom.dates import draft_date
 from lint.kinds.newsroom.people_base import PeopleKind, in_spans
 from lint.model import Hit
-from lint.kinds.newsroom.people import Mention, group_people, middles_agree
+from lint.kinds.newsroom.people import Mention, middles_agree
 
 ATTRIBUTE_NAMES = {
     "branch": "branch",
@@ -74,7 +74,7 @@ class PersonConsistency(PeopleKind):
     def check(self, doc, spans, context):
         registry = context.registry if self.registry else None
         date = _date_of(doc) if registry is not None else None
-        for person in group_people(self.mentions(doc, context)):
+        for person in self.named_people(doc, context):
             entry = registry.lookup(person.key) if registry is not None else None
             if entry is not None:
                 hits = self._against_registry(doc, person, entry, registry, date)
@@ -195,7 +195,7 @@ class PersonConsistency(PeopleKind):
             return None
         registry = context.registry if self.registry else None
         out = []
-        for person in group_people(self.mentions(doc, context)):
+        for person in self.named_people(doc, context):
             if registry is not None and registry.lookup(person.key) is not None:
                 continue
             found = {}

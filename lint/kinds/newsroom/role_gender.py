@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from lint.kinds.newsroom.people_base import PeopleKind, in_spans
 from lint.model import Fix, Hit
-from lint.kinds.newsroom.people import group_people
 
 
 def clash(first, later) -> bool:
@@ -29,7 +28,7 @@ class RoleGender(PeopleKind):
     message_values = ("person", "first", "line")
 
     def check(self, doc, spans, context):
-        for person in group_people(self.mentions(doc, context)):
+        for person in self.named_people(doc, context):
             first = None
             for mention in person.mentions:
                 role = mention.role
