@@ -118,7 +118,11 @@ def count_sentences(text: str) -> int:
     # textstat ignores a "sentence" of two words or fewer. One findall lists the sentences
     # (_SENTENCE's matches, same extents), each as "" when three of its tokens surely stay
     # words (_SURE_SENTENCE) or as its text otherwise: only those are counted word by word
-    sentences = _SENTENCE_UNLESS_SURE.findall(text)
+    return _count_listed_sentences(_SENTENCE_UNLESS_SURE.findall(text))
+
+
+def _count_listed_sentences(sentences: List[str]) -> int:
+    """count_sentences from _SENTENCE_UNLESS_SURE's list."""
     ignore_count = sum(1 for sentence in filter(None, sentences) if count_words(sentence) <= 2)
     return max(1, len(sentences) - ignore_count)
 
@@ -410,13 +414,19 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     # character; tests/test_readability_textstat.py checks them all)
     lowered_words = _strip_punctuation(text).lower().split()
     word_count = len(lowered_words)
-    sentences = count_sentences(text)
+    listed = _SENTENCE_UNLESS_SURE.findall(text) if text else None
     # sums run in C: a word's count, or 0 when it is in the other table
     if at_most is not None and at_most >= 0.0:
         most = sum(map(_bound.__getitem__, lowered_words))  # looks up words not met before
-        # the grade grows with the syllable count (division and sums round monotonically)
-        if _grade(word_count, sentences, most) <= at_most:
+        # the grade grows with the syllable count and falls with the sentence count (division
+        # and sums round monotonically): with the fewest sentences there can be (the unsure
+        # ones all ignored), a bound of at most `at_most` settles it without counting words
+        fewest = 0 if listed is None else max(1, listed.count(""))
+        if _grade(word_count, fewest, most) <= at_most:
             return None
+    sentences = 0 if listed is None else _count_listed_sentences(listed)
+    if at_most is not None and at_most >= 0.0 and _grade(word_count, sentences, most) <= at_most:
+        return None
     distinct = set(lowered_words)
     _learn(distinct)
     known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
