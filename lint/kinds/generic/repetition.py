@@ -99,7 +99,8 @@ def _doubled_word_offsets(text: str, spans) -> Optional[List[int]]:
     others = ()
     if not text.isascii():
         others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-        if any(c.casefold() != c for c in others):
+        joined = "".join(others)
+        if joined.casefold() != joined:  # a character folding to another
             folded = text.casefold()
             if len(folded) != len(text):
                 return None  # the plain search runs
