@@ -168,10 +168,12 @@ class Metric(Kind):
             lengths = map(operator.sub, map(_SECOND, spans), map(_FIRST, spans))
             halves = map(operator.floordiv, map(operator.add, lengths, itertools.repeat(1)), itertools.repeat(2))
             spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), halves)))
-            if bounded_words and spans and doc.text.isascii():
-                # and those `_most_words(...) <= short` skips: in an ASCII draft its count of
-                # bytes that are not _WORD_BYTES is a count of the draft's mask, one C call a span
-                mask = doc.text.encode("ascii").translate(_NOT_WORD_MASK)
+            if bounded_words and spans:
+                # and those of at most `short` words by the characters that are not _WORD_BYTES
+                # (each non-ASCII one a "?", one byte: a count of the draft's mask, one C call a
+                # span). That bound is `_most_words`, counting characters, not their bytes: as
+                # valid, and no larger (in an ASCII draft, the same)
+                mask = doc.text.encode("ascii", "replace").translate(_NOT_WORD_MASK)
                 dots = map(mask.count, itertools.repeat(b"."), map(_FIRST, spans), map(_SECOND, spans))
                 spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), map(operator.add, dots, itertools.repeat(1)))))
         for start, end in spans:
