@@ -992,3 +992,16 @@ def test_repetition_bytewise_classes_hold_for_every_character():
             assert kept, hex(code)
         if not rule_edge.match(c):  # an edge or gap character: a separator, unchanged by folding
             assert folded == c and not kept, hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"the", b"a", b"ab", b"b", b"'", b"\xc3\xa9", b" ", b"  ", b"x"]), max_size=30).map(b"".join))
+def test_doubled_bytes_pattern_is_the_same_without_possessive_quantifiers(data):
+    # Python 3.9's re has no possessive quantifiers: the lookahead form it compiles finds the same
+    import re
+
+    from lint.kinds.generic import repetition
+
+    word = repetition._WORD_BYTE_CLASS
+    looked_ahead = re.compile(rb" (?=(" + word + rb"+))\1 +\1(?!" + word + rb")")
+    assert [m.start() for m in repetition._DOUBLED_BYTES.finditer(data)] == [m.start() for m in looked_ahead.finditer(data)]
