@@ -56,7 +56,6 @@ _SENTENCE_UNLESS_SURE = re.compile(
 _LANG = "en_US"  # textstat's default language
 
 
-
 class _Bounds(dict):
     """word -> its syllables, or the most Pyphen can give it; a word not met before is looked
     up on its first use (`__missing__`, which dict's own `__getitem__` calls), so a draft's

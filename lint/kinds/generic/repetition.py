@@ -48,9 +48,9 @@ _LOOSE_PAIR_AFTER = re.compile(
 # case-folded UTF-8 is mapped byte for byte (lengths kept): ASCII letters (lowered) and
 # apostrophes stay, any other ASCII character becomes a space; a character beyond ASCII stays
 # when a word or the pattern's edges may hold it (_KEPT), and becomes as many spaces as its
-# bytes otherwise. Where the rule's
-# pattern matches, its two words hold only bytes that stay, with spaces around them (what the
-# pattern's edges and the gap between the words allow; a span's edges are checked apart), and
+# bytes otherwise. Where the rule's pattern matches, its two words hold only bytes that stay,
+# with spaces around them (what the pattern's edges and the gap between the words allow; a
+# span's edges are checked apart), and
 # fold to the same bytes (the loose pair below holds them, for words of 64 characters or fewer;
 # a draft with a longer run is left to it): a byte-level doubled word, which `_DOUBLED_BYTES`
 # finds, starts there. One quick search settles most drafts; in the others the pattern is
