@@ -157,10 +157,14 @@ def _hyphenated(text, span_start, span_end, timeout):
         if not before or not after or (before < "\x80" and not before.isalpha()) or (after < "\x80" and not after.isalpha()):
             hyphen = text.find("-", hyphen + 1, span_end)
             continue
-        start = max(text.rfind(" ", span_start, hyphen), text.rfind("\n", span_start, hyphen)) + 1
+        # the stretch's edges: the nearer of a space and a line break each side (the line
+        # break looked for only up to the space, not across the rest of the span)
+        space = text.rfind(" ", span_start, hyphen)
+        start = max(space, text.rfind("\n", max(space, span_start), hyphen)) + 1
         start = max(start, span_start)
-        ends = [i for i in (text.find(" ", hyphen, span_end), text.find("\n", hyphen, span_end)) if i >= 0]
-        end = min(ends) if ends else span_end
+        space = text.find(" ", hyphen, span_end)
+        line_end = text.find("\n", hyphen, span_end if space < 0 else space)
+        end = line_end if line_end >= 0 else space if space >= 0 else span_end
         # (_HYPHENATED is fixed and cannot backtrack without end: no timeout, which costs
         # two clock system calls a call)
         yield from _HYPHENATED.finditer(text, start, end)
