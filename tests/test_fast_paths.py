@@ -951,3 +951,57 @@ def test_a_lazy_pattern_takes_the_compiled_methods_as_its_own():
     assert lazy.pattern == r"\bfoo(\d+)"  # other attributes still reach the compiled pattern
     again = pickle.loads(pickle.dumps(lazy))
     assert again.findall("foo7") == ["7"]
+
+
+# ==== speed-read: the bytewise doubled-word search of repetition ==============================
+
+BYTE_PIECES = PIECES + ["Ⅰ", "ⅰ", "²", "«", "»", "‘", "×", "٣", "Σ", "ς", "ǅ", "ǆ", "µ", "Ω", "K", "ł", "Ł",
+                        "\u200d", "\u0301", "the\u200d", "ж", "Ж", "の", "a", "A", "é", "É", "x'y", "’s"]
+BYTE_GAPS = GAPS + ["\u2009", "\u3000", "\u202f", "\r", "\x0b", "\x1c", "", "—", "…", ". ", "'"]
+byte_texts = st.lists(st.tuples(st.sampled_from(BYTE_PIECES), st.sampled_from(BYTE_GAPS)), max_size=30).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(byte_texts, st.sampled_from(["paragraph", "line", "draft", "sentence"]), st.sampled_from(["any", "lower"]),
+       st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
+def test_repetition_bytewise_offsets_find_what_the_plain_search_finds(text, scope, second, token):
+    kind = Repetition(token=token, second=second)
+    doc = Document.from_text(text)
+    spans = doc.scope_spans(scope)
+    assert list(kind.check(doc, spans, Context())) == _slow(kind, doc, spans)
+
+
+def test_repetition_bytewise_classes_hold_for_every_character():
+    # a character a word may hold folds (to one character) into one that stays; one the
+    # pattern's edges or gap allow is blanked (ASCII: a space) and unchanged by folding
+    import regex
+
+    from lint.kinds.generic import repetition
+
+    token_char = regex.compile(r"[\p{L}\p{Latin}'’]")
+    rule_edge = regex.compile(r"[\w'’-]")
+    for code in range(0x110000):
+        c = chr(code)
+        folded = c.casefold()
+        if len(folded) != 1:
+            continue  # a draft holding it that needs folding is left to the loose pair's search
+        kept = repetition._KEPT.match(folded) is not None if code >= 0x80 else repetition._WORD_BYTES_TABLE[ord(folded)] != 0x20
+        if token_char.match(c):
+            assert kept, hex(code)
+        if not rule_edge.match(c):  # an edge or gap character: a separator, unchanged by folding
+            assert folded == c and not kept, hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"the", b"a", b"ab", b"b", b"'", b"\xc3\xa9", b" ", b"  ", b"x"]), max_size=30).map(b"".join))
+def test_doubled_bytes_pattern_is_the_same_without_possessive_quantifiers(data):
+    # Python 3.9's re has no possessive quantifiers: the lookahead form it compiles finds the same
+    import re
+
+    from lint.kinds.generic import repetition
+
+    word = repetition._WORD_BYTE_CLASS
+    looked_ahead = re.compile(rb" (?=(" + word + rb"+))\1 +\1(?!" + word + rb")")
+    assert [m.start() for m in repetition._DOUBLED_BYTES.finditer(data)] == [m.start() for m in looked_ahead.finditer(data)]

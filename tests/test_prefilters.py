@@ -123,7 +123,7 @@ HYPHEN_TEXTS = [
     "-", "a-", "-b", "ab-cd", "ab-cd ab cd ef", "ab cd ef ab-cd",
 ]
 HYPHEN_WORDS = ["well", "known", "-", " ", "\n", "author", "Well", "the", "ab", "cd", "x", "’", "'",
-                ",", ".", "naïve", "3", "\t", "long", "term"]
+                ",", ".", "naïve", "3", "\t", "long", "term", "ⅠⅡ", "é", "_", "—"]
 
 
 def _hyphen_same(text):

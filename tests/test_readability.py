@@ -86,3 +86,64 @@ def test_an_interview_answer_under_its_speakers_label_is_one_paragraph_on_purpos
         assert Engine([rule]).check_texts([f"Interview\n\n{label} {answer}\n"])[0] == [], label
     (finding,) = Engine([rule]).check_texts([f"Interview\n\n{answer}\n"])[0]
     assert (finding.line, finding.column) == (3, 1) and "15 sentences (limit 12)" in finding.message
+
+
+# ---- the metric kind's cheap tests agree with the counts they stand for ----------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+METRIC_PIECES = ["The", "council", "voted", "7-2", "U.S.", "—", "“", "”", ",", ".", "l'été", "Jarosław", "हम", "लोग",
+                 "।", "東京", "。", "ИСТИНА", "x", "a.b", "’", "-", "_", "½", "²", "\u00a0", "\t", "\x0c", "\x1c"]
+metric_texts = st.lists(st.tuples(st.sampled_from(METRIC_PIECES), st.sampled_from([" ", "  ", "\n", "", "\u2009"])),
+                        max_size=80).map(lambda items: "".join(p + g for p, g in items))
+
+
+@settings(max_examples=400, deadline=None)
+@given(metric_texts, st.integers(0, 40), st.integers(1, 60))
+def test_has_words_is_counting_words(text, start, count):
+    from lint.drafts.document import Document
+    from lint.kinds.generic import metric
+
+    doc = Document.from_text(text)
+    start = min(start, len(text))
+    expected = len(metric._WORD.findall(text, start, len(text))) >= count
+    assert metric._has_words(doc, start, len(text), count) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(metric_texts)
+def test_other_script_quick_answer_is_the_letter_count(text):
+    from lint.kinds.generic import metric
+
+    piece = text
+    letters = len(metric._LETTER.findall(piece))
+    expected = (not piece.isascii()) and letters > 0 and len(metric._LATIN.findall(piece)) < 0.5 * letters
+    assert metric._other_script(text, 0, len(text)) == expected
+
+
+ASCII_PIECES = ["The", "council", "voted", "7-2", "U.S.", ",", ".", "a.b", "-", "_", "Q:", "x", "?", "!"]
+ascii_texts = st.lists(st.tuples(st.sampled_from(ASCII_PIECES), st.sampled_from([" ", "  ", "\n", "\n\n", ""])),
+                       max_size=120).map(lambda items: "".join(p + g for p, g in items))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ascii_texts, st.integers(0, 8))
+def test_word_and_sentence_limits_flag_exactly_the_spans_over_them(text, limit):
+    # the spans left out before the loop (too short to hold more words, too few sentences)
+    # are exactly those the measure would not flag
+    from lint.drafts.document import Document
+    from lint.kinds.base import Context
+    from lint.kinds.generic import metric
+
+    doc = Document.from_text(text)
+    words = metric.Metric(metric="words", max=limit)
+    flagged = [(h.start, h.values["value"]) for h in words.check(doc, doc.sentences, Context())]
+    expected = [(metric.strip_span(text, s, e)[0], str(n)) for s, e in doc.sentences
+                if e > s and (n := len(metric._WORD.findall(text, s, e))) > limit]
+    assert flagged == expected
+    sentences = metric.Metric(metric="sentences", max=limit)
+    starts = [s for s, _ in doc.sentences]
+    flagged = [(h.start, h.values["value"]) for h in sentences.check(doc, doc.paragraphs, Context())]
+    counts = [(s, e, sum(1 for x in starts if s <= x < e)) for s, e in doc.paragraphs]
+    assert flagged == [(metric.strip_span(text, s, e)[0], str(n)) for s, e, n in counts if e > s and n > limit]

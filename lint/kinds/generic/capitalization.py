@@ -79,25 +79,31 @@ def title_conforms(text: str, style: str, exceptions, threshold: float) -> bool:
 
 
 def sentence_conforms(text: str, indicators: Sequence[str], exceptions, threshold: float) -> bool:
-    tokens = [m.group() for m in _WORD.finditer(text.rstrip("?!.:"))]
+    stripped = text.rstrip("?!.:")
+    tokens = _WORD.findall(stripped)
     if getattr(exceptions, "pattern", None):
         # an exception of several words counts as one word in its case
-        tokens = _join_exceptions(text.rstrip("?!.:"), exceptions) or tokens
+        tokens = _join_exceptions(stripped, exceptions) or tokens
+    ends = tuple(indicators)  # str.endswith(tuple): any of them
+    search = exceptions.search if exceptions is not None else None
     count = words = 0
+    previous = ""
     for i, word in enumerate(tokens):
-        previous = tokens[i - 1] if i else ""
-        w = word
-        for mark in ("-", "'", "’"):
-            if mark in w:
-                w = w.split(mark)[0]
-                break
-        if w == w.upper() or any(previous.endswith(s) for s in indicators) or _matches(exceptions, word):
+        w = word  # up to the first of these marks there is, tried in this order
+        if "-" in w:
+            w = w.partition("-")[0]
+        elif "'" in w:
+            w = w.partition("'")[0]
+        elif "’" in w:
+            w = w.partition("’")[0]
+        if w == w.upper() or previous.endswith(ends) or (search is not None and search(word) is not None):
             count += 1
         elif i == 0 and w != w[:1].upper() + w[1:].lower():
             return False
         elif i == 0 or w == w.lower():
             count += 1
         words += 1
+        previous = word
     return words == 0 or count / words > threshold
 
 
@@ -209,34 +215,59 @@ class Capitalization(Kind, frozen=True):
                 continue
             if conforms(text, match, self.style, listed, self.indicators, self.threshold, self._pattern):
                 continue  # most headlines: no need to gather the draft's names
-            names = _WordSet(self._names(doc, text, spans, context))
+            pending: List[str] = []
+            sure, maybe = self._name_parts(doc, text, spans, context, pending)
+            names = _WordSet(sure + maybe)
             names.also = listed
             if conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern):
-                continue
+                continue  # (more names only make more words conform: no need for the accented ones)
+            if pending:  # the words found among the body's accented names are names too
+                accented = _named_accented(pending, doc.text[spans[-1][1] if spans else 0 :])
+                if accented:
+                    sure = sure + accented
+                    names = _WordSet(sure + maybe)
+                    names.also = listed
+                    if conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern):
+                        continue
             case = "title case" if match == "$title" else "sentence case" if match == "$sentence" else match
             if match == "$title":
                 expected = title_case(text, self.style)
             else:  # words kept only as possible names are lower-cased in the suggestion
-                known = _WordSet(self._names(doc, text, spans, context, maybe=False)) if self.unknown_names else names
+                known = _WordSet(sure) if self.unknown_names else names
                 known.also = listed
                 expected = _sentence_case(text, known)
             lead = len(doc.text[start:end]) - len(doc.text[start:end].lstrip())
             yield Hit(start + lead, start + lead + len(text), {"case": case, "expected": expected})
 
-    def _names(self, doc, headline: str, spans, context, maybe: bool = True) -> List[str]:
-        """Words always in their right case here: the draft's own proper nouns (and their
-        unaccented spellings), formal titles before a name in the headline, the registry's."""
-        words: List[str] = []
+    def _name_parts(self, doc, headline: str, spans, context, pending_out=None):
+        """(`_names(..., maybe=False)`, what `_names(...)` adds to it), each computed once.
+
+        With a `pending_out` list, the body's accented names are not looked at: the words left
+        to look for there go into it (see `_named_accented`)."""
+        sure: List[str] = []
+        maybe: List[str] = []
         if self.draft_names:
             body = doc.text[spans[-1][1] if spans else 0 :]
-            words.extend(_named_in_body(headline, body))
-            words.extend(_titles_before_names(headline, self._titles))
-            if self.unknown_names and maybe:
-                words.extend(_maybe_names(headline, body))
+            found, pending = _named_in_body_found(headline, body)
+            sure.extend(found)
+            if pending_out is None:
+                sure.extend(_named_accented(pending, body))
+            else:
+                pending_out.extend(pending)
+            sure.extend(_titles_before_names(headline, self._titles))
+            if self.unknown_names:
+                maybe = _maybe_names(headline, body)
         registry = getattr(context, "registry", None)
         if registry is not None:
-            words.extend(_registry_names(registry))
-        return words
+            sure.extend(_registry_names(registry))
+        return sure, maybe
+
+    def _names(self, doc, headline: str, spans, context, maybe: bool = True) -> List[str]:
+        """Words always in their right case here: the draft's own proper nouns (and their
+        unaccented spellings), formal titles before a name in the headline, the registry's;
+        with `maybe`, also the headline's words that may be names the body does not repeat."""
+        sure, possible = self._name_parts(doc, headline, spans, context)
+        return sure + possible if maybe else sure
 
 
 class _WordSet:
@@ -323,21 +354,32 @@ _ACCENTED_NAME = lazy_compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{L}*[^\x00-\x7F\P{L}]\p
 def _named_in_body(headline: str, body: str) -> List[str]:
     """The headline's capitalised words the body writes capitalised inside a sentence: names
     the draft itself treats as proper nouns (an unaccented spelling matches the accented one)."""
-    out = []
-    folded = None
+    found, pending = _named_in_body_found(headline, body)
+    return found + _named_accented(pending, body)
+
+
+def _named_in_body_found(headline: str, body: str):
+    """`_named_in_body` in two steps: (the words found by `str.find`, the words left to look
+    for among the body's accented names), the second and costlier step being `_named_accented`."""
+    found, pending = [], []
     for word in _headline_words(headline, first=True):  # a first word like SpaceX too
         if len(word) < 2 and not word.isupper():
             continue
         if _found(word, body, True):
-            out.append(word)
+            found.append(word)
         elif not word.isascii() and _found(_fold(word), body, True):
-            out.append(word)  # "Jarosław" in the headline, "Jaroslaw" in the body
+            found.append(word)  # "Jarosław" in the headline, "Jaroslaw" in the body
         elif not body.isascii():  # "Jaroslaw" in the headline, "Jarosław" in the body
-            if folded is None:
-                folded = {_fold(name) for name in _ACCENTED_NAME.findall(body)}
-            if _fold(word) in folded:
-                out.append(word)
-    return out
+            pending.append(word)
+    return found, pending
+
+
+def _named_accented(words: List[str], body: str) -> List[str]:
+    """The words whose unaccented spelling is one of the body's accented names'."""
+    if not words:
+        return []
+    folded = {_fold(name) for name in _ACCENTED_NAME.findall(body)}
+    return [word for word in words if _fold(word) in folded]
 
 
 def _maybe_names(headline: str, body: str) -> List[str]:

@@ -52,18 +52,21 @@ class Hyphenation(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
+        lowered = None
         for span_start, span_end in spans:
             hyphenated = {}
             for m in _hyphenated(text, span_start, span_end, timeout):
-                a, b = m.group("a"), m.group("b")
-                if a.lower().endswith("ly") or b.lower() in _PARTICLES or a.lower() == b.lower():
+                a, b = m.group("a", "b")
+                low_a, low_b = a.lower(), b.lower()
+                if low_a.endswith("ly") or low_b in _PARTICLES or low_a == low_b:
                     continue
                 if a[0].isupper() and b[0].isupper():
                     continue
-                hyphenated.setdefault((a.lower(), b.lower()), []).append(m.span())
+                hyphenated.setdefault((low_a, low_b), []).append(m.span())
             if not hyphenated:
                 continue
-            lowered = text.lower()
+            if lowered is None:
+                lowered = text.lower()
             if len(lowered) == len(text):
                 open_forms = self._open_forms(text, lowered, span_start, span_end, hyphenated)
             else:  # lowering changed offsets (rare letters): walk every word instead
@@ -147,10 +150,21 @@ def _hyphenated(text, span_start, span_end, timeout):
     """
     hyphen = text.find("-", span_start, span_end)
     while hyphen >= 0:
-        start = max(text.rfind(" ", span_start, hyphen), text.rfind("\n", span_start, hyphen)) + 1
+        # a match's hyphen has a Latin letter either side: a hyphen with an ASCII character
+        # other than a letter next to it, or at the text's edge, is no match's (COVID-19, a
+        # spaced dash), and a stretch holds a match only around one of its hyphens
+        before, after = text[hyphen - 1 : hyphen], text[hyphen + 1 : hyphen + 2]
+        if not before or not after or (before < "\x80" and not before.isalpha()) or (after < "\x80" and not after.isalpha()):
+            hyphen = text.find("-", hyphen + 1, span_end)
+            continue
+        # the stretch's edges: the nearer of a space and a line break each side (the line
+        # break looked for only up to the space, not across the rest of the span)
+        space = text.rfind(" ", span_start, hyphen)
+        start = max(space, text.rfind("\n", max(space, span_start), hyphen)) + 1
         start = max(start, span_start)
-        ends = [i for i in (text.find(" ", hyphen, span_end), text.find("\n", hyphen, span_end)) if i >= 0]
-        end = min(ends) if ends else span_end
+        space = text.find(" ", hyphen, span_end)
+        line_end = text.find("\n", hyphen, span_end if space < 0 else space)
+        end = line_end if line_end >= 0 else space if space >= 0 else span_end
         # (_HYPHENATED is fixed and cannot backtrack without end: no timeout, which costs
         # two clock system calls a call)
         yield from _HYPHENATED.finditer(text, start, end)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 from typing import Callable, Dict, List, Optional
 
 import regex
@@ -14,12 +16,18 @@ from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile
 
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 _WORD = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 # ASCII characters a word may hold. A word ends at a character it cannot hold, so a span holds
 # at most one word more than it has characters that are not these: each such character keeps
 # one byte or more of the span's UTF-8 once these bytes are deleted (the non-ASCII ones keep
 # all theirs, letters included), so that length + 1 bounds the word count.
 _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.-"
+
+
+# each byte of _WORD_BYTES to "w", every other byte to "."
+_NOT_WORD_MASK = bytes(ord("w") if b in _WORD_BYTES else ord(".") for b in range(256))
 
 
 def _most_words(text: str, start: int, end: int) -> int:
@@ -31,8 +39,18 @@ def _words(doc, start, end) -> float:
     return float(len(_WORD.findall(doc.text, start, end)))
 
 
+# every byte but ASCII letters, digits and the white space bytes.split() splits at
+_NOT_ALNUM_NOR_SPACE = bytes(b for b in range(256) if not (chr(b).isascii() and (chr(b).isalnum() or b in b" \t\n\r\x0b\x0c")))
+
+
 def _has_words(doc, start, end, count) -> bool:
     """Does text[start:end] hold at least `count` words? (stops counting there)"""
+    # cheap first: the tokens between ASCII white space of the span's first characters that
+    # hold an ASCII letter or digit. Each holds a word (a word has no white space, so one of
+    # another token never reaches into it): as many of them are at least as many words
+    head = doc.text[start : min(end, start + 12 * count)]
+    if len(head.encode("utf-8", "surrogatepass").translate(None, _NOT_ALNUM_NOR_SPACE).split()) >= count:
+        return True
     return _words_ahead(count).match(doc.text, start, end) is not None
 
 
@@ -121,6 +139,17 @@ class Metric(Kind):
             def measure(doc, start, end):
                 return float(bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start))
 
+            if self.min is None:
+                # only a span of more than `max` sentences can be flagged: pick those in C-level
+                # passes (the draft's, then each span's count, as `measure` counts)
+                if len(starts) <= self.max:
+                    return
+                spans = spans if isinstance(spans, list) else list(spans)
+                firsts = map(bisect.bisect_left, itertools.repeat(starts), map(_FIRST, spans))
+                stops = map(bisect.bisect_left, itertools.repeat(starts), map(_SECOND, spans))
+                counts = map(operator.sub, stops, firsts)
+                spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(self.max), counts)))
+
         # a grade surely under `max` needs no exact value (see lint/kinds/generic/readability.py)
         bounded = self.metric == "flesch-kincaid-grade" and self.min is None
         # a word is a letter or digit and whatever follows it up to a character that is none of
@@ -132,6 +161,21 @@ class Metric(Kind):
         # of them) has neither, asked once a draft instead of once a span
         other_scripts = self.metric == "words" and not doc.text.isascii()
         other_ends = other_scripts and any(c in doc.text for c in _OTHER_END_CHARS)
+        if short is not None:
+            # the spans `(end - start + 1) // 2 <= short` below skips, left out in C-level
+            # passes (most sentences of a draft)
+            spans = spans if isinstance(spans, list) else list(spans)
+            lengths = map(operator.sub, map(_SECOND, spans), map(_FIRST, spans))
+            halves = map(operator.floordiv, map(operator.add, lengths, itertools.repeat(1)), itertools.repeat(2))
+            spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), halves)))
+            if bounded_words and spans:
+                # and those of at most `short` words by the characters that are not _WORD_BYTES
+                # (each non-ASCII one a "?", one byte: a count of the draft's mask, one C call a
+                # span). That bound is `_most_words`, counting characters, not their bytes: as
+                # valid, and no larger (in an ASCII draft, the same)
+                mask = doc.text.encode("ascii", "replace").translate(_NOT_WORD_MASK)
+                dots = map(mask.count, itertools.repeat(b"."), map(_FIRST, spans), map(_SECOND, spans))
+                spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), map(operator.add, dots, itertools.repeat(1)))))
         for start, end in spans:
             if end <= start:
                 continue
@@ -147,7 +191,7 @@ class Metric(Kind):
                 # a sentence end the splitter does not know (Hindi ।, Chinese 。): measure the
                 # longest of the sentences it holds
                 if other_ends:
-                    start, end = _longest_sentence(doc.text, start, end)
+                    start, end = _longest_sentence(doc.text, start, end, short)
                     if short is not None and (end - start + 1) // 2 <= short:
                         continue
                 if _other_script(doc.text, start, end):
@@ -179,8 +223,12 @@ _OTHER_ENDS = lazy_compile(r"[।॥。！？؟]+\s*")
 _OTHER_END_CHARS = "।॥。！？؟"
 
 
-def _longest_sentence(text: str, start: int, end: int):
-    """[start, end), or the longest piece of it between sentence ends of other scripts."""
+def _longest_sentence(text: str, start: int, end: int, short=None):
+    """[start, end), or the longest piece of it between sentence ends of other scripts.
+
+    With `short`, a piece of (n + 1) // 2 <= short characters (so of no more than `short`
+    words) is returned only when every piece is one; otherwise the longest is sought among
+    the others, which hold the longest piece whenever it has more than `short` words."""
     if not any(c in text[start:end] for c in _OTHER_END_CHARS):
         return start, end
     pieces, position = [], start
@@ -189,6 +237,11 @@ def _longest_sentence(text: str, start: int, end: int):
         position = m.end()
     if position < end:
         pieces.append((position, end))
+    if short is not None:
+        longer = [p for p in pieces if (p[1] - p[0] + 1) // 2 > short]
+        if not longer:
+            return pieces[0]
+        pieces = longer
     return max(pieces, key=lambda p: len(_WORD.findall(text, p[0], p[1])))
 
 
@@ -196,10 +249,20 @@ _LATIN = lazy_compile(r"\p{Latin}")
 _LETTER = lazy_compile(r"\p{L}")
 
 
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))
+_NON_ASCII_BYTES = bytes(range(128, 256))
+
+
 def _other_script(text: str, start: int, end: int) -> bool:
     """Are most of the letters in text[start:end] of a script other than Latin?"""
     piece = text[start:end]
     if piece.isascii():
+        return False
+    # cheap first: ASCII letters are Latin letters, and the other letters are at most the
+    # non-ASCII characters; when those are no more, Latin is no less than half the letters
+    encoded = piece.encode("utf-8", "surrogatepass")
+    ascii_letters = len(encoded.translate(None, _NOT_ASCII_LETTER))
+    if ascii_letters >= len(piece) - len(encoded.translate(None, _NON_ASCII_BYTES)):
         return False
     letters = len(_LETTER.findall(piece))
     return letters > 0 and len(_LATIN.findall(piece)) < 0.5 * letters

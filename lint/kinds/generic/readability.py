@@ -36,22 +36,54 @@ from lint.model import CopydeskError
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-# three whitespace-separated tokens that each hold an ASCII letter or digit; every step is
-# forced (no token is tried from more than one start), so a search is linear in the text
-_ALNUM_TOKEN = r"[^\sA-Za-z0-9]*[A-Za-z0-9]"
-_THREE_WORDS = re.compile(
-    r"(?<!\S)" + _ALNUM_TOKEN + r"\S*\s+" + _ALNUM_TOKEN + r"\S*\s+" + _ALNUM_TOKEN
+# _SENTENCE, its match given as "" when the sentence surely has three words or more, as its
+# text otherwise (the one group). Sure: three tokens of the sentence's run of non-terminators,
+# each holding an ASCII letter or digit, each after white space following the one before.
+# Punctuation removal keeps ASCII letters, digits and white space, so these stay three words.
+# (A sentence starts at a word character: _SENTENCE's \b is followed by one, as its search
+# resumes after the previous sentence's terminators, which are not word characters.)
+_NOT_ALNUM_NOR_END = r"[^.!?A-Za-z0-9]"
+_TOKEN_REST = r"[^\s.!?]*\s"
+_SURE_SENTENCE = (
+    _NOT_ALNUM_NOR_END + r"*?[A-Za-z0-9]" + _TOKEN_REST
+    + _NOT_ALNUM_NOR_END + r"*[A-Za-z0-9]" + _TOKEN_REST
+    + _NOT_ALNUM_NOR_END + r"*[A-Za-z0-9]"
+)
+_SENTENCE_UNLESS_SURE = re.compile(
+    r"\b(?=" + _SURE_SENTENCE + r")[^.!?]+[.!?]*|\b([^.!?]+[.!?]*)", re.UNICODE
 )
 
 _LANG = "en_US"  # textstat's default language
+
+
+class _Bounds(dict):
+    """word -> its syllables, or the most Pyphen can give it; a word not met before is looked
+    up on its first use (`__missing__`, which dict's own `__getitem__` calls), so a draft's
+    words are summed in one C-level pass, `sum(map(_bound.__getitem__, words))`, without
+    listing its distinct words first."""
+
+    def __missing__(self, word: str) -> int:
+        index = _cmu_index()
+        count = _indexed_syllables(index, word) if index is not None else _cmu_syllables(word)
+        if count is None:
+            self[word] = _upper[word] = most = _pyphen_most(word)
+            _seen.add(word)
+            return most
+        self[word] = _known[word] = count
+        _seen.add(word)
+        return count
+
 
 _cmu_lines: Optional[List[str]] = None
 _seen: set = set()  # every word looked up in the dictionary so far
 _known: Dict[str, int] = {}  # word -> syllables, from the CMU dictionary
 _upper: Dict[str, int] = {}  # word absent from it -> most syllables Pyphen can give it
 _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
-_bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the most Pyphen can give
+_bound: Dict[str, int] = _Bounds()  # every word looked up -> its syllables, or the most Pyphen can give
 _pyphen = None
+# the tables above are emptied when they hold this many words (a long-running process that
+# reads many distinct words), at the start of a grade: never while one is computed
+_MOST_WORDS = 200_000
 
 
 # _PUNCTUATION's ASCII characters, and a pattern for its others: the ASCII ones go in one
@@ -82,12 +114,15 @@ def count_words(text: str) -> int:
 def count_sentences(text: str) -> int:
     if len(text) == 0:
         return 0
-    sentences = _SENTENCE.findall(text)
-    # textstat ignores a "sentence" of two words or fewer; three tokens holding an ASCII letter
-    # or digit are three words whatever punctuation removal does, and are cheap to see (C-level
-    # passes); only the other sentences are counted word by word
-    unsure = itertools.compress(sentences, map(operator.not_, map(_THREE_WORDS.search, sentences)))
-    ignore_count = sum(1 for sentence in unsure if count_words(sentence) <= 2)
+    # textstat ignores a "sentence" of two words or fewer. One findall lists the sentences
+    # (_SENTENCE's matches, same extents), each as "" when three of its tokens surely stay
+    # words (_SURE_SENTENCE) or as its text otherwise: only those are counted word by word
+    return _count_listed_sentences(_SENTENCE_UNLESS_SURE.findall(text))
+
+
+def _count_listed_sentences(sentences: List[str]) -> int:
+    """count_sentences from _SENTENCE_UNLESS_SURE's list."""
+    ignore_count = sum(1 for sentence in filter(None, sentences) if count_words(sentence) <= 2)
     return max(1, len(sentences) - ignore_count)
 
 
@@ -358,26 +393,41 @@ def _grade(words: int, sentences: int, syllables: int) -> float:
     return (0.39 * sentence_length) + (11.8 * per_word) - 15.59
 
 
+def _forget_words() -> None:
+    """Empty the word tables (their size is bounded)."""
+    for table in (_seen, _known, _upper, _pyphen_counts, _bound):
+        table.clear()
+
+
 def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional[float]:
     """textstat.flesch_kincaid_grade(text).
 
     With `at_most`, returns None instead when the grade is surely <= at_most (decided from
     syllable bounds, so Pyphen is not consulted), the exact grade otherwise.
     """
+    prepare()  # the dictionary, or its clear error, even when every word is known already
+    if len(_bound) > _MOST_WORDS:
+        _forget_words()
     # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
     # has as many words: lower() keeps white space as it is and never makes any (for every
     # character; tests/test_readability_textstat.py checks them all)
     lowered_words = _strip_punctuation(text).lower().split()
     word_count = len(lowered_words)
-    sentences = count_sentences(text)
-    distinct = set(lowered_words)
-    _learn(distinct)
+    listed = _SENTENCE_UNLESS_SURE.findall(text) if text else None
     # sums run in C: a word's count, or 0 when it is in the other table
     if at_most is not None and at_most >= 0.0:
-        most = sum(map(_bound.__getitem__, lowered_words))
-        # the grade grows with the syllable count (division and sums round monotonically)
-        if _grade(word_count, sentences, most) <= at_most:
+        most = sum(map(_bound.__getitem__, lowered_words))  # looks up words not met before
+        # the grade grows with the syllable count and falls with the sentence count (division
+        # and sums round monotonically): with the fewest sentences there can be (the unsure
+        # ones all ignored), a bound of at most `at_most` settles it without counting words
+        fewest = 0 if listed is None else max(1, listed.count(""))
+        if _grade(word_count, fewest, most) <= at_most:
             return None
+    sentences = 0 if listed is None else _count_listed_sentences(listed)
+    if at_most is not None and at_most >= 0.0 and _grade(word_count, sentences, most) <= at_most:
+        return None
+    distinct = set(lowered_words)
+    _learn(distinct)
     known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
     for word in distinct:
         if word in _upper and word not in _pyphen_counts:

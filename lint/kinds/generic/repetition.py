@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
-from typing import List
+from typing import List, Optional
+
+import regex
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
 from lint.engine.prefilter import prefilters_enabled
@@ -37,6 +42,98 @@ _LOOSE_PAIR = re.compile(rf"(?<!{_EDGE}){_PAIR}")
 _LOOSE_PAIR_AFTER = re.compile(
     rf"[^{_EDGE_SET}](?:(?=({_RUN}{{1,64}}))\1[^\S\n]+\1(?!{_EDGE})|(?P<long>{_RUN}{{65}}))"
 )
+
+
+# Where the rule's pattern can match, found bytewise (tests/test_fast_paths.py). The draft's
+# case-folded UTF-8 is mapped byte for byte (lengths kept): ASCII letters (lowered) and
+# apostrophes stay, any other ASCII character becomes a space; a character beyond ASCII stays
+# when a word or the pattern's edges may hold it (_KEPT), and becomes as many spaces as its
+# bytes otherwise. Where the rule's pattern matches, its two words hold only bytes that stay,
+# with spaces around them (what the pattern's edges and the gap between the words allow; a
+# span's edges are checked apart), and
+# fold to the same bytes (the loose pair below holds them, for words of 64 characters or fewer;
+# a draft with a longer run is left to it): a byte-level doubled word, which `_DOUBLED_BYTES`
+# finds, starts there. One quick search settles most drafts; in the others the pattern is
+# tried only at the offsets it finds (each search resumes a byte after the last start, so
+# overlapping ones are found too; words apart across punctuation or a line break are among
+# them, and fail the pattern).
+_WORD_BYTE_CLASS = rb"[a-z'\x80-\xff]"
+try:  # a word taken whole: possessive (Python 3.11), or captured in a lookahead, which never gives back
+    _DOUBLED_BYTES = re.compile(rb" (" + _WORD_BYTE_CLASS + rb"++) +\1(?!" + _WORD_BYTE_CLASS + rb")")
+except re.error:
+    _DOUBLED_BYTES = re.compile(rb" (?=(" + _WORD_BYTE_CLASS + rb"+))\1 +\1(?!" + _WORD_BYTE_CLASS + rb")")
+
+
+def _byte_class(b: int) -> int:
+    c = chr(b)
+    if b >= 0x80 or c == "'" or "a" <= c <= "z":
+        return b
+    return b + 32 if "A" <= c <= "Z" else 0x20
+
+
+_WORD_BYTES_TABLE = bytes(_byte_class(b) for b in range(256))
+# the run class of _LOOSE_PAIR bytewise, "x" (ASCII letters, apostrophes, every byte beyond
+# ASCII) or " ": 65 x in a row is where its second branch may match
+_RUN_MASK = bytes(ord("x") if b >= 0x80 or chr(b) == "'" or chr(b).isalpha() else ord(" ") for b in range(256))
+_LONG_RUN = b"x" * 65
+_ASCII_BYTES = bytes(range(0x80))
+# a character beyond ASCII that stays: one a word may hold (a letter, a Latin-script one such as
+# Ⅰ, ’) or one the pattern's edges refuse (\w: a digit, a mark, a joiner), which so never
+# stands next to a doubled word; every other one is blanked (its bytes, kept per character)
+_KEPT = regex.compile(r"[\w\p{L}\p{Latin}’]")
+_BLANKS: dict = {}
+# the ASCII characters a span may start after or end before: those mapped to a space
+_SEPARATORS = frozenset(chr(b) for b in range(0x80) if _WORD_BYTES_TABLE[b] == 0x20)
+
+
+def _doubled_word_offsets(text: str, spans) -> Optional[List[int]]:
+    """The offsets, in order, where a match of the rule's pattern in a span may start (a
+    superset: see _DOUBLED_BYTES), or None when this cannot tell (the loose pair's search then
+    runs as before)."""
+    size = len(text)
+    edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
+    edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
+    if not edges <= _SEPARATORS:
+        return None  # a span starts or ends next to a letter
+    encoded = text.encode("utf-8", "surrogatepass")
+    others = ()
+    if not text.isascii():
+        others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+        joined = "".join(others)
+        if joined.casefold() != joined:  # a character folding to another
+            folded = text.casefold()
+            if len(folded) != len(text):
+                return None  # the plain search runs
+            encoded = folded.encode("utf-8", "surrogatepass")
+            others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    if _LONG_RUN in encoded.translate(_RUN_MASK):
+        return None
+    mapped = b" " + encoded.translate(_WORD_BYTES_TABLE)  # byte i + 1 is the draft's byte i
+    for c in others:
+        blank = _BLANKS.get(c)
+        if blank is None:
+            if len(_BLANKS) > 10_000:
+                _BLANKS.clear()
+            blank = _BLANKS[c] = b"" if _KEPT.match(c) else b" " * len(c.encode("utf-8", "surrogatepass"))
+        if blank:
+            mapped = mapped.replace(c.encode("utf-8", "surrogatepass"), blank)
+    starts: List[int] = []
+    found = _DOUBLED_BYTES.search(mapped)
+    while found is not None:
+        starts.append(found.start())  # the space before the word: the word's byte in the draft
+        found = _DOUBLED_BYTES.search(mapped, found.start() + 1)
+    if not others or not starts:
+        return starts  # ASCII: a byte is a character
+    offsets, offset, last = [], 0, 0
+    for i in starts:  # bytes to characters, each stretch decoded once
+        offset += len(encoded[last:i].decode("utf-8", "surrogatepass"))
+        last = i
+        offsets.append(offset)
+    return offsets
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
 def _next_loose(folded: str, pos: int, end: int):
@@ -94,6 +191,24 @@ class Repetition(Kind):
 
     def _matches(self, text, spans, timeout):
         """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
+        if self._prefilter and prefilters_enabled():
+            spans = spans if isinstance(spans, list) else list(spans)
+            offsets = _doubled_word_offsets(text, spans)
+            if offsets is not None:
+                # finditer's matches: each starts at one of the offsets, so the first offset at
+                # or after the end of the last match where the pattern matches gives the next
+                for span_start, span_end in spans:
+                    pos = span_start
+                    for at in itertools.islice(offsets, bisect.bisect_left(offsets, span_start), None):
+                        if at >= span_end:
+                            break
+                        if at < pos:
+                            continue
+                        m = match(self._pattern, text, at, span_end, timeout)
+                        if m is not None:
+                            yield m
+                            pos = m.end()
+                return
         folded = text.casefold() if self._prefilter and prefilters_enabled() else None
         if folded is None or len(folded) != len(text):  # folding `ß` moves offsets: plain search
             for span_start, span_end in spans:
