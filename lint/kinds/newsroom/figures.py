@@ -451,11 +451,11 @@ class UnattributedFigure(Kind):
         # number words and hedges are looked for inside the stretches only: a phrase of them
         # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
         # it ends where the reach from the stretch's last place ends, or before
+        # (looked for once in text[first:hi], from the first stretch on: a phrase that starts
+        # in a stretch is found there just as in the stretch and its reach; any other is
+        # left out by `_inside`)
         words_at = set()
-        reach = _compiled().reach
-        for first, last in zip(*union):
-            reach_end = reach(text, last, hi).end()
-            self._number_starts.starts(text, folded, first, reach_end, words_at, words)
+        self._number_starts.starts(text, folded, union[0][0], hi, words_at, words)
         starts.update(i for i in words_at if _inside(union, i))
         for place in finditer_at(self._start, text, starts, lo, hi, timeout):
             start = place.start()

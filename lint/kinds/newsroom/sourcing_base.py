@@ -156,9 +156,20 @@ def folded_text(doc) -> Optional[str]:
     """
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
     if "text" not in cache:
-        folded = doc.text.casefold()
-        cache["text"] = folded if len(folded) == len(doc.text) else None
+        text = doc.text
+        if text.isascii() or not any(c in text for c in _FOLD_DIFFERS):
+            # (the draft's prefilter folding, computed once for the literal prefilters, is
+            # `casefold()` itself when the text holds none of these: see `_FOLD_DIFFERS`)
+            folded = doc.folded_text
+        else:
+            folded = text.casefold()
+        cache["text"] = folded if len(folded) == len(text) else None
     return cache["text"]
+
+
+# the characters whose case folding holds a combining dot above or a dotless i: only in a
+# text with one of them does `Document.folded_text` (`prefilter_fold`) differ from `casefold()`
+_FOLD_DIFFERS = ("\u0130", "\u0131", "\u0307")
 
 
 # every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
