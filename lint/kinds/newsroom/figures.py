@@ -40,6 +40,7 @@ from lint.kinds.newsroom.sourcing_base import (
     cue_index,
     finditer_at,
     az_words,
+    folded_letters,
     folded_text,
     folded_words,
     phrases_pattern,
@@ -423,7 +424,7 @@ class UnattributedFigure(Kind):
         self._number_starts.starts(text, folded, lo, hi, starts, words)
         return finditer_at(self._start, text, starts, lo, hi, timeout)
 
-    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout):
+    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout, doc):
         """(start, what, pattern) for every anchored shape at every number in text[lo:hi], in
         that order, but only where one of the shape's needed words starts within the number's
         reach (_REACH): the shapes that are left out cannot match there.
@@ -451,11 +452,21 @@ class UnattributedFigure(Kind):
         # number words and hedges are looked for inside the stretches only: a phrase of them
         # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
         # it ends where the reach from the stretch's last place ends, or before
-        # (looked for once in text[first:hi], from the first stretch on: a phrase that starts
-        # in a stretch is found there just as in the stretch and its reach; any other is
-        # left out by `_inside`)
+        # (in each stretch, only those that are words of the stretch: a number word or hedge
+        # `_start` matches holds each of its words as a whole a-z run of the folded text, see
+        # `folded_words`; `letters` is None when words is)
         words_at = set()
-        self._number_starts.starts(text, folded, union[0][0], hi, words_at, words)
+        reach = _compiled().reach
+        letters = folded_letters(doc)
+        number_keys = self._number_starts._keys
+        for first, last in zip(*union):
+            reach_end = reach(text, last, hi).end()
+            here = letters[first:reach_end].split()
+            if number_keys.isdisjoint(here):
+                if not self._number_starts._unkeyed_items:
+                    continue
+                here = ()
+            self._number_starts.starts(text, folded, first, reach_end, words_at, frozenset(here))
         starts.update(i for i in words_at if _inside(union, i))
         for place in finditer_at(self._start, text, starts, lo, hi, timeout):
             start = place.start()
@@ -508,7 +519,7 @@ class UnattributedFigure(Kind):
                     consider(m, what)
             tries = ()
             if gate and anchored:
-                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout)
+                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout, doc)
             elif anchored:
                 tries = (
                     (place.start(), what, tail)

@@ -157,7 +157,7 @@ def folded_text(doc) -> Optional[str]:
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
     if "text" not in cache:
         text = doc.text
-        if text.isascii() or not any(c in text for c in _FOLD_DIFFERS):
+        if text.isascii() or ("\u0130" not in text and "\u0131" not in text and "\u0307" not in text):
             # (the draft's prefilter folding, computed once for the literal prefilters, is
             # `casefold()` itself when the text holds none of these: see `_FOLD_DIFFERS`)
             folded = doc.folded_text
@@ -198,12 +198,23 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
     if "words" not in cache:
         folded = folded_text(doc)
-        words = None
+        words = letters = None
         if folded is not None and prefilters_enabled():
             # non-ASCII characters become `?`, then a space, like every other non-letter
-            words = az_words(folded)
+            letters = folded.encode("ascii", "replace").translate(_NOT_AZ)
+            words = frozenset(letters.split())
         cache["words"] = words
+        cache["letters"] = letters
     return cache["words"]
+
+
+def folded_letters(doc) -> Optional[bytes]:
+    """The draft's folded text with every character but a-z made a space, as ASCII bytes (one
+    byte per character: offsets are the text's): `folded_words` before the split, so that the
+    words of a stretch are `folded_letters(doc)[start:end].split()`. None when `folded_words`
+    is."""
+    folded_words(doc)
+    return doc.__dict__["_copydesk_folded"]["letters"]
 
 
 # words too common to find a phrase by (any anchor is exact; a rarer one is faster)
