@@ -243,6 +243,7 @@ class PhraseStarts:
         self.whole_words = whole_words
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
         befores: Dict[str, list] = {}
+        afters: Dict[str, frozenset] = {}  # anchor -> the words after it in each of its phrases
         for phrase in sorted(set(phrases)):
             words = phrase.split()
             if not words:
@@ -257,6 +258,8 @@ class PhraseStarts:
             before = "".join(regex.escape(w) + r"\s+" for w in words[:j]) if j else None
             if before not in befores.setdefault(anchor, []):
                 befores[anchor].append(before)
+            after = frozenset(w.casefold() if ignorecase else w for w in words[j + 1 :])
+            afters[anchor] = after if anchor not in afters else afters[anchor] & after
         # (anchor, the readings of the words before it (None: none), one reading that matches
         # where any of several does (or None), the anchor as a draft word (`folded_words`)
         # when it is all a-z once folded)
@@ -268,6 +271,33 @@ class PhraseStarts:
             any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
             readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
             self.items.append((anchor, readings, any_before, key))
+        # Speed, for the anchors that are not draft words (looked for in every draft, where
+        # most are absent: `two-thirds`, `death` of `death toll`, `percent`):
+        # - with whole words, each a-z run of such an anchor is a draft word where the anchor
+        #   starts a phrase (it stands between characters that are not `\w`, as each of its
+        #   a-z runs does between its other characters: see `folded_words`): `_runs`;
+        # - an anchor holding another (`percent`, `cent`), or whose every phrase holds
+        #   another after it (`death toll`, `toll`), is no start in a stretch where that
+        #   other one was looked for first and not found: `_requires`, and the order.
+        unkeyed = [anchor for anchor, _, _, key in self.items if key is None]
+        self._requires: Dict[str, FrozenSet[str]] = {}
+        for anchor in unkeyed:
+            required = frozenset(
+                other for other in unkeyed if other != anchor and (other in anchor or other in afters[anchor])
+            )
+            if required:
+                self._requires[anchor] = required
+        self._runs: Dict[str, FrozenSet[bytes]] = {}
+        if whole_words:
+            for anchor in unkeyed:
+                runs = az_words(anchor.casefold())
+                if runs:
+                    self._runs[anchor] = runs
+        # (each required anchor first: none of them requires one that requires it)
+        order = {anchor: len(self._requires.get(anchor, ())) for anchor in unkeyed}
+        if any(required & self._requires.keys() for required in self._requires.values()):
+            self._requires = {}  # (chains: not worth ordering)
+        self.items.sort(key=lambda item: (item[3] is not None, order.get(item[0], 0) > 0))
         # for `present`: the anchors as draft words, and the anchors that are not draft words
         self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
         self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
@@ -293,7 +323,10 @@ class PhraseStarts:
         if words is None:
             return any(anchor in haystack for anchor, _, _, _ in self.items)
         # (one set operation in place of a look-up per anchor)
-        return not self._keys.isdisjoint(words) or any(anchor in haystack for anchor in self._unkeyed)
+        if not self._keys.isdisjoint(words):
+            return True
+        runs = self._runs
+        return any(anchor in haystack for anchor in self._unkeyed if anchor not in runs or runs[anchor] <= words)
 
     def starts(
         self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
@@ -309,13 +342,23 @@ class PhraseStarts:
             if last_words is words:
                 items = last_items
             else:
-                items = self._unkeyed_items + [
+                runs = self._runs
+                items = [item for item in self._unkeyed_items if item[0] not in runs or runs[item[0]] <= words] + [
                     item for key in self._keys.intersection(words) for item in self._by_key[key]
                 ]
                 self._last = (words, items)
+        requires = self._requires
+        missing = set() if requires else None
         for anchor, readings, any_before, key in items:
             size = len(anchor)
-            i = haystack.find(anchor, lo, hi)
+            if requires and key is None:
+                if anchor in requires and not missing.isdisjoint(requires[anchor]):
+                    continue
+                i = haystack.find(anchor, lo, hi)
+                if i < 0:
+                    missing.add(anchor)
+            else:
+                i = haystack.find(anchor, lo, hi)
             while i >= 0:
                 # a whole-word anchor has no word character just after it ...
                 if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):
