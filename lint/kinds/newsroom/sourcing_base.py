@@ -225,6 +225,9 @@ _COMMON = frozenset(
 )
 
 
+_ALONE = (None,)  # the readings of an anchor that is a whole phrase: no words before it
+
+
 class PhraseStarts:
     """Where one of a list of literal phrases can start, found without a regex scan.
 
@@ -270,6 +273,7 @@ class PhraseStarts:
             sources = [r for r in readings if r is not None]
             any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
             readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
+            readings = _ALONE if readings == _ALONE else readings
             self.items.append((anchor, readings, any_before, key))
         # Speed, for the anchors that are not draft words (looked for in every draft, where
         # most are absent: `two-thirds`, `death` of `death toll`, `percent`):
@@ -359,6 +363,21 @@ class PhraseStarts:
                     missing.add(anchor)
             else:
                 i = haystack.find(anchor, lo, hi)
+            if readings is _ALONE:
+                # (the phrase is its anchor alone: the loop below, with no reading back)
+                find = haystack.find
+                if edges:
+                    while i >= 0:
+                        if text[i + size : i + size + 1] not in ASCII_WORD_CHARS and not (
+                            i > 0 and text[i - 1] in ASCII_WORD_CHARS
+                        ):
+                            into.add(i)
+                        i = find(anchor, i + 1, hi)
+                else:
+                    while i >= 0:
+                        into.add(i)
+                        i = find(anchor, i + 1, hi)
+                continue
             while i >= 0:
                 # a whole-word anchor has no word character just after it ...
                 if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):
