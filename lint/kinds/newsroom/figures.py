@@ -333,6 +333,8 @@ class UnattributedFigure(Kind):
         # shapes found by scanning from a word (or a currency symbol), and where each can start
         # (shapes that start at the same words share one finder: its places are found once)
         cas_starts = PhraseStarts(self.casualty_verbs, True, True)
+        damage_starts = PhraseStarts(self.damage_verbs, True, True)
+        displaced_starts = PhraseStarts(self.displacement_verbs, True, True)
         shapes = [
             # killing one fighter; wounding dozens of soldiers; killed at least 12; killed a
             # contractor; wounding a British soldier (one pattern: one try at each verb)
@@ -342,8 +344,8 @@ class UnattributedFigure(Kind):
             # death toll rose to 40
             ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", PhraseStarts(["death toll", "toll"], True)),
             # destroying 300 homes; displaced thousands of people
-            ("damage", rf"(?i:{damage})\s+{number}", PhraseStarts(self.damage_verbs, True, True)),
-            ("displaced", rf"(?i:{displaced})\s+{number}", PhraseStarts(self.displacement_verbs, True, True)),
+            ("damage", rf"(?i:{damage})\s+{number}", damage_starts),
+            ("displaced", rf"(?i:{displaced})\s+{number}", displaced_starts),
             # $4 million, US$5, CDN$11,000, £12m, up to $2bn
             ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))",
              None),
@@ -357,6 +359,9 @@ class UnattributedFigure(Kind):
         self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
         self._set("_anchored_needs", [needs for _, _, needs in tails])
         self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
+        # where the "verb" tail's verbs may stand, as the scanning shapes find them (any case:
+        # more places to try, the same matches), and the count verbs, which no shape scans for
+        self._set("_verb_finders", (cas_starts, damage_starts, displaced_starts, PhraseStarts(self.count_verbs, True, True)))
         # the best priority a tail's match can have (a "verb" is told by its verb)
         lowest = dict(_PRIORITY)
         lowest["verb"] = min(_PRIORITY[what] for what in self._verb_kinds)
@@ -424,7 +429,7 @@ class UnattributedFigure(Kind):
         self._number_starts.starts(text, folded, lo, hi, starts, words)
         return finditer_at(self._start, text, starts, lo, hi, timeout)
 
-    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout, doc):
+    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout, doc, found=None):
         """(start, what, pattern) for every anchored shape at every number in text[lo:hi], in
         that order, but only where one of the shape's needed words starts within the number's
         reach (_REACH): the shapes that are left out cannot match there.
@@ -433,12 +438,25 @@ class UnattributedFigure(Kind):
         numbers are looked for only inside those stretches. A number found by a scan of the whole
         span lies in a stretch just as it would here: a stretch starts right after a character
         that no number holds, so no number found before it runs into it.
+
+        `found`: the places of the scanning shapes' finders (`_scan`), which the "verb" tail
+        shares.
         """
         shapes = []
         for what, pattern, needs, symbol in anchored:
-            stretches = _merge(
-                (_reach_back(text, lo, q), q) for q in _need_places(needs, symbol, text, folded, lo, hi, words)
-            )
+            if what == "verb" and found is not None:
+                # (the places the scanning shapes found: each verb is looked for once)
+                places = set()
+                for finder in self._verb_finders:
+                    known = found.get(id(finder))
+                    if known is None:
+                        known = found[id(finder)] = set()
+                        finder.starts(text, folded, lo, hi, known, words)
+                    places |= known
+                places = sorted(places)
+            else:
+                places = _need_places(needs, symbol, text, folded, lo, hi, words)
+            stretches = _merge((_reach_back(text, lo, q), q) for q in places)
             if stretches[0]:
                 shapes.append((what, pattern, stretches))
         if not shapes:
@@ -519,7 +537,7 @@ class UnattributedFigure(Kind):
                     consider(m, what)
             tries = ()
             if gate and anchored:
-                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout, doc)
+                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout, doc, found)
             elif anchored:
                 tries = (
                     (place.start(), what, tail)
