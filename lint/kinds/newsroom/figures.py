@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import List
 
 import regex
@@ -39,7 +40,6 @@ from lint.kinds.newsroom.sourcing_base import (
     PhraseStarts,
     cue_index,
     finditer_at,
-    az_words,
     folded_letters,
     folded_text,
     folded_words,
@@ -95,6 +95,8 @@ _RESPONDENTS = lazy_compile(
     r"admit|admitted|feel|felt)\b"
 )
 _YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
+# where a year can start (a `re` scan for two ASCII digits is much faster than `_YEAR`'s)
+_YEAR_START = re.compile(r"1[89]|20")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
 _THRESHOLD = lazy_compile(
@@ -198,7 +200,7 @@ class _Phrases:
         anchors, by_anchor, wordless = self.index
         if not wordless and anchors.isdisjoint(words):
             return False  # (the stretch's words are some of the draft's)
-        here = az_words(folded[start:end])
+        here = frozenset(folded_letters(doc)[start:end].split())  # (az_words(folded[start:end]))
         for anchor in anchors.intersection(here):
             for needed, pattern in by_anchor[anchor]:
                 if needed <= here and pattern.search(text, start, end) is not None:
@@ -738,11 +740,23 @@ def _historical(doc, start, end) -> bool:
     old = cache.get("old-years")
     if old is None:
         # the years of the draft that are ten or more before its latest (once per draft)
-        years = {int(y) for y in _YEAR.findall(doc.text)}
+        years = {int(y) for y in _years(doc.text, 0, len(doc.text))}
         old = cache["old-years"] = frozenset(y for y in years if y <= max(years) - 10) if years else frozenset()
     if not old:
         return False
-    return any(int(y) in old for y in _YEAR.findall(doc.text, start, end))
+    return any(int(y) in old for y in _years(doc.text, start, end))
+
+
+def _years(text, start, end):
+    """_YEAR.findall(text, start, end): `_YEAR` is tried only where a `_YEAR_START` match is
+    (every year starts with one; they cannot overlap, nor years: the scan finds each place)."""
+    match = _YEAR.match
+    found = []
+    for candidate in _YEAR_START.finditer(text, start, end):
+        m = match(text, candidate.start(), end)
+        if m is not None:
+            found.append(m.group())
+    return found
 
 
 class _Found:

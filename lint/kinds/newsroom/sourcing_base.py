@@ -48,7 +48,7 @@ class Attribution:
         self._folded = None
         self._index = None
         if cues is not None and folded_words(doc) is not None:
-            self._folded = folded_text(doc)
+            self._folded = folded_letters(doc)  # (its a-z runs are the folded text's)
             self._index = cue_index(tuple(cues))
 
     def _holds_cue(self, start: int, end: int) -> bool:
@@ -60,7 +60,7 @@ class Attribution:
         # a-z runs of the folded stretch (see `folded_words`): a phrase that lacks one of them
         # there cannot match there.
         anchors, by_anchor, wordless = self._index
-        words = az_words(self._folded[start:end])
+        words = frozenset(self._folded[start:end].split())
         text = self.doc.text
         for anchor in anchors.intersection(words):
             for needed, pattern in by_anchor[anchor]:
