@@ -221,7 +221,9 @@ def folded_letters(doc) -> Optional[bytes]:
 _COMMON = frozenset(
     "the their there them they than then that this these those with from more less into onto "
     "upon over under about after before other which were have been being within when "
-    "where what some many much most very just only also still again your ours".split()
+    "where what some many much most very just only also still again your ours "
+    # (and the words for people, in most news copy: `people aware of` is found by `aware`)
+    "people person someone".split()
 )
 
 
