@@ -249,7 +249,6 @@ class PhraseStarts:
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
         befores: Dict[str, list] = {}
         afters: Dict[str, frozenset] = {}  # anchor -> the words after it in each of its phrases
-        after_readings: Dict[str, list] = {}  # anchor -> the readings of the words after it
         for phrase in sorted(set(phrases)):
             words = phrase.split()
             if not words:
@@ -266,9 +265,6 @@ class PhraseStarts:
                 befores[anchor].append(before)
             after = frozenset(w.casefold() if ignorecase else w for w in words[j + 1 :])
             afters[anchor] = after if anchor not in afters else afters[anchor] & after
-            reading = "".join(r"\s+" + regex.escape(w) for w in words[j + 1 :])
-            if reading not in after_readings.setdefault(anchor, []):
-                after_readings[anchor].append(reading)
         # (anchor, the readings of the words before it (None: none), one reading that matches
         # where any of several does (or None), the anchor as a draft word (`folded_words`)
         # when it is all a-z once folded)
@@ -308,15 +304,6 @@ class PhraseStarts:
         if any(required & self._requires.keys() for required in self._requires.values()):
             self._requires = {}  # (chains: not worth ordering)
         self.items.sort(key=lambda item: (item[3] is not None, order.get(item[0], 0) > 0))
-        # Speed: an anchor is a start only where the words after it in one of its phrases
-        # follow it (every match of the pattern is one of the phrases, whole): one reading
-        # forward, from the anchor's end, of any of them (none when a phrase ends with it)
-        self._after: Dict[str, object] = {}
-        for anchor, readings in after_readings.items():
-            if "" not in readings:
-                self._after[anchor] = regex.compile(
-                    "|".join(f"(?:{r})" for r in readings), regex.IGNORECASE if ignorecase else 0
-                )
         # for `present`: the anchors as draft words, and the anchors that are not draft words
         self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
         self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
@@ -368,10 +355,8 @@ class PhraseStarts:
                 self._last = (words, items)
         requires = self._requires
         missing = set() if requires else None
-        afters = self._after
         for anchor, readings, any_before, key in items:
             size = len(anchor)
-            after = afters.get(anchor) if afters else None
             if requires and key is None:
                 if anchor in requires and not missing.isdisjoint(requires[anchor]):
                     continue
@@ -383,16 +368,7 @@ class PhraseStarts:
             if readings is _ALONE:
                 # (the phrase is its anchor alone: the loop below, with no reading back)
                 find = haystack.find
-                if after is not None:
-                    after = after.match
-                    while i >= 0:
-                        if not (
-                            edges
-                            and (text[i + size : i + size + 1] in ASCII_WORD_CHARS or (i > 0 and text[i - 1] in ASCII_WORD_CHARS))
-                        ) and after(text, i + size) is not None:
-                            into.add(i)
-                        i = find(anchor, i + 1, hi)
-                elif edges:
+                if edges:
                     while i >= 0:
                         if text[i + size : i + size + 1] not in ASCII_WORD_CHARS and not (
                             i > 0 and text[i - 1] in ASCII_WORD_CHARS
@@ -406,9 +382,7 @@ class PhraseStarts:
                 continue
             while i >= 0:
                 # a whole-word anchor has no word character just after it ...
-                if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS) and (
-                    after is None or after.match(text, i + size) is not None
-                ):
+                if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):
                     # (an alternation matches where one of its branches does)
                     none_before = any_before is not None and any_before.match(text, lo, i) is None
                     for before in readings:
