@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import List
 
 import regex
@@ -39,7 +40,7 @@ from lint.kinds.newsroom.sourcing_base import (
     PhraseStarts,
     cue_index,
     finditer_at,
-    az_words,
+    folded_letters,
     folded_text,
     folded_words,
     phrases_pattern,
@@ -94,6 +95,8 @@ _RESPONDENTS = lazy_compile(
     r"admit|admitted|feel|felt)\b"
 )
 _YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
+# where a year can start (a `re` scan for two ASCII digits is much faster than `_YEAR`'s)
+_YEAR_START = re.compile(r"1[89]|20")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
 _THRESHOLD = lazy_compile(
@@ -197,7 +200,7 @@ class _Phrases:
         anchors, by_anchor, wordless = self.index
         if not wordless and anchors.isdisjoint(words):
             return False  # (the stretch's words are some of the draft's)
-        here = az_words(folded[start:end])
+        here = frozenset(folded_letters(doc)[start:end].split())  # (az_words(folded[start:end]))
         for anchor in anchors.intersection(here):
             for needed, pattern in by_anchor[anchor]:
                 if needed <= here and pattern.search(text, start, end) is not None:
@@ -332,6 +335,8 @@ class UnattributedFigure(Kind):
         # shapes found by scanning from a word (or a currency symbol), and where each can start
         # (shapes that start at the same words share one finder: its places are found once)
         cas_starts = PhraseStarts(self.casualty_verbs, True, True)
+        damage_starts = PhraseStarts(self.damage_verbs, True, True)
+        displaced_starts = PhraseStarts(self.displacement_verbs, True, True)
         shapes = [
             # killing one fighter; wounding dozens of soldiers; killed at least 12; killed a
             # contractor; wounding a British soldier (one pattern: one try at each verb)
@@ -341,8 +346,8 @@ class UnattributedFigure(Kind):
             # death toll rose to 40
             ("casualty", rf"(?i:death toll|toll)\b[^.;\n]{{0,40}}?\s{number}", PhraseStarts(["death toll", "toll"], True)),
             # destroying 300 homes; displaced thousands of people
-            ("damage", rf"(?i:{damage})\s+{number}", PhraseStarts(self.damage_verbs, True, True)),
-            ("displaced", rf"(?i:{displaced})\s+{number}", PhraseStarts(self.displacement_verbs, True, True)),
+            ("damage", rf"(?i:{damage})\s+{number}", damage_starts),
+            ("displaced", rf"(?i:{displaced})\s+{number}", displaced_starts),
             # $4 million, US$5, CDN$11,000, £12m, up to $2bn
             ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))",
              None),
@@ -356,6 +361,9 @@ class UnattributedFigure(Kind):
         self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
         self._set("_anchored_needs", [needs for _, _, needs in tails])
         self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
+        # where the "verb" tail's verbs may stand, as the scanning shapes find them (any case:
+        # more places to try, the same matches), and the count verbs, which no shape scans for
+        self._set("_verb_finders", (cas_starts, damage_starts, displaced_starts, PhraseStarts(self.count_verbs, True, True)))
         # the best priority a tail's match can have (a "verb" is told by its verb)
         lowest = dict(_PRIORITY)
         lowest["verb"] = min(_PRIORITY[what] for what in self._verb_kinds)
@@ -423,7 +431,7 @@ class UnattributedFigure(Kind):
         self._number_starts.starts(text, folded, lo, hi, starts, words)
         return finditer_at(self._start, text, starts, lo, hi, timeout)
 
-    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout):
+    def _gated_tries(self, anchored, text, folded, words, lo, hi, timeout, doc, found=None):
         """(start, what, pattern) for every anchored shape at every number in text[lo:hi], in
         that order, but only where one of the shape's needed words starts within the number's
         reach (_REACH): the shapes that are left out cannot match there.
@@ -432,12 +440,25 @@ class UnattributedFigure(Kind):
         numbers are looked for only inside those stretches. A number found by a scan of the whole
         span lies in a stretch just as it would here: a stretch starts right after a character
         that no number holds, so no number found before it runs into it.
+
+        `found`: the places of the scanning shapes' finders (`_scan`), which the "verb" tail
+        shares.
         """
         shapes = []
         for what, pattern, needs, symbol in anchored:
-            stretches = _merge(
-                (_reach_back(text, lo, q), q) for q in _need_places(needs, symbol, text, folded, lo, hi, words)
-            )
+            if what == "verb" and found is not None:
+                # (the places the scanning shapes found: each verb is looked for once)
+                places = set()
+                for finder in self._verb_finders:
+                    known = found.get(id(finder))
+                    if known is None:
+                        known = found[id(finder)] = set()
+                        finder.starts(text, folded, lo, hi, known, words)
+                    places |= known
+                places = sorted(places)
+            else:
+                places = _need_places(needs, symbol, text, folded, lo, hi, words)
+            stretches = _merge((_reach_back(text, lo, q), q) for q in places)
             if stretches[0]:
                 shapes.append((what, pattern, stretches))
         if not shapes:
@@ -451,11 +472,21 @@ class UnattributedFigure(Kind):
         # number words and hedges are looked for inside the stretches only: a phrase of them
         # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
         # it ends where the reach from the stretch's last place ends, or before
+        # (in each stretch, only those that are words of the stretch: a number word or hedge
+        # `_start` matches holds each of its words as a whole a-z run of the folded text, see
+        # `folded_words`; `letters` is None when words is)
         words_at = set()
         reach = _compiled().reach
+        letters = folded_letters(doc)
+        number_keys = self._number_starts._keys
         for first, last in zip(*union):
             reach_end = reach(text, last, hi).end()
-            self._number_starts.starts(text, folded, first, reach_end, words_at, words)
+            here = letters[first:reach_end].split()
+            if number_keys.isdisjoint(here):
+                if not self._number_starts._unkeyed_items:
+                    continue
+                here = ()
+            self._number_starts.starts(text, folded, first, reach_end, words_at, frozenset(here))
         starts.update(i for i in words_at if _inside(union, i))
         for place in finditer_at(self._start, text, starts, lo, hi, timeout):
             start = place.start()
@@ -508,7 +539,7 @@ class UnattributedFigure(Kind):
                     consider(m, what)
             tries = ()
             if gate and anchored:
-                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout)
+                tries = self._gated_tries(anchored, text, folded, words, span_start, end, timeout, doc, found)
             elif anchored:
                 tries = (
                     (place.start(), what, tail)
@@ -709,11 +740,23 @@ def _historical(doc, start, end) -> bool:
     old = cache.get("old-years")
     if old is None:
         # the years of the draft that are ten or more before its latest (once per draft)
-        years = {int(y) for y in _YEAR.findall(doc.text)}
+        years = {int(y) for y in _years(doc.text, 0, len(doc.text))}
         old = cache["old-years"] = frozenset(y for y in years if y <= max(years) - 10) if years else frozenset()
     if not old:
         return False
-    return any(int(y) in old for y in _YEAR.findall(doc.text, start, end))
+    return any(int(y) in old for y in _years(doc.text, start, end))
+
+
+def _years(text, start, end):
+    """_YEAR.findall(text, start, end): `_YEAR` is tried only where a `_YEAR_START` match is
+    (every year starts with one; they cannot overlap, nor years: the scan finds each place)."""
+    match = _YEAR.match
+    found = []
+    for candidate in _YEAR_START.finditer(text, start, end):
+        m = match(text, candidate.start(), end)
+        if m is not None:
+            found.append(m.group())
+    return found
 
 
 class _Found:

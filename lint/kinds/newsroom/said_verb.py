@@ -87,6 +87,14 @@ class SaidVerb(Kind):
         self._set("_first_keys", tuple(
             w.casefold().encode() if w.isascii() and w.isalpha() else None for w in first
         ))
+        # (the same, by key: the first words a draft's words leave, with one set operation)
+        by_key = {}
+        for word, key in zip(first, self._first_keys):
+            if key is not None:
+                by_key.setdefault(key, []).append(word)
+        self._set("_first_by_key", by_key)
+        self._set("_first_keyset", frozenset(by_key))
+        self._set("_first_unkeyed", tuple(w for w, key in zip(first, self._first_keys) if key is None))
 
     def _matches(self, text, span_start, span_end, timeout, words=None):
         """finditer(self._pattern, text, span_start, span_end), tried only where a match can
@@ -96,9 +104,13 @@ class SaidVerb(Kind):
         edges (and its words apart by white space), so a first word the draft lacks as a word,
         or an occurrence glued to an ASCII letter, digit or `_`, holds no verb."""
         starts = set()
-        for word, key in zip(self._first_words, self._first_keys):
-            if words is not None and key is not None and key not in words:
-                continue
+        if words is None:
+            present = self._first_words
+        else:
+            by_key = self._first_by_key
+            present = [w for key in self._first_keyset.intersection(words) for w in by_key[key]]
+            present += self._first_unkeyed
+        for word in present:
             size = len(word)
             v = text.find(word, span_start, span_end)
             while v >= 0:

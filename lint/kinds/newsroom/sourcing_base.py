@@ -48,7 +48,7 @@ class Attribution:
         self._folded = None
         self._index = None
         if cues is not None and folded_words(doc) is not None:
-            self._folded = folded_text(doc)
+            self._folded = folded_letters(doc)  # (its a-z runs are the folded text's)
             self._index = cue_index(tuple(cues))
 
     def _holds_cue(self, start: int, end: int) -> bool:
@@ -60,7 +60,7 @@ class Attribution:
         # a-z runs of the folded stretch (see `folded_words`): a phrase that lacks one of them
         # there cannot match there.
         anchors, by_anchor, wordless = self._index
-        words = az_words(self._folded[start:end])
+        words = frozenset(self._folded[start:end].split())
         text = self.doc.text
         for anchor in anchors.intersection(words):
             for needed, pattern in by_anchor[anchor]:
@@ -156,9 +156,20 @@ def folded_text(doc) -> Optional[str]:
     """
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
     if "text" not in cache:
-        folded = doc.text.casefold()
-        cache["text"] = folded if len(folded) == len(doc.text) else None
+        text = doc.text
+        if text.isascii() or ("\u0130" not in text and "\u0131" not in text and "\u0307" not in text):
+            # (the draft's prefilter folding, computed once for the literal prefilters, is
+            # `casefold()` itself when the text holds none of these: see `_FOLD_DIFFERS`)
+            folded = doc.folded_text
+        else:
+            folded = text.casefold()
+        cache["text"] = folded if len(folded) == len(text) else None
     return cache["text"]
+
+
+# the characters whose case folding holds a combining dot above or a dotless i: only in a
+# text with one of them does `Document.folded_text` (`prefilter_fold`) differ from `casefold()`
+_FOLD_DIFFERS = ("\u0130", "\u0131", "\u0307")
 
 
 # every byte that is not a-z becomes a space: what is left, split, is the draft's a-z words
@@ -187,20 +198,36 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
     if "words" not in cache:
         folded = folded_text(doc)
-        words = None
+        words = letters = None
         if folded is not None and prefilters_enabled():
             # non-ASCII characters become `?`, then a space, like every other non-letter
-            words = az_words(folded)
+            letters = folded.encode("ascii", "replace").translate(_NOT_AZ)
+            words = frozenset(letters.split())
         cache["words"] = words
+        cache["letters"] = letters
     return cache["words"]
+
+
+def folded_letters(doc) -> Optional[bytes]:
+    """The draft's folded text with every character but a-z made a space, as ASCII bytes (one
+    byte per character: offsets are the text's): `folded_words` before the split, so that the
+    words of a stretch are `folded_letters(doc)[start:end].split()`. None when `folded_words`
+    is."""
+    folded_words(doc)
+    return doc.__dict__["_copydesk_folded"]["letters"]
 
 
 # words too common to find a phrase by (any anchor is exact; a rarer one is faster)
 _COMMON = frozenset(
     "the their there them they than then that this these those with from more less into onto "
     "upon over under about after before other which were have been being within when "
-    "where what some many much most very just only also still again your ours".split()
+    "where what some many much most very just only also still again your ours "
+    # (and the words for people, in most news copy: `people aware of` is found by `aware`)
+    "people person someone".split()
 )
+
+
+_ALONE = (None,)  # the readings of an anchor that is a whole phrase: no words before it
 
 
 class PhraseStarts:
@@ -221,6 +248,7 @@ class PhraseStarts:
         self.whole_words = whole_words
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
         befores: Dict[str, list] = {}
+        afters: Dict[str, frozenset] = {}  # anchor -> the words after it in each of its phrases
         for phrase in sorted(set(phrases)):
             words = phrase.split()
             if not words:
@@ -235,6 +263,8 @@ class PhraseStarts:
             before = "".join(regex.escape(w) + r"\s+" for w in words[:j]) if j else None
             if before not in befores.setdefault(anchor, []):
                 befores[anchor].append(before)
+            after = frozenset(w.casefold() if ignorecase else w for w in words[j + 1 :])
+            afters[anchor] = after if anchor not in afters else afters[anchor] & after
         # (anchor, the readings of the words before it (None: none), one reading that matches
         # where any of several does (or None), the anchor as a draft word (`folded_words`)
         # when it is all a-z once folded)
@@ -245,7 +275,35 @@ class PhraseStarts:
             sources = [r for r in readings if r is not None]
             any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
             readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
+            readings = _ALONE if readings == _ALONE else readings
             self.items.append((anchor, readings, any_before, key))
+        # Speed, for the anchors that are not draft words (looked for in every draft, where
+        # most are absent: `two-thirds`, `death` of `death toll`, `percent`):
+        # - with whole words, each a-z run of such an anchor is a draft word where the anchor
+        #   starts a phrase (it stands between characters that are not `\w`, as each of its
+        #   a-z runs does between its other characters: see `folded_words`): `_runs`;
+        # - an anchor holding another (`percent`, `cent`), or whose every phrase holds
+        #   another after it (`death toll`, `toll`), is no start in a stretch where that
+        #   other one was looked for first and not found: `_requires`, and the order.
+        unkeyed = [anchor for anchor, _, _, key in self.items if key is None]
+        self._requires: Dict[str, FrozenSet[str]] = {}
+        for anchor in unkeyed:
+            required = frozenset(
+                other for other in unkeyed if other != anchor and (other in anchor or other in afters[anchor])
+            )
+            if required:
+                self._requires[anchor] = required
+        self._runs: Dict[str, FrozenSet[bytes]] = {}
+        if whole_words:
+            for anchor in unkeyed:
+                runs = az_words(anchor.casefold())
+                if runs:
+                    self._runs[anchor] = runs
+        # (each required anchor first: none of them requires one that requires it)
+        order = {anchor: len(self._requires.get(anchor, ())) for anchor in unkeyed}
+        if any(required & self._requires.keys() for required in self._requires.values()):
+            self._requires = {}  # (chains: not worth ordering)
+        self.items.sort(key=lambda item: (item[3] is not None, order.get(item[0], 0) > 0))
         # for `present`: the anchors as draft words, and the anchors that are not draft words
         self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
         self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
@@ -271,7 +329,10 @@ class PhraseStarts:
         if words is None:
             return any(anchor in haystack for anchor, _, _, _ in self.items)
         # (one set operation in place of a look-up per anchor)
-        return not self._keys.isdisjoint(words) or any(anchor in haystack for anchor in self._unkeyed)
+        if not self._keys.isdisjoint(words):
+            return True
+        runs = self._runs
+        return any(anchor in haystack for anchor in self._unkeyed if anchor not in runs or runs[anchor] <= words)
 
     def starts(
         self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
@@ -287,13 +348,38 @@ class PhraseStarts:
             if last_words is words:
                 items = last_items
             else:
-                items = self._unkeyed_items + [
+                runs = self._runs
+                items = [item for item in self._unkeyed_items if item[0] not in runs or runs[item[0]] <= words] + [
                     item for key in self._keys.intersection(words) for item in self._by_key[key]
                 ]
                 self._last = (words, items)
+        requires = self._requires
+        missing = set() if requires else None
         for anchor, readings, any_before, key in items:
             size = len(anchor)
-            i = haystack.find(anchor, lo, hi)
+            if requires and key is None:
+                if anchor in requires and not missing.isdisjoint(requires[anchor]):
+                    continue
+                i = haystack.find(anchor, lo, hi)
+                if i < 0:
+                    missing.add(anchor)
+            else:
+                i = haystack.find(anchor, lo, hi)
+            if readings is _ALONE:
+                # (the phrase is its anchor alone: the loop below, with no reading back)
+                find = haystack.find
+                if edges:
+                    while i >= 0:
+                        if text[i + size : i + size + 1] not in ASCII_WORD_CHARS and not (
+                            i > 0 and text[i - 1] in ASCII_WORD_CHARS
+                        ):
+                            into.add(i)
+                        i = find(anchor, i + 1, hi)
+                else:
+                    while i >= 0:
+                        into.add(i)
+                        i = find(anchor, i + 1, hi)
+                continue
             while i >= 0:
                 # a whole-word anchor has no word character just after it ...
                 if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):

@@ -1,0 +1,110 @@
+"""The sourcing kinds' speed shortcuts find what the plain searches find.
+
+Each test compares a shortcut with the search it stands for, over drafts built from words that
+make the shortcut matter (phrases split across lines, glued to letters, in capitals, cut by the
+edge of the stretch searched).
+"""
+
+import random
+import sys
+
+import pytest
+import regex
+
+from lint.drafts.document import Document, prefilter_fold
+from lint.kinds.newsroom.figures import _YEAR, _years
+from lint.kinds.newsroom.sourcing_base import (
+    _FOLD_DIFFERS,
+    PhraseStarts,
+    folded_letters,
+    folded_text,
+    folded_words,
+)
+
+
+def test_prefilter_folding_is_casefold_but_for_three_characters():
+    # folded_text reuses Document.folded_text when the text holds none of _FOLD_DIFFERS
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char in _FOLD_DIFFERS or 0xD800 <= code <= 0xDFFF:
+            continue
+        assert prefilter_fold(char) == char.casefold(), hex(code)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Police said FIVE people died.\n", "police said five people died.\n"),
+        ("Straße closed; 3 hurt\n", None),  # ß folds to ss: offsets move
+        ("İzmir: 4 dead\n", None),
+        ("Kırıkkale: 4 dead\n", "kırıkkale: 4 dead\n"),  # a dotless i stays itself
+        ("a\u0307 4 dead\n", "a\u0307 4 dead\n"),
+    ],
+)
+def test_folded_text_is_the_casefold_that_keeps_offsets(text, expected):
+    doc = Document.from_text(text)
+    assert folded_text(doc) == expected
+
+
+def test_folded_letters_splits_into_folded_words():
+    doc = Document.from_text("Officials’ figures: 5,000 HOMES were flooded (résumé)\n")
+    letters = folded_letters(doc)
+    assert len(letters) == len(doc.text)
+    assert frozenset(letters.split()) == folded_words(doc)
+    assert b"homes" in folded_words(doc) and b"officials" in folded_words(doc)
+
+
+_WORDS = (
+    "death toll tolls the people close to aware of percent per cent per-cent two-thirds two "
+    "thirds break-ins break ins said to be is was Said reportedly one in five killed xkilled "
+    "killedx K\u212a \u017fo".split()
+)
+_GAPS = (" ", "  ", "\n", "\n\n", "-", "", ".", ", ")
+
+
+def _draft(rng, size=60):
+    return "".join(rng.choice(_WORDS) + rng.choice(_GAPS) for _ in range(size))
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+@pytest.mark.parametrize("whole_words", [True, False])
+def test_phrase_starts_hold_every_phrase_found_in_the_stretch(ignorecase, whole_words):
+    phrases = [
+        "death toll", "toll", "percent", "per cent", "per-cent", "two-thirds", "break-ins",
+        "people close to", "people aware of", "is said to be", "was said to be", "one in five",
+        "killed", "reportedly",
+    ]
+    finder = PhraseStarts(phrases, ignorecase, whole_words)
+    # the pattern such a finder serves: the phrases, white space between words, held to word
+    # edges when `whole_words`
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    if whole_words:
+        body = rf"(?<![\w])(?:{body})(?![\w])"
+    pattern = regex.compile(body, regex.IGNORECASE if ignorecase else 0)
+    rng = random.Random(7)
+    for _ in range(300):
+        doc = Document.from_text(_draft(rng))
+        text = doc.text
+        folded = folded_text(doc)
+        if folded is None:
+            continue
+        words = folded_words(doc)
+        # a stretch ends at white space, as sentences and paragraphs do (a word cut by its
+        # end is no word to the finder, which reads the character after it)
+        edges = [0] + [i for i, c in enumerate(text) if c.isspace()] + [len(text)]
+        lo = rng.choice(edges[: len(edges) // 2])
+        hi = rng.choice([i for i in edges if i >= lo])
+        found = set()
+        finder.starts(text, folded, lo, hi, found, words)
+        expected = {m.start() for m in pattern.finditer(text, lo, hi, overlapped=True)}
+        assert expected <= found, (text, lo, hi, sorted(expected - found))
+
+
+def test_years_are_what_the_year_pattern_finds():
+    rng = random.Random(3)
+    pieces = ["1999", "2020", "1820-1900", ",1950", "19٢٣", "x2001", "20011", "1919", " ", "\n", "a", "٢", "-"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(20))
+        lo = rng.randrange(0, len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        assert _years(text, lo, hi) == _YEAR.findall(text, lo, hi), text
