@@ -25,7 +25,10 @@ shared by the rules that report its classes.
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Tuple
+from functools import reduce
+from itertools import accumulate, compress
+from operator import or_
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
 
@@ -228,6 +231,7 @@ class _Desk:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_plain"] = {}
+        state["_lines"] = {}
         return state
 
     def bracket_group(self, opener: str) -> "re.Pattern":
@@ -242,6 +246,8 @@ class _Desk:
 
     def __init__(self, words):
         self._plain: Dict[str, bool] = {}
+        # each line's verdict (`_Analysis.line_verdict`), by its text: lines repeat across drafts
+        self._lines: Dict[str, int] = {}
         w = {k: list(words[k]) for k in TABLE_KEYS}
         self.addressees = _caps(w["addressees"])
         self.note_words = frozenset(_caps(w["note-words"]))
@@ -306,9 +312,28 @@ class _Desk:
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
         )
+        # an advisory found in the draft is found in one of its lines
+        self.advisory_by_line = not any("\n" in a for a in self.advisories)
 
 
 _FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
+
+# a line's verdict (`_Analysis.line_verdict`): the steps that can find something on it
+_STEP_BRACKETS, _STEP_ADVISORIES, _STEP_PLACEHOLDERS = 1, 2, 4
+_TAILS, _NO_TAILS = 8, 16  # the line-by-line pass, with and without runs of capitals at its end
+# each lower-case shape (`_LOWER`) has a bit, set when a line holds one of its literals
+_KIND_BITS = tuple((32 << i, kind) for i, (kind, _, _) in enumerate(_LOWER))
+_LITERAL_BITS = tuple((literal, 32 << i) for i, (_, literals, _) in enumerate(_LOWER)
+                      for literal in literals if isinstance(literal, str))
+
+
+class _Line:
+    """A line of text standing in for a draft, for its verdict."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 class _Analysis:
@@ -328,6 +353,8 @@ class _Analysis:
         text = self.text
         if not text.strip():
             return []
+        if self.fast and self.desk.dash_window is not None and self.desk.advisory_by_line:
+            return self.run_by_lines()
         self.brackets()
         self.lower_shapes()
         self.advisories()
@@ -340,6 +367,74 @@ class _Analysis:
         self.lines_pass(scan_tails=not whole)
         self.found.sort()
         return self.found
+
+    def run_by_lines(self):
+        """What `run` finds, with each line's verdict (`line_verdict`) looked up by its text:
+        a step no line asks for finds nothing and is skipped, and the line-by-line pass reads
+        only the lines that ask for it. Each step still reads the whole draft, in `run`'s order
+        (a note found first takes its span), when a line asks for it."""
+        text = self.text
+        desk = self.desk
+        memo = desk._lines
+        lines = text.split("\n")
+        verdicts = list(map(memo.get, lines))
+        if None in verdicts:
+            verdict = self.line_verdict
+            for i, known in enumerate(verdicts):
+                if known is None:
+                    line = lines[i]
+                    if len(memo) >= 50000:
+                        memo.clear()
+                    verdicts[i] = memo[line] = verdict(line)
+        steps = reduce(or_, verdicts, 0)
+        if steps & _STEP_BRACKETS:
+            self.brackets()
+        self.lower_shapes(frozenset(kind for bit, kind in _KIND_BITS if steps & bit))
+        if steps & _STEP_ADVISORIES:
+            self.advisories()
+        if steps & _STEP_PLACEHOLDERS:
+            self.placeholders()
+        whole = not desk.gate.isdisjoint(self.capitals().split())
+        if whole:
+            self.scan_runs(0, len(text))
+        need = _NO_TAILS if whole else _TAILS
+        if steps & need:
+            window = desk.dash_window
+            ends = list(accumulate(map(len, lines)))  # where each line ends, line breaks aside
+            for i in compress(range(len(lines)), verdicts):
+                if verdicts[i] & need:
+                    line = lines[i]
+                    self.line_pass(line, ends[i] - len(line) + i, not whole, window)
+        self.found.sort()
+        return self.found
+
+    def line_verdict(self, line: str) -> int:
+        """Which of `run`'s steps can find something on this line alone, and which lower-case
+        shapes' literals it holds (bits). A step's matches never take a line break (nor look
+        past one for anything but a line's edge), so the steps a draft needs are those its
+        lines ask for, and a line that asks for no pass of its own is passed over."""
+        bits = 0
+        desk = self.desk
+        openers = [o for o in _OPENERS if o in line]
+        if openers and any(desk.bracket_group(o).search(line) is not None for o in openers):
+            probe = _Analysis(_Line(line), desk)
+            probe.brackets()
+            if probe.found:
+                bits |= _STEP_BRACKETS
+        if desk.advisory.match(line) is not None:  # (a line has one start)
+            bits |= _STEP_ADVISORIES
+        if "XX" in line or "xxx" in line:
+            bits |= _STEP_PLACEHOLDERS
+        if line:
+            if _line_asks(desk, line):
+                bits |= _TAILS | _NO_TAILS
+            elif _tail_asks(desk, line):
+                bits |= _TAILS
+        if _LOWER_FOUND.search(line) is not None:
+            for literal, bit in _LITERAL_BITS:
+                if literal in line:
+                    bits |= bit
+        return bits
 
     # ---- helpers ---------------------------------------------------------------------
 
@@ -544,26 +639,32 @@ class _Analysis:
 
     # ---- lower-case shapes -----------------------------------------------------------
 
-    def lower_shapes(self):
+    def lower_shapes(self, kinds: Optional[FrozenSet[str]] = None):
+        """`kinds`: the shapes whose literals the draft holds (its lines' verdicts), when known."""
         text = self.text
         caps = self.capitals()
         present = None if self.fast else set(_LOWER_FOUND.findall(text))
         for kind, literals, pattern in _LOWER:
             # the shape is looked for when one of its literals is in the draft (a run of A-Z in
             # the draft's capitals)
-            for literal in literals:
-                if isinstance(literal, bytes):
-                    if literal in caps:
-                        break
-                elif present is not None:
-                    if literal in present:
-                        break
-                else:
-                    rare, literal_pattern = _LOWER_LITERALS[literal]
-                    if (rare is None or rare in text) and literal_pattern.search(text) is not None:
-                        break
+            if kinds is not None and kind in kinds:
+                pass
             else:
-                continue
+                for literal in literals:
+                    if isinstance(literal, bytes):
+                        if literal in caps:
+                            break
+                    elif kinds is not None:
+                        continue
+                    elif present is not None:
+                        if literal in present:
+                            break
+                    else:
+                        rare, literal_pattern = _LOWER_LITERALS[literal]
+                        if (rare is None or rare in text) and literal_pattern.search(text) is not None:
+                            break
+                else:
+                    continue
             for m in pattern.finditer(text):
                 self.lower_shape(kind, m)
 
@@ -573,47 +674,42 @@ class _Analysis:
         capitals in a line's last characters or in a short line."""
         text = self.text
         desk = self.desk
-        soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
         window = desk.dash_window if self.fast else None
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
         line_start = 0
         for line in text.split("\n"):
-            length = len(line)
-            line_end = line_start + length
-            if not length:
-                line_start = line_end + 1
-                continue
-            if window is not None:
-                # a desk's name after a dash ending the line: searched only when a dash stands
-                # near the line's end (a line holds at most one match: it ends the line)
-                tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
-                if "-" in tail or "—" in tail or "–" in tail:
-                    m = desk.desk_dash.search(text, line_start, line_end)
-                    if m is not None:
-                        self.desk_dash(m)
-            if length <= 24:
-                stripped = line.strip()
-                if stripped and " ".join(stripped.split()) in end_marks:
-                    s = line_start + line.index(stripped[0])
-                    self.add(s, s + len(stripped), NOTE, "an end mark")
-            if (line[0] in soft_starts or not self.fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
-                self.soft_advisory(line_start, line_end)
-            if scan_tails:
-                if length <= 100:
-                    low = line_start
-                elif line[-_TAIL:].islower():
-                    line_start = line_end + 1
-                    continue  # no capital in the line's last characters: nothing glued there
-                else:
-                    last = _LAST_LOWER.search(text, line_start, line_end)
-                    low = min(last.end() if last else line_start, line_end - _TAIL)
-                    while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
-                        low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end:
-                    self.scan_runs(low, line_end, (line_start, line_end))
-            line_start = line_end + 1
+            if line:
+                self.line_pass(line, line_start, scan_tails, window)
+            line_start += len(line) + 1
+
+    def line_pass(self, line: str, line_start: int, scan_tails: bool, window: Optional[int]):
+        """`lines_pass` on one line (not empty) starting at `line_start`."""
+        text = self.text
+        desk = self.desk
+        length = len(line)
+        line_end = line_start + length
+        if window is not None:
+            # a desk's name after a dash ending the line: searched only when a dash stands
+            # near the line's end (a line holds at most one match: it ends the line)
+            tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
+            if "-" in tail or "—" in tail or "–" in tail:
+                m = desk.desk_dash.search(text, line_start, line_end)
+                if m is not None:
+                    self.desk_dash(m)
+        if length <= 24:
+            stripped = line.strip()
+            if stripped and " ".join(stripped.split()) in desk.end_marks:
+                s = line_start + line.index(stripped[0])
+                self.add(s, s + len(stripped), NOTE, "an end mark")
+        if (line[0] in desk.soft_starts or not self.fast) and (
+                line.startswith(desk.soft_firsts) or (line[0] in " \t" and line.lstrip().startswith(desk.soft_firsts))):
+            self.soft_advisory(line_start, line_end)
+        if scan_tails:
+            low = _tail_start(text, line, line_start)
+            if low is not None and low < line_end:
+                self.scan_runs(low, line_end, (line_start, line_end))
 
     def desk_dash(self, m):
         text = self.text
@@ -984,6 +1080,52 @@ class _Analysis:
         if following[:1].islower():
             return  # a hard-wrapped sentence goes on
         self.add(tokens[0][0], tokens[-1][1], HEADING, "a heading run into the paragraph")
+
+
+def _tail_start(text: str, line: str, line_start: int) -> Optional[int]:
+    """Where the runs of capitals of a line of `text` (not empty, at `line_start`) are read
+    from: a short line's start, else its last characters (None: no capital there, nothing
+    glued)."""
+    if len(line) <= 100:
+        return line_start
+    if line[-_TAIL:].islower():
+        return None  # no capital in the line's last characters: nothing glued there
+    line_end = line_start + len(line)
+    last = _LAST_LOWER.search(text, line_start, line_end)
+    low = min(last.end() if last else line_start, line_end - _TAIL)
+    while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
+        low -= 1  # back to the start of a run of capitals cut by the window
+    return low
+
+
+def _line_asks(desk: _Desk, line: str) -> bool:
+    """Would `_Analysis.line_pass` on this line (not empty) do anything but read its runs of
+    capitals: a desk's name after a dash ending it, an end mark, an advisory opening it?"""
+    window = desk.dash_window
+    tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
+    if ("-" in tail or "—" in tail or "–" in tail) and desk.desk_dash.search(line) is not None:
+        return True
+    if len(line) <= 24:
+        stripped = line.strip()
+        if stripped and " ".join(stripped.split()) in desk.end_marks:
+            return True
+    return line[0] in desk.soft_starts and (
+        line.startswith(desk.soft_firsts) or (line[0] in " \t" and line.lstrip().startswith(desk.soft_firsts)))
+
+
+def _tail_asks(desk: _Desk, line: str) -> bool:
+    """Does the line (not empty) hold, where `line_pass` reads its runs of capitals, a run
+    that `_Analysis.scan_runs` reads further than its first test?"""
+    low = _tail_start(line, line, 0)
+    if low is None:
+        return False
+    end = len(line)
+    for m in _CAPS_RUN.finditer(line, low, end):
+        group = m.group()
+        if end - m.end() > 40 and " " not in group and _key(group) not in desk.single:
+            continue  # scan_runs' first test passes it over
+        return True
+    return False
 
 
 # Where a match of the patterns above can start in `before` (a line's text, no line break): a
