@@ -307,6 +307,7 @@ class _Desk:
         runs = {max(regex.findall(r"[A-Z]+", w) or [""], key=len) for w in self.single}
         runs = {r for r in runs if len(r) >= 2}
         self.gate = frozenset(r.encode() for r in runs)
+        self.gate_runs = frozenset(runs)  # the same, as text (a line's verdict)
         # each advisory's runs of A-Z, each list once (UPDATE 1- ... UPDATE 5- are one)
         self.advisory_runs = tuple(dict.fromkeys(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories))
         self.advisory = regex.compile(
@@ -321,10 +322,16 @@ _FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
 # a line's verdict (`_Analysis.line_verdict`): the steps that can find something on it
 _STEP_BRACKETS, _STEP_ADVISORIES, _STEP_PLACEHOLDERS = 1, 2, 4
 _TAILS, _NO_TAILS = 8, 16  # the line-by-line pass, with and without runs of capitals at its end
-# each lower-case shape (`_LOWER`) has a bit, set when a line holds one of its literals
-_KIND_BITS = tuple((32 << i, kind) for i, (kind, _, _) in enumerate(_LOWER))
-_LITERAL_BITS = tuple((literal, 32 << i) for i, (_, literals, _) in enumerate(_LOWER)
-                      for literal in literals if isinstance(literal, str))
+_WHOLE = 32  # a desk word's run of A-Z: the whole draft's runs of capitals are read
+# each lower-case shape (`_LOWER`) has a bit, set when a line holds one of its literals (one
+# looked for in the draft's capitals, a run of A-Z, is in them when the text holds it)
+_KIND_BITS = tuple((64 << i, kind) for i, (kind, _, _) in enumerate(_LOWER))
+_LITERAL_BITS = tuple((literal if isinstance(literal, str) else literal.decode("ascii"), 64 << i)
+                      for i, (_, literals, _) in enumerate(_LOWER) for literal in literals)
+_ANY_LITERAL = re.compile("|".join(re.escape(literal) for literal, _ in _LITERAL_BITS))
+_AZ_RUN = re.compile("[A-Z]{2,}")
+# the sign-offs `_Analysis.signoff` reads after other words in capitals
+_OKD = frozenset({"OK'D", "OKD", "OK'ED", "OKED"})
 
 
 class _Line:
@@ -389,12 +396,14 @@ class _Analysis:
         steps = reduce(or_, verdicts, 0)
         if steps & _STEP_BRACKETS:
             self.brackets()
-        self.lower_shapes(frozenset(kind for bit, kind in _KIND_BITS if steps & bit))
+        for bit, kind in _KIND_BITS:
+            if steps & bit:
+                self.lower_shape_matches(kind)
         if steps & _STEP_ADVISORIES:
             self.advisories()
         if steps & _STEP_PLACEHOLDERS:
             self.placeholders()
-        whole = not desk.gate.isdisjoint(self.capitals().split())
+        whole = bool(steps & _WHOLE)
         if whole:
             self.scan_runs(0, len(text))
         need = _NO_TAILS if whole else _TAILS
@@ -430,10 +439,12 @@ class _Analysis:
                 bits |= _TAILS | _NO_TAILS
             elif _tail_asks(desk, line):
                 bits |= _TAILS
-        if _LOWER_FOUND.search(line) is not None:
+        if _ANY_LITERAL.search(line) is not None:
             for literal, bit in _LITERAL_BITS:
                 if literal in line:
                     bits |= bit
+        if "\n" not in line and not desk.gate_runs.isdisjoint(_AZ_RUN.findall(line)):
+            bits |= _WHOLE
         return bits
 
     # ---- helpers ---------------------------------------------------------------------
@@ -639,34 +650,35 @@ class _Analysis:
 
     # ---- lower-case shapes -----------------------------------------------------------
 
-    def lower_shapes(self, kinds: Optional[FrozenSet[str]] = None):
-        """`kinds`: the shapes whose literals the draft holds (its lines' verdicts), when known."""
+    def lower_shapes(self):
         text = self.text
         caps = self.capitals()
         present = None if self.fast else set(_LOWER_FOUND.findall(text))
         for kind, literals, pattern in _LOWER:
             # the shape is looked for when one of its literals is in the draft (a run of A-Z in
             # the draft's capitals)
-            if kinds is not None and kind in kinds:
-                pass
-            else:
-                for literal in literals:
-                    if isinstance(literal, bytes):
-                        if literal in caps:
-                            break
-                    elif kinds is not None:
-                        continue
-                    elif present is not None:
-                        if literal in present:
-                            break
-                    else:
-                        rare, literal_pattern = _LOWER_LITERALS[literal]
-                        if (rare is None or rare in text) and literal_pattern.search(text) is not None:
-                            break
+            for literal in literals:
+                if isinstance(literal, bytes):
+                    if literal in caps:
+                        break
+                elif present is not None:
+                    if literal in present:
+                        break
                 else:
-                    continue
+                    rare, literal_pattern = _LOWER_LITERALS[literal]
+                    if (rare is None or rare in text) and literal_pattern.search(text) is not None:
+                        break
+            else:
+                continue
             for m in pattern.finditer(text):
                 self.lower_shape(kind, m)
+
+    def lower_shape_matches(self, kind: str):
+        """The shape `kind`'s matches in the draft (one of its literals is there)."""
+        for k, _, pattern in _LOWER:
+            if k == kind:
+                for m in pattern.finditer(self.text):
+                    self.lower_shape(kind, m)
 
     def lines_pass(self, scan_tails: bool):
         """What stands at the start or end of a line: end marks alone on a line, advisories
@@ -1120,10 +1132,17 @@ def _tail_asks(desk: _Desk, line: str) -> bool:
     if low is None:
         return False
     end = len(line)
+    single = desk.single
     for m in _CAPS_RUN.finditer(line, low, end):
         group = m.group()
-        if end - m.end() > 40 and " " not in group and _key(group) not in desk.single:
+        if end - m.end() > 40 and " " not in group and _key(group) not in single:
             continue  # scan_runs' first test passes it over
+        key = _key(group)
+        if (key not in single and key != "CQ" and key not in _OKD and len(group.split()) == 1
+                and desk.soft_signoff.match(line[m.end():]) is None):
+            # one word in capitals, no desk word, no sign-off after it: nothing in `scan_runs`
+            # judges it (each judgement needs a desk word, a sign-off or two words)
+            continue
         return True
     return False
 
