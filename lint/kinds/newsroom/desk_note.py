@@ -329,7 +329,7 @@ _KIND_BITS = tuple((64 << i, kind) for i, (kind, _, _) in enumerate(_LOWER))
 _LITERAL_BITS = tuple((literal if isinstance(literal, str) else literal.decode("ascii"), 64 << i)
                       for i, (_, literals, _) in enumerate(_LOWER) for literal in literals)
 _ANY_LITERAL = re.compile("|".join(re.escape(literal) for literal, _ in _LITERAL_BITS))
-_AZ_RUN = re.compile("[A-Z]{2,}")
+_AZ_RUN = regex.compile("[A-Z]{2,}")  # (the regex module's findall is the faster here)
 # the sign-offs `_Analysis.signoff` reads after other words in capitals
 _OKD = frozenset({"OK'D", "OKD", "OK'ED", "OKED"})
 
