@@ -250,9 +250,25 @@ class Boilerplate(Kind):
         evidence = [furniture.NONE] * n
         prose = [None] * n  # read as needed: most drafts are long paragraphs only
         pending = []  # short blocks that are not sentences of the story: their signals are read
+        # each short block's own verdict, by its text (blocks repeat across drafts): (prose,
+        # evidence), or (False, None) when its signals are still to be read here
+        memo = self._block_memo() if quick else None
+        asked = []  # blocks whose evidence is that the draft repeats them, if it does
         for i, t in enumerate(texts):
             if len(t) > 300:
                 continue
+            if memo is not None:
+                verdict = memo.get(t)
+                if verdict is not None:
+                    if verdict[0]:
+                        prose[i] = True
+                        if verdict[1] is not None:
+                            evidence[i] = strong
+                    elif verdict[1] is _ASK_REPEATED:
+                        asked.append(i)
+                    else:
+                        evidence[i] = verdict[1]
+                    continue
             if ends_sentence(t) and is_prose(t):
                 prose[i] = True
                 # a sentence of the story: only a known phrase or prefix can make it furniture
@@ -262,29 +278,49 @@ class Boilerplate(Kind):
                     first = search(head)
                     if (first is not None and first.end() < len(head) and first.group() not in whole
                             and not first.group().startswith(partial)):
+                        if memo is not None:
+                            _remember(memo, t, _PROSE)
                         continue
                 if known(t, quick, search):
                     evidence[i] = strong
+                if memo is not None:
+                    _remember(memo, t, _PROSE_KNOWN if evidence[i] is strong else _PROSE)
             else:
                 pending.append(i)
+        keys = []  # which blocks the draft repeats, read when a line's signals ask
+
+        def repeated(i):
+            # a repeated line straight before prose is a subhead the story uses again ("What they said")
+            if not keys:
+                keys.extend(furniture.repeated_lines(texts))
+            if not keys[i]:
+                return False
+            if i + 1 < n:
+                if prose[i + 1] is None:
+                    prose[i + 1] = is_prose(texts[i + 1])
+                return not prose[i + 1]
+            return True
+
         if pending:
-            keys = []  # which blocks the draft repeats, read when a line's signals ask
-
-            def repeated(i):
-                # a repeated line straight before prose is a subhead the story uses again ("What they said")
-                if not keys:
-                    keys.extend(furniture.repeated_lines(texts))
-                if not keys[i]:
-                    return False
-                if i + 1 < n:
-                    if prose[i + 1] is None:
-                        prose[i + 1] = is_prose(texts[i + 1])
-                    return not prose[i + 1]
-                return True
-
             evidence_of = signals.evidence
-            for i in pending:
-                evidence[i] = evidence_of(texts[i], lambda i=i: repeated(i))
+            if memo is None:
+                for i in pending:
+                    evidence[i] = evidence_of(texts[i], lambda i=i: repeated(i))
+            else:
+                for i in pending:
+                    # read once with the draft's repeats left out: asked about them only when
+                    # nothing else decides, and then the answer is theirs alone
+                    ask = _Ask()
+                    found = evidence_of(texts[i], ask)
+                    _remember(memo, texts[i], (False, _ASK_REPEATED if ask.asked else found))
+                    if ask.asked:
+                        asked.append(i)
+                    else:
+                        evidence[i] = found
+        if asked:
+            asked.sort()
+            for i in asked:
+                evidence[i] = furniture.Evidence(furniture.MEDIUM, furniture.REPEATED) if repeated(i) else furniture.NONE
         if not any(e.level for e in evidence):
             # no block carries evidence: `settle` and `judge` find nothing
             return blocks, texts, evidence, []
@@ -302,6 +338,13 @@ class Boilerplate(Kind):
             title = _normalize(text[headline[0] : headline[1]])
             found = [f for f in found if _normalize(texts[f[0]]) != title]
         return blocks, texts, evidence, found
+
+    def _block_memo(self) -> "_Memo":
+        memo = self.__dict__.get("_block_memo_cache")
+        if memo is None:
+            memo = _Memo()
+            self._set("_block_memo_cache", memo)
+        return memo
 
     def _signals(self):
         signals = self.__dict__.get("_signals_cache")
@@ -323,20 +366,23 @@ class Boilerplate(Kind):
         blocks, runs, _ = self._furniture(doc, [doc.body])
         taken = [(blocks[r.first][0], blocks[r.last][1]) for r in runs]
         starts = {b[0]: i for i, b in enumerate(blocks)}
+        # whether a line can be one (`_shared_shape`), by its text: lines repeat across drafts
+        memo = self._line_memo() if quick else None
         for start, end in self._candidate_lines(doc, [doc.body]):
+            if text[end - 1] in _CLOSING:
+                continue  # (`_shared_shape`'s first test, before the line is cut out)
             line = text[start:end]
-            if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
+            if memo is None:
+                shaped = self._shared_shape(line, quick, search)
+            else:
+                shaped = memo.get(line)
+                if shaped is None:
+                    shaped = self._shared_shape(line, quick, search)
+                    _remember(memo, line, shaped)
+            if not shaped:
                 continue
             # a line already in a run of furniture here still counts as seen in this story
             seen_only = bool(taken) and any(s <= start < e for s, e in taken)
-            # more than shape_max_words words (as `_WORD` counts them); a match stops there
-            # instead of listing every word of a long line
-            if self._too_long.match(line):
-                continue
-            if len(_WORD.findall(line)) < 2 or furniture.is_name(line):
-                # a number or a word alone ("2", "Riverton"), a name ("Associated Press", "Kate
-                # Dunn"): a score, a team, a source or a byline many stories share
-                continue
             index = starts.get(start)
             if index is not None and index + 1 < len(blocks) and is_prose(text[slice(*blocks[index + 1])]):
                 continue  # a subhead (a block straight before prose) may be any story's ("Background")
@@ -351,6 +397,28 @@ class Boilerplate(Kind):
         story = digests.sha1(_normalize(headline).encode()).hexdigest()[:12]
         lede_key = digests.sha1(_normalize(lede).encode()).hexdigest()[:12]
         return {"story": story, "lede": lede_key, "lines": lines}
+
+    def _shared_shape(self, line: str, quick, search) -> bool:
+        """Can the line (not empty) be a line many stories share: no closing punctuation, not
+        known furniture, two to shape_max_words words, not a name?"""
+        if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
+            return False
+        # more than shape_max_words words (as `_WORD` counts them); a match stops there
+        # instead of listing every word of a long line
+        if self._too_long.match(line):
+            return False
+        if len(_WORD.findall(line)) < 2 or furniture.is_name(line):
+            # a number or a word alone ("2", "Riverton"), a name ("Associated Press", "Kate
+            # Dunn"): a score, a team, a source or a byline many stories share
+            return False
+        return True
+
+    def _line_memo(self) -> "_Memo":
+        memo = self.__dict__.get("_line_memo_cache")
+        if memo is None:
+            memo = _Memo()
+            self._set("_line_memo_cache", memo)
+        return memo
 
     def judge(self, facts_by_path, context):
         if not self.min_drafts:
@@ -373,6 +441,38 @@ class Boilerplate(Kind):
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
                 values = {"why": why, "what": f"“{original}”", "verb": "is", "action": "delete the line"}
                 yield path, Hit(start, end, values, Fix(fix_start, fix_end, "", safe=False))
+
+
+class _Memo(dict):
+    """Verdicts by text, kept for a run: a pickle of the kind (the pack cache, a worker) holds
+    none of them."""
+
+    def __reduce__(self):
+        return (_Memo, ())
+
+
+def _remember(memo: _Memo, text: str, verdict) -> None:
+    if len(memo) >= 50000:
+        memo.clear()
+    memo[text] = verdict
+
+
+_ASK_REPEATED = object()  # the block's evidence is that the draft repeats it, if it does
+_PROSE, _PROSE_KNOWN = (True, None), (True, True)  # a sentence of the story, a known phrase or not
+
+
+class _Ask:
+    """`Signals.evidence`'s `repeated`, standing in for the draft's: it says no, and whether it
+    was asked."""
+
+    __slots__ = ("asked",)
+
+    def __init__(self):
+        self.asked = False
+
+    def __call__(self) -> bool:
+        self.asked = True
+        return False
 
 
 def _first_words(pieces, prefixes):
