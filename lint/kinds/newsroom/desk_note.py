@@ -334,13 +334,6 @@ _AZ_RUN = regex.compile("[A-Z]{2,}")  # (the regex module's findall is the faste
 _OKD = frozenset({"OK'D", "OKD", "OK'ED", "OKED"})
 
 
-class _Line:
-    """A line of text standing in for a draft, for its verdict."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str):
-        self.text = text
 
 
 class _Analysis:
@@ -355,6 +348,16 @@ class _Analysis:
         # the shortcuts (searches skipped where they cannot find anything), off with
         # COPYDESK_NO_PREFILTER=1 to check they change nothing
         self.fast = prefilters_enabled()
+
+    @classmethod
+    def probe(cls, line: str, desk: _Desk) -> "_Analysis":
+        """An analysis of one line alone, as a draft's (the shortcuts on), for its verdict."""
+        self = cls.__new__(cls)
+        self.doc, self.text, self.desk = None, line, desk
+        self.found, self.taken = [], []
+        self._first_line, self._caps_lines = None, {}
+        self.fast = True
+        return self
 
     def run(self):
         text = self.text
@@ -424,12 +427,13 @@ class _Analysis:
         lines ask for, and a line that asks for no pass of its own is passed over."""
         bits = 0
         desk = self.desk
-        openers = [o for o in _OPENERS if o in line]
-        if openers and any(desk.bracket_group(o).search(line) is not None for o in openers):
-            probe = _Analysis(_Line(line), desk)
-            probe.brackets()
-            if probe.found:
-                bits |= _STEP_BRACKETS
+        if "(" in line or "[" in line or "{" in line or "<" in line:
+            openers = "".join(o for o in _OPENERS if o in line)
+            if any(desk.bracket_group(o).search(line) is not None for o in openers):
+                probe = _Analysis.probe(line, desk)
+                probe.brackets()
+                if probe.found:
+                    bits |= _STEP_BRACKETS
         if desk.advisory.match(line) is not None:  # (a line has one start)
             bits |= _STEP_ADVISORIES
         if "XX" in line or "xxx" in line:
