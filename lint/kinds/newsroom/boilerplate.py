@@ -253,22 +253,26 @@ class Boilerplate(Kind):
         # each short block's own verdict, by its text (blocks repeat across drafts): (prose,
         # evidence), or (False, None) when its signals are still to be read here
         memo = self._block_memo() if quick else None
+        remembered = memo.get if memo is not None else {}.get
         asked = []  # blocks whose evidence is that the draft repeats them, if it does
+        carried = False  # whether a block was given evidence
         for i, t in enumerate(texts):
             if len(t) > 300:
                 continue
-            if memo is not None:
-                verdict = memo.get(t)
-                if verdict is not None:
-                    if verdict[0]:
-                        prose[i] = True
-                        if verdict[1] is not None:
-                            evidence[i] = strong
-                    elif verdict[1] is _ASK_REPEATED:
-                        asked.append(i)
-                    else:
-                        evidence[i] = verdict[1]
-                    continue
+            verdict = remembered(t)
+            if verdict is not None:
+                if verdict is _PROSE:
+                    prose[i] = True
+                elif verdict[0]:
+                    prose[i] = True
+                    evidence[i] = strong
+                    carried = True
+                elif verdict[1] is _ASK_REPEATED:
+                    asked.append(i)
+                else:
+                    evidence[i] = verdict[1]
+                    carried = carried or bool(verdict[1].level)
+                continue
             if ends_sentence(t) and is_prose(t):
                 prose[i] = True
                 # a sentence of the story: only a known phrase or prefix can make it furniture
@@ -283,6 +287,7 @@ class Boilerplate(Kind):
                         continue
                 if known(t, quick, search):
                     evidence[i] = strong
+                    carried = True
                 if memo is not None:
                     _remember(memo, t, _PROSE_KNOWN if evidence[i] is strong else _PROSE)
             else:
@@ -306,6 +311,7 @@ class Boilerplate(Kind):
             if memo is None:
                 for i in pending:
                     evidence[i] = evidence_of(texts[i], lambda i=i: repeated(i))
+                carried = True  # (read below)
             else:
                 for i in pending:
                     # read once with the draft's repeats left out: asked about them only when
@@ -317,11 +323,14 @@ class Boilerplate(Kind):
                         asked.append(i)
                     else:
                         evidence[i] = found
+                        carried = carried or bool(found.level)
         if asked:
             asked.sort()
             for i in asked:
-                evidence[i] = furniture.Evidence(furniture.MEDIUM, furniture.REPEATED) if repeated(i) else furniture.NONE
-        if not any(e.level for e in evidence):
+                if repeated(i):
+                    evidence[i] = furniture.Evidence(furniture.MEDIUM, furniture.REPEATED)
+                    carried = True
+        if not carried or not any(e.level for e in evidence):
             # no block carries evidence: `settle` and `judge` find nothing
             return blocks, texts, evidence, []
         prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]

@@ -25,9 +25,7 @@ shared by the rules that report its classes.
 from __future__ import annotations
 
 import re
-from functools import reduce
 from itertools import accumulate, compress
-from operator import or_
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 import regex
@@ -361,7 +359,7 @@ class _Analysis:
 
     def run(self):
         text = self.text
-        if not text.strip():
+        if not text or text.isspace():
             return []
         if self.fast and self.desk.dash_window is not None and self.desk.advisory_by_line:
             return self.run_by_lines()
@@ -396,7 +394,9 @@ class _Analysis:
                     if len(memo) >= 50000:
                         memo.clear()
                     verdicts[i] = memo[line] = verdict(line)
-        steps = reduce(or_, verdicts, 0)
+        steps = 0
+        for bits in set(verdicts):  # (a few distinct verdicts)
+            steps |= bits
         if steps & _STEP_BRACKETS:
             self.brackets()
         for bit, kind in _KIND_BITS:
