@@ -19,6 +19,7 @@ The headline is never furniture.
 
 from __future__ import annotations
 
+import bisect
 from typing import List
 
 import regex
@@ -104,23 +105,10 @@ class Boilerplate(Kind):
         of white space at either edge (`Document._content_lines`)."""
         headline = doc.headline
         lines = doc._content_lines
-        text = doc.text
-        count = len(lines)
         for span_start, span_end in spans:
-            # the first line whose text ends after span_start, or the line before it when
-            # span_start lies in that line's trailing white space (before its newline)
-            k = 0
-            while k < count and lines[k][1] <= span_start:
-                k += 1
-            if k > 0:
-                line_end = text.find("\n", lines[k - 1][1])
-                if (len(text) if line_end < 0 else line_end) > span_start:
-                    k -= 1
-            for k in range(k, count):
+            first, stop = _line_bounds(doc, span_start, span_end)
+            for k in range(first, stop):
                 start, end, _ = lines[k]
-                # (a line starts at the newline before its text: its leading white space counts)
-                if start >= span_end and text.rfind("\n", 0, start) + 1 >= span_end:
-                    break
                 if headline and headline[0] <= start < headline[1]:
                     continue
                 yield start, end
@@ -372,14 +360,19 @@ class Boilerplate(Kind):
         lines = {}
         quick = self._firsts is not None and prefilters_enabled()
         search = _WORD.search
-        blocks, runs, _ = self._furniture(doc, [doc.body])
+        body = doc.body
+        blocks, runs, _ = self._furniture(doc, [body])
         taken = [(blocks[r.first][0], blocks[r.last][1]) for r in runs]
-        starts = {b[0]: i for i, b in enumerate(blocks)}
+        starts = None
         # whether a line can be one (`_shared_shape`), by its text: lines repeat across drafts
         memo = self._line_memo() if quick else None
-        for start, end in self._candidate_lines(doc, [doc.body]):
-            if text[end - 1] in _CLOSING:
-                continue  # (`_shared_shape`'s first test, before the line is cut out)
+        headline = doc.headline
+        first, stop = _line_bounds(doc, *body)
+        # `_candidate_lines`, but for lines with closing punctuation (`_shared_shape`'s first
+        # test), passed over before they are cut out
+        for start, end, _ in [line for line in doc._content_lines[first:stop] if text[line[1] - 1] not in _CLOSING]:
+            if headline and headline[0] <= start < headline[1]:
+                continue
             line = text[start:end]
             if memo is None:
                 shaped = self._shared_shape(line, quick, search)
@@ -392,6 +385,8 @@ class Boilerplate(Kind):
                 continue
             # a line already in a run of furniture here still counts as seen in this story
             seen_only = bool(taken) and any(s <= start < e for s, e in taken)
+            if starts is None:
+                starts = {b[0]: i for i, b in enumerate(blocks)}
             index = starts.get(start)
             if index is not None and index + 1 < len(blocks) and is_prose(text[slice(*blocks[index + 1])]):
                 continue  # a subhead (a block straight before prose) may be any story's ("Background")
@@ -482,6 +477,30 @@ class _Ask:
     def __call__(self) -> bool:
         self.asked = True
         return False
+
+
+def _line_bounds(doc, span_start: int, span_end: int):
+    """(first, stop): the indexes in `doc._content_lines` of the lines a span takes (see
+    `_candidate_lines`)."""
+    lines = doc._content_lines
+    text = doc.text
+    count = len(lines)
+    # the first line whose text ends after span_start, or the line before it when
+    # span_start lies in that line's trailing white space (before its newline)
+    k = 0
+    while k < count and lines[k][1] <= span_start:
+        k += 1
+    if k > 0:
+        line_end = text.find("\n", lines[k - 1][1])
+        if (len(text) if line_end < 0 else line_end) > span_start:
+            k -= 1
+    # the first line from there that starts at or after span_end, its leading white space
+    # (from the newline before it) too: line starts only grow, and so does where their
+    # line begins
+    stop = max(k, bisect.bisect_left(lines, (span_end,), k))
+    while stop < count and text.rfind("\n", 0, lines[stop][0]) + 1 < span_end:
+        stop += 1
+    return k, stop
 
 
 def _first_words(pieces, prefixes):
