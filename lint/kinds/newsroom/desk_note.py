@@ -324,8 +324,11 @@ _WHOLE = 32  # a desk word's run of A-Z: the whole draft's runs of capitals are 
 # each lower-case shape (`_LOWER`) has a bit, set when a line holds one of its literals (one
 # looked for in the draft's capitals, a run of A-Z, is in them when the text holds it)
 _KIND_BITS = tuple((64 << i, kind) for i, (kind, _, _) in enumerate(_LOWER))
-_LITERAL_BITS = tuple((literal if isinstance(literal, str) else literal.decode("ascii"), 64 << i)
-                      for i, (_, literals, _) in enumerate(_LOWER) for literal in literals)
+# (the literals looked for in the draft's capitals are runs of A-Z: looked for in a line's runs)
+_LITERAL_BITS = tuple((literal, 64 << i) for i, (_, literals, _) in enumerate(_LOWER)
+                      for literal in literals if isinstance(literal, str))
+_CAPS_LITERAL_BITS = tuple((literal.decode("ascii"), 64 << i) for i, (_, literals, _) in enumerate(_LOWER)
+                           for literal in literals if isinstance(literal, bytes))
 _ANY_LITERAL = re.compile("|".join(re.escape(literal) for literal, _ in _LITERAL_BITS))
 _AZ_RUN = regex.compile("[A-Z]{2,}")  # (the regex module's findall is the faster here)
 # the sign-offs `_Analysis.signoff` reads after other words in capitals
@@ -436,7 +439,18 @@ class _Analysis:
                     bits |= _STEP_BRACKETS
         if desk.advisory.match(line) is not None:  # (a line has one start)
             bits |= _STEP_ADVISORIES
-        if "XX" in line or "xxx" in line:
+        # the line's runs of A-Z (two or more): a string of A-Z is in the line when it is in one
+        runs = _AZ_RUN.findall(line)
+        if runs:
+            if not desk.gate_runs.isdisjoint(runs):
+                bits |= _WHOLE
+            caps = " ".join(runs)
+            for literal, bit in _CAPS_LITERAL_BITS:
+                if literal in caps:
+                    bits |= bit
+            if "XX" in caps:
+                bits |= _STEP_PLACEHOLDERS
+        if "xxx" in line:
             bits |= _STEP_PLACEHOLDERS
         if line:
             if _line_asks(desk, line):
@@ -447,8 +461,6 @@ class _Analysis:
             for literal, bit in _LITERAL_BITS:
                 if literal in line:
                     bits |= bit
-        if "\n" not in line and not desk.gate_runs.isdisjoint(_AZ_RUN.findall(line)):
-            bits |= _WHOLE
         return bits
 
     # ---- helpers ---------------------------------------------------------------------
