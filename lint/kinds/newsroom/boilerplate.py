@@ -244,9 +244,8 @@ class Boilerplate(Kind):
         remembered = memo.get if memo is not None else {}.get
         asked = []  # blocks whose evidence is that the draft repeats them, if it does
         carried = False  # whether a block was given evidence
-        for i, t in enumerate(texts):
-            if len(t) > 300:
-                continue
+        for i in [i for i, (s, e) in enumerate(blocks) if e - s <= 300]:
+            t = texts[i]
             verdict = remembered(t)
             if verdict is not None:
                 if verdict is _PROSE:
@@ -374,12 +373,13 @@ class Boilerplate(Kind):
             if headline and headline[0] <= start < headline[1]:
                 continue
             line = text[start:end]
+            # its key (`_normalize`), or False when it cannot be one
             if memo is None:
-                shaped = self._shared_shape(line, quick, search)
+                shaped = self._shared_shape(line, quick, search) and _normalize(line)
             else:
                 shaped = memo.get(line)
                 if shaped is None:
-                    shaped = self._shared_shape(line, quick, search)
+                    shaped = self._shared_shape(line, quick, search) and _normalize(line)
                     _remember(memo, line, shaped)
             if not shaped:
                 continue
@@ -391,7 +391,7 @@ class Boilerplate(Kind):
             if index is not None and index + 1 < len(blocks) and is_prose(text[slice(*blocks[index + 1])]):
                 continue  # a subhead (a block straight before prose) may be any story's ("Background")
             fix = _delete_span(text, start, end)
-            lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line, seen_only))
+            lines.setdefault(shaped, (start, end, fix.start, fix.end, line, seen_only))
         if not lines:
             return None
         blocks = doc.blocks
