@@ -432,7 +432,13 @@ class _Analysis:
         desk = self.desk
         if "(" in line or "[" in line or "{" in line or "<" in line:
             openers = "".join(o for o in _OPENERS if o in line)
-            if any(desk.bracket_group(o).search(line) is not None for o in openers):
+            if openers == "(":
+                # round brackets alone, the commonest: a line whose matches are all plain round
+                # brackets ("(RCMP)", "(in Spanish)") needs no probe
+                judged = any(not _plain_round(desk, line, m) for m in desk.bracket_group("(").finditer(line))
+            else:
+                judged = any(desk.bracket_group(o).search(line) is not None for o in openers)
+            if judged:
                 probe = _Analysis.probe(line, desk)
                 probe.brackets()
                 if probe.found:
@@ -1108,6 +1114,22 @@ class _Analysis:
         if following[:1].islower():
             return  # a hard-wrapped sentence goes on
         self.add(tokens[0][0], tokens[-1][1], HEADING, "a heading run into the paragraph")
+
+
+def _plain_round(desk: _Desk, line: str, m) -> bool:
+    """Is the match `m` of the round brackets' alternatives in `line` (a line alone) one that
+    `_Analysis.brackets` passes over before judging it: ordinary round brackets (neither
+    capitals, cq, ?? nor a change note) or plain ones (no desk word, placeholder or TK opens
+    them)?"""
+    if m.lastgroup != "rd":
+        return False
+    content = m.group("rd").strip()
+    if not content:
+        return True
+    if not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
+        if content.split(None, 1)[0].rstrip(":,") not in desk.change_verbs:
+            return True
+    return desk.plain_bracket(content)
 
 
 def _tail_start(text: str, line: str, line_start: int) -> Optional[int]:
