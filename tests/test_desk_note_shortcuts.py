@@ -69,6 +69,8 @@ AWKWARD = [
     "Ruth Okonjo CQ said the vote was close.\nThe vote was close. MIKE, desk\nThe vote was close.",
     "CHECK the figures from the council meeting on Tuesday night before this story runs anywhere.",
     "The council voted on the plan late on Tuesday night. DANA ok'd\nRuth Okonjo CQ said so.",
+    # plain round brackets, then one a desk wrote, on one line; a line of plain ones alone
+    "The agency (RCMP) said on Monday (CHECK THIS FIGURE) that the count rose (in Kamloops).\nThe agency (RCMP) said.",
 ]
 
 PIECES = [
