@@ -211,7 +211,7 @@ class _Balance:
                 found += 1
                 yield self.never_closes(stack[0], "its paragraph ends with more quotations open than closed")
             elif piece is not None and not found:
-                if len(memo) >= 50000:
+                if len(memo) >= 20000:  # (paragraphs: bounded lower than lines)
                     memo.clear()
                 memo.add(piece)
         if quote is not None:
