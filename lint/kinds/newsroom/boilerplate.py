@@ -246,7 +246,7 @@ class Boilerplate(Kind):
         carried = False  # whether a block was given evidence
         for i in [i for i, (s, e) in enumerate(blocks) if e - s <= 300]:
             t = texts[i]
-            verdict = remembered(t)
+            verdict = remembered(t) if len(t) < _SHORT else None
             if verdict is not None:
                 if verdict is _PROSE:
                     prose[i] = True
@@ -377,7 +377,7 @@ class Boilerplate(Kind):
             if memo is None:
                 shaped = self._shared_shape(line, quick, search) and _normalize(line)
             else:
-                shaped = memo.get(line)
+                shaped = memo.get(line) if len(line) < _SHORT else None
                 if shaped is None:
                     shaped = self._shared_shape(line, quick, search) and _normalize(line)
                     _remember(memo, line, shaped)
@@ -447,6 +447,11 @@ class Boilerplate(Kind):
                 yield path, Hit(start, end, values, Fix(fix_start, fix_end, "", safe=False))
 
 
+# the lines and blocks whose verdicts are kept: short ones (web furniture, labels, subheads)
+# repeat across an archive of real drafts; a sentence of a story does not
+_SHORT = 60
+
+
 class _Memo(dict):
     """Verdicts by text, kept for a run: a pickle of the kind (the pack cache, a worker) holds
     none of them."""
@@ -456,6 +461,8 @@ class _Memo(dict):
 
 
 def _remember(memo: _Memo, text: str, verdict) -> None:
+    if len(text) >= _SHORT:
+        return  # a long line or block is kept only by a draft that repeats another
     if len(memo) >= 50000:
         memo.clear()
     memo[text] = verdict

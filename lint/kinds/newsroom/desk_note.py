@@ -25,8 +25,7 @@ shared by the rules that report its classes.
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import regex
 
@@ -229,7 +228,6 @@ class _Desk:
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_plain"] = {}
-        state["_lines"] = {}
         return state
 
     def bracket_group(self, opener: str) -> "re.Pattern":
@@ -244,8 +242,6 @@ class _Desk:
 
     def __init__(self, words):
         self._plain: Dict[str, bool] = {}
-        # each line's verdict (`_Analysis.line_verdict`), by its text: lines repeat across drafts
-        self._lines: Dict[str, int] = {}
         w = {k: list(words[k]) for k in TABLE_KEYS}
         self.addressees = _caps(w["addressees"])
         self.note_words = frozenset(_caps(w["note-words"]))
@@ -305,36 +301,16 @@ class _Desk:
         runs = {max(regex.findall(r"[A-Z]+", w) or [""], key=len) for w in self.single}
         runs = {r for r in runs if len(r) >= 2}
         self.gate = frozenset(r.encode() for r in runs)
-        self.gate_runs = frozenset(runs)  # the same, as text (a line's verdict)
         # each advisory's runs of A-Z, each list once (UPDATE 1- ... UPDATE 5- are one)
         self.advisory_runs = tuple(dict.fromkeys(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories))
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
         )
-        # an advisory found in the draft is found in one of its lines
-        self.advisory_by_line = not any("\n" in a for a in self.advisories)
 
 
 _FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
-
-# a line's verdict (`_Analysis.line_verdict`): the steps that can find something on it
-_STEP_BRACKETS, _STEP_ADVISORIES, _STEP_PLACEHOLDERS = 1, 2, 4
-_TAILS, _NO_TAILS = 8, 16  # the line-by-line pass, with and without runs of capitals at its end
-_WHOLE = 32  # a desk word's run of A-Z: the whole draft's runs of capitals are read
-# each lower-case shape (`_LOWER`) has a bit, set when a line holds one of its literals (one
-# looked for in the draft's capitals, a run of A-Z, is in them when the text holds it)
-_KIND_BITS = tuple((64 << i, kind) for i, (kind, _, _) in enumerate(_LOWER))
-# (the literals looked for in the draft's capitals are runs of A-Z: looked for in a line's runs)
-_LITERAL_BITS = tuple((literal, 64 << i) for i, (_, literals, _) in enumerate(_LOWER)
-                      for literal in literals if isinstance(literal, str))
-_CAPS_LITERAL_BITS = tuple((literal.decode("ascii"), 64 << i) for i, (_, literals, _) in enumerate(_LOWER)
-                           for literal in literals if isinstance(literal, bytes))
-_ANY_LITERAL = re.compile("|".join(re.escape(literal) for literal, _ in _LITERAL_BITS))
-_AZ_RUN = regex.compile("[A-Z]{2,}")  # (the regex module's findall is the faster here)
 # the sign-offs `_Analysis.signoff` reads after other words in capitals
 _OKD = frozenset({"OK'D", "OKD", "OK'ED", "OKED"})
-
-
 
 
 class _Analysis:
@@ -350,22 +326,10 @@ class _Analysis:
         # COPYDESK_NO_PREFILTER=1 to check they change nothing
         self.fast = prefilters_enabled()
 
-    @classmethod
-    def probe(cls, line: str, desk: _Desk) -> "_Analysis":
-        """An analysis of one line alone, as a draft's (the shortcuts on), for its verdict."""
-        self = cls.__new__(cls)
-        self.doc, self.text, self.desk = None, line, desk
-        self.found, self.taken = [], []
-        self._first_line, self._caps_lines = None, {}
-        self.fast = True
-        return self
-
     def run(self):
         text = self.text
         if not text or text.isspace():
             return []
-        if self.fast and self.desk.dash_window is not None and self.desk.advisory_by_line:
-            return self.run_by_lines()
         self.brackets()
         self.lower_shapes()
         self.advisories()
@@ -378,96 +342,6 @@ class _Analysis:
         self.lines_pass(scan_tails=not whole)
         self.found.sort()
         return self.found
-
-    def run_by_lines(self):
-        """What `run` finds, with each line's verdict (`line_verdict`) looked up by its text:
-        a step no line asks for finds nothing and is skipped, and the line-by-line pass reads
-        only the lines that ask for it. Each step still reads the whole draft, in `run`'s order
-        (a note found first takes its span), when a line asks for it."""
-        text = self.text
-        desk = self.desk
-        memo = desk._lines
-        lines = text.split("\n")
-        verdicts = list(map(memo.get, lines))
-        if None in verdicts:
-            verdict = self.line_verdict
-            for i, known in enumerate(verdicts):
-                if known is None:
-                    line = lines[i]
-                    if len(memo) >= 50000:
-                        memo.clear()
-                    verdicts[i] = memo[line] = verdict(line)
-        steps = 0
-        for bits in set(verdicts):  # (a few distinct verdicts)
-            steps |= bits
-        if steps & _STEP_BRACKETS:
-            self.brackets()
-        for bit, kind in _KIND_BITS:
-            if steps & bit:
-                self.lower_shape_matches(kind)
-        if steps & _STEP_ADVISORIES:
-            self.advisories()
-        if steps & _STEP_PLACEHOLDERS:
-            self.placeholders()
-        whole = bool(steps & _WHOLE)
-        if whole:
-            self.scan_runs(0, len(text))
-        need = _NO_TAILS if whole else _TAILS
-        if steps & need:
-            window = desk.dash_window
-            ends = list(accumulate(map(len, lines)))  # where each line ends, line breaks aside
-            for i in compress(range(len(lines)), verdicts):
-                if verdicts[i] & need:
-                    line = lines[i]
-                    self.line_pass(line, ends[i] - len(line) + i, not whole, window)
-        self.found.sort()
-        return self.found
-
-    def line_verdict(self, line: str) -> int:
-        """Which of `run`'s steps can find something on this line alone, and which lower-case
-        shapes' literals it holds (bits). A step's matches never take a line break (nor look
-        past one for anything but a line's edge), so the steps a draft needs are those its
-        lines ask for, and a line that asks for no pass of its own is passed over."""
-        bits = 0
-        desk = self.desk
-        if "(" in line or "[" in line or "{" in line or "<" in line:
-            openers = "".join(o for o in _OPENERS if o in line)
-            if openers == "(":
-                # round brackets alone, the commonest: a line whose matches are all plain round
-                # brackets ("(RCMP)", "(in Spanish)") needs no probe
-                judged = any(not _plain_round(desk, line, m) for m in desk.bracket_group("(").finditer(line))
-            else:
-                judged = any(desk.bracket_group(o).search(line) is not None for o in openers)
-            if judged:
-                probe = _Analysis.probe(line, desk)
-                probe.brackets()
-                if probe.found:
-                    bits |= _STEP_BRACKETS
-        if desk.advisory.match(line) is not None:  # (a line has one start)
-            bits |= _STEP_ADVISORIES
-        # the line's runs of A-Z (two or more): a string of A-Z is in the line when it is in one
-        runs = _AZ_RUN.findall(line)
-        if runs:
-            if not desk.gate_runs.isdisjoint(runs):
-                bits |= _WHOLE
-            caps = " ".join(runs)
-            for literal, bit in _CAPS_LITERAL_BITS:
-                if literal in caps:
-                    bits |= bit
-            if "XX" in caps:
-                bits |= _STEP_PLACEHOLDERS
-        if "xxx" in line:
-            bits |= _STEP_PLACEHOLDERS
-        if line:
-            if _line_asks(desk, line):
-                bits |= _TAILS | _NO_TAILS
-            elif _tail_asks(desk, line):
-                bits |= _TAILS
-        if _ANY_LITERAL.search(line) is not None:
-            for literal, bit in _LITERAL_BITS:
-                if literal in line:
-                    bits |= bit
-        return bits
 
     # ---- helpers ---------------------------------------------------------------------
 
@@ -695,55 +569,53 @@ class _Analysis:
             for m in pattern.finditer(text):
                 self.lower_shape(kind, m)
 
-    def lower_shape_matches(self, kind: str):
-        """The shape `kind`'s matches in the draft (one of its literals is there)."""
-        for k, _, pattern in _LOWER:
-            if k == kind:
-                for m in pattern.finditer(self.text):
-                    self.lower_shape(kind, m)
-
     def lines_pass(self, scan_tails: bool):
         """What stands at the start or end of a line: end marks alone on a line, advisories
         opening one, a desk's name after a dash ending one, and (`scan_tails`) runs of
         capitals in a line's last characters or in a short line."""
         text = self.text
         desk = self.desk
+        soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
         window = desk.dash_window if self.fast else None
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
         line_start = 0
         for line in text.split("\n"):
-            if line:
-                self.line_pass(line, line_start, scan_tails, window)
-            line_start += len(line) + 1
-
-    def line_pass(self, line: str, line_start: int, scan_tails: bool, window: Optional[int]):
-        """`lines_pass` on one line (not empty) starting at `line_start`."""
-        text = self.text
-        desk = self.desk
-        length = len(line)
-        line_end = line_start + length
-        if window is not None:
-            # a desk's name after a dash ending the line: searched only when a dash stands
-            # near the line's end (a line holds at most one match: it ends the line)
-            tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
-            if "-" in tail or "—" in tail or "–" in tail:
-                m = desk.desk_dash.search(text, line_start, line_end)
-                if m is not None:
-                    self.desk_dash(m)
-        if length <= 24:
-            stripped = line.strip()
-            if stripped and " ".join(stripped.split()) in desk.end_marks:
-                s = line_start + line.index(stripped[0])
-                self.add(s, s + len(stripped), NOTE, "an end mark")
-        if (line[0] in desk.soft_starts or not self.fast) and (
-                line.startswith(desk.soft_firsts) or (line[0] in " \t" and line.lstrip().startswith(desk.soft_firsts))):
-            self.soft_advisory(line_start, line_end)
-        if scan_tails:
-            low = _tail_start(text, line, line_start)
-            if low is not None and low < line_end:
-                self.scan_runs(low, line_end, (line_start, line_end))
+            length = len(line)
+            line_end = line_start + length
+            if not length:
+                line_start = line_end + 1
+                continue
+            if window is not None:
+                # a desk's name after a dash ending the line: searched only when a dash stands
+                # near the line's end (a line holds at most one match: it ends the line)
+                tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
+                if "-" in tail or "—" in tail or "–" in tail:
+                    m = desk.desk_dash.search(text, line_start, line_end)
+                    if m is not None:
+                        self.desk_dash(m)
+            if length <= 24:
+                stripped = line.strip()
+                if stripped and " ".join(stripped.split()) in end_marks:
+                    s = line_start + line.index(stripped[0])
+                    self.add(s, s + len(stripped), NOTE, "an end mark")
+            if (line[0] in soft_starts or not self.fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
+                self.soft_advisory(line_start, line_end)
+            if scan_tails:
+                if length <= 100:
+                    low = line_start
+                elif line[-_TAIL:].islower():
+                    line_start = line_end + 1
+                    continue  # no capital in the line's last characters: nothing glued there
+                else:
+                    last = _LAST_LOWER.search(text, line_start, line_end)
+                    low = min(last.end() if last else line_start, line_end - _TAIL)
+                    while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
+                        low -= 1  # back to the start of a run of capitals cut by the window
+                if low < line_end:
+                    self.scan_runs(low, line_end, (line_start, line_end))
+            line_start = line_end + 1
 
     def desk_dash(self, m):
         text = self.text
@@ -896,6 +768,13 @@ class _Analysis:
             if len(after) > 40 and " " not in group and _key(group) not in desk.single:
                 continue  # one word in capitals inside a line, not a desk word: NATO, FBI
             tokens = [(t.start(), t.end(), _key(t.group())) for t in _TOKEN.finditer(text, start, end)]
+            if len(tokens) == 1:
+                key = tokens[0][2]
+                if (key not in desk.single and key != "CQ" and key not in _OKD
+                        and desk.soft_signoff.match(after) is None):
+                    # one word in capitals, no desk word, no sign-off after it: no judgement
+                    # below reads it (each needs a desk word, a sign-off or two words)
+                    continue
             before = text[line_start:start]
             # words never in prose: TK, REFILE
             self.never_prose(tokens)
@@ -1114,75 +993,6 @@ class _Analysis:
         if following[:1].islower():
             return  # a hard-wrapped sentence goes on
         self.add(tokens[0][0], tokens[-1][1], HEADING, "a heading run into the paragraph")
-
-
-def _plain_round(desk: _Desk, line: str, m) -> bool:
-    """Is the match `m` of the round brackets' alternatives in `line` (a line alone) one that
-    `_Analysis.brackets` passes over before judging it: ordinary round brackets (neither
-    capitals, cq, ?? nor a change note) or plain ones (no desk word, placeholder or TK opens
-    them)?"""
-    if m.lastgroup != "rd":
-        return False
-    content = m.group("rd").strip()
-    if not content:
-        return True
-    if not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
-        if content.split(None, 1)[0].rstrip(":,") not in desk.change_verbs:
-            return True
-    return desk.plain_bracket(content)
-
-
-def _tail_start(text: str, line: str, line_start: int) -> Optional[int]:
-    """Where the runs of capitals of a line of `text` (not empty, at `line_start`) are read
-    from: a short line's start, else its last characters (None: no capital there, nothing
-    glued)."""
-    if len(line) <= 100:
-        return line_start
-    if line[-_TAIL:].islower():
-        return None  # no capital in the line's last characters: nothing glued there
-    line_end = line_start + len(line)
-    last = _LAST_LOWER.search(text, line_start, line_end)
-    low = min(last.end() if last else line_start, line_end - _TAIL)
-    while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
-        low -= 1  # back to the start of a run of capitals cut by the window
-    return low
-
-
-def _line_asks(desk: _Desk, line: str) -> bool:
-    """Would `_Analysis.line_pass` on this line (not empty) do anything but read its runs of
-    capitals: a desk's name after a dash ending it, an end mark, an advisory opening it?"""
-    window = desk.dash_window
-    tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
-    if ("-" in tail or "—" in tail or "–" in tail) and desk.desk_dash.search(line) is not None:
-        return True
-    if len(line) <= 24:
-        stripped = line.strip()
-        if stripped and " ".join(stripped.split()) in desk.end_marks:
-            return True
-    return line[0] in desk.soft_starts and (
-        line.startswith(desk.soft_firsts) or (line[0] in " \t" and line.lstrip().startswith(desk.soft_firsts)))
-
-
-def _tail_asks(desk: _Desk, line: str) -> bool:
-    """Does the line (not empty) hold, where `line_pass` reads its runs of capitals, a run
-    that `_Analysis.scan_runs` reads further than its first test?"""
-    low = _tail_start(line, line, 0)
-    if low is None:
-        return False
-    end = len(line)
-    single = desk.single
-    for m in _CAPS_RUN.finditer(line, low, end):
-        group = m.group()
-        if end - m.end() > 40 and " " not in group and _key(group) not in single:
-            continue  # scan_runs' first test passes it over
-        key = _key(group)
-        if (key not in single and key != "CQ" and key not in _OKD and len(group.split()) == 1
-                and desk.soft_signoff.match(line[m.end():]) is None):
-            # one word in capitals, no desk word, no sign-off after it: nothing in `scan_runs`
-            # judges it (each judgement needs a desk word, a sign-off or two words)
-            continue
-        return True
-    return False
 
 
 # Where a match of the patterns above can start in `before` (a line's text, no line break): a

@@ -24,7 +24,6 @@ from __future__ import annotations
 import bisect
 from typing import List, Optional, Tuple
 
-from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.base import Kind
 from lint.model import Fix, Hit
 
@@ -33,9 +32,6 @@ _OPENS_AFTER = "([{—–-/‘'"
 _CLOSES_BEFORE = ",.;:!?)]}’'…—–-"
 # how many mark-free paragraphs a quotation may run over, unreopened, before a closing mark
 _MAX_GAP = 2
-# paragraphs with marks that, with no quotation carried into them, find nothing and carry nothing
-# on, by their text (paragraphs repeat across drafts; not kept with COPYDESK_NO_PREFILTER=1)
-_CLEAN: set = set()
 
 
 class QuoteBalance(Kind):
@@ -130,21 +126,11 @@ class _Balance:
         unopened: List[Tuple[int, int]] = []
         every = self.marks(0, len(text))
         after = bisect.bisect_left
-        memo = _CLEAN if prefilters_enabled() else None
         for index, (start, end) in enumerate(paragraphs):
             m_lo = after(every, start)
             m_hi = after(every, end, m_lo)
-            piece = None
-            if quote is None:
-                if m_lo == m_hi:
-                    continue
-                if memo is not None:
-                    # a paragraph read before with nothing carried into it, that found nothing
-                    # and carried nothing on, finds nothing again
-                    piece = text[start:end]
-                    if piece in memo:
-                        continue
-            found = 0  # hits in this paragraph
+            if m_lo == m_hi and quote is None:
+                continue
             marks = every[m_lo:m_hi]
             stack: List[_Open] = []  # quotations open in this paragraph (a nested one on top)
             if quote is not None:
@@ -155,7 +141,6 @@ class _Balance:
                     if quote.partial is None:
                         quote.partial = _partial(text, quote.at)
                     if quote.partial:
-                        found += 1
                         yield self.partial_runs_on(quote)
                         quote.partial = False  # said once
                     stack.append(quote)
@@ -163,7 +148,6 @@ class _Balance:
                 elif kind in ("close", "turned"):
                     # the quotation goes on here, but this paragraph (and any mark-free one
                     # before it) does not open with a mark
-                    found += 1
                     yield self.not_reopened(quote, (unopened or [(start, end)])[0], first)
                     marks = marks[1:]
                 elif not marks and index + 1 < len(paragraphs) and _interruption(text, start, end):
@@ -172,7 +156,6 @@ class _Balance:
                     unopened.append((start, end))
                     continue
                 else:
-                    found += 1
                     yield self.never_closes(quote, "it is still open at the end of its paragraph and the next paragraph does not carry it on")
                 quote = None
                 unopened = []
@@ -194,13 +177,11 @@ class _Balance:
                     # (partial or not: read only if it runs on)
                     stack.append(_Open(i, text[i], None, index))
                 elif kind == "turned":
-                    found += 1
                     yield Hit(i, i + 1, {"problem": "“ opens a quotation, but this one closes the quotation "
                                          f"opened at {self.where(stack[-1].at)}: turn it round (”)"},
                               Fix(i, i + 1, "”", safe=False))
                     stack.pop()
                 elif not stack:
-                    found += 1
                     yield Hit(i, i + 1, {"problem": "a closing mark with no quotation open: add the opening "
                                          "mark where the quoted words begin, or delete this one"})
                 else:
@@ -208,12 +189,7 @@ class _Balance:
             if len(stack) == 1:
                 quote = stack[0]  # may run on into the next paragraph
             elif stack:
-                found += 1
                 yield self.never_closes(stack[0], "its paragraph ends with more quotations open than closed")
-            elif piece is not None and not found:
-                if len(memo) >= 20000:  # (paragraphs: bounded lower than lines)
-                    memo.clear()
-                memo.add(piece)
         if quote is not None:
             yield self.never_closes(quote, "nothing after it closes it")
 
