@@ -196,7 +196,17 @@ def _compile_patterns() -> None:
     _LOWER = tuple((kind, literals, pattern._get()) for kind, literals, pattern in _LOWER)
     for literal, (rare, pattern) in list(_LOWER_LITERALS.items()):
         _LOWER_LITERALS[literal] = (rare, pattern._get() if isinstance(pattern, LazyPattern) else pattern)
+    # the fast path's tests for each shape, in its literals' order: (a literal looked for in the
+    # draft's capitals, or None and the rare character and search of a literal in the text)
+    _LOWER_PLAN[:] = [
+        (kind, pattern, tuple((literal, None, None) if isinstance(literal, bytes) else (None,) + _LOWER_LITERALS[literal]
+                              for literal in literals))
+        for kind, literals, pattern in _LOWER
+    ]
     _compiled.append(True)
+
+
+_LOWER_PLAN: list = []
 
 
 class _Desk:
@@ -549,6 +559,19 @@ class _Analysis:
     def lower_shapes(self):
         text = self.text
         caps = self.capitals()
+        if self.fast and _LOWER_PLAN:
+            for kind, pattern, tests in _LOWER_PLAN:
+                for in_caps, rare, literal_pattern in tests:
+                    if in_caps is not None:
+                        if in_caps in caps:
+                            break
+                    elif (rare is None or rare in text) and literal_pattern.search(text) is not None:
+                        break
+                else:
+                    continue
+                for m in pattern.finditer(text):
+                    self.lower_shape(kind, m)
+            return
         present = None if self.fast else set(_LOWER_FOUND.findall(text))
         for kind, literals, pattern in _LOWER:
             # the shape is looked for when one of its literals is in the draft (a run of A-Z in
@@ -658,6 +681,8 @@ class _Analysis:
                 break
         else:
             return
+        if self.fast and not any(a in text for a in desk.advisories):
+            return  # (a match holds one of them: the search below reads every line's start)
         for m in desk.advisory.finditer(text):
             start, end = m.span()
             while text[start].isspace():
