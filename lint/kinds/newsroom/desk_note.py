@@ -605,11 +605,11 @@ class _Analysis:
                 self.desk_dash(m)
         line_start = 0
         for line in text.split("\n"):
+            if not line:
+                line_start += 1
+                continue
             length = len(line)
             line_end = line_start + length
-            if not length:
-                line_start = line_end + 1
-                continue
             if window is not None:
                 # a desk's name after a dash ending the line: searched only when a dash stands
                 # near the line's end (a line holds at most one match: it ends the line)
@@ -636,7 +636,7 @@ class _Analysis:
                     low = min(last.end() if last else line_start, line_end - _TAIL)
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end:
+                if low < line_end and _CAPS_RUN.search(text, low, line_end) is not None:
                     self.scan_runs(low, line_end, (line_start, line_end))
             line_start = line_end + 1
 
@@ -792,6 +792,11 @@ class _Analysis:
             group = m.group()
             if len(after) > 40 and " " not in group and _key(group) not in desk.single:
                 continue  # one word in capitals inside a line, not a desk word: NATO, FBI
+            if (group.isalnum() and group.isascii() and group not in desk.single and group != "CQ"
+                    and group not in _OKD and desk.soft_signoff.match(after) is None):
+                # (the test below, before the tokens are listed: letters and digits alone are
+                # one word, its own key)
+                continue
             tokens = [(t.start(), t.end(), _key(t.group())) for t in _TOKEN.finditer(text, start, end)]
             if len(tokens) == 1:
                 key = tokens[0][2]
