@@ -63,6 +63,14 @@ AWKWARD = [
     "Eds: Adds quote.\nEmbargoed until 00:01 Monday\n  Note to editors: none\nHOLD FOR RELEASE 6 P.M.",
     "Crews were out before dawn, the utility said. JEFF OK’D\nThe tk tk and cq'd names.",
     "UPDATE 2-Storm cuts power\nREFILE-Storm cuts power\nRPT-Storm",
+    # a line's verdict: one word in capitals before a sign-off in any case, a lone CQ, a desk word
+    # in capitals far from the line's end (the whole draft's runs are read), the same lines again
+    "The council voted on the plan late on Tuesday night. DANA ok'd\nThe vote was close. MIKE, desk",
+    "Ruth Okonjo CQ said the vote was close.\nThe vote was close. MIKE, desk\nThe vote was close.",
+    "CHECK the figures from the council meeting on Tuesday night before this story runs anywhere.",
+    "The council voted on the plan late on Tuesday night. DANA ok'd\nRuth Okonjo CQ said so.",
+    # plain round brackets, then one a desk wrote, on one line; a line of plain ones alone
+    "The agency (RCMP) said on Monday (CHECK THIS FIGURE) that the count rose (in Kamloops).\nThe agency (RCMP) said.",
 ]
 
 PIECES = [
@@ -70,7 +78,7 @@ PIECES = [
     "(", ")", "{", "}", "<<", ">>", "CHECK SPELLING OF NAME", "NOTE TO EDS:", "TK", "tktk", "XXX", "XX%", "xxx",
     "??", "###", "-30-", "30 -", "cq", "CQ", "pls check", "PLS CHECK", "Plz", "Eds:", "ED:", "JEFF OK’D", "OK",
     "Embargoed until", "HOLD FOR", "REFILE-", "ENDS", "WHAT HAPPENS NEXT", "NATO", "Super Bowl", "“", "”",
-    "WN", "hi", "check this", "Adds quote", "desk", "Note:", "legal",
+    "WN", "hi", "check this", "Adds quote", "desk", "Note:", "legal", "DANA", "ok'd", ", desk", "CHECK",
 ]
 GAPS = [" ", " ", "", "\n", "\n\n", "  ", "\t", ". ", ", "]
 texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_size=40).map(

@@ -19,6 +19,7 @@ The headline is never furniture.
 
 from __future__ import annotations
 
+import bisect
 from typing import List
 
 import regex
@@ -104,23 +105,10 @@ class Boilerplate(Kind):
         of white space at either edge (`Document._content_lines`)."""
         headline = doc.headline
         lines = doc._content_lines
-        text = doc.text
-        count = len(lines)
         for span_start, span_end in spans:
-            # the first line whose text ends after span_start, or the line before it when
-            # span_start lies in that line's trailing white space (before its newline)
-            k = 0
-            while k < count and lines[k][1] <= span_start:
-                k += 1
-            if k > 0:
-                line_end = text.find("\n", lines[k - 1][1])
-                if (len(text) if line_end < 0 else line_end) > span_start:
-                    k -= 1
-            for k in range(k, count):
+            first, stop = _line_bounds(doc, span_start, span_end)
+            for k in range(first, stop):
                 start, end, _ = lines[k]
-                # (a line starts at the newline before its text: its leading white space counts)
-                if start >= span_end and text.rfind("\n", 0, start) + 1 >= span_end:
-                    break
                 if headline and headline[0] <= start < headline[1]:
                     continue
                 yield start, end
@@ -250,8 +238,27 @@ class Boilerplate(Kind):
         evidence = [furniture.NONE] * n
         prose = [None] * n  # read as needed: most drafts are long paragraphs only
         pending = []  # short blocks that are not sentences of the story: their signals are read
-        for i, t in enumerate(texts):
-            if len(t) > 300:
+        # each short block's own verdict, by its text (blocks repeat across drafts): (prose,
+        # evidence), or (False, None) when its signals are still to be read here
+        memo = self._block_memo() if quick else None
+        remembered = memo.get if memo is not None else {}.get
+        asked = []  # blocks whose evidence is that the draft repeats them, if it does
+        carried = False  # whether a block was given evidence
+        for i in [i for i, (s, e) in enumerate(blocks) if e - s <= 300]:
+            t = texts[i]
+            verdict = remembered(t) if len(t) < _SHORT else None
+            if verdict is not None:
+                if verdict is _PROSE:
+                    prose[i] = True
+                elif verdict[0]:
+                    prose[i] = True
+                    evidence[i] = strong
+                    carried = True
+                elif verdict[1] is _ASK_REPEATED:
+                    asked.append(i)
+                else:
+                    evidence[i] = verdict[1]
+                    carried = carried or bool(verdict[1].level)
                 continue
             if ends_sentence(t) and is_prose(t):
                 prose[i] = True
@@ -262,30 +269,55 @@ class Boilerplate(Kind):
                     first = search(head)
                     if (first is not None and first.end() < len(head) and first.group() not in whole
                             and not first.group().startswith(partial)):
+                        if memo is not None:
+                            _remember(memo, t, _PROSE)
                         continue
                 if known(t, quick, search):
                     evidence[i] = strong
+                    carried = True
+                if memo is not None:
+                    _remember(memo, t, _PROSE_KNOWN if evidence[i] is strong else _PROSE)
             else:
                 pending.append(i)
+        keys = []  # which blocks the draft repeats, read when a line's signals ask
+
+        def repeated(i):
+            # a repeated line straight before prose is a subhead the story uses again ("What they said")
+            if not keys:
+                keys.extend(furniture.repeated_lines(texts))
+            if not keys[i]:
+                return False
+            if i + 1 < n:
+                if prose[i + 1] is None:
+                    prose[i + 1] = is_prose(texts[i + 1])
+                return not prose[i + 1]
+            return True
+
         if pending:
-            keys = []  # which blocks the draft repeats, read when a line's signals ask
-
-            def repeated(i):
-                # a repeated line straight before prose is a subhead the story uses again ("What they said")
-                if not keys:
-                    keys.extend(furniture.repeated_lines(texts))
-                if not keys[i]:
-                    return False
-                if i + 1 < n:
-                    if prose[i + 1] is None:
-                        prose[i + 1] = is_prose(texts[i + 1])
-                    return not prose[i + 1]
-                return True
-
             evidence_of = signals.evidence
-            for i in pending:
-                evidence[i] = evidence_of(texts[i], lambda i=i: repeated(i))
-        if not any(e.level for e in evidence):
+            if memo is None:
+                for i in pending:
+                    evidence[i] = evidence_of(texts[i], lambda i=i: repeated(i))
+                carried = True  # (read below)
+            else:
+                for i in pending:
+                    # read once with the draft's repeats left out: asked about them only when
+                    # nothing else decides, and then the answer is theirs alone
+                    ask = _Ask()
+                    found = evidence_of(texts[i], ask)
+                    _remember(memo, texts[i], (False, _ASK_REPEATED if ask.asked else found))
+                    if ask.asked:
+                        asked.append(i)
+                    else:
+                        evidence[i] = found
+                        carried = carried or bool(found.level)
+        if asked:
+            asked.sort()
+            for i in asked:
+                if repeated(i):
+                    evidence[i] = furniture.Evidence(furniture.MEDIUM, furniture.REPEATED)
+                    carried = True
+        if not carried or not any(e.level for e in evidence):
             # no block carries evidence: `settle` and `judge` find nothing
             return blocks, texts, evidence, []
         prose = [is_prose(t) if p is None else p for t, p in zip(texts, prose)]
@@ -302,6 +334,13 @@ class Boilerplate(Kind):
             title = _normalize(text[headline[0] : headline[1]])
             found = [f for f in found if _normalize(texts[f[0]]) != title]
         return blocks, texts, evidence, found
+
+    def _block_memo(self) -> "_Memo":
+        memo = self.__dict__.get("_block_memo_cache")
+        if memo is None:
+            memo = _Memo()
+            self._set("_block_memo_cache", memo)
+        return memo
 
     def _signals(self):
         signals = self.__dict__.get("_signals_cache")
@@ -320,28 +359,39 @@ class Boilerplate(Kind):
         lines = {}
         quick = self._firsts is not None and prefilters_enabled()
         search = _WORD.search
-        blocks, runs, _ = self._furniture(doc, [doc.body])
+        body = doc.body
+        blocks, runs, _ = self._furniture(doc, [body])
         taken = [(blocks[r.first][0], blocks[r.last][1]) for r in runs]
-        starts = {b[0]: i for i, b in enumerate(blocks)}
-        for start, end in self._candidate_lines(doc, [doc.body]):
+        starts = None
+        # whether a line can be one (`_shared_shape`), by its text: lines repeat across drafts
+        memo = self._line_memo() if quick else None
+        headline = doc.headline
+        first, stop = _line_bounds(doc, *body)
+        # `_candidate_lines`, but for lines with closing punctuation (`_shared_shape`'s first
+        # test), passed over before they are cut out
+        for start, end, _ in [line for line in doc._content_lines[first:stop] if text[line[1] - 1] not in _CLOSING]:
+            if headline and headline[0] <= start < headline[1]:
+                continue
             line = text[start:end]
-            if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
+            # its key (`_normalize`), or False when it cannot be one
+            if memo is None:
+                shaped = self._shared_shape(line, quick, search) and _normalize(line)
+            else:
+                shaped = memo.get(line) if len(line) < _SHORT else None
+                if shaped is None:
+                    shaped = self._shared_shape(line, quick, search) and _normalize(line)
+                    _remember(memo, line, shaped)
+            if not shaped:
                 continue
             # a line already in a run of furniture here still counts as seen in this story
             seen_only = bool(taken) and any(s <= start < e for s, e in taken)
-            # more than shape_max_words words (as `_WORD` counts them); a match stops there
-            # instead of listing every word of a long line
-            if self._too_long.match(line):
-                continue
-            if len(_WORD.findall(line)) < 2 or furniture.is_name(line):
-                # a number or a word alone ("2", "Riverton"), a name ("Associated Press", "Kate
-                # Dunn"): a score, a team, a source or a byline many stories share
-                continue
+            if starts is None:
+                starts = {b[0]: i for i, b in enumerate(blocks)}
             index = starts.get(start)
             if index is not None and index + 1 < len(blocks) and is_prose(text[slice(*blocks[index + 1])]):
                 continue  # a subhead (a block straight before prose) may be any story's ("Background")
             fix = _delete_span(text, start, end)
-            lines.setdefault(_normalize(line), (start, end, fix.start, fix.end, line, seen_only))
+            lines.setdefault(shaped, (start, end, fix.start, fix.end, line, seen_only))
         if not lines:
             return None
         blocks = doc.blocks
@@ -351,6 +401,28 @@ class Boilerplate(Kind):
         story = digests.sha1(_normalize(headline).encode()).hexdigest()[:12]
         lede_key = digests.sha1(_normalize(lede).encode()).hexdigest()[:12]
         return {"story": story, "lede": lede_key, "lines": lines}
+
+    def _shared_shape(self, line: str, quick, search) -> bool:
+        """Can the line (not empty) be a line many stories share: no closing punctuation, not
+        known furniture, two to shape_max_words words, not a name?"""
+        if line[-1] in _CLOSING or self._known_furniture(line, quick, search):
+            return False
+        # more than shape_max_words words (as `_WORD` counts them); a match stops there
+        # instead of listing every word of a long line
+        if self._too_long.match(line):
+            return False
+        if len(_WORD.findall(line)) < 2 or furniture.is_name(line):
+            # a number or a word alone ("2", "Riverton"), a name ("Associated Press", "Kate
+            # Dunn"): a score, a team, a source or a byline many stories share
+            return False
+        return True
+
+    def _line_memo(self) -> "_Memo":
+        memo = self.__dict__.get("_line_memo_cache")
+        if memo is None:
+            memo = _Memo()
+            self._set("_line_memo_cache", memo)
+        return memo
 
     def judge(self, facts_by_path, context):
         if not self.min_drafts:
@@ -373,6 +445,69 @@ class Boilerplate(Kind):
                 why = f"the same line stands in {others} other draft{'s' if others != 1 else ''}"
                 values = {"why": why, "what": f"“{original}”", "verb": "is", "action": "delete the line"}
                 yield path, Hit(start, end, values, Fix(fix_start, fix_end, "", safe=False))
+
+
+# the lines and blocks whose verdicts are kept: short ones (web furniture, labels, subheads)
+# repeat across an archive of real drafts; a sentence of a story does not
+_SHORT = 60
+
+
+class _Memo(dict):
+    """Verdicts by text, kept for a run: a pickle of the kind (the pack cache, a worker) holds
+    none of them."""
+
+    def __reduce__(self):
+        return (_Memo, ())
+
+
+def _remember(memo: _Memo, text: str, verdict) -> None:
+    if len(text) >= _SHORT:
+        return  # a long line or block is kept only by a draft that repeats another
+    if len(memo) >= 50000:
+        memo.clear()
+    memo[text] = verdict
+
+
+_ASK_REPEATED = object()  # the block's evidence is that the draft repeats it, if it does
+_PROSE, _PROSE_KNOWN = (True, None), (True, True)  # a sentence of the story, a known phrase or not
+
+
+class _Ask:
+    """`Signals.evidence`'s `repeated`, standing in for the draft's: it says no, and whether it
+    was asked."""
+
+    __slots__ = ("asked",)
+
+    def __init__(self):
+        self.asked = False
+
+    def __call__(self) -> bool:
+        self.asked = True
+        return False
+
+
+def _line_bounds(doc, span_start: int, span_end: int):
+    """(first, stop): the indexes in `doc._content_lines` of the lines a span takes (see
+    `_candidate_lines`)."""
+    lines = doc._content_lines
+    text = doc.text
+    count = len(lines)
+    # the first line whose text ends after span_start, or the line before it when
+    # span_start lies in that line's trailing white space (before its newline)
+    k = 0
+    while k < count and lines[k][1] <= span_start:
+        k += 1
+    if k > 0:
+        line_end = text.find("\n", lines[k - 1][1])
+        if (len(text) if line_end < 0 else line_end) > span_start:
+            k -= 1
+    # the first line from there that starts at or after span_end, its leading white space
+    # (from the newline before it) too: line starts only grow, and so does where their
+    # line begins
+    stop = max(k, bisect.bisect_left(lines, (span_end,), k))
+    while stop < count and text.rfind("\n", 0, lines[stop][0]) + 1 < span_end:
+        stop += 1
+    return k, stop
 
 
 def _first_words(pieces, prefixes):

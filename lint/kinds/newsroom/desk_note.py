@@ -196,7 +196,17 @@ def _compile_patterns() -> None:
     _LOWER = tuple((kind, literals, pattern._get()) for kind, literals, pattern in _LOWER)
     for literal, (rare, pattern) in list(_LOWER_LITERALS.items()):
         _LOWER_LITERALS[literal] = (rare, pattern._get() if isinstance(pattern, LazyPattern) else pattern)
+    # the fast path's tests for each shape, in its literals' order: (a literal looked for in the
+    # draft's capitals, or None and the rare character and search of a literal in the text)
+    _LOWER_PLAN[:] = [
+        (kind, pattern, tuple((literal, None, None) if isinstance(literal, bytes) else (None,) + _LOWER_LITERALS[literal]
+                              for literal in literals))
+        for kind, literals, pattern in _LOWER
+    ]
     _compiled.append(True)
+
+
+_LOWER_PLAN: list = []
 
 
 class _Desk:
@@ -309,6 +319,8 @@ class _Desk:
 
 
 _FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
+# the sign-offs `_Analysis.signoff` reads after other words in capitals
+_OKD = frozenset({"OK'D", "OKD", "OK'ED", "OKED"})
 
 
 class _Analysis:
@@ -326,7 +338,7 @@ class _Analysis:
 
     def run(self):
         text = self.text
-        if not text.strip():
+        if not text or text.isspace():
             return []
         self.brackets()
         self.lower_shapes()
@@ -547,6 +559,19 @@ class _Analysis:
     def lower_shapes(self):
         text = self.text
         caps = self.capitals()
+        if self.fast and _LOWER_PLAN:
+            for kind, pattern, tests in _LOWER_PLAN:
+                for in_caps, rare, literal_pattern in tests:
+                    if in_caps is not None:
+                        if in_caps in caps:
+                            break
+                    elif (rare is None or rare in text) and literal_pattern.search(text) is not None:
+                        break
+                else:
+                    continue
+                for m in pattern.finditer(text):
+                    self.lower_shape(kind, m)
+            return
         present = None if self.fast else set(_LOWER_FOUND.findall(text))
         for kind, literals, pattern in _LOWER:
             # the shape is looked for when one of its literals is in the draft (a run of A-Z in
@@ -580,11 +605,11 @@ class _Analysis:
                 self.desk_dash(m)
         line_start = 0
         for line in text.split("\n"):
+            if not line:
+                line_start += 1
+                continue
             length = len(line)
             line_end = line_start + length
-            if not length:
-                line_start = line_end + 1
-                continue
             if window is not None:
                 # a desk's name after a dash ending the line: searched only when a dash stands
                 # near the line's end (a line holds at most one match: it ends the line)
@@ -611,7 +636,7 @@ class _Analysis:
                     low = min(last.end() if last else line_start, line_end - _TAIL)
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end:
+                if low < line_end and _CAPS_RUN.search(text, low, line_end) is not None:
                     self.scan_runs(low, line_end, (line_start, line_end))
             line_start = line_end + 1
 
@@ -656,6 +681,8 @@ class _Analysis:
                 break
         else:
             return
+        if self.fast and not any(a in text for a in desk.advisories):
+            return  # (a match holds one of them: the search below reads every line's start)
         for m in desk.advisory.finditer(text):
             start, end = m.span()
             while text[start].isspace():
@@ -765,7 +792,19 @@ class _Analysis:
             group = m.group()
             if len(after) > 40 and " " not in group and _key(group) not in desk.single:
                 continue  # one word in capitals inside a line, not a desk word: NATO, FBI
+            if (group.isalnum() and group.isascii() and group not in desk.single and group != "CQ"
+                    and group not in _OKD and desk.soft_signoff.match(after) is None):
+                # (the test below, before the tokens are listed: letters and digits alone are
+                # one word, its own key)
+                continue
             tokens = [(t.start(), t.end(), _key(t.group())) for t in _TOKEN.finditer(text, start, end)]
+            if len(tokens) == 1:
+                key = tokens[0][2]
+                if (key not in desk.single and key != "CQ" and key not in _OKD
+                        and desk.soft_signoff.match(after) is None):
+                    # one word in capitals, no desk word, no sign-off after it: no judgement
+                    # below reads it (each needs a desk word, a sign-off or two words)
+                    continue
             before = text[line_start:start]
             # words never in prose: TK, REFILE
             self.never_prose(tokens)

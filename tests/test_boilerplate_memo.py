@@ -1,0 +1,85 @@
+"""hygiene.boilerplate keeps each short block's and line's own verdict by its text (blocks repeat
+across drafts). A verdict that hangs on the draft (does it repeat the line?) is never kept as the
+answer: the same line must be furniture in a draft that repeats it and not in one that does not,
+whichever draft is read first, and every draft finds what the plain path (no shortcuts, no
+memo: COPYDESK_NO_PREFILTER=1) finds."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from conftest import SHARED
+from lint.engine.runner import Engine
+from lint.packs import loader as packs
+
+RULES = [r for r in packs.load_rules() if r.id == "hygiene.boilerplate"]
+
+STORY = (
+    "Harbour dues rise for the first time in a decade\n\n"
+    "The port authority will raise harbour dues by 4% from April, its first rise in ten years, "
+    "the board said on Thursday after a meeting that ran late into the evening.\n\n"
+    "Fishing crews said the rise would cost a small trawler about £900 a year, and some skippers "
+    "warned they would moor elsewhere along the coast if the board did not think again.\n\n"
+)
+# a line the draft repeats, between prose: furniture only next to other evidence or after the story
+TWICE = STORY + "Latest from the coast\n\nPrint\n\nLatest from the coast\n\nShare\n\nThe board meets again in May.\n"
+ONCE = STORY + "Latest from the coast\n\nPrint\n\nShare\n\nThe board meets again in May.\n"
+AFTER = STORY + "Latest from the coast\nPrint\nLatest from the coast\nEmail\n"
+
+
+def _findings(texts):
+    found, errors = Engine(RULES).check_texts(texts, [f"draft-{i}.txt" for i in range(len(texts))])
+    assert not errors
+    return [(f.path, f.rule, f.line, f.column, f.end_line, f.match, f.message) for f in found]
+
+
+def _plain(texts):
+    before = os.environ.get("COPYDESK_NO_PREFILTER")
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        return _findings(texts)
+    finally:
+        if before is None:
+            del os.environ["COPYDESK_NO_PREFILTER"]
+        else:
+            os.environ["COPYDESK_NO_PREFILTER"] = before
+
+
+def _fresh():
+    for rule in RULES:
+        for name in ("_block_memo_cache", "_line_memo_cache"):
+            rule.kind.__dict__.pop(name, None)
+
+
+@pytest.mark.parametrize("order", [(TWICE, ONCE, AFTER), (ONCE, TWICE, AFTER), (AFTER, ONCE, TWICE)])
+def test_a_repeated_line_is_judged_by_each_draft_whichever_comes_first(order):
+    _fresh()
+    first = _findings(list(order))
+    again = _findings(list(order))  # every verdict known now
+    assert first == again == _plain(list(order))
+    twice = [f for f in first if f[0] == f"draft-{order.index(AFTER)}.txt"]
+    assert twice, "the repeated line and the link words after the story are furniture"
+
+
+def test_the_repeated_line_is_furniture_only_where_the_draft_repeats_it():
+    _fresh()
+    _findings([ONCE])
+    found = _findings([AFTER, ONCE])
+    assert any(f[0] == "draft-0.txt" and "Latest from the coast" in f[6] for f in found)
+    assert not any(f[0] == "draft-1.txt" and "Latest from the coast" in f[6] for f in found)
+
+
+def test_scraped_pages_find_what_the_plain_path_finds_twice_over():
+    pages = sorted((SHARED / "corpus" / "scraped").glob("*.txt")) if SHARED.is_dir() else []
+    if not pages:
+        pytest.skip("the shared corpus is not present")
+    drafts = [p.read_text(encoding="utf-8") for p in pages]
+    drafts += [re.sub(r"\n[ \t]*\n+", "\n", d) for d in drafts]
+    _fresh()
+    plain = _plain(drafts)
+    assert plain
+    assert _findings(drafts) == plain
+    assert _findings(drafts) == plain  # with every verdict kept
