@@ -4,6 +4,7 @@ the command's, not the benchmark's. No timings are asserted (machines here are n
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -31,3 +32,33 @@ def test_peak_memory_is_the_commands_own_not_the_benchmarks(tmp_path):
     assert code == 3
     assert bench.run_once.cpu >= 0
     del ballast
+
+
+def _unique_corpus():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    spec = importlib.util.spec_from_file_location("bench_unique", ROOT / "benchmarks" / "unique_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_unique_corpus_copies_share_no_long_line_but_keep_their_words(tmp_path):
+    """benchmarks/unique_corpus.py: the corpus that times rules with nothing to reuse. Every
+    copy keeps the article's words and lines, and no line of three or more words repeats."""
+    unique = _unique_corpus()
+    source = tmp_path / "src"
+    source.mkdir()
+    article = ("Rebels seize the northern town\n\n"
+               "Fighters from the rebel alliance took control of the town on Tuesday, residents said.\n\n"
+               "The army said it had pulled back to protect civilians living near the front line.\n")
+    (source / "story.txt").write_text(article, encoding="utf-8")
+    count = unique.build(source, tmp_path / "out", 2_000)
+    copies = [p.read_text(encoding="utf-8") for p in sorted((tmp_path / "out").glob("*.txt"))]
+    assert count == len(copies) >= 8
+    assert copies[0] == article  # the first copy is the article itself
+    for copy in copies:
+        assert copy.count("\n") == article.count("\n")
+        assert sorted(re.findall(r"\w+", copy)) == sorted(re.findall(r"\w+", article))
+    for index in (2, 4):  # the two prose lines
+        lines = [copy.split("\n")[index] for copy in copies]
+        assert len(set(lines)) == len(lines), lines
