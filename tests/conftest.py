@@ -1,4 +1,5 @@
-"""Shared test helpers: run the CLI, find the shared corpus and seeds when present."""
+"""Shared test helpers: run the CLI, find the shared corpus and seeds when present, run a
+function with every prefilter off."""
 
 from __future__ import annotations
 
@@ -57,3 +58,17 @@ def at(text, needle, nth=0):
         start = text.index(needle, start + 1)
     line = text.count("\n", 0, start) + 1
     return line, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def plain(function, *args):
+    """`function(*args)` with every prefilter and shortcut turned off (COPYDESK_NO_PREFILTER=1):
+    what a fast path must agree with."""
+    before = os.environ.get("COPYDESK_NO_PREFILTER")
+    os.environ["COPYDESK_NO_PREFILTER"] = "1"
+    try:
+        return function(*args)
+    finally:
+        if before is None:
+            del os.environ["COPYDESK_NO_PREFILTER"]
+        else:
+            os.environ["COPYDESK_NO_PREFILTER"] = before

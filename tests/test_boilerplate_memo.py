@@ -6,12 +6,11 @@ memo: COPYDESK_NO_PREFILTER=1) finds."""
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 
-from conftest import SHARED
+from conftest import SHARED, plain
 from lint.engine.runner import Engine
 from lint.packs import loader as packs
 
@@ -36,18 +35,6 @@ def _findings(texts):
     return [(f.path, f.rule, f.line, f.column, f.end_line, f.match, f.message) for f in found]
 
 
-def _plain(texts):
-    before = os.environ.get("COPYDESK_NO_PREFILTER")
-    os.environ["COPYDESK_NO_PREFILTER"] = "1"
-    try:
-        return _findings(texts)
-    finally:
-        if before is None:
-            del os.environ["COPYDESK_NO_PREFILTER"]
-        else:
-            os.environ["COPYDESK_NO_PREFILTER"] = before
-
-
 def _fresh():
     for rule in RULES:
         for name in ("_block_memo_cache", "_line_memo_cache"):
@@ -59,7 +46,7 @@ def test_a_repeated_line_is_judged_by_each_draft_whichever_comes_first(order):
     _fresh()
     first = _findings(list(order))
     again = _findings(list(order))  # every verdict known now
-    assert first == again == _plain(list(order))
+    assert first == again == plain(_findings, list(order))
     twice = [f for f in first if f[0] == f"draft-{order.index(AFTER)}.txt"]
     assert twice, "the repeated line and the link words after the story are furniture"
 
@@ -79,7 +66,7 @@ def test_scraped_pages_find_what_the_plain_path_finds_twice_over():
     drafts = [p.read_text(encoding="utf-8") for p in pages]
     drafts += [re.sub(r"\n[ \t]*\n+", "\n", d) for d in drafts]
     _fresh()
-    plain = _plain(drafts)
-    assert plain
-    assert _findings(drafts) == plain
-    assert _findings(drafts) == plain  # with every verdict kept
+    expected = plain(_findings, drafts)
+    assert expected
+    assert _findings(drafts) == expected
+    assert _findings(drafts) == expected  # with every verdict kept

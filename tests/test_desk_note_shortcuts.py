@@ -5,7 +5,6 @@ judged once) find exactly what the plain path finds (COPYDESK_NO_PREFILTER=1).""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED
+from conftest import SHARED, plain
 from lint.packs import loader as packs
 from lint.engine.runner import Engine
 
@@ -25,18 +24,6 @@ def _findings(texts):
     found, errors = Engine(RULES).check_texts(texts, [f"draft-{i}.txt" for i in range(len(texts))])
     assert not errors
     return [(f.path, f.rule, f.line, f.column, f.match, f.message) for f in found]
-
-
-def _plain(texts):
-    before = os.environ.get("COPYDESK_NO_PREFILTER")
-    os.environ["COPYDESK_NO_PREFILTER"] = "1"
-    try:
-        return _findings(texts)
-    finally:
-        if before is None:
-            del os.environ["COPYDESK_NO_PREFILTER"]
-        else:
-            os.environ["COPYDESK_NO_PREFILTER"] = before
 
 
 def _one_block_a_line(text: str) -> str:
@@ -87,7 +74,7 @@ texts = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(GAPS)), max_
 
 
 def test_awkward_drafts_find_what_the_plain_path_finds():
-    assert _findings(AWKWARD) == _plain(AWKWARD)
+    assert _findings(AWKWARD) == plain(_findings, AWKWARD)
     assert _findings(AWKWARD)  # the drafts hold notes: the comparison is not of two empty lists
 
 
@@ -97,13 +84,13 @@ def test_fixture_drafts_find_what_the_plain_path_finds(paste):
     if paste == "one block a line":
         drafts = [_one_block_a_line(d) for d in drafts]
     found = _findings(drafts)
-    assert found and found == _plain(drafts)
+    assert found and found == plain(_findings, drafts)
 
 
 @settings(max_examples=200, deadline=None)
 @given(texts)
 def test_any_draft_finds_what_the_plain_path_finds(text):
-    assert _findings([text]) == _plain([text])
+    assert _findings([text]) == plain(_findings, [text])
 
 
 def test_scraped_pages_find_what_the_plain_path_finds():
@@ -112,7 +99,7 @@ def test_scraped_pages_find_what_the_plain_path_finds():
         pytest.skip("the shared corpus is not present")
     drafts = [p.read_text(encoding="utf-8") for p in pages]
     drafts += [_one_block_a_line(d) for d in drafts]
-    assert _findings(drafts) == _plain(drafts)
+    assert _findings(drafts) == plain(_findings, drafts)
 
 
 ENDS = st.text(alphabet=list("aZ.!?”\"’')] \t\xa0\x1c\u2003-—–x"), max_size=12)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import plain
 from lint.drafts.document import Document
 from lint.kinds.base import Context
 from lint.kinds.newsroom.boilerplate import Boilerplate
@@ -304,21 +305,6 @@ people_texts = st.lists(st.tuples(st.sampled_from(PEOPLE_PIECES), st.sampled_fro
 )
 
 
-def _plain(function, *args):
-    """`function(*args)` with every prefilter turned off (COPYDESK_NO_PREFILTER=1)."""
-    import os
-
-    before = os.environ.get("COPYDESK_NO_PREFILTER")
-    os.environ["COPYDESK_NO_PREFILTER"] = "1"
-    try:
-        return function(*args)
-    finally:
-        if before is None:
-            del os.environ["COPYDESK_NO_PREFILTER"]
-        else:
-            os.environ["COPYDESK_NO_PREFILTER"] = before
-
-
 def _extractor():
     from lint.kinds.newsroom import people
 
@@ -330,7 +316,7 @@ def _extractor():
 def test_people_shortcuts_find_the_mentions_the_plain_search_finds(text):
     extractor = _extractor()
     assert extractor._first_runs_ascii is not None and extractor._appositive_runs is not None
-    assert extractor.extract(text) == _plain(extractor.extract, text)
+    assert extractor.extract(text) == plain(extractor.extract, text)
 
 
 def test_people_shortcuts_on_a_draft():
@@ -357,7 +343,7 @@ def test_people_shortcuts_on_a_draft():
         "President Joe Ruiz",
         "one-time Sen. Ann Lee",
     ]
-    assert found == _plain(extractor.extract, text)
+    assert found == plain(extractor.extract, text)
 
 
 def test_people_shortcuts_on_the_corpus():
@@ -368,7 +354,7 @@ def test_people_shortcuts_on_the_corpus():
     extractor = _extractor()
     for path in sorted(CORPUS.glob("*.txt")):
         text = Document.from_text(path.read_text(encoding="utf-8")).text
-        assert extractor.extract(text) == _plain(extractor.extract, text), path.name
+        assert extractor.extract(text) == plain(extractor.extract, text), path.name
 
 
 # ---- style.acronym: introductions looked for only near the acronyms in question -----------------
@@ -406,7 +392,7 @@ def test_acronym_fast_path_finds_what_the_plain_check_finds(text, scope):
     kind = next(r.kind for r in packs.load_rules() if r.id == "style.acronym")
     doc = Document.from_text(text)
     spans = doc.scope_spans(scope)
-    assert list(kind.check(doc, spans, Context())) == _plain(lambda: list(kind.check(doc, spans, Context())))
+    assert list(kind.check(doc, spans, Context())) == plain(lambda: list(kind.check(doc, spans, Context())))
 
 
 def test_acronym_introductions_on_a_draft():
@@ -485,7 +471,7 @@ ALTERNATIVES = ["ab", "abc", "b+c", r"(?<=a)b", r"^c", r"c$", r"\p{Lu}+", r"(?i:
 
 def _plain_hits(kind, doc, spans):
     """The kind's hits with every prefilter and shortcut off (COPYDESK_NO_PREFILTER=1)."""
-    return _plain(lambda: list(kind.check(doc, spans, Context())))
+    return plain(lambda: list(kind.check(doc, spans, Context())))
 
 
 @settings(max_examples=300, deadline=None)
@@ -669,7 +655,7 @@ def test_consistency_word_prefilter_finds_what_the_plain_search_finds(text):
             doc = Document.from_text(text)  # (a fresh draft: folded_words is cached per draft)
             return list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
-        assert hits() == _plain(hits), rule_id
+        assert hits() == plain(hits), rule_id
 
 
 def test_consistency_forms_words_are_their_a_to_z_runs():
@@ -718,13 +704,13 @@ def test_attribution_cue_words_find_what_the_whole_alternation_finds(text):
     pattern = phrases_pattern(cues)
     doc = Document.from_text(text)
     fast = Attribution(doc, pattern, 5.0, cues)
-    plain = Attribution(Document.from_text(text), pattern, 5.0)
+    whole = Attribution(Document.from_text(text), pattern, 5.0)
     for i in range(len(doc.sentences)):
-        assert fast.sentence(i) == plain.sentence(i), doc.sentences[i]
+        assert fast.sentence(i) == whole.sentence(i), doc.sentences[i]
     for i in range(len(doc.paragraphs)):
-        assert fast.paragraph(i) == plain.paragraph(i), doc.paragraphs[i]
+        assert fast.paragraph(i) == whole.paragraph(i), doc.paragraphs[i]
     # with prefilters off, the fast one is the plain one
-    off = _plain(lambda: Attribution(Document.from_text(text), pattern, 5.0, cues))
+    off = plain(lambda: Attribution(Document.from_text(text), pattern, 5.0, cues))
     assert off._index is None
 
 
@@ -747,7 +733,7 @@ def test_figures_reach_the_corpus_findings_with_and_plain():
                 doc = Document(path=path, source=source)
                 return list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
-            assert hits() == _plain(hits), (rule_id, path)
+            assert hits() == plain(hits), (rule_id, path)
 
 
 TRANSCRIPT_PIECES = SOURCING_PIECES + ["((WN))", "((Jo Smith))", "Q:", "A:", "Q: ", "A:\t", "((", "))", "q:", "\n\n"]
@@ -763,7 +749,7 @@ def test_figures_transcript_shortcut_finds_what_the_plain_code_finds(text):
         doc = Document.from_text(text)
         return figures._transcript_start(doc), list(rule.kind.check(doc, doc.scope_spans(rule.scope), Context()))
 
-    assert hits() == _plain(hits)
+    assert hits() == plain(hits)
 
 
 # ---- speed-doc2: document structure and anchored substitution (one pass, str.find) ---------

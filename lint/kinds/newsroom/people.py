@@ -22,6 +22,7 @@ The tables (ranks, branches, titles, role nouns, words that are never names) com
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
@@ -860,33 +861,23 @@ def _word_before(text: str, at: int) -> Optional[str]:
     return text[start:end]
 
 
-_CHAR_KINDS: Dict[str, int] = {}
 _LETTER = lazy_compile(r"\p{L}")
 _NUMBER = lazy_compile(r"\p{N}")
 
 
+@functools.lru_cache(maxsize=10000)  # per character: a few hundred distinct ones in a run
 def _letter_or_number(c: str) -> int:
-    """1 if `c` is a letter (\\p{L}), 2 if a number (\\p{N}), else 0. Memoized per character."""
-    found = _CHAR_KINDS.get(c)
-    if found is None:
-        if len(_CHAR_KINDS) > 10000:
-            _CHAR_KINDS.clear()
-        found = _CHAR_KINDS[c] = 1 if _LETTER.fullmatch(c) else 2 if _NUMBER.fullmatch(c) else 0
-    return found
+    """1 if `c` is a letter (\\p{L}), 2 if a number (\\p{N}), else 0."""
+    return 1 if _LETTER.fullmatch(c) else 2 if _NUMBER.fullmatch(c) else 0
 
 
-_LINE_SPACES: Dict[str, bool] = {}
 _ONE_SPACE = lazy_compile(r"[^\S\n]")
 
 
+@functools.lru_cache(maxsize=10000)
 def _line_space(c: str) -> bool:
-    """Does `c` match `_SP`'s class (white space but a line end)? Memoized per character."""
-    found = _LINE_SPACES.get(c)
-    if found is None:
-        if len(_LINE_SPACES) > 10000:
-            _LINE_SPACES.clear()
-        found = _LINE_SPACES[c] = _ONE_SPACE.fullmatch(c) is not None
-    return found
+    """Does `c` match `_SP`'s class (white space but a line end)?"""
+    return _ONE_SPACE.fullmatch(c) is not None
 
 
 def _first_init(pieces) -> int:
