@@ -240,7 +240,7 @@ class Boilerplate(Kind):
         pending = []  # short blocks that are not sentences of the story: their signals are read
         # each short block's own verdict, by its text (blocks repeat across drafts): (prose,
         # evidence), or (False, None) when its signals are still to be read here
-        memo = self._block_memo() if quick else None
+        memo = self._memo("_block_memo_cache") if quick else None
         remembered = memo.get if memo is not None else {}.get
         asked = []  # blocks whose evidence is that the draft repeats them, if it does
         carried = False  # whether a block was given evidence
@@ -335,11 +335,12 @@ class Boilerplate(Kind):
             found = [f for f in found if _normalize(texts[f[0]]) != title]
         return blocks, texts, evidence, found
 
-    def _block_memo(self) -> "_Memo":
-        memo = self.__dict__.get("_block_memo_cache")
+    def _memo(self, name: str) -> "_Memo":
+        """The rule's memo `name` (short blocks' evidence, or short lines' shapes), made on first use."""
+        memo = self.__dict__.get(name)
         if memo is None:
             memo = _Memo()
-            self._set("_block_memo_cache", memo)
+            self._set(name, memo)
         return memo
 
     def _signals(self):
@@ -364,7 +365,7 @@ class Boilerplate(Kind):
         taken = [(blocks[r.first][0], blocks[r.last][1]) for r in runs]
         starts = None
         # whether a line can be one (`_shared_shape`), by its text: lines repeat across drafts
-        memo = self._line_memo() if quick else None
+        memo = self._memo("_line_memo_cache") if quick else None
         headline = doc.headline
         first, stop = _line_bounds(doc, *body)
         # `_candidate_lines`, but for lines with closing punctuation (`_shared_shape`'s first
@@ -417,12 +418,6 @@ class Boilerplate(Kind):
             return False
         return True
 
-    def _line_memo(self) -> "_Memo":
-        memo = self.__dict__.get("_line_memo_cache")
-        if memo is None:
-            memo = _Memo()
-            self._set("_line_memo_cache", memo)
-        return memo
 
     def judge(self, facts_by_path, context):
         if not self.min_drafts:

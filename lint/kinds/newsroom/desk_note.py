@@ -79,7 +79,6 @@ _LOWER = (
     ("thirty", ("30-", "30 -"), lazy_compile(r"(?<![\p{L}\p{N}-])-[^\S\n]?30[^\S\n]?-(?![\p{L}\p{N}-])")),
     ("queries", ("??",), lazy_compile(r"(?<!\S)\?{2,}(?!\S)")),
 )
-# the lower-case literals above, found in one pass
 # the lower-case literals above, found in one pass (the plain path, COPYDESK_NO_PREFILTER=1)
 _LOWER_FOUND = re.compile(
     "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
@@ -557,40 +556,23 @@ class _Analysis:
     # ---- lower-case shapes -----------------------------------------------------------
 
     def lower_shapes(self):
-        text = self.text
-        caps = self.capitals()
-        if self.fast and _LOWER_PLAN:
-            for kind, pattern, tests in _LOWER_PLAN:
-                for in_caps, rare, literal_pattern in tests:
-                    if in_caps is not None:
-                        if in_caps in caps:
-                            break
-                    elif (rare is None or rare in text) and literal_pattern.search(text) is not None:
-                        break
-                else:
-                    continue
-                for m in pattern.finditer(text):
-                    self.lower_shape(kind, m)
-            return
-        present = None if self.fast else set(_LOWER_FOUND.findall(text))
-        for kind, literals, pattern in _LOWER:
-            # the shape is looked for when one of its literals is in the draft (a run of A-Z in
-            # the draft's capitals)
-            for literal in literals:
-                if isinstance(literal, bytes):
-                    if literal in caps:
-                        break
-                elif present is not None:
-                    if literal in present:
-                        break
-                else:
-                    rare, literal_pattern = _LOWER_LITERALS[literal]
-                    if (rare is None or rare in text) and literal_pattern.search(text) is not None:
-                        break
-            else:
-                continue
-            for m in pattern.finditer(text):
+        for kind, pattern in self._lower_shapes_present():
+            for m in pattern.finditer(self.text):
                 self.lower_shape(kind, m)
+
+    def _lower_shapes_present(self):
+        """The lower-case shapes whose literals the draft holds (a run of A-Z in its capitals,
+        or the literal in its text): only those are searched for."""
+        text, caps = self.text, self.capitals()
+        if self.fast:
+            # each literal on its own: its rare character first, then its search (`_LOWER_PLAN`)
+            return [(kind, pattern) for kind, pattern, tests in _LOWER_PLAN
+                    if any(in_caps in caps if in_caps is not None
+                           else (rare is None or rare in text) and found.search(text) is not None
+                           for in_caps, rare, found in tests)]
+        present = set(_LOWER_FOUND.findall(text))  # the plain path: every literal in one pass
+        return [(kind, pattern) for kind, literals, pattern in _LOWER
+                if any(literal in caps if isinstance(literal, bytes) else literal in present for literal in literals)]
 
     def lines_pass(self, scan_tails: bool):
         """What stands at the start or end of a line: end marks alone on a line, advisories
