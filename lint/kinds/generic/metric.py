@@ -132,8 +132,9 @@ class Metric(Kind):
             _words_ahead(self.min_words)
 
     def check(self, doc, spans, context):
-        measure = METRICS[self.metric]
-        if self.metric == "sentences":
+        if self.metric != "sentences":
+            measure = METRICS[self.metric]
+        else:
             starts = [s for s, _ in doc.sentences]  # once, not once per span
 
             def measure(doc, start, end):

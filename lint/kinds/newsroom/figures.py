@@ -289,7 +289,6 @@ class UnattributedFigure(Kind):
         victims = _words(self.victim_nouns)
         damage = _words(self.damage_verbs)
         displaced = _words(self.displacement_verbs)
-        counted = _words(self.count_verbs)
         events = _words(self.event_nouns)
         change = _words(self.change_verbs)
         multiplier = _words(self.multipliers)

@@ -618,7 +618,7 @@ class Extractor:
         for run in present:
             elements = self._elements_of_run[run]
             if run in elements:  # every place of the run begins an element
-                # (as `_whole_runs(text, run, after)`: the places followed by what may follow)
+                # the run's whole places, those followed by what may follow it
                 after = self._after_first_run[run]
                 n = len(run)
                 starts.update(
@@ -786,17 +786,14 @@ _ASCII = frozenset(map(chr, range(128)))
 _ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
 
 
-def _whole_runs(text: str, run: str, after: Optional[FrozenSet[str]] = None):
+def _whole_runs(text: str, run: str):
     """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
-    digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more. With
-    `after`, only where the next character is not an ASCII one left out of `after`."""
+    digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more."""
     n = len(run)
     i = text.find(run)
     while i >= 0:
-        if not (i and text[i - 1] in _ASCII_ALNUM):
-            following = text[i + n : i + n + 1]
-            if following not in _ASCII_ALNUM and (after is None or following not in _ASCII or following in after):
-                yield i
+        if not (i and text[i - 1] in _ASCII_ALNUM) and text[i + n : i + n + 1] not in _ASCII_ALNUM:
+            yield i
         i = text.find(run, i + 1)
 
 
@@ -811,7 +808,8 @@ def _run_places(text: str, run: str, places: Optional[Dict[str, List[int]]]) -> 
 
 
 def _element_starts(text: str, elements: Tuple[str, ...], prefix: str):
-    """The offsets of `_whole_runs(text, run, after)` where one of `elements` starts, when each
+    """The offsets of `_whole_runs(text, run)` followed by what may follow `run` (`after` in
+    `Extractor.__init__`) where one of `elements` starts, when each
     is longer than `run`, its first run of letters and digits. The character after the run is
     then the element's next one: neither an ASCII letter nor a digit (the run is maximal) and in
     `after` (which holds it), so only the one before is tested. One search for `prefix`, what
@@ -878,10 +876,6 @@ _ONE_SPACE = lazy_compile(r"[^\S\n]")
 def _line_space(c: str) -> bool:
     """Does `c` match `_SP`'s class (white space but a line end)?"""
     return _ONE_SPACE.fullmatch(c) is not None
-
-
-def _first_init(pieces) -> int:
-    return next(i for i, p in enumerate(pieces) if p[0] == "init")
 
 
 def _clean(s: str) -> str:
