@@ -203,8 +203,8 @@ def test_copies_of_a_draft_are_checked_once_and_report_at_their_own_path(folder,
 
     engine = _engine()
     checked = []
-    real = engine.check_document
-    monkeypatch.setattr(engine, "check_document", lambda doc: checked.append(doc.path) or real(doc))
+    real = engine.check_documents
+    monkeypatch.setattr(engine, "check_documents", lambda docs: checked.extend(d.path for d in docs) or real(docs))
     fast = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
     assert len(checked) == len(paths) - 4 - 1  # broken.txt cannot be read
     monkeypatch.setenv("COPYDESK_NO_PREFILTER", "1")  # the plain path: every draft checked
@@ -252,8 +252,8 @@ def test_drafts_of_one_size_are_told_apart_and_each_text_is_checked_once(tmp_pat
     assert [len(g) for g in parallel.possible_copies(paths)] == [5]
     engine = _engine()
     checked = []
-    real = engine.check_document
-    monkeypatch.setattr(engine, "check_document", lambda doc: checked.append(doc.path) or real(doc))
+    real = engine.check_documents
+    monkeypatch.setattr(engine, "check_documents", lambda docs: checked.extend(d.path for d in docs) or real(docs))
     results = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
     assert [Path(p).name for p in checked] == ["a.txt", "b.txt"]
     rules = [sorted(f.rule for f in r.findings) for r in results]
@@ -435,3 +435,60 @@ def test_the_engine_prepares_once_before_forking_so_children_inherit_it(folder, 
         assert calls == [os.getpid()]
     parallel.check_drafts(engine, _paths(folder), reader.read_draft, (reader.DraftError,), jobs=1)
     assert len(calls) <= 1  # one process: nothing to prepare ahead
+
+
+# ---- drafts checked together, rule by rule -------------------------------------------------
+
+
+def _same(a, b):
+    assert a.path == b.path
+    assert a.findings == b.findings and a.facts == b.facts and a.errors == b.errors
+    assert (a.locator is None) == (b.locator is None)
+
+
+def test_drafts_checked_together_get_what_each_gets_alone_rule_errors_included(folder):
+    """Engine.check_documents runs rule by rule over the drafts; each draft's findings (in rule
+    order), cross-draft facts and rule errors are what checking it alone gives, and a rule that
+    breaks on one draft is reported for that draft only."""
+    docs = [reader.read_draft(p) for p in _paths(folder) if not p.endswith("broken.txt")]
+    assert len(docs) > 5
+    engine = _engine()
+    plan = engine._plan()
+    index = next(i for i, entry in enumerate(plan) if entry[0].id == "hygiene.repeated-word")
+    rule, check, scope, formats, facts_of = plan[index]
+    victim = docs[2].path
+
+    def breaks_on_one(doc, spans, context):
+        if doc.path == victim:
+            raise ValueError("boom")
+        return check(doc, spans, context)
+
+    plan[index] = (rule, breaks_on_one, scope, formats, facts_of)
+    together = engine.check_documents(docs)
+    alone = [engine.check_document(doc) for doc in docs]
+    assert len(together) == len(docs)
+    for a, b in zip(together, alone):
+        _same(a, b)
+    broken = [e for r in together for e in r.errors]
+    assert [(e.path, e.rule) for e in broken] == [(victim, "hygiene.repeated-word")]
+    assert "internal error ValueError: boom" in broken[0].message
+    assert sum(len(r.findings) for r in together) > 10
+    assert any(r.facts for r in together)
+
+
+def test_chunks_of_any_size_give_the_same_outcomes(folder, monkeypatch):
+    """Drafts are read and checked a chunk at a time; where the chunks end (even inside a
+    group of copies) changes nothing."""
+    paths = _paths(folder)
+    engine = _engine()
+    whole = parallel.check_drafts(engine, paths, reader.read_draft, (reader.DraftError,), jobs=1)
+    for drafts, size in ((1, 10**9), (2, 10**9), (48, 1)):
+        monkeypatch.setattr(parallel, "CHUNK_DRAFTS", drafts)
+        monkeypatch.setattr(parallel, "CHUNK_BYTES", size)
+        chunked = parallel.check_drafts(_engine(), paths, reader.read_draft, (reader.DraftError,), jobs=1)
+        assert len(chunked) == len(whole) == len(paths)
+        for a, b in zip(chunked, whole):
+            if isinstance(a, reader.DraftError):
+                assert str(a) == str(b)
+            else:
+                _same(a, b)

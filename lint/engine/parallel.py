@@ -50,6 +50,11 @@ MAX_BATCHES = 8192
 # different drafts of one size must not load a single worker; copies split apart are merely
 # checked more than once).
 MAX_GROUP = 32
+# Drafts checked together, rule by rule (`Engine.check_documents`): enough for each rule's
+# code and memos to stay warm in the processor's caches, few enough that the chunk's Documents
+# stay small beside the process.
+CHUNK_DRAFTS = 48
+CHUNK_BYTES = 1_000_000
 
 
 def available_cpus() -> int:
@@ -128,40 +133,70 @@ def _check_batch(batch: List[Group]) -> List[Tuple[int, Outcome]]:
 
 
 def check_batch(engine, load, errors, annotate: Optional[Callable], batch: List[Group]) -> List[Tuple[int, Outcome]]:
-    out = []
-    for group in batch:
-        out.extend(check_group(engine, load, errors, group, annotate))
-    return out
+    """Phase 1 of a batch of groups (see `check_groups`)."""
+    return check_groups(engine, load, errors, batch, annotate)
 
 
 def check_group(engine, load, errors, group: Group, annotate: Optional[Callable] = None) -> List[Tuple[int, Outcome]]:
-    """Phase 1 of drafts that may be copies of each other: each distinct text (and format) is
-    checked once, and a draft whose reading shows a text already checked takes that result
-    (`Engine.same_result`). Each outcome is a DraftResult, or the reader's error (one of
-    `errors`) for that draft.
+    """Phase 1 of one group of drafts that may be copies of each other (see `check_groups`)."""
+    return check_groups(engine, load, errors, [group], annotate)
+
+
+def check_groups(engine, load, errors, groups: List[Group], annotate: Optional[Callable] = None) -> List[Tuple[int, Outcome]]:
+    """Phase 1 of groups of drafts that may be copies of each other (`possible_copies`): each
+    distinct text (and format) of a group is checked once, and a draft whose reading shows a
+    text already checked in its group takes that result (`Engine.same_result`). Each outcome
+    is a DraftResult, or the reader's error (one of `errors`) for that draft.
+
+    The drafts are read a chunk at a time (CHUNK_DRAFTS drafts, CHUNK_BYTES of text) and each
+    chunk is checked rule by rule (`Engine.check_documents`).
 
     `annotate(doc, result)`, when given, adds what the caller needs of the draft to the result
     (its inline suppressions, say) while the draft is still at hand, in the worker."""
     out: List[Tuple[int, Outcome]] = []
-    checked = {}  # (format, text) -> the result of the draft checked in full
-    reuse = len(group) > 1 and _reuse_enabled()
-    for index, path in group:
-        try:
-            doc = load(path)
-        except errors as error:
-            out.append((index, error))
-            continue
-        key = (doc.format, doc.source)
-        first = checked.get(key) if reuse else None
-        if first is not None:
-            result = engine.same_result(first, doc)
-        else:
-            result = engine.check_document(doc)
-            if reuse:
-                checked[key] = result
-        if annotate is not None:
-            annotate(doc, result)
-        out.append((index, result))
+    reuse = _reuse_enabled()
+    # the chunk read so far: (index, doc, n) where n is the draft's place in `fresh` (checked
+    # in full) or, for a copy, the place of the draft it copies
+    chunk: List[Tuple[int, object, int, bool]] = []
+    fresh: list = []
+    first: dict = {}  # (group number, format, text) -> place in `fresh`
+    size = 0
+
+    def flush() -> None:
+        nonlocal size
+        results = engine.check_documents(fresh)
+        for index, doc, place, copy in chunk:
+            result = engine.same_result(results[place], doc) if copy else results[place]
+            if annotate is not None:
+                annotate(doc, result)
+            out.append((index, result))
+        chunk.clear()
+        fresh.clear()
+        first.clear()
+        size = 0
+
+    for number, group in enumerate(groups):
+        copies_possible = reuse and len(group) > 1
+        for index, path in group:
+            try:
+                doc = load(path)
+            except errors as error:
+                out.append((index, error))
+                continue
+            key = (number, doc.format, doc.source)
+            place = first.get(key) if copies_possible else None
+            if place is not None:
+                chunk.append((index, doc, place, True))
+                continue
+            if copies_possible:
+                first[key] = len(fresh)
+            chunk.append((index, doc, len(fresh), False))
+            fresh.append(doc)
+            size += len(doc.source)
+            if len(fresh) >= CHUNK_DRAFTS or size >= CHUNK_BYTES:
+                flush()
+    if chunk:
+        flush()
     return out
 
 
@@ -271,10 +306,16 @@ def check_drafts(
             _on_pool(batches, engine, load, errors, annotate, jobs, place)
     # everything in one process; after a pool, whatever it did not bring back (a child that
     # died, or no pool to be had): checked here, where a failure shows as it would in one process
-    for group in groups:
-        if any(outcomes[index] is None for index, _ in group):
-            place(check_group(engine, load, errors, group, annotate), False)
+    missing = [group for group in groups if any(outcomes[index] is None for index, _ in group)]
+    for batch in _in_order_batches(missing):
+        place(check_groups(engine, load, errors, batch, annotate), False)
     return outcomes
+
+
+def _in_order_batches(groups: List[Group]) -> List[List[Group]]:
+    """The groups in order, about a chunk a batch: progress is told a batch at a time."""
+    step = CHUNK_DRAFTS
+    return [groups[i : i + step] for i in range(0, len(groups), step)]
 
 
 def plan_batches(groups: List[Group], sizes: Sequence[Optional[int]], jobs: int) -> List[List[Group]]:

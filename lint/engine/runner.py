@@ -223,36 +223,47 @@ class Engine:
         return state
 
     def check_document(self, doc: Document) -> DraftResult:
-        result = DraftResult(doc.path)
-        locator = Locator(doc)
-        findings = result.findings
+        return self.check_documents([doc])[0]
+
+    def check_documents(self, docs: List[Document]) -> List[DraftResult]:
+        """Phase 1 of several drafts: for each, what `check_document` gives it, in order.
+
+        The work runs rule by rule over the drafts, not draft by draft over the rules: each
+        rule's code, tables and memos stay warm in the processor's caches while it goes over a
+        few dozen drafts, which measured here about a fifth less CPU than switching among all
+        the rules on every draft (docs/performance.md). A draft's findings still come in rule
+        order, and nothing a rule computes for one draft depends on another."""
         context = self.context
-        format_ = doc.format
-        skipped = self._skipped(doc)  # rules whose triggers the draft lacks (lint/engine/triggers.py)
+        results = [DraftResult(doc.path) for doc in docs]
+        locators = [Locator(doc) for doc in docs]
+        # rules whose triggers a draft lacks (lint/engine/triggers.py)
+        skips = [self._skipped(doc) for doc in docs]
         for index, (rule, check, scope, formats, facts_of) in enumerate(self._plan()):
-            if (formats and format_ not in formats) or index in skipped:
-                continue
-            try:
-                spans = doc.scope_spans(scope) if scope in _DOCUMENT_SCOPES else _structural_spans(doc, scope)
-                for hit in check(doc, spans, context):
-                    findings.append(locator.finding(rule, hit))
-                if facts_of is not None:
-                    facts = facts_of(doc, context)
-                    if facts:
-                        result.facts[rule.id] = facts
-            except RuleTimeout as error:
-                result.errors.append(
-                    RuleError(doc.path, rule.id, f"{error}; the rule was skipped for this draft (its pattern may backtrack without end)")
-                )
-            except CopydeskError as error:  # something the user can fix (a missing package, say)
-                result.errors.append(RuleError(doc.path, rule.id, f"{error}; the rule was skipped for this draft"))
-            except Exception as error:  # noqa: BLE001 -- one broken rule must not stop the run
-                result.errors.append(
-                    RuleError(doc.path, rule.id, f"internal error {type(error).__name__}: {error}; the rule was skipped for this draft")
-                )
-        if result.facts:
-            result.locator = locator
-        return result
+            for doc, result, locator, skipped in zip(docs, results, locators, skips):
+                if (formats and doc.format not in formats) or index in skipped:
+                    continue
+                try:
+                    spans = doc.scope_spans(scope) if scope in _DOCUMENT_SCOPES else _structural_spans(doc, scope)
+                    for hit in check(doc, spans, context):
+                        result.findings.append(locator.finding(rule, hit))
+                    if facts_of is not None:
+                        facts = facts_of(doc, context)
+                        if facts:
+                            result.facts[rule.id] = facts
+                except RuleTimeout as error:
+                    result.errors.append(
+                        RuleError(doc.path, rule.id, f"{error}; the rule was skipped for this draft (its pattern may backtrack without end)")
+                    )
+                except CopydeskError as error:  # something the user can fix (a missing package, say)
+                    result.errors.append(RuleError(doc.path, rule.id, f"{error}; the rule was skipped for this draft"))
+                except Exception as error:  # noqa: BLE001 -- one broken rule must not stop the run
+                    result.errors.append(
+                        RuleError(doc.path, rule.id, f"internal error {type(error).__name__}: {error}; the rule was skipped for this draft")
+                    )
+        for result, locator in zip(results, locators):
+            if result.facts:
+                result.locator = locator
+        return results
 
     def same_result(self, result: DraftResult, doc: Document) -> DraftResult:
         """The phase-1 result of `doc`, given the `result` of a draft with the same text and
