@@ -122,3 +122,25 @@ def test_findings_are_byte_identical_to_a_plain_run(tmp_path, scan):
     assert gated.returncode == plain.returncode == 1, gated.stderr
     assert gated.stdout == plain.stdout
     assert sum(1 for f in json.loads(gated.stdout)["findings"] if f["rule"].startswith("house.")) >= 10
+
+
+def test_the_substring_scan_finds_every_string_the_text_holds_whatever_its_characters():
+    """The fallback looks for a string only when the text holds each of its characters: on
+    random texts it finds exactly the strings a plain `in` finds, folded ones included."""
+    import random
+
+    from lint.drafts.document import prefilter_fold
+
+    rng = random.Random(5)
+    alphabet = "ab ,.\t\u00a0\u00e9\u0130I\u00df\n"
+    strings = {"".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 4))) for _ in range(60)}
+    scan = triggers.TriggerScan([], "substring")
+    scan.strings = {False: set(strings), True: {prefilter_fold(s) for s in strings}}
+    scan._build()
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        doc = Document.from_text(text, "a.txt")
+        found = scan.scan(doc, where=True).found
+        want = {(s, False) for s in strings if s in doc.text}
+        want |= {(s, True) for s in scan.strings[True] if s in doc.folded_text}
+        assert found == want, text

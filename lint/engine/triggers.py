@@ -11,8 +11,8 @@ draft (over the text, and over its folded text for case-insensitive ones), and t
 skips a rule whose triggers are all absent: it would have returned at its own prefilter.
 
 The scan is Aho-Corasick (`pyahocorasick`, the optional extra `copydesk[fast]`) when it is
-installed; else one C-level substring test per distinct string (the same answer: a string
-occurs or it does not). `TRIGGER_SCAN=substring` in the environment forces the fallback
+installed; else one C-level substring test per distinct string whose characters the draft
+all holds (the same answer: a string occurs or it does not). `TRIGGER_SCAN=substring` in the environment forces the fallback
 (tests compare the two); `TRIGGER_SCAN=off` turns the gate off (to measure what it saves). The scan also says where each string occurs (`Fired.where`).
 
 Only kinds whose check returns at exactly these tests are gated (`triggers_of`); any rule
@@ -141,6 +141,11 @@ class TriggerScan:
 
     def _build(self) -> None:
         self._automata = {}
+        # the substring search's: each case's distinct characters, and (string, its characters)
+        self._characters = {
+            folded: (frozenset("".join(strings)), [(s, frozenset(s)) for s in sorted(strings)])
+            for folded, strings in self.strings.items()
+        }
         if self.method == "aho-corasick":
             for folded, strings in self.strings.items():
                 if strings:
@@ -180,8 +185,13 @@ class TriggerScan:
                         found.add((s, folded))
                         positions.setdefault((s, folded), []).append(end - n + 1)
             else:
-                for s in strings:
-                    if s in hay:
+                # a string is looked for only when the text holds each of its characters: one
+                # C-level test per distinct character (most drafts lack a tab or a no-break
+                # space) spares most of the whole-text substring searches
+                chars, items = self._characters[folded]
+                present = {c for c in chars if c in hay}
+                for s, needed in items:
+                    if needed <= present and s in hay:
                         found.add((s, folded))
                         if positions is not None:
                             positions[(s, folded)] = _all_starts(hay, s)
