@@ -25,6 +25,8 @@ shared by the rules that report its classes.
 from __future__ import annotations
 
 import re
+from itertools import chain
+from operator import gt
 from typing import Dict, List, Optional, Tuple
 
 import regex
@@ -54,6 +56,13 @@ _CAPS_WORD = r"\p{Lu}(?<![\p{L}\p{N}'’-]\p{Lu})[\p{Lu}\p{N}]*(?:['’-]\p{Lu}[
 # words in capitals one space apart: a run
 _CAPS_RUN = lazy_compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
 _TOKEN = lazy_compile(_CAPS_WORD)
+# where a word in capitals may start, for the `re` module (a search many times cheaper than
+# _CAPS_RUN's): a character that may be \p{Lu} (A-Z, Latin-1's capitals, anything past U+00FF
+# but the General Punctuation block, which holds no letter) not followed by a Latin-1 lower-case
+# letter (each of a-z, ß-ö, ø-ÿ is \p{Ll}). A word in capitals starts with a \p{Lu} followed
+# by a capital, a digit, an apostrophe or hyphen, or no letter at all: where this finds nothing
+# in a stretch of text, _CAPS_RUN finds nothing there either
+_MAY_CAPS = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2070-\U0010ffff](?![a-z\u00df-\u00f6\u00f8-\u00ff])")
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
 # wire change verb (the table's): round brackets are print punctuation, judged only then
 # each alternative with the character it opens with: a draft is searched with the alternatives whose
@@ -317,6 +326,7 @@ class _Desk:
         )
 
 
+_START, _END = re.Match.start, re.Match.end
 _FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
 # the sign-offs `_Analysis.signoff` reads after other words in capitals
 _OKD = frozenset({"OK'D", "OKD", "OK'ED", "OKED"})
@@ -443,6 +453,12 @@ class _Analysis:
         groups = [self.desk.bracket_group(o) for o in openers]
         if len(groups) == 1:
             return groups[0].finditer(text)
+        # each group's matches, in order of their starts (no two groups' matches start at one
+        # offset: each opens with its own character): when none starts before the one before
+        # it ends, no search below would restart, and this is what it finds
+        found = sorted(chain.from_iterable([g.finditer(text) for g in groups]), key=_START)
+        if not any(map(gt, map(_END, found), map(_START, found[1:]))):
+            return found
         found = []
         ahead = [g.search(text) for g in groups]
         while True:
@@ -595,9 +611,13 @@ class _Analysis:
             if window is not None:
                 # a desk's name after a dash ending the line: searched only when a dash stands
                 # near the line's end (a line holds at most one match: it ends the line)
-                tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
+                # (a match starts at most `window` characters before the end of the line's
+                # text, trailing spaces and tabs aside, and the pattern looks at nothing before
+                # its start: the search starts there, not at the line's start)
+                kept = len(line.rstrip(" \t")) if line[-1] in " \t" else length
+                tail = line[kept - window : kept] if kept > window else line[:kept]
                 if "-" in tail or "—" in tail or "–" in tail:
-                    m = desk.desk_dash.search(text, line_start, line_end)
+                    m = desk.desk_dash.search(text, line_end - length + max(kept - window, 0), line_end)
                     if m is not None:
                         self.desk_dash(m)
             if length <= 24:
@@ -618,7 +638,7 @@ class _Analysis:
                     low = min(last.end() if last else line_start, line_end - _TAIL)
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end and _CAPS_RUN.search(text, low, line_end) is not None:
+                if low < line_end and _MAY_CAPS.search(text, low, line_end) is not None:
                     self.scan_runs(low, line_end, (line_start, line_end))
             line_start = line_end + 1
 
