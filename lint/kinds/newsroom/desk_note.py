@@ -207,8 +207,9 @@ def _compile_patterns() -> None:
     # the fast path's tests for each shape, in its literals' order: (a literal looked for in the
     # draft's capitals, or None and the rare character and search of a literal in the text)
     _LOWER_PLAN[:] = [
-        (kind, pattern, tuple((literal, None, None) if isinstance(literal, bytes) else (None,) + _LOWER_LITERALS[literal]
-                              for literal in literals))
+        # (each test once: "30-" and "30 -" are one search)
+        (kind, pattern, tuple(dict.fromkeys((literal, None, None) if isinstance(literal, bytes) else (None,) + _LOWER_LITERALS[literal]
+                                            for literal in literals)))
         for kind, literals, pattern in _LOWER
     ]
     _compiled.append(True)
@@ -321,6 +322,9 @@ class _Desk:
         self.gate = frozenset(r.encode() for r in runs)
         # each advisory's runs of A-Z, each list once (UPDATE 1- ... UPDATE 5- are one)
         self.advisory_runs = tuple(dict.fromkeys(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories))
+        # their first runs, found in one search (None: no advisory has a run)
+        firsts = sorted({runs[0] for runs in self.advisory_runs if runs}, key=len, reverse=True)
+        self.advisory_firsts = re.compile(b"|".join(re.escape(f) for f in firsts)) if firsts else None
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
         )
@@ -678,6 +682,8 @@ class _Analysis:
         text = self.text
         desk = self.desk
         caps = self.capitals()
+        if desk.advisory_firsts is None or desk.advisory_firsts.search(caps) is None:
+            return  # no advisory's first run of A-Z in the draft's capitals: the test below fails
         for runs in desk.advisory_runs:  # each advisory's runs of A-Z all in the draft's capitals
             if runs and all(r in caps for r in runs):
                 break
