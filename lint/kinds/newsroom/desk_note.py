@@ -283,6 +283,7 @@ class _Desk:
         # a match of desk_dash starts with its dash at most this many characters before the end of
         # its line, trailing spaces and tabs aside (a name matches as many characters as it has);
         # None: a name holds a line break, and the whole draft is searched at once
+        self.dash_letter = all(n[-1:].isascii() and n[-1:].isalpha() for n in names)
         self.dash_window = None if any("\n" in n for n in names) else 3 + max((len(n) for n in names), default=0)
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
@@ -426,23 +427,30 @@ class _Analysis:
         if not openers:
             return
         fast = self.fast
-        for m in (self.bracket_matches(openers) if fast else self.desk.brackets.finditer(text)):
+        desk = self.desk
+        known_plain = desk._plain.get  # (plain_bracket's memo, read here without a call)
+        for m in (self.bracket_matches(openers) if fast else desk.brackets.finditer(text)):
             kind = m.lastgroup
             content = m.group(kind).strip()
             if not content:
                 continue
             start, end = m.span()
-            if kind == "drd" and ((start > 0 and text[start - 1] == "(") or text[end : end + 1] == ")"):
+            # the characters either side ("" at either end of the text)
+            before, after = text[start - 1] if start else "", text[end : end + 1]
+            if kind == "drd" and (before == "(" or after == ")"):
                 continue  # triple brackets: (((My Fellow Americans)))
-            if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            if before.isalnum() or after.isalnum():
                 continue  # part of a word: letters put into a quotation ("detect[ed]")
             if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
-                if content.split(None, 1)[0].rstrip(":,") not in self.desk.change_verbs:
+                if content.split(None, 1)[0].rstrip(":,") not in desk.change_verbs:
                     continue  # ordinary brackets: only capitals, cq and change notes are judged
-            if fast and kind in _FIRST_WORD_KINDS and self.desk.plain_bracket(content):
+            if fast and kind in _FIRST_WORD_KINDS:
+                plain = known_plain(content)
+                if plain is None:
+                    plain = desk.plain_bracket(content)
                 # no desk word, placeholder or TK opens it: only a note in double round
                 # brackets inside a line is judged further (bracket_verdict's first test)
-                if kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip():
+                if plain and (kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip()):
                     continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
@@ -586,10 +594,19 @@ class _Analysis:
         text, caps = self.text, self.capitals()
         if self.fast:
             # each literal on its own: its rare character first, then its search (`_LOWER_PLAN`)
-            return [(kind, pattern) for kind, pattern, tests in _LOWER_PLAN
-                    if any(in_caps in caps if in_caps is not None
-                           else (rare is None or rare in text) and found.search(text) is not None
-                           for in_caps, rare, found in tests)]
+            # (plain loops: a generator for each shape cost more than most of its tests)
+            present = []
+            for kind, pattern, tests in _LOWER_PLAN:
+                for in_caps, rare, found in tests:
+                    if in_caps is not None:
+                        if in_caps in caps:
+                            break
+                    elif (rare is None or rare in text) and found.search(text) is not None:
+                        break
+                else:
+                    continue
+                present.append((kind, pattern))
+            return present
         present = set(_LOWER_FOUND.findall(text))  # the plain path: every literal in one pass
         return [(kind, pattern) for kind, literals, pattern in _LOWER
                 if any(literal in caps if isinstance(literal, bytes) else literal in present for literal in literals)]
@@ -602,6 +619,7 @@ class _Analysis:
         desk = self.desk
         soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
         window = desk.dash_window if self.fast else None
+        dash_letter = desk.dash_letter
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
@@ -618,9 +636,11 @@ class _Analysis:
                 # (a match starts at most `window` characters before the end of the line's
                 # text, trailing spaces and tabs aside, and the pattern looks at nothing before
                 # its start: the search starts there, not at the line's start)
+                # (`dash_letter`: every name ends with an ASCII letter, which matches only a
+                # letter in any case: K, the Kelvin sign, ſ, ı; a line ending otherwise holds none)
                 kept = len(line.rstrip(" \t")) if line[-1] in " \t" else length
                 tail = line[kept - window : kept] if kept > window else line[:kept]
-                if "-" in tail or "—" in tail or "–" in tail:
+                if (tail[-1:].isalpha() or not dash_letter) and ("-" in tail or "—" in tail or "–" in tail):
                     m = desk.desk_dash.search(text, line_end - length + max(kept - window, 0), line_end)
                     if m is not None:
                         self.desk_dash(m)
