@@ -620,6 +620,7 @@ class _Analysis:
         soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
         window = desk.dash_window if self.fast else None
         dash_letter = desk.dash_letter
+        fast = self.fast
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
@@ -638,18 +639,25 @@ class _Analysis:
                 # its start: the search starts there, not at the line's start)
                 # (`dash_letter`: every name ends with an ASCII letter, which matches only a
                 # letter in any case: K, the Kelvin sign, ſ, ı; a line ending otherwise holds none)
-                kept = len(line.rstrip(" \t")) if line[-1] in " \t" else length
-                tail = line[kept - window : kept] if kept > window else line[:kept]
-                if (tail[-1:].isalpha() or not dash_letter) and ("-" in tail or "—" in tail or "–" in tail):
-                    m = desk.desk_dash.search(text, line_end - length + max(kept - window, 0), line_end)
-                    if m is not None:
-                        self.desk_dash(m)
+                last = line[-1]
+                if last in " \t":
+                    kept = len(line.rstrip(" \t"))
+                elif dash_letter and not last.isalpha():
+                    kept = 0  # (most lines: they end with a full stop)
+                else:
+                    kept = length
+                if kept:
+                    tail = line[kept - window : kept] if kept > window else line[:kept]
+                    if (tail[-1].isalpha() or not dash_letter) and ("-" in tail or "—" in tail or "–" in tail):
+                        m = desk.desk_dash.search(text, line_start + max(kept - window, 0), line_end)
+                        if m is not None:
+                            self.desk_dash(m)
             if length <= 24:
                 stripped = line.strip()
                 if stripped and " ".join(stripped.split()) in end_marks:
                     s = line_start + line.index(stripped[0])
                     self.add(s, s + len(stripped), NOTE, "an end mark")
-            if (line[0] in soft_starts or not self.fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
+            if (line[0] in soft_starts or not fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
                 self.soft_advisory(line_start, line_end)
             if scan_tails:
                 if length <= 100:
@@ -813,14 +821,15 @@ class _Analysis:
         """Judge the runs of capitals in text[low:high] (`line`: the line holding it all)."""
         text = self.text
         desk = self.desk
+        single = desk.single
         for m in _CAPS_RUN.finditer(text, low, high):
             start, end = m.span()
             line_start, line_end = line if line is not None else self.line_of(start)
             after = text[end:line_end]
             group = m.group()
-            if len(after) > 40 and " " not in group and _key(group) not in desk.single:
+            if len(after) > 40 and " " not in group and group.replace("’", "'").upper() not in single:
                 continue  # one word in capitals inside a line, not a desk word: NATO, FBI
-            if (group.isalnum() and group.isascii() and group not in desk.single and group != "CQ"
+            if (group.isalnum() and group.isascii() and group not in single and group != "CQ"
                     and group not in _OKD and desk.soft_signoff.match(after) is None):
                 # (the test below, before the tokens are listed: letters and digits alone are
                 # one word, its own key)
