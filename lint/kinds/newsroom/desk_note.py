@@ -585,8 +585,35 @@ class _Analysis:
 
     def lower_shapes(self):
         for kind, pattern in self._lower_shapes_present():
-            for m in pattern.finditer(self.text):
+            if kind == "cq" and self.fast:
+                matches = self._at_literals(pattern, ("cq", "CQ"))
+            else:
+                matches = pattern.finditer(self.text)
+            for m in matches:
                 self.lower_shape(kind, m)
+
+    def _at_literals(self, pattern, literals) -> list:
+        """What `pattern.finditer` finds, for a pattern whose every match starts with one of
+        `literals` (after a look-behind, which sees the text before where a match is tried):
+        tried only where one stands, the next at or after the last match's end. The `regex`
+        module cannot skip ahead to a literal behind a look-behind, and "cq" is in every draft
+        about an acquisition."""
+        text = self.text
+        starts = []
+        for literal in literals:
+            i = text.find(literal)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(literal, i + 1)
+        starts.sort()
+        found, end = [], 0
+        for i in starts:
+            if i >= end:
+                m = pattern.match(text, i)
+                if m is not None:
+                    found.append(m)
+                    end = m.end()
+        return found
 
     def _lower_shapes_present(self):
         """The lower-case shapes whose literals the draft holds (a run of A-Z in its capitals,
