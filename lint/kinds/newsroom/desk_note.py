@@ -648,6 +648,8 @@ class _Analysis:
         window = desk.dash_window if self.fast else None
         dash_letter = desk.dash_letter
         fast = self.fast
+        # a line's tail is read where a run of capitals may stand (the plain path: where one does)
+        may_caps = _MAY_CAPS.search if fast else _CAPS_RUN.search
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
@@ -697,7 +699,7 @@ class _Analysis:
                     low = min(last.end() if last else line_start, line_end - _TAIL)
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end and _MAY_CAPS.search(text, low, line_end) is not None:
+                if low < line_end and may_caps(text, low, line_end) is not None:
                     self.scan_runs(low, line_end, (line_start, line_end))
             line_start = line_end + 1
 
@@ -737,7 +739,7 @@ class _Analysis:
         text = self.text
         desk = self.desk
         caps = self.capitals()
-        if desk.advisory_firsts is None or desk.advisory_firsts.search(caps) is None:
+        if self.fast and (desk.advisory_firsts is None or desk.advisory_firsts.search(caps) is None):
             return  # no advisory's first run of A-Z in the draft's capitals: the test below fails
         for runs in desk.advisory_runs:  # each advisory's runs of A-Z all in the draft's capitals
             if runs and all(r in caps for r in runs):
