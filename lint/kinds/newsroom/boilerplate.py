@@ -190,7 +190,9 @@ class Boilerplate(Kind):
         runs = furniture.runs(found, evidence)
         flagged = {k for k, _, _ in found}
         inner = []
-        for i, (start, end) in enumerate(blocks):
+        # (a block of several lines is made of several of the draft's lines with text: when
+        # there are as many blocks as such lines, every block is one line, and none is read)
+        for i, (start, end) in enumerate(blocks if len(doc.blocks) < len(doc._content_lines) else ()):
             if i in flagged or "\n" not in texts[i]:
                 continue
             # a hard-wrapped paragraph: a furniture line inside it, but not its first line
@@ -246,7 +248,8 @@ class Boilerplate(Kind):
         carried = False  # whether a block was given evidence
         for i in [i for i, (s, e) in enumerate(blocks) if e - s <= 300]:
             t = texts[i]
-            verdict = remembered(t) if len(t) < _SHORT else None
+            short = len(t) < _SHORT  # (only these are remembered: `_remember`)
+            verdict = remembered(t) if short else None
             if verdict is not None:
                 if verdict is _PROSE:
                     prose[i] = True
@@ -267,15 +270,16 @@ class Boilerplate(Kind):
                     # `_known_furniture`'s quick reject, here without a call for each paragraph
                     head = t[:_HEAD].casefold()
                     first = search(head)
-                    if (first is not None and first.end() < len(head) and first.group() not in whole
-                            and not first.group().startswith(partial)):
-                        if memo is not None:
-                            _remember(memo, t, _PROSE)
-                        continue
+                    if first is not None and first.end() < len(head):
+                        word = first.group()
+                        if word not in whole and not word.startswith(partial):
+                            if short and memo is not None:
+                                _remember(memo, t, _PROSE)
+                            continue
                 if known(t, quick, search):
                     evidence[i] = strong
                     carried = True
-                if memo is not None:
+                if short and memo is not None:
                     _remember(memo, t, _PROSE_KNOWN if evidence[i] is strong else _PROSE)
             else:
                 pending.append(i)

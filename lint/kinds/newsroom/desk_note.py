@@ -25,6 +25,8 @@ shared by the rules that report its classes.
 from __future__ import annotations
 
 import re
+from itertools import chain
+from operator import gt
 from typing import Dict, List, Optional, Tuple
 
 import regex
@@ -54,6 +56,13 @@ _CAPS_WORD = r"\p{Lu}(?<![\p{L}\p{N}'’-]\p{Lu})[\p{Lu}\p{N}]*(?:['’-]\p{Lu}[
 # words in capitals one space apart: a run
 _CAPS_RUN = lazy_compile(rf"{_CAPS_WORD}(?:[^\S\n]{{1,2}}{_CAPS_WORD})*")
 _TOKEN = lazy_compile(_CAPS_WORD)
+# where a word in capitals may start, for the `re` module (a search many times cheaper than
+# _CAPS_RUN's): a character that may be \p{Lu} (A-Z, Latin-1's capitals, anything past U+00FF
+# but the General Punctuation block, which holds no letter) not followed by a Latin-1 lower-case
+# letter (each of a-z, ß-ö, ø-ÿ is \p{Ll}). A word in capitals starts with a \p{Lu} followed
+# by a capital, a digit, an apostrophe or hyphen, or no letter at all: where this finds nothing
+# in a stretch of text, _CAPS_RUN finds nothing there either
+_MAY_CAPS = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2070-\U0010ffff](?![a-z\u00df-\u00f6\u00f8-\u00ff])")
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
 # wire change verb (the table's): round brackets are print punctuation, judged only then
 # each alternative with the character it opens with: a draft is searched with the alternatives whose
@@ -198,8 +207,9 @@ def _compile_patterns() -> None:
     # the fast path's tests for each shape, in its literals' order: (a literal looked for in the
     # draft's capitals, or None and the rare character and search of a literal in the text)
     _LOWER_PLAN[:] = [
-        (kind, pattern, tuple((literal, None, None) if isinstance(literal, bytes) else (None,) + _LOWER_LITERALS[literal]
-                              for literal in literals))
+        # (each test once: "30-" and "30 -" are one search)
+        (kind, pattern, tuple(dict.fromkeys((literal, None, None) if isinstance(literal, bytes) else (None,) + _LOWER_LITERALS[literal]
+                                            for literal in literals)))
         for kind, literals, pattern in _LOWER
     ]
     _compiled.append(True)
@@ -273,6 +283,7 @@ class _Desk:
         # a match of desk_dash starts with its dash at most this many characters before the end of
         # its line, trailing spaces and tabs aside (a name matches as many characters as it has);
         # None: a name holds a line break, and the whole draft is searched at once
+        self.dash_letter = all(n[-1:].isascii() and n[-1:].isalpha() for n in names)
         self.dash_window = None if any("\n" in n for n in names) else 3 + max((len(n) for n in names), default=0)
         self.end_marks = frozenset(" ".join(m.split()) for m in w["end-marks"])
         self.advisories = tuple(sorted(set(w["advisories"]), key=len, reverse=True))
@@ -312,11 +323,15 @@ class _Desk:
         self.gate = frozenset(r.encode() for r in runs)
         # each advisory's runs of A-Z, each list once (UPDATE 1- ... UPDATE 5- are one)
         self.advisory_runs = tuple(dict.fromkeys(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories))
+        # their first runs, found in one search (None: no advisory has a run)
+        firsts = sorted({runs[0] for runs in self.advisory_runs if runs}, key=len, reverse=True)
+        self.advisory_firsts = re.compile(b"|".join(re.escape(f) for f in firsts)) if firsts else None
         self.advisory = regex.compile(
             r"^[^\S\n]*(?:" + "|".join(regex.escape(a) for a in self.advisories) + r")", regex.MULTILINE
         )
 
 
+_START, _END = re.Match.start, re.Match.end
 _FIRST_WORD_KINDS = frozenset({"sq", "brace", "rd", "drd"})
 # the sign-offs `_Analysis.signoff` reads after other words in capitals
 _OKD = frozenset({"OK'D", "OKD", "OK'ED", "OKED"})
@@ -412,23 +427,30 @@ class _Analysis:
         if not openers:
             return
         fast = self.fast
-        for m in (self.bracket_matches(openers) if fast else self.desk.brackets.finditer(text)):
+        desk = self.desk
+        known_plain = desk._plain.get  # (plain_bracket's memo, read here without a call)
+        for m in (self.bracket_matches(openers) if fast else desk.brackets.finditer(text)):
             kind = m.lastgroup
             content = m.group(kind).strip()
             if not content:
                 continue
             start, end = m.span()
-            if kind == "drd" and ((start > 0 and text[start - 1] == "(") or text[end : end + 1] == ")"):
+            # the characters either side ("" at either end of the text)
+            before, after = text[start - 1] if start else "", text[end : end + 1]
+            if kind == "drd" and (before == "(" or after == ")"):
                 continue  # triple brackets: (((My Fellow Americans)))
-            if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            if before.isalnum() or after.isalnum():
                 continue  # part of a word: letters put into a quotation ("detect[ed]")
             if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
-                if content.split(None, 1)[0].rstrip(":,") not in self.desk.change_verbs:
+                if content.split(None, 1)[0].rstrip(":,") not in desk.change_verbs:
                     continue  # ordinary brackets: only capitals, cq and change notes are judged
-            if fast and kind in _FIRST_WORD_KINDS and self.desk.plain_bracket(content):
+            if fast and kind in _FIRST_WORD_KINDS:
+                plain = known_plain(content)
+                if plain is None:
+                    plain = desk.plain_bracket(content)
                 # no desk word, placeholder or TK opens it: only a note in double round
                 # brackets inside a line is judged further (bracket_verdict's first test)
-                if kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip():
+                if plain and (kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip()):
                     continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
@@ -443,6 +465,12 @@ class _Analysis:
         groups = [self.desk.bracket_group(o) for o in openers]
         if len(groups) == 1:
             return groups[0].finditer(text)
+        # each group's matches, in order of their starts (no two groups' matches start at one
+        # offset: each opens with its own character): when none starts before the one before
+        # it ends, no search below would restart, and this is what it finds
+        found = sorted(chain.from_iterable([g.finditer(text) for g in groups]), key=_START)
+        if not any(map(gt, map(_END, found), map(_START, found[1:]))):
+            return found
         found = []
         ahead = [g.search(text) for g in groups]
         while True:
@@ -557,8 +585,35 @@ class _Analysis:
 
     def lower_shapes(self):
         for kind, pattern in self._lower_shapes_present():
-            for m in pattern.finditer(self.text):
+            if kind == "cq" and self.fast:
+                matches = self._at_literals(pattern, ("cq", "CQ"))
+            else:
+                matches = pattern.finditer(self.text)
+            for m in matches:
                 self.lower_shape(kind, m)
+
+    def _at_literals(self, pattern, literals) -> list:
+        """What `pattern.finditer` finds, for a pattern whose every match starts with one of
+        `literals` (after a look-behind, which sees the text before where a match is tried):
+        tried only where one stands, the next at or after the last match's end. The `regex`
+        module cannot skip ahead to a literal behind a look-behind, and "cq" is in every draft
+        about an acquisition."""
+        text = self.text
+        starts = []
+        for literal in literals:
+            i = text.find(literal)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(literal, i + 1)
+        starts.sort()
+        found, end = [], 0
+        for i in starts:
+            if i >= end:
+                m = pattern.match(text, i)
+                if m is not None:
+                    found.append(m)
+                    end = m.end()
+        return found
 
     def _lower_shapes_present(self):
         """The lower-case shapes whose literals the draft holds (a run of A-Z in its capitals,
@@ -566,10 +621,19 @@ class _Analysis:
         text, caps = self.text, self.capitals()
         if self.fast:
             # each literal on its own: its rare character first, then its search (`_LOWER_PLAN`)
-            return [(kind, pattern) for kind, pattern, tests in _LOWER_PLAN
-                    if any(in_caps in caps if in_caps is not None
-                           else (rare is None or rare in text) and found.search(text) is not None
-                           for in_caps, rare, found in tests)]
+            # (plain loops: a generator for each shape cost more than most of its tests)
+            present = []
+            for kind, pattern, tests in _LOWER_PLAN:
+                for in_caps, rare, found in tests:
+                    if in_caps is not None:
+                        if in_caps in caps:
+                            break
+                    elif (rare is None or rare in text) and found.search(text) is not None:
+                        break
+                else:
+                    continue
+                present.append((kind, pattern))
+            return present
         present = set(_LOWER_FOUND.findall(text))  # the plain path: every literal in one pass
         return [(kind, pattern) for kind, literals, pattern in _LOWER
                 if any(literal in caps if isinstance(literal, bytes) else literal in present for literal in literals)]
@@ -582,6 +646,10 @@ class _Analysis:
         desk = self.desk
         soft, soft_starts, end_marks = desk.soft_firsts, desk.soft_starts, desk.end_marks
         window = desk.dash_window if self.fast else None
+        dash_letter = desk.dash_letter
+        fast = self.fast
+        # a line's tail is read where a run of capitals may stand (the plain path: where one does)
+        may_caps = _MAY_CAPS.search if fast else _CAPS_RUN.search
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
@@ -595,17 +663,30 @@ class _Analysis:
             if window is not None:
                 # a desk's name after a dash ending the line: searched only when a dash stands
                 # near the line's end (a line holds at most one match: it ends the line)
-                tail = line.rstrip(" \t")[-window:] if line[-1] in " \t" else line[-window:]
-                if "-" in tail or "—" in tail or "–" in tail:
-                    m = desk.desk_dash.search(text, line_start, line_end)
-                    if m is not None:
-                        self.desk_dash(m)
+                # (a match starts at most `window` characters before the end of the line's
+                # text, trailing spaces and tabs aside, and the pattern looks at nothing before
+                # its start: the search starts there, not at the line's start)
+                # (`dash_letter`: every name ends with an ASCII letter, which matches only a
+                # letter in any case: K, the Kelvin sign, ſ, ı; a line ending otherwise holds none)
+                last = line[-1]
+                if last in " \t":
+                    kept = len(line.rstrip(" \t"))
+                elif dash_letter and not last.isalpha():
+                    kept = 0  # (most lines: they end with a full stop)
+                else:
+                    kept = length
+                if kept:
+                    tail = line[kept - window : kept] if kept > window else line[:kept]
+                    if (tail[-1].isalpha() or not dash_letter) and ("-" in tail or "—" in tail or "–" in tail):
+                        m = desk.desk_dash.search(text, line_start + max(kept - window, 0), line_end)
+                        if m is not None:
+                            self.desk_dash(m)
             if length <= 24:
                 stripped = line.strip()
                 if stripped and " ".join(stripped.split()) in end_marks:
                     s = line_start + line.index(stripped[0])
                     self.add(s, s + len(stripped), NOTE, "an end mark")
-            if (line[0] in soft_starts or not self.fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
+            if (line[0] in soft_starts or not fast) and (line.startswith(soft) or (line[0] in " \t" and line.lstrip().startswith(soft))):
                 self.soft_advisory(line_start, line_end)
             if scan_tails:
                 if length <= 100:
@@ -618,7 +699,7 @@ class _Analysis:
                     low = min(last.end() if last else line_start, line_end - _TAIL)
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end and _CAPS_RUN.search(text, low, line_end) is not None:
+                if low < line_end and may_caps(text, low, line_end) is not None:
                     self.scan_runs(low, line_end, (line_start, line_end))
             line_start = line_end + 1
 
@@ -658,6 +739,8 @@ class _Analysis:
         text = self.text
         desk = self.desk
         caps = self.capitals()
+        if self.fast and (desk.advisory_firsts is None or desk.advisory_firsts.search(caps) is None):
+            return  # no advisory's first run of A-Z in the draft's capitals: the test below fails
         for runs in desk.advisory_runs:  # each advisory's runs of A-Z all in the draft's capitals
             if runs and all(r in caps for r in runs):
                 break
@@ -767,14 +850,15 @@ class _Analysis:
         """Judge the runs of capitals in text[low:high] (`line`: the line holding it all)."""
         text = self.text
         desk = self.desk
+        single = desk.single
         for m in _CAPS_RUN.finditer(text, low, high):
             start, end = m.span()
             line_start, line_end = line if line is not None else self.line_of(start)
             after = text[end:line_end]
             group = m.group()
-            if len(after) > 40 and " " not in group and _key(group) not in desk.single:
+            if len(after) > 40 and " " not in group and group.replace("’", "'").upper() not in single:
                 continue  # one word in capitals inside a line, not a desk word: NATO, FBI
-            if (group.isalnum() and group.isascii() and group not in desk.single and group != "CQ"
+            if (group.isalnum() and group.isascii() and group not in single and group != "CQ"
                     and group not in _OKD and desk.soft_signoff.match(after) is None):
                 # (the test below, before the tokens are listed: letters and digits alone are
                 # one word, its own key)
