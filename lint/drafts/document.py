@@ -615,19 +615,27 @@ _QUOTE_MARK = lazy_compile(r"[“”\"]")
 _QUOTE_MARKS = "“”\""  # what `_QUOTE_MARK` matches
 
 
-def _quote_marks(text: str, start: int, end: int) -> List[int]:
-    """Offsets of `_QUOTE_MARK` matches in text[start:end], in order: one `str.find` loop per
-    mark (a memchr scan) beats the regex's character-by-character class test tenfold."""
+def literal_starts(text: str, literals, start: int = 0, end: Optional[int] = None) -> List[int]:
+    """Where any of `literals` (non-empty strings) starts in text[start:end], in order (an
+    offset once for each literal starting there): one `str.find` loop a literal, a memchr-like
+    scan, which beats a regex's test of a class or an alternation at every offset many times."""
+    if end is None:
+        end = len(text)
     found: List[int] = []
     append = found.append
     find = text.find
-    for mark in _QUOTE_MARKS:
-        i = find(mark, start, end)
+    for literal in literals:
+        i = find(literal, start, end)
         while i >= 0:
             append(i)
-            i = find(mark, i + 1, end)
+            i = find(literal, i + 1, end)
     found.sort()
     return found
+
+
+def _quote_marks(text: str, start: int, end: int) -> List[int]:
+    """Offsets of `_QUOTE_MARK` matches in text[start:end], in order."""
+    return literal_starts(text, _QUOTE_MARKS, start, end)
 
 
 def find_quotes(text: str, paragraphs: List[Span]) -> List[Quote]:

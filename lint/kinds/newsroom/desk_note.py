@@ -33,6 +33,7 @@ import regex
 
 from lint.engine import digests
 from lint.packs import tables
+from lint.drafts.document import literal_starts
 from lint.kinds.base import Kind, OptionError, line_span
 from lint.kinds.generic.existence import _capitals
 from lint.engine.prefilter import prefilters_enabled
@@ -599,15 +600,8 @@ class _Analysis:
         module cannot skip ahead to a literal behind a look-behind, and "cq" is in every draft
         about an acquisition."""
         text = self.text
-        starts = []
-        for literal in literals:
-            i = text.find(literal)
-            while i >= 0:
-                starts.append(i)
-                i = text.find(literal, i + 1)
-        starts.sort()
         found, end = [], 0
-        for i in starts:
+        for i in literal_starts(text, literals):
             if i >= end:
                 m = pattern.match(text, i)
                 if m is not None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from typing import List, Optional, Tuple
 
+from lint.drafts.document import literal_starts
 from lint.kinds.base import Kind
 from lint.model import Fix, Hit
 
@@ -108,15 +109,7 @@ class _Balance:
         loop a mark: a memchr scan)."""
         every = self._every
         if every is None:
-            text = self.text
-            every = []
-            for mark in _MARKS:
-                i = text.find(mark)
-                while i >= 0:
-                    every.append(i)
-                    i = text.find(mark, i + 1)
-            every.sort()
-            self._every = every
+            every = self._every = literal_starts(self.text, _MARKS)
         return every[bisect.bisect_left(every, start) : bisect.bisect_left(every, end)]
 
     def run(self, paragraphs: List[Tuple[int, int]]):
