@@ -22,12 +22,14 @@ texts. textstat stays the reference: anything this module does not mirror goes t
 
 from __future__ import annotations
 
+import array
 import bisect
 import importlib.util
 import itertools
 import operator
 import os
 import re
+import zlib
 from typing import Dict, List, Optional
 
 from lint.model import CopydeskError
@@ -56,30 +58,12 @@ _SENTENCE_UNLESS_SURE = re.compile(
 _LANG = "en_US"  # textstat's default language
 
 
-class _Bounds(dict):
-    """word -> its syllables, or the most Pyphen can give it; a word not met before is looked
-    up on its first use (`__missing__`, which dict's own `__getitem__` calls), so a draft's
-    words are summed in one C-level pass, `sum(map(_bound.__getitem__, words))`, without
-    listing its distinct words first."""
-
-    def __missing__(self, word: str) -> int:
-        index = _cmu_index()
-        count = _indexed_syllables(index, word) if index is not None else _cmu_syllables(word)
-        if count is None:
-            self[word] = _upper[word] = most = _pyphen_most(word)
-            _seen.add(word)
-            return most
-        self[word] = _known[word] = count
-        _seen.add(word)
-        return count
-
-
 _cmu_lines: Optional[List[str]] = None
 _seen: set = set()  # every word looked up in the dictionary so far
 _known: Dict[str, int] = {}  # word -> syllables, from the CMU dictionary
 _upper: Dict[str, int] = {}  # word absent from it -> most syllables Pyphen can give it
 _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
-_bound: Dict[str, int] = _Bounds()  # every word looked up -> its syllables, or the most Pyphen can give
+_bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the most Pyphen can give
 _pyphen = None
 # the tables above are emptied when they hold this many words (a long-running process that
 # reads many distinct words), at the start of a grade: never while one is computed
@@ -100,6 +84,74 @@ def _strip_punctuation(text: str) -> str:
     text = _NONCONTRACTION_APOSTROPHE.sub("", text)
     text = text.encode("utf-8", "surrogatepass").translate(None, _PUNCTUATION_BYTES).decode("utf-8", "surrogatepass")
     return text if text.isascii() else _PUNCTUATION_NON_ASCII.sub("", text)
+
+
+# _PUNCTUATION's ASCII characters deleted and ASCII capitals lowered, one bytes.translate
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_NONCONTRACTION_APOSTROPHE_BYTES = re.compile(_NONCONTRACTION_APOSTROPHE.pattern.encode("ascii"))
+
+
+def _lowered_words(text: str) -> List[str]:
+    """textstat's list_words(text, lowercase=True): `_strip_punctuation(text).lower().split()`,
+    in fewer passes over the text, bytewise on its UTF-8.
+
+    - The apostrophe rule runs on the UTF-8 (its pattern is ASCII; the byte after an apostrophe
+      is ASCII exactly when the character is, so the lookahead decides alike).
+    - One bytes.translate deletes _PUNCTUATION's ASCII characters and lowers ASCII capitals.
+    - A non-ASCII character is a draft's rare guest (a dash, a curly quote, an accent): each
+      one the draft holds is deleted bytewise when _PUNCTUATION holds it, then each other one
+      that lower() changes is replaced by its lower case (UTF-8 never matches a character's
+      bytes elsewhere than at it). lower() maps each character alone, but for a capital sigma
+      (its final form depends on its neighbours: the whole text is lowered then), and what it
+      gives is lower case already, so no replacement touches another's output (tested for
+      every character).
+    - The words split at white space, which neither deletion nor lowering touches.
+    """
+    encoded = text.encode("utf-8", "surrogatepass")
+    if b"'" in encoded:
+        encoded = _NONCONTRACTION_APOSTROPHE_BYTES.sub(b"", encoded)
+    encoded = encoded.translate(_ASCII_LOWER, _PUNCTUATION_BYTES)
+    if text.isascii():
+        return encoded.decode("ascii").split()
+    lowerings = []
+    sigma = False
+    for c in set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+        action = _NON_ASCII_ACTIONS.get(c)
+        if action is None:
+            action = _non_ascii_action(c)
+        if action is _DELETE:
+            encoded = encoded.replace(c.encode("utf-8", "surrogatepass"), b"")
+        elif action is _SIGMA:
+            sigma = True
+        elif action is not _KEEP:
+            lowerings.append((c.encode("utf-8", "surrogatepass"), action))
+    if sigma:
+        return encoded.decode("utf-8", "surrogatepass").lower().split()
+    for before, after in lowerings:
+        encoded = encoded.replace(before, after)
+    return encoded.decode("utf-8", "surrogatepass").split()
+
+
+_ASCII_BYTES = bytes(range(0x80))
+_DELETE, _SIGMA, _KEEP = b"", "sigma", "keep"
+_NON_ASCII_ACTIONS: Dict[str, object] = {}  # a non-ASCII character -> what _lowered_words does to it
+
+
+def _non_ascii_action(c: str):
+    """Deleted (_DELETE: _PUNCTUATION holds it), lowered as the text around it says (_SIGMA),
+    replaced (its lower case, UTF-8), or kept as it is (_KEEP)."""
+    if _PUNCTUATION_NON_ASCII.match(c):
+        action = _DELETE
+    elif c == "\u03a3":
+        action = _SIGMA
+    elif c.lower() != c:
+        action = c.lower().encode("utf-8", "surrogatepass")
+    else:
+        action = _KEEP
+    if len(_NON_ASCII_ACTIONS) > 10_000:
+        _NON_ASCII_ACTIONS.clear()
+    _NON_ASCII_ACTIONS[c] = action
+    return action
 
 
 def _list_words(text: str) -> List[str]:
@@ -165,20 +217,30 @@ def _cmu_syllables(word: str) -> Optional[int]:
     return None
 
 
-# The dictionary as one string and a small index, kept in copydesk's cache: reading it back
-# takes about 7 ms, where splitting the 3.6 MB file into 135,000 lines and sorting them takes
+# The dictionary as one string and an index, kept in copydesk's cache: reading it back takes a
+# few milliseconds, where splitting the 3.6 MB file into 135,000 lines and sorting them takes
 # about 30 ms, paid by every process (a commit hook, each pool worker). The string holds one
-# "word syllables" entry a line, for every line of the sorted file that has a word and a space,
-# in the file's sorted order; the index maps a word's first three characters (the whole word
-# when shorter) to the [start, end) of the entries whose word starts so, which are contiguous
-# in sorted order. `_indexed_syllables` finds a word's first entry there, as the bisection
-# finds its first line: tests/test_readability_textstat.py holds the two equal on every word.
-_INDEX_VERSION = 1
-_cmu_index_state: dict = {}  # "index": (text, regions), or None when the cache is off
+# "\nword C" entry for every head word of the sorted file (the first line of each: the one
+# bisection finds), C the syllable count as one character, chr(48 + count). Entries are grouped
+# in buckets by the CRC-32 of the word's UTF-8 (a hash every process computes alike, unlike
+# hash()): bucket b spans [offsets[b], offsets[b + 1]) of the string, a few entries, so finding
+# a word reads a few dozen characters, and a draft's new words are looked up in C-level passes
+# (`_learn`). tests/test_readability_textstat.py holds `_indexed_syllables` equal to the
+# bisection on every word of the file.
+_INDEX_VERSION = 2
+_BUCKET_BITS = 16
+_BUCKET_MASK = (1 << _BUCKET_BITS) - 1
+_cmu_index_state: dict = {}  # "index": (text, offsets), or None when the cache is off
+
+
+def _buckets(words) -> List[int]:
+    """Each word's bucket: the low bits of the CRC-32 of its UTF-8."""
+    encoded = map(str.encode, words, itertools.repeat("utf-8"), itertools.repeat("surrogatepass"))
+    return list(map(operator.and_, map(zlib.crc32, encoded), itertools.repeat(_BUCKET_MASK)))
 
 
 def _build_cmu_index():
-    """(text, regions) from the sorted lines, in whole-list passes (about 0.4 s, once a machine)."""
+    """(text, offsets) from the sorted lines, in whole-list passes (well under a second, once a machine)."""
     getter = operator.itemgetter
     lines = [line for line in _cmu() if " " in line]
     parts = list(map(str.partition, lines, itertools.repeat(" ")))
@@ -186,16 +248,17 @@ def _build_cmu_index():
     phones = "\n".join(map(getter(0), map(str.partition, map(getter(2), parts), itertools.repeat("#"))))
     # a phone's stress digit is 0, 1 or 2: keep only those (and the line ends), count per line
     digits = phones.encode("utf-8", "surrogatepass").translate(None, _NOT_STRESS).decode("ascii")
-    counts = map(len, digits.split("\n"))
-    entries = list(map("{} {}".format, heads, counts))
-    # entry i spans [starts[i], ends[i]) of "\n" + "\n".join(entries) + "\n"
-    ends = list(itertools.accumulate(map(len, entries), lambda end, size: end + size + 1, initial=0))[1:]
-    starts = list(map(operator.sub, ends, map(len, entries)))
-    keys = list(map(getter(slice(None, 3)), heads))
-    first = dict(zip(reversed(keys), reversed(starts)))
-    last = dict(zip(keys, ends))
-    regions = {key: (first[key], last[key] + 1) for key in first}
-    return "\n" + "\n".join(entries) + "\n", regions
+    counts = list(map(len, digits.split("\n")))
+    # the first line of each head (sorted order), as bisection finds it
+    first = dict(zip(reversed(heads), reversed(counts)))
+    words = sorted(first)
+    buckets = _buckets(words)
+    grouped: List[List[str]] = [[] for _ in range(_BUCKET_MASK + 1)]
+    for word, bucket in zip(words, buckets):
+        grouped[bucket].append("\n" + word + " " + chr(48 + first[word]))
+    pieces = list(map("".join, grouped))
+    offsets = array.array("q", itertools.accumulate(map(len, pieces), initial=0))
+    return "".join(pieces), offsets
 
 
 # every byte but the stress digits and the line end (a digit byte is never part of another
@@ -226,14 +289,12 @@ def prepare() -> None:
 
 def _indexed_syllables(index, word: str) -> Optional[int]:
     """`_cmu_syllables(word)`, from the index."""
-    text, regions = index
-    region = regions.get(word[:3])
-    if region is None:
-        return None
-    at = text.find("\n" + word + " ", region[0] - 1, region[1])
+    text, offsets = index
+    bucket = zlib.crc32(word.encode("utf-8", "surrogatepass")) & _BUCKET_MASK
+    at = text.find("\n" + word + " ", offsets[bucket], offsets[bucket + 1])
     if at < 0:
         return None
-    return int(text[at + len(word) + 2 : text.index("\n", at + 1)])
+    return ord(text[at + len(word) + 2]) - 48
 
 
 class _LazyHyphenation:
@@ -261,7 +322,16 @@ class _LazyHyphenation:
         nonzero = map(operator.ne, map(len, without_nonzero), map(len, patterns))
         ignored = map(str.startswith, patterns, itertools.repeat(_PYPHEN_IGNORED))
         kept = map(operator.gt, nonzero, ignored)  # True > False: nonzero and not ignored
-        raw = dict(itertools.compress(zip(keys, patterns), kept))
+        self._start(dict(itertools.compress(zip(keys, patterns), kept)))
+
+    @classmethod
+    def from_raw(cls, raw: Dict[str, str]) -> "_LazyHyphenation":
+        """One from the patterns `_raw` holds (kept in copydesk's cache)."""
+        self = cls.__new__(cls)
+        self._start(raw)
+        return self
+
+    def _start(self, raw: Dict[str, str]) -> None:
         self._raw = raw
         self._parsed: Dict[str, tuple] = {}
         self.maxlen = max(map(len, raw))
@@ -313,25 +383,45 @@ _PYPHEN_LEFT = _PYPHEN_RIGHT = 2  # Pyphen()'s defaults, which textstat keeps
 
 
 def _load_hyphenator():
-    """en_US hyphenation: the lazy reader when the file is plain, pyphen itself otherwise."""
+    """en_US hyphenation: the lazy reader when the file is plain (its patterns kept in copydesk's
+    cache: reading them back costs a few milliseconds, where reading and checking the file
+    costs about 20), pyphen itself otherwise."""
     spec = importlib.util.find_spec("pyphen")
     if spec is not None and spec.origin is not None:
         # pyphen.LANGUAGES[language_fallback("en_US")] is this file when it exists
         path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
-        if os.path.exists(path):
-            with open(path, "rb") as file:
-                data = file.read()
-            first, _, rest = data.partition(b"\n")
-            if first.strip().lower() in (b"utf-8", b"utf8"):
-                text = rest.decode("utf-8")
-                # no ^^hh escapes, "/" alternatives, "\r" (read_text would end a line there), or
-                # non-ASCII digits (\d, which pyphen's parser takes for values, is then [0-9])
-                plain = not ("^^" in text or "/" in text or "\r" in text or re.search(r"[^\D0-9]", text))
-                if plain:
-                    return _LazyHyphenation(text.split("\n"))
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        if info is not None:
+            from lint.packs import cache as packcache
+
+            inputs = ("pyphen-patterns", 1, os.path.abspath(path), info.st_size, info.st_mtime_ns)
+            read = packcache.derived("pyphen-", inputs, lambda: _read_patterns(path))
+            if read is None:  # the cache is off
+                read = _read_patterns(path)
+            if read[0] == "plain":
+                return _LazyHyphenation.from_raw(read[1])
     import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
 
     return pyphen.Pyphen(lang=_LANG).hd
+
+
+def _read_patterns(path: str) -> tuple:
+    """("plain", the lazy reader's patterns) when the file is one it reads as pyphen does,
+    ("pyphen",) otherwise."""
+    with open(path, "rb") as file:
+        data = file.read()
+    first, _, rest = data.partition(b"\n")
+    if first.strip().lower() in (b"utf-8", b"utf8"):
+        text = rest.decode("utf-8")
+        # no ^^hh escapes, "/" alternatives, "\r" (read_text would end a line there), or
+        # non-ASCII digits (\d, which pyphen's parser takes for values, is then [0-9])
+        plain = not ("^^" in text or "/" in text or "\r" in text or re.search(r"[^\D0-9]", text))
+        if plain:
+            return ("plain", _LazyHyphenation(text.split("\n"))._raw)
+    return ("pyphen",)
 
 
 def _pyphen_syllables(word: str) -> int:
@@ -358,12 +448,31 @@ def _learn(words: set) -> None:
         return
     index = _cmu_index()
     if index is not None:
-        for word in new:
-            count = _indexed_syllables(index, word)
-            if count is None:
-                _bound[word] = _upper[word] = _pyphen_most(word)
-            else:
-                _bound[word] = _known[word] = count
+        # `_indexed_syllables` for every new word at once: its bucket's span of the index, the
+        # entry "\nword " found there (-1: absent), the count character after it
+        text, offsets = index
+        buckets = _buckets(new)
+        starts = map(offsets.__getitem__, buckets)
+        ends = map(offsets.__getitem__, map(operator.add, buckets, itertools.repeat(1)))
+        needles = map(operator.add, map(operator.add, itertools.repeat("\n"), new), itertools.repeat(" "))
+        ats = list(map(text.find, needles, starts, ends))
+        found = list(map(operator.le, itertools.repeat(0), ats))
+        if any(found):
+            words = list(itertools.compress(new, found))
+            # the count character: 2 past the entry's start ("\n", the word, the space)
+            places = map(operator.add, itertools.compress(ats, found), map(len, words))
+            characters = map(text.__getitem__, map(operator.add, places, itertools.repeat(2)))
+            counts = map(operator.sub, map(ord, characters), itertools.repeat(48))
+            learned = dict(zip(words, counts))
+            _known.update(learned)
+            _bound.update(learned)
+        if not all(found):
+            absent = list(itertools.compress(new, map(operator.not_, found)))
+            # _pyphen_most of each: max(1, len(word) - 2)
+            lengths = map(operator.sub, map(len, absent), itertools.repeat(2))
+            most = dict(zip(absent, map(max, itertools.repeat(1), lengths)))
+            _upper.update(most)
+            _bound.update(most)
         _seen.update(new)
         return
     lines = _cmu()
@@ -411,12 +520,17 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
     # has as many words: lower() keeps white space as it is and never makes any (for every
     # character; tests/test_readability_textstat.py checks them all)
-    lowered_words = _strip_punctuation(text).lower().split()
+    lowered_words = _lowered_words(text)
     word_count = len(lowered_words)
+
     listed = _SENTENCE_UNLESS_SURE.findall(text) if text else None
     # sums run in C: a word's count, or 0 when it is in the other table
     if at_most is not None and at_most >= 0.0:
-        most = sum(map(_bound.__getitem__, lowered_words))  # looks up words not met before
+        try:
+            most = sum(map(_bound.__getitem__, lowered_words))
+        except KeyError:  # words not met before: all looked up at once
+            _learn(set(lowered_words))
+            most = sum(map(_bound.__getitem__, lowered_words))
         # the grade grows with the syllable count and falls with the sentence count (division
         # and sums round monotonically): with the fewest sentences there can be (the unsure
         # ones all ignored), a bound of at most `at_most` settles it without counting words

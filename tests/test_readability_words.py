@@ -1,0 +1,64 @@
+"""The grade's word list (readability._lowered_words, bytewise) is textstat's list_words:
+punctuation deleted, lowered, split at white space, for every character."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.kinds.generic import readability
+
+
+def _reference(text: str):
+    return readability._strip_punctuation(text).lower().split()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The Council's plan — isn't it? 'Tis O'NEILL'S rock 'n' roll.",
+        "“We’ll see,” said Zoë Ångström… İSTANBUL ΟΔΟΣ ΑΣ. K\u212a \u0307x",
+        "a\u00a0b\u2009c\x1cd\u2028e \ud800 x",
+    ],
+)
+def test_words_are_textstats(text):
+    assert readability._lowered_words(text) == _reference(text)
+
+
+def test_every_character_in_every_place_gives_textstats_words():
+    # each character after a capital, before a word, after an apostrophe, next to a capital
+    # sigma and a dotted capital I (whose lower case holds a combining mark, which is punctuation)
+    for code in range(0x80, 0x110000, 7):
+        c = chr(code)
+        text = "AB" + c + "x Σ" + c + " '" + c + "'s İ" + c + "\u0307 z"
+        assert readability._lowered_words(text) == _reference(text), hex(code)
+
+
+def test_a_lower_case_is_lower_case_already():
+    # _lowered_words replaces each character by its lower case in turn: no later replacement
+    # may touch an earlier one's output, so every character of any lower case lowers to itself
+    for code in range(0x110000):
+        for d in chr(code).lower():
+            assert d.lower() == d, hex(code)
+
+
+def test_white_space_bounds_lowering():
+    # a capital sigma's final form looks past case-ignorable characters only: white space is
+    # never one of them, so lowering a word alone is lowering it in its text
+    for code in range(0x110000):
+        w = chr(code)
+        if w.isspace():
+            assert ("AΣ" + w + "B").lower() == "aς" + w + "b", hex(code)
+            assert ("A" + w + "ΣB").lower() == "a" + w + "σb", hex(code)
+
+
+def test_hyphenation_patterns_are_kept_in_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    first = readability._load_hyphenator()
+    assert len(list(tmp_path.glob("pyphen-*.pickle"))) == 1
+    monkeypatch.setattr(readability, "_read_patterns", lambda path: pytest.fail("read again"))
+    again = readability._load_hyphenator()
+    assert isinstance(again, readability._LazyHyphenation)
+    assert again._raw == first._raw and again.maxlen == first.maxlen
+    assert again.positions("extraordinarily") == first.positions("extraordinarily")
