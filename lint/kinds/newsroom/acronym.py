@@ -17,6 +17,7 @@ from lint.kinds.base import Kind, OptionError, finditer
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile
+from lint.kinds.newsroom.people import draft_bytes
 
 _TOKEN = lazy_compile(
     r"(?<![\p{L}\p{N}&.’'/-])(?P<acr>\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?(?![\p{L}\p{N}]|-\p{N}|\.\p{L})"
@@ -101,7 +102,7 @@ class Acronym(Kind):
         # (_TOKEN, a fixed pattern of the module that cannot backtrack without end, runs with no
         # timeout: a timeout costs two clock system calls a call, and this runs once a sentence)
         fast = prefilters_enabled()
-        tokens = self._flaggable_tokens(text, spans) if fast else None
+        tokens = self._flaggable_tokens(text, spans, draft_bytes(doc)) if fast else None
         if tokens is None:
             token_finditer = _TOKEN.finditer
             tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
@@ -132,7 +133,7 @@ class Acronym(Kind):
                 continue
             yield Hit(start, end)
 
-    def _flaggable_tokens(self, text, spans):
+    def _flaggable_tokens(self, text, spans, data=None):
         """The `_TOKEN` matches of the spans whose acronym `check` goes on to judge (not allowed,
         min_length or longer), as (acronym, match) in text order; None when this shortcut does
         not apply (then every match is listed, as without prefilters).
@@ -147,7 +148,8 @@ class Acronym(Kind):
         the match at each place is the one `finditer` over its span finds there."""
         if not spans or any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
             return None
-        data = text.encode("utf-8", "surrogatepass")
+        if data is None:
+            data = text.encode("utf-8", "surrogatepass")
         if not text.isascii() and _may_hold_other_capitals(data):
             return None
         shortest = max(2, self.min_length)
