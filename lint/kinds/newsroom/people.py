@@ -406,6 +406,10 @@ class Extractor:
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP}(?={_WORD})"
             rf"|{first}{_SP}(?:{first}{_SP})?{_WORD},?{_SP}(?:Jr|Sr)\.)"
         )
+        # its first branch alone: where no "Jr." or "Sr." stands, the second cannot match
+        self._initialed_no_suffix = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP}(?={_WORD}))"
+        )
         rank_words = []
         for rank in ranks.ranks.values():
             if rank.key in ranks.not_in_appositive:
@@ -686,9 +690,20 @@ class Extractor:
         if not fast:
             yield from finditer(self._initialed, text, 0, len(text), timeout)
             return
-        lines = {_line_span(text, m.start()) for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout)}
-        for start, end in sorted(lines):
-            yield from finditer(self._initialed, text, start, end, timeout)
+        lines = set()
+        suffixed = set()  # the lines with a "Jr." or "Sr."
+        for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout):
+            line = _line_span(text, m.start())
+            lines.add(line)
+            if text[m.start() - 1] == "r":  # (the lookbehind's "[JS]r": a capital letter is no "r")
+                suffixed.add(line)
+        # A match of the second branch ends in "Jr." or "Sr.", a dot _INITIAL_DOT finds: on a line
+        # without one, every match is the first branch's, and the search with that branch alone
+        # finds the same matches without trying the second (names of up to three words ended by
+        # a suffix) at every capital letter of the line.
+        for line in sorted(lines):
+            pattern = self._initialed if line in suffixed else self._initialed_no_suffix
+            yield from finditer(pattern, text, line[0], line[1], timeout)
 
     def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
