@@ -102,7 +102,10 @@ class Acronym(Kind):
         # (_TOKEN, a fixed pattern of the module that cannot backtrack without end, runs with no
         # timeout: a timeout costs two clock system calls a call, and this runs once a sentence)
         fast = prefilters_enabled()
-        tokens = self._flaggable_tokens(text, spans, draft_bytes(doc)) if fast else None
+        # where each acronym the shortcut looked for stands (every str.find place), for
+        # `_introduced_among`, which would look for them again
+        found_at = {}
+        tokens = self._flaggable_tokens(text, spans, draft_bytes(doc), found_at) if fast else None
         if tokens is None:
             token_finditer = _TOKEN.finditer
             tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
@@ -118,7 +121,7 @@ class Acronym(Kind):
                 continue
             if introduced is None:
                 if fast:
-                    introduced = _introduced_among(text, needed, timeout)
+                    introduced = _introduced_among(text, needed, timeout, found_at)
                 else:
                     introduced = _introduced(text, timeout)
             if acronym in introduced:
@@ -133,7 +136,7 @@ class Acronym(Kind):
                 continue
             yield Hit(start, end)
 
-    def _flaggable_tokens(self, text, spans, data=None):
+    def _flaggable_tokens(self, text, spans, data=None, found_at=None):
         """The `_TOKEN` matches of the spans whose acronym `check` goes on to judge (not allowed,
         min_length or longer), as (acronym, match) in text order; None when this shortcut does
         not apply (then every match is listed, as without prefilters).
@@ -169,8 +172,12 @@ class Acronym(Kind):
         starts = [start for start, _ in spans]
         token_match = _TOKEN.match
         for acronym in wanted:
+            places = []
+            if found_at is not None:
+                found_at[acronym] = places
             p = text.find(acronym)
             while p >= 0:
+                places.append(p)
                 if p not in found:
                     i = bisect.bisect_right(starts, p) - 1
                     if i >= 0 and p < spans[i][1]:
@@ -341,7 +348,7 @@ def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -
     return False
 
 
-def _introduced_among(text, needed, timeout) -> set:
+def _introduced_among(text, needed, timeout, found_at=None) -> set:
     """What `_introduced` finds, as far as the acronyms of `needed` go (for them the answer is
     the same; of the others it may hold some), looking only near where they stand.
 
@@ -382,12 +389,16 @@ def _introduced_among(text, needed, timeout) -> set:
     for acronym in sorted(needed):  # the order changes nothing: the answer is a union
         if acronym in introduced:
             continue
-        places = []
-        i = text.find(acronym)
-        while i >= 0:
-            if not (i and text[i - 1] in _ASCII_LETTERS):
-                places.append(i)
-            i = text.find(acronym, i + 1)
+        found = found_at.get(acronym) if found_at else None  # (every place of the acronym)
+        if found is not None:
+            places = [i for i in found if not (i and text[i - 1] in _ASCII_LETTERS)]
+        else:
+            places = []
+            i = text.find(acronym)
+            while i >= 0:
+                if not (i and text[i - 1] in _ASCII_LETTERS):
+                    places.append(i)
+                i = text.find(acronym, i + 1)
         for i in places:
             before = bisect.bisect_left(openings, i)
             bracket = openings[before - 1] if before else -1
