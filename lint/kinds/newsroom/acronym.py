@@ -266,7 +266,7 @@ _ASCII_BYTES = bytes(range(128))
 
 
 def _may_hold_other_capitals(data: bytes) -> bool:
-    """Could the UTF-8 draft hold a capital letter (\p{Lu}) outside ASCII? False only when its
+    """Could the UTF-8 draft hold a capital letter (\\p{Lu}) outside ASCII? False only when its
     non-ASCII characters are all U+0080-U+00BF (no letter in capitals), U+00DF-U+00FF (ß and
     the small letters à-ÿ, and ÷) or U+2000-U+20FF (punctuation, super- and subscripts,
     currency signs): a lead byte 0xC3 followed by 0x9F-0xBF, 0xE2 by 0x80-0x83, or 0xC2."""
