@@ -10,12 +10,14 @@ two-letter state or country code after a place name (`Austin, TX`).
 
 from __future__ import annotations
 
+import bisect
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile
+from lint.kinds.newsroom.people import draft_bytes
 
 _TOKEN = lazy_compile(
     r"(?<![\p{L}\p{N}&.’'/-])(?P<acr>\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?(?![\p{L}\p{N}]|-\p{N}|\.\p{L})"
@@ -91,14 +93,22 @@ class Acronym(Kind):
         if self.min_length < 2:
             raise OptionError("min_length", "must be 2 or more")
         self._set("_allow", frozenset(self.allow) | frozenset(self.units) | frozenset(self.words))
+        # the ASCII ones as bytes, to set aside runs of the draft's bytes (`_flaggable_tokens`)
+        self._set("_allow_ascii", frozenset(a.encode("ascii") for a in self._allow if a.isascii()))
 
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
         # (_TOKEN, a fixed pattern of the module that cannot backtrack without end, runs with no
         # timeout: a timeout costs two clock system calls a call, and this runs once a sentence)
-        token_finditer = _TOKEN.finditer
-        tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
+        fast = prefilters_enabled()
+        # where each acronym the shortcut looked for stands (every str.find place), for
+        # `_introduced_among`, which would look for them again
+        found_at = {}
+        tokens = self._flaggable_tokens(text, spans, draft_bytes(doc), found_at) if fast else None
+        if tokens is None:
+            token_finditer = _TOKEN.finditer
+            tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
         needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
         # found only when needed (many drafts use only allowed acronyms), and only for these
         introduced = None
@@ -110,8 +120,8 @@ class Acronym(Kind):
             if acronym in self._allow:
                 continue
             if introduced is None:
-                if prefilters_enabled():
-                    introduced = _introduced_among(text, needed, timeout)
+                if fast:
+                    introduced = _introduced_among(text, needed, timeout, found_at)
                 else:
                     introduced = _introduced(text, timeout)
             if acronym in introduced:
@@ -125,6 +135,57 @@ class Acronym(Kind):
             if _spelled_out(text, acronym, timeout):
                 continue
             yield Hit(start, end)
+
+    def _flaggable_tokens(self, text, spans, data=None, found_at=None):
+        """The `_TOKEN` matches of the spans whose acronym `check` goes on to judge (not allowed,
+        min_length or longer), as (acronym, match) in text order; None when this shortcut does
+        not apply (then every match is listed, as without prefilters).
+
+        Without a capital letter outside ASCII in the draft (`_may_hold_other_capitals`), an
+        acronym is A-Z and "&" only, and it opens a maximal run of them (its lookbehind allows
+        no letter and no "&" before it). It is the run less its trailing "&"s, or ends before an
+        "&" of the run: a shorter prefix is followed by a capital, which its lookahead refuses.
+        So the acronyms a draft can hold are read off its runs of A-Z and "&" (one bytes pass),
+        and `_TOKEN` is tried only where one that is not allowed stands. A match never starts
+        inside another (a token's letters, "&" and "’s" are no place its lookbehind allows), so
+        the match at each place is the one `finditer` over its span finds there."""
+        if not spans or any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+            return None
+        if data is None:
+            data = text.encode("utf-8", "surrogatepass")
+        if not text.isascii() and _may_hold_other_capitals(data):
+            return None
+        shortest = max(2, self.min_length)
+        runs = set(data.translate(_AZ_AMP_ONLY).split())
+        if "&" in text:
+            for run in [run for run in runs if b"&" in run]:
+                runs.discard(run)
+                if run[:1] == b"&":
+                    continue
+                runs.add(run.rstrip(b"&"))
+                runs.update(run[:k] for k in range(1, len(run)) if run[k : k + 1] == b"&" and run[k - 1 : k] != b"&")
+        runs.difference_update(self._allow_ascii)
+        wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
+        if not wanted:
+            return []
+        found = {}
+        starts = [start for start, _ in spans]
+        token_match = _TOKEN.match
+        for acronym in wanted:
+            places = []
+            if found_at is not None:
+                found_at[acronym] = places
+            p = text.find(acronym)
+            while p >= 0:
+                places.append(p)
+                if p not in found:
+                    i = bisect.bisect_right(starts, p) - 1
+                    if i >= 0 and p < spans[i][1]:
+                        m = token_match(text, p, spans[i][1])
+                        if m is not None and m.group("acr") in wanted:
+                            found[p] = (m.group("acr"), m)
+                p = text.find(acronym, p + 1)
+        return [found[p] for p in sorted(found)]
 
     def _not_an_acronym(self, doc, text, start, end, acronym, lines) -> bool:
         # part of a proper name or a designator: Windows XP, Texas A&M, NT News, HR 6819, @POTUS
@@ -186,6 +247,35 @@ class Acronym(Kind):
         if len(acronym) == 2 and _PLACE_BEFORE.search(text, max(0, start - 30), start):
             return True
         return False
+
+
+# bytes.translate table keeping A-Z and "&", every other byte a space
+_AZ_AMP_ONLY = bytes(c if 65 <= c <= 90 or c == 38 else 32 for c in range(256))
+# bytes.translate table sorting a UTF-8 draft's non-ASCII bytes (`_may_hold_other_capitals`):
+# "C" for 0xC3 (U+00C0-U+00FF), "E" for 0xE2 (U+2000-U+2FFF), "X" for every other lead byte
+# but 0xC2 (U+0080-U+00BF: no letter in capitals), "a" for the continuation bytes 0x80-0x83,
+# "U" for 0x84-0x9E, "l" for 0x9F-0xBF; ASCII and 0xC2 a space
+_LEAD_AND_NEXT = bytes(
+    32 if c < 0x80 or c == 0xC2 else 97 if c <= 0x83 else 85 if c <= 0x9E else 108 if c <= 0xBF
+    else 67 if c == 0xC3 else 69 if c == 0xE2 else 88
+    for c in range(256)
+)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _may_hold_other_capitals(data: bytes) -> bool:
+    """Could the UTF-8 draft hold a capital letter (\\p{Lu}) outside ASCII? False only when its
+    non-ASCII characters are all U+0080-U+00BF (no letter in capitals), U+00DF-U+00FF (ß and
+    the small letters à-ÿ, and ÷) or U+2000-U+20FF (punctuation, super- and subscripts,
+    currency signs): a lead byte 0xC3 followed by 0x9F-0xBF, 0xE2 by 0x80-0x83, or 0xC2."""
+    sorted_bytes = data.translate(_LEAD_AND_NEXT, _ASCII_BYTES)  # (ASCII deleted: a byte that
+    # follows 0xC3 or 0xE2 is its character's own next byte, never ASCII)
+    return (
+        b"X" in sorted_bytes or b"CU" in sorted_bytes or b"Ca" in sorted_bytes
+        or b"EU" in sorted_bytes or b"El" in sorted_bytes
+    )
 
 
 def _mostly_capitals(text: str) -> bool:
@@ -258,7 +348,7 @@ def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -
     return False
 
 
-def _introduced_among(text, needed, timeout) -> set:
+def _introduced_among(text, needed, timeout, found_at=None) -> set:
     """What `_introduced` finds, as far as the acronyms of `needed` go (for them the answer is
     the same; of the others it may hold some), looking only near where they stand.
 
@@ -283,21 +373,35 @@ def _introduced_among(text, needed, timeout) -> set:
     or a quotation mark comes first), so places after an ASCII letter ("DOWN" for "WN") are
     left out."""
     or_form = None  # as `_introduced` picks it, when first needed
-    rounds, squares = "(" in text, "[" in text  # (a search back for one the draft lacks reads it all)
+    # every opening bracket, in order: the last one before a place is found by bisection (the
+    # same as the later of text.rfind("(", 0, i) and text.rfind("[", 0, i), without reading
+    # back through the draft from each place)
+    openings = []
+    for bracket in "([":
+        i = text.find(bracket)
+        while i >= 0:
+            openings.append(i)
+            i = text.find(bracket, i + 1)
+    openings.sort()
     introduced = set()
     brackets = set()
     sentences = set()
     for acronym in sorted(needed):  # the order changes nothing: the answer is a union
         if acronym in introduced:
             continue
-        places = []
-        i = text.find(acronym)
-        while i >= 0:
-            if not (i and text[i - 1] in _ASCII_LETTERS):
-                places.append(i)
-            i = text.find(acronym, i + 1)
+        found = found_at.get(acronym) if found_at else None  # (every place of the acronym)
+        if found is not None:
+            places = [i for i in found if not (i and text[i - 1] in _ASCII_LETTERS)]
+        else:
+            places = []
+            i = text.find(acronym)
+            while i >= 0:
+                if not (i and text[i - 1] in _ASCII_LETTERS):
+                    places.append(i)
+                i = text.find(acronym, i + 1)
         for i in places:
-            bracket = max(text.rfind("(", 0, i) if rounds else -1, text.rfind("[", 0, i) if squares else -1)
+            before = bisect.bisect_left(openings, i)
+            bracket = openings[before - 1] if before else -1
             if bracket >= 0 and bracket not in brackets:
                 brackets.add(bracket)
                 m = _IN_PARENS.match(text, bracket)  # (fixed, bounded: no timeout needed)

@@ -281,7 +281,15 @@ class Mention(Record):
 
 
 def fold(word: str) -> str:
-    return word.casefold().replace("’", "'")
+    folded = _FOLDED.get(word)
+    if folded is None:
+        if len(_FOLDED) > 50000:
+            _FOLDED.clear()
+        folded = _FOLDED[word] = word.casefold().replace("’", "'")
+    return folded
+
+
+_FOLDED: Dict[str, str] = {}  # word -> fold(word): names recur within and across drafts
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -398,6 +406,10 @@ class Extractor:
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP}(?={_WORD})"
             rf"|{first}{_SP}(?:{first}{_SP})?{_WORD},?{_SP}(?:Jr|Sr)\.)"
         )
+        # its first branch alone: where no "Jr." or "Sr." stands, the second cannot match
+        self._initialed_no_suffix = regex.compile(
+            rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP}(?={_WORD}))"
+        )
         rank_words = []
         for rank in ranks.ranks.values():
             if rank.key in ranks.not_in_appositive:
@@ -490,6 +502,10 @@ class Extractor:
                     break
                 pieces.append(("suffix", start, end))
                 break
+            if text[end : end + 1] == " " and text[end + 1 : end + 2] in _ASCII_ALNUM:
+                # _PIECE_GAP's match, one space before a letter or a digit (no white space)
+                i = end + 1
+                continue
             gap = _PIECE_GAP.match(text, end)
             if gap:
                 i = gap.end()
@@ -555,12 +571,13 @@ class Extractor:
 
     # ---- mentions ----------------------------------------------------------------------
 
-    def extract(self, text: str, timeout: float = 10.0) -> List[Mention]:
+    def extract(self, text: str, timeout: float = 10.0, data: Optional[bytes] = None) -> List[Mention]:
+        """The mentions of `text`; `data`, when given, is `text` in UTF-8 (`draft_bytes`)."""
         # late: lint.kinds imports this module
         from lint.engine.prefilter import prefilters_enabled
 
         fast = prefilters_enabled()
-        words = self._words(text) if fast else None
+        words = self._words(text, data) if fast else None
         places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
         mentions: List[Mention] = []
         for m in self._titled_matches(text, timeout, words, places):
@@ -590,7 +607,7 @@ class Extractor:
         mentions.sort(key=lambda mn: (mn.start, mn.appositive))
         return mentions
 
-    def _words(self, text: str) -> FrozenSet[bytes]:
+    def _words(self, text: str, data: Optional[bytes] = None) -> FrozenSet[bytes]:
         """Those of the runs the shortcuts look for that are whole runs of the draft.
 
         Every ASCII character but a letter or a digit, and every byte of a non-ASCII one (all
@@ -598,7 +615,9 @@ class Extractor:
         runs of letters and digits. ASCII letters and digits are exactly the ASCII members of
         [\\p{L}\\p{N}], so an ASCII run is a whole run of the draft only if it is one of these.
         (surrogatepass: a lone surrogate encodes to bytes >= 0x80 too.)"""
-        return self._wanted_runs.intersection(text.encode("utf-8", "surrogatepass").translate(_RUNS_ONLY).split())
+        if data is None:
+            data = text.encode("utf-8", "surrogatepass")
+        return self._wanted_runs.intersection(data.translate(_RUNS_ONLY).split())
 
     def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
@@ -671,9 +690,20 @@ class Extractor:
         if not fast:
             yield from finditer(self._initialed, text, 0, len(text), timeout)
             return
-        lines = {_line_span(text, m.start()) for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout)}
-        for start, end in sorted(lines):
-            yield from finditer(self._initialed, text, start, end, timeout)
+        lines = set()
+        suffixed = set()  # the lines with a "Jr." or "Sr."
+        for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout):
+            line = _line_span(text, m.start())
+            lines.add(line)
+            if text[m.start() - 1] == "r":  # (the lookbehind's "[JS]r": a capital letter is no "r")
+                suffixed.add(line)
+        # A match of the second branch ends in "Jr." or "Sr.", a dot _INITIAL_DOT finds: on a line
+        # without one, every match is the first branch's, and the search with that branch alone
+        # finds the same matches without trying the second (names of up to three words ended by
+        # a suffix) at every capital letter of the line.
+        for line in sorted(lines):
+            pattern = self._initialed if line in suffixed else self._initialed_no_suffix
+            yield from finditer(pattern, text, line[0], line[1], timeout)
 
     def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
@@ -909,9 +939,18 @@ def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mentio
     cache = doc.__dict__.setdefault("_people_mentions", {})
     found = cache.get(id(extractor))
     if found is None:
-        found = extractor.extract(doc.text, timeout)
+        found = extractor.extract(doc.text, timeout, draft_bytes(doc))
         cache[id(extractor)] = found
     return found
+
+
+def draft_bytes(doc) -> bytes:
+    """The draft's text in UTF-8 (surrogatepass), encoded once per draft for the bytes passes of
+    the people and acronym kinds (`Extractor._words`, `Acronym._flaggable_tokens`)."""
+    data = doc.__dict__.get("_people_utf8")
+    if data is None:
+        data = doc.__dict__["_people_utf8"] = doc.text.encode("utf-8", "surrogatepass")
+    return data
 
 
 def people_of(doc, extractor: Extractor, timeout: float = 10.0) -> List["Person"]:

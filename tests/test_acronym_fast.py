@@ -1,0 +1,58 @@
+"""The acronym kind's shortcut (`Acronym._flaggable_tokens`) lists the same tokens as the plain
+scan of every span, and never misses a draft that could hold a capital outside ASCII."""
+
+import regex
+
+from lint.drafts.document import Document
+from lint.kinds.newsroom import acronym
+from lint.packs import loader
+
+DRAFTS = [
+    "Rockets hit base\n\nWASHINGTON — The BDSC was hit, the DoD said. NATO and the UN met.\n",
+    "Cuts ahead\n\nThe NHS’s budget and the BBC's plans. AT&T and Texas A&M; R&D, AB&&CD and &XY, QQ&.\n",
+    "Storm\n\nThe FEMA-led teams (FEMA) and “NOAA” reported to HQ. The XXX,XXX figure is TBC.\n",
+    "Élection\n\nLe PÉTR et l’UE ont parlé. The ÀB team met ÅSK officials.\n",
+    "Talks\n\nThe ΝΑΤΟ summit and the СБУ said so; the OECD (Organisation for Economic Co-operation).\n",
+    "Prices\n\nNZ$26m for the ACCC. ABCs of the GOP’s plan: ICE, DHS, CBPs. 20°C, £12m, café, Zürich.\n",
+    "Signs\n\nThe ℂ set and the Ⅷ legion: KPIs (key performance indicators) and a KPI.\n",
+]
+
+
+def _kind():
+    return next(r for r in loader.load_rules() if r.id == "style.acronym").kind
+
+
+def _plain(kind, text, spans):
+    tokens = [(m.group("acr"), m.span()) for s, e in spans for m in acronym._TOKEN.finditer(text, s, e)]
+    return [t for t in tokens if len(t[0]) >= kind.min_length and t[0] not in kind._allow]
+
+
+def test_shortcut_lists_the_plain_scans_tokens():
+    kind = _kind()
+    used = 0
+    for source in DRAFTS:
+        doc = Document(path="d.txt", source=source)
+        for spans in ([doc.body], [(0, len(doc.text))], doc.paragraphs):
+            got = kind._flaggable_tokens(doc.text, spans)
+            if got is None:
+                continue
+            used += 1
+            assert [(a, m.span()) for a, m in got] == _plain(kind, doc.text, spans), source
+    assert used >= 10  # the shortcut applied to most of them
+
+
+def test_shortcut_stands_aside_for_capitals_outside_ascii():
+    kind = _kind()
+    for source in ("Le PÉTR a parlé.\n", "The ΝΑΤΟ summit.\n", "The ℂ set.\n", "Der ÖVP-Chef.\n"):
+        assert kind._flaggable_tokens(source, [(0, len(source))]) is None
+
+
+def test_no_capital_outside_ascii_is_missed():
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    capitals = set(regex.findall(r"\p{Lu}", every))
+    assert capitals
+    missed = [c for c in capitals if not acronym._may_hold_other_capitals(c.encode("utf-8"))]
+    assert missed == []
+    # and the characters news copy is full of leave the shortcut on
+    safe = "“”‘’—–…•€£°½éèüöñß\u00a0"
+    assert not acronym._may_hold_other_capitals(safe.encode("utf-8"))
