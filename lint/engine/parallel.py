@@ -148,8 +148,8 @@ def check_groups(engine, load, errors, groups: List[Group], annotate: Optional[C
     text already checked in its group takes that result (`Engine.same_result`). Each outcome
     is a DraftResult, or the reader's error (one of `errors`) for that draft.
 
-    The drafts are read a chunk at a time (CHUNK_DRAFTS drafts, CHUNK_BYTES of text) and each
-    chunk is checked rule by rule (`Engine.check_documents`).
+    The drafts are read a chunk at a time (whole groups, until CHUNK_DRAFTS drafts or CHUNK_BYTES
+    of text are to be checked) and each chunk is checked rule by rule (`Engine.check_documents`).
 
     `annotate(doc, result)`, when given, adds what the caller needs of the draft to the result
     (its inline suppressions, say) while the draft is still at hand, in the worker."""
@@ -193,8 +193,9 @@ def check_groups(engine, load, errors, groups: List[Group], annotate: Optional[C
             chunk.append((index, doc, len(fresh), False))
             fresh.append(doc)
             size += len(doc.source)
-            if len(fresh) >= CHUNK_DRAFTS or size >= CHUNK_BYTES:
-                flush()
+        # (a chunk ends between groups, so every copy in a group takes its first draft's result)
+        if len(fresh) >= CHUNK_DRAFTS or size >= CHUNK_BYTES:
+            flush()
     if chunk:
         flush()
     return out
