@@ -561,15 +561,7 @@ def _sentence_ends(text: str, start: int, end: int) -> List[Span]:
     or closing mark next, never white space). A mark right after another is inside the run of
     the one before: matched with it, or failing as it did. Past ASCII, `\\s` is asked of the
     regex itself."""
-    marks: List[int] = []
-    append = marks.append
-    find = text.find
-    for mark in ".!?":
-        i = find(mark, start, end)
-        while i >= 0:
-            append(i)
-            i = find(mark, i + 1, end)
-    marks.sort()
+    marks = literal_starts(text, ".!?", start, end)
     found: List[Span] = []
     position = start
     for at in marks:

@@ -155,8 +155,8 @@ def check_groups(engine, load, errors, groups: List[Group], annotate: Optional[C
     (its inline suppressions, say) while the draft is still at hand, in the worker."""
     out: List[Tuple[int, Outcome]] = []
     reuse = _reuse_enabled()
-    # the chunk read so far: (index, doc, n) where n is the draft's place in `fresh` (checked
-    # in full) or, for a copy, the place of the draft it copies
+    # the chunk read so far: (index, doc, place, copy): `place` is the draft's in `fresh` (the
+    # drafts checked in full) or, for a copy, that of the draft it copies
     chunk: List[Tuple[int, object, int, bool]] = []
     fresh: list = []
     first: dict = {}  # (group number, format, text) -> place in `fresh`

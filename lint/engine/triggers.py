@@ -12,8 +12,8 @@ skips a rule whose triggers are all absent: it would have returned at its own pr
 
 The scan is Aho-Corasick (`pyahocorasick`, the optional extra `copydesk[fast]`) when it is
 installed; else one C-level substring test per distinct string whose characters the draft
-all holds (the same answer: a string occurs or it does not). `TRIGGER_SCAN=substring` in the environment forces the fallback
-(tests compare the two); `TRIGGER_SCAN=off` turns the gate off (to measure what it saves). The scan also says where each string occurs (`Fired.where`).
+all holds (the same answer: a string occurs or it does not). `TRIGGER_SCAN=substring` in the
+environment forces the fallback (tests compare the two); `TRIGGER_SCAN=off` turns the gate off (to measure what it saves). The scan also says where each string occurs (`Fired.where`).
 
 Only kinds whose check returns at exactly these tests are gated (`triggers_of`); any rule
 with a trigger that cannot be stated (a non-ASCII case-insensitive token, a pattern without
@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
+from lint.drafts.document import literal_starts
 from lint.engine.prefilter import prefilters_enabled
 
 try:  # optional: pip install 'copydesk[fast]'
@@ -194,7 +195,7 @@ class TriggerScan:
                     if needed <= present and s in hay:
                         found.add((s, folded))
                         if positions is not None:
-                            positions[(s, folded)] = _all_starts(hay, s)
+                            positions[(s, folded)] = literal_starts(hay, (s,))
         if positions is not None:
             for spots in positions.values():
                 spots.sort()
@@ -208,11 +209,3 @@ class TriggerScan:
         fired = self.scan(doc)
         return frozenset(i for i, triggers in self.gates.items() if not fired.fires(triggers))
 
-
-def _all_starts(hay: str, s: str) -> List[int]:
-    out = []
-    i = hay.find(s)
-    while i >= 0:
-        out.append(i)
-        i = hay.find(s, i + 1)
-    return out

@@ -14,6 +14,7 @@ import bisect
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer
+from lint.drafts.document import literal_starts
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile
@@ -376,13 +377,7 @@ def _introduced_among(text, needed, timeout, found_at=None) -> set:
     # every opening bracket, in order: the last one before a place is found by bisection (the
     # same as the later of text.rfind("(", 0, i) and text.rfind("[", 0, i), without reading
     # back through the draft from each place)
-    openings = []
-    for bracket in "([":
-        i = text.find(bracket)
-        while i >= 0:
-            openings.append(i)
-            i = text.find(bracket, i + 1)
-    openings.sort()
+    openings = literal_starts(text, "([")
     introduced = set()
     brackets = set()
     sentences = set()
@@ -390,15 +385,9 @@ def _introduced_among(text, needed, timeout, found_at=None) -> set:
         if acronym in introduced:
             continue
         found = found_at.get(acronym) if found_at else None  # (every place of the acronym)
-        if found is not None:
-            places = [i for i in found if not (i and text[i - 1] in _ASCII_LETTERS)]
-        else:
-            places = []
-            i = text.find(acronym)
-            while i >= 0:
-                if not (i and text[i - 1] in _ASCII_LETTERS):
-                    places.append(i)
-                i = text.find(acronym, i + 1)
+        if found is None:
+            found = literal_starts(text, (acronym,))
+        places = [i for i in found if not (i and text[i - 1] in _ASCII_LETTERS)]
         for i in places:
             before = bisect.bisect_left(openings, i)
             bracket = openings[before - 1] if before else -1
