@@ -91,6 +91,8 @@ def _same(text: str) -> None:
     expected = textstat.flesch_kincaid_grade(text)
     assert readability.flesch_kincaid_grade(text) == expected
     assert readability.count_sentences(text) == textstat.sentence_count(text)
+    if text:  # the bound the grade settles most drafts with
+        assert readability._fewest_sentences(text.encode("utf-8", "surrogatepass")) <= textstat.sentence_count(text)
     for limit in (0.0, 5.0, 18.0):
         bounded = readability.flesch_kincaid_grade(text, at_most=limit)
         assert bounded == expected or (bounded is None and expected <= limit)
@@ -131,6 +133,38 @@ def test_grade_equals_textstat_on_awkward_texts(text):
 )
 def test_grade_equals_textstat_on_random_texts(parts):
     _same(" ".join(parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["a", "bb", "7", "x_y", "é", "the vote", ".", "!", "?", "...", " ", "\n", "\t",
+                 "\xa0", "\u2009", "\x1c", "\u3000", "—", "'", "'s", "“", "_", "ा", "।", "-"]
+            ),
+            st.text(max_size=4),
+        ),
+        max_size=40,
+    )
+)
+def test_fewest_sentences_never_exceeds_textstats_count(parts):
+    text = "".join(parts)
+    if text:
+        assert readability._fewest_sentences(text.encode("utf-8", "surrogatepass")) <= textstat.sentence_count(text)
+
+
+def test_fewest_sentences_counts_a_drafts_plain_sentences():
+    # the bound is textstat's count on ordinary copy (a test that a bound of 1 would fail);
+    # short ones ("Hi.", "No way!") and non-ASCII white space make it lower, never higher
+    draft = (
+        "The council met on Tuesday. Members voted 7-2 to close the pool! Was it fair? "
+        "Residents said no. \u201cWe\u2019ll fight it,\u201d one said.\n\nThe mayor declined to comment."
+    )
+    assert readability._fewest_sentences(draft.encode("utf-8")) == textstat.sentence_count(draft) == 6
+    assert readability._fewest_sentences("Hi. No way! It was fine, she said.".encode("utf-8")) == 1
+    assert readability._fewest_sentences("one\xa0two\xa0three. four five six.".encode("utf-8")) == 1
+    assert readability._fewest_sentences(b"") == 1
 
 
 def test_grade_equals_textstat_on_the_corpus_and_seeds(corpus_files, seeds):

@@ -91,9 +91,9 @@ _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnop
 _NONCONTRACTION_APOSTROPHE_BYTES = re.compile(_NONCONTRACTION_APOSTROPHE.pattern.encode("ascii"))
 
 
-def _lowered_words(text: str) -> List[str]:
+def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
     """textstat's list_words(text, lowercase=True): `_strip_punctuation(text).lower().split()`,
-    in fewer passes over the text, bytewise on its UTF-8.
+    in fewer passes over the text, bytewise on its UTF-8 (`encoded`, when the caller has it).
 
     - The apostrophe rule runs on the UTF-8 (its pattern is ASCII; the byte after an apostrophe
       is ASCII exactly when the character is, so the lookahead decides alike).
@@ -107,15 +107,19 @@ def _lowered_words(text: str) -> List[str]:
       every character).
     - The words split at white space, which neither deletion nor lowering touches.
     """
-    encoded = text.encode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     if b"'" in encoded:
         encoded = _NONCONTRACTION_APOSTROPHE_BYTES.sub(b"", encoded)
     encoded = encoded.translate(_ASCII_LOWER, _PUNCTUATION_BYTES)
     if text.isascii():
         return encoded.decode("ascii").split()
+    others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    if len(others) > _FEW_OTHERS:
+        return _lowered_by_word(encoded)
     lowerings = []
     sigma = False
-    for c in set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+    for c in others:
         action = _NON_ASCII_ACTIONS.get(c)
         if action is None:
             action = _non_ascii_action(c)
@@ -133,6 +137,38 @@ def _lowered_words(text: str) -> List[str]:
 
 
 _ASCII_BYTES = bytes(range(0x80))
+# A draft with more distinct non-ASCII characters than this (a passage in Hindi or Russian) is
+# finished word by word (`_lowered_by_word`): a pass over its whole text for each of them, and
+# a copy at each of their many places, costs more (a 140 kB page in Hindi: several times more)
+_FEW_OTHERS = 8
+_CLEANED_MOST = 50_000
+_cleaned: Dict[str, str] = {}  # a word with non-ASCII characters -> it, finished (`_lowered_by_word`)
+
+
+def _lowered_by_word(encoded: bytes) -> List[str]:
+    """_lowered_words' end, from its UTF-8 with apostrophes and ASCII punctuation deleted and
+    ASCII lowered: split at white space, then each word holding a non-ASCII character has those
+    _PUNCTUATION holds deleted and is lowered (kept by the word: each is done once a process),
+    and a word left empty is dropped.
+
+    The same words: a deletion never makes nor removes white space, so splitting first and
+    dropping the words left empty gives the words splitting after it gives; lower() never
+    changes white space (tests/test_readability_textstat.py) and lowers each character alone
+    but for a capital sigma, whose final form looks past case-ignorable characters only, which
+    white space never is (tests/test_readability_words.py): lowering each word alone is
+    lowering the text; lowering an ASCII word lowered already changes nothing.
+    """
+    words = encoded.decode("utf-8", "surrogatepass").split()
+    others = set(itertools.filterfalse(str.isascii, words))
+    if not others:
+        return words
+    if len(_cleaned) > _CLEANED_MOST:
+        _cleaned.clear()
+    new = others.difference(_cleaned)
+    if new:
+        _cleaned.update(zip(new, map(str.lower, map(_PUNCTUATION_NON_ASCII.sub, itertools.repeat(""), new))))
+    return list(filter(None, map(_cleaned.get, words, words)))
+
 _DELETE, _SIGMA, _KEEP = b"", "sigma", "keep"
 _NON_ASCII_ACTIONS: Dict[str, object] = {}  # a non-ASCII character -> what _lowered_words does to it
 
@@ -176,6 +212,37 @@ def _count_listed_sentences(sentences: List[str]) -> int:
     """count_sentences from _SENTENCE_UNLESS_SURE's list."""
     ignore_count = sum(1 for sentence in filter(None, sentences) if count_words(sentence) <= 2)
     return max(1, len(sentences) - ignore_count)
+
+
+# _fewest_sentences: the terminators made ".", ASCII letters, digits and white space kept, every
+# other byte deleted
+_TERMINATORS_AS_DOT = bytes.maketrans(b"!?", b"..")
+_NOT_SENTENCE_BYTES = bytes(
+    b for b in range(256) if not (b in b".!?" or (b < 128 and (chr(b).isalnum() or b in b" \t\n\r\x0b\x0c")))
+)
+
+
+def _fewest_sentences(encoded: bytes) -> int:
+    """A lower bound of count_sentences(text) (`encoded` its UTF-8), in C-level passes, no regex.
+
+    Why it is one. _SENTENCE's matches are the text's maximal runs of characters other than
+    . ! ? that hold a word character (\\w), each from its first word character on (plus the
+    terminators after it): a match starts at a \\b, which inside such a run, after a terminator
+    or the text's start, is first found before the run's first word character (a run without
+    one has no \\b: all its characters and the terminators around it are \\W), and [^.!?]+
+    then takes the rest of the run. The terminators are ASCII, so in the UTF-8 with every byte
+    deleted but those, ASCII letters and digits and ASCII white space, the pieces between "."
+    are those runs, one each, and a piece's white-space-separated tokens are made of ASCII
+    letters and digits only. A piece with three tokens or more (`split(None, 2)` gives 3) is a
+    run holding a match whose text keeps three of them, separated by white space, after
+    remove_punctuation (it deletes neither letters, digits nor white space): count_words gives
+    it 3 or more, so textstat does not ignore it. So count_sentences(text) = max(1, matches -
+    ignored) >= max(1, such pieces). (Deleting other bytes, non-ASCII white space included, only
+    merges or drops tokens: the count can only be lower.)
+    """
+    pieces = encoded.translate(_TERMINATORS_AS_DOT, _NOT_SENTENCE_BYTES).split(b".")
+    splits = map(bytes.split, pieces, itertools.repeat(None), itertools.repeat(2))
+    return max(1, list(map(len, splits)).count(3))
 
 
 def textstat_missing() -> CopydeskError:
@@ -520,10 +587,10 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
     # has as many words: lower() keeps white space as it is and never makes any (for every
     # character; tests/test_readability_textstat.py checks them all)
-    lowered_words = _lowered_words(text)
+    encoded = text.encode("utf-8", "surrogatepass")
+    lowered_words = _lowered_words(text, encoded)
     word_count = len(lowered_words)
 
-    listed = _SENTENCE_UNLESS_SURE.findall(text) if text else None
     # sums run in C: a word's count, or 0 when it is in the other table
     if at_most is not None and at_most >= 0.0:
         try:
@@ -532,12 +599,12 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
             _learn(set(lowered_words))
             most = sum(map(_bound.__getitem__, lowered_words))
         # the grade grows with the syllable count and falls with the sentence count (division
-        # and sums round monotonically): with the fewest sentences there can be (the unsure
-        # ones all ignored), a bound of at most `at_most` settles it without counting words
-        fewest = 0 if listed is None else max(1, listed.count(""))
-        if _grade(word_count, fewest, most) <= at_most:
+        # and sums round monotonically): with no more sentences than there are (a lower bound
+        # read off the bytes, no regex: `_fewest_sentences`), a bound of at most `at_most`
+        # settles it without listing the sentences. (An empty text has no words: grade 0.)
+        if _grade(word_count, _fewest_sentences(encoded), most) <= at_most:
             return None
-    sentences = 0 if listed is None else _count_listed_sentences(listed)
+    sentences = _count_listed_sentences(_SENTENCE_UNLESS_SURE.findall(text)) if text else 0
     if at_most is not None and at_most >= 0.0 and _grade(word_count, sentences, most) <= at_most:
         return None
     distinct = set(lowered_words)
