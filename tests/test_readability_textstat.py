@@ -22,7 +22,7 @@ textstat = pytest.importorskip("textstat")
 def lookup(request, monkeypatch):
     """Both ways the grade looks words up: the index kept in copydesk's cache, and (the cache
     turned off) bisection of the dictionary's sorted lines. Each starts from no words learned."""
-    for table in ("_seen", "_known", "_upper", "_bound"):
+    for table in ("_upper", "_bound"):
         monkeypatch.setattr(readability, table, type(getattr(readability, table))())
     if request.param == "sorted lines":
         monkeypatch.setattr(readability, "_cmu_index_state", {"index": None})
@@ -43,11 +43,23 @@ def test_every_dictionary_word_has_textstats_syllable_count(lookup):
     for word in words:
         expected = sum(1 for phone in reference[word][0] if phone[-1].isdigit())
         assert readability._cmu_syllables(word) == expected, word
-        assert readability._known[word] == expected, word
+        assert readability._bound[word] == expected and word not in readability._upper, word
         checked += 1
     assert checked > 100_000
     assert readability._cmu_syllables("zzzqqqxyz") is None
-    assert "zzzqqqxyz" not in readability._known and readability._upper["zzzqqqxyz"] == 7
+    assert readability._bound["zzzqqqxyz"] == readability._upper["zzzqqqxyz"] == 7
+
+
+def test_words_the_batch_lookup_cannot_join_are_looked_up_one_by_one(lookup):
+    # _learn joins a draft's new words with "\n" and "\x1e" (white space, which split() words
+    # never hold) and splits them back; words holding them are looked up the slower way
+    words = {"hello", "a\x1eb", "x\ny", "extraordinarily", "zzzqqqxyz"}
+    readability._learn(words)
+    for word in words:
+        counted = readability._cmu_syllables(word)
+        assert readability._bound[word] == (readability._pyphen_most(word) if counted is None else counted), word
+        assert (word in readability._upper) == (counted is None), word
+    assert readability._bound["hello"] == 2 and readability._bound["extraordinarily"] == 6
 
 
 def test_the_cached_index_finds_every_line_the_bisection_finds():

@@ -59,11 +59,9 @@ _LANG = "en_US"  # textstat's default language
 
 
 _cmu_lines: Optional[List[str]] = None
-_seen: set = set()  # every word looked up in the dictionary so far
-_known: Dict[str, int] = {}  # word -> syllables, from the CMU dictionary
-_upper: Dict[str, int] = {}  # word absent from it -> most syllables Pyphen can give it
+_upper: Dict[str, int] = {}  # word absent from the CMU dictionary -> most syllables Pyphen can give it
 _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
-_bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the most Pyphen can give
+_bound: Dict[str, int] = {}  # every word looked up -> its CMU syllables, or (`_upper`) the most Pyphen can give
 _pyphen = None
 # the tables above are emptied when they hold this many words (a long-running process that
 # reads many distinct words), at the start of a grade: never while one is computed
@@ -287,17 +285,21 @@ def _cmu_syllables(word: str) -> Optional[int]:
 # The dictionary as one string and an index, kept in copydesk's cache: reading it back takes a
 # few milliseconds, where splitting the 3.6 MB file into 135,000 lines and sorting them takes
 # about 30 ms, paid by every process (a commit hook, each pool worker). The string holds one
-# "\nword C" entry for every head word of the sorted file (the first line of each: the one
-# bisection finds), C the syllable count as one character, chr(48 + count). Entries are grouped
-# in buckets by the CRC-32 of the word's UTF-8 (a hash every process computes alike, unlike
-# hash()): bucket b spans [offsets[b], offsets[b + 1]) of the string, a few entries, so finding
-# a word reads a few dozen characters, and a draft's new words are looked up in C-level passes
-# (`_learn`). tests/test_readability_textstat.py holds `_indexed_syllables` equal to the
-# bisection on every word of the file.
-_INDEX_VERSION = 2
+# "\nword " entry for every head word of the sorted file (the first line of each: the one
+# bisection finds), placed (after as many spaces as it takes) where its position is the word's
+# syllable count modulo `modulus` (a power of two above every count): a word's count is where
+# its entry is found, modulo that, with no other lookup. Entries are grouped in buckets by the
+# CRC-32 of the word's UTF-8 (a hash every process computes alike, unlike hash()): bucket b
+# starts at offsets[b] and spans at most `window` characters, a few entries, so finding a word
+# reads a few dozen characters, and a draft's new words are looked up in a few C-level passes
+# (`_learn`). (Searching past a bucket's end into the next ones changes nothing: each word has
+# one entry, in its own bucket, and "\nword " matches no other entry.)
+# tests/test_readability_textstat.py holds `_indexed_syllables` equal to the bisection on every
+# word of the file.
+_INDEX_VERSION = 3
 _BUCKET_BITS = 16
 _BUCKET_MASK = (1 << _BUCKET_BITS) - 1
-_cmu_index_state: dict = {}  # "index": (text, offsets), or None when the cache is off
+_cmu_index_state: dict = {}  # "index": (text, offsets, window, modulus), or None when the cache is off
 
 
 def _buckets(words) -> List[int]:
@@ -307,7 +309,8 @@ def _buckets(words) -> List[int]:
 
 
 def _build_cmu_index():
-    """(text, offsets) from the sorted lines, in whole-list passes (well under a second, once a machine)."""
+    """(text, offsets, window, modulus) from the sorted lines, in whole-list passes (well under
+    a second, once a machine)."""
     getter = operator.itemgetter
     lines = [line for line in _cmu() if " " in line]
     parts = list(map(str.partition, lines, itertools.repeat(" ")))
@@ -318,14 +321,24 @@ def _build_cmu_index():
     counts = list(map(len, digits.split("\n")))
     # the first line of each head (sorted order), as bisection finds it
     first = dict(zip(reversed(heads), reversed(counts)))
+    modulus = 1 << max(first.values()).bit_length()  # above every count
     words = sorted(first)
     buckets = _buckets(words)
     grouped: List[List[str]] = [[] for _ in range(_BUCKET_MASK + 1)]
     for word, bucket in zip(words, buckets):
-        grouped[bucket].append("\n" + word + " " + chr(48 + first[word]))
-    pieces = list(map("".join, grouped))
-    offsets = array.array("q", itertools.accumulate(map(len, pieces), initial=0))
-    return "".join(pieces), offsets
+        grouped[bucket].append(word)
+    pieces: List[str] = []
+    offsets = array.array("q", [0])
+    position = window = 0
+    for bucket in grouped:
+        start = position
+        for word in bucket:
+            pad = (first[word] - position) % modulus
+            pieces.append(" " * pad + "\n" + word + " ")
+            position += pad + len(word) + 2
+        offsets.append(position)
+        window = max(window, position - start)
+    return "".join(pieces), offsets, window, modulus
 
 
 # every byte but the stress digits and the line end (a digit byte is never part of another
@@ -356,12 +369,12 @@ def prepare() -> None:
 
 def _indexed_syllables(index, word: str) -> Optional[int]:
     """`_cmu_syllables(word)`, from the index."""
-    text, offsets = index
+    text, offsets, window, modulus = index
     bucket = zlib.crc32(word.encode("utf-8", "surrogatepass")) & _BUCKET_MASK
-    at = text.find("\n" + word + " ", offsets[bucket], offsets[bucket + 1])
+    at = text.find("\n" + word + " ", offsets[bucket], offsets[bucket] + window)
     if at < 0:
         return None
-    return ord(text[at + len(word) + 2]) - 48
+    return at % modulus
 
 
 class _LazyHyphenation:
@@ -507,40 +520,39 @@ def _pyphen_most(word: str) -> int:
 
 
 def _learn(words: set) -> None:
-    """Look up the words not seen before in the CMU dictionary (`_cmu_syllables`: from the
-    cached index, or with the bisections run in C by `map`; this runs once per distinct word
-    of a run)."""
-    new = list(words - _seen)
+    """Look up the words not looked up before (those `_bound` lacks) in the CMU dictionary
+    (`_cmu_syllables`: from the cached index, or with the bisections run in C by `map`; this
+    runs once per distinct word of a run): `_bound` takes each one's count, or for one the
+    dictionary lacks the most Pyphen can give it, which `_upper` takes too."""
+    new = list(words.difference(_bound))
     if not new:
         return
     index = _cmu_index()
     if index is not None:
-        # `_indexed_syllables` for every new word at once: its bucket's span of the index, the
-        # entry "\nword " found there (-1: absent), the count character after it
-        text, offsets = index
-        buckets = _buckets(new)
-        starts = map(offsets.__getitem__, buckets)
-        ends = map(offsets.__getitem__, map(operator.add, buckets, itertools.repeat(1)))
-        needles = map(operator.add, map(operator.add, itertools.repeat("\n"), new), itertools.repeat(" "))
+        # `_indexed_syllables` for every new word at once: its bucket's start, the entry
+        # "\nword " found in the window from there (-1: absent), the count its place gives
+        text, offsets, window, modulus = index
+        # one encoding and one concatenation for all of them, split back into one piece each
+        # (a word never holds white space, "\n" and "\x1e" among it: it comes from split();
+        # checked, the slower way taken otherwise)
+        encoded = "\n".join(new).encode("utf-8", "surrogatepass").split(b"\n")
+        needles = ("\n" + " \x1e\n".join(new) + " ").split("\x1e")
+        if len(encoded) != len(new) or len(needles) != len(new):
+            encoded = list(map(str.encode, new, itertools.repeat("utf-8"), itertools.repeat("surrogatepass")))
+            needles = list(map(operator.add, map(operator.add, itertools.repeat("\n"), new), itertools.repeat(" ")))
+        buckets = map(operator.and_, map(zlib.crc32, encoded), itertools.repeat(_BUCKET_MASK))
+        starts = list(map(operator.getitem, itertools.repeat(offsets), buckets))
+        ends = map(operator.add, starts, itertools.repeat(window))
         ats = list(map(text.find, needles, starts, ends))
-        found = list(map(operator.le, itertools.repeat(0), ats))
-        if any(found):
-            words = list(itertools.compress(new, found))
-            # the count character: 2 past the entry's start ("\n", the word, the space)
-            places = map(operator.add, itertools.compress(ats, found), map(len, words))
-            characters = map(text.__getitem__, map(operator.add, places, itertools.repeat(2)))
-            counts = map(operator.sub, map(ord, characters), itertools.repeat(48))
-            learned = dict(zip(words, counts))
-            _known.update(learned)
-            _bound.update(learned)
-        if not all(found):
-            absent = list(itertools.compress(new, map(operator.not_, found)))
-            # _pyphen_most of each: max(1, len(word) - 2)
+        _bound.update(zip(new, map(operator.mod, ats, itertools.repeat(modulus))))
+        if -1 in ats:
+            # the absent ones (their count above is meaningless): _pyphen_most of each,
+            # max(1, len(word) - 2)
+            absent = list(itertools.compress(new, map(operator.gt, itertools.repeat(0), ats)))
             lengths = map(operator.sub, map(len, absent), itertools.repeat(2))
             most = dict(zip(absent, map(max, itertools.repeat(1), lengths)))
             _upper.update(most)
             _bound.update(most)
-        _seen.update(new)
         return
     lines = _cmu()
     size = len(lines)
@@ -548,10 +560,9 @@ def _learn(words: set) -> None:
     for word, head, i in zip(new, heads, map(bisect.bisect_left, itertools.repeat(lines), heads)):
         if i < size and lines[i].startswith(head):
             phones = lines[i][len(head):].split("#")[0]
-            _bound[word] = _known[word] = phones.count("0") + phones.count("1") + phones.count("2")
+            _bound[word] = phones.count("0") + phones.count("1") + phones.count("2")
         else:
             _bound[word] = _upper[word] = _pyphen_most(word)
-    _seen.update(new)
 
 
 def _grade(words: int, sentences: int, syllables: int) -> float:
@@ -571,7 +582,7 @@ def _grade(words: int, sentences: int, syllables: int) -> float:
 
 def _forget_words() -> None:
     """Empty the word tables (their size is bounded)."""
-    for table in (_seen, _known, _upper, _pyphen_counts, _bound):
+    for table in (_upper, _pyphen_counts, _bound):
         table.clear()
 
 
@@ -609,7 +620,8 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
         return None
     distinct = set(lowered_words)
     _learn(distinct)
-    known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
+    # the dictionary's words' counts: every word's in `_bound`, minus the others' (`_upper`'s)
+    known = sum(map(_bound.__getitem__, lowered_words)) - sum(map(_upper.get, lowered_words, itertools.repeat(0)))
     for word in distinct:
         if word in _upper and word not in _pyphen_counts:
             _pyphen_counts[word] = _pyphen_syllables(word)
