@@ -606,8 +606,8 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     if at_most is not None and at_most >= 0.0:
         try:
             most = sum(map(_bound.__getitem__, lowered_words))
-        except KeyError:  # words not met before: all looked up at once
-            _learn(set(lowered_words))
+        except KeyError:  # words not met before: all looked up at once (only those in the set)
+            _learn(set(itertools.filterfalse(_bound.__contains__, lowered_words)))
             most = sum(map(_bound.__getitem__, lowered_words))
         # the grade grows with the syllable count and falls with the sentence count (division
         # and sums round monotonically): with no more sentences than there are (a lower bound
