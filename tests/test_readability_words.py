@@ -12,6 +12,15 @@ def _reference(text: str):
     return readability._strip_punctuation(text).lower().split()
 
 
+@pytest.fixture(params=["by character", "by word"])
+def path(request, monkeypatch):
+    """Both ways _lowered_words finishes a draft with non-ASCII characters: a pass over the
+    text for each of them, or word by word (drafts with many of them)."""
+    monkeypatch.setattr(readability, "_FEW_OTHERS", 10**9 if request.param == "by character" else -1)
+    monkeypatch.setattr(readability, "_cleaned", {})
+    return request.param
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -21,11 +30,21 @@ def _reference(text: str):
         "a\u00a0b\u2009c\x1cd\u2028e \ud800 x",
     ],
 )
-def test_words_are_textstats(text):
+def test_words_are_textstats(text, path):
     assert readability._lowered_words(text) == _reference(text)
 
 
-def test_every_character_in_every_place_gives_textstats_words():
+def test_many_non_ascii_characters_go_word_by_word(monkeypatch):
+    text = "Сегодня Москва ОТВЕТИЛА — «нет» — Ελλάδα ΟΔΟΣ. “Fine,” he said."
+    calls = []
+    finish = readability._lowered_by_word
+    monkeypatch.setattr(readability, "_lowered_by_word", lambda encoded: calls.append(1) or finish(encoded))
+    assert readability._lowered_words(text) == _reference(text)
+    assert calls and "—" not in readability._lowered_words(text)
+    assert readability._lowered_words("“Fine,” he said — Zoë.") == ["fine", "he", "said", "zoë"] and len(calls) == 2
+
+
+def test_every_character_in_every_place_gives_textstats_words(path):
     # each character after a capital, before a word, after an apostrophe, next to a capital
     # sigma and a dotted capital I (whose lower case holds a combining mark, which is punctuation)
     for code in range(0x80, 0x110000, 7):

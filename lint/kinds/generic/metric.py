@@ -26,10 +26,6 @@ _WORD = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.-"
 
 
-# each byte of _WORD_BYTES to "w", every other byte to "."
-_NOT_WORD_MASK = bytes(ord("w") if b in _WORD_BYTES else ord(".") for b in range(256))
-
-
 def _most_words(text: str, start: int, end: int) -> int:
     """An upper bound of len(_WORD.findall(text, start, end)), in two C-level passes."""
     return len(text[start:end].encode("utf-8", "surrogatepass").translate(None, _WORD_BYTES)) + 1
@@ -159,9 +155,10 @@ class Metric(Kind):
         short = self.max if self.metric == "words" and self.min is None else None
         bounded_words = short is not None and prefilters_enabled()
         # sentence ends and letters of other scripts are all non-ASCII: an ASCII draft (most
-        # of them) has neither, asked once a draft instead of once a span
+        # of them) has neither, asked once a draft instead of once a span (the ends, the first
+        # time a span is measured: most drafts have none to measure)
         other_scripts = self.metric == "words" and not doc.text.isascii()
-        other_ends = other_scripts and any(c in doc.text for c in _OTHER_END_CHARS)
+        other_ends = None
         if short is not None:
             # the spans `(end - start + 1) // 2 <= short` below skips, left out in C-level
             # passes (most sentences of a draft)
@@ -171,19 +168,22 @@ class Metric(Kind):
             spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), halves)))
             if bounded_words and spans:
                 # and those of at most `short` words by the characters that are not _WORD_BYTES
-                # (each non-ASCII one a "?", one byte: a count of the draft's mask, one C call a
-                # span). That bound is `_most_words`, counting characters, not their bytes: as
-                # valid, and no larger (in an ASCII draft, the same)
-                mask = doc.text.encode("ascii", "replace").translate(_NOT_WORD_MASK)
-                dots = map(mask.count, itertools.repeat(b"."), map(_FIRST, spans), map(_SECOND, spans))
+                # (each non-ASCII one a "?", one byte), counted in each span left (a few C calls
+                # a span, over those spans only: most of a draft's text is in shorter ones).
+                # That bound is `_most_words`, counting characters, not their bytes: as valid,
+                # and no larger (in an ASCII span, the same)
+                text = doc.text
+                pieces = map(operator.getitem, itertools.repeat(text), map(slice, map(_FIRST, spans), map(_SECOND, spans)))
+                encoded = map(str.encode, pieces, itertools.repeat("ascii"), itertools.repeat("replace"))
+                dots = map(len, map(bytes.translate, encoded, itertools.repeat(None), itertools.repeat(_WORD_BYTES)))
                 spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), map(operator.add, dots, itertools.repeat(1)))))
         for start, end in spans:
             if end <= start:
                 continue
             if short is not None and (end - start + 1) // 2 <= short:
                 continue
-            if bounded_words and _most_words(doc.text, start, end) <= short:
-                continue  # a long sentence, but of short words and few commas
+            # (`_most_words` needs no asking here: it counts bytes where the filter above counts
+            # characters, so it is never lower than that count, which is above `short`)
             if self.min_words and not _has_words(doc, start, end, self.min_words):
                 continue
             if self._skip is not None and self._skip.match(doc.text, start, end):
@@ -191,6 +191,8 @@ class Metric(Kind):
             if other_scripts:  # metric "words", a draft with non-ASCII characters
                 # a sentence end the splitter does not know (Hindi ।, Chinese 。): measure the
                 # longest of the sentences it holds
+                if other_ends is None:
+                    other_ends = any(c in doc.text for c in _OTHER_END_CHARS)
                 if other_ends:
                     start, end = _longest_sentence(doc.text, start, end, short)
                     if short is not None and (end - start + 1) // 2 <= short:

@@ -59,11 +59,9 @@ _LANG = "en_US"  # textstat's default language
 
 
 _cmu_lines: Optional[List[str]] = None
-_seen: set = set()  # every word looked up in the dictionary so far
-_known: Dict[str, int] = {}  # word -> syllables, from the CMU dictionary
-_upper: Dict[str, int] = {}  # word absent from it -> most syllables Pyphen can give it
+_upper: Dict[str, int] = {}  # word absent from the CMU dictionary -> most syllables Pyphen can give it
 _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
-_bound: Dict[str, int] = {}  # every word looked up -> its syllables, or the most Pyphen can give
+_bound: Dict[str, int] = {}  # every word looked up -> its CMU syllables, or (`_upper`) the most Pyphen can give
 _pyphen = None
 # the tables above are emptied when they hold this many words (a long-running process that
 # reads many distinct words), at the start of a grade: never while one is computed
@@ -91,9 +89,9 @@ _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnop
 _NONCONTRACTION_APOSTROPHE_BYTES = re.compile(_NONCONTRACTION_APOSTROPHE.pattern.encode("ascii"))
 
 
-def _lowered_words(text: str) -> List[str]:
+def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
     """textstat's list_words(text, lowercase=True): `_strip_punctuation(text).lower().split()`,
-    in fewer passes over the text, bytewise on its UTF-8.
+    in fewer passes over the text, bytewise on its UTF-8 (`encoded`, when the caller has it).
 
     - The apostrophe rule runs on the UTF-8 (its pattern is ASCII; the byte after an apostrophe
       is ASCII exactly when the character is, so the lookahead decides alike).
@@ -107,15 +105,19 @@ def _lowered_words(text: str) -> List[str]:
       every character).
     - The words split at white space, which neither deletion nor lowering touches.
     """
-    encoded = text.encode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     if b"'" in encoded:
         encoded = _NONCONTRACTION_APOSTROPHE_BYTES.sub(b"", encoded)
     encoded = encoded.translate(_ASCII_LOWER, _PUNCTUATION_BYTES)
     if text.isascii():
         return encoded.decode("ascii").split()
+    others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    if len(others) > _FEW_OTHERS:
+        return _lowered_by_word(encoded)
     lowerings = []
     sigma = False
-    for c in set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+    for c in others:
         action = _NON_ASCII_ACTIONS.get(c)
         if action is None:
             action = _non_ascii_action(c)
@@ -133,6 +135,38 @@ def _lowered_words(text: str) -> List[str]:
 
 
 _ASCII_BYTES = bytes(range(0x80))
+# A draft with more distinct non-ASCII characters than this (a passage in Hindi or Russian) is
+# finished word by word (`_lowered_by_word`): a pass over its whole text for each of them, and
+# a copy at each of their many places, costs more (a 140 kB page in Hindi: several times more)
+_FEW_OTHERS = 8
+_CLEANED_MOST = 50_000
+_cleaned: Dict[str, str] = {}  # a word with non-ASCII characters -> it, finished (`_lowered_by_word`)
+
+
+def _lowered_by_word(encoded: bytes) -> List[str]:
+    """_lowered_words' end, from its UTF-8 with apostrophes and ASCII punctuation deleted and
+    ASCII lowered: split at white space, then each word holding a non-ASCII character has those
+    _PUNCTUATION holds deleted and is lowered (kept by the word: each is done once a process),
+    and a word left empty is dropped.
+
+    The same words: a deletion never makes nor removes white space, so splitting first and
+    dropping the words left empty gives the words splitting after it gives; lower() never
+    changes white space (tests/test_readability_textstat.py) and lowers each character alone
+    but for a capital sigma, whose final form looks past case-ignorable characters only, which
+    white space never is (tests/test_readability_words.py): lowering each word alone is
+    lowering the text; lowering an ASCII word lowered already changes nothing.
+    """
+    words = encoded.decode("utf-8", "surrogatepass").split()
+    others = set(itertools.filterfalse(str.isascii, words))
+    if not others:
+        return words
+    if len(_cleaned) > _CLEANED_MOST:
+        _cleaned.clear()
+    new = others.difference(_cleaned)
+    if new:
+        _cleaned.update(zip(new, map(str.lower, map(_PUNCTUATION_NON_ASCII.sub, itertools.repeat(""), new))))
+    return list(filter(None, map(_cleaned.get, words, words)))
+
 _DELETE, _SIGMA, _KEEP = b"", "sigma", "keep"
 _NON_ASCII_ACTIONS: Dict[str, object] = {}  # a non-ASCII character -> what _lowered_words does to it
 
@@ -178,6 +212,37 @@ def _count_listed_sentences(sentences: List[str]) -> int:
     return max(1, len(sentences) - ignore_count)
 
 
+# _fewest_sentences: the terminators made ".", ASCII letters, digits and white space kept, every
+# other byte deleted
+_TERMINATORS_AS_DOT = bytes.maketrans(b"!?", b"..")
+_NOT_SENTENCE_BYTES = bytes(
+    b for b in range(256) if not (b in b".!?" or (b < 128 and (chr(b).isalnum() or b in b" \t\n\r\x0b\x0c")))
+)
+
+
+def _fewest_sentences(encoded: bytes) -> int:
+    """A lower bound of count_sentences(text) (`encoded` its UTF-8), in C-level passes, no regex.
+
+    Why it is one. _SENTENCE's matches are the text's maximal runs of characters other than
+    . ! ? that hold a word character (\\w), each from its first word character on (plus the
+    terminators after it): a match starts at a \\b, which inside such a run, after a terminator
+    or the text's start, is first found before the run's first word character (a run without
+    one has no \\b: all its characters and the terminators around it are \\W), and [^.!?]+
+    then takes the rest of the run. The terminators are ASCII, so in the UTF-8 with every byte
+    deleted but those, ASCII letters and digits and ASCII white space, the pieces between "."
+    are those runs, one each, and a piece's white-space-separated tokens are made of ASCII
+    letters and digits only. A piece with three tokens or more (`split(None, 2)` gives 3) is a
+    run holding a match whose text keeps three of them, separated by white space, after
+    remove_punctuation (it deletes neither letters, digits nor white space): count_words gives
+    it 3 or more, so textstat does not ignore it. So count_sentences(text) = max(1, matches -
+    ignored) >= max(1, such pieces). (Deleting other bytes, non-ASCII white space included, only
+    merges or drops tokens: the count can only be lower.)
+    """
+    pieces = encoded.translate(_TERMINATORS_AS_DOT, _NOT_SENTENCE_BYTES).split(b".")
+    splits = map(bytes.split, pieces, itertools.repeat(None), itertools.repeat(2))
+    return max(1, list(map(len, splits)).count(3))
+
+
 def textstat_missing() -> CopydeskError:
     """The error a readability rule gives when textstat (its dictionary) is not installed."""
     return CopydeskError("this rule needs the textstat package, which copydesk installs with it: reinstall copydesk, or pip install 'textstat==0.7.8'")
@@ -220,17 +285,21 @@ def _cmu_syllables(word: str) -> Optional[int]:
 # The dictionary as one string and an index, kept in copydesk's cache: reading it back takes a
 # few milliseconds, where splitting the 3.6 MB file into 135,000 lines and sorting them takes
 # about 30 ms, paid by every process (a commit hook, each pool worker). The string holds one
-# "\nword C" entry for every head word of the sorted file (the first line of each: the one
-# bisection finds), C the syllable count as one character, chr(48 + count). Entries are grouped
-# in buckets by the CRC-32 of the word's UTF-8 (a hash every process computes alike, unlike
-# hash()): bucket b spans [offsets[b], offsets[b + 1]) of the string, a few entries, so finding
-# a word reads a few dozen characters, and a draft's new words are looked up in C-level passes
-# (`_learn`). tests/test_readability_textstat.py holds `_indexed_syllables` equal to the
-# bisection on every word of the file.
-_INDEX_VERSION = 2
+# "\nword " entry for every head word of the sorted file (the first line of each: the one
+# bisection finds), placed (after as many spaces as it takes) where its position is the word's
+# syllable count modulo `modulus` (a power of two above every count): a word's count is where
+# its entry is found, modulo that, with no other lookup. Entries are grouped in buckets by the
+# CRC-32 of the word's UTF-8 (a hash every process computes alike, unlike hash()): bucket b
+# starts at offsets[b] and spans at most `window` characters, a few entries, so finding a word
+# reads a few dozen characters, and a draft's new words are looked up in a few C-level passes
+# (`_learn`). (Searching past a bucket's end into the next ones changes nothing: each word has
+# one entry, in its own bucket, and "\nword " matches no other entry.)
+# tests/test_readability_textstat.py holds `_indexed_syllables` equal to the bisection on every
+# word of the file.
+_INDEX_VERSION = 3
 _BUCKET_BITS = 16
 _BUCKET_MASK = (1 << _BUCKET_BITS) - 1
-_cmu_index_state: dict = {}  # "index": (text, offsets), or None when the cache is off
+_cmu_index_state: dict = {}  # "index": (text, offsets, window, modulus), or None when the cache is off
 
 
 def _buckets(words) -> List[int]:
@@ -240,7 +309,8 @@ def _buckets(words) -> List[int]:
 
 
 def _build_cmu_index():
-    """(text, offsets) from the sorted lines, in whole-list passes (well under a second, once a machine)."""
+    """(text, offsets, window, modulus) from the sorted lines, in whole-list passes (well under
+    a second, once a machine)."""
     getter = operator.itemgetter
     lines = [line for line in _cmu() if " " in line]
     parts = list(map(str.partition, lines, itertools.repeat(" ")))
@@ -251,14 +321,24 @@ def _build_cmu_index():
     counts = list(map(len, digits.split("\n")))
     # the first line of each head (sorted order), as bisection finds it
     first = dict(zip(reversed(heads), reversed(counts)))
+    modulus = 1 << max(first.values()).bit_length()  # above every count
     words = sorted(first)
     buckets = _buckets(words)
     grouped: List[List[str]] = [[] for _ in range(_BUCKET_MASK + 1)]
     for word, bucket in zip(words, buckets):
-        grouped[bucket].append("\n" + word + " " + chr(48 + first[word]))
-    pieces = list(map("".join, grouped))
-    offsets = array.array("q", itertools.accumulate(map(len, pieces), initial=0))
-    return "".join(pieces), offsets
+        grouped[bucket].append(word)
+    pieces: List[str] = []
+    offsets = array.array("q", [0])
+    position = window = 0
+    for bucket in grouped:
+        start = position
+        for word in bucket:
+            pad = (first[word] - position) % modulus
+            pieces.append(" " * pad + "\n" + word + " ")
+            position += pad + len(word) + 2
+        offsets.append(position)
+        window = max(window, position - start)
+    return "".join(pieces), offsets, window, modulus
 
 
 # every byte but the stress digits and the line end (a digit byte is never part of another
@@ -289,12 +369,12 @@ def prepare() -> None:
 
 def _indexed_syllables(index, word: str) -> Optional[int]:
     """`_cmu_syllables(word)`, from the index."""
-    text, offsets = index
+    text, offsets, window, modulus = index
     bucket = zlib.crc32(word.encode("utf-8", "surrogatepass")) & _BUCKET_MASK
-    at = text.find("\n" + word + " ", offsets[bucket], offsets[bucket + 1])
+    at = text.find("\n" + word + " ", offsets[bucket], offsets[bucket] + window)
     if at < 0:
         return None
-    return ord(text[at + len(word) + 2]) - 48
+    return at % modulus
 
 
 class _LazyHyphenation:
@@ -331,10 +411,20 @@ class _LazyHyphenation:
         self._start(raw)
         return self
 
-    def _start(self, raw: Dict[str, str]) -> None:
+    @classmethod
+    def from_joined(cls, keys: str, patterns: str, maxlen: int) -> "_LazyHyphenation":
+        """One from the patterns `_raw` holds, its keys and its values each joined by "\n"
+        (no key or pattern holds one: they are lines), and its longest key's length, as
+        copydesk's cache keeps them: two strings read back, split and zipped, in a third of
+        the time a pickled dictionary of 11,000 entries takes."""
+        self = cls.__new__(cls)
+        self._start(dict(zip(keys.split("\n"), patterns.split("\n"))), maxlen)
+        return self
+
+    def _start(self, raw: Dict[str, str], maxlen: Optional[int] = None) -> None:
         self._raw = raw
         self._parsed: Dict[str, tuple] = {}
-        self.maxlen = max(map(len, raw))
+        self.maxlen = max(map(len, raw)) if maxlen is None else maxlen
         self.cache: Dict[str, List[int]] = {}
 
     def get(self, key: str):
@@ -397,20 +487,21 @@ def _load_hyphenator():
         if info is not None:
             from lint.packs import cache as packcache
 
-            inputs = ("pyphen-patterns", 1, os.path.abspath(path), info.st_size, info.st_mtime_ns)
+            inputs = ("pyphen-patterns", 2, os.path.abspath(path), info.st_size, info.st_mtime_ns)
             read = packcache.derived("pyphen-", inputs, lambda: _read_patterns(path))
             if read is None:  # the cache is off
                 read = _read_patterns(path)
             if read[0] == "plain":
-                return _LazyHyphenation.from_raw(read[1])
+                return _LazyHyphenation.from_joined(*read[1:])
     import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
 
     return pyphen.Pyphen(lang=_LANG).hd
 
 
 def _read_patterns(path: str) -> tuple:
-    """("plain", the lazy reader's patterns) when the file is one it reads as pyphen does,
-    ("pyphen",) otherwise."""
+    """("plain", the lazy reader's pattern keys joined by "\n", their patterns joined alike,
+    the longest key's length) when the file is one it reads as pyphen does, ("pyphen",)
+    otherwise."""
     with open(path, "rb") as file:
         data = file.read()
     first, _, rest = data.partition(b"\n")
@@ -419,8 +510,9 @@ def _read_patterns(path: str) -> tuple:
         # no ^^hh escapes, "/" alternatives, "\r" (read_text would end a line there), or
         # non-ASCII digits (\d, which pyphen's parser takes for values, is then [0-9])
         plain = not ("^^" in text or "/" in text or "\r" in text or re.search(r"[^\D0-9]", text))
-        if plain:
-            return ("plain", _LazyHyphenation(text.split("\n"))._raw)
+        raw = _LazyHyphenation(text.split("\n"))._raw if plain else None
+        if raw:
+            return ("plain", "\n".join(raw), "\n".join(raw.values()), max(map(len, raw)))
     return ("pyphen",)
 
 
@@ -440,40 +532,39 @@ def _pyphen_most(word: str) -> int:
 
 
 def _learn(words: set) -> None:
-    """Look up the words not seen before in the CMU dictionary (`_cmu_syllables`: from the
-    cached index, or with the bisections run in C by `map`; this runs once per distinct word
-    of a run)."""
-    new = list(words - _seen)
+    """Look up the words not looked up before (those `_bound` lacks) in the CMU dictionary
+    (`_cmu_syllables`: from the cached index, or with the bisections run in C by `map`; this
+    runs once per distinct word of a run): `_bound` takes each one's count, or for one the
+    dictionary lacks the most Pyphen can give it, which `_upper` takes too."""
+    new = list(words.difference(_bound))
     if not new:
         return
     index = _cmu_index()
     if index is not None:
-        # `_indexed_syllables` for every new word at once: its bucket's span of the index, the
-        # entry "\nword " found there (-1: absent), the count character after it
-        text, offsets = index
-        buckets = _buckets(new)
-        starts = map(offsets.__getitem__, buckets)
-        ends = map(offsets.__getitem__, map(operator.add, buckets, itertools.repeat(1)))
-        needles = map(operator.add, map(operator.add, itertools.repeat("\n"), new), itertools.repeat(" "))
+        # `_indexed_syllables` for every new word at once: its bucket's start, the entry
+        # "\nword " found in the window from there (-1: absent), the count its place gives
+        text, offsets, window, modulus = index
+        # one encoding and one concatenation for all of them, split back into one piece each
+        # (a word never holds white space, "\n" and "\x1e" among it: it comes from split();
+        # checked, the slower way taken otherwise)
+        encoded = "\n".join(new).encode("utf-8", "surrogatepass").split(b"\n")
+        needles = ("\n" + " \x1e\n".join(new) + " ").split("\x1e")
+        if len(encoded) != len(new) or len(needles) != len(new):
+            encoded = list(map(str.encode, new, itertools.repeat("utf-8"), itertools.repeat("surrogatepass")))
+            needles = list(map(operator.add, map(operator.add, itertools.repeat("\n"), new), itertools.repeat(" ")))
+        buckets = map(operator.and_, map(zlib.crc32, encoded), itertools.repeat(_BUCKET_MASK))
+        starts = list(map(operator.getitem, itertools.repeat(offsets), buckets))
+        ends = map(operator.add, starts, itertools.repeat(window))
         ats = list(map(text.find, needles, starts, ends))
-        found = list(map(operator.le, itertools.repeat(0), ats))
-        if any(found):
-            words = list(itertools.compress(new, found))
-            # the count character: 2 past the entry's start ("\n", the word, the space)
-            places = map(operator.add, itertools.compress(ats, found), map(len, words))
-            characters = map(text.__getitem__, map(operator.add, places, itertools.repeat(2)))
-            counts = map(operator.sub, map(ord, characters), itertools.repeat(48))
-            learned = dict(zip(words, counts))
-            _known.update(learned)
-            _bound.update(learned)
-        if not all(found):
-            absent = list(itertools.compress(new, map(operator.not_, found)))
-            # _pyphen_most of each: max(1, len(word) - 2)
+        _bound.update(zip(new, map(operator.mod, ats, itertools.repeat(modulus))))
+        if -1 in ats:
+            # the absent ones (their count above is meaningless): _pyphen_most of each,
+            # max(1, len(word) - 2)
+            absent = list(itertools.compress(new, map(operator.gt, itertools.repeat(0), ats)))
             lengths = map(operator.sub, map(len, absent), itertools.repeat(2))
             most = dict(zip(absent, map(max, itertools.repeat(1), lengths)))
             _upper.update(most)
             _bound.update(most)
-        _seen.update(new)
         return
     lines = _cmu()
     size = len(lines)
@@ -481,10 +572,9 @@ def _learn(words: set) -> None:
     for word, head, i in zip(new, heads, map(bisect.bisect_left, itertools.repeat(lines), heads)):
         if i < size and lines[i].startswith(head):
             phones = lines[i][len(head):].split("#")[0]
-            _bound[word] = _known[word] = phones.count("0") + phones.count("1") + phones.count("2")
+            _bound[word] = phones.count("0") + phones.count("1") + phones.count("2")
         else:
             _bound[word] = _upper[word] = _pyphen_most(word)
-    _seen.update(new)
 
 
 def _grade(words: int, sentences: int, syllables: int) -> float:
@@ -504,7 +594,7 @@ def _grade(words: int, sentences: int, syllables: int) -> float:
 
 def _forget_words() -> None:
     """Empty the word tables (their size is bounded)."""
-    for table in (_seen, _known, _upper, _pyphen_counts, _bound):
+    for table in (_upper, _pyphen_counts, _bound):
         table.clear()
 
 
@@ -520,29 +610,30 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
     # has as many words: lower() keeps white space as it is and never makes any (for every
     # character; tests/test_readability_textstat.py checks them all)
-    lowered_words = _lowered_words(text)
+    encoded = text.encode("utf-8", "surrogatepass")
+    lowered_words = _lowered_words(text, encoded)
     word_count = len(lowered_words)
 
-    listed = _SENTENCE_UNLESS_SURE.findall(text) if text else None
     # sums run in C: a word's count, or 0 when it is in the other table
     if at_most is not None and at_most >= 0.0:
         try:
             most = sum(map(_bound.__getitem__, lowered_words))
-        except KeyError:  # words not met before: all looked up at once
-            _learn(set(lowered_words))
+        except KeyError:  # words not met before: all looked up at once (only those in the set)
+            _learn(set(itertools.filterfalse(_bound.__contains__, lowered_words)))
             most = sum(map(_bound.__getitem__, lowered_words))
         # the grade grows with the syllable count and falls with the sentence count (division
-        # and sums round monotonically): with the fewest sentences there can be (the unsure
-        # ones all ignored), a bound of at most `at_most` settles it without counting words
-        fewest = 0 if listed is None else max(1, listed.count(""))
-        if _grade(word_count, fewest, most) <= at_most:
+        # and sums round monotonically): with no more sentences than there are (a lower bound
+        # read off the bytes, no regex: `_fewest_sentences`), a bound of at most `at_most`
+        # settles it without listing the sentences. (An empty text has no words: grade 0.)
+        if _grade(word_count, _fewest_sentences(encoded), most) <= at_most:
             return None
-    sentences = 0 if listed is None else _count_listed_sentences(listed)
+    sentences = _count_listed_sentences(_SENTENCE_UNLESS_SURE.findall(text)) if text else 0
     if at_most is not None and at_most >= 0.0 and _grade(word_count, sentences, most) <= at_most:
         return None
     distinct = set(lowered_words)
     _learn(distinct)
-    known = sum(map(_known.get, lowered_words, itertools.repeat(0)))
+    # the dictionary's words' counts: every word's in `_bound`, minus the others' (`_upper`'s)
+    known = sum(map(_bound.__getitem__, lowered_words)) - sum(map(_upper.get, lowered_words, itertools.repeat(0)))
     for word in distinct:
         if word in _upper and word not in _pyphen_counts:
             _pyphen_counts[word] = _pyphen_syllables(word)
