@@ -119,3 +119,18 @@ def test_line_end_tests_searched_from_where_a_match_can_start_find_what_a_whole_
     }
     for shortcut, pattern in whole.items():
         assert shortcut(before) == (pattern.search(before) is not None), (shortcut.__name__, before)
+
+
+def test_may_caps_written_as_what_it_leaves_out_holds_every_code_point_the_positive_class_holds():
+    # _MAY_CAPS's class is written negated (cheap to compile); it must hold exactly the
+    # characters of the positive class it stands for, over every code point
+    from lint.kinds.newsroom import desk_note
+
+    positive = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2070-\U0010ffff]"
+    every = "".join(map(chr, range(0x110000)))
+    runs = [m.span() for m in re.finditer(desk_note._MAY_CAPS_CLASS + "+", every)]
+    assert runs == [m.span() for m in re.finditer(positive + "+", every)]
+    assert runs == [(0x41, 0x5B), (0xC0, 0xD7), (0xD8, 0xDF), (0x100, 0x2000), (0x2070, 0x110000)]
+    # and the pattern itself: a capital before a Latin-1 lower-case letter is no start (a
+    # Cyrillic capital before its lower case may be, and that lower case too: past U+00FF)
+    assert [m.start() for m in desk_note._MAY_CAPS.finditer("Ab AB É\u00e9 \u0410\u0430 Ö1 x")] == [3, 4, 9, 10, 12]
