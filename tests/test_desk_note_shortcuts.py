@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -134,3 +135,33 @@ def test_may_caps_written_as_what_it_leaves_out_holds_every_code_point_the_posit
     # and the pattern itself: a capital before a Latin-1 lower-case letter is no start (a
     # Cyrillic capital before its lower case may be, and that lower case too: past U+00FF)
     assert [m.start() for m in desk_note._MAY_CAPS.finditer("Ab AB É\u00e9 \u0410\u0430 Ö1 x")] == [3, 4, 9, 10, 12]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="tkpPlsz30 -#?:Eqc\n’", max_size=400))
+def test_a_literal_found_from_its_rare_characters_places_is_a_literal_the_text_holds(text):
+    # `_holds` tries the places of a rare character (then, after many, searches): the same
+    # answer as `in`, whether the character is seldom or often in the text
+    from lint.kinds.newsroom.desk_note import _holds
+
+    for literals in ((("tk", 1),), (("30-", 0), ("30 -", 0)), (("Eds:", 3),), (("###", 0),), (("pls", 0),)):
+        rare = literals[0][0][literals[0][1]]
+        assert _holds(text, rare, literals) == any(literal in text for literal, _ in literals)
+    assert _holds("k" * 100 + "tk", "k", (("tk", 1),)) and not _holds("k" * 100, "k", (("tk", 1),))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abzAZ1 ıſKé-", max_size=5))
+def test_a_language_marker_read_without_regex_is_what_the_pattern_reads(content):
+    from lint.kinds.newsroom.desk_note import _language
+
+    assert _language(content) == bool(regex.fullmatch(r"[a-z]{2,3}", content))
+
+
+def test_double_round_brackets_inside_a_line_find_what_the_plain_path_finds():
+    # a language marker inside a line is passed over before its line is read; a speaker label
+    # or a note in double brackets inside a line is still judged
+    texts = ["Interview\n\n((WN)) What is your name? ((hi)) Hindi: नमस्ते। ((en)) Hello.\n",
+             "Interview\n\nShe spoke. ((eng)) More ((check name)) and ((Jo Marsh)) and ((HI)) here.\n",
+             "Headline here\n\n((hi))\n((WN)) Asked. ((zz)) ((abcd))\n"]
+    assert _findings(texts) == plain(lambda: _findings(texts))
