@@ -165,3 +165,13 @@ def test_double_round_brackets_inside_a_line_find_what_the_plain_path_finds():
              "Interview\n\nShe spoke. ((eng)) More ((check name)) and ((Jo Marsh)) and ((HI)) here.\n",
              "Headline here\n\n((hi))\n((WN)) Asked. ((zz)) ((abcd))\n"]
     assert _findings(texts) == plain(lambda: _findings(texts))
+
+
+def test_brackets_tried_only_where_they_open_find_what_the_plain_path_finds():
+    # each bracket group tried at its opening characters: runs of openers, brackets inside
+    # brackets, a group's match running over another group's opener
+    texts = ["Vote count\n\n(((CHECK))) and ((WN)) ((( x ))) [(TK)] ([CQ]) {[NOTE: ed]} <<(Adds quote)>>\n",
+             "Vote count\n\nThe mayor (CQ) said [[check this [with legal]]] and (( (TK) )) then [TK (cq)].\n",
+             "Vote count\n\n((Jo Marsh)) Hello ((( ((hi)) (Updates figures) [[ [x] ]] {{TK}} <<check>>\n"]
+    assert _findings(texts) == plain(lambda: _findings(texts))
+    assert _findings(texts)  # (notes among them)
