@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -119,3 +120,58 @@ def test_line_end_tests_searched_from_where_a_match_can_start_find_what_a_whole_
     }
     for shortcut, pattern in whole.items():
         assert shortcut(before) == (pattern.search(before) is not None), (shortcut.__name__, before)
+
+
+def test_may_caps_written_as_what_it_leaves_out_holds_every_code_point_the_positive_class_holds():
+    # _MAY_CAPS's class is written negated (cheap to compile); it must hold exactly the
+    # characters of the positive class it stands for, over every code point
+    from lint.kinds.newsroom import desk_note
+
+    positive = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2070-\U0010ffff]"
+    every = "".join(map(chr, range(0x110000)))
+    runs = [m.span() for m in re.finditer(desk_note._MAY_CAPS_CLASS + "+", every)]
+    assert runs == [m.span() for m in re.finditer(positive + "+", every)]
+    assert runs == [(0x41, 0x5B), (0xC0, 0xD7), (0xD8, 0xDF), (0x100, 0x2000), (0x2070, 0x110000)]
+    # and the pattern itself: a capital before a Latin-1 lower-case letter is no start (a
+    # Cyrillic capital before its lower case may be, and that lower case too: past U+00FF)
+    assert [m.start() for m in desk_note._MAY_CAPS.finditer("Ab AB É\u00e9 \u0410\u0430 Ö1 x")] == [3, 4, 9, 10, 12]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="tkpPlsz30 -#?:Eqc\n’", max_size=400))
+def test_a_literal_found_from_its_rare_characters_places_is_a_literal_the_text_holds(text):
+    # `_holds` tries the places of a rare character (then, after many, searches): the same
+    # answer as `in`, whether the character is seldom or often in the text
+    from lint.kinds.newsroom.desk_note import _holds
+
+    for literals in ((("tk", 1),), (("30-", 0), ("30 -", 0)), (("Eds:", 3),), (("###", 0),), (("pls", 0),)):
+        rare = literals[0][0][literals[0][1]]
+        assert _holds(text, rare, literals) == any(literal in text for literal, _ in literals)
+    assert _holds("k" * 100 + "tk", "k", (("tk", 1),)) and not _holds("k" * 100, "k", (("tk", 1),))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abzAZ1 ıſKé-", max_size=5))
+def test_a_language_marker_read_without_regex_is_what_the_pattern_reads(content):
+    from lint.kinds.newsroom.desk_note import _language
+
+    assert _language(content) == bool(regex.fullmatch(r"[a-z]{2,3}", content))
+
+
+def test_double_round_brackets_inside_a_line_find_what_the_plain_path_finds():
+    # a language marker inside a line is passed over before its line is read; a speaker label
+    # or a note in double brackets inside a line is still judged
+    texts = ["Interview\n\n((WN)) What is your name? ((hi)) Hindi: नमस्ते। ((en)) Hello.\n",
+             "Interview\n\nShe spoke. ((eng)) More ((check name)) and ((Jo Marsh)) and ((HI)) here.\n",
+             "Headline here\n\n((hi))\n((WN)) Asked. ((zz)) ((abcd))\n"]
+    assert _findings(texts) == plain(lambda: _findings(texts))
+
+
+def test_brackets_tried_only_where_they_open_find_what_the_plain_path_finds():
+    # each bracket group tried at its opening characters: runs of openers, brackets inside
+    # brackets, a group's match running over another group's opener
+    texts = ["Vote count\n\n(((CHECK))) and ((WN)) ((( x ))) [(TK)] ([CQ]) {[NOTE: ed]} <<(Adds quote)>>\n",
+             "Vote count\n\nThe mayor (CQ) said [[check this [with legal]]] and (( (TK) )) then [TK (cq)].\n",
+             "Vote count\n\n((Jo Marsh)) Hello ((( ((hi)) (Updates figures) [[ [x] ]] {{TK}} <<check>>\n"]
+    assert _findings(texts) == plain(lambda: _findings(texts))
+    assert _findings(texts)  # (notes among them)

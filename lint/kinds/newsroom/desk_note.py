@@ -62,8 +62,14 @@ _TOKEN = lazy_compile(_CAPS_WORD)
 # but the General Punctuation block, which holds no letter) not followed by a Latin-1 lower-case
 # letter (each of a-z, ß-ö, ø-ÿ is \p{Ll}). A word in capitals starts with a \p{Lu} followed
 # by a capital, a digit, an apostrophe or hyphen, or no letter at all: where this finds nothing
-# in a stretch of text, _CAPS_RUN finds nothing there either
-_MAY_CAPS = re.compile("[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u1fff\u2070-\U0010ffff](?![a-z\u00df-\u00f6\u00f8-\u00ff])")
+# in a stretch of text, _CAPS_RUN finds nothing there either.
+# The class is written as what it leaves out (A-Z, U+00C0-U+00D6, U+00D8-U+00DE, U+0100-U+1FFF,
+# U+2070-U+10FFFF are the characters not listed): the same characters, but the stdlib compiles
+# a negated class of a few small ranges in a tenth of the time of one reaching U+10FFFF (0.7 ms
+# against 7.5 ms, paid at every import, a commit hook's included). tests/test_desk_note_shortcuts.py
+# holds it to the positive class over every code point.
+_MAY_CAPS_CLASS = "[^\x00-@\\[-\u00bf\u00d7\u00df-\u00ff\u2000-\u206f]"
+_MAY_CAPS = re.compile(_MAY_CAPS_CLASS + "(?![a-z\u00df-\u00f6\u00f8-\u00ff])")
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
 # wire change verb (the table's): round brackets are print punctuation, judged only then
 # each alternative with the character it opens with: a draft is searched with the alternatives whose
@@ -93,15 +99,19 @@ _LOWER = (
 _LOWER_FOUND = re.compile(
     "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
 )
-# the fast path looks for each literal on its own: first a character it holds that is rare in prose
-# (a one-character search is many times faster than a longer one), then the literal itself (the
-# `regex` module's literal search is faster than `in`); "30-" and "30 -" are one search
+# the fast path looks for each literal on its own: with a character it holds that prose holds
+# seldom (a few times a draft), from that character's places (`_holds`: a one-character search,
+# memchr, costs a small part of a search for the literal); else with `in` (a C-level search,
+# cheaper than the `regex` module's); "30-" and "30 -" are one test
 _LOWER_LITERALS = {
-    literal: (rare, lazy_compile(regex.escape(literal)))
-    for literal, rare in (("tk", "k"), ("cq", "q"), ("pls", None), ("plz", "z"), ("Pls", None), ("Eds:", ":"),
-                          ("###", "#"), ("??", "?"), ("30-", None), ("30 -", None))
+    literal: rare
+    for literal, rare in (("tk", None), ("cq", "q"), ("pls", None), ("plz", "z"), ("Pls", "P"), ("Eds:", ":"),
+                          ("###", "#"), ("??", "?"), ("30-", "3"), ("30 -", "3"))
 }
-_LOWER_LITERALS["30 -"] = _LOWER_LITERALS["30-"] = (None, lazy_compile(r"30 ?-"))
+_MERGED = {"30-": ("30-", "30 -"), "30 -": ("30-", "30 -")}
+# how many places of the rare character `_holds` tries before it searches for the literals (a
+# place costs a loop's turn in Python, about a twentieth of a search through a draft)
+_PLACES = 8
 _XX, _XXX = lazy_compile("XX"), lazy_compile("xxx")
 _LAST_LOWER = lazy_compile(r"(?r)\p{Ll}")
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
@@ -203,14 +213,17 @@ def _compile_patterns() -> None:
         if isinstance(value, LazyPattern):
             g[name] = value._get()
     _LOWER = tuple((kind, literals, pattern._get()) for kind, literals, pattern in _LOWER)
-    for literal, (rare, pattern) in list(_LOWER_LITERALS.items()):
-        _LOWER_LITERALS[literal] = (rare, pattern._get() if isinstance(pattern, LazyPattern) else pattern)
     # the fast path's tests for each shape, in its literals' order: (a literal looked for in the
-    # draft's capitals, or None and the rare character and search of a literal in the text)
+    # draft's capitals, None, None), (None, None, a literal looked for with `in`), or (None, a rare
+    # character, the literals with it and where each holds it, for `_holds`)
     _LOWER_PLAN[:] = [
-        # (each test once: "30-" and "30 -" are one search)
-        (kind, pattern, tuple(dict.fromkeys((literal, None, None) if isinstance(literal, bytes) else (None,) + _LOWER_LITERALS[literal]
-                                            for literal in literals)))
+        # (each test once: "30-" and "30 -" are one)
+        (kind, pattern, tuple(dict.fromkeys(
+            (literal, None, None) if isinstance(literal, bytes)
+            else (None, _LOWER_LITERALS[literal], literal) if _LOWER_LITERALS[literal] is None
+            else (None, _LOWER_LITERALS[literal],
+                  tuple((l, l.index(_LOWER_LITERALS[literal])) for l in _MERGED.get(literal, (literal,))))
+            for literal in literals)))
         for kind, literals, pattern in _LOWER
     ]
     _compiled.append(True)
@@ -450,8 +463,11 @@ class _Analysis:
                 if plain is None:
                     plain = desk.plain_bracket(content)
                 # no desk word, placeholder or TK opens it: only a note in double round
-                # brackets inside a line is judged further (bracket_verdict's first test)
-                if plain and (kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip()):
+                # brackets inside a line is judged further (bracket_verdict's first test), and
+                # not a language marker, ((hi)): bracket_verdict returns None for one wherever
+                # it stands (a plain content is no placeholder; its print-label test returns None too)
+                if plain and (kind != "drd" or _language(content)
+                              or not text[text.rfind("\n", 0, start) + 1 : start].strip()):
                     continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
@@ -464,12 +480,16 @@ class _Analysis:
         their order), and each search starts where the last match ended, as finditer's."""
         text = self.text
         groups = [self.desk.bracket_group(o) for o in openers]
+        # each group's finditer, tried only where its opening character stands (`_at_literals`:
+        # every match of the group starts with it, and no alternative looks behind; a draft
+        # holds a few brackets, and a memchr-like find for them costs a fraction of the
+        # pattern's own pass over every character)
         if len(groups) == 1:
-            return groups[0].finditer(text)
+            return self._at_literals(groups[0], openers)
         # each group's matches, in order of their starts (no two groups' matches start at one
         # offset: each opens with its own character): when none starts before the one before
         # it ends, no search below would restart, and this is what it finds
-        found = sorted(chain.from_iterable([g.finditer(text) for g in groups]), key=_START)
+        found = sorted(chain.from_iterable([self._at_literals(g, o) for g, o in zip(groups, openers)]), key=_START)
         if not any(map(gt, map(_END, found), map(_START, found[1:]))):
             return found
         found = []
@@ -614,15 +634,18 @@ class _Analysis:
         or the literal in its text): only those are searched for."""
         text, caps = self.text, self.capitals()
         if self.fast:
-            # each literal on its own: its rare character first, then its search (`_LOWER_PLAN`)
+            # each literal on its own: its rare character first, then its places (`_LOWER_PLAN`)
             # (plain loops: a generator for each shape cost more than most of its tests)
             present = []
             for kind, pattern, tests in _LOWER_PLAN:
-                for in_caps, rare, found in tests:
+                for in_caps, rare, literals in tests:
                     if in_caps is not None:
                         if in_caps in caps:
                             break
-                    elif (rare is None or rare in text) and found.search(text) is not None:
+                    elif rare is None:
+                        if literals in text:
+                            break
+                    elif rare in text and _holds(text, rare, literals):
                         break
                 else:
                     continue
@@ -688,6 +711,11 @@ class _Analysis:
                 elif line[-_TAIL:].islower():
                     line_start = line_end + 1
                     continue  # no capital in the line's last characters: nothing glued there
+                elif fast and "a" <= line[-_TAIL - 1] <= "z":
+                    # the character before the window is a \p{Ll}: the last one ends at the
+                    # window's start or after it, so `low` below is the window's start, and the
+                    # loop stops there at once (that character is lower case): no reverse search
+                    low = line_end - _TAIL
                 else:
                     last = _LAST_LOWER.search(text, line_start, line_end)
                     low = min(last.end() if last else line_start, line_end - _TAIL)
@@ -1109,6 +1137,34 @@ def _close_end(before: str) -> bool:
 def _dash_end(before: str) -> bool:
     j = len(before.rstrip())
     return _DASH_END.search(before, max(j - 3, 0)) is not None
+
+
+def _holds(text: str, rare: str, literals) -> bool:
+    """Does `text` hold one of `literals`, given as (literal, where it holds `rare`)? Each place
+    of `rare` in the text is tried (an occurrence of a literal at s has `rare` at s + where,
+    and `rare` is in the text from offset `where` on); after `_PLACES` of them, the literals
+    are searched for from there: the same answer as `literal in text`, for a few one-character
+    searches where prose holds the character seldom."""
+    find, starts = text.find, text.startswith
+    i = find(rare)
+    tried = 0
+    while i >= 0:
+        for literal, where in literals:
+            if i >= where and starts(literal, i - where):
+                return True
+        tried += 1
+        if tried == _PLACES:
+            # (an occurrence starting before this place has its rare character at an earlier
+            # place, already tried)
+            return any(find(literal, max(i - where, 0)) >= 0 for literal, where in literals)
+        i = find(rare, i + 1)
+    return False
+
+
+def _language(content: str) -> bool:
+    """`_LANGUAGE.fullmatch(content)` ([a-z]{2,3}) without a call into `regex`: ASCII letters,
+    all lower case (islower: a cased one and no capital), two or three of them."""
+    return 2 <= len(content) <= 3 and content.isascii() and content.isalpha() and content.islower()
 
 
 def _is_caps(content: str) -> bool:
