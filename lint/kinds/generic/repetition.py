@@ -58,10 +58,14 @@ _LOOSE_PAIR_AFTER = re.compile(
 # overlapping ones are found too; words apart across punctuation or a line break are among
 # them, and fail the pattern).
 _WORD_BYTE_CLASS = rb"[a-z'\x80-\xff]"
+# The mapped draft holds only spaces and bytes of _WORD_BYTE_CLASS, so a word byte is written
+# `[^ ]` here: the same matches, and `re` reads a run of it in a tight loop (a class is tested
+# byte by byte through its bitmap), a third less work. The gap is taken whole too: giving a
+# space back leaves a space where the word must start, so that could never match.
 try:  # a word taken whole: possessive (Python 3.11), or captured in a lookahead, which never gives back
-    _DOUBLED_BYTES = re.compile(rb" (" + _WORD_BYTE_CLASS + rb"++) +\1(?!" + _WORD_BYTE_CLASS + rb")")
+    _DOUBLED_BYTES = re.compile(rb" ([^ ]++) ++\1(?![^ ])")
 except re.error:
-    _DOUBLED_BYTES = re.compile(rb" (?=(" + _WORD_BYTE_CLASS + rb"+))\1 +\1(?!" + _WORD_BYTE_CLASS + rb")")
+    _DOUBLED_BYTES = re.compile(rb" (?=([^ ]+))\1 +\1(?![^ ])")
 
 
 def _byte_class(b: int) -> int:
