@@ -265,3 +265,35 @@ def test_punctuation_bytes_are_the_patterns_ascii_characters():
             assert (code in readability._PUNCTUATION_BYTES) == expected, hex(code)
         else:
             assert (readability._PUNCTUATION_NON_ASCII.match(c) is not None) == expected, hex(code)
+
+
+def test_the_pyphen_alphabet_is_every_character_of_pyphens_keys():
+    import pyphen
+
+    keys = pyphen.Pyphen(lang="en_US").hd.patterns
+    assert readability._pyphen_alphabet() == frozenset("".join(keys))
+    assert not any(set(key) <= {"."} for key in keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Z", "C")), min_size=1, max_size=12))
+def test_a_word_without_the_alphabets_characters_has_one_pyphen_syllable(word):
+    import pyphen
+
+    alphabet = readability._pyphen_alphabet()
+    if alphabet.isdisjoint(word.lower()):
+        assert pyphen.Pyphen(lang="en_US").positions(word) == []
+        assert readability._pyphen_syllables(word) == 1
+
+
+def test_words_in_other_scripts_are_bounded_by_one_syllable(lookup):
+    # names in Cyrillic, Devanagari, Greek, Chinese, and figures: no pattern of Pyphen's applies
+    words = {"москва", "नमस्ते", "αθήνα", "北京", "1990", "zoë", "xqzt"}
+    readability._learn(words)
+    for word in ("москва", "नमस्ते", "αθήνα", "北京", "1990"):
+        assert readability._pyphen_syllables(word) == 1
+        if lookup == "cached index":  # (the sorted lines, without the cache, keep the length's bound)
+            assert readability._bound[word] == readability._upper[word] == readability._pyphen_counts[word] == 1
+        else:
+            assert readability._bound[word] == readability._upper[word] == max(1, len(word) - 2)
+    assert readability._bound["xqzt"] == 2  # Latin letters: the bound from the length

@@ -531,6 +531,42 @@ def _pyphen_most(word: str) -> int:
     return max(1, len(word) - 2)
 
 
+def _pyphen_alphabet() -> Optional[frozenset]:
+    """Every character of the en_US patterns' keys (kept in copydesk's cache: read back without
+    the patterns), or None when it is not known (the cache is off, the file is not one the lazy
+    reader reads, some key is dots only).
+
+    A word none of whose characters is among them gets no hyphenation point from Pyphen, so one
+    syllable: `positions` looks up substrings of "." + word + "."; each key is made of these
+    characters, so a substring holding one of the word's is no key, and the others are a "."
+    alone, which no key is (checked here). So no pattern applies: no point, points + 1 = 1."""
+    if "alphabet" not in _cmu_index_state:
+        alphabet = None
+        spec = importlib.util.find_spec("pyphen")
+        if spec is not None and spec.origin is not None:
+            path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
+            try:
+                info = os.stat(path)
+            except OSError:
+                info = None
+            if info is not None:
+                from lint.packs import cache as packcache
+
+                inputs = ("pyphen-alphabet", 1, os.path.abspath(path), info.st_size, info.st_mtime_ns)
+                alphabet = packcache.derived("pyphen-alphabet-", inputs, lambda: _read_alphabet(path))
+        _cmu_index_state["alphabet"] = frozenset(alphabet) if alphabet else None
+    return _cmu_index_state["alphabet"]
+
+
+def _read_alphabet(path: str) -> str:
+    """The characters of the lazy reader's keys ("" when it does not read the file, or a key is
+    dots only)."""
+    read = _read_patterns(path)
+    if read[0] != "plain" or any(not key.strip(".") for key in read[1].split("\n")):
+        return ""
+    return "".join(sorted(set(read[1]) - {"\n"}))
+
+
 def _learn(words: set) -> None:
     """Look up the words not looked up before (those `_bound` lacks) in the CMU dictionary
     (`_cmu_syllables`: from the cached index, or with the bisections run in C by `map`; this
@@ -563,6 +599,16 @@ def _learn(words: set) -> None:
             absent = list(itertools.compress(new, map(operator.gt, itertools.repeat(0), ats)))
             lengths = map(operator.sub, map(len, absent), itertools.repeat(2))
             most = dict(zip(absent, map(max, itertools.repeat(1), lengths)))
+            alphabet = _pyphen_alphabet()
+            if alphabet is not None:
+                # a word with no character of the patterns' keys (Cyrillic, Devanagari) has
+                # exactly one Pyphen syllable (`_pyphen_alphabet`): its bound, and its count
+                # (Pyphen lowers the word first: so is it tested here)
+                ones = list(itertools.compress(absent, map(alphabet.isdisjoint, map(str.lower, absent))))
+                if ones:
+                    one = dict.fromkeys(ones, 1)
+                    most.update(one)
+                    _pyphen_counts.update(one)
             _upper.update(most)
             _bound.update(most)
         return
