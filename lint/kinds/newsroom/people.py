@@ -29,6 +29,8 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 import regex
 
 from lint.engine.patterns import lazy_compile
+from lint.engine.prefilter import prefilters_enabled
+from lint.kinds.base import finditer, match
 from lint.record import Record, field
 
 _SP = r"[^\S\n]+"  # spaces on one line
@@ -573,9 +575,6 @@ class Extractor:
 
     def extract(self, text: str, timeout: float = 10.0, data: Optional[bytes] = None) -> List[Mention]:
         """The mentions of `text`; `data`, when given, is `text` in UTF-8 (`draft_bytes`)."""
-        # late: lint.kinds imports this module
-        from lint.engine.prefilter import prefilters_enabled
-
         fast = prefilters_enabled()
         words = self._words(text, data) if fast else None
         places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
@@ -621,9 +620,6 @@ class Extractor:
 
     def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._titled, text): the same matches, tried only where one can start."""
-        from lint.kinds.base import finditer
-        from lint.engine.prefilter import prefilters_enabled
-
         if self._first_runs is None or not prefilters_enabled():
             yield from finditer(self._titled, text, 0, len(text), timeout)
             return
@@ -685,8 +681,6 @@ class Extractor:
         (a capital letter and a dot) or "Jr." / "Sr.": a line with no such dot (_INITIAL_DOT)
         holds none. Each line is searched whole, its "\\n" included, and lookbehinds see before
         it, so the matches are the same."""
-        from lint.kinds.base import finditer
-
         if not fast:
             yield from finditer(self._initialed, text, 0, len(text), timeout)
             return
@@ -708,8 +702,6 @@ class Extractor:
     def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
         with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
-        from lint.kinds.base import finditer, match
-
         if words is None or self._appositive_runs is None:
             yield from finditer(self._appositive, text, 0, len(text), timeout)
             return
