@@ -747,15 +747,36 @@ def _historical(doc, start, end) -> bool:
 
 
 def _years(text, start, end):
-    """_YEAR.findall(text, start, end): `_YEAR` is tried only where a `_YEAR_START` match is
-    (every year starts with one; they cannot overlap, nor years: the scan finds each place)."""
+    """_YEAR.findall(text, start, end): `_YEAR` is tried only where `18`, `19` or `20` starts
+    (every year starts with one; they cannot overlap, nor years: each place is tried).
+
+    Speed: the places are found with `str.find` (C, memchr-fast), not with a `re` scan for
+    `1[89]|20`, which tests a character class at every character (about 50 instructions a
+    character). The places are those of `_YEAR_START.finditer`: two of its matches cannot
+    overlap (a match's second character, `8`, `9` or `0`, starts none), so finding each
+    two-character string on its own finds every one of them, and no other; they are tried in
+    order, so the years come in the order of the text, as before."""
+    find = text.find
+    places = []
+    for pair in _YEAR_PAIRS:
+        i = find(pair, start, end)
+        while i >= 0:
+            places.append(i)
+            i = find(pair, i + 2, end)
+    if not places:
+        return places
+    places.sort()
     match = _YEAR.match
     found = []
-    for candidate in _YEAR_START.finditer(text, start, end):
-        m = match(text, candidate.start(), end)
+    for i in places:
+        m = match(text, i, end)
         if m is not None:
             found.append(m.group())
     return found
+
+
+# what `_YEAR_START` matches
+_YEAR_PAIRS = ("18", "19", "20")
 
 
 class _Found:
