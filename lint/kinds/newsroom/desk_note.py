@@ -466,8 +466,8 @@ class _Analysis:
                 # brackets inside a line is judged further (bracket_verdict's first test), and
                 # not a language marker, ((hi)): bracket_verdict returns None for one wherever
                 # it stands (a plain content is no placeholder; its print-label test returns None too)
-                if plain and (kind != "drd" or _language(content)
-                              or not text[text.rfind("\n", 0, start) + 1 : start].strip()):
+                if plain and (kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip()
+                              or _language(content)):
                     continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
