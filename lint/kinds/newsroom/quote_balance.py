@@ -25,7 +25,6 @@ import bisect
 from typing import List, Optional, Tuple
 
 from lint.drafts.document import literal_starts
-from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.base import Kind
 from lint.model import Fix, Hit
 
@@ -34,9 +33,6 @@ _OPENS_AFTER = "([{—–-/‘'"
 _CLOSES_BEFORE = ",.;:!?)]}’'…—–-"
 # how many mark-free paragraphs a quotation may run over, unreopened, before a closing mark
 _MAX_GAP = 2
-# curly marks paired, for a paragraph's marks to be compared with (`_Balance.run`); a paragraph
-# with more marks than this is read mark by mark
-_PAIRS = "“”" * 64
 
 
 class QuoteBalance(Kind):
@@ -103,8 +99,6 @@ class _Balance:
         self.doc = doc
         self.text = text
         self._every: Optional[List[int]] = None
-        # the shortcut below, off with COPYDESK_NO_PREFILTER=1 to check it changes nothing
-        self.fast = prefilters_enabled()
 
     def where(self, offset: int) -> str:
         line, column = self.doc.position(offset)
@@ -125,7 +119,6 @@ class _Balance:
         unopened: List[Tuple[int, int]] = []
         every = self.marks(0, len(text))
         after = bisect.bisect_left
-        fast = self.fast
         for index, (start, end) in enumerate(paragraphs):
             m_lo = after(every, start)
             m_hi = after(every, end, m_lo)
@@ -159,11 +152,6 @@ class _Balance:
                     yield self.never_closes(quote, "it is still open at the end of its paragraph and the next paragraph does not carry it on")
                 quote = None
                 unopened = []
-            if fast and not stack and marks and "".join(map(text.__getitem__, marks)) == _PAIRS[: len(marks)] and not len(marks) % 2:
-                # “...” “...”: with nothing open, each “ opens (the commonest case below) and
-                # each ” then closes it: nothing to report, nothing left open (the marks read in
-                # one C-level pass, not one turn of the loop each)
-                continue
             for i in marks:
                 mark = text[i]
                 # the two commonest cases, as _kind decides them: “ with nothing open opens, ”
