@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SHARED, plain
 from lint.engine.runner import Engine
@@ -70,3 +72,29 @@ def test_scraped_pages_find_what_the_plain_path_finds_twice_over():
     assert expected
     assert _findings(drafts) == expected
     assert _findings(drafts) == expected  # with every verdict kept
+
+
+def test_a_short_sentence_read_as_prose_by_its_first_eight_words_is_what_is_prose_reads():
+    # assess reads a block of at most 300 characters that ends a sentence as prose when it has
+    # eight words or more (split at most seven times), which is `is_prose` on such a block
+    from lint.drafts.document import is_prose
+    from lint.kinds.newsroom.furniture import ends_sentence
+
+    blocks = ["One two three four five six seven eight.", "One two three four five six seven.",
+              "One two three four five six seven eight nine ten eleven twelve.»", "A\u00a0b c d e f g h?",
+              "It fell. Then it rose again and again and again”", "Short one.", "x " * 7 + "y…",
+              "Ends with colon one two three four five six seven:", "One, two: three; four. five six seven eight!"]
+    for block in blocks:
+        if ends_sentence(block):
+            assert (len(block.split(None, 7)) == 8) == is_prose(block), block
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .!?…:;\"”’')]»\u00a0\t\n", max_size=300))
+def test_any_short_block_ending_a_sentence_reads_as_prose_as_is_prose_reads_it(block):
+    from lint.drafts.document import is_prose
+    from lint.kinds.newsroom.furniture import ends_sentence
+
+    block = block.strip()
+    if block and ends_sentence(block):
+        assert (len(block.split(None, 7)) == 8) == is_prose(block)

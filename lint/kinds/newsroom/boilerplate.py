@@ -263,7 +263,12 @@ class Boilerplate(Kind):
                     evidence[i] = verdict[1]
                     carried = carried or bool(verdict[1].level)
                 continue
-            if ends_sentence(t) and is_prose(t):
+            # `is_prose(t)` for a block that ends a sentence (a block is stripped, and then
+            # furniture's test implies the document's, which also counts :; and »), at most 300
+            # characters here (is_prose's first test is for 400): eight words
+            # or more, as `str.split` counts them; split at most seven times (not a list of every
+            # word to count them: most short blocks are sentences)
+            if ends_sentence(t) and len(t.split(None, 7)) == 8:
                 prose[i] = True
                 # a sentence of the story: only a known phrase or prefix can make it furniture
                 if quick:

@@ -466,8 +466,8 @@ class _Analysis:
                 # brackets inside a line is judged further (bracket_verdict's first test), and
                 # not a language marker, ((hi)): bracket_verdict returns None for one wherever
                 # it stands (a plain content is no placeholder; its print-label test returns None too)
-                if plain and (kind != "drd" or _language(content)
-                              or not text[text.rfind("\n", 0, start) + 1 : start].strip()):
+                if plain and (kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip()
+                              or _language(content)):
                     continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
@@ -480,16 +480,14 @@ class _Analysis:
         their order), and each search starts where the last match ended, as finditer's."""
         text = self.text
         groups = [self.desk.bracket_group(o) for o in openers]
-        # each group's finditer, tried only where its opening character stands (`_at_literals`:
-        # every match of the group starts with it, and no alternative looks behind; a draft
-        # holds a few brackets, and a memchr-like find for them costs a fraction of the
-        # pattern's own pass over every character)
         if len(groups) == 1:
-            return self._at_literals(groups[0], openers)
+            return groups[0].finditer(text)
         # each group's matches, in order of their starts (no two groups' matches start at one
         # offset: each opens with its own character): when none starts before the one before
         # it ends, no search below would restart, and this is what it finds
-        found = sorted(chain.from_iterable([self._at_literals(g, o) for g, o in zip(groups, openers)]), key=_START)
+        # (tried only where an opening character stands, a find loop and a match at each, this
+        # cost more than the pattern's own pass: interviews open hundreds of lines with ((WN)))
+        found = sorted(chain.from_iterable([g.finditer(text) for g in groups]), key=_START)
         if not any(map(gt, map(_END, found), map(_START, found[1:]))):
             return found
         found = []
