@@ -12,14 +12,22 @@ are left alone.
 
 from __future__ import annotations
 
+import re
 from typing import List
 
 from lint.kinds.base import Kind, finditer
+from lint.kinds.newsroom.sourcing_base import folded_text
+from lint.engine.prefilter import prefilters_enabled
 from lint.model import Fix, Hit
 from lint.engine.patterns import lazy_compile
 
 _HYPHENATED = lazy_compile(
     r"(?<![\p{L}\p{N}’'-])(?P<a>\p{Latin}{2,})-(?P<b>\p{Latin}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
+)
+# _HYPHENATED on ASCII text, where \p{Latin} and \p{L} are [A-Za-z] and \p{N} is [0-9]
+# (tests/test_generic_fast.py checks it against _HYPHENATED)
+_HYPHENATED_ASCII = re.compile(
+    r"(?<![A-Za-z0-9'-])(?P<a>[A-Za-z]{2,})-(?P<b>[A-Za-z]{2,})(?![A-Za-z0-9']|-[A-Za-z0-9])"
 )
 _WORD = lazy_compile(r"\p{L}+")
 _LETTER = lazy_compile(r"\p{L}")
@@ -52,7 +60,7 @@ class Hyphenation(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        lowered = None
+        lowered = aligned = fast = None
         for span_start, span_end in spans:
             hyphenated = {}
             for m in _hyphenated(text, span_start, span_end, timeout):
@@ -65,12 +73,41 @@ class Hyphenation(Kind):
                 hyphenated.setdefault((low_a, low_b), []).append(m.span())
             if not hyphenated:
                 continue
-            if lowered is None:
-                lowered = text.lower()
-            if len(lowered) == len(text):
-                open_forms = self._open_forms(text, lowered, span_start, span_end, hyphenated)
-            else:  # lowering changed offsets (rare letters): walk every word instead
-                open_forms = self._open_forms_by_words(text, span_start, span_end, hyphenated, timeout)
+            if fast is None:
+                fast = prefilters_enabled()
+            if fast:
+                # A key is flagged only with an open form: its "a b " found in the lowered text
+                # (or, a word at a time, words lowering to a and b, one space apart, one space
+                # after). Where that holds for an ASCII "a b ", each character there lowers to
+                # one ASCII character (İ lowers to two, one of them not ASCII), and so casefolds
+                # to the same one (beyond ASCII only K, the Kelvin sign, lowers to ASCII; it
+                # folds to k too): the draft's casefolded text (`folded_text`, the trigger
+                # scan's, which only drops U+0307 and turns ı into i besides) holds "a b " as
+                # well. So a key whose ASCII "a b " it lacks has no open form (most drafts: they
+                # skip lowering the text).
+                folded = doc.folded_text
+                keys = [key for key in hyphenated if _may_open(key, folded)]
+                if not keys:
+                    continue
+                if len(keys) < len(hyphenated):
+                    hyphenated = {key: hyphenated[key] for key in keys}
+            if fast and aligned is None and not text.isascii():
+                aligned = folded_text(doc) or ""
+            if fast and aligned and all(key[0].isascii() and key[1].isascii() for key in hyphenated):
+                # The draft's casefolded text with its offsets (a long text with rare letters
+                # in it, lowered, costs more than all the rest): no İ in the draft, so lowering
+                # keeps the length, and every ASCII "a b " the lowered text holds at an offset,
+                # the folded text holds there too (above); the folded one may hold more (ſ
+                # folds to s, but lowers to itself): `_open_forms` keeps only the offsets where
+                # the text, lowered, reads "a b ".
+                open_forms = self._open_forms(text, aligned, span_start, span_end, hyphenated, verify=True)
+            else:
+                if lowered is None:
+                    lowered = text.lower()
+                if len(lowered) == len(text):
+                    open_forms = self._open_forms(text, lowered, span_start, span_end, hyphenated)
+                else:  # lowering changed offsets (rare letters): walk every word instead
+                    open_forms = self._open_forms_by_words(text, span_start, span_end, hyphenated, timeout)
             for key, opened in sorted(open_forms.items(), key=lambda item: item[1][0]):
                 joined = hyphenated[key]
                 # the majority wins; on a tie, the form the draft used first
@@ -86,12 +123,14 @@ class Hyphenation(Kind):
                         Fix(start, end, expected, safe=False),
                     )
 
-    def _open_forms(self, text, lowered, span_start, span_end, hyphenated):
+    def _open_forms(self, text, lowered, span_start, span_end, hyphenated, verify=False):
         """{(a, b): [(start, end)]}: the open pairs `a b` that modify a following word.
 
         Finds each pair "a b " in the lowercased text (same offsets: lowering kept the
         length) instead of walking every word; the checks are those of `_open_forms_by_words`,
-        on the words around each hit (a word is a run of letters inside the span).
+        on the words around each hit (a word is a run of letters inside the span). With
+        `verify`, `lowered` may hold "a b " at more offsets than the lowered text: each is
+        checked on the text.
         """
         found = {}
         for key in hyphenated:
@@ -100,6 +139,8 @@ class Hyphenation(Kind):
             while a_start >= 0:
                 at = a_start
                 a_start = lowered.find(needle, at + 1, span_end)
+                if verify and text[at : at + len(needle)].lower() != needle:
+                    continue
                 a_end = at + len(key[0])
                 b_end = a_end + 1 + len(key[1])
                 if at > span_start and _LETTER.match(text, at - 1):
@@ -148,6 +189,8 @@ def _hyphenated(text, span_start, span_end, timeout):
     string all satisfy them alike. So searching each such stretch on its own (ended there)
     finds exactly the matches a full scan finds in it.
     """
+    fast = prefilters_enabled()
+    ascii_text = fast and text.isascii()
     hyphen = text.find("-", span_start, span_end)
     while hyphen >= 0:
         # a match's hyphen has a Latin letter either side: a hyphen with an ASCII character
@@ -166,9 +209,30 @@ def _hyphenated(text, span_start, span_end, timeout):
         line_end = text.find("\n", hyphen, span_end if space < 0 else space)
         end = line_end if line_end >= 0 else space if space >= 0 else span_end
         # (_HYPHENATED is fixed and cannot backtrack without end: no timeout, which costs
-        # two clock system calls a call)
-        yield from _HYPHENATED.finditer(text, start, end)
+        # two clock system calls a call). A stretch in ASCII (and the character before it,
+        # which the lookbehind reads) is searched with _HYPHENATED_ASCII, the same pattern
+        # for ASCII text, in `re`: a quarter of the `regex` module's cost a call.
+        ascii_stretch = fast and (ascii_text or text[start - 1 if start else 0 : end].isascii())
+        search = _HYPHENATED_ASCII.search if ascii_stretch else _HYPHENATED.search
+        # finditer's matches, one search at a time (each resumes where the last match ended,
+        # as finditer does); no search after the stretch's last hyphen (a match holds one)
+        m = search(text, start, end)
+        while m is not None:
+            yield m
+            pos = m.end()
+            if text.find("-", pos, end) < 0:
+                break
+            m = search(text, pos, end)
         hyphen = text.find("-", end, span_end)
+
+
+def _may_open(key, folded: str) -> bool:
+    """Can the draft hold `key`'s open form (see `check`)? False only when it cannot.
+
+    (Looked for without the space after: as sure, and `str.find` skips ahead faster on a
+    needle that ends in a letter than on one that ends in a space, the commonest character.)"""
+    needle = key[0] + " " + key[1]
+    return not needle.isascii() or needle in folded
 
 
 def _letters(text, start, end) -> bool:
