@@ -72,3 +72,17 @@ def plain(function, *args):
             del os.environ["COPYDESK_NO_PREFILTER"]
         else:
             os.environ["COPYDESK_NO_PREFILTER"] = before
+
+
+def benchmark_module(name: str):
+    """benchmarks/NAME.py, imported by path (the folder is no package); its folder goes on
+    sys.path first, as when it runs, for the modules it imports beside it."""
+    import importlib.util
+
+    folder = str(ROOT / "benchmarks")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,19 +3,17 @@ the command's, not the benchmark's. No timings are asserted (machines here are n
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
 from pathlib import Path
+
+from conftest import benchmark_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("run")
 
 
 def test_peak_memory_is_the_commands_own_not_the_benchmarks(tmp_path):
@@ -35,11 +33,7 @@ def test_peak_memory_is_the_commands_own_not_the_benchmarks(tmp_path):
 
 
 def _unique_corpus():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    spec = importlib.util.spec_from_file_location("bench_unique", ROOT / "benchmarks" / "unique_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("unique_corpus")
 
 
 def test_unique_corpus_copies_share_no_long_line_but_keep_their_words(tmp_path):

@@ -4,7 +4,6 @@ rule's findings only. (Counting itself needs valgrind and minutes: not run here.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -12,15 +11,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from conftest import benchmark_module
+
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = ROOT / "tests" / "fixtures" / "desk-notes"
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_instructions", ROOT / "benchmarks" / "instructions.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("instructions")
 
 
 def _env(tmp_path):

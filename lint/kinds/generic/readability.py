@@ -476,26 +476,34 @@ def _load_hyphenator():
     """en_US hyphenation: the lazy reader when the file is plain (its patterns kept in copydesk's
     cache: reading them back costs a few milliseconds, where reading and checking the file
     costs about 20), pyphen itself otherwise."""
-    spec = importlib.util.find_spec("pyphen")
-    if spec is not None and spec.origin is not None:
-        # pyphen.LANGUAGES[language_fallback("en_US")] is this file when it exists
-        path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
-        try:
-            info = os.stat(path)
-        except OSError:
-            info = None
-        if info is not None:
-            from lint.packs import cache as packcache
+    found = _pyphen_file()
+    if found is not None:
+        from lint.packs import cache as packcache
 
-            inputs = ("pyphen-patterns", 2, os.path.abspath(path), info.st_size, info.st_mtime_ns)
-            read = packcache.derived("pyphen-", inputs, lambda: _read_patterns(path))
-            if read is None:  # the cache is off
-                read = _read_patterns(path)
-            if read[0] == "plain":
-                return _LazyHyphenation.from_joined(*read[1:])
+        path, inputs = found
+        read = packcache.derived("pyphen-", ("pyphen-patterns", 2) + inputs, lambda: _read_patterns(path))
+        if read is None:  # the cache is off
+            read = _read_patterns(path)
+        if read[0] == "plain":
+            return _LazyHyphenation.from_joined(*read[1:])
     import pyphen  # textstat's get_pyphen(lang): Pyphen(lang=lang)
 
     return pyphen.Pyphen(lang=_LANG).hd
+
+
+def _pyphen_file() -> Optional[tuple]:
+    """(path, (its absolute path, size, mtime): what the cache entries read from it are keyed
+    by) of Pyphen's en_US dictionary, or None when Pyphen or the file is not there."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is None or spec.origin is None:
+        return None
+    # pyphen.LANGUAGES[language_fallback("en_US")] is this file when it exists
+    path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return path, (os.path.abspath(path), info.st_size, info.st_mtime_ns)
 
 
 def _read_patterns(path: str) -> tuple:
@@ -542,18 +550,12 @@ def _pyphen_alphabet() -> Optional[frozenset]:
     alone, which no key is (checked here). So no pattern applies: no point, points + 1 = 1."""
     if "alphabet" not in _cmu_index_state:
         alphabet = None
-        spec = importlib.util.find_spec("pyphen")
-        if spec is not None and spec.origin is not None:
-            path = os.path.join(os.path.dirname(spec.origin), "dictionaries", "hyph_" + _LANG + ".dic")
-            try:
-                info = os.stat(path)
-            except OSError:
-                info = None
-            if info is not None:
-                from lint.packs import cache as packcache
+        found = _pyphen_file()
+        if found is not None:
+            from lint.packs import cache as packcache
 
-                inputs = ("pyphen-alphabet", 1, os.path.abspath(path), info.st_size, info.st_mtime_ns)
-                alphabet = packcache.derived("pyphen-alphabet-", inputs, lambda: _read_alphabet(path))
+            path, inputs = found
+            alphabet = packcache.derived("pyphen-alphabet-", ("pyphen-alphabet", 1) + inputs, lambda: _read_alphabet(path))
         _cmu_index_state["alphabet"] = frozenset(alphabet) if alphabet else None
     return _cmu_index_state["alphabet"]
 
