@@ -603,8 +603,7 @@ def _word_before(text: str, low: int, dot: int) -> str:
         return text[start : dot + 1]
 
 
-_QUOTE_MARK = lazy_compile(r"[“”\"]")
-_QUOTE_MARKS = "“”\""  # what `_QUOTE_MARK` matches
+_QUOTE_MARKS = "“”\""  # the quotation marks quotes open and close with
 
 
 def literal_starts(text: str, literals, start: int = 0, end: Optional[int] = None) -> List[int]:
@@ -626,7 +625,7 @@ def literal_starts(text: str, literals, start: int = 0, end: Optional[int] = Non
 
 
 def _quote_marks(text: str, start: int, end: int) -> List[int]:
-    """Offsets of `_QUOTE_MARK` matches in text[start:end], in order."""
+    """Offsets of the quotation marks (`_QUOTE_MARKS`) in text[start:end], in order."""
     return literal_starts(text, _QUOTE_MARKS, start, end)
 
 

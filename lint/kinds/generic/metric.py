@@ -21,14 +21,14 @@ _SECOND = operator.itemgetter(1)
 _WORD = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 # ASCII characters a word may hold. A word ends at a character it cannot hold, so a span holds
 # at most one word more than it has characters that are not these: each such character keeps
-# one byte or more of the span's UTF-8 once these bytes are deleted (the non-ASCII ones keep
-# all theirs, letters included), so that length + 1 bounds the word count.
+# one byte of the span encoded to ASCII (a non-ASCII one, letters included, becomes "?") once
+# these bytes are deleted, so that length + 1 bounds the word count.
 _WORD_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.-"
 
 
 def _most_words(text: str, start: int, end: int) -> int:
-    """An upper bound of len(_WORD.findall(text, start, end)), in two C-level passes."""
-    return len(text[start:end].encode("utf-8", "surrogatepass").translate(None, _WORD_BYTES)) + 1
+    """An upper bound of len(_WORD.findall(text, start, end)), in C-level passes."""
+    return len(text[start:end].encode("ascii", "replace").translate(None, _WORD_BYTES)) + 1
 
 
 def _words(doc, start, end) -> float:
@@ -166,24 +166,16 @@ class Metric(Kind):
             lengths = map(operator.sub, map(_SECOND, spans), map(_FIRST, spans))
             halves = map(operator.floordiv, map(operator.add, lengths, itertools.repeat(1)), itertools.repeat(2))
             spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), halves)))
-            if bounded_words and spans:
-                # and those of at most `short` words by the characters that are not _WORD_BYTES
-                # (each non-ASCII one a "?", one byte), counted in each span left (a few C calls
-                # a span, over those spans only: most of a draft's text is in shorter ones).
-                # That bound is `_most_words`, counting characters, not their bytes: as valid,
-                # and no larger (in an ASCII span, the same)
+            if bounded_words:
+                # and those of at most `short` words by `_most_words`, over the spans left only
+                # (most of a draft's text is in shorter ones)
                 text = doc.text
-                pieces = map(operator.getitem, itertools.repeat(text), map(slice, map(_FIRST, spans), map(_SECOND, spans)))
-                encoded = map(str.encode, pieces, itertools.repeat("ascii"), itertools.repeat("replace"))
-                dots = map(len, map(bytes.translate, encoded, itertools.repeat(None), itertools.repeat(_WORD_BYTES)))
-                spans = list(itertools.compress(spans, map(operator.lt, itertools.repeat(short), map(operator.add, dots, itertools.repeat(1)))))
+                spans = [span for span in spans if _most_words(text, span[0], span[1]) > short]
         for start, end in spans:
             if end <= start:
                 continue
             if short is not None and (end - start + 1) // 2 <= short:
                 continue
-            # (`_most_words` needs no asking here: it counts bytes where the filter above counts
-            # characters, so it is never lower than that count, which is above `short`)
             if self.min_words and not _has_words(doc, start, end, self.min_words):
                 continue
             if self._skip is not None and self._skip.match(doc.text, start, end):

@@ -302,10 +302,13 @@ _BUCKET_MASK = (1 << _BUCKET_BITS) - 1
 _cmu_index_state: dict = {}  # "index": (text, offsets, window, modulus), or None when the cache is off
 
 
-def _buckets(words) -> List[int]:
-    """Each word's bucket: the low bits of the CRC-32 of its UTF-8."""
-    encoded = map(str.encode, words, itertools.repeat("utf-8"), itertools.repeat("surrogatepass"))
+def _buckets(encoded) -> List[int]:
+    """Each word's bucket, from its UTF-8: the low bits of its CRC-32."""
     return list(map(operator.and_, map(zlib.crc32, encoded), itertools.repeat(_BUCKET_MASK)))
+
+
+def _encoded(words) -> List[bytes]:
+    return list(map(str.encode, words, itertools.repeat("utf-8"), itertools.repeat("surrogatepass")))
 
 
 def _build_cmu_index():
@@ -323,7 +326,7 @@ def _build_cmu_index():
     first = dict(zip(reversed(heads), reversed(counts)))
     modulus = 1 << max(first.values()).bit_length()  # above every count
     words = sorted(first)
-    buckets = _buckets(words)
+    buckets = _buckets(_encoded(words))
     grouped: List[List[str]] = [[] for _ in range(_BUCKET_MASK + 1)]
     for word, bucket in zip(words, buckets):
         grouped[bucket].append(word)
@@ -370,8 +373,8 @@ def prepare() -> None:
 def _indexed_syllables(index, word: str) -> Optional[int]:
     """`_cmu_syllables(word)`, from the index."""
     text, offsets, window, modulus = index
-    bucket = zlib.crc32(word.encode("utf-8", "surrogatepass")) & _BUCKET_MASK
-    at = text.find("\n" + word + " ", offsets[bucket], offsets[bucket] + window)
+    start = offsets[_buckets(_encoded([word]))[0]]
+    at = text.find("\n" + word + " ", start, start + window)
     if at < 0:
         return None
     return at % modulus
@@ -403,13 +406,6 @@ class _LazyHyphenation:
         ignored = map(str.startswith, patterns, itertools.repeat(_PYPHEN_IGNORED))
         kept = map(operator.gt, nonzero, ignored)  # True > False: nonzero and not ignored
         self._start(dict(itertools.compress(zip(keys, patterns), kept)))
-
-    @classmethod
-    def from_raw(cls, raw: Dict[str, str]) -> "_LazyHyphenation":
-        """One from the patterns `_raw` holds (kept in copydesk's cache)."""
-        self = cls.__new__(cls)
-        self._start(raw)
-        return self
 
     @classmethod
     def from_joined(cls, keys: str, patterns: str, maxlen: int) -> "_LazyHyphenation":
@@ -588,10 +584,9 @@ def _learn(words: set) -> None:
         encoded = "\n".join(new).encode("utf-8", "surrogatepass").split(b"\n")
         needles = ("\n" + " \x1e\n".join(new) + " ").split("\x1e")
         if len(encoded) != len(new) or len(needles) != len(new):
-            encoded = list(map(str.encode, new, itertools.repeat("utf-8"), itertools.repeat("surrogatepass")))
+            encoded = _encoded(new)
             needles = list(map(operator.add, map(operator.add, itertools.repeat("\n"), new), itertools.repeat(" ")))
-        buckets = map(operator.and_, map(zlib.crc32, encoded), itertools.repeat(_BUCKET_MASK))
-        starts = list(map(operator.getitem, itertools.repeat(offsets), buckets))
+        starts = list(map(operator.getitem, itertools.repeat(offsets), _buckets(encoded)))
         ends = map(operator.add, starts, itertools.repeat(window))
         ats = list(map(text.find, needles, starts, ends))
         _bound.update(zip(new, map(operator.mod, ats, itertools.repeat(modulus))))

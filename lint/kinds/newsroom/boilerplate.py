@@ -265,9 +265,9 @@ class Boilerplate(Kind):
                 continue
             # `is_prose(t)` for a block that ends a sentence (a block is stripped, and then
             # furniture's test implies the document's, which also counts :; and »), at most 300
-            # characters here (is_prose's first test is for 400): eight words
-            # or more, as `str.split` counts them; split at most seven times (not a list of every
-            # word to count them: most short blocks are sentences)
+            # characters here (is_prose's first test is for 400): eight words or more, as
+            # `str.split` counts them; split at most seven times (not a list of every word to
+            # count them: most short blocks are sentences)
             if ends_sentence(t) and len(t.split(None, 7)) == 8:
                 prose[i] = True
                 # a sentence of the story: only a known phrase or prefix can make it furniture

@@ -121,7 +121,6 @@ _PLACEHOLDER = lazy_compile(
     r"(?<![\p{L}\p{N}.@/_-])(?P<cur>[$£€¥])?(?P<x>X{2,}|x{3,})(?P<more>(?:[,.:]X{2,})*)"
     r"(?P<suffix>%|m|bn|k)?(?![\p{L}\p{N}])"
 )
-_LANGUAGE = lazy_compile(r"[a-z]{2,3}")
 _CQ_ONLY = lazy_compile(r"(?i:cq)(?:['’]?e?d)?")
 _LETTERS = lazy_compile(r"[\p{L}]+")
 _LABEL = lazy_compile(r"[\p{L}]+\s*[:—–-]")
@@ -522,7 +521,7 @@ class _Analysis:
             return None  # a published note: [Update: ...], [Editor's note: ...]
         placeholder = _placeholder_only(content)
         if kind == "drd":
-            if _LANGUAGE.fullmatch(content):
+            if _language(content):
                 return None  # a language marker: ((hi))
             if at_line_start and not (self.addressed(content) or self.instruction(content, any_case=True) or placeholder):
                 return None  # a speaker label opening a paragraph: ((WN)) Did you ...?
@@ -1160,8 +1159,9 @@ def _holds(text: str, rare: str, literals) -> bool:
 
 
 def _language(content: str) -> bool:
-    """`_LANGUAGE.fullmatch(content)` ([a-z]{2,3}) without a call into `regex`: ASCII letters,
-    all lower case (islower: a cased one and no capital), two or three of them."""
+    """Is `content` a language marker, two or three ASCII lower-case letters ([a-z]{2,3}), read
+    without a call into `regex`: ASCII letters, all lower case (islower: a cased one and no
+    capital), two or three of them."""
     return 2 <= len(content) <= 3 and content.isascii() and content.isalpha() and content.islower()
 
 

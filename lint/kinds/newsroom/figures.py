@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from typing import List
 
 import regex
@@ -95,8 +94,8 @@ _RESPONDENTS = lazy_compile(
     r"admit|admitted|feel|felt)\b"
 )
 _YEAR = lazy_compile(r"(?<![\p{L}\p{N}.,:/-])(?:1[89]\d\d|20\d\d)(?![\p{N}])")
-# where a year can start (a `re` scan for two ASCII digits is much faster than `_YEAR`'s)
-_YEAR_START = re.compile(r"1[89]|20")
+# where a year can start: the first two digits of 1[89]\d\d|20\d\d (`_years`)
+_YEAR_PAIRS = ("18", "19", "20")
 _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 # "four or more people": a threshold in a definition, not a count
 _THRESHOLD = lazy_compile(
@@ -750,12 +749,11 @@ def _years(text, start, end):
     """_YEAR.findall(text, start, end): `_YEAR` is tried only where `18`, `19` or `20` starts
     (every year starts with one; they cannot overlap, nor years: each place is tried).
 
-    Speed: the places are found with `str.find` (C, memchr-fast), not with a `re` scan for
+    Speed: the places are found with `str.find` (C, memchr-fast), not with a scan for
     `1[89]|20`, which tests a character class at every character (about 50 instructions a
-    character). The places are those of `_YEAR_START.finditer`: two of its matches cannot
-    overlap (a match's second character, `8`, `9` or `0`, starts none), so finding each
-    two-character string on its own finds every one of them, and no other; they are tried in
-    order, so the years come in the order of the text, as before."""
+    character). Two of these pairs cannot overlap (a pair's second character, `8`, `9` or `0`,
+    starts none), so finding each on its own finds every place a scan finds, and no other;
+    they are tried in order, so the years come in the order of the text."""
     find = text.find
     places = []
     for pair in _YEAR_PAIRS:
@@ -773,10 +771,6 @@ def _years(text, start, end):
         if m is not None:
             found.append(m.group())
     return found
-
-
-# what `_YEAR_START` matches
-_YEAR_PAIRS = ("18", "19", "20")
 
 
 class _Found:
