@@ -473,6 +473,14 @@ def split_sentences(text: str, start: int, end: int) -> List[Span]:
     return _split_paragraphs(text, [(start, end)])
 
 
+@functools.lru_cache(maxsize=4)
+def _longest_abbreviation(abbreviations: tuple) -> int:
+    """The length of the longest word the splitter must look up (`tables.abbreviations`'
+    never-end and may-end words, and an initial's two characters): a longer word is none."""
+    never_end, may_end, _ = abbreviations
+    return max(2, max(map(len, never_end), default=0), max(map(len, may_end), default=0))
+
+
 def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     """Sentence spans of every paragraph in `paragraphs` (sorted, disjoint spans), exactly
     `split_sentences` paragraph by paragraph, in one pass.
@@ -482,7 +490,8 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     never white space) lies inside one paragraph, and one reaching that paragraph's end is
     dropped either way (per paragraph its `(?=\\s)` fails at the bound; here the empty rest of
     the paragraph drops it). Each candidate is judged against its own paragraph's bounds."""
-    never_end, may_end, openers = tables.abbreviations()
+    never_end, may_end, openers = abbreviations = tables.abbreviations()
+    longest = _longest_abbreviation(abbreviations)
     opening_word = _OPENING_WORD.match
     spans: List[Span] = []
     append = spans.append
@@ -510,16 +519,28 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
             low = at - 30
             if low < start:
                 low = start
-            w = at - 1
-            if w >= low and text[w].isalpha():
-                while True:
-                    while w - 1 >= low and text[w - 1].isalpha():
-                        w -= 1
-                    if w - 2 >= low and text[w - 1] == "." and text[w - 2].isalpha():
-                        w -= 2
-                        continue
-                    break
+            # most stops end a plain word after a space: letters back to the last space in the
+            # window (or to the window's start) are the whole word, since neither a space nor
+            # the window's edge lets it reach further back (the loop below, in C)
+            w = text.rfind(" ", low, at) + 1
+            if w < low:
+                w = low
+            if w < at and text[w:at].isalpha():
                 word = text[w : at + 1]
+            else:
+                w = at - 1
+                if w < low or not text[w].isalpha():
+                    word = None
+                else:
+                    while True:
+                        while w - 1 >= low and text[w - 1].isalpha():
+                            w -= 1
+                        if w - 2 >= low and text[w - 1] == "." and text[w - 2].isalpha():
+                            w -= 2
+                            continue
+                        break
+                    word = text[w : at + 1]
+            if word is not None and len(word) <= longest:
                 # "Kenneth F. McKenzie": a single capital is an initial
                 if len(word) == 2 and word[0].isupper():
                     continue
@@ -529,8 +550,9 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
                     nxt = opening_word(text, stop, end)
                     if not nxt or nxt.group(1) not in openers:
                         continue
-        # the next sentence must start with something that can start one
-        following = stop
+        # the next sentence must start with something that can start one (text[stop] is white
+        # space: `_sentence_ends` found it, and every `\s` is `isspace`)
+        following = stop + 1
         while following < end and text[following].isspace():
             following += 1
         if following == end:
@@ -568,6 +590,10 @@ def _sentence_ends(text: str, start: int, end: int) -> List[Span]:
         if at < position or (at > start and text[at - 1] in ".!?"):
             continue
         k = at + 1
+        if k < end and text[k] in " \n":  # most ends: one mark, then a space or a line end
+            found.append((at, k))
+            position = k
+            continue
         while k < end and text[k] in ".!?":
             k += 1
         while k < end and text[k] in _CLOSERS:
