@@ -991,3 +991,46 @@ def test_doubled_bytes_pattern_is_the_same_without_possessive_quantifiers(data):
     word = repetition._WORD_BYTE_CLASS
     looked_ahead = re.compile(rb" (?=(" + word + rb"+))\1 +\1(?!" + word + rb")")
     assert [m.start() for m in repetition._DOUBLED_BYTES.finditer(data)] == [m.start() for m in looked_ahead.finditer(data)]
+
+
+# ---- paragraph breaks in the standard `re` --------------------------------------------------
+
+
+def test_white_space_class_is_regex_white_space_on_every_character():
+    import re
+    import sys
+
+    import regex
+
+    from lint.drafts.document import _WHITE_SPACE
+
+    spelled = re.compile(f"[{_WHITE_SPACE}]")
+    unicode_space = regex.compile(r"\s")
+    differ = [hex(c) for c in range(sys.maxunicode + 1)
+              if bool(spelled.match(chr(c))) != bool(unicode_space.match(chr(c)))]
+    assert differ == []
+
+
+PARAGRAPH_ATOMS = st.sampled_from(
+    ["Word", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "\n \n", "\n\t\u00a0\n", "\x1c", "\x1f", "\u2028",
+     "\u3000", "\r", "\x85", ".", "é"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PARAGRAPH_ATOMS, max_size=40).map("".join))
+def test_paragraph_breaks_and_spans_are_the_regex_ones(text):
+    from lint.drafts.document import _PARAGRAPH_BREAK, _paragraph_breaks
+
+    assert [m.span() for m in _paragraph_breaks()(text)] == [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+    doc = Document.from_text(text)
+    text = doc.text  # (line ends made LF)
+    # the paragraphs: between breaks, stripped of what `isspace` calls space, empty ones left out
+    cuts = [0] + [x for m in _PARAGRAPH_BREAK.finditer(text) for x in m.span()] + [len(text)]
+    expected = []
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        piece = text[start:end]
+        if piece.strip():
+            first = start + len(piece) - len(piece.lstrip())
+            expected.append((first, first + len(piece.strip())))
+    assert doc._blank_line_paragraphs == expected
