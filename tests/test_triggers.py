@@ -144,3 +144,24 @@ def test_the_substring_scan_finds_every_string_the_text_holds_whatever_its_chara
         want = {(s, False) for s in strings if s in doc.text}
         want |= {(s, True) for s in scan.strings[True] if s in doc.folded_text}
         assert found == want, text
+
+
+def test_the_default_scan_is_the_automaton_only_for_many_strings(tmp_path, monkeypatch):
+    """A few gate strings (the shipped packs: 21) are found faster by one substring test each
+    than by an Aho-Corasick pass; a house pack's hundreds of words take the automaton."""
+    monkeypatch.delenv("TRIGGER_SCAN", raising=False)
+    shipped = triggers.TriggerScan(loader.load_rules())
+    assert sum(map(len, shipped.strings.values())) < triggers.AUTOMATON_MIN_STRINGS
+    assert shipped.method == "substring"
+    words = [f"word{i}" for i in range(triggers.AUTOMATON_MIN_STRINGS)]
+    pack = tmp_path / "many.yaml"
+    pack.write_text(
+        "name: many\ndescription: Many banned words.\nrules:\n  banned:\n    kind: existence\n    level: warning\n"
+        "    message: \"'{match}' is banned\"\n    tokens: [" + ", ".join(words) + "]\n"
+        "    examples:\n      fail: ['word3 here']\n      pass: ['nothing here']\n",
+        encoding="utf-8",
+    )
+    many = triggers.TriggerScan(loader.load_pack(pack).rules)
+    assert many.method == ("aho-corasick" if triggers.ahocorasick is not None else "substring")
+    doc = Document.from_text("Only word7 is here.\n", "a.txt")
+    assert many.skipped(doc) == triggers.TriggerScan(loader.load_pack(pack).rules, "substring").skipped(doc) == frozenset()

@@ -11,9 +11,10 @@ draft (over the text, and over its folded text for case-insensitive ones), and t
 skips a rule whose triggers are all absent: it would have returned at its own prefilter.
 
 The scan is Aho-Corasick (`pyahocorasick`, the optional extra `copydesk[fast]`) when it is
-installed; else one C-level substring test per distinct string whose characters the draft
-all holds (the same answer: a string occurs or it does not). `TRIGGER_SCAN=substring` in the
-environment forces the fallback (tests compare the two); `TRIGGER_SCAN=off` turns the gate off (to measure what it saves). The scan also says where each string occurs (`Fired.where`).
+installed and the packs gate on many strings (`AUTOMATON_MIN_STRINGS`); else one C-level
+substring test per distinct string whose characters the draft all holds, each rule's stopping
+at its first string found (the same answer: a string occurs or it does not).
+`TRIGGER_SCAN=substring` or `aho-corasick` in the environment forces one (tests compare the two); `TRIGGER_SCAN=off` turns the gate off (to measure what it saves). The scan also says where each string occurs (`Fired.where`).
 
 Only kinds whose check returns at exactly these tests are gated (`triggers_of`); any rule
 with a trigger that cannot be stated (a non-ASCII case-insensitive token, a pattern without
@@ -36,6 +37,12 @@ except ImportError:  # pragma: no cover - depends on the machine
     ahocorasick = None
 
 Trigger = Tuple[FrozenSet[str], bool]  # (strings, folded): one of them occurs, or no hit
+
+# Below this many strings a substring test per string (CPython's `in`, a memchr-like scan at
+# about 600 MB/s) beats one Aho-Corasick pass (about 80 MB/s, plus a Python step per match):
+# the shipped packs gate two rules on 21 strings, and the automaton cost them more than the
+# gate saved (docs/performance.md). A house pack of word lists has hundreds.
+AUTOMATON_MIN_STRINGS = 64
 
 
 def triggers_of(kind) -> Optional[List[Trigger]]:
@@ -134,7 +141,10 @@ class TriggerScan:
             for strings, folded in triggers:
                 self.strings[folded].update(strings)
         if method is None:
-            method = os.environ.get("TRIGGER_SCAN") or ("aho-corasick" if ahocorasick is not None else "substring")
+            method = os.environ.get("TRIGGER_SCAN")
+        if method is None:
+            count = len(self.strings[False]) + len(self.strings[True])
+            method = "aho-corasick" if ahocorasick is not None and count >= AUTOMATON_MIN_STRINGS else "substring"
         if method == "aho-corasick" and ahocorasick is None:
             method = "substring"
         self.method = method
@@ -142,6 +152,11 @@ class TriggerScan:
 
     def _build(self) -> None:
         self._automata = {}
+        # each gate's strings with the characters each needs, for `_skipped_by_substring`
+        self._gate_items = {
+            index: [(s, folded, frozenset(s)) for strings, folded in triggers for s in sorted(strings)]
+            for index, triggers in self.gates.items()
+        }
         # the substring search's: each case's distinct characters, and (string, its characters)
         self._characters = {
             folded: (frozenset("".join(strings)), [(s, frozenset(s)) for s in sorted(strings)])
@@ -206,6 +221,29 @@ class TriggerScan:
         prefilters are off (COPYDESK_NO_PREFILTER=1)."""
         if not self.gates or self.method == "off" or not prefilters_enabled():
             return frozenset()
+        if self.method == "substring":
+            return self._skipped_by_substring(doc)
         fired = self.scan(doc)
         return frozenset(i for i, triggers in self.gates.items() if not fired.fires(triggers))
+
+    def _skipped_by_substring(self, doc) -> FrozenSet[int]:
+        """`skipped` with substring tests, each gate's stopping at the first string found: a
+        rule runs as soon as one of its triggers is there, so the others need no search (the
+        same answer as scanning for every string)."""
+        hays = {False: doc.text}
+        present = {}
+        skipped = []
+        for index, items in self._gate_items.items():
+            for s, folded, needed in items:
+                hay = hays.get(folded)
+                if hay is None:
+                    hay = hays[folded] = doc.folded_text
+                chars = present.get(folded)
+                if chars is None:
+                    chars = present[folded] = {c for c in self._characters[folded][0] if c in hay}
+                if needed <= chars and s in hay:
+                    break
+            else:
+                skipped.append(index)
+        return frozenset(skipped)
 
