@@ -1034,3 +1034,19 @@ def test_paragraph_breaks_and_spans_are_the_regex_ones(text):
             first = start + len(piece) - len(piece.lstrip())
             expected.append((first, first + len(piece.strip())))
     assert doc._blank_line_paragraphs == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(PARAGRAPH_ATOMS, max_size=40).map("".join))
+def test_content_lines_are_the_stripped_lines_with_text(text):
+    doc = Document.from_text(text)
+    expected, blank, position = [], True, 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            start = position + len(line) - len(line.lstrip())
+            expected.append((start, start + len(line.strip()), blank))
+            blank = False
+        else:
+            blank = True
+        position += len(line) + 1
+    assert doc._content_lines == expected

@@ -273,14 +273,22 @@ class Document(Record):
         out = []
         blank = True
         line_end = -1
+        append = out.append
         for line in text.split("\n"):  # the spans of `lines`
-            line_end += len(line) + 1
-            left = line.lstrip()  # `str.strip` drops what `isspace` calls space
-            if not left:
+            n = len(line)
+            line_end += n + 1
+            if not n:
                 blank = True
                 continue
-            start = line_end - len(left)
-            out.append((start, start + len(left.rstrip()), blank))
+            if line[0].isspace() or line[-1].isspace():
+                left = line.lstrip()  # `str.strip` drops what `isspace` calls space
+                if not left:
+                    blank = True
+                    continue
+                start = line_end - len(left)
+                append((start, start + len(left.rstrip()), blank))
+            else:
+                append((line_end - n, line_end, blank))  # nothing to strip: no copies
             blank = False
         return out
 
