@@ -44,6 +44,8 @@ MAX_BYTES = 64 * 1024 * 1024
 
 def newline_style(source: str) -> str:
     """"\\n", "\\r\\n", "\\r" (the one line ending used) or "mixed"."""
+    if "\r" not in source:
+        return "\n"  # LF alone, or no line end at all (then "\n" too, as below)
     crlf = source.count("\r\n")
     cr = source.count("\r") - crlf
     lf = source.count("\n") - crlf
