@@ -260,19 +260,26 @@ def test_a_one_megabyte_single_line_is_checked_quickly(tmp_path):
         assert f"line{suffix}:1:{len(half) + 1}: error hygiene.editor-note".encode() in result.stdout
 
 
-def test_a_twenty_megabyte_draft_is_read_and_mapped_in_bounded_time(tmp_path):
+def test_a_twenty_megabyte_draft_is_read_and_mapped_in_time_that_grows_with_its_size(tmp_path):
+    """Reading and mapping a draft is linear: a draft eight times bigger takes nowhere near 64
+    times as long, as something quadratic in its paragraphs would. Times are compared with each
+    other in one run, never with a fixed limit (a shared machine's load moves both alike)."""
     paragraph = "The council voted 7-2 to approve the budget after a long debate, harbor master Ruth Alder said Monday.\n\n"
     text = "Budget passes\n\n" + paragraph * (20_000_000 // len(paragraph))
     # markdown-it-py parses about 1.5 MB/s of short paragraphs: Markdown and HTML drafts are 5 MB here
     # (20 MB takes about 15 s; COPYDESK_SLOW=1 runs it below)
     small = text[: 5_000_000]
     for suffix, body in ((".txt", text), (".md", small), (".html", "<h1>Budget</h1>" + small.replace("\n\n", "</p><p>"))):
-        path = tmp_path / f"big{suffix}"
-        path.write_text(body, encoding="utf-8")
-        started = time.monotonic()
-        doc = reader.read_draft(str(path))
-        elapsed = time.monotonic() - started
-        assert elapsed < 30, (suffix, elapsed)
+        def read(size: int):
+            path = tmp_path / f"big-{size}{suffix}"
+            path.write_text(body[:size], encoding="utf-8")
+            started = time.monotonic()
+            doc = reader.read_draft(str(path))
+            return doc, time.monotonic() - started
+
+        eighth = min(read(len(body) // 8)[1] for _ in range(2))
+        doc, whole = read(len(body))
+        assert whole < 24 * eighth + 0.5, (suffix, whole, eighth)
         assert len(doc.paragraphs) > 40_000
         last = doc.paragraphs[-1]
         start, end = doc.offsets.span_to_source(*last)
