@@ -35,3 +35,31 @@ def test_the_anchored_search_finds_what_finditer_finds(key, text, a, b):
     pattern = regex.compile(key, regex.MULTILINE)
     expected = [m.span() for m in pattern.finditer(text, start, end)]
     assert [m.span() for m in _anchored_finditer(pattern, text, start, end, anchor, 5.0)] == expected
+
+
+def test_the_character_before_a_match_is_read_from_the_lookbehind_it_ends_with():
+    from lint.kinds.generic.substitution import _lookbehind_ascii
+
+    dateline = (r"(?<=^\p{Lu}[\p{Lu} .,’'-]{2,}(?:,[^\S\n]+[\p{L}\p{N}.]+)?(?:[^\S\n]*\([^)\n]+\))?[^\S\n]+)"
+                r"[–-](?=[^\S\n]+\p{Ll})")
+    assert _lookbehind_ascii(dateline) == "\t\x0b\x0c\r "  # the `regex` module's \s, not Python's
+    assert _lookbehind_ascii(r"(?<=[\p{L}\p{N},;])[ \t]{2,}") == ",0123456789;" + "".join(map(chr, range(65, 91))) + "".join(map(chr, range(97, 123)))
+    assert _lookbehind_ascii(r"(?<=a\p{Lu}+)x") == "".join(map(chr, range(65, 91)))
+    assert _lookbehind_ascii(r"(?<=a|b)c") == "ab"
+    for unknown in (r"(?<=a\s*)x", r"(?<=a.)x", r"x(?<=a)", r"(?<=a(?:b|cd))x", r"(?i)(?<=a)x", r"(?<=a[^\p{L}])x"):
+        assert _lookbehind_ascii(unknown) is None, unknown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["WASHINGTON", "NORFOLK, Va.", " ", "\t", "-", "–", "—", "the", "The", "(AP)", "\n", "5", ","]),
+                max_size=14).map("".join))
+def test_a_lookbehind_anchored_key_finds_what_finditer_finds(text):
+    from lint.engine.prefilter import prefix_literals
+    from lint.kinds.generic.substitution import _lookbehind_ascii
+
+    key = (r"(?<=^\p{Lu}[\p{Lu} .,’'-]{2,}(?:,[^\S\n]+[\p{L}\p{N}.]+)?(?:[^\S\n]*\([^)\n]+\))?[^\S\n]+)"
+           r"[–-](?=[^\S\n]+(?:\S+[^\S\n]+){0,3}\p{Ll})")
+    anchor = _Anchor(prefix_literals(key), None, 0, 0, _lookbehind_ascii(key))
+    pattern = regex.compile(key, regex.MULTILINE)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in _anchored_finditer(pattern, text, 0, len(text), anchor, 5.0)] == expected

@@ -131,13 +131,108 @@ def _lookbehind_ascii(pattern: str) -> Optional[str]:
     regex module itself tells, character by character), so an offset after any other ASCII
     character is ruled out without a call into the regex module; None for other patterns."""
     m = _LOOKBEHIND_CLASS.match(pattern)
-    if m is None:
+    source = m.group(1) if m is not None else _lookbehind_last_class(pattern)
+    if source is None:
         return None
     try:
-        cls = regex.compile(m.group(1))
+        cls = regex.compile(source)
     except regex.error:
         return None
     return "".join(chr(c) for c in range(128) if cls.fullmatch(chr(c)))
+
+
+_PROPERTY_TEXT = regex.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+_MARKS = 0xE000  # private-use code points that stand for the pattern's \p{..} classes while it is parsed
+
+
+def _lookbehind_last_class(pattern: str) -> Optional[str]:
+    """For a case-sensitive pattern whose opening zero-width items hold a lookbehind that
+    ends (zero-width items aside) with one character, of a class, a literal or a repeat of
+    one at least once (`(?<=...[^\\S\\n]+)`): that character's class, as `regex` source;
+    None for any other pattern. The character before every match is one of the class."""
+    from lint.engine.prefilter import _REPEATS, _UNSAFE, _ZERO_WIDTH, _has_inline_i, _sre, _sre_parse
+    import re as _re
+
+    if _UNSAFE.search(pattern) or _has_inline_i(pattern) or any(0xE000 <= ord(c) < 0xF900 for c in pattern):
+        return None
+    # the \p{..} classes become private-use characters the parser reads as literals, each
+    # mapped back to its text below (escapes are read two characters at a time, as written)
+    properties: List[str] = []
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            m = _PROPERTY_TEXT.match(pattern, i)
+            if m is not None:
+                if len(properties) >= 0x1000:
+                    return None
+                out.append("\\u%04x" % (_MARKS + len(properties)))
+                properties.append(m.group())
+                i = m.end()
+                continue
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(pattern[i])
+        i += 1
+    try:
+        tree = _sre_parse.parse("".join(out))
+    except Exception:  # noqa: BLE001 -- syntax the standard parser does not know: none
+        return None
+    if tree.state.flags & ~_re.UNICODE:
+        return None  # (inline flags: none is read here)
+    for op, av in tree:
+        if op not in _ZERO_WIDTH:
+            return None  # (no lookbehind before the match's first character)
+        if op is _sre.ASSERT and av[0] < 0:
+            items = [item for item in av[1] if item[0] not in _ZERO_WIDTH]
+            if not items:
+                continue
+            op, av = items[-1]
+            if op in _REPEATS:
+                if av[0] < 1 or len(av[2]) != 1:
+                    continue
+                op, av = list(av[2])[0]
+            source = _class_source(op, av, properties)
+            if source is not None:
+                return source
+    return None
+
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _class_source(op, av, properties: List[str]) -> Optional[str]:
+    """`regex` source for one parsed item matching one character (a literal or a class), the
+    stand-ins of `_lookbehind_last_class` put back; None for anything else."""
+    from lint.engine.prefilter import _sre
+
+    def literal(code: int) -> Optional[str]:
+        if _MARKS <= code < _MARKS + len(properties):
+            return properties[code - _MARKS]
+        return "\\U%08x" % code
+
+    if op is _sre.LITERAL:
+        return "[" + literal(av) + "]"
+    if op is not _sre.IN:
+        return None
+    parts = []
+    for index, (kind, value) in enumerate(av):
+        if kind is _sre.NEGATE and index == 0:
+            parts.append("^")
+        elif kind is _sre.LITERAL:
+            parts.append(literal(value))
+        elif kind is _sre.RANGE:
+            if any(_MARKS <= v < _MARKS + len(properties) for v in value):
+                return None
+            parts.append("\\U%08x-\\U%08x" % value)
+        elif kind is _sre.CATEGORY and str(value) in _CATEGORIES:
+            parts.append(_CATEGORIES[str(value)])
+        else:
+            return None
+    return "[" + "".join(parts) + "]" if parts and parts != ["^"] else None
 
 
 class _Anchor:
