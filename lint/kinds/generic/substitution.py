@@ -228,8 +228,8 @@ def _class_source(op, av, properties: List[str]) -> Optional[str]:
             if any(_MARKS <= v < _MARKS + len(properties) for v in value):
                 return None
             parts.append("\\U%08x-\\U%08x" % value)
-        elif kind is _sre.CATEGORY and str(value) in _CATEGORIES:
-            parts.append(_CATEGORIES[str(value)])
+        elif kind is _sre.CATEGORY and getattr(value, "name", None) in _CATEGORIES:
+            parts.append(_CATEGORIES[value.name])  # (the constant's name, in every Python 3)
         else:
             return None
     return "[" + "".join(parts) + "]" if parts and parts != ["^"] else None
