@@ -18,7 +18,9 @@ from lint.kinds.base import (
     compile_pattern,
     finditer,
     literal_pattern,
+    match,
 )
+from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import az_words, folded_text, folded_words
 from lint.model import Fix, Hit
 
@@ -110,6 +112,7 @@ class Consistency(Kind):
         self._set("_form_words", form_words)
         self._set("_wordless", tuple(tuple(i for i, needed in enumerate(group) if not needed) for group in form_words))
         self._set("_everything", [(g, tuple(range(len(group)))) for g, group in enumerate(labels)])
+        self._set("_all_needles", () if self._needles is None else tuple(n for group in self._needles for n in group))
 
     def _mixed(self, doc):
         """(group index, the indexes of its forms that may occur in the draft) for every group
@@ -152,6 +155,13 @@ class Consistency(Kind):
         mixed = self._mixed(doc)
         if not mixed:
             return
+        # literal forms: each one's matches tried only where its text stands (`_literal_spans`),
+        # in the draft or, with ignorecase, at the same offset of its folded text
+        hay = None
+        if self._needles is not None and prefilters_enabled():
+            hay = folded_text(doc) if self.ignorecase else text
+            if self.ignorecase and not all(n.isascii() for n in self._all_needles):
+                hay = None  # (folded_text keeps the offsets of ASCII phrases' matches only)
         for span_start, span_end in spans:
             excluded = None  # the exceptions' spans, found when first needed
             for g, forms in mixed:
@@ -160,7 +170,13 @@ class Consistency(Kind):
                 taken = []
                 # longest forms first, so `Iranian-backed` is not also counted as something shorter
                 order = sorted(forms, key=lambda i: -len(labels[i]))
-                matches = [(i, [m.span() for m in finditer(patterns[i], text, span_start, span_end, timeout)]) for i in order]
+                if hay is None:
+                    matches = [(i, [m.span() for m in finditer(patterns[i], text, span_start, span_end, timeout)])
+                               for i in order]
+                else:
+                    needles = self._needles[g]
+                    matches = [(i, _literal_spans(patterns[i], text, hay, needles[i], span_start, span_end, timeout))
+                               for i in order]
                 # skipping exceptions and overlaps only drops matches: fewer than two forms
                 # matching at all is never a mix (and the exceptions need not be looked for)
                 if sum(1 for _, spans_i in matches if spans_i) < 2:
@@ -223,6 +239,29 @@ class Consistency(Kind):
             return (outside, len(found[i]), -found[i][0][0])
 
         return max(used, key=weight)
+
+
+def _literal_spans(pattern, text: str, hay: str, needle: str, start: int, end: int, timeout: float) -> list:
+    """[m.span() for m in finditer(pattern, text, start, end)] for a literal form's pattern
+    (`literal_pattern`: the form, perhaps between word-edge lookarounds), trying it only where
+    `needle` (the form, case-folded with ignorecase) stands in `hay` (the text, or its folded
+    text, which keeps every offset: `folded_text`). Exact: every match is the form's text at
+    its offset, so it starts where the needle stands in `hay`; a match at an offset does not
+    depend on where the search began (the lookarounds see the whole text); no match is empty,
+    and the next is looked for from where the last ended, as finditer does."""
+    if not needle:
+        return [m.span() for m in finditer(pattern, text, start, end, timeout)]
+    spans = []
+    find = hay.find
+    i = find(needle, start, end)
+    while i >= 0:
+        m = match(pattern, text, i, end, timeout)
+        if m is not None and m.end() > m.start():
+            spans.append(m.span())
+            i = find(needle, m.end(), end)
+        else:
+            i = find(needle, i + 1, end)
+    return spans
 
 
 def _elsewhere(doc, spans) -> str:

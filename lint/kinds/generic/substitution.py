@@ -61,12 +61,26 @@ class Substitution(Kind):
         # regular-expression keys: skip a key on drafts that lack text its every match needs
         self._set("_requirements", [requirement(key, self.ignorecase) if self.regex else None for key in self.swap])
         self._set("_swaps", compiled)
-        # regular-expression keys: strings every match starts with (None: unknown), so the key
-        # is tried only where one of them occurs (`_anchored_finditer`)
+        # regular-expression keys: where a match can start, found with `str.find` (None:
+        # unknown), so the key is tried only there (`_anchored_finditer`): the strings every
+        # match starts with, or, for a key opening with a run of one class and a literal after
+        # it (`[ \t]+[,;:.]`), the class's characters before that literal
         prefixes = []
-        for key in self.swap:
-            strings = prefix_literals(key) if self.regex and not self.ignorecase else None
-            prefixes.append(None if strings is None else (strings, _lookbehind_ascii(key)))
+        for key, needs in zip(self.swap, self._requirements):
+            anchor = None
+            if self.regex and not self.ignorecase:
+                strings = prefix_literals(key)
+                after = _lookbehind_ascii(key) if strings is not None or key.startswith("(?<=") else None
+                run = _run_then_literal(key)
+                if run is not None and (strings is None or all(len(s) == 1 for s in strings)):
+                    anchor = _Anchor(run[0], run[1], run[2], run[3], after)
+                elif strings is not None:
+                    anchor = _Anchor(strings, None, 0, 0, after)
+                if anchor is not None and needs is not None and not needs.folded and needs.strings == anchor.strings:
+                    # the key's requirement is that one of these strings occurs: the search
+                    # for them tests that itself (no place found, no match)
+                    anchor.covers_requirement = True
+            prefixes.append(anchor)
         self._set("_prefixes", prefixes)
 
     def check(self, doc, spans, context):
@@ -78,7 +92,9 @@ class Substitution(Kind):
         swaps = [
             (pattern, replacement, prefixes if anchored else None)
             for (pattern, replacement, literal), needs, prefixes in zip(self._swaps, self._requirements, self._prefixes)
-            if (literal is None or may_occur(literal, doc, self.ignorecase)) and (needs is None or needs.may_match(doc))
+            if (literal is None or may_occur(literal, doc, self.ignorecase))
+            and (needs is None or (anchored and prefixes is not None and prefixes.covers_requirement)
+                 or needs.may_match(doc))
         ]
         for span_start, span_end in spans:
             for pattern, replacement, prefixes in swaps:
@@ -115,55 +131,242 @@ def _lookbehind_ascii(pattern: str) -> Optional[str]:
     regex module itself tells, character by character), so an offset after any other ASCII
     character is ruled out without a call into the regex module; None for other patterns."""
     m = _LOOKBEHIND_CLASS.match(pattern)
-    if m is None:
+    source = m.group(1) if m is not None else _lookbehind_last_class(pattern)
+    if source is None:
         return None
     try:
-        cls = regex.compile(m.group(1))
+        cls = regex.compile(source)
     except regex.error:
         return None
     return "".join(chr(c) for c in range(128) if cls.fullmatch(chr(c)))
 
 
-def _anchored_finditer(pattern, text: str, start: int, end: int, prefixes, timeout: float):
-    """finditer(pattern, text, start, end), trying the pattern only at offsets where one of
-    `prefixes` (non-empty strings every match starts with) occurs, found by `str.find`.
+_PROPERTY_TEXT = regex.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+_MARKS = 0xE000  # private-use code points that stand for the pattern's \p{..} classes while it is parsed
+
+
+def _lookbehind_last_class(pattern: str) -> Optional[str]:
+    """For a case-sensitive pattern whose opening zero-width items hold a lookbehind that
+    ends (zero-width items aside) with one character, of a class, a literal or a repeat of
+    one at least once (`(?<=...[^\\S\\n]+)`): that character's class, as `regex` source;
+    None for any other pattern. The character before every match is one of the class."""
+    from lint.engine.prefilter import _REPEATS, _UNSAFE, _ZERO_WIDTH, _has_inline_i, _sre, _sre_parse
+    import re as _re
+
+    if _UNSAFE.search(pattern) or _has_inline_i(pattern) or any(0xE000 <= ord(c) < 0xF900 for c in pattern):
+        return None
+    # the \p{..} classes become private-use characters the parser reads as literals, each
+    # mapped back to its text below (escapes are read two characters at a time, as written)
+    properties: List[str] = []
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            m = _PROPERTY_TEXT.match(pattern, i)
+            if m is not None:
+                if len(properties) >= 0x1000:
+                    return None
+                out.append("\\u%04x" % (_MARKS + len(properties)))
+                properties.append(m.group())
+                i = m.end()
+                continue
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append(pattern[i])
+        i += 1
+    try:
+        tree = _sre_parse.parse("".join(out))
+    except Exception:  # noqa: BLE001 -- syntax the standard parser does not know: none
+        return None
+    if tree.state.flags & ~_re.UNICODE:
+        return None  # (inline flags: none is read here)
+    for op, av in tree:
+        if op not in _ZERO_WIDTH:
+            return None  # (no lookbehind before the match's first character)
+        if op is _sre.ASSERT and av[0] < 0:
+            items = [item for item in av[1] if item[0] not in _ZERO_WIDTH]
+            if not items:
+                continue
+            op, av = items[-1]
+            if op in _REPEATS:
+                if av[0] < 1 or len(av[2]) != 1:
+                    continue
+                op, av = list(av[2])[0]
+            source = _class_source(op, av, properties)
+            if source is not None:
+                return source
+    return None
+
+
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _class_source(op, av, properties: List[str]) -> Optional[str]:
+    """`regex` source for one parsed item matching one character (a literal or a class), the
+    stand-ins of `_lookbehind_last_class` put back; None for anything else."""
+    from lint.engine.prefilter import _sre
+
+    def literal(code: int) -> Optional[str]:
+        if _MARKS <= code < _MARKS + len(properties):
+            return properties[code - _MARKS]
+        return "\\U%08x" % code
+
+    if op is _sre.LITERAL:
+        return "[" + literal(av) + "]"
+    if op is not _sre.IN:
+        return None
+    parts = []
+    for index, (kind, value) in enumerate(av):
+        if kind is _sre.NEGATE and index == 0:
+            parts.append("^")
+        elif kind is _sre.LITERAL:
+            parts.append(literal(value))
+        elif kind is _sre.RANGE:
+            if any(_MARKS <= v < _MARKS + len(properties) for v in value):
+                return None
+            parts.append("\\U%08x-\\U%08x" % value)
+        elif kind is _sre.CATEGORY and getattr(value, "name", None) in _CATEGORIES:
+            parts.append(_CATEGORIES[value.name])  # (the constant's name, in every Python 3)
+        else:
+            return None
+    return "[" + "".join(parts) + "]" if parts and parts != ["^"] else None
+
+
+class _Anchor:
+    """Where a regular-expression key's matches can start (`_anchored_finditer`).
+
+    strings  non-empty strings found with `str.find`;
+    run      None: every match starts with one of `strings`; else a set of single characters
+             (a class): every match opens with `low` or more of them (at most `high`, or any
+             number when `high` is None) and one of `strings` holds the last of them and what
+             follows it, so a match starts inside the run of those characters that ends where
+             such a string starts;
+    after    ASCII characters an opening one-class lookbehind accepts before a match, or None.
+    """
+
+    __slots__ = ("strings", "run", "low", "high", "after", "covers_requirement", "_chars", "_by_char")
+
+    def __init__(self, strings, run, low, high, after):
+        self.strings = frozenset(strings)
+        self.run, self.low, self.high, self.after = run, low, high, after
+        self.covers_requirement = False
+        # each distinct character of the strings, tested once a draft (most drafts lack a tab
+        # or a no-break space, and a string holding an absent character is absent)
+        self._chars = tuple(sorted({c for s in self.strings for c in s}))
+        self._by_char = tuple((s, frozenset(s)) for s in sorted(self.strings))
+
+    def present(self, text: str):
+        """The strings whose characters all occur in `text`."""
+        chars = self._chars
+        if len(chars) == 1:
+            return [s for s, _ in self._by_char] if chars[0] in text else []
+        absent = {c for c in chars if c not in text}
+        if not absent:
+            return [s for s, _ in self._by_char]
+        return [s for s, needed in self._by_char if absent.isdisjoint(needed)]
+
+
+def _run_then_literal(pattern: str):
+    """For a case-sensitive pattern that opens (after zero-width items) with a repeat of one
+    character class, `X{m,n}` with m >= 1, followed (zero-width items aside) by an item of a
+    few fixed strings T: (the strings x + t for x in X and t in T, X's characters, m, n or
+    None). Every match holds x + t where its run of X ends; None for any other pattern."""
+    from lint.engine.prefilter import _REPEATS, _UNSAFE, _ZERO_WIDTH, MAX_STRINGS, _exact, _exact_item, _has_inline_i, _neutralize, _sre_parse
+    import re as _re
+
+    if _UNSAFE.search(pattern) or _has_inline_i(pattern) or "\\G" in pattern:
+        return None
+    source = _neutralize(pattern)
+    if source is None:
+        return None
+    try:
+        tree = _sre_parse.parse(source)
+    except Exception:  # noqa: BLE001 -- syntax the standard parser does not know: none
+        return None
+    if tree.state.flags & (_re.IGNORECASE | _re.VERBOSE):
+        return None
+    items = [(op, av) for op, av in tree if op not in _ZERO_WIDTH]
+    # (a zero-width item consumes nothing, so between the run and what follows it the text
+    # runs on unbroken; `_neutralize`'s \w stands for a property class, which no exact set holds)
+    if len(items) < 2 or items[0][0] not in _REPEATS:
+        return None
+    low, high, unit = items[0][1]
+    chars = _exact(list(unit))
+    if low < 1 or not chars or any(len(c) != 1 for c in chars):
+        return None
+    op, av = items[1]
+    following = _exact_item(op, av)
+    if following is None and op in _REPEATS and av[0] >= 1:
+        following = _exact(list(av[2]))  # (at least one: it starts with one of these)
+    if not following or not all(following) or len(chars) * len(following) > MAX_STRINGS:
+        return None
+    return (frozenset(c + t for c in chars for t in following), frozenset(chars), low,
+            None if high == _sre_parse.MAXREPEAT else high)
+
+
+def _anchored_finditer(pattern, text: str, start: int, end: int, anchor: "_Anchor", timeout: float):
+    """finditer(pattern, text, start, end), trying the pattern only at offsets where a match
+    can start (`anchor`): where one of its strings occurs, found by `str.find`, or (a run
+    anchor) from where such a string occurs back over the run of the class before it.
 
     Exact: finditer's next match is the first offset at or after the last match's end where the
     pattern matches, and a match at an offset does not depend on where the search began
-    (lookbehinds and `^` see the whole text; `prefix_literals` refuses `\\G`); no match is
-    empty. A pattern opening with a lookbehind otherwise makes the regex module test the
-    lookbehind at every offset. Where the prefixes are common (a space) the plain search runs.
-    `prefixes` is (strings, ASCII characters an opening one-class lookbehind accepts or None).
+    (lookbehinds and `^` see the whole text; `prefix_literals` and `_run_then_literal` refuse
+    `\\G`); no match is empty; every offset where a match can start is tried, in order. A
+    pattern opening with a lookbehind otherwise makes the regex module test the lookbehind at
+    every offset. Where the strings are common (a space) the plain search runs.
     """
-    prefixes, after = prefixes
-    # a quick test per character first: most drafts lack a tab or a no-break space
-    prefixes = [p for p in prefixes if len(p) == 1 or all(c in text for c in p)]
-    # a C-level count first: where the prefixes are common, the plain search is cheaper
+    strings = anchor.present(text)
+    if not strings:
+        return
+    # where the strings are common, the plain search is cheaper than a loop over their places
     limit = (end - start) // 16
-    count = 0
-    for prefix in prefixes:
-        count += text.count(prefix, start, end)
-        if count > limit:
-            yield from finditer(pattern, text, start, end, timeout)
-            return
-    offsets = set()
     find = text.find
-    for prefix in prefixes:
-        i = find(prefix, start, end)
+    places = []
+    for string in strings:
+        i = find(string, start, end)
         while i >= 0:
-            offsets.add(i)
-            i = find(prefix, i + 1, end)
+            places.append(i)
+            if len(places) > limit:
+                yield from finditer(pattern, text, start, end, timeout)
+                return
+            i = find(string, i + 1, end)
+    if not places:
+        return
+    run = anchor.run
+    if run is not None:
+        # a match opens with `low` to `high` characters of the run's class, the last at the
+        # place: it starts at the place, `low` - 1 back, or further back while the characters
+        # before are the class's (and `high` allows); the earliest offsets first
+        low, high = anchor.low, anchor.high
+        starts = set()
+        for place in places:
+            first = place - low + 1
+            if first < start:
+                continue
+            stop = start if high is None else max(start, place - high + 1)
+            s = first
+            starts.add(s)
+            while s > stop and text[s - 1] in run:
+                s -= 1
+                starts.add(s)
+        places = sorted(starts)
+    elif len(strings) > 1:
+        places = sorted(set(places))
+    after = anchor.after
+    if after is not None:
+        # the lookbehind needs one character before the offset, of its class: an ASCII one
+        # outside it rules the offset out
+        if places[0] == 0:
+            del places[0]
+        places = [p for p in places if text[p - 1] >= "\x80" or text[p - 1] in after]
     position = start
-    for offset in sorted(offsets):
+    for offset in places:
         if offset < position:
             continue
-        if after is not None:
-            # the lookbehind needs one character before the offset, of its class
-            if offset == 0:
-                continue
-            before = text[offset - 1]
-            if before < "\x80" and before not in after:
-                continue
         m = match(pattern, text, offset, end, timeout)
         if m is not None:
             yield m

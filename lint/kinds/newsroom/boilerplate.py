@@ -243,6 +243,7 @@ class Boilerplate(Kind):
         # each short block's own verdict, by its text (blocks repeat across drafts): (prose,
         # evidence), or (False, None) when its signals are still to be read here
         memo = self._memo("_block_memo_cache") if quick else None
+        firsts_memo = self._memo("_first_word_cache") if quick else None
         remembered = memo.get if memo is not None else {}.get
         asked = []  # blocks whose evidence is that the draft repeats them, if it does
         carried = False  # whether a block was given evidence
@@ -268,19 +269,30 @@ class Boilerplate(Kind):
             # characters here (is_prose's first test is for 400): eight words or more, as
             # `str.split` counts them; split at most seven times (not a list of every word to
             # count them: most short blocks are sentences)
-            if ends_sentence(t) and len(t.split(None, 7)) == 8:
+            if ends_sentence(t) and len(words := t.split(None, 7)) == 8:
                 prose[i] = True
                 # a sentence of the story: only a known phrase or prefix can make it furniture
                 if quick:
-                    # `_known_furniture`'s quick reject, here without a call for each paragraph
-                    head = t[:_HEAD].casefold()
-                    first = search(head)
-                    if first is not None and first.end() < len(head):
-                        word = first.group()
-                        if word not in whole and not word.startswith(partial):
-                            if short and memo is not None:
-                                _remember(memo, t, _PROSE)
-                            continue
+                    # `_known_furniture`'s quick reject, here without a call for each paragraph,
+                    # read off the block's first word as `str.split` cuts it, by that word
+                    # (`_first_rejects`)
+                    token = words[0]
+                    rejected = firsts_memo.get(token)
+                    if rejected is None:
+                        rejected = _first_rejects(token, whole, partial, search)
+                        if len(token) < _SHORT:
+                            if len(firsts_memo) >= 50000:
+                                firsts_memo.clear()
+                            firsts_memo[token] = rejected
+                    if rejected is _UNKNOWN:
+                        head = t[:_HEAD].casefold()
+                        first = search(head)
+                        rejected = (first is not None and first.end() < len(head)
+                                    and first.group() not in whole and not first.group().startswith(partial))
+                    if rejected:
+                        if short and memo is not None:
+                            _remember(memo, t, _PROSE)
+                        continue
                 if known(t, quick, search):
                     evidence[i] = strong
                     carried = True
@@ -470,6 +482,29 @@ def _remember(memo: _Memo, text: str, verdict) -> None:
     if len(memo) >= 50000:
         memo.clear()
     memo[text] = verdict
+
+
+_UNKNOWN = object()  # `_first_rejects`: the first word is not in the block's first token
+
+
+def _first_rejects(token: str, whole, partial, search):
+    """Does the quick reject of `assess` hold for a block of eight or more words (as
+    `str.split` counts them) whose first is `token`: is the first `_WORD` of its head, case
+    folded, neither a piece's first word nor the start of a prefix's? _UNKNOWN when `token`,
+    folded, holds no `_WORD` (the word is further on) or is too long to be all in the head.
+
+    The same answer: the block starts with `token` (blocks are stripped) and white space
+    after it, inside the head when the token is shorter than it; folding goes character by
+    character and leaves white space as it is, so the folded head starts with the folded
+    token and a character no `_WORD` holds. The head's first `_WORD` is then the token's, and
+    it ends before the head does."""
+    if len(token) >= _HEAD:
+        return _UNKNOWN
+    first = search(token.casefold())
+    if first is None:
+        return _UNKNOWN
+    word = first.group()
+    return word not in whole and not word.startswith(partial)
 
 
 _ASK_REPEATED = object()  # the block's evidence is that the draft repeats it, if it does
