@@ -218,14 +218,22 @@ def test_permission_denied_is_an_error_and_others_are_still_checked(tmp_path, mo
     locked = tmp_path / "locked.txt"
     locked.write_text("Title\n\nBody.\n", encoding="utf-8")
     (tmp_path / "open.txt").write_text("Title\n\nThe mayor will speak at TK p.m.\n", encoding="utf-8")
-    real_open = open
+    real_open, real_os_open = open, os.open
 
     def guarded_open(path, *args, **kwargs):
         if str(path) == str(locked):
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
+    def guarded_os_open(path, *args, **kwargs):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_os_open(path, *args, **kwargs)
+
+    # (the reader opens a draft at the system level, and a file that will not open again with
+    # a Python file object to say why: a file the user may not read fails both)
     monkeypatch.setattr(reader, "open", guarded_open, raising=False)
+    monkeypatch.setattr(reader.os, "open", guarded_os_open)
     status = cli.main(["check", "--select", "hygiene", str(tmp_path)])
     captured = capsys.readouterr()
     assert status == 2
