@@ -133,6 +133,25 @@ def _paragraph_breaks():
 _OPENING_WORD = lazy_compile(r"\s+[\"“‘(\[]*(\S+?)[\s,.;:!?’”\"]")
 
 
+class _cached:
+    """`functools.cached_property` without its lock (Python before 3.12 takes an RLock on each
+    first read, about a microsecond, some fifteen times a draft): the value is computed on the
+    first read and kept in the instance's `__dict__`, which later reads find first (this is
+    not a data descriptor). A Document is read by one thread."""
+
+    def __init__(self, func):
+        self.func, self.attrname, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.attrname = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
+
+
 class Quote(Record, frozen=True):
     """A quotation: from its opening mark to just after its closing mark.
 
@@ -178,7 +197,7 @@ class Document(Record):
     def from_text(cls, source: str, path: str = "<text>") -> "Document":
         return cls(path=path, source=source)
 
-    @functools.cached_property
+    @_cached
     def folded_text(self) -> str:
         """`prefilter_fold(text)`, for literal prefilters (`kinds.base.may_occur`) only: its
         offsets need not line up with `text` (`ß` folds to `ss`)."""
@@ -186,7 +205,7 @@ class Document(Record):
 
     # ---- positions -------------------------------------------------------------------
 
-    @functools.cached_property
+    @_cached
     def _line_starts(self) -> List[int]:
         return line_starts(self.source)
 
@@ -200,7 +219,7 @@ class Document(Record):
 
     # ---- structure -------------------------------------------------------------------
 
-    @functools.cached_property
+    @_cached
     def paragraphs(self) -> List[Span]:
         """Blocks of text separated by blank lines, without surrounding white space; in a
         draft with no blank line at all (pasted one block a line), its `blocks`."""
@@ -211,7 +230,7 @@ class Document(Record):
                 return blocks
         return spans
 
-    @functools.cached_property
+    @_cached
     def _blank_line_paragraphs(self) -> List[Span]:
         spans = []
         text = self.text
@@ -231,7 +250,7 @@ class Document(Record):
                 out.append((start, start + len(left.rstrip())))
         return out
 
-    @functools.cached_property
+    @_cached
     def lines(self) -> List[Span]:
         spans = []
         position = 0
@@ -241,7 +260,7 @@ class Document(Record):
             position = end + 1
         return spans
 
-    @functools.cached_property
+    @_cached
     def blocks(self) -> List[Span]:
         """The draft's blocks (headline, paragraph, subhead, a line of web furniture) however
         it was pasted: one block a line, blocks between blank lines, or paragraphs hard-wrapped
@@ -266,7 +285,7 @@ class Document(Record):
             previous = (start, end)
         return blocks
 
-    @functools.cached_property
+    @_cached
     def _content_lines(self) -> List[Tuple[int, int, bool]]:
         """(start, end, after a blank line) of every line with text, stripped."""
         text = self.text
@@ -292,7 +311,7 @@ class Document(Record):
             blank = False
         return out
 
-    @functools.cached_property
+    @_cached
     def headline(self) -> Optional[Span]:
         """What the reader said the headline is; else the first block when it is one line,
         another block follows, and it is shaped like a headline, not a lede: at most 25 words
@@ -315,7 +334,7 @@ class Document(Record):
             return None
         return start, end
 
-    @functools.cached_property
+    @_cached
     def body(self) -> Span:
         headline = self.headline
         start = 0
@@ -325,7 +344,7 @@ class Document(Record):
 
     # ---- the story inside the draft ------------------------------------------------------
 
-    @functools.cached_property
+    @_cached
     def prose_blocks(self) -> List[int]:
         """Indexes into `blocks` of the story's prose: blocks that read as sentences."""
         text = self.text
@@ -333,25 +352,25 @@ class Document(Record):
         return [i for i, (start, end) in enumerate(self.blocks)
                 if not (headline and start < headline[1] and end > headline[0]) and is_prose(text[start:end])]
 
-    @functools.cached_property
+    @_cached
     def last_prose(self) -> Optional[Span]:
         """The story's last prose block: what comes after it (`after_story`) is not the story."""
         prose = self.prose_blocks
         return self.blocks[prose[-1]] if prose else None
 
-    @functools.cached_property
+    @_cached
     def after_story(self) -> int:
         """Where what comes after the story starts: the end of its last prose block (the end
         of the text when it has none)."""
         last = self.last_prose
         return len(self.text) if last is None else last[1]
 
-    @functools.cached_property
+    @_cached
     def body_paragraphs(self) -> List[Span]:
         start = self.body[0]
         return [p for p in self.paragraphs if p[0] >= start]
 
-    @functools.cached_property
+    @_cached
     def sentences(self) -> List[Span]:
         return _split_paragraphs(self.text, self.paragraphs)
 
@@ -360,18 +379,18 @@ class Document(Record):
         starts = self._sentence_starts
         return max(bisect.bisect_right(starts, offset) - 1, 0)
 
-    @functools.cached_property
+    @_cached
     def _sentence_starts(self) -> List[int]:
         return [s for s, _ in self.sentences]
 
     def paragraph_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
-    @functools.cached_property
+    @_cached
     def _paragraph_starts(self) -> List[int]:
         return [s for s, _ in self.paragraphs]
 
-    @functools.cached_property
+    @_cached
     def quotes(self) -> List[Quote]:
         return find_quotes(self.text, self.paragraphs)
 
@@ -383,7 +402,7 @@ class Document(Record):
             return quotes[i]
         return None
 
-    @functools.cached_property
+    @_cached
     def _quote_starts(self) -> List[int]:
         return [q.start for q in self.quotes]
 

@@ -238,12 +238,19 @@ class Engine:
         locators = [Locator(doc) for doc in docs]
         # rules whose triggers a draft lacks (lint/engine/triggers.py)
         skips = [self._skipped(doc) for doc in docs]
+        # each draft's spans of each scope, found once for the rules that share the scope (no
+        # kind changes the list it is given)
+        scoped = [{} for _ in docs]
         for index, (rule, check, scope, formats, facts_of) in enumerate(self._plan()):
-            for doc, result, locator, skipped in zip(docs, results, locators, skips):
+            for doc, result, locator, skipped, spans_of in zip(docs, results, locators, skips, scoped):
                 if (formats and doc.format not in formats) or index in skipped:
                     continue
                 try:
-                    spans = doc.scope_spans(scope) if scope in _DOCUMENT_SCOPES else _structural_spans(doc, scope)
+                    spans = spans_of.get(scope)
+                    if spans is None:
+                        spans = spans_of[scope] = (
+                            doc.scope_spans(scope) if scope in _DOCUMENT_SCOPES else _structural_spans(doc, scope)
+                        )
                     for hit in check(doc, spans, context):
                         result.findings.append(locator.finding(rule, hit))
                     if facts_of is not None:
