@@ -75,8 +75,8 @@ class OffsetMap:
         return source_start, max(source_start, self.end_to_source(end))
 
 
-_LONE_CR = regex.compile(r"\r(?!\n)")
-_LINE_END = regex.compile(r"\r\n|\r|\n")
+_LONE_CR = lazy_compile(r"\r(?!\n)")
+_LINE_END = lazy_compile(r"\r\n|\r|\n")
 
 
 def line_starts(source: str) -> List[int]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-import regex
-
 from lint.kinds.base import (
     Kind,
     OptionError,
@@ -17,6 +15,7 @@ from lint.kinds.base import (
     search,
     strip_span,
 )
+from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import Requirement, prefilters_enabled, requirement
 from lint.model import Hit
 
@@ -29,7 +28,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 # numbered or named group references (a group's number counts the groups of the alternatives
 # before it), conditionals, recursion, branch resets, global inline flags (they apply to the
 # whole pattern), and \G (the search's start). Any of these, and the alternation stays whole.
-_UNSPLITTABLE = regex.compile(r"\\[1-9gkG]|\(\?(?:P?[=>&(|R0-9+-]|[a-zA-Z0-9]*\))")
+_UNSPLITTABLE = lazy_compile(r"\\[1-9gkG]|\(\?(?:P?[=>&(|R0-9+-]|[a-zA-Z0-9]*\))")
 
 
 class Existence(Kind):
@@ -239,7 +238,7 @@ def _folded_at_anchor(text: str, s: str) -> bool:
     return False
 
 
-_AZ_RUN = regex.compile(r"[A-Z]+")
+_AZ_RUN = lazy_compile(r"[A-Z]+")
 # bytes.translate table keeping A-Z, every other byte a space (`_capitals`)
 _ONLY_AZ = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
 

@@ -8,9 +8,8 @@ import operator
 import re
 from typing import List, Optional
 
-import regex
-
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
+from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Fix, Hit
 
@@ -84,7 +83,7 @@ _ASCII_BYTES = bytes(range(0x80))
 # a character beyond ASCII that stays: one a word may hold (a letter, a Latin-script one such as
 # Ⅰ, ’) or one the pattern's edges refuse (\w: a digit, a mark, a joiner), which so never
 # stands next to a doubled word; every other one is blanked (its bytes, kept per character)
-_KEPT = regex.compile(r"[\w\p{L}\p{Latin}’]")
+_KEPT = lazy_compile(r"[\w\p{L}\p{Latin}’]")
 _BLANKS: dict = {}
 # the ASCII characters a span may start after or end before: those mapped to a space
 _SEPARATORS = frozenset(chr(b) for b in range(0x80) if _WORD_BYTES_TABLE[b] == 0x20)

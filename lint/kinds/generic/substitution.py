@@ -15,6 +15,7 @@ from lint.kinds.base import (
     match,
     may_occur,
 )
+from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled, prefix_literals, requirement
 from lint.model import Fix, Hit
 
@@ -123,7 +124,7 @@ class Substitution(Kind):
 
 
 # a pattern opening with a lookbehind of one character class: `(?<=[\p{L}\p{N},;])`
-_LOOKBEHIND_CLASS = regex.compile(r"\(\?<=(\[(?:\\.|[^\]\\])*\])\)")
+_LOOKBEHIND_CLASS = lazy_compile(r"\(\?<=(\[(?:\\.|[^\]\\])*\])\)")
 
 
 def _lookbehind_ascii(pattern: str) -> Optional[str]:
@@ -141,7 +142,7 @@ def _lookbehind_ascii(pattern: str) -> Optional[str]:
     return "".join(chr(c) for c in range(128) if cls.fullmatch(chr(c)))
 
 
-_PROPERTY_TEXT = regex.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+_PROPERTY_TEXT = lazy_compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 _MARKS = 0xE000  # private-use code points that stand for the pattern's \p{..} classes while it is parsed
 
 
