@@ -35,6 +35,7 @@ import regex
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import (
+    AskedWords,
     Attribution,
     PhraseStarts,
     cue_index,
@@ -118,7 +119,7 @@ def _word_pattern(words: str):
     """(?i) one of `words` between word edges, and the words as draft words (`folded_words`):
     a draft that lacks all of them as words holds no match (a speed shortcut)."""
     words = words.split()
-    return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), frozenset(w.encode() for w in words)
+    return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), AskedWords(w.encode() for w in words)
 
 
 def _may_hold(keys, words) -> bool:

@@ -140,7 +140,7 @@ def cue_index(cues: Tuple[str, ...]):
             continue
         anchor = max(sorted(needed), key=len)
         by_anchor.setdefault(anchor, []).append((needed, pattern))
-    return frozenset(by_anchor), by_anchor, tuple(wordless)
+    return AskedWords(by_anchor), by_anchor, tuple(wordless)
 
 
 # ---- trying a pattern only where it can start --------------------------------------------
@@ -186,25 +186,52 @@ def az_words(folded: str) -> FrozenSet[bytes]:
 ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
+# every word some kind asks `folded_words` about (the union of every `AskedWords`)
+_asked: FrozenSet[bytes] = frozenset()
+
+
+class AskedWords(frozenset):
+    """Words (a-z runs, folded, as ASCII bytes) a kind asks the draft's `folded_words` about.
+
+    `folded_words` holds only the draft's words that some `AskedWords` holds: every set of
+    words compared with it must be one of these (or hold only words one of these holds).
+    Making one registers its words, also when it is unpickled with its rule (a frozenset
+    pickles as a call of its class with its items)."""
+
+    __slots__ = ()
+
+    def __new__(cls, words=()):
+        self = super().__new__(cls, words)
+        global _asked
+        if not self <= _asked:
+            _asked = _asked | self
+        return self
+
+
 def folded_words(doc) -> Optional[FrozenSet[bytes]]:
-    r"""The maximal runs of a-z in the draft's folded text (as ASCII bytes), once per draft;
-    None when folding moved offsets or prefilters are off.
+    r"""The maximal runs of a-z in the draft's folded text (as ASCII bytes) that some kind asks
+    about (`AskedWords`), once per draft; None when folding moved offsets or prefilters are off.
 
     A phrase held to word edges (`(?<![\w])`, `(?![\w])`, or white space between its words)
     stands between characters that are not `\w`; none of those folds to a-z (checked over all
     of Unicode in tests/test_fast_paths.py), so each of its all-letter words, folded, is one of
     these runs: a word missing here cannot be matched, in any case, anywhere in the draft.
+
+    Speed: only the asked words are kept (an intersection with the draft's ~700 words, not a
+    set of all of them); a question about an asked word gets the answer the whole set gives.
     """
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
-    if "words" not in cache:
-        folded = folded_text(doc)
-        words = letters = None
-        if folded is not None and prefilters_enabled():
-            # non-ASCII characters become `?`, then a space, like every other non-letter
-            letters = folded.encode("ascii", "replace").translate(_NOT_AZ)
-            words = frozenset(letters.split())
-        cache["words"] = words
-        cache["letters"] = letters
+    if cache.get("asked") is not _asked:
+        if "letters" not in cache:
+            folded = folded_text(doc)
+            letters = None
+            if folded is not None and prefilters_enabled():
+                # non-ASCII characters become `?`, then a space, like every other non-letter
+                letters = folded.encode("ascii", "replace").translate(_NOT_AZ)
+            cache["letters"] = letters
+        letters = cache["letters"]
+        cache["words"] = None if letters is None else _asked.intersection(letters.split())
+        cache["asked"] = _asked
     return cache["words"]
 
 
@@ -213,8 +240,11 @@ def folded_letters(doc) -> Optional[bytes]:
     byte per character: offsets are the text's): `folded_words` before the split, so that the
     words of a stretch are `folded_letters(doc)[start:end].split()`. None when `folded_words`
     is."""
-    folded_words(doc)
-    return doc.__dict__["_copydesk_folded"]["letters"]
+    cache = doc.__dict__.get("_copydesk_folded")
+    if cache is None or "letters" not in cache:
+        folded_words(doc)
+        cache = doc.__dict__["_copydesk_folded"]
+    return cache["letters"]
 
 
 # words too common to find a phrase by (any anchor is exact; a rarer one is faster)
@@ -298,14 +328,14 @@ class PhraseStarts:
             for anchor in unkeyed:
                 runs = az_words(anchor.casefold())
                 if runs:
-                    self._runs[anchor] = runs
+                    self._runs[anchor] = AskedWords(runs)
         # (each required anchor first: none of them requires one that requires it)
         order = {anchor: len(self._requires.get(anchor, ())) for anchor in unkeyed}
         if any(required & self._requires.keys() for required in self._requires.values()):
             self._requires = {}  # (chains: not worth ordering)
         self.items.sort(key=lambda item: (item[3] is not None, order.get(item[0], 0) > 0))
         # for `present`: the anchors as draft words, and the anchors that are not draft words
-        self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
+        self._keys = AskedWords(key for _, _, _, key in self.items if key is not None)
         self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
         # for `starts`: the items by their draft word, and the items with none
         self._by_key: Dict[bytes, list] = {}
