@@ -312,7 +312,11 @@ class PhraseStarts:
             key = key.encode() if whole_words and key.isascii() and key.isalpha() else None
             sources = [r for r in readings if r is not None]
             any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
-            readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
+            # (each reading as an alternation with a branch that never matches: the same
+            # matches, but `regex` then does not first search the whole stretch back to `lo` for
+            # the reading's literal words, which it does for a plain literal sequence in a
+            # REVERSE match, and which costs the stretch's length whenever the reading fails)
+            readings = tuple(None if r is None else regex.compile(f"(?:{r}|(?!))", flags) for r in readings)
             readings = _ALONE if readings == _ALONE else readings
             self.items.append((anchor, readings, any_before, key))
         # Speed, for the anchors that are not draft words (looked for in every draft, where
