@@ -131,3 +131,19 @@ def test_years_are_what_the_year_pattern_finds():
         lo = rng.randrange(0, len(text) + 1)
         hi = rng.randrange(lo, len(text) + 1)
         assert _years(text, lo, hi) == _YEAR.findall(text, lo, hi), text
+
+
+def test_reach_ascii_twin_reads_as_far_as_reach():
+    from lint.kinds.newsroom.figures import _REACH, _REACH_ASCII
+
+    # every ASCII text, one character and a few characters around a dot or comma
+    chars = [chr(c) for c in range(128)]
+    for c in chars:
+        for text in (c, c + "5", "a" + c + "b", "7" + c + ".5x"):
+            assert _REACH_ASCII.match(text).end() == _REACH.match(text).end(), repr(text)
+    rng = random.Random(11)
+    pool = "ab Z9 ,.\n\t'-()\"%$:;" + "\x0b\x0c\r\x1c\x1f"
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randrange(1, 30)))
+        start = rng.randrange(len(text))
+        assert _REACH_ASCII.match(text, start).end() == _REACH.match(text, start).end(), repr(text)
