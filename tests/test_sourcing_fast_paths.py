@@ -5,6 +5,7 @@ make the shortcut matter (phrases split across lines, glued to letters, in capit
 edge of the stretch searched).
 """
 
+import pickle
 import random
 import sys
 
@@ -13,8 +14,10 @@ import regex
 
 from lint.drafts.document import Document, prefilter_fold
 from lint.kinds.newsroom.figures import _YEAR, _years
+from lint.kinds.newsroom import sourcing_base
 from lint.kinds.newsroom.sourcing_base import (
     _FOLD_DIFFERS,
+    AskedWords,
     PhraseStarts,
     folded_letters,
     folded_text,
@@ -46,12 +49,32 @@ def test_folded_text_is_the_casefold_that_keeps_offsets(text, expected):
     assert folded_text(doc) == expected
 
 
-def test_folded_letters_splits_into_folded_words():
+def test_folded_words_are_the_asked_words_among_the_folded_letters():
     doc = Document.from_text("Officials’ figures: 5,000 HOMES were flooded (résumé)\n")
+    AskedWords([b"homes", b"officials", b"flooded", b"evacuated"])
     letters = folded_letters(doc)
     assert len(letters) == len(doc.text)
-    assert frozenset(letters.split()) == folded_words(doc)
-    assert b"homes" in folded_words(doc) and b"officials" in folded_words(doc)
+    words = folded_words(doc)
+    assert words == frozenset(letters.split()) & sourcing_base._asked
+    assert {b"homes", b"officials", b"flooded"} <= words and b"evacuated" not in words
+    # (`r` of `résumé` is a run of a-z too, but no kind asks about it)
+    assert b"r" in letters.split() and b"r" not in words
+
+
+def test_a_word_asked_later_is_answered_for_a_draft_read_before():
+    doc = Document.from_text("The zxqvbanner fell\n")
+    assert b"zxqvbanner" not in folded_words(doc)
+    AskedWords([b"zxqvbanner"])  # (a rule built after the draft's words were read)
+    assert b"zxqvbanner" in folded_words(doc)
+
+
+def test_asked_words_register_again_when_unpickled():
+    # (a rule loaded from the pack cache, in a process where no rule was built)
+    dumped = pickle.dumps(AskedWords([b"zxqvsignpost"]))
+    sourcing_base._asked = sourcing_base._asked - {b"zxqvsignpost"}
+    loaded = pickle.loads(dumped)
+    assert type(loaded) is AskedWords and loaded == {b"zxqvsignpost"}
+    assert b"zxqvsignpost" in sourcing_base._asked
 
 
 _WORDS = (
@@ -108,3 +131,19 @@ def test_years_are_what_the_year_pattern_finds():
         lo = rng.randrange(0, len(text) + 1)
         hi = rng.randrange(lo, len(text) + 1)
         assert _years(text, lo, hi) == _YEAR.findall(text, lo, hi), text
+
+
+def test_reach_ascii_twin_reads_as_far_as_reach():
+    from lint.kinds.newsroom.figures import _REACH, _REACH_ASCII
+
+    # every ASCII text, one character and a few characters around a dot or comma
+    chars = [chr(c) for c in range(128)]
+    for c in chars:
+        for text in (c, c + "5", "a" + c + "b", "7" + c + ".5x"):
+            assert _REACH_ASCII.match(text).end() == _REACH.match(text).end(), repr(text)
+    rng = random.Random(11)
+    pool = "ab Z9 ,.\n\t'-()\"%$:;" + "\x0b\x0c\r\x1c\x1f"
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randrange(1, 30)))
+        start = rng.randrange(len(text))
+        assert _REACH_ASCII.match(text, start).end() == _REACH.match(text, start).end(), repr(text)

@@ -21,7 +21,7 @@ from lint.kinds.base import (
     match,
 )
 from lint.engine.prefilter import prefilters_enabled
-from lint.kinds.newsroom.sourcing_base import az_words, folded_text, folded_words
+from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_text, folded_words
 from lint.model import Fix, Hit
 
 
@@ -108,7 +108,7 @@ class Consistency(Kind):
                 for word in needed:
                     by_word.setdefault(word, []).append((g, i))
         self._set("_by_word", by_word)
-        self._set("_all_words", frozenset(by_word))
+        self._set("_all_words", AskedWords(by_word))  # (the words it asks `folded_words` about)
         self._set("_form_words", form_words)
         self._set("_wordless", tuple(tuple(i for i, needed in enumerate(group) if not needed) for group in form_words))
         self._set("_everything", [(g, tuple(range(len(group)))) for g, group in enumerate(labels)])

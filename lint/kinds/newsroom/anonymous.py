@@ -30,7 +30,7 @@ from typing import List
 
 import regex
 
-from lint.kinds.base import Kind, OptionError, finditer, literal_pattern, search
+from lint.kinds.base import Kind, OptionError, literal_pattern
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import PhraseStarts, finditer_at, folded_text, folded_words, phrases_pattern
 from lint.model import Hit
@@ -297,7 +297,13 @@ class AnonymousSource(Kind):
                 by_sentence.setdefault(doc.sentence_index(start), []).append(start)
         for index in sorted(by_sentence):
             s_start, s_end = doc.sentences[index]
-            yield from finditer_at(pattern, doc.text, by_sentence[index], max(lo, s_start), min(hi, s_end), timeout)
+            # (no timeout, whose clock costs about 4 µs a match: tried at one place inside one
+            # sentence, a speaker pattern cannot backtrack without end. Each modifier, object
+            # word and determiner is one run of characters without white space ended by `\s+`,
+            # so the words split one way (up to a few readings of one token: `U.S.`); the
+            # only choices are the bounded counts: modifiers {0,4}, the tail's characters
+            # {0,60}, an aside's {1,80}, auxiliaries {0,2}: a few thousand steps at most.)
+            yield from finditer_at(pattern, doc.text, by_sentence[index], max(lo, s_start), min(hi, s_end), None)
 
     def _reason_near(self, doc, paragraph, cache, timeout) -> bool:
         """Does the paragraph give a reason for anonymity, or the next one's first sentence
@@ -316,10 +322,13 @@ class AnonymousSource(Kind):
 
     def _reason_in(self, doc, p_start, p_end, timeout) -> bool:
         text = doc.text
-        if self._reasons is not None and search(self._reasons, text, p_start, p_end, timeout):
+        # (`_reasons`, `_anonymity` and `_source_word` are literal phrases, white space between
+        # words `\s+` followed by a literal, word edges as lookarounds: they cannot backtrack
+        # without end, and run with no timeout, whose clock costs about 4 µs a call)
+        if self._reasons is not None and self._reasons.search(text, p_start, p_end):
             return True
         if self._anonymity is not None:
-            for m in finditer(self._anonymity, text, p_start, p_end, timeout):
+            for m in self._anonymity.finditer(text, p_start, p_end):
                 if _REASON_LINK.match(text, m.end(), p_end):
                     return True
         return False
@@ -328,7 +337,7 @@ class AnonymousSource(Kind):
         found = cache.get(paragraph)
         if found is None:
             p_start, p_end = doc.paragraphs[paragraph]
-            found = self._anonymity is not None and search(self._anonymity, doc.text, p_start, p_end, timeout) is not None
+            found = self._anonymity is not None and self._anonymity.search(doc.text, p_start, p_end) is not None
             cache[paragraph] = found
         return found
 
@@ -341,15 +350,15 @@ class AnonymousSource(Kind):
         if folded is not None:
             starts = set()
             self._anonymity_starts.starts(text, folded, lo, hi, starts, words)
-            found = finditer_at(self._anonymity, text, starts, lo, hi, timeout)
+            found = finditer_at(self._anonymity, text, starts, lo, hi, None)  # (no timeout: `_reason_in`)
         else:
-            found = finditer(self._anonymity, text, lo, hi, timeout)
+            found = self._anonymity.finditer(text, lo, hi)
         for m in found:
             paragraph = doc.paragraph_index(m.start())
             if paragraph in flagged_paragraphs or doc.in_quote(m.start()):
                 continue
             s_start, s_end = doc.sentences[doc.sentence_index(m.start())]
-            if search(self._source_word, text, s_start, s_end, timeout) is None:
+            if self._source_word.search(text, s_start, s_end) is None:
                 continue
             if self._reason_near(doc, paragraph, reasons, timeout):
                 continue

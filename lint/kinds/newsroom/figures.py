@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import List
 
 import regex
@@ -35,6 +36,7 @@ import regex
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import (
+    AskedWords,
     Attribution,
     PhraseStarts,
     cue_index,
@@ -118,7 +120,7 @@ def _word_pattern(words: str):
     """(?i) one of `words` between word edges, and the words as draft words (`folded_words`):
     a draft that lacks all of them as words holds no match (a speed shortcut)."""
     words = words.split()
-    return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), frozenset(w.encode() for w in words)
+    return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), AskedWords(w.encode() for w in words)
 
 
 def _may_hold(keys, words) -> bool:
@@ -143,6 +145,10 @@ _CURRENCY_SYMBOLS = "$€£¥₹"
 # `.` inside a number (1,200, 3.5: a digit follows). A needed word past the first other
 # character (the reach) cannot be part of a match starting at the number.
 _REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
+# _REACH on ASCII text, with the standard `re` (a tight loop over one byte class, where `regex`
+# tests Unicode properties at each character): the ASCII characters _REACH's class holds,
+# spelled out (tests/test_sourcing_fast_paths.py checks them against it), and ASCII digits
+_REACH_ASCII = re.compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*+")
 # read backwards: the last character outside the first class of _REACH
 _OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
 _DIGIT = lazy_compile(r"\d")
@@ -474,7 +480,8 @@ class UnattributedFigure(Kind):
         # `_start` matches holds each of its words as a whole a-z run of the folded text, see
         # `folded_words`; `letters` is None when words is)
         words_at = set()
-        reach = _compiled().reach
+        # (the same reach, read by `re` when the text is ASCII: _REACH_ASCII)
+        reach = _REACH_ASCII.match if text.isascii() else _compiled().reach
         letters = folded_letters(doc)
         number_keys = self._number_starts._keys
         for first, last in zip(*union):

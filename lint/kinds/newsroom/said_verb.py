@@ -14,7 +14,7 @@ from typing import List
 import regex
 
 from lint.kinds.base import Kind, OptionError, literal_pattern
-from lint.kinds.newsroom.sourcing_base import ASCII_WORD_CHARS, folded_words
+from lint.kinds.newsroom.sourcing_base import ASCII_WORD_CHARS, AskedWords, folded_words
 from lint.model import Fix, Hit
 from lint.engine.patterns import lazy_compile
 
@@ -93,7 +93,7 @@ class SaidVerb(Kind):
             if key is not None:
                 by_key.setdefault(key, []).append(word)
         self._set("_first_by_key", by_key)
-        self._set("_first_keyset", frozenset(by_key))
+        self._set("_first_keyset", AskedWords(by_key))
         self._set("_first_unkeyed", tuple(w for w, key in zip(first, self._first_keys) if key is None))
 
     def _matches(self, text, span_start, span_end, timeout, words=None):

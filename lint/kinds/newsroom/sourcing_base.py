@@ -42,7 +42,12 @@ class Attribution:
     def __init__(self, doc, cue_pattern, timeout: float, cues: Optional[Tuple[str, ...]] = None):
         self.doc = doc
         self.cue = cue_pattern
-        self.timeout = timeout
+        # Literal phrases (`phrases_pattern`: an alternation of escaped words, white space
+        # between them `\s+` followed by a literal, word edges as lookarounds) cannot backtrack
+        # without end: at each offset a phrase costs its length and the white space runs it
+        # crosses. With `cues`, no search runs with a timeout, whose clock costs about 4 µs a
+        # call, and a draft asks about most of its sentences.
+        self.timeout = None if cues is not None else timeout
         self._sentences: Dict[int, bool] = {}
         self._paragraphs: Dict[int, bool] = {}
         self._folded = None
@@ -54,6 +59,8 @@ class Attribution:
     def _holds_cue(self, start: int, end: int) -> bool:
         """search(self.cue, text, start, end) is not None."""
         if self._index is None:
+            if self.timeout is None:
+                return self.cue.search(self.doc.text, start, end) is not None
             return search(self.cue, self.doc.text, start, end, self.timeout) is not None
         # Exact: the alternation matches in [start, end) where one of its phrases does (each
         # alternative holds its own word edges), and a phrase's a-z words, folded, are whole
@@ -62,11 +69,12 @@ class Attribution:
         anchors, by_anchor, wordless = self._index
         words = frozenset(self._folded[start:end].split())
         text = self.doc.text
+        # (the patterns of `cue_index`: literal phrases, no timeout, see __init__)
         for anchor in anchors.intersection(words):
             for needed, pattern in by_anchor[anchor]:
-                if needed <= words and search(pattern, text, start, end, self.timeout) is not None:
+                if needed <= words and pattern.search(text, start, end) is not None:
                     return True
-        return any(search(pattern, text, start, end, self.timeout) is not None for pattern in wordless)
+        return any(pattern.search(text, start, end) is not None for pattern in wordless)
 
     def sentence(self, index: int) -> bool:
         found = self._sentences.get(index)
@@ -140,7 +148,7 @@ def cue_index(cues: Tuple[str, ...]):
             continue
         anchor = max(sorted(needed), key=len)
         by_anchor.setdefault(anchor, []).append((needed, pattern))
-    return frozenset(by_anchor), by_anchor, tuple(wordless)
+    return AskedWords(by_anchor), by_anchor, tuple(wordless)
 
 
 # ---- trying a pattern only where it can start --------------------------------------------
@@ -186,25 +194,52 @@ def az_words(folded: str) -> FrozenSet[bytes]:
 ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
+# every word some kind asks `folded_words` about (the union of every `AskedWords`)
+_asked: FrozenSet[bytes] = frozenset()
+
+
+class AskedWords(frozenset):
+    """Words (a-z runs, folded, as ASCII bytes) a kind asks the draft's `folded_words` about.
+
+    `folded_words` holds only the draft's words that some `AskedWords` holds: every set of
+    words compared with it must be one of these (or hold only words one of these holds).
+    Making one registers its words, also when it is unpickled with its rule (a frozenset
+    pickles as a call of its class with its items)."""
+
+    __slots__ = ()
+
+    def __new__(cls, words=()):
+        self = super().__new__(cls, words)
+        global _asked
+        if not self <= _asked:
+            _asked = _asked | self
+        return self
+
+
 def folded_words(doc) -> Optional[FrozenSet[bytes]]:
-    r"""The maximal runs of a-z in the draft's folded text (as ASCII bytes), once per draft;
-    None when folding moved offsets or prefilters are off.
+    r"""The maximal runs of a-z in the draft's folded text (as ASCII bytes) that some kind asks
+    about (`AskedWords`), once per draft; None when folding moved offsets or prefilters are off.
 
     A phrase held to word edges (`(?<![\w])`, `(?![\w])`, or white space between its words)
     stands between characters that are not `\w`; none of those folds to a-z (checked over all
     of Unicode in tests/test_fast_paths.py), so each of its all-letter words, folded, is one of
     these runs: a word missing here cannot be matched, in any case, anywhere in the draft.
+
+    Speed: only the asked words are kept (an intersection with the draft's ~700 words, not a
+    set of all of them); a question about an asked word gets the answer the whole set gives.
     """
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
-    if "words" not in cache:
-        folded = folded_text(doc)
-        words = letters = None
-        if folded is not None and prefilters_enabled():
-            # non-ASCII characters become `?`, then a space, like every other non-letter
-            letters = folded.encode("ascii", "replace").translate(_NOT_AZ)
-            words = frozenset(letters.split())
-        cache["words"] = words
-        cache["letters"] = letters
+    if cache.get("asked") is not _asked:
+        if "letters" not in cache:
+            folded = folded_text(doc)
+            letters = None
+            if folded is not None and prefilters_enabled():
+                # non-ASCII characters become `?`, then a space, like every other non-letter
+                letters = folded.encode("ascii", "replace").translate(_NOT_AZ)
+            cache["letters"] = letters
+        letters = cache["letters"]
+        cache["words"] = None if letters is None else _asked.intersection(letters.split())
+        cache["asked"] = _asked
     return cache["words"]
 
 
@@ -213,8 +248,11 @@ def folded_letters(doc) -> Optional[bytes]:
     byte per character: offsets are the text's): `folded_words` before the split, so that the
     words of a stretch are `folded_letters(doc)[start:end].split()`. None when `folded_words`
     is."""
-    folded_words(doc)
-    return doc.__dict__["_copydesk_folded"]["letters"]
+    cache = doc.__dict__.get("_copydesk_folded")
+    if cache is None or "letters" not in cache:
+        folded_words(doc)
+        cache = doc.__dict__["_copydesk_folded"]
+    return cache["letters"]
 
 
 # words too common to find a phrase by (any anchor is exact; a rarer one is faster)
@@ -274,7 +312,11 @@ class PhraseStarts:
             key = key.encode() if whole_words and key.isascii() and key.isalpha() else None
             sources = [r for r in readings if r is not None]
             any_before = regex.compile("|".join(f"(?:{r})" for r in sources), flags) if len(sources) > 1 else None
-            readings = tuple(None if r is None else regex.compile(r, flags) for r in readings)
+            # (each reading as an alternation with a branch that never matches: the same
+            # matches, but `regex` then does not first search the whole stretch back to `lo` for
+            # the reading's literal words, which it does for a plain literal sequence in a
+            # REVERSE match, and which costs the stretch's length whenever the reading fails)
+            readings = tuple(None if r is None else regex.compile(f"(?:{r}|(?!))", flags) for r in readings)
             readings = _ALONE if readings == _ALONE else readings
             self.items.append((anchor, readings, any_before, key))
         # Speed, for the anchors that are not draft words (looked for in every draft, where
@@ -298,14 +340,14 @@ class PhraseStarts:
             for anchor in unkeyed:
                 runs = az_words(anchor.casefold())
                 if runs:
-                    self._runs[anchor] = runs
+                    self._runs[anchor] = AskedWords(runs)
         # (each required anchor first: none of them requires one that requires it)
         order = {anchor: len(self._requires.get(anchor, ())) for anchor in unkeyed}
         if any(required & self._requires.keys() for required in self._requires.values()):
             self._requires = {}  # (chains: not worth ordering)
         self.items.sort(key=lambda item: (item[3] is not None, order.get(item[0], 0) > 0))
         # for `present`: the anchors as draft words, and the anchors that are not draft words
-        self._keys = frozenset(key for _, _, _, key in self.items if key is not None)
+        self._keys = AskedWords(key for _, _, _, key in self.items if key is not None)
         self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
         # for `starts`: the items by their draft word, and the items with none
         self._by_key: Dict[bytes, list] = {}

@@ -97,6 +97,9 @@ class VagueSource(Kind):
             start, end = doc.sentences[i]
             if doc.paragraph_index(start) != paragraph:
                 continue
-            if search(_NAMED, doc.text, start, end, timeout):
+            # (no timeout, whose clock costs about 4 µs a call: `_NAMED` is runs of one class
+            # each, apart by what the run before cannot hold, and one repeat of at most 50
+            # characters; it cannot backtrack without end)
+            if _NAMED.search(doc.text, start, end):
                 return True
         return False
