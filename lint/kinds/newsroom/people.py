@@ -30,7 +30,7 @@ import regex
 
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
-from lint.kinds.base import finditer
+from lint.kinds.base import finditer, match
 from lint.kinds.newsroom.sourcing_base import az_words, folded_words
 from lint.record import Record, field
 
@@ -819,16 +819,11 @@ class Extractor:
                 if comma >= 0 and find("\n", comma, i) < 0:
                     commas.add(comma)
         resume = 0
-        appositive = self._appositive.match
         for comma in sorted(commas):
             if comma < resume:
                 continue
             end = find("\n", comma)
-            # (no timeout: a match is tried at one comma, on one line, and its repeats take
-            # classes that share no character in turn (a modifier's letters, then spaces, at
-            # most five times; then the tables' words), so it reads each character of the line
-            # a bounded number of times: it cannot run away)
-            m = appositive(text, comma, end + 1 if end >= 0 else len(text))
+            m = match(self._appositive, text, comma, end + 1 if end >= 0 else len(text), timeout)
             if m is not None:
                 yield m
                 resume = m.end()
