@@ -31,6 +31,7 @@ import regex
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.base import finditer, match
+from lint.kinds.newsroom.sourcing_base import az_words, folded_words
 from lint.record import Record, field
 
 _SP = r"[^\S\n]+"  # spaces on one line
@@ -396,6 +397,14 @@ class Extractor:
         if self._first_runs is not None:
             for form, run in zip(firsts, leading):
                 self._elements_of_run[run.group()] = self._elements_of_run.get(run.group(), ()) + (form,)
+        # the a-z words, lower-cased, of each element of a run (None for an element with a
+        # character outside ASCII), for `_titled_matches`
+        self._element_pieces: Optional[Dict[str, Tuple[Optional[FrozenSet[bytes]], ...]]] = None
+        if self._first_runs is not None:
+            self._element_pieces = {
+                run: tuple(az_words(form.lower()) if form.isascii() else None for form in elements)
+                for run, elements in self._elements_of_run.items()
+            }
         # what the elements of a run all begin with ("Lt. G" for "Lt. Gen." and "Lt. Gov.")
         self._prefix_of_run: Dict[str, str] = {
             run: os.path.commonprefix(list(elements)) for run, elements in self._elements_of_run.items()
@@ -435,7 +444,32 @@ class Extractor:
         # crosses a line end). `_appositive_matches` searches only the lines holding one.
         leading = [_RUN.match(f) for f in branch_names + roles]
         self._appositive_runs = _ascii_words(frozenset(m.group() for m in leading) if all(leading) else None)
+        # For `_appositive_matches` given the draft's `folded_words`: what each run's branch
+        # names and role nouns need there, as (a-z words of the form, lower-cased, or None for a
+        # form with a character outside ASCII; whether a rank word must follow: a branch's)
+        self._appositive_needs: Optional[Dict[bytes, List[Tuple[Optional[FrozenSet[bytes]], bool]]]] = None
+        self._rank_word_pieces = tuple(az_words(w) if w.isascii() else None for w in rank_words)
+        if self._appositive_runs is not None:
+            self._appositive_needs = {}
+            for index, (form, run) in enumerate(zip(branch_names + roles, leading)):
+                pieces = az_words(form.lower()) if form.isascii() else None
+                need = (pieces, index < len(branch_names))
+                self._appositive_needs.setdefault(run.group().encode("ascii"), []).append(need)
         self._wanted_runs = (self._first_runs_ascii or frozenset()) | (self._appositive_runs or frozenset())
+        # The wanted runs by their a-z words, lower-cased ("Gen" by b"gen", "1st" by b"st"), for
+        # `_present_runs`: a run whose words are all among the draft's `folded_words` may stand
+        # whole in it; a run with no letter always may.
+        self._runs_of_piece: Dict[bytes, List[bytes]] = {}
+        self._pieces_of_run: Dict[bytes, FrozenSet[bytes]] = {}
+        self._runs_without_piece = []
+        for run in sorted(self._wanted_runs):
+            pieces = az_words(run.decode("ascii").lower())
+            self._pieces_of_run[run] = pieces
+            if not pieces:
+                self._runs_without_piece.append(run)
+            for piece in pieces:
+                self._runs_of_piece.setdefault(piece, []).append(run)
+        self._wanted_pieces = frozenset(self._runs_of_piece)
         # the name just before an appositive's comma
         self._name_before = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
@@ -573,13 +607,19 @@ class Extractor:
 
     # ---- mentions ----------------------------------------------------------------------
 
-    def extract(self, text: str, timeout: float = 10.0, data: Optional[bytes] = None) -> List[Mention]:
-        """The mentions of `text`; `data`, when given, is `text` in UTF-8 (`draft_bytes`)."""
+    def extract(
+        self, text: str, timeout: float = 10.0, data: Optional[bytes] = None,
+        folded: Optional[FrozenSet[bytes]] = None,
+    ) -> List[Mention]:
+        """The mentions of `text`; `data`, when given, is `text` in UTF-8 (`draft_bytes`), and
+        `folded` the draft's `folded_words` (see `_present_runs`)."""
         fast = prefilters_enabled()
-        words = self._words(text, data) if fast else None
+        words = None
+        if fast:
+            words = self._words(text, data) if folded is None else self._present_runs(folded)
         places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout, words, places):
+        for m in self._titled_matches(text, timeout, words, places, folded):
             if mentions and m.start() < mentions[-1].end:
                 continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
             mention = self._titled_mention(text, m)
@@ -599,7 +639,7 @@ class Extractor:
             by_end[name.end] = name
         known = {mn.name.key for mn in mentions if mn.name.key}
         surnames = {k[1] for k in known}
-        for m in self._appositive_matches(text, timeout, words, places):
+        for m in self._appositive_matches(text, timeout, words, places, folded):
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
@@ -618,8 +658,44 @@ class Extractor:
             data = text.encode("utf-8", "surrogatepass")
         return self._wanted_runs.intersection(data.translate(_RUNS_ONLY).split())
 
-    def _titled_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
-        """finditer(self._titled, text): the same matches, tried only where one can start."""
+    def _present_runs(self, folded: FrozenSet[bytes]) -> FrozenSet[bytes]:
+        """A superset of `_words`' answer, read off the draft's `folded_words` (the a-z runs of
+        its case-folded text, one character for each of the text's: see `folded_words`), which
+        the sourcing kinds build for every draft anyway, instead of listing the draft's runs.
+
+        The shortcuts give the same matches with it. (1) A place where a match can use a wanted
+        run (the first run of a titled mention's element, an appositive's branch or role noun:
+        see __init__) has the run whole in [\\p{L}\\p{N}]: neither neighbour is a letter or a
+        number. No such character case-folds into a-z (checked over all of Unicode in
+        tests/test_fast_paths.py), and the run's letters fold to its lower case, so each of its
+        a-z words, lower-cased, is a whole a-z run of the folded text: the run is kept here.
+        (2) A run kept here that `_words` leaves out has no place `_whole_runs` or
+        `_element_starts` yields (either would make it a whole ASCII run, one of `_words`), so
+        it adds no start and no comma. (3) A run `_words` keeps and this leaves out has only
+        places next to a non-ASCII letter or number (by 1): no match starts or uses it there, so
+        the starts and commas it no longer gives were tried in vain; the searches at the others
+        find the same matches in the same order."""
+        present = list(self._runs_without_piece)
+        pieces_of = self._pieces_of_run
+        for piece in self._wanted_pieces & folded:
+            for run in self._runs_of_piece[piece]:
+                pieces = pieces_of[run]
+                if len(pieces) == 1 or pieces <= folded:
+                    present.append(run)
+        return frozenset(present)
+
+    def _titled_matches(
+        self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
+        folded: Optional[FrozenSet[bytes]] = None,
+    ):
+        """finditer(self._titled, text): the same matches, tried only where one can start.
+
+        `folded`, when given, is the draft's `folded_words`: a run none of whose elements has
+        all its a-z words there is not looked for. (A match's first element stands whole in
+        it, between characters that are no letter or number: the lookbehind before it, and
+        after it `_SP`, "-" or its own last character. So each a-z word of the element, lower
+        cased, is a whole a-z run of the folded text, as in `_present_runs`. An element with a
+        character outside ASCII is not judged so.)"""
         if self._first_runs is None or not prefilters_enabled():
             yield from finditer(self._titled, text, 0, len(text), timeout)
             return
@@ -629,6 +705,11 @@ class Extractor:
             present = [run.decode("ascii") for run in self._first_runs_ascii & words]
         else:
             present = self._first_runs.intersection(_RUN.findall(text))
+        if folded is not None and self._element_pieces is not None:
+            pieces = self._element_pieces
+            present = [
+                run for run in present if any(p is None or p <= folded for p in pieces[run])
+            ]
         starts = set()
         for run in present:
             elements = self._elements_of_run[run]
@@ -686,7 +767,11 @@ class Extractor:
             return
         lines = set()
         suffixed = set()  # the lines with a "Jr." or "Sr."
-        for m in finditer(_INITIAL_DOT, text, 0, len(text), timeout):
+        # (no timeout: _INITIAL_DOT is a literal "." behind a lookbehind whose repeats take
+        # classes that share no character (letters, marks and ’'- / spaces), so the lookbehind
+        # reads back over one word and its spaces at most, once a dot: a linear search, which
+        # cannot run away; a timeout makes `regex` read the clock all along a draft's search)
+        for m in _INITIAL_DOT.finditer(text):
             line = _line_span(text, m.start())
             lines.add(line)
             if text[m.start() - 1] == "r":  # (the lookbehind's "[JS]r": a capital letter is no "r")
@@ -699,31 +784,59 @@ class Extractor:
             pattern = self._initialed if line in suffixed else self._initialed_no_suffix
             yield from finditer(pattern, text, line[0], line[1], timeout)
 
-    def _appositive_matches(self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None):
+    def _appositive_matches(
+        self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
+        folded: Optional[FrozenSet[bytes]] = None,
+    ):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
-        with a comma and a whole run that starts a branch name or a role noun (see __init__)."""
+        with a comma and a whole run that starts a branch name or a role noun (see __init__).
+
+        `folded`, when given, is the draft's `folded_words`: a run none of whose branch names
+        or role nouns has all its a-z words there (a branch name, and one rank word too) is not
+        looked for. (A match's branch name or role noun stands whole: after white space or "-",
+        before white space (a branch's, then its rank word, lower case, then what the closing
+        lookahead allows) or what that lookahead allows, none of it a letter or a number. So
+        each a-z word of them, lower-cased, is a whole a-z run of the folded text, as in
+        `_present_runs`.) A comma is still found from every match's own branch or role noun."""
         if words is None or self._appositive_runs is None:
             yield from finditer(self._appositive, text, 0, len(text), timeout)
             return
+        runs = self._appositive_runs & words
+        if folded is not None and self._appositive_needs is not None:
+            runs = [run for run in runs if self._appositive_may_use(run, folded)]
         # A match runs from its comma to its branch or role noun with no comma between (the
         # article, modifiers, qualifier and branch names hold none), on one line: its comma is
         # the last one before the place of that branch or role noun on the line. Each such comma
         # is matched where the search of its line would try it (in order, after the last match).
         commas = set()
-        for run in self._appositive_runs & words:
+        rfind = text.rfind
+        find = text.find
+        for run in runs:
             for i in _run_places(text, run.decode("ascii"), places):
-                comma = text.rfind(",", text.rfind("\n", 0, i) + 1, i)
-                if comma >= 0:
+                # the last comma before i, when no line end stands between (the last one on
+                # i's line), without reading back to the line's start from each place
+                comma = rfind(",", 0, i)
+                if comma >= 0 and find("\n", comma, i) < 0:
                     commas.add(comma)
         resume = 0
         for comma in sorted(commas):
             if comma < resume:
                 continue
-            end = text.find("\n", comma)
+            end = find("\n", comma)
             m = match(self._appositive, text, comma, end + 1 if end >= 0 else len(text), timeout)
             if m is not None:
                 yield m
                 resume = m.end()
+
+    def _appositive_may_use(self, run: bytes, folded: FrozenSet[bytes]) -> bool:
+        """Have the draft's folded words all that one of the run's branch names (with a rank
+        word) or role nouns needs (see `_appositive_matches`)?"""
+        for pieces, branch in self._appositive_needs[run]:
+            if pieces is not None and not pieces <= folded:
+                continue
+            if not branch or any(p is None or p <= folded for p in self._rank_word_pieces):
+                return True
+        return False
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
         form = m.group("title")
@@ -931,7 +1044,8 @@ def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mentio
     cache = doc.__dict__.setdefault("_people_mentions", {})
     found = cache.get(id(extractor))
     if found is None:
-        found = extractor.extract(doc.text, timeout, draft_bytes(doc))
+        folded = folded_words(doc)  # (the sourcing kinds' set of the draft's words, once per draft)
+        found = extractor.extract(doc.text, timeout, None if folded is not None else draft_bytes(doc), folded)
         cache[id(extractor)] = found
     return found
 

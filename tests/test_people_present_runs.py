@@ -1,0 +1,65 @@
+"""The people extractor reads which title and appositive runs a draft may hold off the sourcing
+kinds' `folded_words` (`Extractor._present_runs`): the same mentions as its own list of the
+draft's runs (`Extractor._words`) and as the plain searches with every shortcut off."""
+
+from conftest import plain
+
+from lint.drafts.document import Document
+from lint.kinds.newsroom import people
+from lint.kinds.newsroom.sourcing_base import folded_words
+
+DRAFTS = [
+    # wire copy: ranks, branches, a qualifier, an appositive, a suffix
+    "Strikes ordered\n\nNavy Gen. Kenneth F. McKenzie Jr. and then-Lt. Gen. Ann Ruiz spoke. Jessica "
+    "McNulty, a Pentagon spokeswoman, said Army Adm. Lee Park and 1st Lt. Tom Hale would attend.\n\n"
+    "Former President Joe Biden met Prime Minister Sir Keir Starmer. McNulty, the Pentagon "
+    "spokesman, declined. Tom Hale, a retired Army general, and Ed Ray, a Navy admiral, agreed; "
+    "Al Fox, an Air Force colonel, and Kim Yu, a Press secretary, did not.\n",
+    # British broadcaster: day-month dates, titles in lower case, a spokesman for the Treasury
+    "Budget row\n\nLONDON, 4 July — Chancellor Rachel Reeves and shadow Chancellor Mel Stride "
+    "clashed. Tom Wells, a spokesman for the Treasury, said £12m was set aside. Cllr Ann Bright, "
+    "chairwoman of the council, and Dr Amir Khan agreed.\n",
+    # letters outside ASCII next to title words: nothing may start or end there
+    "Odd copy\n\nGeneral\u212a Tom Ross met Gen\u212a. Amy Lo and \u212aGeneral Ed Ray; "
+    "Generalſ Sam Poe, ſGen. Kim Yu, Navy\u212a Adm. Jo Bay, Marineſ Sgt. Al Fox. Ann Lee, "
+    "a Navy\u212a spokesman, and Bo Li, a spokesmanſ, spoke; Mayor\u00e9 Di Ng and Mayor Zé Ruiz. "
+    "Jo Bay, an Army generalſ, and Di Ng, a Navy \u212aadmiral, and Al Fox, an Army general.\n",
+    # a Turkish dotted capital and a German sharp s: folding moves offsets, so no folded words
+    # (the draft's own runs)
+    "Ankara\n\nPresident \u0130lham Aliyev met Minister Ay\u015fe Kaya. Governor Ahmet \u0130nce spoke.\n",
+    "Berlin\n\nChancellor Olaf Scholz met Minister Stra\u00dfe Kuhn, a Bundeswehr spokesman.\n",
+]
+
+
+def _extractor():
+    return people.extractor_for(*people.default_tables())
+
+
+def _found(mentions):
+    return [(m.start, m.end, m.name.full, m.rank, m.office, m.role, m.appositive) for m in mentions]
+
+
+def test_present_runs_give_the_same_mentions():
+    extractor = _extractor()
+    read_off = 0
+    for source in DRAFTS:
+        doc = Document(path="d.txt", source=source)
+        text = doc.text
+        folded = folded_words(doc)
+        own = _found(extractor.extract(text, 10.0))
+        assert own == _found(plain(extractor.extract, text, 10.0)), source
+        if folded is not None:
+            read_off += 1
+            assert extractor._words(text) <= extractor._present_runs(folded) | extractor._words(text)
+            assert _found(extractor.extract(text, 10.0, None, folded)) == own, source
+        assert own  # every draft names someone
+    assert read_off == len(DRAFTS) - 2  # all but the dotted capital and sharp s drafts
+
+
+def test_present_runs_keep_every_run_that_stands_whole():
+    extractor = _extractor()
+    text = "Navy Gen. Ann Ruiz, 1st Lt. Tom Hale and Ed Ray, a Pentagon spokesman."
+    doc = Document(path="d.txt", source=text + "\n")
+    present = extractor._present_runs(folded_words(doc))
+    assert {b"Navy", b"Gen", b"1st", b"Lt", b"spokesman"} <= present
+    assert extractor._words(doc.text) <= present
