@@ -31,8 +31,15 @@ import regex
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.base import finditer, match
-from lint.kinds.newsroom.sourcing_base import az_words, folded_words
+from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_words
 from lint.record import Record, field
+
+
+def _asked_words(folded: str) -> "AskedWords":
+    """`az_words`, registered as words asked of the draft's `folded_words` (which keeps only
+    the draft's words some kind asks about: see `AskedWords`)."""
+    return AskedWords(az_words(folded))
+
 
 _SP = r"[^\S\n]+"  # spaces on one line
 _PARTICLE = r"(?:al|el|bin|ibn|abu|da|de|di|du|del|della|der|den|dos|das|la|le|van|von|ter|ten)"
@@ -402,7 +409,7 @@ class Extractor:
         self._element_pieces: Optional[Dict[str, Tuple[Optional[FrozenSet[bytes]], ...]]] = None
         if self._first_runs is not None:
             self._element_pieces = {
-                run: tuple(az_words(form.lower()) if form.isascii() else None for form in elements)
+                run: tuple(_asked_words(form.lower()) if form.isascii() else None for form in elements)
                 for run, elements in self._elements_of_run.items()
             }
         # what the elements of a run all begin with ("Lt. G" for "Lt. Gen." and "Lt. Gov.")
@@ -448,11 +455,11 @@ class Extractor:
         # names and role nouns need there, as (a-z words of the form, lower-cased, or None for a
         # form with a character outside ASCII; whether a rank word must follow: a branch's)
         self._appositive_needs: Optional[Dict[bytes, List[Tuple[Optional[FrozenSet[bytes]], bool]]]] = None
-        self._rank_word_pieces = tuple(az_words(w) if w.isascii() else None for w in rank_words)
+        self._rank_word_pieces = tuple(_asked_words(w) if w.isascii() else None for w in rank_words)
         if self._appositive_runs is not None:
             self._appositive_needs = {}
             for index, (form, run) in enumerate(zip(branch_names + roles, leading)):
-                pieces = az_words(form.lower()) if form.isascii() else None
+                pieces = _asked_words(form.lower()) if form.isascii() else None
                 need = (pieces, index < len(branch_names))
                 self._appositive_needs.setdefault(run.group().encode("ascii"), []).append(need)
         self._wanted_runs = (self._first_runs_ascii or frozenset()) | (self._appositive_runs or frozenset())
@@ -463,7 +470,7 @@ class Extractor:
         self._pieces_of_run: Dict[bytes, FrozenSet[bytes]] = {}
         self._runs_without_piece = []
         for run in sorted(self._wanted_runs):
-            pieces = az_words(run.decode("ascii").lower())
+            pieces = _asked_words(run.decode("ascii").lower())
             self._pieces_of_run[run] = pieces
             if not pieces:
                 self._runs_without_piece.append(run)
