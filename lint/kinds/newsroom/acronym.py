@@ -11,6 +11,7 @@ two-letter state or country code after a place name (`Austin, TX`).
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer
@@ -142,31 +143,36 @@ class Acronym(Kind):
         min_length or longer), as (acronym, match) in text order; None when this shortcut does
         not apply (then every match is listed, as without prefilters).
 
-        Without a capital letter outside ASCII in the draft (`_may_hold_other_capitals`), an
-        acronym is A-Z and "&" only, and it opens a maximal run of them (its lookbehind allows
-        no letter and no "&" before it). It is the run less its trailing "&"s, or ends before an
-        "&" of the run: a shorter prefix is followed by a capital, which its lookahead refuses.
-        So the acronyms a draft can hold are read off its runs of A-Z and "&" (one bytes pass),
-        and `_TOKEN` is tried only where one that is not allowed stands. A match never starts
+        An acronym opens a maximal run of capitals and "&" (its lookbehind allows no letter and
+        no "&" before it). It is the run less its trailing "&"s, or ends before an "&" of the
+        run: a shorter prefix is followed by a capital, which its lookahead refuses. Without a
+        capital letter outside ASCII in the draft (`_may_hold_other_capitals`), the runs are A-Z
+        and "&" only, read off in one bytes pass; with one, the runs holding such capitals are
+        added (`_other_capital_runs`). `_TOKEN` is tried only where an acronym of these runs
+        that is not allowed stands (one more wanted does no harm: a match is kept only if its
+        acronym is wanted). A match never starts
         inside another (a token's letters, "&" and "’s" are no place its lookbehind allows), so
         the match at each place is the one `finditer` over its span finds there."""
         if not spans or any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
             return None
         if data is None:
             data = text.encode("utf-8", "surrogatepass")
-        if not text.isascii() and _may_hold_other_capitals(data):
-            return None
         shortest = max(2, self.min_length)
         runs = set(data.translate(_AZ_AMP_ONLY).split())
         if "&" in text:
-            for run in [run for run in runs if b"&" in run]:
-                runs.discard(run)
-                if run[:1] == b"&":
-                    continue
-                runs.add(run.rstrip(b"&"))
-                runs.update(run[:k] for k in range(1, len(run)) if run[k : k + 1] == b"&" and run[k - 1 : k] != b"&")
+            _acronyms_of_runs(runs, b"&")
         runs.difference_update(self._allow_ascii)
         wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
+        if not text.isascii() and _may_hold_other_capitals(data):
+            # Capitals outside ASCII: the runs of [\p{Lu}&] that hold one are read off the text
+            # around each of them, and their acronyms wanted too. (The bytes pass read the
+            # other runs whole: a run of A-Z and "&" that stops at a non-ASCII character that
+            # is no capital stops there in the text too. Where it stopped at such a capital, the
+            # piece it read is wanted for nothing more than a few `str.find` calls.)
+            others = _other_capital_runs(text, data)
+            if "&" in text:
+                _acronyms_of_runs(others, "&")
+            wanted.update(run for run in others if len(run) >= shortest and run not in self._allow)
         if not wanted:
             return []
         found = {}
@@ -277,6 +283,51 @@ def _may_hold_other_capitals(data: bytes) -> bool:
         b"X" in sorted_bytes or b"CU" in sorted_bytes or b"Ca" in sorted_bytes
         or b"EU" in sorted_bytes or b"El" in sorted_bytes
     )
+
+
+def _acronyms_of_runs(runs: set, amp) -> None:
+    """In place: each run holding an "&" (`amp`, as str or bytes) replaced by the acronyms it
+    can hold (see `Acronym._flaggable_tokens`): none when it opens with "&", else the run less
+    its trailing "&"s and each prefix ending before an "&" that follows a capital."""
+    for run in [run for run in runs if amp in run]:
+        runs.discard(run)
+        if run[:1] == amp:
+            continue
+        runs.add(run.rstrip(amp))
+        runs.update(run[:k] for k in range(1, len(run)) if run[k : k + 1] == amp and run[k - 1 : k] != amp)
+
+
+_CAPITAL = lazy_compile(r"\p{Lu}")
+
+
+@functools.lru_cache(maxsize=10000)  # per character: a few hundred distinct ones in a run
+def _in_capital_run(c: str) -> bool:
+    """Is `c` in `_TOKEN`'s runs: "&" or a capital letter (\\p{Lu})?"""
+    return c == "&" or _CAPITAL.fullmatch(c) is not None
+
+
+def _other_capital_runs(text: str, data: bytes) -> set:
+    """The maximal runs of capitals (\\p{Lu}) and "&" in text that hold a capital outside
+    ASCII. Such capitals are found among the draft's non-ASCII characters (its UTF-8 with the
+    ASCII bytes deleted: whole characters, decoded), each place with `str.find`, and the run
+    around it read out character by character."""
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    runs = set()
+    n = len(text)
+    for capital in set(others):
+        if not _in_capital_run(capital):
+            continue
+        i = text.find(capital)
+        while i >= 0:
+            start = i
+            while start and _in_capital_run(text[start - 1]):
+                start -= 1
+            end = i + 1
+            while end < n and _in_capital_run(text[end]):
+                end += 1
+            runs.add(text[start:end])
+            i = text.find(capital, end)  # (a later place inside this run is in this run)
+    return runs
 
 
 def _mostly_capitals(text: str) -> bool:
