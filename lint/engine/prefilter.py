@@ -272,15 +272,9 @@ def _required(items) -> Optional[Set[str]]:
 # ---- what a match starts with -------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)
-def prefix_literals(pattern: str) -> Optional[FrozenSet[str]]:
-    """Non-empty strings one of which every match of a case-sensitive pattern starts with, or
-    None when unknown (or the pattern is, or may be, case-insensitive).
-
-    Zero-width items at the start (a lookbehind, `^`, `\\b`) consume nothing, so the strings
-    come from the exact items after them, up to the first item that is not exact; a repeat
-    `X{m,}` (m >= 1) ends them with X^m. `(?<=[\\p{L},;])[ \\t]{2,}(?=\\S)` starts with one of
-    `"  "`, `" \\t"`, `"\\t "`, `"\\t\\t"`."""
+def case_sensitive_tree(pattern: str):
+    """The standard parser's tree of a pattern it can read as `regex` does (`_neutralize`), when
+    the pattern is surely case-sensitive and not verbose; None otherwise (or when unsure)."""
     if _UNSAFE.search(pattern) or _has_inline_i(pattern) or "\\G" in pattern:
         return None
     source = _neutralize(pattern)
@@ -291,6 +285,21 @@ def prefix_literals(pattern: str) -> Optional[FrozenSet[str]]:
     except Exception:  # noqa: BLE001 -- syntax the standard parser does not know: none
         return None
     if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return tree
+
+
+@functools.lru_cache(maxsize=4096)
+def prefix_literals(pattern: str) -> Optional[FrozenSet[str]]:
+    """Non-empty strings one of which every match of a case-sensitive pattern starts with, or
+    None when unknown (or the pattern is, or may be, case-insensitive).
+
+    Zero-width items at the start (a lookbehind, `^`, `\\b`) consume nothing, so the strings
+    come from the exact items after them, up to the first item that is not exact; a repeat
+    `X{m,}` (m >= 1) ends them with X^m. `(?<=[\\p{L},;])[ \\t]{2,}(?=\\S)` starts with one of
+    `"  "`, `" \\t"`, `"\\t "`, `"\\t\\t"`."""
+    tree = case_sensitive_tree(pattern)
+    if tree is None:
         return None
     run: Set[str] = {""}
     for op, av in tree:

@@ -275,19 +275,10 @@ def _run_then_literal(pattern: str):
     character class, `X{m,n}` with m >= 1, followed (zero-width items aside) by an item of a
     few fixed strings T: (the strings x + t for x in X and t in T, X's characters, m, n or
     None). Every match holds x + t where its run of X ends; None for any other pattern."""
-    from lint.engine.prefilter import _REPEATS, _UNSAFE, _ZERO_WIDTH, MAX_STRINGS, _exact, _exact_item, _has_inline_i, _neutralize, _sre_parse
-    import re as _re
+    from lint.engine.prefilter import _REPEATS, _ZERO_WIDTH, MAX_STRINGS, _exact, _exact_item, _sre_parse, case_sensitive_tree
 
-    if _UNSAFE.search(pattern) or _has_inline_i(pattern) or "\\G" in pattern:
-        return None
-    source = _neutralize(pattern)
-    if source is None:
-        return None
-    try:
-        tree = _sre_parse.parse(source)
-    except Exception:  # noqa: BLE001 -- syntax the standard parser does not know: none
-        return None
-    if tree.state.flags & (_re.IGNORECASE | _re.VERBOSE):
+    tree = case_sensitive_tree(pattern)
+    if tree is None:
         return None
     items = [(op, av) for op, av in tree if op not in _ZERO_WIDTH]
     # (a zero-width item consumes nothing, so between the run and what follows it the text
