@@ -148,7 +148,11 @@ _REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
 # _REACH on ASCII text, with the standard `re` (a tight loop over one byte class, where `regex`
 # tests Unicode properties at each character): the ASCII characters _REACH's class holds,
 # spelled out (tests/test_sourcing_fast_paths.py checks them against it), and ASCII digits
-_REACH_ASCII = re.compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*+")
+try:  # possessive (Python 3.11); before it, greedy gives the same match: nothing follows the
+    # repeat, so its first success is its longest and it never backtracks into it
+    _REACH_ASCII = re.compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*+")
+except re.error:
+    _REACH_ASCII = re.compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*")
 # read backwards: the last character outside the first class of _REACH
 _OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
 _DIGIT = lazy_compile(r"\d")
