@@ -117,7 +117,6 @@ def normalize_newlines(source: str) -> Tuple[str, OffsetMap]:
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
 _SENTENCE_END = lazy_compile(r"[.!?]+[\"”’')\]]*(?=\s)")
 _WORD_BEFORE = lazy_compile(r"(?:\p{L}+\.)*\p{L}+\.?$")
-_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\u00a0]*\n\s*")
 # `regex`'s `\s` (Unicode White_Space), spelled out for the standard `re`, whose own `\s`
 # also takes \x1c-\x1f (tests/test_fast_paths.py checks the two agree on every character)
 _WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -125,8 +124,9 @@ _WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u20
 
 @functools.lru_cache(maxsize=None)
 def _paragraph_breaks():
-    """`_PARAGRAPH_BREAK.finditer` in the standard `re` (its scan for a line end runs about
-    half again as fast as `regex`'s): the same matches, the class spelled out."""
+    r"""A paragraph break's matches, `\n[ \t\u00a0]*\n\s*` as `regex` reads it, in the standard
+    `re` (its scan for a line end runs about half again as fast as `regex`'s): the same
+    matches, the class spelled out."""
     import re
 
     return re.compile(f"\n[ \t\u00a0]*\n[{_WHITE_SPACE}]*").finditer
@@ -557,32 +557,21 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
         if stop >= end:
             continue  # nothing follows in the paragraph: no sentence starts after it
         if text[at] == "." and (stop == at + 1 or text[at + 1] != "."):
-            # word = _word_before(text, max(start, at - 30), at), inline: it runs for most stops
+            # word = _word_before(text, low, at), for most stops without the call: a plain word
+            # after a space: letters back to the last space in the window (or to the window's
+            # start) are the whole word, since neither a space nor the window's edge lets it
+            # reach further back (`_word_before`'s loop, in C)
             low = at - 30
             if low < start:
                 low = start
-            # most stops end a plain word after a space: letters back to the last space in the
-            # window (or to the window's start) are the whole word, since neither a space nor
-            # the window's edge lets it reach further back (the loop below, in C)
             w = text.rfind(" ", low, at) + 1
             if w < low:
                 w = low
             if w < at and text[w:at].isalpha():
                 word = text[w : at + 1]
             else:
-                w = at - 1
-                if w < low or not text[w].isalpha():
-                    word = None
-                else:
-                    while True:
-                        while w - 1 >= low and text[w - 1].isalpha():
-                            w -= 1
-                        if w - 2 >= low and text[w - 1] == "." and text[w - 2].isalpha():
-                            w -= 2
-                            continue
-                        break
-                    word = text[w : at + 1]
-            if word is not None and len(word) <= longest:
+                word = _word_before(text, low, at)  # ("" when no letter precedes the stop)
+            if word and len(word) <= longest:
                 # "Kenneth F. McKenzie": a single capital is an initial
                 if len(word) == 2 and word[0].isupper():
                     continue
@@ -674,10 +663,13 @@ def _word_before(text: str, low: int, dot: int) -> str:
 _QUOTE_MARKS = "“”\""  # the quotation marks quotes open and close with
 
 
-def literal_starts(text: str, literals, start: int = 0, end: Optional[int] = None) -> List[int]:
+def literal_starts(text: str, literals, start: int = 0, end: Optional[int] = None,
+                   most: Optional[int] = None) -> Optional[List[int]]:
     """Where any of `literals` (non-empty strings) starts in text[start:end], in order (an
     offset once for each literal starting there): one `str.find` loop a literal, a memchr-like
-    scan, which beats a regex's test of a class or an alternation at every offset many times."""
+    scan, which beats a regex's test of a class or an alternation at every offset many times.
+    With `most`: None as soon as there are more places than that (a caller for whom a plain
+    search is cheaper where the literals are common)."""
     if end is None:
         end = len(text)
     found: List[int] = []
@@ -687,6 +679,8 @@ def literal_starts(text: str, literals, start: int = 0, end: Optional[int] = Non
         i = find(literal, start, end)
         while i >= 0:
             append(i)
+            if most is not None and len(found) > most:
+                return None
             i = find(literal, i + 1, end)
     found.sort()
     return found

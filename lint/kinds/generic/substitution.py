@@ -15,6 +15,7 @@ from lint.kinds.base import (
     match,
     may_occur,
 )
+from lint.drafts.document import literal_starts
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled, prefix_literals, requirement
 from lint.model import Fix, Hit
@@ -315,17 +316,10 @@ def _anchored_finditer(pattern, text: str, start: int, end: int, anchor: "_Ancho
     if not strings:
         return
     # where the strings are common, the plain search is cheaper than a loop over their places
-    limit = (end - start) // 16
-    find = text.find
-    places = []
-    for string in strings:
-        i = find(string, start, end)
-        while i >= 0:
-            places.append(i)
-            if len(places) > limit:
-                yield from finditer(pattern, text, start, end, timeout)
-                return
-            i = find(string, i + 1, end)
+    places = literal_starts(text, strings, start, end, most=(end - start) // 16)
+    if places is None:
+        yield from finditer(pattern, text, start, end, timeout)
+        return
     if not places:
         return
     run = anchor.run

@@ -33,6 +33,7 @@ from typing import List
 
 import regex
 
+from lint.drafts.document import literal_starts
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import (
@@ -765,16 +766,9 @@ def _years(text, start, end):
     character). Two of these pairs cannot overlap (a pair's second character, `8`, `9` or `0`,
     starts none), so finding each on its own finds every place a scan finds, and no other;
     they are tried in order, so the years come in the order of the text."""
-    find = text.find
-    places = []
-    for pair in _YEAR_PAIRS:
-        i = find(pair, start, end)
-        while i >= 0:
-            places.append(i)
-            i = find(pair, i + 2, end)
+    places = literal_starts(text, _YEAR_PAIRS, start, end)
     if not places:
         return places
-    places.sort()
     match = _YEAR.match
     found = []
     for i in places:
