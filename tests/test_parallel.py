@@ -347,15 +347,25 @@ def test_batches_put_the_biggest_drafts_first_alone_and_fit_the_claims_pipe():
     assert sorted(i for batch in batches for group in batch for i, _ in group) == list(range(20_000))
     assert sizes[batches[0][0][0][0]] == 96 and sizes[batches[-1][-1][0][0]] == 0
     # a run of a few big drafts and many small ones: each big one is a batch of its own (a
-    # long draft must not hold its batch's others back), the small ones share batches
+    # long draft must not hold its batch's others back), the small ones share batches of at
+    # most a chunk (a batch is checked as one chunk, rule by rule)
     sizes = [90_000] * 4 + [2_000] * 200
     groups = [[(n, f"d{n}.txt")] for n in range(len(sizes))]
     batches = parallel.plan_batches(groups, sizes, 2)
     assert [len(b) for b in batches[:4]] == [1, 1, 1, 1]
-    assert all(1 < len(b) <= parallel.MAX_BATCH for b in batches[4:-1])
-    # bytes per batch: no batch but a lone big draft holds more than a 32nd of the run
+    assert all(1 < len(b) <= parallel.CHUNK_DRAFTS for b in batches[4:-1])
+    # bytes per batch: a share of what is left to hand out when it starts (or the floor), so
+    # batches shrink towards the end and the processes finish within a small batch of each other
     total = sum(sizes)
-    assert all(sum(sizes[g[0][0]] for g in b) <= total // 32 for b in batches if len(b) > 1)
+    floor = total // (2 * parallel.FINAL_SHARE)
+    remaining = total
+    for batch in batches:
+        held = sum(sizes[g[0][0]] for g in batch)
+        if len(batch) > 1:
+            assert held <= max(remaining // (2 * parallel.BATCH_SHARE), floor)
+        remaining -= held
+    held = [sum(sizes[g[0][0]] for g in b) for b in batches]
+    assert held[-2] <= floor and held[4] > 4 * floor
     # far more drafts than batches may hold: paired up until they fit
     many = [[(n, "d.txt")] for n in range(40_000)]
     assert len(parallel.plan_batches(many, [0] * 40_000, 2)) <= parallel.MAX_BATCHES

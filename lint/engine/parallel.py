@@ -41,8 +41,10 @@ AUTO_MIN_DRAFTS = 40
 AUTO_MIN_BYTES = 200_000
 # Each worker should get at least this many drafts, or another worker is not worth starting.
 DRAFTS_PER_WORKER = 20
-# Batches sent to workers: small enough to balance the load, big enough to keep IPC cheap.
-MAX_BATCH = 16
+# Batches sent to workers (`plan_batches`): at most a chunk of drafts (CHUNK_DRAFTS), each a
+# share of the work still to hand out, never under a FINAL_SHARE-th of the run's bytes a process.
+BATCH_SHARE = 4
+FINAL_SHARE = 64
 # At most this many batches: their numbers (4 bytes each) must fit the claims pipe of
 # `lint.engine.forked` at once, and a pipe holds 64 KiB.
 MAX_BATCHES = 8192
@@ -320,23 +322,35 @@ def _in_order_batches(groups: List[Group]) -> List[List[Group]]:
 
 
 def plan_batches(groups: List[Group], sizes: Sequence[Optional[int]], jobs: int) -> List[List[Group]]:
-    """The groups in batches for `jobs` processes: the biggest drafts first, each batch about
-    a (jobs * 16)th of the run's bytes, so no process is left with a long one at the end
-    while the others idle, and a big draft goes alone (results go back to their places, so
-    the order of the run is unchanged); at most MAX_BATCH groups a batch, MAX_BATCHES batches."""
+    """The groups in batches for `jobs` processes, handed out in order, each process taking the
+    next batch when it is done with one.
+
+    - The biggest drafts first, so no process is left with a long one at the end while the
+      others idle; a big draft goes alone (results go back to their places, so the order of
+      the run is unchanged).
+    - Each batch holds about a (jobs * BATCH_SHARE)th of the bytes still to hand out when it
+      starts, and never less than a (jobs * FINAL_SHARE)th of the run's (a group of copies
+      counts once: they reuse its first draft's result): big batches first, small ones at the
+      end, so the processes finish within a small batch of each other (guided scheduling).
+    - At most CHUNK_DRAFTS groups a batch: a batch is checked as one chunk, rule by rule
+      (`check_groups`), and chunks of 16 drafts took about 5% more CPU than chunks of 48 over
+      the distinct drafts (docs/performance.md); at most MAX_BATCHES batches."""
     work = sorted(groups, key=lambda group: -(sizes[group[0][0]] or 0))
     # a group costs about its first draft's size: its copies reuse that draft's result
-    total = sum(sizes[group[0][0]] or 0 for group in work)
-    share = max(total // (jobs * 16), 1, -(-total // MAX_BATCHES))
-    most = max(MAX_BATCH, -(-len(work) // MAX_BATCHES))
+    costs = [sizes[group[0][0]] or 0 for group in work]
+    total = remaining = sum(costs)
+    floor = max(total // (jobs * FINAL_SHARE), 1, -(-total // MAX_BATCHES))
+    most = max(CHUNK_DRAFTS, -(-len(work) // MAX_BATCHES))
     batches: List[List[Group]] = []
     batch: List[Group] = []
     filled = 0
-    for group in work:
-        size = sizes[group[0][0]] or 0
+    share = max(remaining // (jobs * BATCH_SHARE), floor)
+    for group, size in zip(work, costs):
         if batch and (filled + size > share or len(batch) >= most):
             batches.append(batch)
+            remaining -= filled
             batch, filled = [], 0
+            share = max(remaining // (jobs * BATCH_SHARE), floor)
         batch.append(group)
         filled += size
     if batch:
