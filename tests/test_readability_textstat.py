@@ -62,6 +62,23 @@ def test_words_the_batch_lookup_cannot_join_are_looked_up_one_by_one(lookup):
     assert readability._bound["hello"] == 2 and readability._bound["extraordinarily"] == 6
 
 
+def test_a_word_not_met_before_is_learned_with_the_pending_ones_and_counted_right(lookup):
+    # one sum over a draft's words: the first new word asked for learns every pending one too
+    bound = readability._bound
+    bound.pending = ["hello", "zzzqqqxyz", "extraordinarily", "hello"]
+    try:
+        assert bound["extraordinarily"] == 6
+        assert {"hello", "zzzqqqxyz"} <= bound.keys()  # learned in the same batch
+        assert bound["hello"] == 2 and bound["zzzqqqxyz"] == readability._upper["zzzqqqxyz"] == 7
+        # the hint is a hint only: a word it does not hold is learned and counted all the same
+        bound.pending = ["hello"]
+        assert bound["create"] == 2 and "create" not in readability._upper
+    finally:
+        bound.pending = ()
+    # and the grade over words never met gives textstat's number (its sum asks them all)
+    _same("The quixotic zeppelin flew. It was extraordinarily brave, said Zbigniew Qwghlm.")
+
+
 def test_the_cached_index_finds_every_line_the_bisection_finds():
     """Every word of the file (alternates like "read(2)" too, words with digits, quotes and
     dots), and words near them that it lacks: the index gives what bisection gives."""

@@ -30,7 +30,7 @@ import operator
 import os
 import re
 import zlib
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 from lint.model import CopydeskError
 
@@ -61,7 +61,35 @@ _LANG = "en_US"  # textstat's default language
 _cmu_lines: Optional[List[str]] = None
 _upper: Dict[str, int] = {}  # word absent from the CMU dictionary -> most syllables Pyphen can give it
 _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
-_bound: Dict[str, int] = {}  # every word looked up -> its CMU syllables, or (`_upper`) the most Pyphen can give
+
+
+class _Syllables(dict):
+    """word -> its CMU syllables, or (`_upper`'s words) the most Pyphen can give it; a word not
+    met before is looked up when first asked for (`__missing__`), and with it every word of
+    `pending` not met before either, in one `_learn` (a batch costs far less a word than one
+    word alone).
+
+    So one `sum(map(_bound.__getitem__, words))` pass, with `pending` set to `words`, sums a
+    draft's counts whether or not it holds new words: a draft of an archive usually holds a
+    few (a name, a figure), and stopping the sum at a KeyError to learn them and summing again
+    cost a third of the grade's time. `pending` is a hint only: any word asked for is learned
+    and counted right whatever it holds (a language server's one worker thread and a test's
+    own calls cannot make a count wrong, only a batch smaller)."""
+
+    __slots__ = ("pending",)
+
+    def __init__(self):
+        super().__init__()
+        self.pending: Sequence[str] = ()
+
+    def __missing__(self, word: str) -> int:
+        new = set(itertools.filterfalse(self.__contains__, self.pending))
+        new.add(word)
+        _learn(new)
+        return dict.__getitem__(self, word)
+
+
+_bound = _Syllables()  # every word looked up (see `_Syllables`)
 _pyphen = None
 # the tables above are emptied when they hold this many words (a long-running process that
 # reads many distinct words), at the start of a grade: never while one is computed
@@ -570,7 +598,9 @@ def _learn(words: set) -> None:
     (`_cmu_syllables`: from the cached index, or with the bisections run in C by `map`; this
     runs once per distinct word of a run): `_bound` takes each one's count, or for one the
     dictionary lacks the most Pyphen can give it, which `_upper` takes too."""
-    new = list(words.difference(_bound))
+    # (filterfalse, not `words.difference(_bound)`: a set's difference with a dict subclass
+    # iterates the whole dict)
+    new = list(itertools.filterfalse(_bound.__contains__, words))
     if not new:
         return
     index = _cmu_index()
@@ -659,11 +689,10 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
 
     # sums run in C: a word's count, or 0 when it is in the other table
     if at_most is not None and at_most >= 0.0:
-        try:
-            most = sum(map(_bound.__getitem__, lowered_words))
-        except KeyError:  # words not met before: all looked up at once (only those in the set)
-            _learn(set(itertools.filterfalse(_bound.__contains__, lowered_words)))
-            most = sum(map(_bound.__getitem__, lowered_words))
+        # (words not met before: all of the draft's learned at the first, `_Syllables`)
+        _bound.pending = lowered_words
+        most = sum(map(_bound.__getitem__, lowered_words))
+        _bound.pending = ()
         # the grade grows with the syllable count and falls with the sentence count (division
         # and sums round monotonically): with no more sentences than there are (a lower bound
         # read off the bytes, no regex: `_fewest_sentences`), a bound of at most `at_most`
