@@ -237,3 +237,25 @@ def test_a_select_typo_gets_the_closest_pack_or_rule():
     assert "copydesk: --select: no rule matches 'hygeine' (did you mean 'hygiene'?" in result.stderr
     result = run_cli("check", "--ignore", "hygiene.boilerplat", HARBOR)
     assert "--ignore: no rule matches 'hygiene.boilerplat' (did you mean 'hygiene.boilerplate'?" in result.stderr
+
+
+def test_the_collector_is_tuned_in_copydesks_own_process_only():
+    # `copydesk check` (the console script's `run`) freezes what it loaded and collects the
+    # young generation less often (lint/cli/check.py `_tune_collector`); a host calling
+    # `main` (a test, an editor) keeps its own collector settings
+    import gc
+    import subprocess
+    import sys
+
+    from lint.cli.main import main
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    assert main(["check", "--select", "hygiene", str(CLEAN)]) in (0, 1)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    probe = (
+        "import atexit, gc, sys; import lint.cli.main as m;"
+        "atexit.register(lambda: print('collector', gc.get_threshold()[0], gc.get_freeze_count() > 1000));"
+        f"sys.argv = ['copydesk', 'check', '--select', 'hygiene', {str(CLEAN)!r}]; m.run()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert done.stdout.splitlines()[-1] == "collector 20000 True", done.stdout + done.stderr

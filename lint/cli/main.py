@@ -167,6 +167,12 @@ def main(argv: Optional[List[str]] = None) -> int:
         return EXIT_OK
 
 
+# True when this process is copydesk's own (the console script, `python -m lint`: `run`), so
+# process-wide settings (the garbage collector's: `check._tune_collector`) are ours to change;
+# not when a host (a test, an editor) calls `main`
+OWN_PROCESS = False
+
+
 def run() -> None:
     """The console script (and `python -m lint`): `main()`, then a fast exit.
 
@@ -177,6 +183,8 @@ def run() -> None:
     `main` returns, so nothing is lost by skipping it; `main` itself, which tests call, still
     returns normally.
     """
+    global OWN_PROCESS
+    OWN_PROCESS = True
     status = main()
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(status)  # a profiler or coverage writes its data at the normal exit
