@@ -329,15 +329,18 @@ def plan_batches(groups: List[Group], sizes: Sequence[Optional[int]], jobs: int)
       others idle; a big draft goes alone (results go back to their places, so the order of
       the run is unchanged).
     - Each batch holds about a (jobs * BATCH_SHARE)th of the bytes still to hand out when it
-      starts, and never less than a (jobs * FINAL_SHARE)th of the run's (a group of copies
-      counts once: they reuse its first draft's result): big batches first, small ones at the
-      end, so the processes finish within a small batch of each other (guided scheduling).
+      starts, and never less than a (jobs * FINAL_SHARE)th of the run's: big batches first,
+      small ones at the end, so the processes finish within a small batch of each other
+      (guided scheduling).
     - At most CHUNK_DRAFTS groups a batch: a batch is checked as one chunk, rule by rule
       (`check_groups`), and chunks of 16 drafts took about 5% more CPU than chunks of 48 over
       the distinct drafts (docs/performance.md); at most MAX_BATCHES batches."""
     work = sorted(groups, key=lambda group: -(sizes[group[0][0]] or 0))
-    # a group costs about its first draft's size: its copies reuse that draft's result
-    costs = [sizes[group[0][0]] or 0 for group in work]
+    # a group costs its drafts' sizes: they are copies (each after the first reuses its result)
+    # or drafts of the same length that are not (versions of a story with the same number of
+    # characters), and which is known only when they are read; counting them all keeps the
+    # last batches short either way
+    costs = [(sizes[group[0][0]] or 0) * len(group) for group in work]
     total = remaining = sum(costs)
     floor = max(total // (jobs * FINAL_SHARE), 1, -(-total // MAX_BATCHES))
     most = max(CHUNK_DRAFTS, -(-len(work) // MAX_BATCHES))
