@@ -107,10 +107,10 @@ def find_config(start: Optional[Path] = None) -> Optional[Path]:
 # `copydesk` key. A pyproject.toml that only names copydesk (a dependency, a console script
 # `copydesk = "..."` under [project.scripts], a comment) has none, and is not parsed. Each of
 # them starts its line (after spaces, `[` or a quote), so cutting comments off cannot hide one.
-_TOOL_COPYDESK = regex.compile(r"""tool["']?\s*\.\s*["']?copydesk|\btool["']?\s*=\s*\{""")
-_TOOL_TABLE = regex.compile(r"""^\s*\[\s*["']?tool["']?\s*\]""", regex.MULTILINE)
-_COPYDESK_KEY = regex.compile(r"""^\s*["']?copydesk["']?\s*[.=]""", regex.MULTILINE)
-_COMMENT = regex.compile(r"#[^\n]*")
+_TOOL_COPYDESK = lazy_compile(r"""tool["']?\s*\.\s*["']?copydesk|\btool["']?\s*=\s*\{""")
+_TOOL_TABLE = lazy_compile(r"""^\s*\[\s*["']?tool["']?\s*\]""", regex.MULTILINE)
+_COPYDESK_KEY = lazy_compile(r"""^\s*["']?copydesk["']?\s*[.=]""", regex.MULTILINE)
+_COMMENT = lazy_compile(r"#[^\n]*")
 
 
 def _may_configure(text: str) -> bool:
