@@ -37,9 +37,9 @@ def check(args) -> int:
         fail_on=args.fail_on,
         vale_config=getattr(args, "vale_config", None),
     )
-    from lint.cli import main as entry
+    import lint.cli
 
-    if entry.OWN_PROCESS:
+    if lint.cli.OWN_PROCESS:
         _tune_collector()
     name = _format_name(args)
     if "-" in args.paths and not args.stdin_filename:

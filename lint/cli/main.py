@@ -167,12 +167,6 @@ def main(argv: Optional[List[str]] = None) -> int:
         return EXIT_OK
 
 
-# True when this process is copydesk's own (the console script, `python -m lint`: `run`), so
-# process-wide settings (the garbage collector's: `check._tune_collector`) are ours to change;
-# not when a host (a test, an editor) calls `main`
-OWN_PROCESS = False
-
-
 def run() -> None:
     """The console script (and `python -m lint`): `main()`, then a fast exit.
 
@@ -183,8 +177,9 @@ def run() -> None:
     `main` returns, so nothing is lost by skipping it; `main` itself, which tests call, still
     returns normally.
     """
-    global OWN_PROCESS
-    OWN_PROCESS = True
+    import lint.cli
+
+    lint.cli.OWN_PROCESS = True  # (the collector's settings are ours: lint/cli/check.py)
     status = main()
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(status)  # a profiler or coverage writes its data at the normal exit
