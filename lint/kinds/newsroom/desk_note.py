@@ -35,7 +35,7 @@ from lint.engine import digests
 from lint.packs import tables
 from lint.drafts.document import literal_starts
 from lint.kinds.base import Kind, OptionError, line_span
-from lint.kinds.generic.existence import _capitals
+from lint.kinds.newsroom.acronym import capital_runs, draft_capitals
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import LazyPattern, lazy_compile
@@ -373,7 +373,7 @@ class _Analysis:
         self.placeholders()
         # runs of capitals: a desk word in capitals anywhere, and the whole draft is read;
         # else only short lines and the ends of lines (notes glued there, headings run on)
-        whole = not self.desk.gate.isdisjoint(self.capitals().split())
+        whole = not self.desk.gate.isdisjoint(capital_runs(self.doc))
         if whole:
             self.scan_runs(0, len(text))
         self.lines_pass(scan_tails=not whole)
@@ -863,7 +863,7 @@ class _Analysis:
     # ---- runs of capitals ------------------------------------------------------------
 
     def capitals(self) -> bytes:
-        return _capitals(self.doc)
+        return draft_capitals(self.doc)
 
     def scan_runs(self, low, high, line=None):
         """Judge the runs of capitals in text[low:high] (`line`: the line holding it all)."""
