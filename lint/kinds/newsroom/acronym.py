@@ -472,7 +472,6 @@ def _introduced_among(text, needed, timeout, found_at=None) -> set:
     No pattern captures an acronym right after a letter (a lookbehind, a bracket, white space
     or a quotation mark comes first), so places after an ASCII letter ("DOWN" for "WN") are
     left out."""
-    or_form = None  # as `_introduced` picks it, when first needed
     # every opening bracket, in order: the last one before a place is found by bisection (the
     # same as the later of text.rfind("(", 0, i) and text.rfind("[", 0, i), without reading
     # back through the draft from each place)
@@ -505,8 +504,10 @@ def _introduced_among(text, needed, timeout, found_at=None) -> set:
             if sentence in sentences:
                 continue
             sentences.add(sentence)
-            if or_form is None:
-                or_form = _OR_FORM if any(word in text for word in _STANDS_FOR_WORDS) else _OR_FORM_NAMED
+            # (`_STANDS_FOR` matches inside the sentence searched, so its words are looked for
+            # there, not in the whole draft)
+            or_form = (_OR_FORM if any(text.find(word, *sentence) >= 0 for word in _STANDS_FOR_WORDS)
+                       else _OR_FORM_NAMED)
             for pattern in (_BEFORE_PARENS, or_form):
                 for m in finditer(pattern, text, *sentence, timeout):
                     introduced.update(g for g in m.groups() if g)

@@ -20,7 +20,6 @@ The headline is never furniture.
 from __future__ import annotations
 
 import bisect
-from itertools import repeat
 from operator import itemgetter
 from typing import List
 
@@ -221,9 +220,16 @@ class Boilerplate(Kind):
         all_blocks, _ = _blocks_and_lines(doc)
         if len(spans) == 1:
             (span_start, span_end), = spans
-            blocks = [(start, end) for start, end in all_blocks
-                      if start < span_end and end > span_start
-                      and not (headline and start < headline[1] and end > headline[0])]
+            # the blocks the span overlaps, less those the headline overlaps: each a run of the
+            # draft's blocks (in order, none overlapping another, so their starts and their ends
+            # both grow), found by bisection instead of a test a block
+            starts, ends = list(map(_FIRST, all_blocks)), list(map(_SECOND, all_blocks))
+            first, stop = bisect.bisect_right(ends, span_start), bisect.bisect_left(starts, span_end)
+            blocks = all_blocks[first:stop]
+            if headline:
+                cut, resume = bisect.bisect_right(ends, headline[0]), bisect.bisect_left(starts, headline[1])
+                if cut < resume:
+                    blocks = all_blocks[first:max(first, min(cut, stop))] + all_blocks[max(first, resume):stop]
         else:
             blocks = [(start, end) for start, end in all_blocks
                       if not (headline and start < headline[1] and end > headline[0])
@@ -488,6 +494,7 @@ def _remember(memo: _Memo, text: str, verdict) -> None:
     memo[text] = verdict
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _UNKNOWN = object()  # `_first_rejects`: the first word is not in the block's first token
 
 
@@ -544,19 +551,13 @@ def _blocks_and_lines(doc):
     cache = doc.__dict__
     found = cache.get("_copydesk_boilerplate_blocks")
     if found is None:
-        if "blocks" not in cache and prefilters_enabled():
-            paragraphs = doc._blank_line_paragraphs
-            text = doc.text
-            # (one C-level search a paragraph, memchr, not a Python turn a line)
-            if max(map(text.find, repeat("\n"), map(_FIRST, paragraphs), map(_SECOND, paragraphs)), default=-1) < 0:
-                found = (paragraphs, [(start, end, True) for start, end in paragraphs])
-        if found is None:
+        paragraphs = furniture.one_line_paragraphs(doc) if "blocks" not in cache else None
+        if paragraphs is not None:
+            found = (paragraphs, [(start, end, True) for start, end in paragraphs])
+        else:
             found = (doc.blocks, doc._content_lines)
         cache["_copydesk_boilerplate_blocks"] = found
     return found
-
-
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def _line_bounds(doc, span_start: int, span_end: int):
