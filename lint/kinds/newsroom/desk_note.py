@@ -444,6 +444,21 @@ class _Analysis:
         for m in (self.bracket_matches(openers) if fast else desk.brackets.finditer(text)):
             kind = m.lastgroup
             content = m.group(kind).strip()
+            if fast and kind in _FIRST_WORD_KINDS:
+                plain = known_plain(content)
+                if plain is None:
+                    plain = desk.plain_bracket(content)
+                # no desk word, placeholder or TK opens it: only a note in double round
+                # brackets inside a line is judged further (bracket_verdict's first test), and
+                # not a language marker, ((hi)): bracket_verdict returns None for one wherever
+                # it stands (a plain content is no placeholder; its print-label test returns None
+                # too). Asked first, before the tests below: each of them only passes a bracket
+                # over too (most brackets are plain: interviews open hundreds of lines with ((WN)))
+                if plain:
+                    start = m.start()
+                    if (kind != "drd" or not start or text[start - 1] == "\n"
+                            or not text[text.rfind("\n", 0, start) + 1 : start].strip() or _language(content)):
+                        continue
             if not content:
                 continue
             start, end = m.span()
@@ -456,17 +471,6 @@ class _Analysis:
             if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
                 if content.split(None, 1)[0].rstrip(":,") not in desk.change_verbs:
                     continue  # ordinary brackets: only capitals, cq and change notes are judged
-            if fast and kind in _FIRST_WORD_KINDS:
-                plain = known_plain(content)
-                if plain is None:
-                    plain = desk.plain_bracket(content)
-                # no desk word, placeholder or TK opens it: only a note in double round
-                # brackets inside a line is judged further (bracket_verdict's first test), and
-                # not a language marker, ((hi)): bracket_verdict returns None for one wherever
-                # it stands (a plain content is no placeholder; its print-label test returns None too)
-                if plain and (kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip()
-                              or _language(content)):
-                    continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
                 self.add(start, end, *verdict)
@@ -717,8 +721,13 @@ class _Analysis:
                     low = min(last.end() if last else line_start, line_end - _TAIL)
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end and may_caps(text, low, line_end) is not None:
-                    self.scan_runs(low, line_end, (line_start, line_end))
+                if low < line_end:
+                    # (the runs are searched for from the first place one may start: no match of
+                    # _CAPS_RUN starts where _MAY_CAPS finds nothing, and its lookbehinds see
+                    # the text before where the search starts)
+                    first = may_caps(text, low, line_end)
+                    if first is not None:
+                        self.scan_runs(first.start(), line_end, (line_start, line_end))
             line_start = line_end + 1
 
     def desk_dash(self, m):
