@@ -20,6 +20,7 @@ The headline is never furniture.
 from __future__ import annotations
 
 import bisect
+from itertools import repeat
 from operator import itemgetter
 from typing import List
 
@@ -553,7 +554,7 @@ def _blocks_and_lines(doc):
     if found is None:
         paragraphs = furniture.one_line_paragraphs(doc) if "blocks" not in cache else None
         if paragraphs is not None:
-            found = (paragraphs, [(start, end, True) for start, end in paragraphs])
+            found = (paragraphs, list(zip(map(_FIRST, paragraphs), map(_SECOND, paragraphs), repeat(True))))
         else:
             found = (doc.blocks, doc._content_lines)
         cache["_copydesk_boilerplate_blocks"] = found

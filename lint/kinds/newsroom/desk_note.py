@@ -708,7 +708,9 @@ class _Analysis:
             if scan_tails:
                 if length <= 100:
                     low = line_start
-                elif line[-_TAIL:].islower():
+                elif (tail.encode("ascii").islower() if (tail := line[-_TAIL:]).isascii() else tail.islower()):
+                    # (an ASCII tail read as bytes: the same answer, a-z and A-Z its only cased
+                    # characters, without str.islower's look-up of each character's case)
                     line_start = line_end + 1
                     continue  # no capital in the line's last characters: nothing glued there
                 elif fast and "a" <= line[-_TAIL - 1] <= "z":
