@@ -62,3 +62,27 @@ def test_no_capital_outside_ascii_is_missed():
     # and the characters news copy is full of leave the shortcut on
     safe = "“”‘’—–…•€£°½éèüöñß\u00a0"
     assert not acronym._may_hold_other_capitals(safe.encode("utf-8"))
+
+
+def _capitals_as_existence_makes_them(text):
+    only_az = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
+    return b" ".join(text.encode("utf-8", "surrogatepass").translate(only_az).split())
+
+
+def test_the_shared_capitals_hold_every_run_of_a_z_the_draft_holds_and_no_other():
+    # acronym and desk-note make existence's capitals from the draft's set of runs: each run
+    # once, in any order; what their readers ask (does a run of A-Z stand inside one?) is the
+    # same answer, whichever kind made them first
+    for text in DRAFTS + ["", "no capitals here", "A B\nC", "ABC ABC abc DEF\u00a0GHI"]:
+        reference = _capitals_as_existence_makes_them(text)
+        doc = Document(path="draft.txt", source=text)
+        runs = acronym.capital_runs(doc)
+        assert runs == set(reference.split())
+        caps = acronym.draft_capitals(doc)
+        assert sorted(caps.split()) == sorted(set(reference.split()))
+        for probe in [b"A", b"AB", b"BC", b"NATO", b"TO", b"FEMA", b"ABCD", b"EF", b"BDSC", b"UE", b"DH"]:
+            assert (probe in caps) == (probe in reference)
+        # made from existence's own capitals when those came first
+        first = Document(path="draft.txt", source=text)
+        first.__dict__["_copydesk_capitals"] = reference
+        assert acronym.capital_runs(first) == runs and acronym.draft_capitals(first) is reference

@@ -98,3 +98,44 @@ def test_any_short_block_ending_a_sentence_reads_as_prose_as_is_prose_reads_it(b
     block = block.strip()
     if block and ends_sentence(block):
         assert (len(block.split(None, 7)) == 8) == is_prose(block)
+
+
+# drafts whose paragraphs each stand on one line (the shortcut's case), and drafts where they
+# do not (hard-wrapped, one block a line, white space that is no paragraph break)
+_SHAPES = [
+    "",
+    "   \n\n",
+    STORY,
+    TWICE,
+    "Headline\n\n  Lede with spaces around it.\t \n\n\n\u00a0\nSecond\u2003paragraph.\n",
+    "Headline\nFirst line of a block\ngoes on in lower case.\n\nNext.\n",
+    "One\nblock\na\nline\nno\nblank\n",
+    "Para one.\n\u3000\nPara two.\n\n\x1cPara three.\x1c\n",
+    "Wrapped text that runs on to the margin of the page and on\n"
+    "to the next line of the same paragraph, and then it goes on\n"
+    "again for a while until the paragraph finally ends here.\n\n"
+    "Another paragraph that wraps at the same margin as the one\n"
+    "before it, since the draft was hard-wrapped by its editor.\n",
+]
+
+
+@pytest.mark.parametrize("text", _SHAPES)
+def test_the_blocks_read_off_one_line_paragraphs_are_the_documents_blocks(text):
+    from lint.drafts.document import Document
+    from lint.kinds.newsroom.boilerplate import _blocks_and_lines
+
+    doc = Document(path="draft.txt", source=text)
+    blocks, lines = _blocks_and_lines(doc)
+    assert blocks == doc.blocks
+    assert lines == doc._content_lines
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=" \t\n\u00a0\u3000\u2003\x1cab.", max_size=12), max_size=8))
+def test_any_draft_gets_the_documents_blocks(pieces):
+    from lint.drafts.document import Document
+    from lint.kinds.newsroom.boilerplate import _blocks_and_lines
+
+    doc = Document(path="draft.txt", source="\n".join(pieces))
+    blocks, lines = _blocks_and_lines(doc)
+    assert (blocks, lines) == (doc.blocks, doc._content_lines)

@@ -107,7 +107,7 @@ class Acronym(Kind):
         # where each acronym the shortcut looked for stands (every str.find place), for
         # `_introduced_among`, which would look for them again
         found_at = {}
-        tokens = self._flaggable_tokens(text, spans, draft_bytes(doc), found_at) if fast else None
+        tokens = self._flaggable_tokens(text, spans, draft_bytes(doc), found_at, doc) if fast else None
         if tokens is None:
             token_finditer = _TOKEN.finditer
             tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
@@ -138,7 +138,7 @@ class Acronym(Kind):
                 continue
             yield Hit(start, end)
 
-    def _flaggable_tokens(self, text, spans, data=None, found_at=None):
+    def _flaggable_tokens(self, text, spans, data=None, found_at=None, doc=None):
         """The `_TOKEN` matches of the spans whose acronym `check` goes on to judge (not allowed,
         min_length or longer), as (acronym, match) in text order; None when this shortcut does
         not apply (then every match is listed, as without prefilters).
@@ -157,11 +157,17 @@ class Acronym(Kind):
             return None
         if data is None:
             data = text.encode("utf-8", "surrogatepass")
+        if doc is None:
+            doc = _Text(text, data)
         shortest = max(2, self.min_length)
-        runs = set(data.translate(_AZ_AMP_ONLY).split())
         if "&" in text:
+            runs = set(data.translate(_AZ_AMP_ONLY).split())
             _acronyms_of_runs(runs, b"&")
-        runs.difference_update(self._allow_ascii)
+            runs.difference_update(self._allow_ascii)
+        else:
+            # (without an "&", the runs of A-Z and "&" are the runs of A-Z: the draft's own set,
+            # shared with the other kinds that read its capitals)
+            runs = capital_runs(doc) - self._allow_ascii
         wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
         if not text.isascii() and _may_hold_other_capitals(data):
             # Capitals outside ASCII: the runs of [\p{Lu}&] that hold one are read off the text
@@ -258,6 +264,48 @@ class Acronym(Kind):
 
 # bytes.translate table keeping A-Z and "&", every other byte a space
 _AZ_AMP_ONLY = bytes(c if 65 <= c <= 90 or c == 38 else 32 for c in range(256))
+# the same keeping A-Z only
+_ONLY_AZ = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
+
+
+def capital_runs(doc) -> set:
+    """The set of the draft's runs of A-Z (as bytes), once per draft, for the kinds that read
+    its capitals (acronyms, desk notes, existence's `_capitals`). A run of A-Z in the draft's
+    UTF-8 is a run of A-Z in its text: no byte of a non-ASCII character is one of them. The
+    draft's capitals (`draft_capitals`) are made from it, or it from them when they were made
+    first (the same runs, joined by spaces)."""
+    cache = doc.__dict__
+    runs = cache.get("_copydesk_capital_runs")
+    if runs is None:
+        caps = cache.get("_copydesk_capitals")
+        if caps is not None:
+            runs = set(caps.split())
+        else:
+            runs = set(draft_bytes(doc).translate(_ONLY_AZ).split())
+            # existence's `_capitals`, for every kind that reads them: the runs joined by single
+            # spaces, each once (its readers ask whether a run of A-Z stands inside one of them:
+            # neither order nor repeats change that answer)
+            cache["_copydesk_capitals"] = b" ".join(runs)
+        cache["_copydesk_capital_runs"] = runs
+    return runs
+
+
+def draft_capitals(doc) -> bytes:
+    """The draft's runs of A-Z joined by single spaces (existence's `_capitals`), made from its
+    set of runs (`capital_runs`) when no kind made them first."""
+    caps = doc.__dict__.get("_copydesk_capitals")
+    if caps is None:
+        capital_runs(doc)
+        caps = doc.__dict__["_copydesk_capitals"]
+    return caps
+
+
+class _Text:
+    """A stand-in document for `_flaggable_tokens` called with a text alone (tests)."""
+
+    def __init__(self, text, data):
+        self.text = text
+        self.__dict__["_people_utf8"] = data
 # bytes.translate table sorting a UTF-8 draft's non-ASCII bytes (`_may_hold_other_capitals`):
 # "C" for 0xC3 (U+00C0-U+00FF), "E" for 0xE2 (U+2000-U+2FFF), "X" for every other lead byte
 # but 0xC2 (U+0080-U+00BF: no letter in capitals), "a" for the continuation bytes 0x80-0x83,
@@ -424,7 +472,6 @@ def _introduced_among(text, needed, timeout, found_at=None) -> set:
     No pattern captures an acronym right after a letter (a lookbehind, a bracket, white space
     or a quotation mark comes first), so places after an ASCII letter ("DOWN" for "WN") are
     left out."""
-    or_form = None  # as `_introduced` picks it, when first needed
     # every opening bracket, in order: the last one before a place is found by bisection (the
     # same as the later of text.rfind("(", 0, i) and text.rfind("[", 0, i), without reading
     # back through the draft from each place)
@@ -457,8 +504,10 @@ def _introduced_among(text, needed, timeout, found_at=None) -> set:
             if sentence in sentences:
                 continue
             sentences.add(sentence)
-            if or_form is None:
-                or_form = _OR_FORM if any(word in text for word in _STANDS_FOR_WORDS) else _OR_FORM_NAMED
+            # (`_STANDS_FOR` matches inside the sentence searched, so its words are looked for
+            # there, not in the whole draft)
+            or_form = (_OR_FORM if any(text.find(word, *sentence) >= 0 for word in _STANDS_FOR_WORDS)
+                       else _OR_FORM_NAMED)
             for pattern in (_BEFORE_PARENS, or_form):
                 for m in finditer(pattern, text, *sentence, timeout):
                     introduced.update(g for g in m.groups() if g)

@@ -35,7 +35,7 @@ from lint.engine import digests
 from lint.packs import tables
 from lint.drafts.document import literal_starts
 from lint.kinds.base import Kind, OptionError, line_span
-from lint.kinds.generic.existence import _capitals
+from lint.kinds.newsroom.acronym import capital_runs, draft_capitals
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import LazyPattern, lazy_compile
@@ -112,7 +112,6 @@ _MERGED = {"30-": ("30-", "30 -"), "30 -": ("30-", "30 -")}
 # how many places of the rare character `_holds` tries before it searches for the literals (a
 # place costs a loop's turn in Python, about a twentieth of a search through a draft)
 _PLACES = 8
-_XX, _XXX = lazy_compile("XX"), lazy_compile("xxx")
 _LAST_LOWER = lazy_compile(r"(?r)\p{Ll}")
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
 
@@ -373,7 +372,7 @@ class _Analysis:
         self.placeholders()
         # runs of capitals: a desk word in capitals anywhere, and the whole draft is read;
         # else only short lines and the ends of lines (notes glued there, headings run on)
-        whole = not self.desk.gate.isdisjoint(self.capitals().split())
+        whole = not self.desk.gate.isdisjoint(capital_runs(self.doc))
         if whole:
             self.scan_runs(0, len(text))
         self.lines_pass(scan_tails=not whole)
@@ -445,6 +444,21 @@ class _Analysis:
         for m in (self.bracket_matches(openers) if fast else desk.brackets.finditer(text)):
             kind = m.lastgroup
             content = m.group(kind).strip()
+            if fast and kind in _FIRST_WORD_KINDS:
+                plain = known_plain(content)
+                if plain is None:
+                    plain = desk.plain_bracket(content)
+                # no desk word, placeholder or TK opens it: only a note in double round
+                # brackets inside a line is judged further (bracket_verdict's first test), and
+                # not a language marker, ((hi)): bracket_verdict returns None for one wherever
+                # it stands (a plain content is no placeholder; its print-label test returns None
+                # too). Asked first, before the tests below: each of them only passes a bracket
+                # over too (most brackets are plain: interviews open hundreds of lines with ((WN)))
+                if plain:
+                    start = m.start()
+                    if (kind != "drd" or not start or text[start - 1] == "\n"
+                            or not text[text.rfind("\n", 0, start) + 1 : start].strip() or _language(content)):
+                        continue
             if not content:
                 continue
             start, end = m.span()
@@ -457,17 +471,6 @@ class _Analysis:
             if kind == "rd" and not content.isupper() and content[:2] not in ("cq", "Cq", "??"):
                 if content.split(None, 1)[0].rstrip(":,") not in desk.change_verbs:
                     continue  # ordinary brackets: only capitals, cq and change notes are judged
-            if fast and kind in _FIRST_WORD_KINDS:
-                plain = known_plain(content)
-                if plain is None:
-                    plain = desk.plain_bracket(content)
-                # no desk word, placeholder or TK opens it: only a note in double round
-                # brackets inside a line is judged further (bracket_verdict's first test), and
-                # not a language marker, ((hi)): bracket_verdict returns None for one wherever
-                # it stands (a plain content is no placeholder; its print-label test returns None too)
-                if plain and (kind != "drd" or not text[text.rfind("\n", 0, start) + 1 : start].strip()
-                              or _language(content)):
-                    continue
             verdict = self.bracket_verdict(kind, content, start)
             if verdict is not None:
                 self.add(start, end, *verdict)
@@ -705,7 +708,9 @@ class _Analysis:
             if scan_tails:
                 if length <= 100:
                     low = line_start
-                elif line[-_TAIL:].islower():
+                elif (tail.encode("ascii").islower() if (tail := line[-_TAIL:]).isascii() else tail.islower()):
+                    # (an ASCII tail read as bytes: the same answer, a-z and A-Z its only cased
+                    # characters, without str.islower's look-up of each character's case)
                     line_start = line_end + 1
                     continue  # no capital in the line's last characters: nothing glued there
                 elif fast and "a" <= line[-_TAIL - 1] <= "z":
@@ -718,8 +723,13 @@ class _Analysis:
                     low = min(last.end() if last else line_start, line_end - _TAIL)
                     while low > line_start and not text[low - 1].islower() and not text[low - 1] == "\n":
                         low -= 1  # back to the start of a run of capitals cut by the window
-                if low < line_end and may_caps(text, low, line_end) is not None:
-                    self.scan_runs(low, line_end, (line_start, line_end))
+                if low < line_end:
+                    # (the runs are searched for from the first place one may start: no match of
+                    # _CAPS_RUN starts where _MAY_CAPS finds nothing, and its lookbehinds see
+                    # the text before where the search starts)
+                    first = may_caps(text, low, line_end)
+                    if first is not None:
+                        self.scan_runs(first.start(), line_end, (line_start, line_end))
             line_start = line_end + 1
 
     def desk_dash(self, m):
@@ -798,7 +808,9 @@ class _Analysis:
     def placeholders(self):
         text = self.text
         if self.fast:
-            if not (("X" in text and _XX.search(text)) or ("x" in text and _XXX.search(text))):
+            # (a C-level `in` each: "X" first, which most drafts lack, searched with memchr;
+            # the `regex` module's literal search cost half as much again as `in`)
+            if not (("X" in text and "XX" in text) or "xxx" in text):
                 return
         elif "XX" not in text and "xxx" not in text:
             return
@@ -863,7 +875,7 @@ class _Analysis:
     # ---- runs of capitals ------------------------------------------------------------
 
     def capitals(self) -> bytes:
-        return _capitals(self.doc)
+        return draft_capitals(self.doc)
 
     def scan_runs(self, low, high, line=None):
         """Judge the runs of capitals in text[low:high] (`line`: the line holding it all)."""

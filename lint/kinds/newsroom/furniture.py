@@ -34,9 +34,12 @@ Then position decides (the story is what lies between its first and last prose b
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import itemgetter
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from lint.drafts.document import is_prose
+from lint.engine.prefilter import prefilters_enabled
 from lint.engine.patterns import LazyPattern, lazy_compile
 
 STRONG, MEDIUM = 2, 1
@@ -579,3 +582,28 @@ def repeated_lines(texts: List[str]) -> List[bool]:
         if key:
             counts[key] = counts.get(key, 0) + 1
     return [bool(key) and counts[key] > 1 for key in keys]
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def one_line_paragraphs(doc):
+    """The draft's paragraphs (between blank lines, `Document._blank_line_paragraphs`) when no
+    paragraph holds a line break, else None (and None with the shortcuts off); once per draft.
+
+    Then each paragraph is the whole text of its own line, stripped as the document strips a
+    line (`str.strip`), and every other line is white space alone: a paragraph break
+    (`\\n[ \\t\\u00a0]*\\n` and white space) holds only characters `str.isspace` calls space, and
+    paragraphs are stripped with `str.strip`, so every other character of the draft is in a
+    paragraph. (One C-level search for a line break a paragraph, memchr: no Python turn a line.)"""
+    cache = doc.__dict__
+    found = cache.get("_copydesk_one_line_paragraphs", False)
+    if found is False:
+        found = None
+        if prefilters_enabled():
+            paragraphs = doc._blank_line_paragraphs
+            text = doc.text
+            if max(map(text.find, repeat("\n"), map(_FIRST, paragraphs), map(_SECOND, paragraphs)), default=-1) < 0:
+                found = paragraphs
+        cache["_copydesk_one_line_paragraphs"] = found
+    return found
