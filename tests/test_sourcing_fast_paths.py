@@ -123,6 +123,34 @@ def test_phrase_starts_hold_every_phrase_found_in_the_stretch(ignorecase, whole_
         assert expected <= found, (text, lo, hi, sorted(expected - found))
 
 
+def test_every_regex_white_space_is_python_white_space():
+    # PhraseStarts skips an anchor whose phrases all go on after it when the character after
+    # it is not `str.isspace`: no phrase's `\s` can match there
+    space = regex.compile(r"\s")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if space.match(c) and not c.isspace()] == []
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+def test_phrase_starts_read_the_next_word_across_any_white_space(ignorecase):
+    phrases = ["is said to be", "the government says", "news sources said", "people close to", "dozens of"]
+    finder = PhraseStarts(phrases, ignorecase, True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE if ignorecase else 0)
+    pieces = "is said to be The Government says news sources Said people close to dozens of sayso tox".split()
+    gaps = (" ", "  ", "\t", "\n", " \n", "\u00a0", " \u2003", "\x1c", ",", "")
+    rng = random.Random(11)
+    for _ in range(400):
+        doc = Document.from_text("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(40)))
+        text = doc.text
+        folded = folded_text(doc)
+        if folded is None:
+            continue
+        found = set()
+        finder.starts(text, folded, 0, len(text), found, folded_words(doc))
+        expected = {m.start() for m in pattern.finditer(text, overlapped=True)}
+        assert expected <= found, (text, sorted(expected - found))
+
+
 def test_years_are_what_the_year_pattern_finds():
     rng = random.Random(3)
     pieces = ["1999", "2020", "1820-1900", ",1950", "19٢٣", "x2001", "20011", "1919", " ", "\n", "a", "٢", "-"]

@@ -266,6 +266,7 @@ _COMMON = frozenset(
 
 
 _ALONE = (None,)  # the readings of an anchor that is a whole phrase: no words before it
+_ENDS = None  # (among an anchor's next words: a phrase that ends at the anchor)
 
 
 class PhraseStarts:
@@ -287,6 +288,7 @@ class PhraseStarts:
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
         befores: Dict[str, list] = {}
         afters: Dict[str, frozenset] = {}  # anchor -> the words after it in each of its phrases
+        follows: Dict[str, set] = {}
         for phrase in sorted(set(phrases)):
             words = phrase.split()
             if not words:
@@ -303,6 +305,12 @@ class PhraseStarts:
                 befores[anchor].append(before)
             after = frozenset(w.casefold() if ignorecase else w for w in words[j + 1 :])
             afters[anchor] = after if anchor not in afters else afters[anchor] & after
+            # the word right after the anchor in each of its phrases (_ENDS: a phrase ends there)
+            nexts = follows.setdefault(anchor, set())
+            if j + 1 < len(words):
+                nexts.add(words[j + 1].casefold() if ignorecase else words[j + 1])
+            else:
+                nexts.add(_ENDS)
         # (anchor, the readings of the words before it (None: none), one reading that matches
         # where any of several does (or None), the anchor as a draft word (`folded_words`)
         # when it is all a-z once folded)
@@ -318,7 +326,15 @@ class PhraseStarts:
             # REVERSE match, and which costs the stretch's length whenever the reading fails)
             readings = tuple(None if r is None else regex.compile(f"(?:{r}|(?!))", flags) for r in readings)
             readings = _ALONE if readings == _ALONE else readings
-            self.items.append((anchor, readings, any_before, key))
+            # the words one of which must follow the anchor after one run of white space, when
+            # no phrase ends at it (None: some does); compared in the haystack, so under
+            # `ignorecase` only ASCII words (whose folding is the folded text's, as the anchor's)
+            follow = follows[anchor]
+            if _ENDS in follow or (ignorecase and not all(w.isascii() for w in follow)):
+                follow = None
+            else:
+                follow = tuple(sorted(follow))
+            self.items.append((anchor, readings, any_before, key, follow))
         # Speed, for the anchors that are not draft words (looked for in every draft, where
         # most are absent: `two-thirds`, `death` of `death toll`, `percent`):
         # - with whole words, each a-z run of such an anchor is a draft word where the anchor
@@ -327,7 +343,7 @@ class PhraseStarts:
         # - an anchor holding another (`percent`, `cent`), or whose every phrase holds
         #   another after it (`death toll`, `toll`), is no start in a stretch where that
         #   other one was looked for first and not found: `_requires`, and the order.
-        unkeyed = [anchor for anchor, _, _, key in self.items if key is None]
+        unkeyed = [anchor for anchor, _, _, key, _ in self.items if key is None]
         self._requires: Dict[str, FrozenSet[str]] = {}
         for anchor in unkeyed:
             required = frozenset(
@@ -347,8 +363,8 @@ class PhraseStarts:
             self._requires = {}  # (chains: not worth ordering)
         self.items.sort(key=lambda item: (item[3] is not None, order.get(item[0], 0) > 0))
         # for `present`: the anchors as draft words, and the anchors that are not draft words
-        self._keys = AskedWords(key for _, _, _, key in self.items if key is not None)
-        self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
+        self._keys = AskedWords(key for _, _, _, key, _ in self.items if key is not None)
+        self._unkeyed = tuple(anchor for anchor, _, _, key, _ in self.items if key is None)
         # for `starts`: the items by their draft word, and the items with none
         self._by_key: Dict[bytes, list] = {}
         for item in self.items:
@@ -369,7 +385,7 @@ class PhraseStarts:
         """Might any phrase occur? (its anchor word does)"""
         haystack = folded if self.ignorecase else text
         if words is None:
-            return any(anchor in haystack for anchor, _, _, _ in self.items)
+            return any(anchor in haystack for anchor, _, _, _, _ in self.items)
         # (one set operation in place of a look-up per anchor)
         if not self._keys.isdisjoint(words):
             return True
@@ -397,7 +413,7 @@ class PhraseStarts:
                 self._last = (words, items)
         requires = self._requires
         missing = set() if requires else None
-        for anchor, readings, any_before, key in items:
+        for anchor, readings, any_before, key, follow in items:
             size = len(anchor)
             if requires and key is None:
                 if anchor in requires and not missing.isdisjoint(requires[anchor]):
@@ -407,7 +423,7 @@ class PhraseStarts:
                     missing.add(anchor)
             else:
                 i = haystack.find(anchor, lo, hi)
-            if readings is _ALONE:
+            if readings is _ALONE and follow is None:
                 # (the phrase is its anchor alone: the loop below, with no reading back)
                 find = haystack.find
                 if edges:
@@ -423,6 +439,19 @@ class PhraseStarts:
                         i = find(anchor, i + 1, hi)
                 continue
             while i >= 0:
+                if follow is not None:
+                    # Every phrase goes on after its anchor: white space (`\s+`, or less),
+                    # then the next word. A character that is not `str.isspace` is not `\s`
+                    # (checked over all of Unicode in tests/test_sourcing_fast_paths.py), so
+                    # no phrase continues past it; after one space and a character that is no
+                    # white space, the next word must start there.
+                    k = i + size
+                    after = text[k : k + 1]
+                    if not after.isspace() or (
+                        after == " " and not text[k + 1 : k + 2].isspace() and not haystack.startswith(follow, k + 1)
+                    ):
+                        i = haystack.find(anchor, i + 1, hi)
+                        continue
                 # a whole-word anchor has no word character just after it ...
                 if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):
                     # (an alternation matches where one of its branches does)
