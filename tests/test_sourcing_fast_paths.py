@@ -175,3 +175,24 @@ def test_reach_ascii_twin_reads_as_far_as_reach():
         text = "".join(rng.choice(pool) for _ in range(rng.randrange(1, 30)))
         start = rng.randrange(len(text))
         assert _REACH_ASCII.match(text, start).end() == _REACH.match(text, start).end(), repr(text)
+
+
+def test_said_verb_places_find_what_its_pattern_finds():
+    # `_matches` skips a verb followed by nothing its shapes allow after one (a letter, a
+    # bracket, the end): the matches stay those of a scan of the whole stretch
+    from lint.packs import loader
+
+    kind = next(r.kind for r in loader.load_rules() if r.id == "sourcing.said-verb")
+    pieces = (
+        "Kirby noted claimed Claims insisted pointed out the police he said That that to in on "
+        "reporters a bank , : . ” \" ! ?"
+    ).split() + ["in a statement,", "to reporters.", "on Monday that", "on Twitter,", "in the"]
+    gaps = (" ", "  ", "\n", "\t", "\u00a0", "", ", ", ". ", "\u2003")
+    rng = random.Random(5)
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(30))
+        doc = Document.from_text(text)
+        text = doc.text
+        for words in (folded_words(doc), None):
+            got = [m.span() for m in kind._matches(text, 0, len(text), None, words)]
+            assert got == [m.span() for m in kind._pattern.finditer(text)], text
