@@ -151,6 +151,39 @@ def test_phrase_starts_read_the_next_word_across_any_white_space(ignorecase):
         assert expected <= found, (text, sorted(expected - found))
 
 
+@pytest.mark.parametrize("ignorecase", [True, False])
+def test_phrase_starts_read_the_rest_of_a_phrase_across_any_white_space(ignorecase):
+    phrases = [
+        "according to reports", "according to local media reports", "according to news sources",
+        "people familiar with the talks", "one in five",
+    ]
+    finder = PhraseStarts(phrases, ignorecase, True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE if ignorecase else 0)
+    pieces = "according to Reports local media news sources people familiar with the talks one in five x".split()
+    gaps = (" ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u200b", "\x1c", ",", "")
+    rng = random.Random(13)
+    for _ in range(600):
+        doc = Document.from_text("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(40)))
+        text = doc.text
+        folded = folded_text(doc)
+        if folded is None:
+            continue
+        found = set()
+        finder.starts(text, folded, 0, len(text), found, folded_words(doc))
+        expected = {m.start() for m in pattern.finditer(text, overlapped=True)}
+        assert expected <= found, (text, sorted(expected - found))
+
+
+def test_digit_at_is_the_digit_pattern():
+    from lint.kinds.newsroom.figures import _DIGIT, _compiled, _digit_at
+
+    text = "".join(map(chr, range(0x3000))) + "\U00010d40\U000116d0x"
+    assert [i for i in range(len(text) + 1) if _digit_at(text, i, _compiled())] == [
+        i for i in range(len(text) + 1) if _DIGIT.match(text, i)
+    ]
+
+
 def test_years_are_what_the_year_pattern_finds():
     rng = random.Random(3)
     pieces = ["1999", "2020", "1820-1900", ",1950", "19٢٣", "x2001", "20011", "1919", " ", "\n", "a", "٢", "-"]
@@ -196,3 +229,22 @@ def test_said_verb_places_find_what_its_pattern_finds():
         for words in (folded_words(doc), None):
             got = [m.span() for m in kind._matches(text, 0, len(text), None, words)]
             assert got == [m.span() for m in kind._pattern.finditer(text)], text
+
+
+def test_may_hold_in_is_never_false_where_the_word_pattern_matches():
+    from lint.kinds.newsroom.figures import _COURT_KEYS, _COURT_WORDS, _may_hold_in
+
+    pieces = "He was SENTENCED jailed Convicted xcharged chargedx guilty ſentenced the court , . \n".split(" ")
+    rng = random.Random(17)
+    for _ in range(400):
+        doc = Document.from_text(" ".join(rng.choice(pieces) for _ in range(25)))
+        text = doc.text
+        words = folded_words(doc)
+        if words is None:
+            continue
+        # (a sentence or paragraph, which starts and ends at white space or the draft's ends)
+        edges = [0] + [i for i, c in enumerate(text) if c.isspace()] + [len(text)]
+        lo = rng.choice(edges)
+        hi = rng.choice([i for i in edges if i >= lo])
+        if _COURT_WORDS.search(text, lo, hi):
+            assert _may_hold_in(doc, _COURT_KEYS, words, lo, hi), (text, lo, hi)

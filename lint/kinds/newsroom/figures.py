@@ -121,12 +121,30 @@ def _word_pattern(words: str):
     """(?i) one of `words` between word edges, and the words as draft words (`folded_words`):
     a draft that lacks all of them as words holds no match (a speed shortcut)."""
     words = words.split()
+    # (each word ASCII letters: `_may_hold_in` compares them, folded, with the folded text)
+    assert all(w.isascii() and w.isalpha() and w == w.casefold() for w in words)
     return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), AskedWords(w.encode() for w in words)
 
 
 def _may_hold(keys, words) -> bool:
     """False when the draft's words (None: unknown) hold none of `keys`."""
     return words is None or not keys.isdisjoint(words)
+
+
+def _may_hold_in(doc, keys, words, start, end) -> bool:
+    """False when text[start:end] holds none of `keys` (a `_word_pattern`'s words) as a word.
+
+    Exact for the pattern's matches: each is one of its words, ASCII letters between word
+    edges, so a draft word (`folded_words`), and matched (?i) where the folded text holds that
+    word, folded (`folded_text`): a word no draft word, or absent from the folded stretch, is
+    not matched there. (`words` None: unknown, True.)"""
+    if words is None:
+        return True
+    present = keys.intersection(words)
+    if not present:
+        return False
+    folded = folded_text(doc)
+    return any(folded.find(word.decode(), start, end) >= 0 for word in present)
 
 
 # election results and vote shares are public record
@@ -653,7 +671,7 @@ class UnattributedFigure(Kind):
             for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
                 if span is None:
                     continue
-                if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, span[0], span[1]):
+                if _may_hold_in(doc, _COURT_KEYS, words, span[0], span[1]) and _COURT_WORDS.search(text, span[0], span[1]):
                     found = True
                 elif self._study.holds(doc, span[0], span[1], words) and self._cue_phrases.holds(doc, span[0], span[1], words):
                     found = True
@@ -740,7 +758,7 @@ def _sentence_holds(doc, which, start, end, words, p) -> bool:
     found = cache.get(key)
     if found is None:
         keys, search = ((_COURT_KEYS, p.court), (_INTENT_KEYS, p.intent), (_VOTE_KEYS, p.vote))[which]
-        found = cache[key] = _may_hold(keys, words) and search(doc.text, start, end) is not None
+        found = cache[key] = _may_hold_in(doc, keys, words, start, end) and search(doc.text, start, end) is not None
     return found
 
 
@@ -820,8 +838,17 @@ def _reach_back(text, lo, q) -> int:
         if m is None:
             return lo
         i = m.start()
-        if not (text[i] in ".," and p.digit(text, i + 1)):
+        if not (text[i] in ".," and _digit_at(text, i + 1, p)):
             return i + 1
+
+
+def _digit_at(text, i, p) -> bool:
+    """_DIGIT.match(text, i): an ASCII character is a digit when `isdecimal` (`regex`'s Unicode,
+    newer than Python's, is asked about the others)."""
+    char = text[i : i + 1]
+    if char.isascii():
+        return char.isdecimal()
+    return p.digit(text, i) is not None
 
 
 def _merge(pairs):

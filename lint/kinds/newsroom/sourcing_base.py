@@ -308,7 +308,7 @@ class PhraseStarts:
             # the word right after the anchor in each of its phrases (_ENDS: a phrase ends there)
             nexts = follows.setdefault(anchor, set())
             if j + 1 < len(words):
-                nexts.add(words[j + 1].casefold() if ignorecase else words[j + 1])
+                nexts.add(tuple(w.casefold() if ignorecase else w for w in words[j + 1 :]))
             else:
                 nexts.add(_ENDS)
         # (anchor, the readings of the words before it (None: none), one reading that matches
@@ -326,14 +326,16 @@ class PhraseStarts:
             # REVERSE match, and which costs the stretch's length whenever the reading fails)
             readings = tuple(None if r is None else regex.compile(f"(?:{r}|(?!))", flags) for r in readings)
             readings = _ALONE if readings == _ALONE else readings
-            # the words one of which must follow the anchor after one run of white space, when
-            # no phrase ends at it (None: some does); compared in the haystack, so under
-            # `ignorecase` only ASCII words (whose folding is the folded text's, as the anchor's)
-            follow = follows[anchor]
-            if _ENDS in follow or (ignorecase and not all(w.isascii() for w in follow)):
+            # when no phrase ends at the anchor: (the words one of which must follow it after
+            # white space, the rest of each phrase as it reads with single spaces, the longest's
+            # length); else None. Compared in the haystack, so under `ignorecase` only ASCII
+            # words (whose folding is the folded text's, as the anchor's)
+            rests = follows[anchor]
+            if _ENDS in rests or (ignorecase and not all(w.isascii() for rest in rests for w in rest)):
                 follow = None
             else:
-                follow = tuple(sorted(follow))
+                spelled = tuple(sorted(" " + " ".join(rest) for rest in rests))
+                follow = (tuple(sorted({rest[0] for rest in rests})), spelled, max(map(len, spelled)))
             self.items.append((anchor, readings, any_before, key, follow))
         # Speed, for the anchors that are not draft words (looked for in every draft, where
         # most are absent: `two-thirds`, `death` of `death toll`, `percent`):
@@ -443,13 +445,23 @@ class PhraseStarts:
                     # Every phrase goes on after its anchor: white space (`\s+`, or less),
                     # then the next word. A character that is not `str.isspace` is not `\s`
                     # (checked over all of Unicode in tests/test_sourcing_fast_paths.py), so
-                    # no phrase continues past it; after one space and a character that is no
-                    # white space, the next word must start there.
+                    # no phrase continues past it. Where the text after the anchor, as far as
+                    # the longest phrase reaches, holds no white space but single spaces
+                    # (`isprintable`: every other white space character is not), a phrase
+                    # reads there as spelled with single spaces; else, after one space and a
+                    # character that is no white space, its next word must start there.
                     k = i + size
                     after = text[k : k + 1]
-                    if not after.isspace() or (
-                        after == " " and not text[k + 1 : k + 2].isspace() and not haystack.startswith(follow, k + 1)
-                    ):
+                    if not after.isspace():
+                        i = haystack.find(anchor, i + 1, hi)
+                        continue
+                    firsts, spelled, reach = follow
+                    ahead = text[k : k + reach]
+                    if ahead.isprintable() and "  " not in ahead:
+                        if not haystack.startswith(spelled, k):
+                            i = haystack.find(anchor, i + 1, hi)
+                            continue
+                    elif after == " " and not text[k + 1 : k + 2].isspace() and not haystack.startswith(firsts, k + 1):
                         i = haystack.find(anchor, i + 1, hi)
                         continue
                 # a whole-word anchor has no word character just after it ...
