@@ -248,3 +248,24 @@ def test_may_hold_in_is_never_false_where_the_word_pattern_matches():
         hi = rng.choice([i for i in edges if i >= lo])
         if _COURT_WORDS.search(text, lo, hi):
             assert _may_hold_in(doc, _COURT_KEYS, words, lo, hi), (text, lo, hi)
+
+
+def test_anonymous_phrase_matches_are_the_patterns_matches():
+    # reasons and words of anonymity, looked for from their anchors (`_phrase_matches`)
+    from lint.kinds.newsroom.anonymous import _phrase_matches
+    from lint.packs import loader
+
+    kind = next(r.kind for r in loader.load_rules() if r.id == "sourcing.anonymous")
+    pieces = (
+        "not authorized to|wasn't authorised to|for fear of|sensitivity of|on condition of|anonymity|"
+        "declined to be|named|asked not|to be identified|Not Authorized\nTo|xfor fear of|spoke anonymously|"
+        "the official|said|, |. |\n\n"
+    ).split("|")
+    rng = random.Random(19)
+    for _ in range(300):
+        doc = Document.from_text(" ".join(rng.choice(pieces) for _ in range(30)))
+        text = doc.text
+        for start, end in doc.paragraphs:
+            for pattern, finder in ((kind._reasons, kind._reasons_starts), (kind._anonymity, kind._anonymity_starts)):
+                got = [m.span() for m in _phrase_matches(doc, pattern, finder, start, end)]
+                assert got == [m.span() for m in pattern.finditer(text, start, end)], text
