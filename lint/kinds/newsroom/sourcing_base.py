@@ -373,6 +373,9 @@ class PhraseStarts:
             if item[3] is not None:
                 self._by_key.setdefault(item[3], []).append(item)
         self._unkeyed_items = [item for item in self.items if item[3] is None]
+        # (the same, when each draft word is one item's, or None)
+        one = {key: found[0] for key, found in self._by_key.items() if len(found) == 1}
+        self._one_by_key = one if len(one) == len(self._by_key) else None
 
     # the last draft's words and the items they leave (a draft asks several times); not
     # pickled with the rule
@@ -408,10 +411,15 @@ class PhraseStarts:
             if last_words is words:
                 items = last_items
             else:
-                runs = self._runs
-                items = [item for item in self._unkeyed_items if item[0] not in runs or runs[item[0]] <= words] + [
-                    item for key in self._keys.intersection(words) for item in self._by_key[key]
-                ]
+                one = self._one_by_key
+                if one is not None:
+                    # (each draft word one item: the look-ups in C)
+                    items = list(map(one.__getitem__, self._keys.intersection(words)))
+                else:
+                    items = [item for key in self._keys.intersection(words) for item in self._by_key[key]]
+                if self._unkeyed_items:
+                    runs = self._runs
+                    items = [item for item in self._unkeyed_items if item[0] not in runs or runs[item[0]] <= words] + items
                 self._last = (words, items)
         requires = self._requires
         missing = set() if requires else None
