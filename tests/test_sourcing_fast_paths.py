@@ -269,3 +269,17 @@ def test_anonymous_phrase_matches_are_the_patterns_matches():
             for pattern, finder in ((kind._reasons, kind._reasons_starts), (kind._anonymity, kind._anonymity_starts)):
                 got = [m.span() for m in _phrase_matches(doc, pattern, finder, start, end)]
                 assert got == [m.span() for m in pattern.finditer(text, start, end)], text
+
+
+def test_digit_start_ascii_twin_finds_what_digit_start_finds():
+    from lint.kinds.newsroom.figures import _DIGIT_START, _DIGIT_START_ASCII
+
+    rng = random.Random(23)
+    chars = [chr(c) for c in range(128)]
+    for _ in range(2000):
+        text = "".join(rng.choice(chars if rng.random() < 0.3 else "a1 9x.,-Z0_") for _ in range(12))
+        lo = rng.randrange(0, len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        assert [m.start() for m in _DIGIT_START_ASCII.finditer(text, lo, hi)] == [
+            m.start() for m in _DIGIT_START.finditer(text, lo, hi)
+        ], (text, lo, hi)

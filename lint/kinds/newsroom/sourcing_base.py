@@ -395,7 +395,21 @@ class PhraseStarts:
         if not self._keys.isdisjoint(words):
             return True
         runs = self._runs
-        return any(anchor in haystack for anchor in self._unkeyed if anchor not in runs or runs[anchor] <= words)
+        requires = self._requires
+        if not requires:
+            return any(anchor in haystack for anchor in self._unkeyed if anchor not in runs or runs[anchor] <= words)
+        # (an anchor that requires one found missing is no start anywhere: see `starts`; the
+        # required ones come first)
+        missing = set()
+        for anchor in self._unkeyed:
+            if anchor in runs and not runs[anchor] <= words:
+                continue
+            if anchor in requires and not missing.isdisjoint(requires[anchor]):
+                continue
+            if anchor in haystack:
+                return True
+            missing.add(anchor)
+        return False
 
     def starts(
         self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
