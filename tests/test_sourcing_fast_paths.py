@@ -123,6 +123,67 @@ def test_phrase_starts_hold_every_phrase_found_in_the_stretch(ignorecase, whole_
         assert expected <= found, (text, lo, hi, sorted(expected - found))
 
 
+def test_every_regex_white_space_is_python_white_space():
+    # PhraseStarts skips an anchor whose phrases all go on after it when the character after
+    # it is not `str.isspace`: no phrase's `\s` can match there
+    space = regex.compile(r"\s")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if space.match(c) and not c.isspace()] == []
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+def test_phrase_starts_read_the_next_word_across_any_white_space(ignorecase):
+    phrases = ["is said to be", "the government says", "news sources said", "people close to", "dozens of"]
+    finder = PhraseStarts(phrases, ignorecase, True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE if ignorecase else 0)
+    pieces = "is said to be The Government says news sources Said people close to dozens of sayso tox".split()
+    gaps = (" ", "  ", "\t", "\n", " \n", "\u00a0", " \u2003", "\x1c", ",", "")
+    rng = random.Random(11)
+    for _ in range(400):
+        doc = Document.from_text("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(40)))
+        text = doc.text
+        folded = folded_text(doc)
+        if folded is None:
+            continue
+        found = set()
+        finder.starts(text, folded, 0, len(text), found, folded_words(doc))
+        expected = {m.start() for m in pattern.finditer(text, overlapped=True)}
+        assert expected <= found, (text, sorted(expected - found))
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+def test_phrase_starts_read_the_rest_of_a_phrase_across_any_white_space(ignorecase):
+    phrases = [
+        "according to reports", "according to local media reports", "according to news sources",
+        "people familiar with the talks", "one in five",
+    ]
+    finder = PhraseStarts(phrases, ignorecase, True)
+    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    pattern = regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE if ignorecase else 0)
+    pieces = "according to Reports local media news sources people familiar with the talks one in five x".split()
+    gaps = (" ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u200b", "\x1c", ",", "")
+    rng = random.Random(13)
+    for _ in range(600):
+        doc = Document.from_text("".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(40)))
+        text = doc.text
+        folded = folded_text(doc)
+        if folded is None:
+            continue
+        found = set()
+        finder.starts(text, folded, 0, len(text), found, folded_words(doc))
+        expected = {m.start() for m in pattern.finditer(text, overlapped=True)}
+        assert expected <= found, (text, sorted(expected - found))
+
+
+def test_digit_at_is_the_digit_pattern():
+    from lint.kinds.newsroom.figures import _DIGIT, _compiled, _digit_at
+
+    text = "".join(map(chr, range(0x3000))) + "\U00010d40\U000116d0x"
+    assert [i for i in range(len(text) + 1) if _digit_at(text, i, _compiled())] == [
+        i for i in range(len(text) + 1) if _DIGIT.match(text, i)
+    ]
+
+
 def test_years_are_what_the_year_pattern_finds():
     rng = random.Random(3)
     pieces = ["1999", "2020", "1820-1900", ",1950", "19٢٣", "x2001", "20011", "1919", " ", "\n", "a", "٢", "-"]
@@ -147,3 +208,78 @@ def test_reach_ascii_twin_reads_as_far_as_reach():
         text = "".join(rng.choice(pool) for _ in range(rng.randrange(1, 30)))
         start = rng.randrange(len(text))
         assert _REACH_ASCII.match(text, start).end() == _REACH.match(text, start).end(), repr(text)
+
+
+def test_said_verb_places_find_what_its_pattern_finds():
+    # `_matches` skips a verb followed by nothing its shapes allow after one (a letter, a
+    # bracket, the end): the matches stay those of a scan of the whole stretch
+    from lint.packs import loader
+
+    kind = next(r.kind for r in loader.load_rules() if r.id == "sourcing.said-verb")
+    pieces = (
+        "Kirby noted claimed Claims insisted pointed out the police he said That that to in on "
+        "reporters a bank , : . ” \" ! ?"
+    ).split() + ["in a statement,", "to reporters.", "on Monday that", "on Twitter,", "in the"]
+    gaps = (" ", "  ", "\n", "\t", "\u00a0", "", ", ", ". ", "\u2003")
+    rng = random.Random(5)
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(30))
+        doc = Document.from_text(text)
+        text = doc.text
+        for words in (folded_words(doc), None):
+            got = [m.span() for m in kind._matches(text, 0, len(text), None, words)]
+            assert got == [m.span() for m in kind._pattern.finditer(text)], text
+
+
+def test_may_hold_in_is_never_false_where_the_word_pattern_matches():
+    from lint.kinds.newsroom.figures import _COURT_KEYS, _COURT_WORDS, _may_hold_in
+
+    pieces = "He was SENTENCED jailed Convicted xcharged chargedx guilty ſentenced the court , . \n".split(" ")
+    rng = random.Random(17)
+    for _ in range(400):
+        doc = Document.from_text(" ".join(rng.choice(pieces) for _ in range(25)))
+        text = doc.text
+        words = folded_words(doc)
+        if words is None:
+            continue
+        # (a sentence or paragraph, which starts and ends at white space or the draft's ends)
+        edges = [0] + [i for i, c in enumerate(text) if c.isspace()] + [len(text)]
+        lo = rng.choice(edges)
+        hi = rng.choice([i for i in edges if i >= lo])
+        if _COURT_WORDS.search(text, lo, hi):
+            assert _may_hold_in(doc, _COURT_KEYS, words, lo, hi), (text, lo, hi)
+
+
+def test_anonymous_phrase_matches_are_the_patterns_matches():
+    # reasons and words of anonymity, looked for from their anchors (`_phrase_matches`)
+    from lint.kinds.newsroom.anonymous import _phrase_matches
+    from lint.packs import loader
+
+    kind = next(r.kind for r in loader.load_rules() if r.id == "sourcing.anonymous")
+    pieces = (
+        "not authorized to|wasn't authorised to|for fear of|sensitivity of|on condition of|anonymity|"
+        "declined to be|named|asked not|to be identified|Not Authorized\nTo|xfor fear of|spoke anonymously|"
+        "the official|said|, |. |\n\n"
+    ).split("|")
+    rng = random.Random(19)
+    for _ in range(300):
+        doc = Document.from_text(" ".join(rng.choice(pieces) for _ in range(30)))
+        text = doc.text
+        for start, end in doc.paragraphs:
+            for pattern, finder in ((kind._reasons, kind._reasons_starts), (kind._anonymity, kind._anonymity_starts)):
+                got = [m.span() for m in _phrase_matches(doc, pattern, finder, start, end)]
+                assert got == [m.span() for m in pattern.finditer(text, start, end)], text
+
+
+def test_digit_start_ascii_twin_finds_what_digit_start_finds():
+    from lint.kinds.newsroom.figures import _DIGIT_START, _DIGIT_START_ASCII
+
+    rng = random.Random(23)
+    chars = [chr(c) for c in range(128)]
+    for _ in range(2000):
+        text = "".join(rng.choice(chars if rng.random() < 0.3 else "a1 9x.,-Z0_") for _ in range(12))
+        lo = rng.randrange(0, len(text) + 1)
+        hi = rng.randrange(lo, len(text) + 1)
+        assert [m.start() for m in _DIGIT_START_ASCII.finditer(text, lo, hi)] == [
+            m.start() for m in _DIGIT_START.finditer(text, lo, hi)
+        ], (text, lo, hi)

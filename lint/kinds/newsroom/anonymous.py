@@ -236,6 +236,10 @@ class AnonymousSource(Kind):
         self._set("_reasons", phrases_pattern(tuple(self.reasons)) if self.reasons else None)
         self._set("_anonymity", phrases_pattern(tuple(self.anonymity)) if self.anonymity else None)
         self._set("_anonymity_starts", PhraseStarts(self.anonymity, True, True) if self.anonymity else None)
+        # (held to word edges, as `phrases_pattern` holds a phrase that starts and ends with a
+        # letter or digit)
+        reasons_edged = all(r[:1].isalnum() and r[-1:].isalnum() for r in self.reasons)
+        self._set("_reasons_starts", PhraseStarts(self.reasons, True, reasons_edged) if self.reasons else None)
 
     # ---- finding -----------------------------------------------------------------------
 
@@ -325,10 +329,10 @@ class AnonymousSource(Kind):
         # (`_reasons`, `_anonymity` and `_source_word` are literal phrases, white space between
         # words `\s+` followed by a literal, word edges as lookarounds: they cannot backtrack
         # without end, and run with no timeout, whose clock costs about 4 µs a call)
-        if self._reasons is not None and self._reasons.search(text, p_start, p_end):
+        if self._reasons is not None and _first(_phrase_matches(doc, self._reasons, self._reasons_starts, p_start, p_end)):
             return True
         if self._anonymity is not None:
-            for m in self._anonymity.finditer(text, p_start, p_end):
+            for m in _phrase_matches(doc, self._anonymity, self._anonymity_starts, p_start, p_end):
                 if _REASON_LINK.match(text, m.end(), p_end):
                     return True
         return False
@@ -337,7 +341,9 @@ class AnonymousSource(Kind):
         found = cache.get(paragraph)
         if found is None:
             p_start, p_end = doc.paragraphs[paragraph]
-            found = self._anonymity is not None and self._anonymity.search(doc.text, p_start, p_end) is not None
+            found = self._anonymity is not None and _first(
+                _phrase_matches(doc, self._anonymity, self._anonymity_starts, p_start, p_end)
+            )
             cache[paragraph] = found
         return found
 
@@ -468,6 +474,24 @@ class AnonymousSource(Kind):
                     break
                 i += 1
         return starts, cited
+
+
+def _phrase_matches(doc, pattern, finder, lo, hi):
+    """pattern.finditer(doc.text, lo, hi) for a `phrases_pattern` (literal phrases, no timeout:
+    `_reason_in`), tried only where `finder` (a PhraseStarts of its phrases) says one may
+    start, when the folded text keeps offsets: every match starts at one of those places
+    (finditer_at). An alternation of twenty phrases tried at every offset costs far more."""
+    folded = folded_text(doc)
+    if folded is None:
+        return pattern.finditer(doc.text, lo, hi)
+    starts = set()
+    finder.starts(doc.text, folded, lo, hi, starts, folded_words(doc))
+    return finditer_at(pattern, doc.text, starts, lo, hi, None)
+
+
+def _first(matches) -> bool:
+    """Does the iterator yield a match? (`search(...) is not None` for `_phrase_matches`)"""
+    return next(iter(matches), None) is not None
 
 
 def _last_before(places, end) -> int:

@@ -121,12 +121,30 @@ def _word_pattern(words: str):
     """(?i) one of `words` between word edges, and the words as draft words (`folded_words`):
     a draft that lacks all of them as words holds no match (a speed shortcut)."""
     words = words.split()
+    # (each word ASCII letters: `_may_hold_in` compares them, folded, with the folded text)
+    assert all(w.isascii() and w.isalpha() and w == w.casefold() for w in words)
     return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), AskedWords(w.encode() for w in words)
 
 
 def _may_hold(keys, words) -> bool:
     """False when the draft's words (None: unknown) hold none of `keys`."""
     return words is None or not keys.isdisjoint(words)
+
+
+def _may_hold_in(doc, keys, words, start, end) -> bool:
+    """False when text[start:end] holds none of `keys` (a `_word_pattern`'s words) as a word.
+
+    Exact for the pattern's matches: each is one of its words, ASCII letters between word
+    edges, so a draft word (`folded_words`), and matched (?i) where the folded text holds that
+    word, folded (`folded_text`): a word no draft word, or absent from the folded stretch, is
+    not matched there. (`words` None: unknown, True.)"""
+    if words is None:
+        return True
+    present = keys.intersection(words)
+    if not present:
+        return False
+    folded = folded_text(doc)
+    return any(folded.find(word.decode(), start, end) >= 0 for word in present)
 
 
 # election results and vote shares are public record
@@ -161,6 +179,10 @@ _DIGIT = lazy_compile(r"\d")
 # match letters only; digits match digits)
 _PLAIN_PHRASE = lazy_compile(r"[A-Za-z0-9\s’'\-]+")
 _DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
+# _DIGIT_START on ASCII text (its letters and numbers are A-Z, a-z, 0-9), with the standard
+# `re`, the digit first so that the scan skips to digits in C (the lookbehind reads the
+# character before it); tests/test_sourcing_fast_paths.py checks the two agree
+_DIGIT_START_ASCII = re.compile(r"[0-9](?<![A-Za-z0-9][0-9])")
 
 
 
@@ -474,10 +496,12 @@ class UnattributedFigure(Kind):
             return
         union = _merge(pair for *_, (firsts, lasts) in shapes for pair in zip(firsts, lasts))
         starts = set()
+        ascii_text = text.isascii()
+        digit_starts = _DIGIT_START_ASCII.finditer if ascii_text else _DIGIT_START.finditer
         for first, last in zip(*union):
             # (_DIGIT_START is one character and a lookbehind: no timeout, which costs two
             # clock system calls a call)
-            starts.update(m.start() for m in _DIGIT_START.finditer(text, first, last + 1))
+            starts.update(m.start() for m in digit_starts(text, first, last + 1))
         # number words and hedges are looked for inside the stretches only: a phrase of them
         # that starts in a stretch is spelled with characters _REACH takes (_reach_gate), so
         # it ends where the reach from the stretch's last place ends, or before
@@ -486,7 +510,7 @@ class UnattributedFigure(Kind):
         # `folded_words`; `letters` is None when words is)
         words_at = set()
         # (the same reach, read by `re` when the text is ASCII: _REACH_ASCII)
-        reach = _REACH_ASCII.match if text.isascii() else _compiled().reach
+        reach = _REACH_ASCII.match if ascii_text else _compiled().reach
         letters = folded_letters(doc)
         number_keys = self._number_starts._keys
         for first, last in zip(*union):
@@ -653,7 +677,7 @@ class UnattributedFigure(Kind):
             for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
                 if span is None:
                     continue
-                if _may_hold(_COURT_KEYS, words) and _COURT_WORDS.search(text, span[0], span[1]):
+                if _may_hold_in(doc, _COURT_KEYS, words, span[0], span[1]) and _COURT_WORDS.search(text, span[0], span[1]):
                     found = True
                 elif self._study.holds(doc, span[0], span[1], words) and self._cue_phrases.holds(doc, span[0], span[1], words):
                     found = True
@@ -740,7 +764,7 @@ def _sentence_holds(doc, which, start, end, words, p) -> bool:
     found = cache.get(key)
     if found is None:
         keys, search = ((_COURT_KEYS, p.court), (_INTENT_KEYS, p.intent), (_VOTE_KEYS, p.vote))[which]
-        found = cache[key] = _may_hold(keys, words) and search(doc.text, start, end) is not None
+        found = cache[key] = _may_hold_in(doc, keys, words, start, end) and search(doc.text, start, end) is not None
     return found
 
 
@@ -820,8 +844,17 @@ def _reach_back(text, lo, q) -> int:
         if m is None:
             return lo
         i = m.start()
-        if not (text[i] in ".," and p.digit(text, i + 1)):
+        if not (text[i] in ".," and _digit_at(text, i + 1, p)):
             return i + 1
+
+
+def _digit_at(text, i, p) -> bool:
+    """_DIGIT.match(text, i): an ASCII character is a digit when `isdecimal` (`regex`'s Unicode,
+    newer than Python's, is asked about the others)."""
+    char = text[i : i + 1]
+    if char.isascii():
+        return char.isdecimal()
+    return p.digit(text, i) is not None
 
 
 def _merge(pairs):
@@ -845,11 +878,10 @@ def _inside(stretches, i) -> bool:
 def _transcript_start(doc) -> int:
     """Where an interview transcript starts (its first labelled paragraph), or the end."""
     text = doc.text
-    # every label holds `((`, `Q:` or `A:`: a draft with none of them has no transcript
+    # every label opens with `((`, `Q:` or `A:`: a paragraph that does not open with one of
+    # them needs no pattern (one `startswith` a paragraph costs less than looking for the
+    # three through the whole draft first)
     fast = prefilters_enabled()
-    if fast and "((" not in text and "Q:" not in text and "A:" not in text:
-        return len(text)
-    # (and a paragraph that does not open with one of them needs no pattern)
     label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
     for start, _ in doc.body_paragraphs:
         if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):

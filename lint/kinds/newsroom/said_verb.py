@@ -50,6 +50,36 @@ _THINGS = frozenset(
 _OPENER_BEFORE = lazy_compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
 
 
+# what may follow a verb in the pattern's shapes: `\s*[,:.]` (a comma, colon or full stop),
+# or white space and then `that`, `in`, `to`, `on` (_AFTER) or a capital (`\s+\p{Lu}`)
+_AFTER_VERB = (",", ":", ".")
+_AFTER_VERB_WORDS = ("that", "in", "to", "on")
+
+
+def _nothing_a_verb_needs(text, end) -> bool:
+    r"""Does text[end:] open with nothing any shape needs after its verb (see _AFTER_VERB)? Then
+    no match has its verb end there. A character that is not `str.isspace` is not `\s`
+    (tests/test_sourcing_fast_paths.py); after one space, a character that is no white space
+    opens the next word. True only when sure; an ASCII letter is `\p{Lu}` when upper case."""
+    after = text[end : end + 1]
+    if after in _AFTER_VERB:
+        return False
+    if not after.isspace():
+        return True  # (also the end of the text)
+    if after != " ":
+        return False
+    nxt = text[end + 1 : end + 2]
+    if not nxt:
+        return True
+    return (
+        nxt.isascii()
+        and not nxt.isspace()
+        and not nxt.isupper()
+        and nxt not in _AFTER_VERB
+        and not text.startswith(_AFTER_VERB_WORDS, end + 1)
+    )
+
+
 class SaidVerb(Kind):
     """Options:
 
@@ -95,6 +125,10 @@ class SaidVerb(Kind):
         self._set("_first_by_key", by_key)
         self._set("_first_keyset", AskedWords(by_key))
         self._set("_first_unkeyed", tuple(w for w, key in zip(first, self._first_keys) if key is None))
+        # the first words that are whole verbs, no verb going on past them (`noted`, not
+        # `pointed` of `pointed out`): what follows one of them is what follows a verb
+        multi = {v.split()[0] for v in self.verbs if len(v.split()) > 1}
+        self._set("_whole_verbs", frozenset(w for w in first if w not in multi))
 
     def _matches(self, text, span_start, span_end, timeout, words=None):
         """finditer(self._pattern, text, span_start, span_end), tried only where a match can
@@ -110,6 +144,7 @@ class SaidVerb(Kind):
             by_key = self._first_by_key
             present = [w for key in self._first_keyset.intersection(words) for w in by_key[key]]
             present += self._first_unkeyed
+        whole = self._whole_verbs
         for word in present:
             size = len(word)
             v = text.find(word, span_start, span_end)
@@ -118,6 +153,9 @@ class SaidVerb(Kind):
                     text[v + size : v + size + 1] in ASCII_WORD_CHARS
                     or (v > 0 and text[v - 1] in ASCII_WORD_CHARS)
                 ):
+                    v = text.find(word, v + 1, span_end)
+                    continue
+                if word in whole and _nothing_a_verb_needs(text, v + size):
                     v = text.find(word, v + 1, span_end)
                     continue
                 m = _WORD_BEFORE.match(text, span_start, v)

@@ -266,6 +266,7 @@ _COMMON = frozenset(
 
 
 _ALONE = (None,)  # the readings of an anchor that is a whole phrase: no words before it
+_ENDS = None  # (among an anchor's next words: a phrase that ends at the anchor)
 
 
 class PhraseStarts:
@@ -287,6 +288,7 @@ class PhraseStarts:
         flags = regex.REVERSE | (regex.IGNORECASE if ignorecase else 0)
         befores: Dict[str, list] = {}
         afters: Dict[str, frozenset] = {}  # anchor -> the words after it in each of its phrases
+        follows: Dict[str, set] = {}
         for phrase in sorted(set(phrases)):
             words = phrase.split()
             if not words:
@@ -303,6 +305,12 @@ class PhraseStarts:
                 befores[anchor].append(before)
             after = frozenset(w.casefold() if ignorecase else w for w in words[j + 1 :])
             afters[anchor] = after if anchor not in afters else afters[anchor] & after
+            # the word right after the anchor in each of its phrases (_ENDS: a phrase ends there)
+            nexts = follows.setdefault(anchor, set())
+            if j + 1 < len(words):
+                nexts.add(tuple(w.casefold() if ignorecase else w for w in words[j + 1 :]))
+            else:
+                nexts.add(_ENDS)
         # (anchor, the readings of the words before it (None: none), one reading that matches
         # where any of several does (or None), the anchor as a draft word (`folded_words`)
         # when it is all a-z once folded)
@@ -318,7 +326,17 @@ class PhraseStarts:
             # REVERSE match, and which costs the stretch's length whenever the reading fails)
             readings = tuple(None if r is None else regex.compile(f"(?:{r}|(?!))", flags) for r in readings)
             readings = _ALONE if readings == _ALONE else readings
-            self.items.append((anchor, readings, any_before, key))
+            # when no phrase ends at the anchor: (the words one of which must follow it after
+            # white space, the rest of each phrase as it reads with single spaces, the longest's
+            # length); else None. Compared in the haystack, so under `ignorecase` only ASCII
+            # words (whose folding is the folded text's, as the anchor's)
+            rests = follows[anchor]
+            if _ENDS in rests or (ignorecase and not all(w.isascii() for rest in rests for w in rest)):
+                follow = None
+            else:
+                spelled = tuple(sorted(" " + " ".join(rest) for rest in rests))
+                follow = (tuple(sorted({rest[0] for rest in rests})), spelled, max(map(len, spelled)))
+            self.items.append((anchor, readings, any_before, key, follow))
         # Speed, for the anchors that are not draft words (looked for in every draft, where
         # most are absent: `two-thirds`, `death` of `death toll`, `percent`):
         # - with whole words, each a-z run of such an anchor is a draft word where the anchor
@@ -327,7 +345,7 @@ class PhraseStarts:
         # - an anchor holding another (`percent`, `cent`), or whose every phrase holds
         #   another after it (`death toll`, `toll`), is no start in a stretch where that
         #   other one was looked for first and not found: `_requires`, and the order.
-        unkeyed = [anchor for anchor, _, _, key in self.items if key is None]
+        unkeyed = [anchor for anchor, _, _, key, _ in self.items if key is None]
         self._requires: Dict[str, FrozenSet[str]] = {}
         for anchor in unkeyed:
             required = frozenset(
@@ -347,14 +365,17 @@ class PhraseStarts:
             self._requires = {}  # (chains: not worth ordering)
         self.items.sort(key=lambda item: (item[3] is not None, order.get(item[0], 0) > 0))
         # for `present`: the anchors as draft words, and the anchors that are not draft words
-        self._keys = AskedWords(key for _, _, _, key in self.items if key is not None)
-        self._unkeyed = tuple(anchor for anchor, _, _, key in self.items if key is None)
+        self._keys = AskedWords(key for _, _, _, key, _ in self.items if key is not None)
+        self._unkeyed = tuple(anchor for anchor, _, _, key, _ in self.items if key is None)
         # for `starts`: the items by their draft word, and the items with none
         self._by_key: Dict[bytes, list] = {}
         for item in self.items:
             if item[3] is not None:
                 self._by_key.setdefault(item[3], []).append(item)
         self._unkeyed_items = [item for item in self.items if item[3] is None]
+        # (the same, when each draft word is one item's, or None)
+        one = {key: found[0] for key, found in self._by_key.items() if len(found) == 1}
+        self._one_by_key = one if len(one) == len(self._by_key) else None
 
     # the last draft's words and the items they leave (a draft asks several times); not
     # pickled with the rule
@@ -369,12 +390,26 @@ class PhraseStarts:
         """Might any phrase occur? (its anchor word does)"""
         haystack = folded if self.ignorecase else text
         if words is None:
-            return any(anchor in haystack for anchor, _, _, _ in self.items)
+            return any(anchor in haystack for anchor, _, _, _, _ in self.items)
         # (one set operation in place of a look-up per anchor)
         if not self._keys.isdisjoint(words):
             return True
         runs = self._runs
-        return any(anchor in haystack for anchor in self._unkeyed if anchor not in runs or runs[anchor] <= words)
+        requires = self._requires
+        if not requires:
+            return any(anchor in haystack for anchor in self._unkeyed if anchor not in runs or runs[anchor] <= words)
+        # (an anchor that requires one found missing is no start anywhere: see `starts`; the
+        # required ones come first)
+        missing = set()
+        for anchor in self._unkeyed:
+            if anchor in runs and not runs[anchor] <= words:
+                continue
+            if anchor in requires and not missing.isdisjoint(requires[anchor]):
+                continue
+            if anchor in haystack:
+                return True
+            missing.add(anchor)
+        return False
 
     def starts(
         self, text: str, folded: str, lo: int, hi: int, into: Set[int], words: Optional[FrozenSet[bytes]] = None
@@ -390,14 +425,19 @@ class PhraseStarts:
             if last_words is words:
                 items = last_items
             else:
-                runs = self._runs
-                items = [item for item in self._unkeyed_items if item[0] not in runs or runs[item[0]] <= words] + [
-                    item for key in self._keys.intersection(words) for item in self._by_key[key]
-                ]
+                one = self._one_by_key
+                if one is not None:
+                    # (each draft word one item: the look-ups in C)
+                    items = list(map(one.__getitem__, self._keys.intersection(words)))
+                else:
+                    items = [item for key in self._keys.intersection(words) for item in self._by_key[key]]
+                if self._unkeyed_items:
+                    runs = self._runs
+                    items = [item for item in self._unkeyed_items if item[0] not in runs or runs[item[0]] <= words] + items
                 self._last = (words, items)
         requires = self._requires
         missing = set() if requires else None
-        for anchor, readings, any_before, key in items:
+        for anchor, readings, any_before, key, follow in items:
             size = len(anchor)
             if requires and key is None:
                 if anchor in requires and not missing.isdisjoint(requires[anchor]):
@@ -407,7 +447,7 @@ class PhraseStarts:
                     missing.add(anchor)
             else:
                 i = haystack.find(anchor, lo, hi)
-            if readings is _ALONE:
+            if readings is _ALONE and follow is None:
                 # (the phrase is its anchor alone: the loop below, with no reading back)
                 find = haystack.find
                 if edges:
@@ -423,6 +463,29 @@ class PhraseStarts:
                         i = find(anchor, i + 1, hi)
                 continue
             while i >= 0:
+                if follow is not None:
+                    # Every phrase goes on after its anchor: white space (`\s+`, or less),
+                    # then the next word. A character that is not `str.isspace` is not `\s`
+                    # (checked over all of Unicode in tests/test_sourcing_fast_paths.py), so
+                    # no phrase continues past it. Where the text after the anchor, as far as
+                    # the longest phrase reaches, holds no white space but single spaces
+                    # (`isprintable`: every other white space character is not), a phrase
+                    # reads there as spelled with single spaces; else, after one space and a
+                    # character that is no white space, its next word must start there.
+                    k = i + size
+                    after = text[k : k + 1]
+                    if not after.isspace():
+                        i = haystack.find(anchor, i + 1, hi)
+                        continue
+                    firsts, spelled, reach = follow
+                    ahead = text[k : k + reach]
+                    if ahead.isprintable() and "  " not in ahead:
+                        if not haystack.startswith(spelled, k):
+                            i = haystack.find(anchor, i + 1, hi)
+                            continue
+                    elif after == " " and not text[k + 1 : k + 2].isspace() and not haystack.startswith(firsts, k + 1):
+                        i = haystack.find(anchor, i + 1, hi)
+                        continue
                 # a whole-word anchor has no word character just after it ...
                 if not (edges and text[i + size : i + size + 1] in ASCII_WORD_CHARS):
                     # (an alternation matches where one of its branches does)
