@@ -51,16 +51,6 @@ def test_repetition_prefilter_finds_what_the_plain_search_finds(text, scope, sec
     assert list(kind.check(doc, spans, Context())) == _slow(kind, doc, spans)
 
 
-@settings(max_examples=800, deadline=None)
-@given(st.lists(st.sampled_from([b" ", b"a", b"'", b"\xc3", b"x" * 30, b"y" * 64, b"z" * 65, b"\n", b","]), max_size=40))
-def test_the_long_run_window_finds_what_the_run_mask_finds(parts):
-    from lint.kinds.generic import repetition
-
-    encoded = b"".join(parts)
-    mapped = b" " + encoded.translate(repetition._WORD_BYTES_TABLE)
-    assert repetition._has_long_run(mapped) == (repetition._LONG_RUN in encoded.translate(repetition._RUN_MASK))
-
-
 def test_repetition_prefilter_on_a_draft():
     kind = Repetition(token=r"\p{Latin}+(?:['’]\p{Latin}+)?", second="lower", exceptions=["that that"])
     text = "The the vote.\n\nShe said that that was that. Were were\nwere they? ſo so, Sirhan Sirhan.\n"

@@ -109,9 +109,9 @@ def _doubled_word_offsets(text: str, spans) -> Optional[List[int]]:
                 return None  # the plain search runs
             encoded = folded.encode("utf-8", "surrogatepass")
             others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    mapped = b" " + encoded.translate(_WORD_BYTES_TABLE)  # byte i + 1 is the draft's byte i
-    if _has_long_run(mapped):
+    if _LONG_RUN in encoded.translate(_RUN_MASK):
         return None
+    mapped = b" " + encoded.translate(_WORD_BYTES_TABLE)  # byte i + 1 is the draft's byte i
     for c in others:
         blank = _BLANKS.get(c)
         if blank is None:
@@ -133,26 +133,6 @@ def _doubled_word_offsets(text: str, spans) -> Optional[List[int]]:
         last = i
         offsets.append(offset)
     return offsets
-
-
-def _has_long_run(mapped: bytes) -> bool:
-    """`_LONG_RUN in encoded.translate(_RUN_MASK)`, read off the mapped draft before any
-    character beyond ASCII is blanked: there a byte is a space exactly where _RUN_MASK makes it
-    one (an ASCII letter or an apostrophe stays, every other ASCII byte is a space, every byte
-    beyond ASCII stays), so a run of 65 run bytes is 65 bytes in a row with no space. Read a
-    window of 65 bytes at a time, from just after the last space of the window before: a window
-    holding no space is such a run, and a window's last space starts the next one (a run
-    cannot start before it), so the windows cover every place a run may start; windows move
-    about 60 bytes a `rfind`, not a byte (a second translate of the draft cost more)."""
-    size = len(mapped)
-    rfind = mapped.rfind
-    start = 0
-    while start + 65 <= size:
-        space = rfind(b" ", start, start + 65)
-        if space < 0:
-            return True
-        start = space + 1
-    return False
 
 
 _FIRST = operator.itemgetter(0)
