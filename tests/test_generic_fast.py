@@ -91,3 +91,20 @@ def test_hyphenation_kelvin_sign_lowers_to_k():
     # the Kelvin sign lowers to k: "Key worker" is an open form, but "pay" follows... a noun
     hits = _hits(text)
     assert hits == plain(_hits, text)
+
+
+# ---- capitalization: the ASCII twin of the word pattern -------------------------------------
+
+from lint.kinds.generic import capitalization  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_the_ascii_word_pattern_is_the_word_pattern_on_ascii_text(text):
+    assert capitalization._WORD_ASCII.findall(text) == capitalization._WORD.findall(text)
+
+
+def test_the_ascii_word_pattern_reads_every_ascii_character_as_the_word_pattern_does():
+    for c in map(chr, range(128)):
+        for text in (c, "A" + c, "A" + c + "b", c + "A"):
+            assert capitalization._WORD_ASCII.findall(text) == capitalization._WORD.findall(text), repr(text)

@@ -21,6 +21,7 @@ from lint.kinds.base import (
     match,
 )
 from lint.engine.prefilter import prefilters_enabled
+from lint.kinds.generic.existence import _alternation, _split
 from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_text, folded_words
 from lint.model import Fix, Hit
 
@@ -87,6 +88,10 @@ class Consistency(Kind):
                 raise OptionError("prefer", f"{preferred!r} is in no group")
         exceptions = "|".join(f"(?:{e})" for e in self.exceptions)
         self._set("_exceptions", compile_pattern("exceptions", exceptions) if exceptions else None)
+        # the same alternation, one alternative at a time (`existence._alternation`): the
+        # `regex` module skips ahead to a literal an alternative opens with, which it cannot
+        # do for the whole alternation when one alternative opens with a class (`\p{Lu}{2,}`)
+        self._set("_exception_parts", _split(_branches(self.exceptions), False) if exceptions else None)
         self._set("_groups", compiled)
         self._set("_labels", labels)
         # a literal form matches only where its text stands (case-folded with ignorecase)
@@ -183,7 +188,12 @@ class Consistency(Kind):
                     continue
                 if excluded is None:
                     excluded = []
-                    if self._exceptions is not None:
+                    if self._exception_parts is not None and prefilters_enabled():
+                        # (an alternative opening with a literal is found by the `regex`
+                        # module's own skip to it: no test of the draft first)
+                        parts = [p for p, _ in self._exception_parts]
+                        excluded = [m.span() for m in _alternation(parts, text, span_start, span_end, timeout)]
+                    elif self._exceptions is not None:
                         excluded = [m.span() for m in finditer(self._exceptions, text, span_start, span_end, timeout)]
                 for i, spans_i in matches:
                     common = self.proper_names and not self.regex and labels[i][:1].islower()
@@ -314,3 +324,54 @@ def _in_name(text: str, start: int, end: int) -> bool:
     while j < len(text) and text[j] in " \t":
         j += 1
     return j < len(text) and j > end and text[j].isupper()
+
+
+def _branches(patterns: List[str]) -> List[str]:
+    """The alternatives of the alternation `(?:P1)|(?:P2)|...`, each pattern's own top-level
+    alternatives (`A|B`) standing on their own: `(?:A|B)|(?:C)` is `A|B|C` (at each offset the
+    first alternative that matches, in this order). A pattern this reading is unsure of (an
+    unclosed class or group) stays whole; `_split` refuses what splitting would change."""
+    out = []
+    for pattern in patterns:
+        parts = _top_level_split(pattern)
+        out.extend(f"(?:{p})" for p in (parts if parts is not None else [pattern]))
+    return out
+
+
+def _top_level_split(pattern: str) -> Optional[List[str]]:
+    """`pattern` cut at each `|` outside groups and classes, or None when unsure."""
+    parts, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            # a class: to its closing `]` (a `]` first, or after `^`, is a literal)
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "[":
+                    return None  # (a nested set or a POSIX class: left whole)
+                j += 2 if pattern[j] == "\\" else 1
+            if j >= n:
+                return None
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0 or i > n:
+        return None
+    parts.append(pattern[start:])
+    return parts

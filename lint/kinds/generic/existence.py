@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional
 
 from lint.kinds.base import (
@@ -11,6 +12,7 @@ from lint.kinds.base import (
     finditer,
     line_span,
     literal_pattern,
+    match,
     may_occur,
     search,
     strip_span,
@@ -83,6 +85,10 @@ class Existence(Kind):
             raise OptionError("silent_if_count", "must be 1 or more")
         # each exception's required literals: one the draft lacks can never match in it
         self._set("_exception_needs", [_minimal(requirement(e, self.ignorecase)) for e in self.exceptions])
+        # a pattern whose every match is most of one line: the lines it can match, found first
+        # (`_LineGate`)
+        only = None if self.tokens or self.whole_line or len(self.patterns) != 1 or self.ignorecase else self.patterns[0]
+        self._set("_line_gate", _LineGate.of(only) if only is not None else None)
 
     def check(self, doc, spans, context):
         text = doc.text
@@ -92,14 +98,17 @@ class Existence(Kind):
         if self._requirement is not None and not self._requirement.may_match(doc):
             return  # text every match needs is not in the draft
         excepted_on_line = {}  # line start -> the exceptions' match spans on that line
-        exceptions, parts = self._exceptions, None
+        exceptions, parts, gate = self._exceptions, None, None
         if prefilters_enabled():
+            gate = self._line_gate
             exceptions = [e for e, needs in zip(exceptions, self._exception_needs) if needs is None or needs.present(doc)]
             if self._parts is not None:
                 # the alternatives that can match in this draft (their own required literals)
                 parts = [p for p, needs in self._parts if needs is None or needs.present(doc)]
         for span_start, span_end in spans:
-            if parts is None:
+            if gate is not None:
+                found = gate.finditer(self._pattern, text, span_start, span_end, timeout)
+            elif parts is None:
                 found = finditer(self._pattern, text, span_start, span_end, timeout)
             else:
                 found = _alternation(parts, text, span_start, span_end, timeout)
@@ -281,3 +290,185 @@ def _alternation(parts, text: str, start: int, end: int, timeout: float):
         for i, m in enumerate(ahead):
             if m is not None and m.start() < pos:
                 ahead[i] = search(parts[i], text, pos, end, timeout)
+
+
+class _LineGate:
+    """The lines where a pattern's match can start, for a pattern whose every match starts at
+    a line's start and runs on to the end of that line but for a tail its closing lookahead
+    reads before the line break (`^[A-Z][^.!?\\n]*[^\\s.](?=[^\\S\\n]*\\n)`: a stray subhead).
+
+    Such a line is the match's characters and the tail's: each is one that some item of the
+    match or of the tail accepts (the `regex` module itself tells, character by character, for
+    the ASCII characters and a few common marks beyond ASCII). A line holding a character none
+    of them accepts (`forbidden`: for a subhead, a full stop, a digit or a quotation mark), or
+    shorter than the match's fewest characters, or whose first character the match's first
+    item refuses, holds no match. One search of the standard `re` (`starts`) finds the other
+    line starts, in C; the pattern is tried only there. Most paragraphs of news hold a full
+    stop: the `regex` module no longer reads its lookarounds at every one of them.
+    """
+
+    __slots__ = ("starts", "first_line")
+
+    # the characters beyond ASCII tested besides the ASCII ones
+    _MARKS_BEYOND_ASCII = "\u00a0“”‘’«»…–—¿¡·•"
+
+    def __init__(self, starts, first_line):
+        self.starts = starts  # `re`: a line break followed by a line that may hold a match
+        self.first_line = first_line  # `re`: the same, at the text's start
+
+    @classmethod
+    def of(cls, pattern: str) -> Optional["_LineGate"]:
+        """The gate for `pattern` (compiled case-sensitive, MULTILINE), or None when the pattern
+        is not of that shape or the analysis cannot read it."""
+        from lint.kinds.generic.substitution import marked_tree
+
+        if "\\G" in pattern:
+            return None
+        parsed = marked_tree(pattern)
+        if parsed is None:
+            return None
+        tree, properties = parsed
+        try:
+            low = tree.getwidth()[0]
+        except Exception:  # noqa: BLE001 -- a width the parser cannot tell: no gate
+            return None
+        items = list(tree)
+        consuming = [i for i, (op, _) in enumerate(items) if op not in _ZERO_WIDTH_OPS]
+        if low < 1 or not consuming:
+            return None
+        first, last = consuming[0], consuming[-1]
+        # the match starts at a line's start: `^` (MULTILINE, as every kind compiles) before it
+        if (_sre.AT, _sre.AT_BEGINNING) not in items[:first]:
+            return None
+        accepts = []  # tests, one per item that consumes a character of the match or the tail
+        if not _char_tests(items[first : last + 1], properties, accepts):
+            return None
+        # the tail: a lookahead at the match's end reading items up to a line break
+        tail = None
+        for op, av in items[last + 1 :]:
+            if op is _sre.ASSERT and av[0] == 1:
+                for index, (sub_op, sub_av) in enumerate(av[1]):
+                    if sub_op is _sre.LITERAL and sub_av == 10:
+                        tail = []
+                        if not _char_tests(list(av[1])[:index], properties, tail):
+                            tail = None
+                        break
+                if tail is not None:
+                    break
+        if tail is None:
+            return None
+        accepts.extend(tail)
+        tested = [chr(c) for c in range(128)] + list(cls._MARKS_BEYOND_ASCII)
+        forbidden = {c for c in tested if not any(test(c) for test in accepts)}
+        if "\n" not in forbidden or len(forbidden) < 2:
+            return None  # (a match may run over a line break, or nothing rules a line out)
+        refused_first = set(forbidden)
+        opening = _first_test(items[first], properties)
+        if opening is not None:
+            refused_first.update(c for c in tested if not opening(c))
+        line = "[^%s][^%s]{%d,}\\n" % (_class_text(refused_first), _class_text(forbidden), low - 1)
+        return cls(re.compile("\\n(?=%s)" % line), re.compile(line))
+
+    def finditer(self, pattern, text: str, start: int, end: int, timeout: float):
+        """finditer(pattern, text, start, end), the pattern tried only at the starts of lines
+        that may hold a match, in order. Exact: every match starts at such a line's start (see
+        the class); finditer's next match is the first of them at or after the last match's end
+        where the pattern matches (a match at an offset does not depend on where the search
+        began: lookbehinds and `^` see the whole text; no match is empty). A match in the span
+        has its characters and its line break inside it (`end` is where the `regex` module's
+        text ends), so `re` is held to the span too."""
+        position = start
+        if start == 0:
+            if self.first_line.match(text, 0, end) is not None:
+                m = match(pattern, text, 0, end, timeout)
+                if m is not None:
+                    yield m
+                    position = m.end()
+        for line in self.starts.finditer(text, start - 1 if start else 0, end):
+            offset = line.end()
+            if offset < position:
+                continue
+            m = match(pattern, text, offset, end, timeout)
+            if m is not None:
+                yield m
+                position = m.end()
+
+
+def _class_text(chars) -> str:
+    """The characters, written for the inside of a `re` class."""
+    return "".join("\\x%02x" % ord(c) if c < "\x80" else re.escape(c) for c in sorted(chars))
+
+
+def _char_tests(items, properties, out: list) -> bool:
+    """Add to `out` a test for each item among `items` (a sequence of the standard parser's
+    tree) that consumes a character, so that every character a match of the sequence consumes
+    passes one of them; zero-width items consume none. False for anything else (a back
+    reference, a conditional, an item the tests cannot be written for)."""
+    from lint.engine.prefilter import _REPEATS
+
+    for op, av in items:
+        if op in _ZERO_WIDTH_OPS:
+            continue
+        if op in _REPEATS:
+            if not _char_tests(list(av[2]), properties, out):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2]:
+                return False  # (scoped flags)
+            if not _char_tests(list(av[3]), properties, out):
+                return False
+        elif op is _sre.BRANCH:
+            for branch in av[1]:
+                if not _char_tests(list(branch), properties, out):
+                    return False
+        elif hasattr(_sre, "ATOMIC_GROUP") and op is _sre.ATOMIC_GROUP:
+            if not _char_tests(list(av), properties, out):
+                return False
+        else:
+            test = _one_char_test(op, av, properties)
+            if test is None:
+                return False
+            out.append(test)
+    return True
+
+
+def _one_char_test(op, av, properties):
+    """A test of one character for an item matching one character (a literal, a class, `.`),
+    by the `regex` module itself; None for any other item."""
+    import regex
+
+    from lint.kinds.generic.substitution import _class_source
+
+    if op is _sre.ANY:
+        return "\n".__ne__  # (`.` without DOTALL: inline flags are refused)
+    if op is _sre.NOT_LITERAL:
+        return chr(av).__ne__ if not 0xE000 <= av < 0xE000 + len(properties) else None
+    source = _class_source(op, av, properties)
+    if source is None:
+        return None
+    try:
+        cls = regex.compile(source)
+    except regex.error:
+        return None
+    return lambda c: cls.fullmatch(c) is not None
+
+
+def _first_test(item, properties):
+    """A test every first character of `item`'s matches passes (an item matching one
+    character, or a repeat of one at least once), or None."""
+    from lint.engine.prefilter import _REPEATS
+
+    op, av = item
+    if op in _REPEATS:
+        if av[0] < 1 or len(av[2]) != 1:
+            return None
+        op, av = list(av[2])[0]
+    return _one_char_test(op, av, properties)
+
+
+try:  # the parser's constants moved in Python 3.11
+    from re import _constants as _sre  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _sre  # type: ignore[no-redef]
+
+_ZERO_WIDTH_OPS = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}

@@ -147,18 +147,18 @@ _PROPERTY_TEXT = lazy_compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 _MARKS = 0xE000  # private-use code points that stand for the pattern's \p{..} classes while it is parsed
 
 
-def _lookbehind_last_class(pattern: str) -> Optional[str]:
-    """For a case-sensitive pattern whose opening zero-width items hold a lookbehind that
-    ends (zero-width items aside) with one character, of a class, a literal or a repeat of
-    one at least once (`(?<=...[^\\S\\n]+)`): that character's class, as `regex` source;
-    None for any other pattern. The character before every match is one of the class."""
-    from lint.engine.prefilter import _REPEATS, _UNSAFE, _ZERO_WIDTH, _has_inline_i, _sre, _sre_parse
+def marked_tree(pattern: str):
+    """(the standard parser's tree of a case-sensitive pattern, its `\\p{..}` classes read as
+    private-use characters; the classes' source, the n-th standing for U+E000 + n), or None for
+    a pattern the standard parser cannot read as `regex` does (inline flags, `regex`-only
+    syntax). `_class_source` writes an item of the tree back as `regex` source."""
+    from lint.engine.prefilter import _UNSAFE, _has_inline_i, _sre_parse
     import re as _re
 
     if _UNSAFE.search(pattern) or _has_inline_i(pattern) or any(0xE000 <= ord(c) < 0xF900 for c in pattern):
         return None
     # the \p{..} classes become private-use characters the parser reads as literals, each
-    # mapped back to its text below (escapes are read two characters at a time, as written)
+    # mapped back to its text by `_class_source` (escapes are read two characters at a time, as written)
     properties: List[str] = []
     out, i = [], 0
     while i < len(pattern):
@@ -182,6 +182,20 @@ def _lookbehind_last_class(pattern: str) -> Optional[str]:
         return None
     if tree.state.flags & ~_re.UNICODE:
         return None  # (inline flags: none is read here)
+    return tree, properties
+
+
+def _lookbehind_last_class(pattern: str) -> Optional[str]:
+    """For a case-sensitive pattern whose opening zero-width items hold a lookbehind that
+    ends (zero-width items aside) with one character, of a class, a literal or a repeat of
+    one at least once (`(?<=...[^\\S\\n]+)`): that character's class, as `regex` source;
+    None for any other pattern. The character before every match is one of the class."""
+    from lint.engine.prefilter import _REPEATS, _ZERO_WIDTH, _sre
+
+    parsed = marked_tree(pattern)
+    if parsed is None:
+        return None
+    tree, properties = parsed
     for op, av in tree:
         if op not in _ZERO_WIDTH:
             return None  # (no lookbehind before the match's first character)
