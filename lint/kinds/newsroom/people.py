@@ -389,7 +389,15 @@ class Extractor:
                 m.group() for m in leading[: len(quals)]
                 if all(f in self._qualifier_forms for f, r in zip(firsts, leading) if r.group() == m.group())
             }
-            self._first_runs = self._first_runs - qualifier_only
+            # Likewise "U.S." and "US" (the pattern's `(?:U\.S\.|US){_SP}`): always followed by
+            # spaces and the branch or title, whose place is looked for; `_titled_matches` looks
+            # back from there (`_country_starts`). Runs that begin only these ("US", "U") are not
+            # looked for: "US" is also "us", in nearly every draft's folded words.
+            country_only = {
+                m.group() for m in leading[len(quals) : len(quals) + 2]
+                if all(f in _COUNTRY_FORMS for f, r in zip(firsts, leading) if r.group() == m.group())
+            }
+            self._first_runs = self._first_runs - qualifier_only - country_only
         self._first_runs_ascii = _ascii_words(self._first_runs)
         # What can follow a first run in a match: the rest of its element, or, where the run is
         # the whole element, "-" (a qualifier's "-", "-elect") or a space
@@ -718,20 +726,40 @@ class Extractor:
                 run for run in present if any(p is None or p <= folded for p in pieces[run])
             ]
         starts = set()
+        add = starts.add
+        find = text.find
+        elements_of = self._elements_of_run
         for run in present:
-            elements = self._elements_of_run[run]
+            elements = elements_of[run]
             if run in elements:  # every place of the run begins an element
-                # the run's whole places, those followed by what may follow it
+                # the run's whole places (`_whole_runs`, inlined: kept in `places` for the
+                # appositives), those followed by what may follow it
                 after = self._after_first_run[run]
                 n = len(run)
-                starts.update(
-                    i for i in _run_places(text, run, places)
-                    if text[i + n : i + n + 1] not in _ASCII or text[i + n : i + n + 1] in after
-                )
+                found = places.get(run) if places is not None else None
+                if found is None:
+                    found = []
+                    i = find(run)
+                    while i >= 0:
+                        if not (i and text[i - 1] in _ASCII_ALNUM) and text[i + n : i + n + 1] not in _ASCII_ALNUM:
+                            found.append(i)
+                        i = find(run, i + 1)
+                    if places is not None:
+                        places[run] = found
+                for i in found:
+                    c = text[i + n : i + n + 1]
+                    if c not in _ASCII or c in after:
+                        add(i)
             else:
                 # a whole run that begins one of the elements: what they begin with looked for
                 # with str.find (see _element_starts), not each place of the run
-                starts.update(_element_starts(text, elements, self._prefix_of_run[run]))
+                prefix = self._prefix_of_run[run]
+                i = find(prefix)
+                while i >= 0:
+                    if not (i and text[i - 1] in _ASCII_ALNUM) and text.startswith(elements, i):
+                        add(i)
+                    i = find(prefix, i + 1)
+        starts.update(_country_starts(text, starts))
         starts.update(self._qualifier_starts(text, starts))
         resume = 0  # finditer resumes after each match: matches never overlap
         titled = self._titled.match
@@ -926,6 +954,23 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _ASCII = frozenset(map(chr, range(128)))
 # the ASCII characters _SP matches
 _ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
+
+
+_COUNTRY_FORMS = ("U.S.", "US")  # what the titled pattern allows before a branch or title
+
+
+def _country_starts(text: str, starts) -> List[int]:
+    """Where "U.S." or "US" ends, then spaces on the line, just before one of `starts` (a
+    branch's or a title's place): the places a match may start with it (the pattern's
+    `(?:U\.S\.|US){_SP}`). A place the lookbehind refuses is tried in vain (no match)."""
+    out = []
+    for start in starts:
+        at = start
+        while at and _line_space(text[at - 1]):
+            at -= 1
+        if at < start and text.endswith(_COUNTRY_FORMS, 0, at):
+            out.extend(at - len(form) for form in _COUNTRY_FORMS if text.endswith(form, 0, at))
+    return out
 
 
 def _whole_runs(text: str, run: str):
