@@ -237,10 +237,10 @@ class Name(Record):
     def __init__(self, start: int, end: int, first: str, middle: str, last: str, suffix: str):
         # (written out: thousands a run; Record's generic __init__ costs three times as much)
         self.__dict__.update(start=start, end=end, first=first, middle=middle, last=last, suffix=suffix)
-
-    @property
-    def key(self) -> Optional[Tuple[str, str]]:
-        return (fold(self.first), fold(self.last)) if self.first else None
+        # the person's key (folded first and last name; None without a first name), read
+        # several times a name by the grouping and the rules: worked out once (not a field,
+        # so not compared; no code changes a name's parts once it is made)
+        self.__dict__["key"] = (fold(first), fold(last)) if first else None
 
     @property
     def full(self) -> str:
@@ -425,6 +425,7 @@ class Extractor:
             run: os.path.commonprefix(list(elements)) for run, elements in self._elements_of_run.items()
         }
         honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
+        self._honorific_forms = tuple(titles.honorifics)
         self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
@@ -507,15 +508,17 @@ class Extractor:
         words_so_far = 0
         initials = 0
         words_after_initial = 0  # words after the first initial
+        piece_at = _NAME_PIECE.match
+        words_read = self._words_read
         while len(pieces) < 8:
-            m = _NAME_PIECE.match(text, i)
+            m = piece_at(text, i)
             if not m:
                 break
             kind = m.lastgroup
-            start, end = m.span()
+            start, end = i, m.end()  # (a match at i starts there)
             if kind == "word":
-                word = m.group()
-                read = self._words_read.get(word)
+                word = text[start:end]
+                read = words_read.get(word)
                 if read is None:
                     read = self._read_word(word)
                 bare, possessive, verdict, may_title = read
@@ -576,12 +579,8 @@ class Extractor:
         if first is not None:
             middle = "".join(text[s] for k, s, e in pieces if k == "init" and first[2] <= s < last[1])
         return Name(
-            start=pieces[0][1],
-            end=pieces[-1][2],
-            first=text[first[1] : first[2]] if first else "",
-            middle=middle,
-            last=text[last[1] : last[2]],
-            suffix=suffix,
+            pieces[0][1], pieces[-1][2], text[first[1] : first[2]] if first else "", middle,
+            text[last[1] : last[2]], suffix,
         )
 
     def _read_word(self, word: str):
@@ -874,17 +873,19 @@ class Extractor:
         return False
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
-        form = m.group("title")
+        form, branch_written, qual, elect = m.group("title", "branch", "qual", "elect")
         what = self._title_forms.get(form)
-        branch_written = m.group("branch")
         name_at = m.end()
-        honorific = self._honorific.match(text, name_at)
-        if honorific:
-            name_at = honorific.end()  # "Prime Minister Sir Keir Starmer"
+        # (the honorific pattern opens with one of the forms, as written: where none starts,
+        # it cannot match)
+        if text.startswith(self._honorific_forms, name_at):
+            honorific = self._honorific.match(text, name_at)
+            if honorific:
+                name_at = honorific.end()  # "Prime Minister Sir Keir Starmer"
         name = self.parse_name(text, name_at)
         if name is None:
             return None
-        mention = Mention(m.start(), name.end, name, qualified=bool(m.group("qual") or m.group("elect")))
+        mention = Mention(m.start(), name.end, name, qualified=bool(qual or elect))
         if what == "rank":
             if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
                 return None  # "Major League", "Captain America"
@@ -899,7 +900,7 @@ class Extractor:
         else:
             if branch_written:
                 # "Navy Secretary", "Army spokesman": the branch is the employer, not a rank's
-                mention.start = m.start("title") if not m.group("qual") else m.start()
+                mention.start = m.start("title") if not qual else m.start()
             if what == "office" and not self._modified(text, m):
                 mention.office = self.titles.office_of[form]
             mention.title_form = form
@@ -1117,7 +1118,7 @@ def people_of(doc, extractor: Extractor, timeout: float = 10.0) -> List["Person"
     cache = doc.__dict__.setdefault("_people_groups", {})
     found = cache.get(id(extractor))
     if found is None:
-        found = group_people(mentions_of(doc, extractor, timeout))
+        found = group_people(mentions_of(doc, extractor, timeout), presorted=True)
         cache[id(extractor)] = found
     return found
 
@@ -1135,9 +1136,14 @@ class Person(Record):
         self.mentions = [] if mentions is None else mentions
 
 
-def group_people(mentions: List[Mention]) -> List[Person]:
-    """People named in full, each with every mention of them (surname-only ones joined)."""
+def group_people(mentions: List[Mention], presorted: bool = False) -> List[Person]:
+    """People named in full, each with every mention of them (surname-only ones joined).
+
+    `presorted`: the mentions are in order of (start, appositive), as `Extractor.extract` lists
+    them; a person's mentions then need sorting only when a surname-only one joined them (the
+    others are appended in that order already, and the sort is stable)."""
     people: Dict[Tuple[str, str], Person] = {}
+    joined = set()  # the people a surname-only mention joined
     surnames: Dict[str, set] = {}
     for mention in mentions:
         key = mention.name.key
@@ -1155,8 +1161,12 @@ def group_people(mentions: List[Mention]) -> List[Person]:
             continue
         keys = surnames.get(fold(mention.name.last))
         if keys and len(keys) == 1:
-            people[next(iter(keys))].mentions.append(mention)
-    for person in people.values():
+            key = next(iter(keys))
+            people[key].mentions.append(mention)
+            joined.add(key)
+    for key, person in people.items():
+        if presorted and key not in joined:
+            continue
         person.mentions.sort(key=lambda mn: (mn.start, mn.appositive))
     return list(people.values())
 
