@@ -556,11 +556,17 @@ class Extractor:
                     break
                 pieces.append(("suffix", start, end))
                 break
-            if text[end : end + 1] == " " and text[end + 1 : end + 2] in _ASCII_ALNUM:
+            after = text[end : end + 1]
+            if after == " " and text[end + 1 : end + 2] in _ASCII_ALNUM:
                 # _PIECE_GAP's match, one space before a letter or a digit (no white space)
                 i = end + 1
+                if text[i] in _NOT_CAPITAL and text[i : i + 2] not in _PARTICLE_HEADS:
+                    break  # (what _NAME_PIECE.match would find there: nothing)
                 continue
-            gap = _PIECE_GAP.match(text, end)
+            if after in _ASCII and after not in _ASCII_SPACES and after != ",":
+                gap = None  # (_PIECE_GAP opens with white space or a comma)
+            else:
+                gap = _PIECE_GAP.match(text, end)
             if gap:
                 i = gap.end()
             elif kind == "init" and text[end : end + 1].isupper():
@@ -955,6 +961,11 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _ASCII = frozenset(map(chr, range(128)))
 # the ASCII characters _SP matches
 _ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
+# A `_NAME_PIECE` match opens with a capital (\p{Lu}: a suffix, an initial, a word) or with a
+# particle, all lower case ("al", "van"): never at an ASCII digit or lower-case letter but
+# where the first two letters of a particle stand
+_NOT_CAPITAL = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+_PARTICLE_HEADS = frozenset(particle[:2] for particle in _PARTICLE[3:-1].split("|"))
 
 
 _COUNTRY_FORMS = ("U.S.", "US")  # what the titled pattern allows before a branch or title
