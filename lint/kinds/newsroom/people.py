@@ -30,7 +30,7 @@ import regex
 
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
-from lint.kinds.base import finditer, match
+from lint.kinds.base import finditer, match, search
 from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_words
 from lint.record import Record, field
 
@@ -420,6 +420,17 @@ class Extractor:
                 run: tuple(_asked_words(form.lower()) if form.isascii() else None for form in elements)
                 for run, elements in self._elements_of_run.items()
             }
+        # the runs one of whose elements has no a-z word that the run lacks (or a character
+        # outside ASCII): present in `folded_words`, such a run passes `_titled_matches`' test
+        self._sure_runs: FrozenSet[str] = frozenset()
+        self._run_text: Dict[bytes, str] = {}
+        if self._element_pieces is not None:
+            self._sure_runs = frozenset(
+                run for run, pieces in self._element_pieces.items()
+                if any(p is None or p <= az_words(run.lower()) for p in pieces)
+            )
+        if self._first_runs_ascii is not None:
+            self._run_text = {run: run.decode("ascii") for run in self._first_runs_ascii}
         # what the elements of a run all begin with ("Lt. G" for "Lt. Gen." and "Lt. Gov.")
         self._prefix_of_run: Dict[str, str] = {
             run: os.path.commonprefix(list(elements)) for run, elements in self._elements_of_run.items()
@@ -639,7 +650,7 @@ class Extractor:
             words = self._words(text, data) if folded is None else self._present_runs(folded)
         places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout, words, places, folded):
+        for m in self._titled_matches(text, timeout, words, places, folded, folded is not None):
             if mentions and m.start() < mentions[-1].end:
                 continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
             mention = self._titled_mention(text, m)
@@ -706,7 +717,7 @@ class Extractor:
 
     def _titled_matches(
         self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
-        folded: Optional[FrozenSet[bytes]] = None,
+        folded: Optional[FrozenSet[bytes]] = None, present_runs: bool = False,
     ):
         """finditer(self._titled, text): the same matches, tried only where one can start.
 
@@ -722,13 +733,19 @@ class Extractor:
         if self._first_runs_ascii is not None:
             # the first runs are ASCII: the draft's ASCII words say which are whole runs in it
             words = self._words(text) if words is None else words
-            present = [run.decode("ascii") for run in self._first_runs_ascii & words]
+            as_text = self._run_text
+            present = [as_text[run] for run in self._first_runs_ascii & words]
         else:
             present = self._first_runs.intersection(_RUN.findall(text))
         if folded is not None and self._element_pieces is not None:
             pieces = self._element_pieces
+            # `present_runs`: the words are `_present_runs(folded)`, whose runs have all their
+            # a-z words in `folded`; a run with an element whose a-z words are among its own
+            # (`_sure_runs`) passes the test below then without it
+            sure = self._sure_runs if present_runs else ()
             present = [
-                run for run in present if any(p is None or p <= folded for p in pieces[run])
+                run for run in present
+                if run in sure or any(p is None or p <= folded for p in pieces[run])
             ]
         starts = set()
         add = starts.add
@@ -764,8 +781,7 @@ class Extractor:
                     if not (i and text[i - 1] in _ASCII_ALNUM) and text.startswith(elements, i):
                         add(i)
                     i = find(prefix, i + 1)
-        starts.update(_country_starts(text, starts))
-        starts.update(self._qualifier_starts(text, starts))
+        starts.update(self._lead_starts(text, starts))
         resume = 0  # finditer resumes after each match: matches never overlap
         titled = self._titled.match
         for i in sorted(starts):
@@ -778,6 +794,29 @@ class Extractor:
             if m is not None:
                 yield m
                 resume = m.end()
+
+    def _lead_starts(self, text: str, starts) -> List[int]:
+        """`_country_starts(text, starts)`, then `_qualifier_starts` of the starts and those:
+        the same places, reading back over the spaces before each start once."""
+        forms = self._qualifier_forms
+        hyphened = self._hyphen_qualifiers
+        out = []
+        countries = []
+        for start in starts:
+            at = start
+            while at and _line_space(text[at - 1]):
+                at -= 1
+            if at < start:
+                if text.endswith(_COUNTRY_FORMS, 0, at):
+                    countries.extend(at - len(form) for form in _COUNTRY_FORMS if text.endswith(form, 0, at))
+                if text.endswith(forms, 0, at):
+                    out.extend(at - len(form) for form in forms if text.endswith(form, 0, at))
+            if hyphened and text.endswith(hyphened, 0, start):
+                out.extend(start - len(form) for form in hyphened if text.endswith(form, 0, start))
+        if countries:
+            out.extend(countries)
+            out.extend(self._qualifier_starts(text, countries))
+        return out
 
     def _qualifier_starts(self, text: str, starts) -> List[int]:
         """Where a qualifier ends just before one of `starts`: after it, spaces (on the line) or
@@ -805,24 +844,46 @@ class Extractor:
         if not fast:
             yield from finditer(self._initialed, text, 0, len(text), timeout)
             return
-        lines = set()
+        lines: Dict[Tuple[int, int], List[int]] = {}  # line -> [its first dot, its last]
         suffixed = set()  # the lines with a "Jr." or "Sr."
         # (no timeout: _INITIAL_DOT is a literal "." behind a lookbehind whose repeats take
         # classes that share no character (letters, marks and ’'- / spaces), so the lookbehind
         # reads back over one word and its spaces at most, once a dot: a linear search, which
         # cannot run away; a timeout makes `regex` read the clock all along a draft's search)
         for m in _INITIAL_DOT.finditer(text):
-            line = _line_span(text, m.start())
-            lines.add(line)
-            if text[m.start() - 1] == "r":  # (the lookbehind's "[JS]r": a capital letter is no "r")
+            dot = m.start()
+            line = _line_span(text, dot)
+            dots = lines.get(line)
+            if dots is None:
+                lines[line] = [dot, dot]
+            else:
+                dots[1] = dot
+            if text[dot - 1] == "r":  # (the lookbehind's "[JS]r": a capital letter is no "r")
                 suffixed.add(line)
         # A match of the second branch ends in "Jr." or "Sr.", a dot _INITIAL_DOT finds: on a line
         # without one, every match is the first branch's, and the search with that branch alone
         # finds the same matches without trying the second (names of up to three words ended by
         # a suffix) at every capital letter of the line.
+        # On such a line, each match holds its first initial's dot, one _INITIAL_DOT finds, and
+        # starts in the first name just before it (letters, marks, ’'-, no dot, no space): after
+        # the line's first such dot unless it is that one, so at or after the last ASCII space
+        # before the first dot's first name; and before the line's last such dot. The line is
+        # searched from there, and no longer once a match ends past the last dot.
         for line in sorted(lines):
-            pattern = self._initialed if line in suffixed else self._initialed_no_suffix
-            yield from finditer(pattern, text, line[0], line[1], timeout)
+            if line in suffixed:
+                yield from finditer(self._initialed, text, line[0], line[1], timeout)
+                continue
+            first_dot, last_dot = lines[line]
+            end = first_dot - 1  # the capital of the initial; spaces before it
+            while end > line[0] and _line_space(text[end - 1]):
+                end -= 1
+            pos = max(line[0], text.rfind(" ", line[0], end) + 1)
+            while pos < last_dot:
+                m = search(self._initialed_no_suffix, text, pos, line[1], timeout)
+                if m is None:
+                    break
+                yield m
+                pos = m.end()
 
     def _appositive_matches(
         self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
