@@ -391,7 +391,7 @@ class Extractor:
             }
             # Likewise "U.S." and "US" (the pattern's `(?:U\.S\.|US){_SP}`): always followed by
             # spaces and the branch or title, whose place is looked for; `_titled_matches` looks
-            # back from there (`_country_starts`). Runs that begin only these ("US", "U") are not
+            # back from there (`_lead_starts`). Runs that begin only these ("US", "U") are not
             # looked for: "US" is also "us", in nearly every draft's folded words.
             country_only = {
                 m.group() for m in leading[len(quals) : len(quals) + 2]
@@ -420,6 +420,18 @@ class Extractor:
                 run: tuple(_asked_words(form.lower()) if form.isascii() else None for form in elements)
                 for run, elements in self._elements_of_run.items()
             }
+        # Runs that are a title and begin no other element (no branch, qualifier, longer
+        # title): a match using such a run's place has the run as its title (a form starting
+        # there starts with the whole run), so after it "-elect", "-designate" or spaces, then a
+        # capital or a particle. One space then an ASCII digit or lower-case letter that opens
+        # no particle fails every match through that place (from it, or from a qualifier or
+        # "U.S." before it): the place is neither tried nor read back from.
+        self._bare_title_runs: FrozenSet[str] = frozenset(
+            run for run, elements in self._elements_of_run.items()
+            if all(form == run for form in elements) and self._title_forms.get(run) is not None
+            and run not in ranks.branch_of_name and run not in self._qualifier_forms
+            and run not in _COUNTRY_FORMS
+        )
         # the runs one of whose elements has no a-z word that the run lacks (or a character
         # outside ASCII): present in `folded_words`, such a run passes `_titled_matches`' test
         self._sure_runs: FrozenSet[str] = frozenset()
@@ -768,9 +780,15 @@ class Extractor:
                         i = find(run, i + 1)
                     if places is not None:
                         places[run] = found
+                bare_title = run in self._bare_title_runs
                 for i in found:
                     c = text[i + n : i + n + 1]
                     if c not in _ASCII or c in after:
+                        if (
+                            bare_title and c == " " and text[i + n + 1 : i + n + 2] in _NOT_CAPITAL
+                            and text[i + n + 1 : i + n + 3] not in _PARTICLE_HEADS
+                        ):
+                            continue  # a lower-case word after the title: see _bare_title_runs
                         add(i)
             else:
                 # a whole run that begins one of the elements: what they begin with looked for
@@ -796,8 +814,10 @@ class Extractor:
                 resume = m.end()
 
     def _lead_starts(self, text: str, starts) -> List[int]:
-        """`_country_starts(text, starts)`, then `_qualifier_starts` of the starts and those:
-        the same places, reading back over the spaces before each start once."""
+        r"""Where "U.S." or "US" ends, then spaces on the line, just before one of `starts` (a
+        branch's or a title's place: the pattern's `(?:U\.S\.|US){_SP}`), and `_qualifier_starts`
+        of the starts and those, reading back over the spaces before each start once. (A place
+        the lookbehind refuses is tried in vain: no match.)"""
         forms = self._qualifier_forms
         hyphened = self._hyphen_qualifiers
         out = []
@@ -1030,20 +1050,6 @@ _PARTICLE_HEADS = frozenset(particle[:2] for particle in _PARTICLE[3:-1].split("
 
 
 _COUNTRY_FORMS = ("U.S.", "US")  # what the titled pattern allows before a branch or title
-
-
-def _country_starts(text: str, starts) -> List[int]:
-    """Where "U.S." or "US" ends, then spaces on the line, just before one of `starts` (a
-    branch's or a title's place): the places a match may start with it (the pattern's
-    `(?:U\.S\.|US){_SP}`). A place the lookbehind refuses is tried in vain (no match)."""
-    out = []
-    for start in starts:
-        at = start
-        while at and _line_space(text[at - 1]):
-            at -= 1
-        if at < start and text.endswith(_COUNTRY_FORMS, 0, at):
-            out.extend(at - len(form) for form in _COUNTRY_FORMS if text.endswith(form, 0, at))
-    return out
 
 
 def _whole_runs(text: str, run: str):
