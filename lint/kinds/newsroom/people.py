@@ -761,25 +761,15 @@ class Extractor:
             ]
         starts = set()
         add = starts.add
-        find = text.find
         elements_of = self._elements_of_run
         for run in present:
             elements = elements_of[run]
             if run in elements:  # every place of the run begins an element
-                # the run's whole places (`_whole_runs`, inlined: kept in `places` for the
-                # appositives), those followed by what may follow it
+                # the run's whole places (kept in `places` for the appositives), those followed
+                # by what may follow it
                 after = self._after_first_run[run]
                 n = len(run)
-                found = places.get(run) if places is not None else None
-                if found is None:
-                    found = []
-                    i = find(run)
-                    while i >= 0:
-                        if not (i and text[i - 1] in _ASCII_ALNUM) and text[i + n : i + n + 1] not in _ASCII_ALNUM:
-                            found.append(i)
-                        i = find(run, i + 1)
-                    if places is not None:
-                        places[run] = found
+                found = _run_places(text, run, places)
                 bare_title = run in self._bare_title_runs
                 for i in found:
                     c = text[i + n : i + n + 1]
@@ -793,12 +783,7 @@ class Extractor:
             else:
                 # a whole run that begins one of the elements: what they begin with looked for
                 # with str.find (see _element_starts), not each place of the run
-                prefix = self._prefix_of_run[run]
-                i = find(prefix)
-                while i >= 0:
-                    if not (i and text[i - 1] in _ASCII_ALNUM) and text.startswith(elements, i):
-                        add(i)
-                    i = find(prefix, i + 1)
+                starts.update(_element_starts(text, elements, self._prefix_of_run[run]))
         starts.update(self._lead_starts(text, starts))
         resume = 0  # finditer resumes after each match: matches never overlap
         titled = self._titled.match
@@ -1052,24 +1037,27 @@ _PARTICLE_HEADS = frozenset(particle[:2] for particle in _PARTICLE[3:-1].split("
 _COUNTRY_FORMS = ("U.S.", "US")  # what the titled pattern allows before a branch or title
 
 
-def _whole_runs(text: str, run: str):
+def _whole_runs(text: str, run: str) -> List[int]:
     """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
     digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more."""
     n = len(run)
-    i = text.find(run)
+    found = []
+    find = text.find
+    i = find(run)
     while i >= 0:
         if not (i and text[i - 1] in _ASCII_ALNUM) and text[i + n : i + n + 1] not in _ASCII_ALNUM:
-            yield i
-        i = text.find(run, i + 1)
+            found.append(i)
+        i = find(run, i + 1)
+    return found
 
 
 def _run_places(text: str, run: str, places: Optional[Dict[str, List[int]]]) -> List[int]:
-    """list(_whole_runs(text, run)), kept in `places` (one draft's) for the next pass that asks."""
+    """_whole_runs(text, run), kept in `places` (one draft's) for the next pass that asks."""
     if places is None:
-        return list(_whole_runs(text, run))
+        return _whole_runs(text, run)
     found = places.get(run)
     if found is None:
-        found = places[run] = list(_whole_runs(text, run))
+        found = places[run] = _whole_runs(text, run)
     return found
 
 
