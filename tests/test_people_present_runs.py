@@ -28,6 +28,12 @@ DRAFTS = [
     # (the draft's own runs)
     "Ankara\n\nPresident \u0130lham Aliyev met Minister Ay\u015fe Kaya. Governor Ahmet \u0130nce spoke.\n",
     "Berlin\n\nChancellor Olaf Scholz met Minister Stra\u00dfe Kuhn, a Bundeswehr spokesman.\n",
+    # wire copy: "U.S." and "US" before a branch (and "us" in the copy), a title before a
+    # lower-case word, a particle, an initial late in a long line
+    "Drills\n\nThey told us that US Navy Adm. Lee Park and former U.S. Army Gen. Ann Ruiz, with "
+    "then-US Sen. Jo Bay, would attend. The President of France met President de Klerk and "
+    "President  Ann Voss; Senator from Ohio Tom Hale declined, and late in the day, after the "
+    "briefing at the base, Mary K. Ortiz and the Speaker spoke.\n",
 ]
 
 
@@ -63,3 +69,18 @@ def test_present_runs_keep_every_run_that_stands_whole():
     present = extractor._present_runs(folded_words(doc))
     assert {b"Navy", b"Gen", b"1st", b"Lt", b"spokesman"} <= present
     assert extractor._words(doc.text) <= present
+
+
+def test_country_forms_titles_and_initials_on_a_wire_draft():
+    # "U.S."/"US" are found by reading back from the branch's place, a title followed by a
+    # lower-case word is not tried, a line is searched for initials from its first name on
+    doc = Document(path="d.txt", source=DRAFTS[-1])
+    found = _extractor().extract(doc.text, 10.0, None, folded_words(doc))
+    assert [m.text for m in found] == [
+        "US Navy Adm. Lee Park",
+        "former U.S. Army Gen. Ann Ruiz",
+        "then-US Sen. Jo Bay",
+        "President de Klerk",
+        "President Ann Voss",
+        "Mary K. Ortiz",
+    ]

@@ -30,7 +30,7 @@ import regex
 
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
-from lint.kinds.base import finditer, match
+from lint.kinds.base import finditer, match, search
 from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_words
 from lint.record import Record, field
 
@@ -237,10 +237,10 @@ class Name(Record):
     def __init__(self, start: int, end: int, first: str, middle: str, last: str, suffix: str):
         # (written out: thousands a run; Record's generic __init__ costs three times as much)
         self.__dict__.update(start=start, end=end, first=first, middle=middle, last=last, suffix=suffix)
-
-    @property
-    def key(self) -> Optional[Tuple[str, str]]:
-        return (fold(self.first), fold(self.last)) if self.first else None
+        # the person's key (folded first and last name; None without a first name), read
+        # several times a name by the grouping and the rules: worked out once (not a field,
+        # so not compared; no code changes a name's parts once it is made)
+        self.__dict__["key"] = (fold(first), fold(last)) if first else None
 
     @property
     def full(self) -> str:
@@ -389,7 +389,15 @@ class Extractor:
                 m.group() for m in leading[: len(quals)]
                 if all(f in self._qualifier_forms for f, r in zip(firsts, leading) if r.group() == m.group())
             }
-            self._first_runs = self._first_runs - qualifier_only
+            # Likewise "U.S." and "US" (the pattern's `(?:U\.S\.|US){_SP}`): always followed by
+            # spaces and the branch or title, whose place is looked for; `_titled_matches` looks
+            # back from there (`_lead_starts`). Runs that begin only these ("US", "U") are not
+            # looked for: "US" is also "us", in nearly every draft's folded words.
+            country_only = {
+                m.group() for m in leading[len(quals) : len(quals) + 2]
+                if all(f in _COUNTRY_FORMS for f, r in zip(firsts, leading) if r.group() == m.group())
+            }
+            self._first_runs = self._first_runs - qualifier_only - country_only
         self._first_runs_ascii = _ascii_words(self._first_runs)
         # What can follow a first run in a match: the rest of its element, or, where the run is
         # the whole element, "-" (a qualifier's "-", "-elect") or a space
@@ -412,11 +420,35 @@ class Extractor:
                 run: tuple(_asked_words(form.lower()) if form.isascii() else None for form in elements)
                 for run, elements in self._elements_of_run.items()
             }
+        # Runs that are a title and begin no other element (no branch, qualifier, longer
+        # title): a match using such a run's place has the run as its title (a form starting
+        # there starts with the whole run), so after it "-elect", "-designate" or spaces, then a
+        # capital or a particle. One space then an ASCII digit or lower-case letter that opens
+        # no particle fails every match through that place (from it, or from a qualifier or
+        # "U.S." before it): the place is neither tried nor read back from.
+        self._bare_title_runs: FrozenSet[str] = frozenset(
+            run for run, elements in self._elements_of_run.items()
+            if all(form == run for form in elements) and self._title_forms.get(run) is not None
+            and run not in ranks.branch_of_name and run not in self._qualifier_forms
+            and run not in _COUNTRY_FORMS
+        )
+        # the runs one of whose elements has no a-z word that the run lacks (or a character
+        # outside ASCII): present in `folded_words`, such a run passes `_titled_matches`' test
+        self._sure_runs: FrozenSet[str] = frozenset()
+        self._run_text: Dict[bytes, str] = {}
+        if self._element_pieces is not None:
+            self._sure_runs = frozenset(
+                run for run, pieces in self._element_pieces.items()
+                if any(p is None or p <= az_words(run.lower()) for p in pieces)
+            )
+        if self._first_runs_ascii is not None:
+            self._run_text = {run: run.decode("ascii") for run in self._first_runs_ascii}
         # what the elements of a run all begin with ("Lt. G" for "Lt. Gen." and "Lt. Gov.")
         self._prefix_of_run: Dict[str, str] = {
             run: os.path.commonprefix(list(elements)) for run, elements in self._elements_of_run.items()
         }
         honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
+        self._honorific_forms = tuple(titles.honorifics)
         self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
         # untitled names with initials or a suffix
         first = r"\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*"
@@ -499,15 +531,17 @@ class Extractor:
         words_so_far = 0
         initials = 0
         words_after_initial = 0  # words after the first initial
+        piece_at = _NAME_PIECE.match
+        words_read = self._words_read
         while len(pieces) < 8:
-            m = _NAME_PIECE.match(text, i)
+            m = piece_at(text, i)
             if not m:
                 break
             kind = m.lastgroup
-            start, end = m.span()
+            start, end = i, m.end()  # (a match at i starts there)
             if kind == "word":
-                word = m.group()
-                read = self._words_read.get(word)
+                word = text[start:end]
+                read = words_read.get(word)
                 if read is None:
                     read = self._read_word(word)
                 bare, possessive, verdict, may_title = read
@@ -545,11 +579,17 @@ class Extractor:
                     break
                 pieces.append(("suffix", start, end))
                 break
-            if text[end : end + 1] == " " and text[end + 1 : end + 2] in _ASCII_ALNUM:
+            after = text[end : end + 1]
+            if after == " " and text[end + 1 : end + 2] in _ASCII_ALNUM:
                 # _PIECE_GAP's match, one space before a letter or a digit (no white space)
                 i = end + 1
+                if text[i] in _NOT_CAPITAL and text[i : i + 2] not in _PARTICLE_HEADS:
+                    break  # (what _NAME_PIECE.match would find there: nothing)
                 continue
-            gap = _PIECE_GAP.match(text, end)
+            if after in _ASCII and after not in _ASCII_SPACES and after != ",":
+                gap = None  # (_PIECE_GAP opens with white space or a comma)
+            else:
+                gap = _PIECE_GAP.match(text, end)
             if gap:
                 i = gap.end()
             elif kind == "init" and text[end : end + 1].isupper():
@@ -568,12 +608,8 @@ class Extractor:
         if first is not None:
             middle = "".join(text[s] for k, s, e in pieces if k == "init" and first[2] <= s < last[1])
         return Name(
-            start=pieces[0][1],
-            end=pieces[-1][2],
-            first=text[first[1] : first[2]] if first else "",
-            middle=middle,
-            last=text[last[1] : last[2]],
-            suffix=suffix,
+            pieces[0][1], pieces[-1][2], text[first[1] : first[2]] if first else "", middle,
+            text[last[1] : last[2]], suffix,
         )
 
     def _read_word(self, word: str):
@@ -626,7 +662,7 @@ class Extractor:
             words = self._words(text, data) if folded is None else self._present_runs(folded)
         places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout, words, places, folded):
+        for m in self._titled_matches(text, timeout, words, places, folded, folded is not None):
             if mentions and m.start() < mentions[-1].end:
                 continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
             mention = self._titled_mention(text, m)
@@ -693,7 +729,7 @@ class Extractor:
 
     def _titled_matches(
         self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
-        folded: Optional[FrozenSet[bytes]] = None,
+        folded: Optional[FrozenSet[bytes]] = None, present_runs: bool = False,
     ):
         """finditer(self._titled, text): the same matches, tried only where one can start.
 
@@ -709,30 +745,46 @@ class Extractor:
         if self._first_runs_ascii is not None:
             # the first runs are ASCII: the draft's ASCII words say which are whole runs in it
             words = self._words(text) if words is None else words
-            present = [run.decode("ascii") for run in self._first_runs_ascii & words]
+            as_text = self._run_text
+            present = [as_text[run] for run in self._first_runs_ascii & words]
         else:
             present = self._first_runs.intersection(_RUN.findall(text))
         if folded is not None and self._element_pieces is not None:
             pieces = self._element_pieces
+            # `present_runs`: the words are `_present_runs(folded)`, whose runs have all their
+            # a-z words in `folded`; a run with an element whose a-z words are among its own
+            # (`_sure_runs`) passes the test below then without it
+            sure = self._sure_runs if present_runs else ()
             present = [
-                run for run in present if any(p is None or p <= folded for p in pieces[run])
+                run for run in present
+                if run in sure or any(p is None or p <= folded for p in pieces[run])
             ]
         starts = set()
+        add = starts.add
+        elements_of = self._elements_of_run
         for run in present:
-            elements = self._elements_of_run[run]
+            elements = elements_of[run]
             if run in elements:  # every place of the run begins an element
-                # the run's whole places, those followed by what may follow it
+                # the run's whole places (kept in `places` for the appositives), those followed
+                # by what may follow it
                 after = self._after_first_run[run]
                 n = len(run)
-                starts.update(
-                    i for i in _run_places(text, run, places)
-                    if text[i + n : i + n + 1] not in _ASCII or text[i + n : i + n + 1] in after
-                )
+                found = _run_places(text, run, places)
+                bare_title = run in self._bare_title_runs
+                for i in found:
+                    c = text[i + n : i + n + 1]
+                    if c not in _ASCII or c in after:
+                        if (
+                            bare_title and c == " " and text[i + n + 1 : i + n + 2] in _NOT_CAPITAL
+                            and text[i + n + 1 : i + n + 3] not in _PARTICLE_HEADS
+                        ):
+                            continue  # a lower-case word after the title: see _bare_title_runs
+                        add(i)
             else:
                 # a whole run that begins one of the elements: what they begin with looked for
                 # with str.find (see _element_starts), not each place of the run
                 starts.update(_element_starts(text, elements, self._prefix_of_run[run]))
-        starts.update(self._qualifier_starts(text, starts))
+        starts.update(self._lead_starts(text, starts))
         resume = 0  # finditer resumes after each match: matches never overlap
         titled = self._titled.match
         for i in sorted(starts):
@@ -745,6 +797,31 @@ class Extractor:
             if m is not None:
                 yield m
                 resume = m.end()
+
+    def _lead_starts(self, text: str, starts) -> List[int]:
+        r"""Where "U.S." or "US" ends, then spaces on the line, just before one of `starts` (a
+        branch's or a title's place: the pattern's `(?:U\.S\.|US){_SP}`), and `_qualifier_starts`
+        of the starts and those, reading back over the spaces before each start once. (A place
+        the lookbehind refuses is tried in vain: no match.)"""
+        forms = self._qualifier_forms
+        hyphened = self._hyphen_qualifiers
+        out = []
+        countries = []
+        for start in starts:
+            at = start
+            while at and _line_space(text[at - 1]):
+                at -= 1
+            if at < start:
+                if text.endswith(_COUNTRY_FORMS, 0, at):
+                    countries.extend(at - len(form) for form in _COUNTRY_FORMS if text.endswith(form, 0, at))
+                if text.endswith(forms, 0, at):
+                    out.extend(at - len(form) for form in forms if text.endswith(form, 0, at))
+            if hyphened and text.endswith(hyphened, 0, start):
+                out.extend(start - len(form) for form in hyphened if text.endswith(form, 0, start))
+        if countries:
+            out.extend(countries)
+            out.extend(self._qualifier_starts(text, countries))
+        return out
 
     def _qualifier_starts(self, text: str, starts) -> List[int]:
         """Where a qualifier ends just before one of `starts`: after it, spaces (on the line) or
@@ -772,24 +849,46 @@ class Extractor:
         if not fast:
             yield from finditer(self._initialed, text, 0, len(text), timeout)
             return
-        lines = set()
+        lines: Dict[Tuple[int, int], List[int]] = {}  # line -> [its first dot, its last]
         suffixed = set()  # the lines with a "Jr." or "Sr."
         # (no timeout: _INITIAL_DOT is a literal "." behind a lookbehind whose repeats take
         # classes that share no character (letters, marks and ’'- / spaces), so the lookbehind
         # reads back over one word and its spaces at most, once a dot: a linear search, which
         # cannot run away; a timeout makes `regex` read the clock all along a draft's search)
         for m in _INITIAL_DOT.finditer(text):
-            line = _line_span(text, m.start())
-            lines.add(line)
-            if text[m.start() - 1] == "r":  # (the lookbehind's "[JS]r": a capital letter is no "r")
+            dot = m.start()
+            line = _line_span(text, dot)
+            dots = lines.get(line)
+            if dots is None:
+                lines[line] = [dot, dot]
+            else:
+                dots[1] = dot
+            if text[dot - 1] == "r":  # (the lookbehind's "[JS]r": a capital letter is no "r")
                 suffixed.add(line)
         # A match of the second branch ends in "Jr." or "Sr.", a dot _INITIAL_DOT finds: on a line
         # without one, every match is the first branch's, and the search with that branch alone
         # finds the same matches without trying the second (names of up to three words ended by
         # a suffix) at every capital letter of the line.
+        # On such a line, each match holds its first initial's dot, one _INITIAL_DOT finds, and
+        # starts in the first name just before it (letters, marks, ’'-, no dot, no space): after
+        # the line's first such dot unless it is that one, so at or after the last ASCII space
+        # before the first dot's first name; and before the line's last such dot. The line is
+        # searched from there, and no longer once a match ends past the last dot.
         for line in sorted(lines):
-            pattern = self._initialed if line in suffixed else self._initialed_no_suffix
-            yield from finditer(pattern, text, line[0], line[1], timeout)
+            if line in suffixed:
+                yield from finditer(self._initialed, text, line[0], line[1], timeout)
+                continue
+            first_dot, last_dot = lines[line]
+            end = first_dot - 1  # the capital of the initial; spaces before it
+            while end > line[0] and _line_space(text[end - 1]):
+                end -= 1
+            pos = max(line[0], text.rfind(" ", line[0], end) + 1)
+            while pos < last_dot:
+                m = search(self._initialed_no_suffix, text, pos, line[1], timeout)
+                if m is None:
+                    break
+                yield m
+                pos = m.end()
 
     def _appositive_matches(
         self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
@@ -846,17 +945,19 @@ class Extractor:
         return False
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
-        form = m.group("title")
+        form, branch_written, qual, elect = m.group("title", "branch", "qual", "elect")
         what = self._title_forms.get(form)
-        branch_written = m.group("branch")
         name_at = m.end()
-        honorific = self._honorific.match(text, name_at)
-        if honorific:
-            name_at = honorific.end()  # "Prime Minister Sir Keir Starmer"
+        # (the honorific pattern opens with one of the forms, as written: where none starts,
+        # it cannot match)
+        if text.startswith(self._honorific_forms, name_at):
+            honorific = self._honorific.match(text, name_at)
+            if honorific:
+                name_at = honorific.end()  # "Prime Minister Sir Keir Starmer"
         name = self.parse_name(text, name_at)
         if name is None:
             return None
-        mention = Mention(m.start(), name.end, name, qualified=bool(m.group("qual") or m.group("elect")))
+        mention = Mention(m.start(), name.end, name, qualified=bool(qual or elect))
         if what == "rank":
             if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
                 return None  # "Major League", "Captain America"
@@ -871,7 +972,7 @@ class Extractor:
         else:
             if branch_written:
                 # "Navy Secretary", "Army spokesman": the branch is the employer, not a rank's
-                mention.start = m.start("title") if not m.group("qual") else m.start()
+                mention.start = m.start("title") if not qual else m.start()
             if what == "office" and not self._modified(text, m):
                 mention.office = self.titles.office_of[form]
             mention.title_form = form
@@ -926,26 +1027,37 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _ASCII = frozenset(map(chr, range(128)))
 # the ASCII characters _SP matches
 _ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
+# A `_NAME_PIECE` match opens with a capital (\p{Lu}: a suffix, an initial, a word) or with a
+# particle, all lower case ("al", "van"): never at an ASCII digit or lower-case letter but
+# where the first two letters of a particle stand
+_NOT_CAPITAL = frozenset("0123456789abcdefghijklmnopqrstuvwxyz")
+_PARTICLE_HEADS = frozenset(particle[:2] for particle in _PARTICLE[3:-1].split("|"))
 
 
-def _whole_runs(text: str, run: str):
+_COUNTRY_FORMS = ("U.S.", "US")  # what the titled pattern allows before a branch or title
+
+
+def _whole_runs(text: str, run: str) -> List[int]:
     """Offsets where `run` (ASCII letters and digits) stands in text with no ASCII letter or
     digit either side: every place it is a whole run of [\\p{L}\\p{N}], and a few more."""
     n = len(run)
-    i = text.find(run)
+    found = []
+    find = text.find
+    i = find(run)
     while i >= 0:
         if not (i and text[i - 1] in _ASCII_ALNUM) and text[i + n : i + n + 1] not in _ASCII_ALNUM:
-            yield i
-        i = text.find(run, i + 1)
+            found.append(i)
+        i = find(run, i + 1)
+    return found
 
 
 def _run_places(text: str, run: str, places: Optional[Dict[str, List[int]]]) -> List[int]:
-    """list(_whole_runs(text, run)), kept in `places` (one draft's) for the next pass that asks."""
+    """_whole_runs(text, run), kept in `places` (one draft's) for the next pass that asks."""
     if places is None:
-        return list(_whole_runs(text, run))
+        return _whole_runs(text, run)
     found = places.get(run)
     if found is None:
-        found = places[run] = list(_whole_runs(text, run))
+        found = places[run] = _whole_runs(text, run)
     return found
 
 
@@ -1072,7 +1184,7 @@ def people_of(doc, extractor: Extractor, timeout: float = 10.0) -> List["Person"
     cache = doc.__dict__.setdefault("_people_groups", {})
     found = cache.get(id(extractor))
     if found is None:
-        found = group_people(mentions_of(doc, extractor, timeout))
+        found = group_people(mentions_of(doc, extractor, timeout), presorted=True)
         cache[id(extractor)] = found
     return found
 
@@ -1090,9 +1202,14 @@ class Person(Record):
         self.mentions = [] if mentions is None else mentions
 
 
-def group_people(mentions: List[Mention]) -> List[Person]:
-    """People named in full, each with every mention of them (surname-only ones joined)."""
+def group_people(mentions: List[Mention], presorted: bool = False) -> List[Person]:
+    """People named in full, each with every mention of them (surname-only ones joined).
+
+    `presorted`: the mentions are in order of (start, appositive), as `Extractor.extract` lists
+    them; a person's mentions then need sorting only when a surname-only one joined them (the
+    others are appended in that order already, and the sort is stable)."""
     people: Dict[Tuple[str, str], Person] = {}
+    joined = set()  # the people a surname-only mention joined
     surnames: Dict[str, set] = {}
     for mention in mentions:
         key = mention.name.key
@@ -1110,8 +1227,12 @@ def group_people(mentions: List[Mention]) -> List[Person]:
             continue
         keys = surnames.get(fold(mention.name.last))
         if keys and len(keys) == 1:
-            people[next(iter(keys))].mentions.append(mention)
-    for person in people.values():
+            key = next(iter(keys))
+            people[key].mentions.append(mention)
+            joined.add(key)
+    for key, person in people.items():
+        if presorted and key not in joined:
+            continue
         person.mentions.sort(key=lambda mn: (mn.start, mn.appositive))
     return list(people.values())
 

@@ -117,6 +117,8 @@ class PersonConsistency(PeopleKind):
         return self.extractor.titles.same_post(a.office, b.office)
 
     def _within(self, doc, person):
+        if len(person.mentions) < 2:
+            return  # (a conflict is between two mentions)
         first: Dict[str, Mention] = {}
         for mention in person.mentions:
             conflicts: List[Tuple[str, Mention]] = []
