@@ -234,6 +234,24 @@ def match(pattern, text: str, start: int, end: int, timeout: float):
         ) from None
 
 
+def matches_at(pattern, text: str, offsets, start: int, end: int, timeout: float):
+    """finditer(pattern, text, start, end) when every match starts at one of `offsets`
+    (ascending, distinct): the pattern is matched at each offset at or after the end of the
+    last match and before `end`, so the matches are finditer's, in order (a match at an offset
+    does not depend on where the search began: lookbehinds and `^` see the whole text; an
+    empty match moves the next try one character on, as finditer does)."""
+    resume = start
+    for offset in offsets:
+        if offset < resume:
+            continue
+        if offset >= end:
+            return
+        m = match(pattern, text, offset, end, timeout)
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def may_occur(literal: str, doc, ignorecase: bool) -> bool:
     """False only when a literal-phrase pattern for `literal` surely cannot match in the draft:
     the literal is nowhere in its text. A C-level substring test, so a kind can skip the regex

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import List, Optional
 
@@ -12,7 +13,7 @@ from lint.kinds.base import (
     finditer,
     line_span,
     literal_pattern,
-    match,
+    matches_at,
     may_occur,
     search,
     strip_span,
@@ -377,21 +378,10 @@ class _LineGate:
         began: lookbehinds and `^` see the whole text; no match is empty). A match in the span
         has its characters and its line break inside it (`end` is where the `regex` module's
         text ends), so `re` is held to the span too."""
-        position = start
-        if start == 0:
-            if self.first_line.match(text, 0, end) is not None:
-                m = match(pattern, text, 0, end, timeout)
-                if m is not None:
-                    yield m
-                    position = m.end()
-        for line in self.starts.finditer(text, start - 1 if start else 0, end):
-            offset = line.end()
-            if offset < position:
-                continue
-            m = match(pattern, text, offset, end, timeout)
-            if m is not None:
-                yield m
-                position = m.end()
+        lines = (line.end() for line in self.starts.finditer(text, start - 1 if start else 0, end))
+        if start == 0 and self.first_line.match(text, 0, end) is not None:
+            lines = itertools.chain((0,), lines)
+        yield from matches_at(pattern, text, lines, start, end, timeout)
 
 
 def _class_text(chars) -> str:
@@ -435,20 +425,14 @@ def _char_tests(items, properties, out: list) -> bool:
 def _one_char_test(op, av, properties):
     """A test of one character for an item matching one character (a literal, a class, `.`),
     by the `regex` module itself; None for any other item."""
-    import regex
-
-    from lint.kinds.generic.substitution import _class_source
+    from lint.kinds.generic.substitution import _class_source, compiled_class
 
     if op is _sre.ANY:
         return "\n".__ne__  # (`.` without DOTALL: inline flags are refused)
     if op is _sre.NOT_LITERAL:
         return chr(av).__ne__ if not 0xE000 <= av < 0xE000 + len(properties) else None
-    source = _class_source(op, av, properties)
-    if source is None:
-        return None
-    try:
-        cls = regex.compile(source)
-    except regex.error:
+    cls = compiled_class(_class_source(op, av, properties))
+    if cls is None:
         return None
     return lambda c: cls.fullmatch(c) is not None
 

@@ -12,7 +12,7 @@ from lint.kinds.base import (
     compile_pattern,
     finditer,
     literal_pattern,
-    match,
+    matches_at,
     may_occur,
 )
 from lint.drafts.document import literal_starts
@@ -133,14 +133,21 @@ def _lookbehind_ascii(pattern: str) -> Optional[str]:
     regex module itself tells, character by character), so an offset after any other ASCII
     character is ruled out without a call into the regex module; None for other patterns."""
     m = _LOOKBEHIND_CLASS.match(pattern)
-    source = m.group(1) if m is not None else _lookbehind_last_class(pattern)
+    cls = compiled_class(m.group(1) if m is not None else _lookbehind_last_class(pattern))
+    if cls is None:
+        return None
+    return "".join(chr(c) for c in range(128) if cls.fullmatch(chr(c)))
+
+
+def compiled_class(source: Optional[str]):
+    """A character class's source compiled by the `regex` module (the module itself then tells
+    which characters it accepts), or None: no source, or one the module refuses."""
     if source is None:
         return None
     try:
-        cls = regex.compile(source)
+        return regex.compile(source)
     except regex.error:
         return None
-    return "".join(chr(c) for c in range(128) if cls.fullmatch(chr(c)))
 
 
 _PROPERTY_TEXT = lazy_compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
@@ -363,11 +370,4 @@ def _anchored_finditer(pattern, text: str, start: int, end: int, anchor: "_Ancho
         if places[0] == 0:
             del places[0]
         places = [p for p in places if text[p - 1] >= "\x80" or text[p - 1] in after]
-    position = start
-    for offset in places:
-        if offset < position:
-            continue
-        m = match(pattern, text, offset, end, timeout)
-        if m is not None:
-            yield m
-            position = m.end()
+    yield from matches_at(pattern, text, places, start, end, timeout)
