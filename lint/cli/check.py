@@ -174,8 +174,8 @@ def _tune_collector() -> None:
     later collection (`gc.freeze`: it is not scanned again, and a forked process of the pool
     does not write to those pages to scan them), and young collections come less often."""
     gc.freeze()
-    _, middle, old = gc.get_threshold()
-    gc.set_threshold(max(gc.get_threshold()[0], _YOUNG_THRESHOLD), middle, old)
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(young, _YOUNG_THRESHOLD), middle, old)
 
 
 def _use_color(stream) -> bool:

@@ -234,19 +234,23 @@ def match(pattern, text: str, start: int, end: int, timeout: float):
         ) from None
 
 
-def matches_at(pattern, text: str, offsets, start: int, end: int, timeout: float):
+def matches_at(pattern, text: str, offsets, start: int, end: int, timeout: Optional[float], match_at=None):
     """finditer(pattern, text, start, end) when every match starts at one of `offsets`
     (ascending, distinct): the pattern is matched at each offset at or after the end of the
     last match and before `end`, so the matches are finditer's, in order (a match at an offset
     does not depend on where the search began: lookbehinds and `^` see the whole text; an
-    empty match moves the next try one character on, as finditer does)."""
+    empty match moves the next try one character on, as finditer does).
+
+    Each try is `match` (its timeout when the pattern could run away), or `match_at(text,
+    offset, end)` when given (a kind's own untimed call for a pattern it builds in a fixed
+    frame: `sourcing_base.finditer_at`)."""
     resume = start
     for offset in offsets:
         if offset < resume:
             continue
         if offset >= end:
             return
-        m = match(pattern, text, offset, end, timeout)
+        m = match(pattern, text, offset, end, timeout) if match_at is None else match_at(text, offset, end)
         if m is not None:
             yield m
             resume = m.end() if m.end() > m.start() else m.end() + 1

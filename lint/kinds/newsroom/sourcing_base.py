@@ -13,7 +13,7 @@ from typing import Dict, FrozenSet, Iterable, Optional, Set, Tuple
 
 import regex
 
-from lint.kinds.base import RuleTimeout, literal_pattern, search
+from lint.kinds.base import literal_pattern, matches_at, search
 from lint.engine.prefilter import prefilters_enabled
 from lint.engine.patterns import lazy_compile
 
@@ -506,26 +506,12 @@ class PhraseStarts:
                 i = haystack.find(anchor, i + 1, hi)
 
 
-def finditer_at(pattern, text: str, starts: Iterable[int], lo: int, hi: int, timeout: float):
+def finditer_at(pattern, text: str, starts: Iterable[int], lo: int, hi: int, timeout: Optional[float]):
     """finditer(pattern, text, lo, hi) when every match starts at one of `starts`: the pattern
-    is matched at those places only, in order, each match resuming the search after it.
-    `timeout` None: no timeout (a pattern its kind builds in a fixed frame that cannot backtrack
-    without end; a timeout costs two clock system calls a match)."""
-    resume = lo
-    match = pattern.match
-    for start in sorted(starts):
-        if start < resume or start >= hi:
-            continue
-        if timeout is None:
-            m = match(text, start, hi)
-        else:
-            try:
-                m = match(text, start, hi, timeout=timeout)
-            except TimeoutError:
-                raise RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s") from None
-        if m is not None:
-            yield m
-            resume = m.end() if m.end() > m.start() else m.end() + 1
+    is matched at those places only, in order, each match resuming the search after it
+    (`kinds.base.matches_at`). `timeout` None: no timeout (a pattern its kind builds in a fixed
+    frame that cannot backtrack without end; a timeout costs two clock system calls a match)."""
+    return matches_at(pattern, text, sorted(starts), lo, hi, timeout, pattern.match if timeout is None else None)
 
 
 # ---- where a phrase-like pattern can start -------------------------------------------------
