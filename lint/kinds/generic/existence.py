@@ -20,6 +20,7 @@ from lint.kinds.base import (
 )
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import Requirement, prefilters_enabled, requirement
+from lint.kinds.newsroom.acronym import draft_capitals
 from lint.model import Hit
 
 try:  # the parser moved in Python 3.11
@@ -185,7 +186,8 @@ class _Needs:
         self.anchors = tuple(
             "".join(sorted({c for c in s if c.isascii() and not c.isalpha()})) for s in self.strings
         )
-        # each string's runs of A-Z, looked for first in the draft's capitals (`_capitals`)
+        # each string's runs of A-Z, looked for first in the draft's capitals (`draft_capitals`:
+        # a run of A-Z in a string found in the draft stands in one of the draft's)
         self.capitals = tuple(tuple(r.encode("ascii") for r in _AZ_RUN.findall(s)) for s in self.strings)
 
     def present(self, doc) -> bool:
@@ -195,7 +197,7 @@ class _Needs:
             for s, runs in zip(self.strings, self.capitals):
                 if runs:
                     if caps is None:
-                        caps = _capitals(doc)
+                        caps = draft_capitals(doc)
                     if not all(r in caps for r in runs):
                         continue  # a run of capitals the draft lacks: so it lacks the string
                 if s in text:
@@ -249,21 +251,6 @@ def _folded_at_anchor(text: str, s: str) -> bool:
 
 
 _AZ_RUN = lazy_compile(r"[A-Z]+")
-# bytes.translate table keeping A-Z, every other byte a space (`_capitals`)
-_ONLY_AZ = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
-
-
-def _capitals(doc) -> bytes:
-    """The draft's runs of A-Z, joined by single spaces (about a fifteenth of the draft), once
-    per draft. A run of A-Z in a string found in the draft stands, in UTF-8, in a run of A-Z
-    bytes of the draft (no byte of a non-ASCII character is one of them): so it is in here, and
-    a string with a run not in here is not in the draft. (surrogatepass: a lone surrogate
-    encodes to bytes >= 0x80 too.)"""
-    caps = doc.__dict__.get("_copydesk_capitals")
-    if caps is None:
-        caps = b" ".join(doc.text.encode("utf-8", "surrogatepass").translate(_ONLY_AZ).split())
-        doc.__dict__["_copydesk_capitals"] = caps
-    return caps
 
 
 def _minimal(needs: Optional[Requirement]) -> Optional[_Needs]:

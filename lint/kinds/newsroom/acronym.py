@@ -270,33 +270,24 @@ _ONLY_AZ = bytes(c if 65 <= c <= 90 else 32 for c in range(256))
 
 def capital_runs(doc) -> set:
     """The set of the draft's runs of A-Z (as bytes), once per draft, for the kinds that read
-    its capitals (acronyms, desk notes, existence's `_capitals`). A run of A-Z in the draft's
-    UTF-8 is a run of A-Z in its text: no byte of a non-ASCII character is one of them. The
-    draft's capitals (`draft_capitals`) are made from it, or it from them when they were made
-    first (the same runs, joined by spaces)."""
+    its capitals (acronyms, desk notes, and existence through `draft_capitals`). A run of A-Z in
+    the draft's UTF-8 is a run of A-Z in its text: no byte of a non-ASCII character is one of
+    them."""
     cache = doc.__dict__
     runs = cache.get("_copydesk_capital_runs")
     if runs is None:
-        caps = cache.get("_copydesk_capitals")
-        if caps is not None:
-            runs = set(caps.split())
-        else:
-            runs = set(draft_bytes(doc).translate(_ONLY_AZ).split())
-            # existence's `_capitals`, for every kind that reads them: the runs joined by single
-            # spaces, each once (its readers ask whether a run of A-Z stands inside one of them:
-            # neither order nor repeats change that answer)
-            cache["_copydesk_capitals"] = b" ".join(runs)
-        cache["_copydesk_capital_runs"] = runs
+        runs = cache["_copydesk_capital_runs"] = set(draft_bytes(doc).translate(_ONLY_AZ).split())
     return runs
 
 
 def draft_capitals(doc) -> bytes:
-    """The draft's runs of A-Z joined by single spaces (existence's `_capitals`), made from its
-    set of runs (`capital_runs`) when no kind made them first."""
-    caps = doc.__dict__.get("_copydesk_capitals")
+    """The draft's runs of A-Z joined by single spaces, each once, once per draft: a run of A-Z
+    of a string found in the draft stands inside one of them (its readers ask only that, so
+    neither order nor repeats matter)."""
+    cache = doc.__dict__
+    caps = cache.get("_copydesk_capitals")
     if caps is None:
-        capital_runs(doc)
-        caps = doc.__dict__["_copydesk_capitals"]
+        caps = cache["_copydesk_capitals"] = b" ".join(capital_runs(doc))
     return caps
 
 
