@@ -259,3 +259,56 @@ def test_the_collector_is_tuned_in_copydesks_own_process_only():
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.splitlines()[-1] == "collector 20000 True", done.stdout + done.stderr
+
+
+def test_a_parser_made_for_one_command_reads_and_speaks_as_the_whole_one(capsys):
+    # a run builds only its command's subparser (lint/cli/main.py `build_parser`): the same
+    # arguments, the same help, and a usage error still lists every command
+    import pytest
+
+    from lint.cli.main import COMMANDS, build_parser
+    from lint.model import CopydeskError
+
+    whole = build_parser()
+    runs = {
+        "check": ["--jobs", "2", "--format", "json", "a.txt"], "rules": [], "explain": ["style.acronym"],
+        "test-pack": ["pack.yaml"], "init": [], "lsp": ["--stdio"], "report": ["findings.json"], "people": ["archive"],
+    }
+    assert sorted(runs) == sorted(COMMANDS)
+    for command in COMMANDS:
+        one = build_parser(command)
+        argv = [command] + runs[command]
+        assert one.parse_args(argv) == whole.parse_args(argv)
+        assert list(_subparsers(one)) == [command]
+        assert _subparsers(one)[command].format_help() == _subparsers(whole)[command].format_help()
+    with pytest.raises(CopydeskError, match="unrecognized arguments: --bogus"):
+        build_parser("check").parse_args(["check", "--bogus", "a.txt"])
+    usage = capsys.readouterr().err
+    assert usage.startswith("usage: copydesk")
+    assert "check,rules,explain,test-pack,init,lsp,report,people" in usage.replace("\n", "").replace(" ", "")
+
+
+def _subparsers(parser):
+    import argparse
+
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return action.choices
+
+
+def test_the_run_is_kept_to_the_fast_exit_in_copydesks_own_process_only():
+    # the console script ends with os._exit: what the run made is kept, not freed object by
+    # object when `check` returns (lint/cli/__init__.py KEPT_TO_EXIT); a host calling `main`
+    # (a test, an editor) keeps nothing
+    import lint.cli
+    from lint.cli.main import main
+
+    assert main(["check", "--select", "hygiene", str(CLEAN)]) in (0, 1)
+    assert lint.cli.KEPT_TO_EXIT == []
+    lint.cli.OWN_PROCESS = True
+    try:
+        assert main(["check", "--select", "hygiene", str(CLEAN)]) in (0, 1)
+        kept = list(lint.cli.KEPT_TO_EXIT)
+    finally:
+        lint.cli.OWN_PROCESS = False
+        lint.cli.KEPT_TO_EXIT.clear()
+    assert len(kept) == 2 and kept[0].results and kept[0].paths

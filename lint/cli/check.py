@@ -76,6 +76,8 @@ def check(args) -> int:
     finally:
         if close is not None:
             close()
+    if lint.cli.OWN_PROCESS:
+        lint.cli.KEPT_TO_EXIT.append(run)
     findings, errors, sources = run.findings, run.errors, run.sources
     for message in run.notices:
         print(f"copydesk: notice: {message}", file=sys.stderr)
@@ -116,6 +118,8 @@ def check(args) -> int:
         fail_on=checker.fail_on,
         results=run.results if name == "html" else [],  # its people table
     )
+    if lint.cli.OWN_PROCESS:
+        lint.cli.KEPT_TO_EXIT.append((checker, report))
     for message in errors:
         print(f"copydesk: {message}", file=sys.stderr)
 

@@ -24,8 +24,11 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    whole = None  # for a parser made for one command (`build_parser`): the whole one's maker
+
     def error(self, message):  # usage errors: exit 2 with one line, like every other error
-        self.print_usage(sys.stderr)
+        # (the usage the whole parser prints: it lists every command)
+        (self.whole() if self.whole is not None else self).print_usage(sys.stderr)
         raise CopydeskError(f"{self.prog}: {message}")
 
     def _get_formatter(self):
@@ -74,14 +77,7 @@ CLUSTER_HELP = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="copydesk",
-        description="An editorial copy-desk linter for news drafts.",
-    )
-    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-
+def _add_check(sub) -> None:
     check = sub.add_parser("check", help="check drafts (the default command)")
     check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders (recursively) or - for stdin")
     check.add_argument("--format", choices=list(FORMAT_NAMES), default=None, help="output format (default: text; github when GITHUB_ACTIONS=true)")
@@ -106,42 +102,93 @@ def build_parser() -> argparse.ArgumentParser:
     # -- perf: process pool (lint/engine/parallel.py) --
     check.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="processes checking drafts (default: auto; 1: no pool; always 1 under PRE_COMMIT=1)")
     # -- end perf --
-    # ---- archives: a Dask cluster, the people registry (lint/engine/cluster.py, lint/cli/people.py) ----
+    # a Dask cluster (lint/engine/cluster.py)
     check.add_argument("--cluster", metavar="SCHEDULER", default=None, help=CLUSTER_HELP)
 
+
+def _add_rules(sub) -> None:
     rules = sub.add_parser("rules", help="list every rule: id, level, what it flags")
     rules.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
     rules.add_argument("--vale-config", metavar="FILE", help="a Vale configuration (default: the nearest .vale.ini)")
 
+
+def _add_explain(sub) -> None:
     explain = sub.add_parser("explain", help="show a rule's description and examples")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--pack", action="append", default=[], metavar="FILE", help="include a rule pack")
 
+
+def _add_test_pack(sub) -> None:
     test_pack = sub.add_parser("test-pack", help="run the examples of rule packs and report each failure")
     test_pack.add_argument("files", nargs="+", metavar="FILE")
 
-    # ---- integration: copydesk init (lint/cli/init.py) ----
+
+def _add_init(sub) -> None:  # lint/cli/init.py
     init = sub.add_parser("init", help="set up copydesk in a newsroom repo: config, registry, pre-commit, GitHub workflow")
     init.add_argument("--dir", default=".", metavar="FOLDER", help="the repo's top folder (default: here)")
     init.add_argument("--hook-repo", default=None, metavar="URL", help="the git repository of copydesk the hook and the workflow install from (default: where this copydesk came from)")
     init.add_argument("--rev", default=None, metavar="REV", help="the commit or tag in --hook-repo to pin")
-    # ---- end integration ----
-    # ---- editor: copydesk lsp (lint/lsp/) ----
+
+
+def _add_lsp(sub) -> None:  # lint/lsp/
     lsp = sub.add_parser("lsp", help="run the language server (over stdin/stdout) for editors; see docs/editors.md")
     lsp.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default; editors often pass it)")
-    # ---- end editor ----
-    # ---- html report from a stored JSON output (lint/report/html.py) ----
+
+
+def _add_report(sub) -> None:  # the HTML report from a stored JSON output (lint/report/html.py)
     report = sub.add_parser("report", help="render a stored `check --format json` output as the HTML report")
     report.add_argument("findings", metavar="FINDINGS.json", help="the output of copydesk check --format json")
     report.add_argument("-o", "--output", metavar="FILE", help="write the HTML to FILE instead of standard output")
     report.add_argument("--pack", action="append", default=[], metavar="FILE", help="a rule pack the check used (for its rules' descriptions)")
     report.add_argument("--config", metavar="FILE", help="the config the check used (default: the nearest one)")
-    # ---- end html report ----
+
+
+def _add_people(sub) -> None:  # the people registry of an archive (lint/cli/people.py)
     from lint.cli import people
 
     people.add_parser(sub, _jobs, CLUSTER_HELP)
-    # ---- end archives ----
-    return parser
+
+
+# each command's subparser, in the order `copydesk --help` lists them
+_COMMAND_PARSERS = {
+    "check": _add_check, "rules": _add_rules, "explain": _add_explain, "test-pack": _add_test_pack,
+    "init": _add_init, "lsp": _add_lsp, "report": _add_report, "people": _add_people,
+}
+
+
+def build_parser(command: Optional[str] = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `command` (one of COMMANDS), only that command's
+    subparser is made (a run parses one command: its help, usage and error messages are
+    those of the whole parser, each subparser being made alike either way)."""
+    # argparse asks gettext for the translation of its own words ("options", "show this help
+    # message and exit", ...) each time it uses one, and gettext looks for a catalogue in the
+    # locale folders every time: 27 look-ups of a few words, two `stat` calls each, 5 of the
+    # 7.6 ms building the whole parser took, in every run. A word's translation does not
+    # change within a run: each is looked up once here.
+    translate = argparse._
+    translated: dict = {}
+
+    def translate_once(message: str) -> str:
+        if message not in translated:
+            translated[message] = translate(message)
+        return translated[message]
+
+    argparse._ = translate_once
+    try:
+        parser = _Parser(
+            prog="copydesk",
+            description="An editorial copy-desk linter for news drafts.",
+        )
+        parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+        sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+        for name, add in _COMMAND_PARSERS.items():
+            if command is None or name == command:
+                add(sub)
+        if command is not None:
+            parser.whole = build_parser
+        return parser
+    finally:
+        argparse._ = translate
 
 
 def main(argv: Optional[List[str]] = None) -> int:
@@ -149,7 +196,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0] if argv[0] in COMMANDS else None).parse_args(argv)
         handler = {
             "check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "test-pack": cmd_test_pack,
             "init": cmd_init, "lsp": cmd_lsp, "report": cmd_report, "people": cmd_people,
