@@ -55,7 +55,7 @@ def test_folded_words_are_the_asked_words_among_the_folded_letters():
     letters = folded_letters(doc)
     assert len(letters) == len(doc.text)
     words = folded_words(doc)
-    assert words == frozenset(letters.split()) & sourcing_base._asked
+    assert words == frozenset(letters.split()) & sourcing_base.asked_words()
     assert {b"homes", b"officials", b"flooded"} <= words and b"evacuated" not in words
     # (`r` of `résumé` is a run of a-z too, but no kind asks about it)
     assert b"r" in letters.split() and b"r" not in words
@@ -71,10 +71,24 @@ def test_a_word_asked_later_is_answered_for_a_draft_read_before():
 def test_asked_words_register_again_when_unpickled():
     # (a rule loaded from the pack cache, in a process where no rule was built)
     dumped = pickle.dumps(AskedWords([b"zxqvsignpost"]))
-    sourcing_base._asked = sourcing_base._asked - {b"zxqvsignpost"}
+    sourcing_base._asked = sourcing_base.asked_words() - {b"zxqvsignpost"}
+    assert b"zxqvsignpost" not in sourcing_base.asked_words()
     loaded = pickle.loads(dumped)
     assert type(loaded) is AskedWords and loaded == {b"zxqvsignpost"}
-    assert b"zxqvsignpost" in sourcing_base._asked
+    assert b"zxqvsignpost" in sourcing_base.asked_words()
+
+
+def test_the_asked_words_stay_the_same_set_until_a_new_word_is_asked():
+    # (folded_words keeps a draft's words while the union is the same object)
+    before = sourcing_base.asked_words()
+    AskedWords(sorted(before)[:3])  # words asked already
+    assert sourcing_base.asked_words() is before
+    doc = Document.from_text("The zxqvgantry fell\n")
+    first = folded_words(doc)
+    assert folded_words(doc) is first
+    AskedWords([b"zxqvgantry"])
+    assert sourcing_base.asked_words() is not before and b"zxqvgantry" in sourcing_base.asked_words()
+    assert b"zxqvgantry" in folded_words(doc)
 
 
 _WORDS = (
