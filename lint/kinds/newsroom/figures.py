@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from typing import List
 
@@ -752,7 +753,7 @@ class UnattributedFigure(Kind):
         if found is None:
             found = False
             text = doc.text
-            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+            for span in (doc.headline, _lede(doc)):
                 if span is None:
                     continue
                 if _may_hold_in(doc, _COURT_KEYS, words, span[0], span[1]) and _COURT_WORDS.search(text, span[0], span[1]):
@@ -768,7 +769,7 @@ class UnattributedFigure(Kind):
         found = cache.get("results-story")
         if found is None:
             found = False
-            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+            for span in (doc.headline, _lede(doc)):
                 if span is not None and self._results.holds(doc, span[0], span[1], words):
                     found = True
             cache["results-story"] = found
@@ -961,10 +962,26 @@ def _transcript_start(doc) -> int:
     # three through the whole draft first)
     fast = prefilters_enabled()
     label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
-    for start, _ in doc.body_paragraphs:
+    paragraphs = doc.paragraphs
+    # (the body's paragraphs, `doc.body_paragraphs`, without building their list)
+    for start, _ in itertools.islice(paragraphs, _first_body_paragraph(doc), None):
         if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):
             return start
     return len(text)
+
+
+def _lede(doc):
+    """`doc.body_paragraphs[0]`, or None when the body has no paragraph."""
+    paragraphs = doc.paragraphs
+    first = _first_body_paragraph(doc)
+    return paragraphs[first] if first < len(paragraphs) else None
+
+
+def _first_body_paragraph(doc) -> int:
+    """The index in `doc.paragraphs` of `doc.body_paragraphs[0]` (the first paragraph starting
+    at or after the body's start; len(paragraphs) when there is none): one bisect, not the list.
+    (`(start,)` sorts before every paragraph `(start, end)` and after every earlier one.)"""
+    return bisect.bisect_left(doc.paragraphs, (doc.body[0],))
 
 
 _LABEL_OPENINGS = ("((", "Q:", "A:")
