@@ -249,12 +249,16 @@ class _Phrases:
         if folded is None:
             return self.pattern.search(text, start, end) is not None
         anchors, by_anchor, wordless = self.index
-        if not wordless and anchors.isdisjoint(words):
-            return False  # (the stretch's words are some of the draft's)
-        here = frozenset(folded_letters(doc)[start:end].split())  # (az_words(folded[start:end]))
-        for anchor in anchors.intersection(here):
-            for needed, pattern in by_anchor[anchor]:
-                if needed <= here and pattern.search(text, start, end) is not None:
+        # (the stretch's words are some of the draft's: an anchor no draft word, or not in the
+        # folded stretch, is no word of it; tested without splitting the stretch into words,
+        # which costs an object and a hash a word. `words` holds only asked words, the
+        # anchors, not the phrases' other words: the phrase's own pattern decides)
+        find = folded.find
+        for anchor in anchors.intersection(words):
+            if find(anchor.decode(), start, end) < 0:
+                continue
+            for _, pattern in by_anchor[anchor]:
+                if pattern.search(text, start, end) is not None:
                     return True
         return any(pattern.search(text, start, end) is not None for pattern in wordless)
 
