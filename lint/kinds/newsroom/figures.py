@@ -414,12 +414,19 @@ class UnattributedFigure(Kind):
         self._set("_number", regex.compile(number))
         self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
         self._set("_anchored_needs", [needs for _, _, needs in tails])
-        # each tail's needed words as a draft-word gate (`_phrase_gate`; the percent tail's
-        # `percent` is not held to word edges: None, asked through `present`)
+        # each tail's needed words as a draft-word gate (`_phrase_gate`). The percent tail's
+        # words are not held to word edges by `_words`, but by what stands around them: `\b`
+        # after; before, the number's last digit, white space, or a scale word glued to them
+        # (`{_SCALE}` and the number words' `million` have no edge after: `5 millionpercent`):
+        # the run of a-z holding `percent` is `percent` or a scale word and `percent`, and
+        # `per cent`, `per-cent` hold the run `cent`.
         verb_phrases = [p for _, phrases in verb_lists for p in phrases]
+        percent_gate = AskedWords(
+            [b"percent", b"cent"] + [scale + b"percent" for scale in (b"million", b"billion", b"trillion", b"crore", b"lakh")]
+        )
         self._set("_anchored_gates", [
             _phrase_gate(verb_phrases), _phrase_gate(self.casualty_nouns),
-            _phrase_gate(list(self.currencies) + ["pounds"]), None, _phrase_gate(self.event_nouns),
+            _phrase_gate(list(self.currencies) + ["pounds"]), percent_gate, _phrase_gate(self.event_nouns),
         ])
         self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
         # where the "verb" tail's verbs may stand, as the scanning shapes find them (any case:
@@ -601,8 +608,9 @@ class UnattributedFigure(Kind):
         # The finders (scanning shapes, the "verb" tail's verbs) none of whose phrases may occur
         # in the draft (`PhraseStarts.present`, a set operation on the draft's words and a `in`
         # for the few anchors that are no draft word): they find no place in any span, so their
-        # shapes are not scanned and their places are known empty. Likewise the money shape
-        # in a draft with no currency symbol (each of its matches holds one).
+        # shapes are not scanned and their places are known empty. (The money shape is found
+        # from its currency symbols by `_scan` itself: testing for them first would read the
+        # draft twice where one stands.)
         absent = ()
         if words is not None:
             # (keyed as `_scan`'s `found`, by the finder's id; None: the money shape)
@@ -611,8 +619,6 @@ class UnattributedFigure(Kind):
                 for finder, gate in self._finders
                 if (gate.isdisjoint(words) if gate is not None else not finder.present(text, folded, words))
             }
-            if not any(symbol in text for symbol in _CURRENCY_SYMBOLS):
-                absent.add(None)
         for span_start, span_end in spans:
             candidates = {}
             end = min(span_end, transcript_from)
@@ -627,12 +633,10 @@ class UnattributedFigure(Kind):
                 if self._is_claim_here(doc, m, what, words, money):
                     candidates[index] = (key, m.start(), m.end(), what)
 
-            found = dict.fromkeys(absent, _NONE)  # (None, the money shape's, is never looked up)
+            found = dict.fromkeys(absent, _NONE)
             for index, (what, pattern) in enumerate(self._scanning):
-                if absent:
-                    finder = self._scanning_starts[index]
-                    if (None if finder is None else id(finder)) in absent:
-                        continue
+                if absent and id(self._scanning_starts[index]) in absent:
+                    continue  # (money's finder, None, is no finder's id)
                 for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words, found):
                     consider(m, what)
             tries = ()
