@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from typing import List
 
@@ -40,6 +41,7 @@ from lint.kinds.newsroom.sourcing_base import (
     AskedWords,
     Attribution,
     PhraseStarts,
+    az_words,
     cue_index,
     finditer_at,
     folded_letters,
@@ -124,6 +126,23 @@ def _word_pattern(words: str):
     # (each word ASCII letters: `_may_hold_in` compares them, folded, with the folded text)
     assert all(w.isascii() and w.isalpha() and w == w.casefold() for w in words)
     return lazy_compile(r"(?i)\b(?:" + "|".join(words) + r")\b"), AskedWords(w.encode() for w in words)
+
+
+def _phrase_gate(phrases):
+    """One a-z word of each phrase (its longest run of a-z, folded), as `AskedWords`: a draft
+    whose words (`folded_words`) hold none of them holds none of the phrases where a pattern
+    holds them to word edges (`_words`). None when a phrase is not ASCII or holds no a-z.
+
+    Exact: each run of a-z of a phrase so held is a whole run of a-z of the folded text where
+    it matches (see `folded_words`; its other characters, white space, `-`, `'`, are matched by
+    themselves or by white space, never by a character that folds to a-z), so a draft word."""
+    gate = []
+    for phrase in phrases:
+        runs = az_words(phrase.casefold()) if phrase.isascii() else None
+        if not runs:
+            return None
+        gate.append(max(sorted(runs), key=len))
+    return AskedWords(gate)
 
 
 def _may_hold(keys, words) -> bool:
@@ -230,12 +249,16 @@ class _Phrases:
         if folded is None:
             return self.pattern.search(text, start, end) is not None
         anchors, by_anchor, wordless = self.index
-        if not wordless and anchors.isdisjoint(words):
-            return False  # (the stretch's words are some of the draft's)
-        here = frozenset(folded_letters(doc)[start:end].split())  # (az_words(folded[start:end]))
-        for anchor in anchors.intersection(here):
-            for needed, pattern in by_anchor[anchor]:
-                if needed <= here and pattern.search(text, start, end) is not None:
+        # (the stretch's words are some of the draft's: an anchor no draft word, or not in the
+        # folded stretch, is no word of it; tested without splitting the stretch into words,
+        # which costs an object and a hash a word. `words` holds only asked words, the
+        # anchors, not the phrases' other words: the phrase's own pattern decides)
+        find = folded.find
+        for anchor in anchors.intersection(words):
+            if find(anchor.decode(), start, end) < 0:
+                continue
+            for _, pattern in by_anchor[anchor]:
+                if pattern.search(text, start, end) is not None:
                     return True
         return any(pattern.search(text, start, end) is not None for pattern in wordless)
 
@@ -391,6 +414,20 @@ class UnattributedFigure(Kind):
         self._set("_number", regex.compile(number))
         self._set("_anchored", [(what, regex.compile(tail)) for what, tail, _ in tails])
         self._set("_anchored_needs", [needs for _, _, needs in tails])
+        # each tail's needed words as a draft-word gate (`_phrase_gate`). The percent tail's
+        # words are not held to word edges by `_words`, but by what stands around them: `\b`
+        # after; before, the number's last digit, white space, or a scale word glued to them
+        # (`{_SCALE}` and the number words' `million` have no edge after: `5 millionpercent`):
+        # the run of a-z holding `percent` is `percent` or a scale word and `percent`, and
+        # `per cent`, `per-cent` hold the run `cent`.
+        verb_phrases = [p for _, phrases in verb_lists for p in phrases]
+        percent_gate = AskedWords(
+            [b"percent", b"cent"] + [scale + b"percent" for scale in (b"million", b"billion", b"trillion", b"crore", b"lakh")]
+        )
+        self._set("_anchored_gates", [
+            _phrase_gate(verb_phrases), _phrase_gate(self.casualty_nouns),
+            _phrase_gate(list(self.currencies) + ["pounds"]), percent_gate, _phrase_gate(self.event_nouns),
+        ])
         self._set("_verb_kinds", tuple(what for what, phrases in verb_lists if phrases))
         # where the "verb" tail's verbs may stand, as the scanning shapes find them (any case:
         # more places to try, the same matches), and the count verbs, which no shape scans for
@@ -402,6 +439,19 @@ class UnattributedFigure(Kind):
         self._set("_scanning", [(what, regex.compile(p)) for what, p, _ in shapes])
         # where each scanning shape can start (None: money, found from its currency symbol)
         self._set("_scanning_starts", [starts for _, _, starts in shapes])
+        # every finder of the scanning shapes and of the "verb" tail, once, with its phrases as a
+        # draft-word gate (`_phrase_gate`; None: `toll`, not held to word edges), for `check`
+        finders = []
+        phrase_lists = [
+            (cas_starts, self.casualty_verbs), (damage_starts, self.damage_verbs),
+            (displaced_starts, self.displacement_verbs), (self._verb_finders[3], self.count_verbs),
+            (shapes[-3][2], self.change_verbs), (shapes[-2][2], self.multipliers), (shapes[-1][2], self.fractions),
+        ]
+        for finder in [starts for _, _, starts in shapes] + list(self._verb_finders):
+            if finder is not None and all(finder is not f for f, _ in finders):
+                phrases = [phrases for f, phrases in phrase_lists if f is finder]
+                finders.append((finder, _phrase_gate(phrases[0]) if phrases else None))
+        self._set("_finders", tuple(finders))
         self._set("_start", regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:\d|(?i:{hedge}|{words}))"))
         self._set("_cues", tuple(self.cues))
         self._set("_cue", phrases_pattern(self._cues))
@@ -545,14 +595,30 @@ class UnattributedFigure(Kind):
         # a shape whose words the draft lacks cannot match: leave it out for this draft
         anchored = [
             (what, pattern, needs, symbol)
-            for (what, pattern), (needs, symbol) in zip(self._anchored, self._anchored_needs)
-            if folded is None or (symbol and symbol in text) or needs.present(text, folded, words)
+            for (what, pattern), (needs, symbol), gate in zip(self._anchored, self._anchored_needs, self._anchored_gates)
+            if folded is None
+            or (symbol and symbol in text)
+            or (not gate.isdisjoint(words) if gate is not None and words is not None else needs.present(text, folded, words))
         ]
         # with the draft's words known (prefilters on), a shape is tried at a number only when
         # one of its needed words starts within the number's reach (see _REACH)
         gate = words is not None and self._reach_gate
         # no money word in the draft: no sum of money is a claim
         money = words is None or self._money_starts.present(text, folded, words)
+        # The finders (scanning shapes, the "verb" tail's verbs) none of whose phrases may occur
+        # in the draft (`PhraseStarts.present`, a set operation on the draft's words and a `in`
+        # for the few anchors that are no draft word): they find no place in any span, so their
+        # shapes are not scanned and their places are known empty. (The money shape is found
+        # from its currency symbols by `_scan` itself: testing for them first would read the
+        # draft twice where one stands.)
+        absent = ()
+        if words is not None:
+            # (keyed as `_scan`'s `found`, by the finder's id; None: the money shape)
+            absent = {
+                id(finder)
+                for finder, gate in self._finders
+                if (gate.isdisjoint(words) if gate is not None else not finder.present(text, folded, words))
+            }
         for span_start, span_end in spans:
             candidates = {}
             end = min(span_end, transcript_from)
@@ -564,11 +630,13 @@ class UnattributedFigure(Kind):
                 key = (_PRIORITY[what], m.start())
                 if index in candidates and not key < candidates[index][0]:
                     return
-                if self._is_claim(doc, m, what, words, money):
+                if self._is_claim_here(doc, m, what, words, money):
                     candidates[index] = (key, m.start(), m.end(), what)
 
-            found = {}
+            found = dict.fromkeys(absent, _NONE)
             for index, (what, pattern) in enumerate(self._scanning):
+                if absent and id(self._scanning_starts[index]) in absent:
+                    continue  # (money's finder, None, is no finder's id)
                 for m in self._scan(index, pattern, text, folded, span_start, end, timeout, words, found):
                     consider(m, what)
             tries = ()
@@ -604,11 +672,33 @@ class UnattributedFigure(Kind):
                 _, start, end, what = candidates[index]
                 if self._attributed(doc, attribution, start, end, what):
                     continue
+                if self._sentence_rules_out(doc, index, words):
+                    continue  # (`_is_claim`'s tests of the whole sentence, asked last)
                 yield Hit(start, end, {"what": WHAT[what]})
 
     def _is_claim(self, doc, m, what, words=None, money=True) -> bool:
         """Is this shape's match a claim that needs a source? `words`: the draft's
         `folded_words` (or None), `money`: whether a money word may be in the draft."""
+        return self._is_claim_here(doc, m, what, words, money) and not self._sentence_rules_out(
+            doc, doc.sentence_index(m.start()), words
+        )
+
+    def _sentence_rules_out(self, doc, index, words) -> bool:
+        """The tests of `_is_claim` that read only the figure's sentence (`index`) and the
+        draft, never the figure: a court's record (`accused of killing two`) or a fact of history
+        (`In 1986, 31 people died`) in the sentence makes none of its figures a claim."""
+        start, end = doc.sentences[index]
+        if _sentence_holds(doc, _COURT, start, end, words, _compiled()):
+            return True
+        return _historical(doc, start, end)
+
+    def _is_claim_here(self, doc, m, what, words=None, money=True) -> bool:
+        """`_is_claim` but for `_sentence_rules_out`, which `check` asks last, only of a
+        sentence whose candidate no cue covers.
+
+        Exact: those tests rule out every figure of the sentence or none, so a sentence they
+        rule out gets no candidate either way (no finding), and in any other sentence the two
+        answer alike for every figure, so the same candidate wins there."""
         p = _compiled()
         text = doc.text
         num_start, num_end = m.span("num")
@@ -630,9 +720,7 @@ class UnattributedFigure(Kind):
         if p.threshold(text, num_end) or p.threshold(text, m.end()):
             return False  # "four or more people", "owners of 10% or more", "£50,000 or more"
         sentence_start, sentence_end = doc.sentences[doc.sentence_index(m.start())]
-        # (the sentence's court, intent and vote words: once per sentence)
-        if _sentence_holds(doc, _COURT, sentence_start, sentence_end, words, p):
-            return False
+        # (the sentence's intent and vote words: once per sentence)
         if what in _RECORD_KINDS and _sentence_holds(doc, _INTENT, sentence_start, sentence_end, words, p):
             return False
         if what in _RECORD_KINDS and self._record_sentence(doc, sentence_start, sentence_end, words):
@@ -653,9 +741,8 @@ class UnattributedFigure(Kind):
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
         # (a court story's or a study's figures, the record's or the study's, are never asked
-        # about: `check` reads no figure of such a story)
-        if _historical(doc, sentence_start, sentence_end):
-            return False  # "In 1986, 31 people died": a fact of history, in a story of today
+        # about: `check` reads no figure of such a story; a court's record in the sentence and
+        # a fact of history are `_sentence_rules_out`)
         return True
 
     def _record_sentence(self, doc, start, end, words) -> bool:
@@ -674,7 +761,7 @@ class UnattributedFigure(Kind):
         if found is None:
             found = False
             text = doc.text
-            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+            for span in (doc.headline, _lede(doc)):
                 if span is None:
                     continue
                 if _may_hold_in(doc, _COURT_KEYS, words, span[0], span[1]) and _COURT_WORDS.search(text, span[0], span[1]):
@@ -690,7 +777,7 @@ class UnattributedFigure(Kind):
         found = cache.get("results-story")
         if found is None:
             found = False
-            for span in (doc.headline, doc.body_paragraphs[0] if doc.body_paragraphs else None):
+            for span in (doc.headline, _lede(doc)):
                 if span is not None and self._results.holds(doc, span[0], span[1], words):
                     found = True
             cache["results-story"] = found
@@ -883,10 +970,27 @@ def _transcript_start(doc) -> int:
     # three through the whole draft first)
     fast = prefilters_enabled()
     label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
-    for start, _ in doc.body_paragraphs:
+    paragraphs = doc.paragraphs
+    # (the body's paragraphs, `doc.body_paragraphs`, without building their list)
+    for start, _ in itertools.islice(paragraphs, _first_body_paragraph(doc), None):
         if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):
             return start
     return len(text)
 
 
+def _lede(doc):
+    """`doc.body_paragraphs[0]`, or None when the body has no paragraph."""
+    paragraphs = doc.paragraphs
+    first = _first_body_paragraph(doc)
+    return paragraphs[first] if first < len(paragraphs) else None
+
+
+def _first_body_paragraph(doc) -> int:
+    """The index in `doc.paragraphs` of `doc.body_paragraphs[0]` (the first paragraph starting
+    at or after the body's start; len(paragraphs) when there is none): one bisect, not the list.
+    (`(start,)` sorts before every paragraph `(start, end)` and after every earlier one.)"""
+    return bisect.bisect_left(doc.paragraphs, (doc.body[0],))
+
+
 _LABEL_OPENINGS = ("((", "Q:", "A:")
+_NONE = frozenset()  # a finder's places where it finds none
