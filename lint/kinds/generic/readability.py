@@ -143,6 +143,12 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
     others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     if len(others) > _FEW_OTHERS:
         return _lowered_by_word(encoded)
+    actions = list(map(_NON_ASCII_ACTIONS.get, others))
+    if actions.count(_DELETE) == len(actions):
+        # every non-ASCII character the draft holds is one _PUNCTUATION deletes (curly quotes,
+        # dashes: most drafts): deleting every byte beyond ASCII deletes exactly those
+        # (each such byte is part of one of them), in one pass instead of one a character
+        return encoded.translate(None, _NON_ASCII_BYTES).decode("ascii").split()
     lowerings = []
     sigma = False
     for c in others:
@@ -163,6 +169,7 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
 
 
 _ASCII_BYTES = bytes(range(0x80))
+_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
 # A draft with more distinct non-ASCII characters than this (a passage in Hindi or Russian) is
 # finished word by word (`_lowered_by_word`): a pass over its whole text for each of them, and
 # a copy at each of their many places, costs more (a 140 kB page in Hindi: several times more)
@@ -671,11 +678,12 @@ def _forget_words() -> None:
         table.clear()
 
 
-def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional[float]:
+def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Optional[bytes] = None) -> Optional[float]:
     """textstat.flesch_kincaid_grade(text).
 
     With `at_most`, returns None instead when the grade is surely <= at_most (decided from
-    syllable bounds, so Pyphen is not consulted), the exact grade otherwise.
+    syllable bounds, so Pyphen is not consulted), the exact grade otherwise. `encoded` is the
+    text's UTF-8 (surrogatepass) when the caller has it already.
     """
     prepare()  # the dictionary, or its clear error, even when every word is known already
     if len(_bound) > _MOST_WORDS:
@@ -683,7 +691,8 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
     # has as many words: lower() keeps white space as it is and never makes any (for every
     # character; tests/test_readability_textstat.py checks them all)
-    encoded = text.encode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     lowered_words = _lowered_words(text, encoded)
     word_count = len(lowered_words)
 
