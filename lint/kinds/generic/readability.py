@@ -395,8 +395,36 @@ def _cmu_index():
         except OSError:
             raise textstat_missing() from None
         inputs = ("cmudict-index", _INDEX_VERSION, os.path.abspath(path), info.st_size, info.st_mtime_ns)
-        _cmu_index_state["index"] = packcache.derived("cmu-", inputs, _build_cmu_index)
+        index = _cmu_index_state["index"] = packcache.derived("cmu-", inputs, _build_cmu_index)
+        if index is not None:
+            # the common words' counts, read back with the index (see `_common_counts`)
+            common = packcache.derived("syllables-common-", ("cmudict-common", 1) + inputs[2:], lambda: _common_counts(index))
+            if common:
+                _bound.update(common)
     return _cmu_index_state["index"]
+
+
+def _common_counts(index) -> Dict[str, int]:
+    """The CMU counts of textstat's list of common English words (its Dale-Chall easy words,
+    about 3,000), those the dictionary holds: most drafts hold many of them, and a dictionary
+    of 3,000 entries read back from the cache costs a fraction of what learning them one by
+    one costs (`_learn`). Which words it holds changes no count: each is the word's first CMU
+    entry, as `_learn` finds it (the cache entry is keyed by the CMU file). Empty when textstat
+    or its list is not there."""
+    spec = importlib.util.find_spec("textstat")  # finds the file without importing textstat
+    if spec is None or spec.origin is None:
+        return {}
+    try:
+        with open(os.path.join(os.path.dirname(spec.origin), "resources", "en", "easy_words.txt"), encoding="utf-8") as file:
+            words = file.read().split()
+    except OSError:
+        return {}
+    counts = {}
+    for word in words:
+        count = _indexed_syllables(index, word)
+        if count is not None:
+            counts[word] = count
+    return counts
 
 
 def prepare() -> None:
