@@ -105,6 +105,26 @@ def test_the_index_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch):
     assert readability._cmu_index() is None  # the sorted lines serve then
 
 
+def test_the_common_words_are_read_back_with_the_index_and_counted_as_learning_counts_them(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    monkeypatch.setattr(readability, "_cmu_index_state", {})
+    monkeypatch.setattr(readability, "_bound", readability._Syllables())
+    readability._cmu_index()
+    common = dict(readability._bound)
+    assert len(list(tmp_path.glob("syllables-common-*.pickle"))) == 1
+    # textstat's easy words the dictionary holds, "the" and "people" among them
+    assert common["the"] == 1 and common["people"] == 2 and len(common) > 2000
+    for word, count in common.items():
+        assert count == readability._cmu_syllables(word), word
+    # read back from the cache, not built again
+    monkeypatch.setattr(readability, "_cmu_index_state", {})
+    monkeypatch.setattr(readability, "_bound", readability._Syllables())
+    monkeypatch.setattr(readability, "_common_counts", lambda index: pytest.fail("built again"))
+    readability._cmu_index()
+    assert dict(readability._bound) == common
+
+
 def test_lowercasing_never_changes_the_word_count():
     # flesch_kincaid_grade counts the words of the lowered text (list_words(text) has as many):
     # white space lowers to itself, and nothing else lowers to anything holding white space

@@ -143,6 +143,12 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
     others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     if len(others) > _FEW_OTHERS:
         return _lowered_by_word(encoded)
+    actions = list(map(_NON_ASCII_ACTIONS.get, others))
+    if actions.count(_DELETE) == len(actions):
+        # every non-ASCII character the draft holds is one _PUNCTUATION deletes (curly quotes,
+        # dashes: most drafts): deleting every byte beyond ASCII deletes exactly those
+        # (each such byte is part of one of them), in one pass instead of one a character
+        return encoded.translate(None, _NON_ASCII_BYTES).decode("ascii").split()
     lowerings = []
     sigma = False
     for c in others:
@@ -163,6 +169,7 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
 
 
 _ASCII_BYTES = bytes(range(0x80))
+_NON_ASCII_BYTES = bytes(range(0x80, 0x100))
 # A draft with more distinct non-ASCII characters than this (a passage in Hindi or Russian) is
 # finished word by word (`_lowered_by_word`): a pass over its whole text for each of them, and
 # a copy at each of their many places, costs more (a 140 kB page in Hindi: several times more)
@@ -388,8 +395,36 @@ def _cmu_index():
         except OSError:
             raise textstat_missing() from None
         inputs = ("cmudict-index", _INDEX_VERSION, os.path.abspath(path), info.st_size, info.st_mtime_ns)
-        _cmu_index_state["index"] = packcache.derived("cmu-", inputs, _build_cmu_index)
+        index = _cmu_index_state["index"] = packcache.derived("cmu-", inputs, _build_cmu_index)
+        if index is not None:
+            # the common words' counts, read back with the index (see `_common_counts`)
+            common = packcache.derived("syllables-common-", ("cmudict-common", 1) + inputs[2:], lambda: _common_counts(index))
+            if common:
+                _bound.update(common)
     return _cmu_index_state["index"]
+
+
+def _common_counts(index) -> Dict[str, int]:
+    """The CMU counts of textstat's list of common English words (its Dale-Chall easy words,
+    about 3,000), those the dictionary holds: most drafts hold many of them, and a dictionary
+    of 3,000 entries read back from the cache costs a fraction of what learning them one by
+    one costs (`_learn`). Which words it holds changes no count: each is the word's first CMU
+    entry, as `_learn` finds it (the cache entry is keyed by the CMU file). Empty when textstat
+    or its list is not there."""
+    spec = importlib.util.find_spec("textstat")  # finds the file without importing textstat
+    if spec is None or spec.origin is None:
+        return {}
+    try:
+        with open(os.path.join(os.path.dirname(spec.origin), "resources", "en", "easy_words.txt"), encoding="utf-8") as file:
+            words = file.read().split()
+    except OSError:
+        return {}
+    counts = {}
+    for word in words:
+        count = _indexed_syllables(index, word)
+        if count is not None:
+            counts[word] = count
+    return counts
 
 
 def prepare() -> None:
@@ -671,11 +706,12 @@ def _forget_words() -> None:
         table.clear()
 
 
-def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional[float]:
+def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Optional[bytes] = None) -> Optional[float]:
     """textstat.flesch_kincaid_grade(text).
 
     With `at_most`, returns None instead when the grade is surely <= at_most (decided from
-    syllable bounds, so Pyphen is not consulted), the exact grade otherwise.
+    syllable bounds, so Pyphen is not consulted), the exact grade otherwise. `encoded` is the
+    text's UTF-8 (surrogatepass) when the caller has it already.
     """
     prepare()  # the dictionary, or its clear error, even when every word is known already
     if len(_bound) > _MOST_WORDS:
@@ -683,7 +719,8 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None) -> Optional
     # count_syllables: list_words(text, lowercase=True); count_words: list_words(text), which
     # has as many words: lower() keeps white space as it is and never makes any (for every
     # character; tests/test_readability_textstat.py checks them all)
-    encoded = text.encode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     lowered_words = _lowered_words(text, encoded)
     word_count = len(lowered_words)
 

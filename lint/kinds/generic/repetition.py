@@ -9,6 +9,7 @@ import re
 from typing import List, Optional
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
+from lint.kinds.generic.metric import draft_utf8
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Fix, Hit
@@ -89,16 +90,17 @@ _BLANKS: dict = {}
 _SEPARATORS = frozenset(chr(b) for b in range(0x80) if _WORD_BYTES_TABLE[b] == 0x20)
 
 
-def _doubled_word_offsets(text: str, spans) -> Optional[List[int]]:
+def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None) -> Optional[List[int]]:
     """The offsets, in order, where a match of the rule's pattern in a span may start (a
     superset: see _DOUBLED_BYTES), or None when this cannot tell (the loose pair's search then
-    runs as before)."""
+    runs as before). `encoded`: the text's UTF-8 (surrogatepass), when the caller has it."""
     size = len(text)
     edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
     edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
     if not edges <= _SEPARATORS:
         return None  # a span starts or ends next to a letter
-    encoded = text.encode("utf-8", "surrogatepass")
+    if encoded is None:
+        encoded = text.encode("utf-8", "surrogatepass")
     others = ()
     if not text.isascii():
         others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
@@ -182,7 +184,7 @@ class Repetition(Kind):
     def check(self, doc, spans, context):
         text = doc.text
         timeout = context.timeout_for(text)
-        for m in self._matches(text, spans, timeout):
+        for m in self._matches(text, spans, timeout, doc):
             pair = " ".join(m.group().split()).lower()
             if pair in self._exceptions:
                 continue
@@ -192,11 +194,11 @@ class Repetition(Kind):
             fix = Fix(m.end(1), m.end(2), "", safe=False)
             yield Hit(m.start(), m.end(), {}, fix)
 
-    def _matches(self, text, spans, timeout):
+    def _matches(self, text, spans, timeout, doc=None):
         """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
         if self._prefilter and prefilters_enabled():
             spans = spans if isinstance(spans, list) else list(spans)
-            offsets = _doubled_word_offsets(text, spans)
+            offsets = _doubled_word_offsets(text, spans, None if doc is None else draft_utf8(doc))
             if offsets is not None:
                 # finditer's matches: each starts at one of the offsets, so the first offset at
                 # or after the end of the last match where the pattern matches gives the next
