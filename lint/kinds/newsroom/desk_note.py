@@ -105,15 +105,16 @@ _LOWER_FOUND = re.compile(
 # cheaper than the `regex` module's); "30-" and "30 -" are one test
 _LOWER_LITERALS = {
     literal: rare
-    for literal, rare in (("tk", "k"), ("cq", "q"), ("pls", None), ("plz", "z"), ("Pls", "P"), ("Eds:", ":"),
+    for literal, rare in (("tk", None), ("cq", "q"), ("pls", None), ("plz", "z"), ("Pls", "P"), ("Eds:", ":"),
                           ("###", "#"), ("??", "?"), ("30-", "3"), ("30 -", "3"))
 }
 _MERGED = {"30-": ("30-", "30 -"), "30 -": ("30-", "30 -")}
 # how many places of the rare character `_holds` tries before it searches for the literals: at
 # least _PLACES, and one for every _PLACES_PER characters of the draft (a place costs a loop's
-# turn in Python, about what a search for a literal costs over a hundred characters)
+# turn in Python and two calls that parse their arguments, about what a search for a literal
+# costs over a few hundred characters)
 _PLACES = 8
-_PLACES_PER = 128
+_PLACES_PER = 512
 _LAST_LOWER = lazy_compile(r"(?r)\p{Ll}")
 _XXX = (("xxx", 0),)  # (`_holds`' literals: "xxx", holding "x" at its start)
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
@@ -486,13 +487,13 @@ class _Analysis:
         text = self.text
         groups = [self.desk.bracket_group(o) for o in openers]
         if len(groups) == 1:
-            return _group_matches(groups[0], text, openers)
+            return groups[0].finditer(text)
         # each group's matches, in order of their starts (no two groups' matches start at one
         # offset: each opens with its own character): when none starts before the one before
         # it ends, no search below would restart, and this is what it finds
         # (tried only where an opening character stands, a find loop and a match at each, this
         # cost more than the pattern's own pass: interviews open hundreds of lines with ((WN)))
-        found = sorted(chain.from_iterable([_group_matches(g, text, o) for g, o in zip(groups, openers)]), key=_START)
+        found = sorted(chain.from_iterable([g.finditer(text) for g in groups]), key=_START)
         if not any(map(gt, map(_END, found), map(_START, found[1:]))):
             return found
         found = []
@@ -1150,31 +1151,6 @@ def _close_end(before: str) -> bool:
 def _dash_end(before: str) -> bool:
     j = len(before.rstrip())
     return _DASH_END.search(before, max(j - 3, 0)) is not None
-
-
-# at most how many places of a bracket group's opening character it is matched at, one by one
-# (`_group_matches`); beyond that, its own pass over the draft is cheaper (interviews open hundreds
-# of lines with ((WN)))
-_BRACKET_PLACES = 12
-
-
-def _group_matches(group, text: str, opener: str):
-    """What `group.finditer(text)` finds, for a bracket group (`_Desk.bracket_group`): every match
-    starts with `opener` and is not empty, and none looks behind its start, so the matches are
-    those of `group.match` at the places of `opener` (memchr), each tried at or after the end of
-    the last match, as finditer goes on from there; with more than `_BRACKET_PLACES` places,
-    finditer itself."""
-    places = literal_starts(text, opener, most=_BRACKET_PLACES)
-    if places is None:
-        return group.finditer(text)
-    found, end, match = [], 0, group.match
-    for i in places:
-        if i >= end:
-            m = match(text, i)
-            if m is not None:
-                found.append(m)
-                end = m.end()
-    return found
 
 
 def _holds(text: str, rare: str, literals) -> bool:
