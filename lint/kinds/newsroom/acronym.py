@@ -59,6 +59,8 @@ _STANDS_FOR_WORDS = ("stands", "stood", "short")
 # either that starts there, or the opening of an _OR_NAMED match just before it
 _CAPTURABLE = lazy_compile(rf"(?<={_OR_OPENING})|{_BEFORE}|{_STANDS_FOR}")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# characters `_TOKEN`'s lookbehind refuses before a token (ASCII letters and digits, and &.’'/-)
+_NO_TOKEN_AFTER = _ASCII_LETTERS | frozenset("0123456789&.’'/-")
 _ASCII_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ASCII_LETTER_BYTES = _ASCII_UPPER_BYTES + b"abcdefghijklmnopqrstuvwxyz"
 # a part of a hyphenated name or code: ABS-CBN, REGN-EB3, CNDD-FDD
@@ -104,13 +106,14 @@ class Acronym(Kind):
         # (_TOKEN, a fixed pattern of the module that cannot backtrack without end, runs with no
         # timeout: a timeout costs two clock system calls a call, and this runs once a sentence)
         fast = prefilters_enabled()
-        # where each acronym the shortcut looked for stands (every str.find place), for
-        # `_introduced_among`, which would look for them again
+        if fast:
+            located = self._located(text, spans, draft_bytes(doc), doc)
+            if located is not None:
+                yield from self._judge_located(doc, text, spans, timeout, *located)
+                return
         found_at = {}
-        tokens = self._flaggable_tokens(text, spans, draft_bytes(doc), found_at, doc) if fast else None
-        if tokens is None:
-            token_finditer = _TOKEN.finditer
-            tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
+        token_finditer = _TOKEN.finditer
+        tokens = [(m.group("acr"), m) for start, end in spans for m in token_finditer(text, start, end)]
         needed = {acronym for acronym, m in tokens if len(acronym) >= self.min_length and acronym not in self._allow}
         # found only when needed (many drafts use only allowed acronyms), and only for these
         introduced = None
@@ -138,10 +141,94 @@ class Acronym(Kind):
                 continue
             yield Hit(start, end)
 
+    def _judge_located(self, doc, text, spans, timeout, wanted, places):
+        """`check`'s findings from the acronyms `_located` lists: the same, acronym by acronym.
+
+        `check` judges an acronym at its tokens in text order, and each judgement reads only
+        that acronym, its place and the draft (`lines` keeps what a line's judgement found), so
+        each acronym's tokens are judged here on their own, until one decides: an acronym is
+        introduced or not whatever other acronyms the draft holds (`_introduced_among`), and
+        the findings, one at a place, are given in text order, as `check` gives them. A token
+        of an acronym stands at one of its places, so its tokens are the matches there whose
+        acronym it is; they are matched only as far as they are read (most acronyms are
+        decided at their first token), and not at all after a letter, a digit or one of
+        &.’'/- (`_TOKEN`'s lookbehind refuses those)."""
+        starts = [start for start, _ in spans]
+        token_match = _TOKEN.match
+        at = {}  # place -> the token there, (acronym, match), or None
+
+        def tokens_of(acronym):
+            for p in places[acronym]:
+                if p and text[p - 1] in _NO_TOKEN_AFTER:
+                    continue
+                token = at.get(p, False)
+                if token is False:
+                    token = None
+                    i = bisect.bisect_right(starts, p) - 1
+                    if i >= 0 and p < spans[i][1]:
+                        m = token_match(text, p, spans[i][1])
+                        if m is not None:
+                            token = (m.group("acr"), m)
+                    at[p] = token
+                if token is not None and token[0] == acronym:
+                    yield token[1]
+
+        firsts = {}  # acronym -> (its first token, the rest)
+        for acronym in wanted:
+            rest = tokens_of(acronym)
+            first = next(rest, None)
+            if first is not None:
+                firsts[acronym] = (first, rest)
+        if not firsts:
+            return
+        introduced = _introduced_among(text, set(firsts), timeout, places)
+        lines = {}  # line start -> is the line mostly in capitals
+        hits = []
+        for acronym, (m, rest) in firsts.items():
+            if acronym in introduced or _ROMAN.fullmatch(acronym):
+                continue
+            while m is not None:
+                start, end = m.span("acr")
+                if not self._not_an_acronym(doc, text, start, end, acronym, lines):
+                    # this use decides: flagged, or spelled out nearby
+                    if not _spelled_out(text, acronym, timeout):
+                        hits.append((start, end))
+                    break
+                m = next(rest, None)
+        for start, end in sorted(hits):
+            yield Hit(start, end)
+
     def _flaggable_tokens(self, text, spans, data=None, found_at=None, doc=None):
         """The `_TOKEN` matches of the spans whose acronym `check` goes on to judge (not allowed,
         min_length or longer), as (acronym, match) in text order; None when this shortcut does
-        not apply (then every match is listed, as without prefilters).
+        not apply (then every match is listed, as without prefilters). `found_at`, when given,
+        gets every place of each acronym looked for (`_located`)."""
+        located = self._located(text, spans, data, doc)
+        if located is None:
+            return None
+        wanted, places = located
+        if found_at is not None:
+            found_at.update(places)
+        found = {}
+        starts = [start for start, _ in spans]
+        token_match = _TOKEN.match
+        for acronym in wanted:
+            for p in places[acronym]:
+                if p not in found:
+                    i = bisect.bisect_right(starts, p) - 1
+                    if i >= 0 and p < spans[i][1]:
+                        m = token_match(text, p, spans[i][1])
+                        if m is not None:
+                            acr = m.group("acr")
+                            if acr in wanted:
+                                found[p] = (acr, m)
+        return [found[p] for p in sorted(found)]
+
+    def _located(self, text, spans, data=None, doc=None):
+        """(wanted, places): the acronyms whose tokens `check` may judge (not allowed, min_length
+        or longer, standing in the draft as a run of capitals or a piece of one), each with
+        every place where it stands (its `str.find` places, in order); None when this shortcut
+        does not apply.
 
         An acronym opens a maximal run of capitals and "&" (its lookbehind allows no letter and
         no "&" before it). It is the run less its trailing "&"s, or ends before an "&" of the
@@ -169,7 +256,7 @@ class Acronym(Kind):
             # shared with the other kinds that read its capitals)
             runs = capital_runs(doc) - self._allow_ascii
         wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
-        if not text.isascii() and _may_hold_other_capitals(data):
+        if not text.isascii() and not _punctuation_only(text, data) and _may_hold_other_capitals(data):
             # Capitals outside ASCII: the runs of [\p{Lu}&] that hold one are read off the text
             # around each of them, and their acronyms wanted too. (The bytes pass read the
             # other runs whole: a run of A-Z and "&" that stops at a non-ASCII character that
@@ -180,25 +267,19 @@ class Acronym(Kind):
                 _acronyms_of_runs(others, "&")
             wanted.update(run for run in others if len(run) >= shortest and run not in self._allow)
         if not wanted:
-            return []
-        found = {}
-        starts = [start for start, _ in spans]
-        token_match = _TOKEN.match
+            return wanted, {}
+        # where each acronym stands: every str.find place, in order; with several acronyms,
+        # read off the draft's runs of capitals in one pass (`_places_in_runs`) instead of a
+        # search through the whole draft for each
+        places = _places_in_runs(text, data, wanted) if len(wanted) >= _INDEX_FROM else {}
         for acronym in wanted:
-            places = []
-            if found_at is not None:
-                found_at[acronym] = places
-            p = text.find(acronym)
-            while p >= 0:
-                places.append(p)
-                if p not in found:
-                    i = bisect.bisect_right(starts, p) - 1
-                    if i >= 0 and p < spans[i][1]:
-                        m = token_match(text, p, spans[i][1])
-                        if m is not None and m.group("acr") in wanted:
-                            found[p] = (m.group("acr"), m)
-                p = text.find(acronym, p + 1)
-        return [found[p] for p in sorted(found)]
+            if acronym not in places:
+                found = places[acronym] = []
+                p = text.find(acronym)
+                while p >= 0:
+                    found.append(p)
+                    p = text.find(acronym, p + 1)
+        return wanted, places
 
     def _not_an_acronym(self, doc, text, start, end, acronym, lines) -> bool:
         # part of a proper name or a designator: Windows XP, Texas A&M, NT News, HR 6819, @POTUS
@@ -237,15 +318,7 @@ class Acronym(Kind):
         shouted = lines.get(line_start)
         if shouted is None:
             line_end = text.find("\n", end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            if line.isascii():  # the same counts, by deleting bytes: A-Z and a-z are its letters
-                data = line.encode("ascii")
-                letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
-                upper = len(data) - len(data.translate(None, _ASCII_UPPER_BYTES))
-            else:
-                letters = sum(map(str.isalpha, line))
-                upper = sum(map(str.isupper, filter(str.isalpha, line)))
-            shouted = lines[line_start] = bool(letters) and upper > 0.6 * letters
+            shouted = lines[line_start] = _mostly_capitals(text[line_start : line_end if line_end >= 0 else len(text)])
         if shouted:
             return True
         # a dateline: WASHINGTON — / BAGHDAD (AP) — / NORFOLK, Va. — / LONDON (Reuters) -
@@ -260,6 +333,56 @@ class Acronym(Kind):
         if len(acronym) == 2 and _PLACE_BEFORE.search(text, max(0, start - 30), start):
             return True
         return False
+
+
+# how many acronyms a draft must want before their places are read off its runs of capitals
+# (`_places_in_runs`: about two or three searches through the draft, against one an acronym)
+_INDEX_FROM = 3
+# bytes.translate tables marking A-Z (and "&") as "A", every other byte a space
+_AZ_MARK = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
+_AZ_AMP_MARK = bytes(65 if 65 <= c <= 90 or c == 38 else 32 for c in range(256))
+
+
+def _places_in_runs(text: str, data: bytes, wanted) -> dict:
+    """{acronym: its places}, for the acronyms of `wanted` made of A-Z and "&" only: every
+    offset where text.find finds it, in order (what a `str.find` loop lists).
+
+    Such an acronym, two characters or more, stands only inside a maximal run of two or more
+    of these characters, and every place of it inside such a run is one. The runs are read off
+    the draft in one byte a character (its ASCII bytes, or the text encoded to ASCII with "?" for
+    each other character: the same offsets, and no "?" is one of them), marked by
+    one translate; each run's text is looked at once for every acronym it holds."""
+    amp = "&" in text
+    allowed = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ&" if amp else "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    mine = [a for a in wanted if allowed.issuperset(a)]
+    places = {a: [] for a in mine}
+    if not mine:
+        return places
+    if text.isascii():
+        one_byte = data  # (UTF-8 of ASCII text is the text, a byte a character)
+    else:
+        one_byte = text.encode("ascii", "replace")
+    marks = one_byte.translate(_AZ_AMP_MARK if amp else _AZ_MARK)
+    find = marks.find
+    held = {}  # a run's text -> [(acronym, offset in the run)]
+    i = find(b"AA")  # (the first place of two marks after a space, or at 0: a run's start)
+    while i >= 0:
+        j = find(b" ", i)
+        if j < 0:
+            j = len(marks)
+        run = text[i:j]
+        inside = held.get(run)
+        if inside is None:
+            inside = held[run] = []
+            for acronym in mine:
+                k = run.find(acronym)
+                while k >= 0:
+                    inside.append((acronym, k))
+                    k = run.find(acronym, k + 1)
+        for acronym, k in inside:
+            places[acronym].append(i + k)
+        i = find(b"AA", j)
+    return places
 
 
 # bytes.translate table keeping A-Z and "&", every other byte a space
@@ -309,6 +432,16 @@ _LEAD_AND_NEXT = bytes(
 
 
 _ASCII_BYTES = bytes(range(128))
+
+
+def _punctuation_only(text: str, data: bytes) -> bool:
+    """Are the draft's non-ASCII characters all U+2000-U+203F (curly quotes, dashes, ellipses,
+    bullets: no letter), as in most drafts in English? `data` is `text` in UTF-8, where each of
+    them is 0xE2 0x80 and one more byte, so it takes two bytes more than in `text`, and every other
+    non-ASCII character at least one more; "\xe2\x80" stands only at the start of one of them
+    (0xE2 only opens a character, 0x80 only goes on one). One count over the bytes, cheaper than
+    `_may_hold_other_capitals`' translate."""
+    return len(data) - len(text) == 2 * data.count(b"\xe2\x80")
 
 
 def _may_hold_other_capitals(data: bytes) -> bool:
@@ -370,8 +503,21 @@ def _other_capital_runs(text: str, data: bytes) -> set:
 
 
 def _mostly_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    """More than 0.6 of its letters (str.isalpha) in capitals (str.isupper)?
+
+    Counted in two parts, which add up to the counts over every character: its ASCII
+    characters as bytes (A-Z and a-z are the ASCII letters, A-Z the capitals among them: deleting
+    them, C-level passes), and its other characters one by one (as few as a draft in English
+    has curly quotes and dashes)."""
+    data = text.encode("ascii", "ignore")  # (the ASCII characters, in order)
+    letters = len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+    upper = len(data) - len(data.translate(None, _ASCII_UPPER_BYTES))
+    if len(data) < len(text):
+        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        alpha = list(filter(str.isalpha, others))
+        letters += len(alpha)
+        upper += sum(map(str.isupper, alpha))
+    return bool(letters) and upper > 0.6 * letters
 
 
 def _spelled_out(text: str, acronym: str, timeout) -> bool:
