@@ -488,6 +488,9 @@ class Extractor:
         # form with a character outside ASCII; whether a rank word must follow: a branch's)
         self._appositive_needs: Optional[Dict[bytes, List[Tuple[Optional[FrozenSet[bytes]], bool]]]] = None
         self._rank_word_pieces = tuple(_asked_words(w) if w.isascii() else None for w in rank_words)
+        # The most words an appositive holds between its comma and its branch or role noun:
+        # the article, five modifiers, the qualifier's words (see `_appositive_matches`)
+        self._appositive_words = 1 + 5 + max((len(q.split()) for q in titles.qualifiers), default=0)
         if self._appositive_runs is not None:
             self._appositive_needs = {}
             for index, (form, run) in enumerate(zip(branch_names + roles, leading)):
@@ -914,15 +917,25 @@ class Extractor:
         # article, modifiers, qualifier and branch names hold none), on one line: its comma is
         # the last one before the place of that branch or role noun on the line. Each such comma
         # is matched where the search of its line would try it (in order, after the last match).
+        # Between the comma and the branch or role noun stand white space and at most
+        # `_appositive_words` words: the article (a, an, the), up to five modifiers (runs of
+        # letters, numbers and .’'&-) and the qualifier, each a run of characters none of which
+        # is white space to `str.split` (whose white space holds all of _SP's), parted by runs
+        # of _SP. So `str.split` of what stands between lists exactly those words: a comma
+        # with more words before a place is not that place's appositive (the match using that
+        # place's run would have them all), and it is tried only when another place gives it.
         commas = set()
         rfind = text.rfind
         find = text.find
+        most = self._appositive_words
         for run in runs:
             for i in _run_places(text, run.decode("ascii"), places):
                 # the last comma before i, when no line end stands between (the last one on
                 # i's line), without reading back to the line's start from each place
                 comma = rfind(",", 0, i)
                 if comma >= 0 and find("\n", comma, i) < 0:
+                    if i - comma > 2 * most + 2 and len(text[comma + 1 : i].split(None, most)) > most:
+                        continue  # (more than `most` words: split stops after `most` + 1)
                     commas.add(comma)
         resume = 0
         for comma in sorted(commas):
