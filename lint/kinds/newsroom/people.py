@@ -378,6 +378,8 @@ class Extractor:
         if self._title_runs is not None and any(_LETTER_THEN_DIGIT.search(run) for run in self._title_runs):
             self._title_runs = None
         self._words_read: Dict[str, tuple] = {}
+        # the numbers of the titled pattern's groups, for `_titled_mention`
+        self._titled_groups = tuple(self._titled.groupindex[g] for g in ("qual", "branch", "title", "elect"))
         # Runs that begin only qualifiers ("former", "then", "one" of "one-time": everyday words)
         # are not looked for: a qualifier stands just before the element that follows it (after
         # spaces, or right after its "-"), whose place is looked for; `_qualifier_starts` looks
@@ -958,8 +960,16 @@ class Extractor:
         return False
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
-        form, branch_written, qual, elect = m.group("title", "branch", "qual", "elect")
+        # (groups by number: by name, `regex` looks each name up again, a call)
+        qual_group, branch_group, title_group, elect_group = self._titled_groups
+        form, branch_written, qual, elect = m.group(title_group, branch_group, qual_group, elect_group)
         what = self._title_forms.get(form)
+        if what == "rank":
+            # (before the name is read, which neither test depends on)
+            if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
+                return None  # "Major League", "Captain America"
+            if form[:1].islower():
+                return None
         name_at = m.end()
         # (the honorific pattern opens with one of the forms, as written: where none starts,
         # it cannot match)
@@ -970,36 +980,35 @@ class Extractor:
         name = self.parse_name(text, name_at)
         if name is None:
             return None
-        mention = Mention(m.start(), name.end, name, qualified=bool(qual or elect))
+        start = m.start()
+        mention = Mention(start, name.end, name, qualified=bool(qual or elect))
         if what == "rank":
-            if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
-                return None  # "Major League", "Captain America"
-            if form[:1].islower():
-                return None
             mention.rank = self.ranks.ranks_of(form)
             mention.rank_form = form
-            mention.rank_span = m.span("title")
+            mention.rank_span = m.span(title_group)
             if branch_written:
                 mention.branch = self.ranks.branch_of_name[branch_written]
-                mention.branch_span = m.span("branch")
+                mention.branch_span = m.span(branch_group)
         else:
+            title_start = m.start(title_group)
             if branch_written:
                 # "Navy Secretary", "Army spokesman": the branch is the employer, not a rank's
-                mention.start = m.start("title") if not qual else m.start()
-            if what == "office" and not self._modified(text, m):
+                mention.start = title_start if not qual else start
+            if what == "office" and not self._modified(text, start, title_start):
                 mention.office = self.titles.office_of[form]
             mention.title_form = form
             role = self.titles.roles.get(form.lower())
             if role is not None:
                 mention.role = role
-                mention.role_span = m.span("title")
+                mention.role_span = (title_start, m.end(title_group))
         mention.text = _clean(text[mention.start : mention.end])
         return mention
 
-    def _modified(self, text: str, m) -> bool:
+    def _modified(self, text: str, start: int, title_start: int) -> bool:
         """Does a post modifier stand just before the office ("Deputy Foreign Minister", "shadow
-        Chancellor", "Vice-Chancellor")? Then it is another post, left uncompared."""
-        for at in {m.start(), m.start("title")}:
+        Chancellor", "Vice-Chancellor"), before the mention's `start` or its title's? Then it is
+        another post, left uncompared."""
+        for at in (start, title_start) if title_start != start else (start,):
             before = _word_before(text, at)
             if before is not None and before.casefold() in self.titles.post_modifiers:
                 return True
