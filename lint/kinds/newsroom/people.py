@@ -688,9 +688,12 @@ class Extractor:
             mention = self._titled_mention(text, m)
             if mention is not None:
                 mentions.append(mention)
-        taken = [(mn.name.start, mn.name.end) for mn in mentions]
-        by_end = {mn.name.end: mn.name for mn in mentions}
+        # (the lists below are made when a match first needs them, from the mentions found
+        # before it: most drafts have no initialed name or no appositive)
+        taken = None
         for m in self._initialed_matches(text, timeout, fast):
+            if taken is None:
+                taken = [(mn.name.start, mn.name.end) for mn in mentions]  # (the titled ones)
             if any(s <= m.start() < e for s, e in taken):
                 continue
             name = self.parse_name(text, m.start())
@@ -699,10 +702,12 @@ class Extractor:
             if _CAPITAL_NEXT.match(text, name.end):
                 continue  # "George W. Bush Presidential Library": a thing named for a person
             mentions.append(Mention(name.start, name.end, name, text=_clean(text[name.start : name.end])))
-            by_end[name.end] = name
-        known = {mn.name.key for mn in mentions if mn.name.key}
-        surnames = {k[1] for k in known}
+        by_end = known = surnames = None
         for m in self._appositive_matches(text, timeout, words, places, folded, appositive_runs):
+            if by_end is None:  # (from the titled and initialed mentions, in that order)
+                by_end = {mn.name.end: mn.name for mn in mentions}
+                known = {mn.name.key for mn in mentions if mn.name.key}
+                surnames = {k[1] for k in known}
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
