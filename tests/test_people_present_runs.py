@@ -84,3 +84,77 @@ def test_country_forms_titles_and_initials_on_a_wire_draft():
         "President Ann Voss",
         "Mary K. Ortiz",
     ]
+
+
+def _kept_one_pass_at_a_time(extractor, folded):
+    """What `_titled_matches` and `_appositive_matches` keep of `_present_runs(folded)`, each
+    with its own tests (the code before `_present_lists`)."""
+    words = extractor._present_runs(folded)
+    titled = set()
+    for run in extractor._first_runs_ascii & words:
+        text_run = extractor._run_text[run]
+        if any(p is None or p <= folded for p in extractor._element_pieces[text_run]):
+            titled.add(text_run)
+    appositive = {run for run in extractor._appositive_runs & words if extractor._appositive_may_use(run, folded)}
+    return titled, appositive
+
+
+def test_present_lists_keep_the_runs_each_pass_keeps():
+    import random
+
+    extractor = _extractor()
+    assert extractor._present_by_piece is not None
+    pieces = sorted(extractor._wanted_pieces | {p for w in extractor._rank_word_pieces if w for p in w})
+    rng = random.Random(7)
+    samples = [frozenset(), frozenset(pieces)] + [
+        frozenset(rng.sample(pieces, rng.randint(1, 40))) for _ in range(3000)
+    ]
+    # and the words of each draft above, with and without one of them
+    for source in DRAFTS:
+        folded = folded_words(Document(path="d.txt", source=source))
+        if folded:
+            samples.append(folded)
+            samples.extend(folded - {w} for w in folded)
+    kept_somewhere = 0
+    for folded in samples:
+        titled, appositive = extractor._present_lists(folded)
+        assert len(titled) == len(set(titled)) and len(appositive) == len(set(appositive))
+        expected = _kept_one_pass_at_a_time(extractor, folded)
+        assert (set(titled), set(appositive)) == expected, sorted(folded)
+        kept_somewhere += bool(titled) + bool(appositive)
+    assert kept_somewhere > 1000
+
+
+def test_appositive_words_are_what_split_lists():
+    """`_appositive_matches` counts the words between a comma and a role noun with `str.split`:
+    no character a modifier may hold is white space to it, and it parts words at every
+    character `_SP` matches (all of Unicode)."""
+    import sys
+
+    import regex
+
+    token = regex.compile(r"[\p{L}\p{N}.’'&\-]")
+    space = regex.compile(r"[^\S\n]")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert not (c.isspace() and token.match(c)), hex(code)
+        assert c.isspace() or not space.match(c), hex(code)
+
+
+def test_appositive_with_the_most_words_before_its_role_noun():
+    extractor = _extractor()
+    # article, five modifiers, qualifier: seven words, the most an appositive holds
+    seven = "Parks row\n\nJo Bay, a tall quiet local party press former spokesman, said it was over.\n"
+    # six modifiers: no appositive (the modifiers stop at five)
+    eight = "Parks row\n\nJo Bay, a tall quiet local city party press former spokesman, said it was over.\n"
+    # a comma far before the role noun, and a nearer one
+    both = ("Parks row\n\nWe met Tim Ode, who has worked in the parks for many long years, and Jo Bay, "
+            "the\u00a0city\tspokeswoman, on Friday.\n")
+    found = {}
+    for name, source in (("seven", seven), ("eight", eight), ("both", both)):
+        doc = Document(path="d.txt", source=source)
+        text = doc.text
+        mentions = extractor.extract(text, 10.0, None, folded_words(doc))
+        assert _found(mentions) == _found(plain(extractor.extract, text, 10.0)), source
+        found[name] = [(m.name.full, m.role.noun) for m in mentions if m.appositive]
+    assert found == {"seven": [("Jo Bay", "spokesman")], "eight": [], "both": [("Jo Bay", "spokeswoman")]}

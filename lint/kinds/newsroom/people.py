@@ -378,6 +378,8 @@ class Extractor:
         if self._title_runs is not None and any(_LETTER_THEN_DIGIT.search(run) for run in self._title_runs):
             self._title_runs = None
         self._words_read: Dict[str, tuple] = {}
+        # the numbers of the titled pattern's groups, for `_titled_mention`
+        self._titled_groups = tuple(self._titled.groupindex[g] for g in ("qual", "branch", "title", "elect"))
         # Runs that begin only qualifiers ("former", "then", "one" of "one-time": everyday words)
         # are not looked for: a qualifier stands just before the element that follows it (after
         # spaces, or right after its "-"), whose place is looked for; `_qualifier_starts` looks
@@ -488,6 +490,9 @@ class Extractor:
         # form with a character outside ASCII; whether a rank word must follow: a branch's)
         self._appositive_needs: Optional[Dict[bytes, List[Tuple[Optional[FrozenSet[bytes]], bool]]]] = None
         self._rank_word_pieces = tuple(_asked_words(w) if w.isascii() else None for w in rank_words)
+        # The most words an appositive holds between its comma and its branch or role noun:
+        # the article, five modifiers, the qualifier's words (see `_appositive_matches`)
+        self._appositive_words = 1 + 5 + max((len(q.split()) for q in titles.qualifiers), default=0)
         if self._appositive_runs is not None:
             self._appositive_needs = {}
             for index, (form, run) in enumerate(zip(branch_names + roles, leading)):
@@ -509,6 +514,14 @@ class Extractor:
             for piece in pieces:
                 self._runs_of_piece.setdefault(piece, []).append(run)
         self._wanted_pieces = frozenset(self._runs_of_piece)
+        self._present_by_piece: Optional[Dict[bytes, tuple]] = None
+        self._pieceless_checks: list = []
+        if (
+            self._first_runs_ascii is not None and self._element_pieces is not None
+            and self._appositive_runs is not None and self._appositive_needs is not None
+        ):
+            self._present_by_piece = self._present_tables()
+        self._home_pieces = frozenset(self._present_by_piece or ())
         # the name just before an appositive's comma
         self._name_before = regex.compile(
             rf"(?<![\p{{L}}\p{{N}}\-.’'])(?:{first}{_SP}(?:\p{{Lu}}\.(?:[^\S\n]?\p{{Lu}}\.)*{_SP})?)?{_WORD}(?:,?{_SP}(?:Jr|Sr)\.)?\Z"
@@ -658,19 +671,29 @@ class Extractor:
         `folded` the draft's `folded_words` (see `_present_runs`)."""
         fast = prefilters_enabled()
         words = None
+        titled_runs = appositive_runs = None
         if fast:
-            words = self._words(text, data) if folded is None else self._present_runs(folded)
+            if folded is None:
+                words = self._words(text, data)
+            elif self._present_by_piece is not None:
+                # (the runs both passes keep of `_present_runs(folded)`, found at once)
+                titled_runs, appositive_runs = self._present_lists(folded)
+            else:
+                words = self._present_runs(folded)
         places: Dict[str, List[int]] = {}  # run -> where it stands whole (`_run_places`)
         mentions: List[Mention] = []
-        for m in self._titled_matches(text, timeout, words, places, folded, folded is not None):
+        for m in self._titled_matches(text, timeout, words, places, folded, folded is not None, titled_runs):
             if mentions and m.start() < mentions[-1].end:
                 continue  # "Sir Keir Starmer" inside "Prime Minister Sir Keir Starmer"
             mention = self._titled_mention(text, m)
             if mention is not None:
                 mentions.append(mention)
-        taken = [(mn.name.start, mn.name.end) for mn in mentions]
-        by_end = {mn.name.end: mn.name for mn in mentions}
+        # (the lists below are made when a match first needs them, from the mentions found
+        # before it: most drafts have no initialed name or no appositive)
+        taken = None
         for m in self._initialed_matches(text, timeout, fast):
+            if taken is None:
+                taken = [(mn.name.start, mn.name.end) for mn in mentions]  # (the titled ones)
             if any(s <= m.start() < e for s, e in taken):
                 continue
             name = self.parse_name(text, m.start())
@@ -679,10 +702,12 @@ class Extractor:
             if _CAPITAL_NEXT.match(text, name.end):
                 continue  # "George W. Bush Presidential Library": a thing named for a person
             mentions.append(Mention(name.start, name.end, name, text=_clean(text[name.start : name.end])))
-            by_end[name.end] = name
-        known = {mn.name.key for mn in mentions if mn.name.key}
-        surnames = {k[1] for k in known}
-        for m in self._appositive_matches(text, timeout, words, places, folded):
+        by_end = known = surnames = None
+        for m in self._appositive_matches(text, timeout, words, places, folded, appositive_runs):
+            if by_end is None:  # (from the titled and initialed mentions, in that order)
+                by_end = {mn.name.end: mn.name for mn in mentions}
+                known = {mn.name.key for mn in mentions if mn.name.key}
+                surnames = {k[1] for k in known}
             mention = self._appositive_mention(text, m, by_end, known, surnames)
             if mention is not None:
                 mentions.append(mention)
@@ -727,9 +752,83 @@ class Extractor:
                     present.append(run)
         return frozenset(present)
 
+    def _present_tables(self) -> Dict[bytes, tuple]:
+        """For `_present_lists`: each wanted run under one of its a-z words (its `home`, the
+        least), as (titled runs sure to be kept, appositive runs sure to be kept, the other
+        runs' tests), and the runs without a-z words' tests in `_pieceless_checks`. A test is
+        (titled?, the run, its alternatives: (the a-z words the draft must hold: the run's and
+        one element's or form's, whether a rank word must be there too))."""
+        by_piece: Dict[bytes, tuple] = {}
+        for run in sorted(self._wanted_runs):
+            pieces = self._pieces_of_run[run]
+            if pieces:
+                home = min(pieces)
+                sure_titled, sure_appositive, checks = by_piece.setdefault(home, ([], [], []))
+            else:
+                sure_titled, sure_appositive, checks = [], [], self._pieceless_checks
+            single = len(pieces) == 1
+            if run in self._first_runs_ascii:
+                text_run = self._run_text[run]
+                needs = {pieces if p is None else pieces | p for p in self._element_pieces[text_run]}
+                if single and pieces in needs:
+                    sure_titled.append(text_run)  # (home in the draft: so are all it needs)
+                else:
+                    checks.append((True, text_run, tuple((need, False) for need in sorted(needs, key=sorted))))
+            if run in self._appositive_runs:
+                alternatives = []
+                for form_pieces, branch in self._appositive_needs[run]:
+                    need = pieces if form_pieces is None else pieces | form_pieces
+                    if (need, branch) not in alternatives:
+                        alternatives.append((need, branch))
+                if single and (pieces, False) in alternatives:
+                    sure_appositive.append(run)
+                else:
+                    checks.append((False, run, tuple(alternatives)))
+        return by_piece
+
+    def _present_lists(self, folded: FrozenSet[bytes]) -> Tuple[List[str], List[bytes]]:
+        """What `_titled_matches` keeps of `_present_runs(folded)` (the titled runs, as text)
+        and `_appositive_matches` (the appositive runs, as bytes), in one pass over the draft's
+        a-z words that are some run's `home` (see `_present_tables`).
+
+        The same runs: a run is kept there when all its a-z words are in `folded` (so is its
+        home, under which it is tried once) and, for the titled pass, all those of one of its
+        elements (or one is not ASCII), for the appositives, all those of one of its branch
+        names or role nouns (or one is not ASCII), and for a branch a rank word's. A run whose
+        only a-z word is its home and that has an element or role noun needing no other word
+        is kept at once; the others are tested here with those unions of words."""
+        titled: List[str] = []
+        appositive: List[bytes] = []
+        by_piece = self._present_by_piece
+        checks = None
+        for piece in self._home_pieces & folded:
+            sure_titled, sure_appositive, more = by_piece[piece]
+            if sure_titled:
+                titled += sure_titled
+            if sure_appositive:
+                appositive += sure_appositive
+            if more:
+                checks = more if checks is None else checks + more
+        if self._pieceless_checks:
+            checks = self._pieceless_checks if checks is None else checks + self._pieceless_checks
+        if checks:
+            rank_ok = None
+            for is_titled, run, alternatives in checks:
+                for need, with_rank in alternatives:
+                    if need <= folded:
+                        if with_rank:
+                            if rank_ok is None:
+                                rank_ok = any(p is None or p <= folded for p in self._rank_word_pieces)
+                            if not rank_ok:
+                                continue
+                        (titled if is_titled else appositive).append(run)
+                        break
+        return titled, appositive
+
     def _titled_matches(
         self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
         folded: Optional[FrozenSet[bytes]] = None, present_runs: bool = False,
+        present: Optional[List[str]] = None,
     ):
         """finditer(self._titled, text): the same matches, tried only where one can start.
 
@@ -742,14 +841,17 @@ class Extractor:
         if self._first_runs is None or not prefilters_enabled():
             yield from finditer(self._titled, text, 0, len(text), timeout)
             return
-        if self._first_runs_ascii is not None:
+        given = present is not None  # (`_present_lists`: the runs the tests below keep)
+        if given:
+            pass
+        elif self._first_runs_ascii is not None:
             # the first runs are ASCII: the draft's ASCII words say which are whole runs in it
             words = self._words(text) if words is None else words
             as_text = self._run_text
             present = [as_text[run] for run in self._first_runs_ascii & words]
         else:
             present = self._first_runs.intersection(_RUN.findall(text))
-        if folded is not None and self._element_pieces is not None:
+        if folded is not None and self._element_pieces is not None and not given:
             pieces = self._element_pieces
             # `present_runs`: the words are `_present_runs(folded)`, whose runs have all their
             # a-z words in `folded`; a run with an element whose a-z words are among its own
@@ -892,7 +994,7 @@ class Extractor:
 
     def _appositive_matches(
         self, text: str, timeout: float, words: Optional[FrozenSet[bytes]] = None, places=None,
-        folded: Optional[FrozenSet[bytes]] = None,
+        folded: Optional[FrozenSet[bytes]] = None, runs: Optional[List[bytes]] = None,
     ):
         """finditer(self._appositive, text), searching only the lines where a match can be: those
         with a comma and a whole run that starts a branch name or a role noun (see __init__).
@@ -904,25 +1006,38 @@ class Extractor:
         lookahead allows) or what that lookahead allows, none of it a letter or a number. So
         each a-z word of them, lower-cased, is a whole a-z run of the folded text, as in
         `_present_runs`.) A comma is still found from every match's own branch or role noun."""
-        if words is None or self._appositive_runs is None:
+        if runs is not None:
+            pass  # (`_present_lists`: the runs the tests below keep)
+        elif words is None or self._appositive_runs is None:
             yield from finditer(self._appositive, text, 0, len(text), timeout)
             return
-        runs = self._appositive_runs & words
-        if folded is not None and self._appositive_needs is not None:
-            runs = [run for run in runs if self._appositive_may_use(run, folded)]
+        else:
+            runs = self._appositive_runs & words
+            if folded is not None and self._appositive_needs is not None:
+                runs = [run for run in runs if self._appositive_may_use(run, folded)]
         # A match runs from its comma to its branch or role noun with no comma between (the
         # article, modifiers, qualifier and branch names hold none), on one line: its comma is
         # the last one before the place of that branch or role noun on the line. Each such comma
         # is matched where the search of its line would try it (in order, after the last match).
+        # Between the comma and the branch or role noun stand white space and at most
+        # `_appositive_words` words: the article (a, an, the), up to five modifiers (runs of
+        # letters, numbers and .’'&-) and the qualifier, each a run of characters none of which
+        # is white space to `str.split` (whose white space holds all of _SP's), parted by runs
+        # of _SP. So `str.split` of what stands between lists exactly those words: a comma
+        # with more words before a place is not that place's appositive (the match using that
+        # place's run would have them all), and it is tried only when another place gives it.
         commas = set()
         rfind = text.rfind
         find = text.find
+        most = self._appositive_words
         for run in runs:
             for i in _run_places(text, run.decode("ascii"), places):
                 # the last comma before i, when no line end stands between (the last one on
                 # i's line), without reading back to the line's start from each place
                 comma = rfind(",", 0, i)
                 if comma >= 0 and find("\n", comma, i) < 0:
+                    if i - comma > 2 * most + 2 and len(text[comma + 1 : i].split(None, most)) > most:
+                        continue  # (more than `most` words: split stops after `most` + 1)
                     commas.add(comma)
         resume = 0
         for comma in sorted(commas):
@@ -945,8 +1060,16 @@ class Extractor:
         return False
 
     def _titled_mention(self, text: str, m) -> Optional[Mention]:
-        form, branch_written, qual, elect = m.group("title", "branch", "qual", "elect")
+        # (groups by number: by name, `regex` looks each name up again, a call)
+        qual_group, branch_group, title_group, elect_group = self._titled_groups
+        form, branch_written, qual, elect = m.group(title_group, branch_group, qual_group, elect_group)
         what = self._title_forms.get(form)
+        if what == "rank":
+            # (before the name is read, which neither test depends on)
+            if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
+                return None  # "Major League", "Captain America"
+            if form[:1].islower():
+                return None
         name_at = m.end()
         # (the honorific pattern opens with one of the forms, as written: where none starts,
         # it cannot match)
@@ -957,36 +1080,35 @@ class Extractor:
         name = self.parse_name(text, name_at)
         if name is None:
             return None
-        mention = Mention(m.start(), name.end, name, qualified=bool(qual or elect))
+        start = m.start()
+        mention = Mention(start, name.end, name, qualified=bool(qual or elect))
         if what == "rank":
-            if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
-                return None  # "Major League", "Captain America"
-            if form[:1].islower():
-                return None
             mention.rank = self.ranks.ranks_of(form)
             mention.rank_form = form
-            mention.rank_span = m.span("title")
+            mention.rank_span = m.span(title_group)
             if branch_written:
                 mention.branch = self.ranks.branch_of_name[branch_written]
-                mention.branch_span = m.span("branch")
+                mention.branch_span = m.span(branch_group)
         else:
+            title_start = m.start(title_group)
             if branch_written:
                 # "Navy Secretary", "Army spokesman": the branch is the employer, not a rank's
-                mention.start = m.start("title") if not qual else m.start()
-            if what == "office" and not self._modified(text, m):
+                mention.start = title_start if not qual else start
+            if what == "office" and not self._modified(text, start, title_start):
                 mention.office = self.titles.office_of[form]
             mention.title_form = form
             role = self.titles.roles.get(form.lower())
             if role is not None:
                 mention.role = role
-                mention.role_span = m.span("title")
+                mention.role_span = (title_start, m.end(title_group))
         mention.text = _clean(text[mention.start : mention.end])
         return mention
 
-    def _modified(self, text: str, m) -> bool:
+    def _modified(self, text: str, start: int, title_start: int) -> bool:
         """Does a post modifier stand just before the office ("Deputy Foreign Minister", "shadow
-        Chancellor", "Vice-Chancellor")? Then it is another post, left uncompared."""
-        for at in {m.start(), m.start("title")}:
+        Chancellor", "Vice-Chancellor"), before the mention's `start` or its title's? Then it is
+        another post, left uncompared."""
+        for at in (start, title_start) if title_start != start else (start,):
             before = _word_before(text, at)
             if before is not None and before.casefold() in self.titles.post_modifiers:
                 return True

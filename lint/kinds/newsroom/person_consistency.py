@@ -121,6 +121,8 @@ class PersonConsistency(PeopleKind):
             return  # (a conflict is between two mentions)
         first: Dict[str, Mention] = {}
         for mention in person.mentions:
+            if mention.branch is None and not mention.rank and not mention.name.middle and not mention.office:
+                continue  # (each `_value` below is None: a bare surname, a role noun)
             conflicts: List[Tuple[str, Mention]] = []
             for attribute in ("branch", "rank", "middle", "office"):
                 if self._value(doc, mention, attribute) is None:
@@ -202,17 +204,29 @@ class PersonConsistency(PeopleKind):
                 continue
             found = {}
             for mention in person.mentions:
-                values = {
-                    "office": self._office(doc, mention),
-                    "branch": mention.branch,
-                    "rank": mention.rank if mention.rank and not mention.qualified and mention.full_name else None,
-                    "middle": mention.name.middle if mention.full_name and mention.name.middle else None,
-                    "suffix": mention.name.suffix or None,
-                    "gender": mention.role.gender if mention.role and mention.role.gender in ("m", "f") else None,
-                }
-                for attribute, value in values.items():
-                    if value is not None and attribute not in found:
-                        line = doc.position(mention.start)[0]
+                # each attribute's value (None: the mention gives none), in this order, for
+                # the attributes no earlier mention gave; most mentions give one or none, so
+                # only those are listed, and the line is looked up once, when there is one
+                name = mention.name
+                given = []
+                if mention.office and "office" not in found:
+                    office = self._office(doc, mention)
+                    if office is not None:
+                        given.append(("office", office))
+                if mention.branch is not None and "branch" not in found:
+                    given.append(("branch", mention.branch))
+                if mention.rank and not mention.qualified and name.first and "rank" not in found:
+                    given.append(("rank", mention.rank))
+                if name.middle and name.first and "middle" not in found:
+                    given.append(("middle", name.middle))
+                if name.suffix and "suffix" not in found:
+                    given.append(("suffix", name.suffix))
+                role = mention.role
+                if role and role.gender in ("m", "f") and "gender" not in found:
+                    given.append(("gender", role.gender))
+                if given:
+                    line = doc.position(mention.start)[0]
+                    for attribute, value in given:
                         found[attribute] = (value, mention.start, mention.end, line, mention.text)
             if found:
                 out.append((person.key, person.name, tuple((a,) + v for a, v in found.items())))
