@@ -316,6 +316,11 @@ class _Anchor:
         return [s for s, needed in self._by_char if absent.isdisjoint(needed)]
 
 
+# up to this many places of an anchor's strings, a `str.find` loop finds them faster than a
+# sieve's pass of the `regex` module over the whole draft (a hyphen, a dash)
+_FEW_PLACES = 8
+
+
 def _ascii_class(chars: str) -> str:
     """ASCII characters, written for the inside of a class."""
     return "".join("\\x%02x" % ord(c) for c in chars)
@@ -367,22 +372,25 @@ def _anchored_finditer(pattern, text: str, start: int, end: int, anchor: "_Ancho
         return
     sieves = [anchor.sieve(s) for s in strings] if anchor.after is not None and anchor.run is None else None
     if sieves and None not in sieves:
-        # the places the loop below keeps (those after a character `after` allows), found by
-        # one pass of the `regex` module a string (`_Anchor._sieve`): most places of a space
-        # pair or a hyphen follow a full stop or a letter the lookbehind refuses
-        places = [m.start() for sieve in sieves for m in sieve.finditer(text, start, end)]
-        if len(sieves) > 1:
-            places = sorted(set(places))
-        if places and places[0] == 0:
-            del places[0]
-        if places:
-            yield from matches_at(pattern, text, places, start, end, timeout)
-        return
-    # where the strings are common, the plain search is cheaper than a loop over their places
-    places = literal_starts(text, strings, start, end, most=(end - start) // 16)
-    if places is None:
-        yield from finditer(pattern, text, start, end, timeout)
-        return
+        # a few places: the loop below; more (a draft typed with two spaces after each full
+        # stop, indented lines): the places the loop would keep, those after a character
+        # `after` allows, found by one pass of the `regex` module a string (`_Anchor._sieve`)
+        places = literal_starts(text, strings, start, end, most=_FEW_PLACES)
+        if places is None:
+            places = [m.start() for sieve in sieves for m in sieve.finditer(text, start, end)]
+            if len(sieves) > 1:
+                places = sorted(set(places))
+            if places and places[0] == 0:
+                del places[0]
+            if places:
+                yield from matches_at(pattern, text, places, start, end, timeout)
+            return
+    else:
+        # where the strings are common, the plain search is cheaper than a loop over their places
+        places = literal_starts(text, strings, start, end, most=(end - start) // 16)
+        if places is None:
+            yield from finditer(pattern, text, start, end, timeout)
+            return
     if not places:
         return
     run = anchor.run
