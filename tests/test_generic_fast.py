@@ -41,12 +41,11 @@ def test_hyphenation_shortcuts_find_what_the_plain_code_finds(text, scope):
 
 
 @settings(max_examples=1500, deadline=None)
-@given(st.text(alphabet="aBz09'-’é \n.", max_size=30), st.integers(0, 30), st.integers(0, 30))
-def test_the_ascii_hyphenated_pattern_is_the_pattern_on_ascii_text(text, pos, end):
-    # each shortcut search is of an ASCII stretch; the text around it may be anything
-    spans = lambda pattern: [m.span() for m in pattern.finditer(text, pos, end)]  # noqa: E731
-    if text[max(pos - 1, 0) : end].isascii():
-        assert spans(hyphenation._HYPHENATED_ASCII) == spans(hyphenation._HYPHENATED)
+@given(st.text(alphabet="aBz09'-’é \nΣж.ⅠŁ_", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_the_compounds_found_from_their_hyphens_are_the_patterns_matches(text, pos, end):
+    # `_hyphenated` searches from each hyphen, reading the first part back
+    expected = [(m.group("a"), m.group("b")) + m.span() for m in hyphenation._HYPHENATED.finditer(text, pos, end)]
+    assert list(hyphenation._hyphenated(text, pos, end, 5.0)) == expected
 
 
 def test_the_ascii_classes_are_the_unicode_classes_on_ascii():

@@ -130,7 +130,7 @@ def _hyphen_same(text):
     kind = RULES["style.hyphenation"].kind
     for lo in (0, len(text) // 3):
         full = [m.span() for m in hyphenation._HYPHENATED.finditer(text, lo, len(text))]
-        assert [m.span() for m in hyphenation._hyphenated(text, lo, len(text), 10.0)] == full
+        assert [(start, end) for _, _, start, end in hyphenation._hyphenated(text, lo, len(text), 10.0)] == full
         keys = {(m.group("a").lower(), m.group("b").lower()): [] for m in hyphenation._HYPHENATED.finditer(text, lo, len(text))}
         by_words = kind._open_forms_by_words(text, lo, len(text), keys, 10.0)
         assert kind._open_forms(text, text.lower(), lo, len(text), keys) == by_words

@@ -84,16 +84,27 @@ def title_conforms(text: str, style: str, exceptions, threshold: float) -> bool:
 
 
 def sentence_conforms(text: str, indicators: Sequence[str], exceptions, threshold: float) -> bool:
-    stripped = text.rstrip("?!.:")
-    tokens = (_WORD_ASCII if stripped.isascii() else _WORD).findall(stripped)
+    tokens = _sentence_tokens(text)
     if getattr(exceptions, "pattern", None):
         # an exception of several words counts as one word in its case
-        tokens = _join_exceptions(stripped, exceptions) or tokens
-    ends = tuple(indicators)  # str.endswith(tuple): any of them
-    search = exceptions.search if exceptions is not None else None
-    count = words = 0
-    previous = ""
-    for i, word in enumerate(tokens):
+        tokens = _join_exceptions(text.rstrip("?!.:"), exceptions) or tokens
+    return _tally_conforms(_sentence_tally(tokens, indicators), exceptions, threshold)
+
+
+def _sentence_tokens(text: str) -> List[str]:
+    stripped = text.rstrip("?!.:")
+    return (_WORD_ASCII if stripped.isascii() else _WORD).findall(stripped)
+
+
+# word -> its case, as bits: 1 upper (no lower-case letter), 2 lower (no capital), 4 written
+# as a capitalised word (Word), each read on the word up to its first - (else ', else ’):
+# a memo of single words (a headline's words recur from draft to draft)
+_CASE_BITS: dict = {}
+
+
+def _case_bits(word: str) -> int:
+    bits = _CASE_BITS.get(word)
+    if bits is None:
         w = word  # up to the first of these marks there is, tried in this order
         if "-" in w:
             w = w.partition("-")[0]
@@ -101,15 +112,48 @@ def sentence_conforms(text: str, indicators: Sequence[str], exceptions, threshol
             w = w.partition("'")[0]
         elif "’" in w:
             w = w.partition("’")[0]
-        if w == w.upper() or previous.endswith(ends) or (search is not None and search(word) is not None):
+        bits = (w == w.upper()) | (w == w.lower()) << 1 | (w == w[:1].upper() + w[1:].lower()) << 2
+        if len(_CASE_BITS) < 50_000:
+            _CASE_BITS[word] = bits
+    return bits
+
+
+def _sentence_tally(tokens: List[str], indicators: Sequence[str]):
+    """(how many words, how many are in sentence case whatever the exceptions, [(index, word)]
+    of the others: each counts only as an exception; the first of them, when it is the first
+    word, fails the headline unless it is one).
+
+    A word is in case when it is in capitals (or has no letters), follows a word ending with
+    an indicator, or is an exception; else the first word when capitalised (Word) and any
+    later word in lower case. Exceptions only add words in case, so the words decided without
+    them stay decided with any: a headline's words are read once for both of `check`'s tests."""
+    ends = tuple(indicators)  # str.endswith(tuple): any of them
+    count = 0
+    undecided = []
+    after_indicator = "".endswith(ends)  # (the first word follows nothing: an indicator "" only)
+    for i, word in enumerate(tokens):
+        bits = _case_bits(word)
+        if bits & 1 or after_indicator or (bits & 2 if i else bits & 4):
             count += 1
-        elif i == 0 and w != w[:1].upper() + w[1:].lower():
+        else:
+            undecided.append((i, word))
+        after_indicator = word.endswith(ends)
+    return len(tokens), count, undecided
+
+
+def _tally_conforms(tally, exceptions, threshold: float) -> bool:
+    """`sentence_conforms` from a headline's `_sentence_tally` and the exceptions (tokens not
+    joined: exceptions without a pattern, or a headline none of whose tokens they join)."""
+    words, count, undecided = tally
+    if words == 0:
+        return True
+    search = exceptions.search if exceptions is not None else None
+    for i, word in undecided:
+        if search is not None and search(word) is not None:
+            count += 1
+        elif i == 0:
             return False
-        elif i == 0 or w == w.lower():
-            count += 1
-        words += 1
-        previous = word
-    return words == 0 or count / words > threshold
+    return count / words > threshold
 
 
 def _join_exceptions(text: str, exceptions) -> List[str]:
@@ -218,13 +262,22 @@ class Capitalization(Kind, frozen=True):
             text = doc.text[start:end].strip()
             if not text:
                 continue
-            if conforms(text, match, self.style, listed, self.indicators, self.threshold, self._pattern):
+            tally = None
+            if match == "$sentence" and listed is None:
+                # sentence case with no exceptions of the rule's own: the headline's words read
+                # once (`_sentence_tally`), the names tried only on the words still out of case
+                threshold = 0.8 if self.threshold is None else self.threshold
+                tally = _sentence_tally(_sentence_tokens(text), self.indicators)
+                if _tally_conforms(tally, None, threshold):
+                    continue
+            elif conforms(text, match, self.style, listed, self.indicators, self.threshold, self._pattern):
                 continue  # most headlines: no need to gather the draft's names
             pending: List[str] = []
             sure, maybe = self._name_parts(doc, text, spans, context, pending)
             names = _WordSet(sure + maybe)
             names.also = listed
-            if conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern):
+            if (_tally_conforms(tally, names, threshold) if tally is not None
+                    else conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern)):
                 continue  # (more names only make more words conform: no need for the accented ones)
             if pending:  # the words found among the body's accented names are names too
                 accented = _named_accented(pending, doc.text[spans[-1][1] if spans else 0 :])
@@ -232,7 +285,8 @@ class Capitalization(Kind, frozen=True):
                     sure = sure + accented
                     names = _WordSet(sure + maybe)
                     names.also = listed
-                    if conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern):
+                    if (_tally_conforms(tally, names, threshold) if tally is not None
+                            else conforms(text, match, self.style, names, self.indicators, self.threshold, self._pattern)):
                         continue
             case = "title case" if match == "$title" else "sentence case" if match == "$sentence" else match
             if match == "$title":
@@ -253,7 +307,8 @@ class Capitalization(Kind, frozen=True):
         maybe: List[str] = []
         if self.draft_names:
             body = doc.text[spans[-1][1] if spans else 0 :]
-            found, pending = _named_in_body_found(headline, body)
+            placed = _placed_words(headline)
+            found, pending = _named_in_body_found(headline, body, placed)
             sure.extend(found)
             if pending_out is None:
                 sure.extend(_named_accented(pending, body))
@@ -261,7 +316,7 @@ class Capitalization(Kind, frozen=True):
                 pending_out.extend(pending)
             sure.extend(_titles_before_names(headline, self._titles))
             if self.unknown_names:
-                maybe = _maybe_names(headline, body)
+                maybe = _maybe_names(headline, body, placed)
         registry = getattr(context, "registry", None)
         if registry is not None:
             sure.extend(_registry_names(registry))
@@ -322,17 +377,22 @@ def _titles_before_names(headline: str, titles=None) -> List[str]:
     return [w for m in titles.finditer(headline) for w in m.group().split()]
 
 
-def _headline_words(headline: str, first: bool = False) -> List[str]:
+def _headline_words(headline: str, first: bool = False, placed=None) -> List[str]:
     """The headline's capitalised words (after its first, unless `first`), as `proper_nouns`
-    writes a name."""
+    writes a name; from `_placed_words(headline)` when given (read once for both uses)."""
+    if placed is None:
+        placed = _placed_words(headline)
+    return [word for at, word in placed if at or first]
+
+
+def _placed_words(headline: str):
+    """[(offset, word)]: each capitalised word of the headline, as `proper_nouns` writes a name."""
     out = []
     for m in _CAPITALISED.finditer(headline):
-        if m.start() == 0 and not first:
-            continue
         word = m.group().rstrip(".'’-")
         if word.endswith(("'s", "’s")):
             word = word[:-2]
-        out.append(word)
+        out.append((m.start(), word))
     return out
 
 
@@ -346,10 +406,26 @@ def _found(word: str, text: str, mid_sentence: bool) -> bool:
         before = text[at - 1] if at else ""
         after = text[at + end : at + end + 1]
         if not (before.isalnum() or (mid_sentence and before in "'’&.-")) and not after.isalnum():
-            if not mid_sentence or (at and not _SENTENCE_START.search(text[max(0, at - 4) : at])):
+            if not mid_sentence or (at and not _sentence_start(text[max(0, at - 4) : at])):
                 return True
         at = text.find(word, at + 1)
     return False
+
+
+# the `regex` module's \s: the characters `str.isspace` accepts but \x1c-\x1f
+# (tests/test_capitalization.py checks every character)
+_REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+_OPENERS_AND_SPACE = "\"“‘'([" + _REGEX_SPACE
+
+
+def _sentence_start(before: str) -> bool:
+    """`_SENTENCE_START.search(before) is not None`, without a call into the `regex` module:
+    the pattern matches where the text, its openers and white space stripped from the end
+    (`rest`), is empty (`^`) or ends with . ! ? : ; (the mark, then only openers and white
+    space), or where a line break stands among what was stripped (the break, then only
+    openers and white space: a break is white space itself)."""
+    rest = before.rstrip(_OPENERS_AND_SPACE)
+    return not rest or rest[-1] in ".!?:;" or "\n" in before[len(rest):]
 
 
 # a capitalised word with a letter outside ASCII (Jarosław, Côte): few in English copy
@@ -363,11 +439,11 @@ def _named_in_body(headline: str, body: str) -> List[str]:
     return found + _named_accented(pending, body)
 
 
-def _named_in_body_found(headline: str, body: str):
+def _named_in_body_found(headline: str, body: str, placed=None):
     """`_named_in_body` in two steps: (the words found by `str.find`, the words left to look
     for among the body's accented names), the second and costlier step being `_named_accented`."""
     found, pending = [], []
-    for word in _headline_words(headline, first=True):  # a first word like SpaceX too
+    for word in _headline_words(headline, True, placed):  # a first word like SpaceX too
         if len(word) < 2 and not word.isupper():
             continue
         if _found(word, body, True):
@@ -387,11 +463,11 @@ def _named_accented(words: List[str], body: str) -> List[str]:
     return [word for word in words if _fold(word) in folded]
 
 
-def _maybe_names(headline: str, body: str) -> List[str]:
+def _maybe_names(headline: str, body: str, placed=None) -> List[str]:
     """The headline's capitalised words (after its first) that may be names: neither a short
     word (articles, conjunctions, prepositions) nor a word the body writes in lower case."""
     out = []
-    for word in _headline_words(headline):
+    for word in _headline_words(headline, False, placed):
         lower = word.lower()
         if lower in CHICAGO_SMALL or word.isupper() or _found(lower, body, False):
             continue

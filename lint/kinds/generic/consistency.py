@@ -116,6 +116,8 @@ class Consistency(Kind):
         self._set("_all_words", AskedWords(by_word))  # (the words it asks `folded_words` about)
         self._set("_form_words", form_words)
         self._set("_wordless", tuple(tuple(i for i, needed in enumerate(group) if not needed) for group in form_words))
+        self._set("_wordless_pairs", {g: forms for g, forms in enumerate(self._wordless) if len(forms) >= 2})
+        self._set("_needed", tuple(tuple(len(needed) for needed in group) for group in form_words))
         self._set("_everything", [(g, tuple(range(len(group)))) for g, group in enumerate(labels)])
         self._set("_all_needles", () if self._needles is None else tuple(n for group in self._needles for n in group))
 
@@ -138,12 +140,19 @@ class Consistency(Kind):
             for word in self._all_words.intersection(words):
                 for place in self._by_word[word]:
                     seen[place] = seen.get(place, 0) + 1
-            candidates = list(self._wordless)
+            # (only the groups a word of the draft completes a form of, and those with two or
+            # more wordless forms, can have two: the others are not visited)
+            candidates = self._wordless_pairs.copy()
             for (g, i), count in seen.items():
-                if count == len(self._form_words[g][i]):
-                    candidates[g] = candidates[g] + (i,)
+                if count == self._needed[g][i]:
+                    candidates[g] = candidates.get(g, self._wordless[g]) + (i,)
+            if not candidates:
+                return ()
+            if len(candidates) > 1:
+                candidates = dict(sorted(candidates.items()))
+            candidates = candidates.items()
         mixed = []
-        for g, forms in enumerate(candidates):
+        for g, forms in candidates if words is not None else enumerate(candidates):
             if len(forms) >= 2:
                 needles = self._needles[g]
                 forms = [i for i in sorted(forms) if needles[i] in haystack]

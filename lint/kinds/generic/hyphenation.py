@@ -12,7 +12,6 @@ are left alone.
 
 from __future__ import annotations
 
-import re
 from typing import List
 
 from lint.kinds.base import Kind, finditer
@@ -24,10 +23,9 @@ from lint.engine.patterns import lazy_compile
 _HYPHENATED = lazy_compile(
     r"(?<![\p{L}\p{N}’'-])(?P<a>\p{Latin}{2,})-(?P<b>\p{Latin}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
 )
-# _HYPHENATED on ASCII text, where \p{Latin} and \p{L} are [A-Za-z] and \p{N} is [0-9]
-# (tests/test_generic_fast.py checks it against _HYPHENATED)
-_HYPHENATED_ASCII = re.compile(
-    r"(?<![A-Za-z0-9'-])(?P<a>[A-Za-z]{2,})-(?P<b>[A-Za-z]{2,})(?![A-Za-z0-9']|-[A-Za-z0-9])"
+# _HYPHENATED found from its hyphen, the first part read back (`_hyphenated`)
+_FROM_HYPHEN = lazy_compile(
+    r"-(?<=(?<![\p{L}\p{N}’'-])(?P<a>\p{Latin}{2,})-)(?P<b>\p{Latin}{2,})(?![\p{L}\p{N}’']|-[\p{L}\p{N}])"
 )
 _WORD = lazy_compile(r"\p{L}+")
 _LETTER = lazy_compile(r"\p{L}")
@@ -63,14 +61,13 @@ class Hyphenation(Kind):
         lowered = aligned = fast = None
         for span_start, span_end in spans:
             hyphenated = {}
-            for m in _hyphenated(text, span_start, span_end, timeout):
-                a, b = m.group("a", "b")
+            for a, b, start, end in _hyphenated(text, span_start, span_end, timeout):
                 low_a, low_b = a.lower(), b.lower()
                 if low_a.endswith("ly") or low_b in _PARTICLES or low_a == low_b:
                     continue
                 if a[0].isupper() and b[0].isupper():
                     continue
-                hyphenated.setdefault((low_a, low_b), []).append(m.span())
+                hyphenated.setdefault((low_a, low_b), []).append((start, end))
             if not hyphenated:
                 continue
             if fast is None:
@@ -181,49 +178,27 @@ class Hyphenation(Kind):
 
 
 def _hyphenated(text, span_start, span_end, timeout):
-    """finditer(_HYPHENATED, text, span_start, span_end), searching only the stretches between
-    spaces and line breaks that hold a hyphen.
+    """(a, b, start, end) for each match of finditer(_HYPHENATED, text, span_start, span_end),
+    in order: its two parts and its span, found by one search of `_FROM_HYPHEN` from each
+    hyphen (the `regex` module skips to the pattern's opening literal, the hyphen; no loop of
+    ours a hyphen).
 
-    A match is letters and one hyphen, so it never holds a space or a line break; its
-    lookarounds see one character each side, and a space, a line break and the end of the
-    string all satisfy them alike. So searching each such stretch on its own (ended there)
-    finds exactly the matches a full scan finds in it.
+    The same matches: a match of _HYPHENATED is a hyphen between two runs of Latin letters,
+    each the whole run on its side (a shorter first part has a letter before it, which the
+    lookbehind refuses; a shorter second part has a letter after it, which the lookahead
+    refuses), with the same tests on the characters around it; _FROM_HYPHEN tests exactly
+    these from the hyphen, reading the first part back in its lookbehind. Two such compounds
+    never overlap (one would start inside the other, after a letter or its hyphen), so
+    finditer's next match, from where the last ended, is the next compound either way; only
+    a compound whose first part starts before `span_start` is _FROM_HYPHEN's alone (a match
+    of _HYPHENATED starts in the span): it is dropped. The pattern is fixed and reads each
+    run once: no timeout (two clock system calls a call).
     """
-    fast = prefilters_enabled()
-    ascii_text = fast and text.isascii()
-    hyphen = text.find("-", span_start, span_end)
-    while hyphen >= 0:
-        # a match's hyphen has a Latin letter either side: a hyphen with an ASCII character
-        # other than a letter next to it, or at the text's edge, is no match's (COVID-19, a
-        # spaced dash), and a stretch holds a match only around one of its hyphens
-        before, after = text[hyphen - 1 : hyphen], text[hyphen + 1 : hyphen + 2]
-        if not before or not after or (before < "\x80" and not before.isalpha()) or (after < "\x80" and not after.isalpha()):
-            hyphen = text.find("-", hyphen + 1, span_end)
-            continue
-        # the stretch's edges: the nearer of a space and a line break each side (the line
-        # break looked for only up to the space, not across the rest of the span)
-        space = text.rfind(" ", span_start, hyphen)
-        start = max(space, text.rfind("\n", max(space, span_start), hyphen)) + 1
-        start = max(start, span_start)
-        space = text.find(" ", hyphen, span_end)
-        line_end = text.find("\n", hyphen, span_end if space < 0 else space)
-        end = line_end if line_end >= 0 else space if space >= 0 else span_end
-        # (_HYPHENATED is fixed and cannot backtrack without end: no timeout, which costs
-        # two clock system calls a call). A stretch in ASCII (and the character before it,
-        # which the lookbehind reads) is searched with _HYPHENATED_ASCII, the same pattern
-        # for ASCII text, in `re`: a quarter of the `regex` module's cost a call.
-        ascii_stretch = fast and (ascii_text or text[start - 1 if start else 0 : end].isascii())
-        search = _HYPHENATED_ASCII.search if ascii_stretch else _HYPHENATED.search
-        # finditer's matches, one search at a time (each resumes where the last match ended,
-        # as finditer does); no search after the stretch's last hyphen (a match holds one)
-        m = search(text, start, end)
-        while m is not None:
-            yield m
-            pos = m.end()
-            if text.find("-", pos, end) < 0:
-                break
-            m = search(text, pos, end)
-        hyphen = text.find("-", end, span_end)
+    for m in _FROM_HYPHEN.finditer(text, span_start, span_end):
+        start = m.start("a")
+        if start >= span_start:
+            a, b = m.group("a", "b")
+            yield a, b, start, m.end()
 
 
 def _may_open(key, folded: str) -> bool:

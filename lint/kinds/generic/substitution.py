@@ -270,7 +270,7 @@ class _Anchor:
     after    ASCII characters an opening one-class lookbehind accepts before a match, or None.
     """
 
-    __slots__ = ("strings", "run", "low", "high", "after", "covers_requirement", "_chars", "_by_char")
+    __slots__ = ("strings", "run", "low", "high", "after", "covers_requirement", "_chars", "_by_char", "_sieves")
 
     def __init__(self, strings, run, low, high, after):
         self.strings = frozenset(strings)
@@ -280,6 +280,30 @@ class _Anchor:
         # or a no-break space, and a string holding an absent character is absent)
         self._chars = tuple(sorted({c for s in self.strings for c in s}))
         self._by_char = tuple((s, frozenset(s)) for s in sorted(self.strings))
+        # each string's `sieve`, compiled with the rule (so kept, compiled, in the pack cache)
+        self._sieves = {s: self._sieve(s) for s in sorted(self.strings)}
+
+    def sieve(self, s: str):
+        """The `_sieve` of one of the anchor's strings (see there)."""
+        return self._sieves.get(s)
+
+    def _sieve(self, s: str):
+        """For an anchor without a run, whose `after` rules out offsets: a pattern whose finditer
+        gives exactly the offsets where `s` starts, not at the text's start, after a character
+        that is not ASCII or is one of `after`: the places the loop of `_anchored_finditer`
+        keeps, found in one C-level pass (the pattern opens with `s`'s literal, which the
+        `regex` module skips to, and is fixed: no timeout). None when finditer could miss such
+        a place: a match of `s` at q hides any place p with q < p < q + len(s), where the
+        character before p is one of `s`'s; so every character of a longer `s` must be ASCII
+        and not one of `after`. Offset 0 (the negative lookbehind finds nothing before it) is
+        the caller's to drop."""
+        if self.run is not None or self.after is None or not s:
+            return None
+        if len(s) > 1 and not all(c < "\x80" and c not in self.after for c in s):
+            return None
+        refused = "".join(chr(c) for c in range(128) if chr(c) not in self.after)
+        behind = "(?<![%s]%s)" % (_ascii_class(refused), regex.escape(s)) if refused else ""
+        return regex.compile(regex.escape(s) + behind)
 
     def present(self, text: str):
         """The strings whose characters all occur in `text`."""
@@ -290,6 +314,16 @@ class _Anchor:
         if not absent:
             return [s for s, _ in self._by_char]
         return [s for s, needed in self._by_char if absent.isdisjoint(needed)]
+
+
+# up to this many places of an anchor's strings, a `str.find` loop finds them faster than a
+# sieve's pass of the `regex` module over the whole draft (a hyphen, a dash)
+_FEW_PLACES = 8
+
+
+def _ascii_class(chars: str) -> str:
+    """ASCII characters, written for the inside of a class."""
+    return "".join("\\x%02x" % ord(c) for c in chars)
 
 
 def _run_then_literal(pattern: str):
@@ -336,11 +370,27 @@ def _anchored_finditer(pattern, text: str, start: int, end: int, anchor: "_Ancho
     strings = anchor.present(text)
     if not strings:
         return
-    # where the strings are common, the plain search is cheaper than a loop over their places
-    places = literal_starts(text, strings, start, end, most=(end - start) // 16)
-    if places is None:
-        yield from finditer(pattern, text, start, end, timeout)
-        return
+    sieves = [anchor.sieve(s) for s in strings] if anchor.after is not None and anchor.run is None else None
+    if sieves and None not in sieves:
+        # a few places: the loop below; more (a draft typed with two spaces after each full
+        # stop, indented lines): the places the loop would keep, those after a character
+        # `after` allows, found by one pass of the `regex` module a string (`_Anchor._sieve`)
+        places = literal_starts(text, strings, start, end, most=_FEW_PLACES)
+        if places is None:
+            places = [m.start() for sieve in sieves for m in sieve.finditer(text, start, end)]
+            if len(sieves) > 1:
+                places = sorted(set(places))
+            if places and places[0] == 0:
+                del places[0]
+            if places:
+                yield from matches_at(pattern, text, places, start, end, timeout)
+            return
+    else:
+        # where the strings are common, the plain search is cheaper than a loop over their places
+        places = literal_starts(text, strings, start, end, most=(end - start) // 16)
+        if places is None:
+            yield from finditer(pattern, text, start, end, timeout)
+            return
     if not places:
         return
     run = anchor.run
