@@ -427,13 +427,17 @@ class AnonymousSource(Kind):
             return w
 
         # every phrase starts in a window (windows need not start in order: "U.S.-official")
-        first = min(window_start(q) for q in anchors)
         verbs = None
         if doc is not None and prefilters_enabled():
-            # every verb that may end a first-pattern match: after the first window, in the
-            # last anchor's sentence or before
+            # every verb that may end a first-pattern match: in an anchor's window or after it
+            # in its sentence. (The loop below asks only whether a verb stands after a start p
+            # and before the end of p's sentence, for a p in the window of an anchor q: in
+            # q's sentence, that stretch lies in [window start of q, end of q's sentence);
+            # in an earlier one, in [window start of q, q). So the verbs of those stretches
+            # answer as all the verbs would, and most of the draft is not searched.)
             verbs = set()
-            self._verb_starts.starts(text, text, first, end_of(anchors[-1]), verbs, words)
+            for w_start, w_end in _merged(sorted((window_start(q), end_of(q)) for q in anchors)):
+                self._verb_starts.starts(text, text, w_start, w_end, verbs, words)
             verbs = sorted(verbs)
         starts = set()
         bare = self._bare_words
@@ -464,7 +468,10 @@ class AnonymousSource(Kind):
         # (it ends before the speaker starts, so before its anchor)
         cited = set()
         found = set()
-        cited_starts.starts(text, haystack, first, anchors[-1], found, words)
+        # (so only the windows are searched: a citing phrase kept below starts in the window
+        # of an anchor after it, and ends before that anchor, as its anchor word does)
+        for w_start, w_end in _merged(sorted((window_start(q), q) for q in anchors)):
+            cited_starts.starts(text, haystack, w_start, w_end, found, words)
         for c in found:
             end = end_of(c)
             i = bisect.bisect_right(anchors, c)
@@ -492,6 +499,18 @@ def _phrase_matches(doc, pattern, finder, lo, hi):
 def _first(matches) -> bool:
     """Does the iterator yield a match? (`search(...) is not None` for `_phrase_matches`)"""
     return next(iter(matches), None) is not None
+
+
+def _merged(stretches):
+    """Sorted [start, end) stretches, the overlapping and touching ones made one."""
+    out = []
+    for start, end in stretches:
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1][1] = end
+        else:
+            out.append([start, end])
+    return out
 
 
 def _last_before(places, end) -> int:

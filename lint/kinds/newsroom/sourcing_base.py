@@ -595,8 +595,11 @@ class PatternStarts:
         if self.ignorecase and folded is None:
             return None
         found: Set[int] = set()
-        self.whole.starts(text, folded, lo, hi, found, words)
-        self.loose.starts(text, folded, lo, hi, found, words)
+        # (a finder with no phrase adds nothing)
+        if self.whole.items:
+            self.whole.starts(text, folded, lo, hi, found, words)
+        if self.loose.items:
+            self.loose.starts(text, folded, lo, hi, found, words)
         return found
 
 
