@@ -297,9 +297,12 @@ class _Anchor:
         character before p is one of `s`'s; so every character of a longer `s` must be ASCII
         and not one of `after`. Offset 0 (the negative lookbehind finds nothing before it) is
         the caller's to drop."""
-        if self.run is not None or self.after is None or not s:
+        if self.run is not None or self.after is None or len(s) < 2 or not s[-1].isspace():
+            # (a sieve pays where `str.find` is slow: a string ending in white space, which it
+            # stops at every space of the prose to try; a hyphen, a dash or an ellipsis it
+            # skips to at once, faster than the `regex` module's pass)
             return None
-        if len(s) > 1 and not all(c < "\x80" and c not in self.after for c in s):
+        if not all(c < "\x80" and c not in self.after for c in s):
             return None
         refused = "".join(chr(c) for c in range(128) if chr(c) not in self.after)
         behind = "(?<![%s]%s)" % (_ascii_class(refused), regex.escape(s)) if refused else ""
@@ -314,11 +317,6 @@ class _Anchor:
         if not absent:
             return [s for s, _ in self._by_char]
         return [s for s, needed in self._by_char if absent.isdisjoint(needed)]
-
-
-# up to this many places of an anchor's strings, a `str.find` loop finds them faster than a
-# sieve's pass of the `regex` module over the whole draft (a hyphen, a dash)
-_FEW_PLACES = 8
 
 
 def _ascii_class(chars: str) -> str:
@@ -372,25 +370,22 @@ def _anchored_finditer(pattern, text: str, start: int, end: int, anchor: "_Ancho
         return
     sieves = [anchor.sieve(s) for s in strings] if anchor.after is not None and anchor.run is None else None
     if sieves and None not in sieves:
-        # a few places: the loop below; more (a draft typed with two spaces after each full
-        # stop, indented lines): the places the loop would keep, those after a character
-        # `after` allows, found by one pass of the `regex` module a string (`_Anchor._sieve`)
-        places = literal_starts(text, strings, start, end, most=_FEW_PLACES)
-        if places is None:
-            places = [m.start() for sieve in sieves for m in sieve.finditer(text, start, end)]
-            if len(sieves) > 1:
-                places = sorted(set(places))
-            if places and places[0] == 0:
-                del places[0]
-            if places:
-                yield from matches_at(pattern, text, places, start, end, timeout)
-            return
-    else:
-        # where the strings are common, the plain search is cheaper than a loop over their places
-        places = literal_starts(text, strings, start, end, most=(end - start) // 16)
-        if places is None:
-            yield from finditer(pattern, text, start, end, timeout)
-            return
+        # the places the loop below would keep, those after a character `after` allows, found
+        # by one pass of the `regex` module a string (`_Anchor._sieve`): most places of a
+        # space pair follow a full stop or stand in an indent, which the lookbehind refuses
+        places = [m.start() for sieve in sieves for m in sieve.finditer(text, start, end)]
+        if len(sieves) > 1:
+            places = sorted(set(places))
+        if places and places[0] == 0:
+            del places[0]
+        if places:
+            yield from matches_at(pattern, text, places, start, end, timeout)
+        return
+    # where the strings are common, the plain search is cheaper than a loop over their places
+    places = literal_starts(text, strings, start, end, most=(end - start) // 16)
+    if places is None:
+        yield from finditer(pattern, text, start, end, timeout)
+        return
     if not places:
         return
     run = anchor.run
