@@ -86,3 +86,43 @@ def test_the_shared_capitals_hold_every_run_of_a_z_the_draft_holds_and_no_other(
         first = Document(path="draft.txt", source=text)
         first.__dict__["_copydesk_capitals"] = reference
         assert acronym.capital_runs(first) == runs and acronym.draft_capitals(first) is reference
+
+
+def _find_places(text, acronym_):
+    places, p = [], text.find(acronym_)
+    while p >= 0:
+        places.append(p)
+        p = text.find(acronym_, p + 1)
+    return places
+
+
+def test_places_read_off_the_runs_are_every_find_place():
+    # overlapping places ("AAA" holds "AA" twice), pieces of longer runs ("NATO" in "NATOS"),
+    # runs with "&", and offsets past non-ASCII characters (one "?" each in the ASCII copy)
+    for text in DRAFTS + ["AAAA AA NATOS NATO’s USD US, “UK” AT&T T&T AT&&T — ÉU ✓ 𝐀 UK\n"]:
+        wanted = {"AA", "NATO", "US", "USD", "UK", "AT&T", "T&T", "ÉU", "PÉTR", "BBC", "HQ", "FEMA"}
+        data = text.encode("utf-8", "surrogatepass")
+        got = acronym._places_in_runs(text, data, wanted)
+        allowed = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + ("&" if "&" in text else ""))
+        assert set(got) == {a for a in wanted if set(a) <= allowed}
+        for a, places in got.items():
+            assert places == _find_places(text, a), (text, a)
+
+
+def test_share_of_capitals_counts_every_character():
+    def plain(line):
+        letters = sum(map(str.isalpha, line))
+        upper = sum(map(str.isupper, filter(str.isalpha, line)))
+        return bool(letters) and upper > 0.6 * letters
+
+    samples = ["", "GET OUT NOW", "Get out now", "ÉTATS-UNIS ET UE", "les États-Unis", "Ⅷ Ⅸ AB", "ΣΑΣ σας",
+               "BBC की रिपोर्ट", "NO WAY ’YES’ — OK", "\ud800AB", "ǅX ǅx", "ß ẞ SS"]
+    for line in samples + [s + t for s in samples for t in samples]:
+        assert acronym._mostly_capitals(line) == plain(line), line
+
+
+def test_punctuation_only_drafts_are_told_apart():
+    for text, expected in (("plain", True), ("“Quoted” — yes…", True), ("café", False), ("ÉU", False),
+                           ("‘a’ \u2040", False), ("𝐀", False), ("x\u203f", True), ("\ud800", False)):
+        data = text.encode("utf-8", "surrogatepass")
+        assert acronym._punctuation_only(text, data) is expected, text

@@ -109,14 +109,10 @@ _LOWER_LITERALS = {
                           ("###", "#"), ("??", "?"), ("30-", "3"), ("30 -", "3"))
 }
 _MERGED = {"30-": ("30-", "30 -"), "30 -": ("30-", "30 -")}
-# how many places of the rare character `_holds` tries before it searches for the literals: at
-# least _PLACES, and one for every _PLACES_PER characters of the draft (a place costs a loop's
-# turn in Python and two calls that parse their arguments, about what a search for a literal
-# costs over a few hundred characters)
+# how many places of the rare character `_holds` tries before it searches for the literals (a
+# place costs a loop's turn in Python, about a twentieth of a search through a draft)
 _PLACES = 8
-_PLACES_PER = 512
 _LAST_LOWER = lazy_compile(r"(?r)\p{Ll}")
-_XXX = (("xxx", 0),)  # (`_holds`' literals: "xxx", holding "x" at its start)
 _TAIL = 40  # how much of a long line's end is read for runs of capitals glued to it
 
 # a missing figure: XXX, xxx, XX (with money or units), $XX, XX%, XX,XXX
@@ -813,9 +809,8 @@ class _Analysis:
         text = self.text
         if self.fast:
             # (a C-level `in` each: "X" first, which most drafts lack, searched with memchr;
-            # the `regex` module's literal search cost half as much again as `in`; "xxx" from
-            # the places of "x", which prose holds seldom: `_holds`)
-            if not (("X" in text and "XX" in text) or ("x" in text and _holds(text, "x", _XXX))):
+            # the `regex` module's literal search cost half as much again as `in`)
+            if not (("X" in text and "XX" in text) or "xxx" in text):
                 return
         elif "XX" not in text and "xxx" not in text:
             return
@@ -1158,18 +1153,16 @@ def _holds(text: str, rare: str, literals) -> bool:
     of `rare` in the text is tried (an occurrence of a literal at s has `rare` at s + where,
     and `rare` is in the text from offset `where` on); after `_PLACES` of them, the literals
     are searched for from there: the same answer as `literal in text`, for a few one-character
-    searches where prose holds the character seldom (`most` of them at most: after that the
-    search is cheaper)."""
+    searches where prose holds the character seldom."""
     find, starts = text.find, text.startswith
     i = find(rare)
     tried = 0
-    most = max(_PLACES, len(text) // _PLACES_PER)
     while i >= 0:
         for literal, where in literals:
             if i >= where and starts(literal, i - where):
                 return True
         tried += 1
-        if tried == most:
+        if tried == _PLACES:
             # (an occurrence starting before this place has its rare character at an earlier
             # place, already tried)
             return any(find(literal, max(i - where, 0)) >= 0 for literal, where in literals)
