@@ -203,6 +203,12 @@ class Document(Record):
         return cls(path=path, source=source)
 
     @_cached
+    def utf8(self) -> bytes:
+        """The text in UTF-8 (surrogatepass), for the kinds' bytewise passes (people, acronym,
+        grade level, repeated words): encoded once a draft, whichever asks first."""
+        return self.text.encode("utf-8", "surrogatepass")
+
+    @_cached
     def folded_text(self) -> str:
         """`prefilter_fold(text)`, for literal prefilters (`kinds.base.may_occur`) only: its
         offsets need not line up with `text` (`ß` folds to `ss`)."""

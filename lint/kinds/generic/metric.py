@@ -31,21 +31,11 @@ def _most_words(text: str, start: int, end: int) -> int:
     return len(text[start:end].encode("ascii", "replace").translate(None, _WORD_BYTES)) + 1
 
 
-def draft_utf8(doc) -> bytes:
-    """The draft's text in UTF-8 (surrogatepass), encoded once per draft: the same entry the
-    people and acronym kinds keep (lint/kinds/newsroom/people.py `draft_bytes`), so whichever
-    kind asks first encodes it for all."""
-    data = doc.__dict__.get("_people_utf8")
-    if data is None:
-        data = doc.__dict__["_people_utf8"] = doc.text.encode("utf-8", "surrogatepass")
-    return data
-
-
 def _span_utf8(doc, start: int, end: int) -> bytes:
     """doc.text[start:end] in UTF-8 (surrogatepass), cut from the draft's: UTF-8 encodes each
     character alone, so the span's bytes follow the bytes of the text before it (a body: the
     headline, short) and precede those of the text after it (usually none)."""
-    data = draft_utf8(doc)
+    data = doc.utf8
     text = doc.text
     if len(data) == len(text):  # ASCII: a byte is a character
         return data[start:end]

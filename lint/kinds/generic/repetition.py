@@ -9,7 +9,6 @@ import re
 from typing import List, Optional
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
-from lint.kinds.generic.metric import draft_utf8
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Fix, Hit
@@ -198,7 +197,7 @@ class Repetition(Kind):
         """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
         if self._prefilter and prefilters_enabled():
             spans = spans if isinstance(spans, list) else list(spans)
-            offsets = _doubled_word_offsets(text, spans, None if doc is None else draft_utf8(doc))
+            offsets = _doubled_word_offsets(text, spans, None if doc is None else doc.utf8)
             if offsets is not None:
                 # finditer's matches: each starts at one of the offsets, so the first offset at
                 # or after the end of the last match where the pattern matches gives the next

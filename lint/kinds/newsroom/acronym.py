@@ -19,7 +19,6 @@ from lint.drafts.document import literal_starts
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile
-from lint.kinds.newsroom.people import draft_bytes
 
 _TOKEN = lazy_compile(
     r"(?<![\p{L}\p{N}&.’'/-])(?P<acr>\p{Lu}[\p{Lu}&]*\p{Lu})(?:s|’s|'s)?(?![\p{L}\p{N}]|-\p{N}|\.\p{L})"
@@ -107,7 +106,7 @@ class Acronym(Kind):
         # timeout: a timeout costs two clock system calls a call, and this runs once a sentence)
         fast = prefilters_enabled()
         if fast:
-            located = self._located(text, spans, draft_bytes(doc), doc)
+            located = self._located(text, spans, doc.utf8, doc)
             if located is not None:
                 yield from self._judge_located(doc, text, spans, timeout, *located)
                 return
@@ -399,7 +398,7 @@ def capital_runs(doc) -> set:
     cache = doc.__dict__
     runs = cache.get("_copydesk_capital_runs")
     if runs is None:
-        runs = cache["_copydesk_capital_runs"] = set(draft_bytes(doc).translate(_ONLY_AZ).split())
+        runs = cache["_copydesk_capital_runs"] = set(doc.utf8.translate(_ONLY_AZ).split())
     return runs
 
 
@@ -419,7 +418,7 @@ class _Text:
 
     def __init__(self, text, data):
         self.text = text
-        self.__dict__["_people_utf8"] = data
+        self.utf8 = data
 # bytes.translate table sorting a UTF-8 draft's non-ASCII bytes (`_may_hold_other_capitals`):
 # "C" for 0xC3 (U+00C0-U+00FF), "E" for 0xE2 (U+2000-U+2FFF), "X" for every other lead byte
 # but 0xC2 (U+0080-U+00BF: no letter in capitals), "a" for the continuation bytes 0x80-0x83,

@@ -667,7 +667,7 @@ class Extractor:
         self, text: str, timeout: float = 10.0, data: Optional[bytes] = None,
         folded: Optional[FrozenSet[bytes]] = None,
     ) -> List[Mention]:
-        """The mentions of `text`; `data`, when given, is `text` in UTF-8 (`draft_bytes`), and
+        """The mentions of `text`; `data`, when given, is `text` in UTF-8 (`Document.utf8`), and
         `folded` the draft's `folded_words` (see `_present_runs`)."""
         fast = prefilters_enabled()
         words = None
@@ -1286,18 +1286,11 @@ def mentions_of(doc, extractor: Extractor, timeout: float = 10.0) -> List[Mentio
     found = cache.get(id(extractor))
     if found is None:
         folded = folded_words(doc)  # (the sourcing kinds' set of the draft's words, once per draft)
-        found = extractor.extract(doc.text, timeout, None if folded is not None else draft_bytes(doc), folded)
+        found = extractor.extract(doc.text, timeout, None if folded is not None else doc.utf8, folded)
         cache[id(extractor)] = found
     return found
 
 
-def draft_bytes(doc) -> bytes:
-    """The draft's text in UTF-8 (surrogatepass), encoded once per draft for the bytes passes of
-    the people and acronym kinds (`Extractor._words`, `Acronym._flaggable_tokens`)."""
-    data = doc.__dict__.get("_people_utf8")
-    if data is None:
-        data = doc.__dict__["_people_utf8"] = doc.text.encode("utf-8", "surrogatepass")
-    return data
 
 
 def people_of(doc, extractor: Extractor, timeout: float = 10.0) -> List["Person"]:
