@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+
+import pytest
 
 from conftest import ROOT, run_cli
 
@@ -312,3 +316,72 @@ def test_the_run_is_kept_to_the_fast_exit_in_copydesks_own_process_only():
         lint.cli.OWN_PROCESS = False
         lint.cli.KEPT_TO_EXIT.clear()
     assert len(kept) == 2 and kept[0].results and kept[0].paths
+
+
+def test_start_up_collects_rarely_and_a_command_without_settings_gets_the_old_thresholds(monkeypatch):
+    # `run` raises the collector's young threshold for start-up (lint/cli/main.py); a command
+    # that does not tune the collector itself (here `rules`; a language server runs for hours)
+    # gets the thresholds back before it starts
+    import atexit
+    import gc
+
+    import lint.cli
+    import lint.cli.main as cli_main
+
+    before = gc.get_threshold()
+    seen = []
+
+    def exit_now(status):
+        raise SystemExit(status)
+
+    monkeypatch.setattr(lint.cli, "OWN_PROCESS", False)
+    monkeypatch.setattr(lint.cli, "COLLECTOR_THRESHOLDS", None)
+    monkeypatch.setattr(cli_main, "cmd_rules", lambda args: seen.append(gc.get_threshold()) or 0)
+    monkeypatch.setattr(cli_main, "main", _recording(cli_main.main, seen))
+    monkeypatch.setattr(cli_main.os, "_exit", exit_now)
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: None)
+    monkeypatch.setattr(sys, "argv", ["copydesk", "rules"])
+    try:
+        with pytest.raises(SystemExit) as stop:
+            cli_main.run()
+    finally:
+        gc.set_threshold(*before)
+    assert stop.value.code == 0
+    assert seen == [(cli_main.START_THRESHOLD,) + before[1:], before]
+
+
+def _recording(main, seen):
+    import gc
+
+    def recorded(argv=None):
+        seen.append(gc.get_threshold())  # as `run` left them, before the command starts
+        return main(argv)
+
+    return recorded
+
+
+def test_check_in_its_own_process_sets_its_collector_from_the_thresholds_before_start_up():
+    # `check` freezes what start-up made and raises the young threshold to its own
+    # (lint/cli/check.py `_tune_collector`), from the thresholds the process had, not from
+    # start-up's
+    probe = (
+        "import gc, sys\n"
+        "import lint.cli.check as check\n"
+        "tune = check._tune_collector\n"
+        "def tuned():\n"
+        "    tune()\n"
+        "    print('thresholds', gc.get_threshold(), 'frozen', gc.get_freeze_count() > 0, file=sys.stderr)\n"
+        "check._tune_collector = tuned\n"
+        "from lint.cli.main import run\n"
+        "sys.argv = ['copydesk', 'check', '--select', 'hygiene', sys.argv[1]]\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(CLEAN)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode in (0, 1), done.stderr
+    young, middle, old = _default_thresholds()
+    assert f"thresholds ({max(young, 20000)}, {middle}, {old}) frozen True" in done.stderr
+
+
+def _default_thresholds():
+    done = subprocess.run([sys.executable, "-c", "import gc; print(*gc.get_threshold())"], capture_output=True, text=True)
+    return tuple(int(n) for n in done.stdout.split())

@@ -6,6 +6,10 @@
 # calls `lint.cli.main.main`
 OWN_PROCESS = False
 
+# The collector's thresholds before `run` raised the young one for start-up (None when `run`
+# did not: a host's process), given back when the command starts (lint/cli/main.py, check.py)
+COLLECTOR_THRESHOLDS = None
+
 # What a run made that its process keeps to the end, in copydesk's own process only: `run`
 # ends it with os._exit (lint/cli/main.py), so freeing the drafts' results, findings and
 # sources one object at a time when the command returns (5-7 ms over 1,143 drafts) is work

@@ -177,8 +177,10 @@ def _tune_collector() -> None:
     """What this command loaded (modules, packs, tables: kept to the end) is left out of every
     later collection (`gc.freeze`: it is not scanned again, and a forked process of the pool
     does not write to those pages to scan them), and young collections come less often."""
+    import lint.cli
+
     gc.freeze()
-    young, middle, old = gc.get_threshold()
+    young, middle, old = lint.cli.COLLECTOR_THRESHOLDS or gc.get_threshold()
     gc.set_threshold(max(young, _YOUNG_THRESHOLD), middle, old)
 
 
