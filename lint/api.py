@@ -345,20 +345,26 @@ class Checker:
             locator = result.locator
             if locator is not None and locator.source is None and locator.reload is None:
                 locator.reload = functools.partial(read_draft, "-")
-        findings, rule_errors = self.engine.finish(results)
-        reported = {r.path for r in results} if report_on is None else set(report_on)
-        findings = [f for f in findings if f.path in reported]
-        errors = group_rule_errors([e for e in rule_errors if e.path in reported or e.path == "(all drafts)"])
+        findings, rule_errors = self.engine.finish(results)  # sorted
+        if report_on is not None:
+            reported = set(report_on)
+            findings = [f for f in findings if f.path in reported]
+            rule_errors = [e for e in rule_errors if e.path in reported or e.path == "(all drafts)"]
+        errors = group_rule_errors(rule_errors)
         found = {r.path: r.extras["suppressions"] for r in results if (r.extras or {}).get("suppressions") is not None}
-        return self.filter(findings, found), errors
+        return self.filter(findings, found, presorted=True), errors
 
-    def filter(self, findings: List[Finding], suppressions: dict) -> List[Finding]:
-        """The one filter step: per-file-ignores, then inline suppressions; sorted."""
-        findings = per_file_ignores(findings, self.config)
-        findings = suppress.apply(
-            findings, suppressions, [r.id for r in self.rules], self.known, self.report_unused, self.unused_severity
-        )
-        return sorted(findings, key=finding_order)
+    def filter(self, findings: List[Finding], suppressions: dict, presorted: bool = False) -> List[Finding]:
+        """The one filter step: per-file-ignores, then inline suppressions; sorted.
+        `presorted`: the findings come sorted (they stay so unless a suppression that hid
+        nothing is reported: the sort is then made)."""
+        findings = per_file_ignores(findings, self.config)  # a subset, in order
+        ran = [r.id for r in self.rules]
+        findings = suppress.apply(findings, suppressions, ran, self.known, report_unused=False)  # in order
+        unused = suppress.unused(suppressions, ran, self.known, self.unused_severity) if self.report_unused else []
+        if presorted and not unused:
+            return findings
+        return sorted(findings + unused, key=finding_order)
 
     def check_text(self, text: str, path: str = "draft.txt", format: Optional[str] = None, others: Iterable = ()) -> List[Finding]:
         """The findings of one draft's text, shown as `path`. `others`: phase-1 results of
@@ -476,7 +482,8 @@ class Checker:
 
         # other drafts to compare against (cross-draft rules only), reported on only when given
         others = self.corpus_results(files) if paths else []
-        findings, errors = self.judge(results + others, report_on=[r.path for r in results])
+        # (no others: every result's findings are reported, and judge need not filter them)
+        findings, errors = self.judge(results + others, report_on=[r.path for r in results] if others else None)
         return Run(
             findings=findings,
             errors=list(self.problems) + problems + errors,

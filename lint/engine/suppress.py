@@ -170,9 +170,20 @@ def apply(
         if not hidden:
             kept.append(finding)
     if report_unused:
-        for entry in suppressions.values():
-            kept.extend(_unused(entry, ran, known, severity))
+        kept.extend(unused(suppressions, ran, known, severity))
     return kept
+
+
+def unused(
+    suppressions: Dict[str, Suppressions], ran: Iterable[str], known: Iterable[str], severity: Severity = Severity.WARNING
+) -> List[Finding]:
+    """One finding per suppression that hid nothing, once `apply` has run over the findings
+    (it marks what each suppression hid)."""
+    ran, known = list(ran), list(known)
+    out: List[Finding] = []
+    for entry in suppressions.values():
+        out.extend(_unused(entry, ran, known, severity))
+    return out
 
 
 def _unused(entry: Suppressions, ran: List[str], known: List[str], severity: Severity) -> Iterable[Finding]:
