@@ -62,19 +62,27 @@ def test_words_the_batch_lookup_cannot_join_are_looked_up_one_by_one(lookup):
     assert readability._bound["hello"] == 2 and readability._bound["extraordinarily"] == 6
 
 
-def test_a_word_not_met_before_is_learned_with_the_pending_ones_and_counted_right(lookup):
-    # one sum over a draft's words: the first new word asked for learns every pending one too
+def test_a_drafts_first_new_word_is_learned_alone_and_a_second_with_every_pending_one(lookup):
+    # one sum over a draft's words: the first word not met before is learned alone (a later
+    # version of a story often brings one: a pass over the draft's words to find more would
+    # cost ten times its lookup); a second one learns every pending word in one batch
     bound = readability._bound
-    bound.pending = ["hello", "zzzqqqxyz", "extraordinarily", "hello"]
+    bound.pending = ["quixotic", "zzzqqqxyz", "extraordinarily", "zeppelin", "quixotic"]
     try:
         assert bound["extraordinarily"] == 6
-        assert {"hello", "zzzqqqxyz"} <= bound.keys()  # learned in the same batch
-        assert bound["hello"] == 2 and bound["zzzqqqxyz"] == readability._upper["zzzqqqxyz"] == 7
-        # the hint is a hint only: a word it does not hold is learned and counted all the same
-        bound.pending = ["hello"]
+        assert not {"quixotic", "zzzqqqxyz", "zeppelin"} & bound.keys()  # learned alone
+        assert bound["zzzqqqxyz"] == readability._upper["zzzqqqxyz"] == 7  # the second: the batch
+        assert {"quixotic", "zeppelin"} <= bound.keys()
+        assert bound["quixotic"] == readability._cmu_syllables("quixotic") == 3
+        # a draft's new list: its first new word is learned alone again
+        bound.pending = ["create", "zeal"]
         assert bound["create"] == 2 and "create" not in readability._upper
+        assert "zeal" not in bound.keys()
+        # the hint is a hint only: a word it does not hold is learned and counted all the same
+        assert bound["hello"] == 2 and bound["nonesuchqq"] == readability._upper["nonesuchqq"]
     finally:
         bound.pending = ()
+        bound.missed = None
     # and the grade over words never met gives textstat's number (its sum asks them all)
     _same("The quixotic zeppelin flew. It was extraordinarily brave, said Zbigniew Qwghlm.")
 

@@ -30,7 +30,7 @@ import operator
 import os
 import re
 import zlib
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence
 
 from lint.model import CopydeskError
 
@@ -65,27 +65,36 @@ _pyphen_counts: Dict[str, int] = {}  # word absent from it -> Pyphen syllables
 
 class _Syllables(dict):
     """word -> its CMU syllables, or (`_upper`'s words) the most Pyphen can give it; a word not
-    met before is looked up when first asked for (`__missing__`), and with it every word of
-    `pending` not met before either, in one `_learn` (a batch costs far less a word than one
-    word alone).
+    met before is looked up when first asked for (`__missing__`). The first such word of a
+    `pending` list is learned alone; at a second, every word of `pending` not met before is
+    learned in one `_learn` (a batch costs far less a word than one word alone, but finding
+    the batch means a pass over all of `pending`: about 40 microseconds for a draft's 1,000
+    words, where learning one word takes 3-5).
 
     So one `sum(map(_bound.__getitem__, words))` pass, with `pending` set to `words`, sums a
     draft's counts whether or not it holds new words: a draft of an archive usually holds a
     few (a name, a figure), and stopping the sum at a KeyError to learn them and summing again
-    cost a third of the grade's time. `pending` is a hint only: any word asked for is learned
-    and counted right whatever it holds (a language server's one worker thread and a test's
-    own calls cannot make a count wrong, only a batch smaller)."""
+    cost a third of the grade's time. A later version of a story often brings one new word
+    only (in benchmarks/run.py's distinct drafts, 706 of 1,143 drafts: the version line's
+    number): learning it alone spares the pass. `pending` is a hint only: any word asked for
+    is learned and counted right whatever it holds (a language server's one worker thread and
+    a test's own calls cannot make a count wrong, only a batch smaller)."""
 
-    __slots__ = ("pending",)
+    __slots__ = ("pending", "missed")
 
     def __init__(self):
         super().__init__()
         self.pending: Sequence[str] = ()
+        self.missed: Optional[Sequence[str]] = None  # the `pending` whose first new word was learned alone
 
     def __missing__(self, word: str) -> int:
-        new = set(itertools.filterfalse(self.__contains__, self.pending))
-        new.add(word)
-        _learn(new)
+        if self.missed is not self.pending:
+            self.missed = self.pending
+            _learn((word,))
+        else:
+            new = set(itertools.filterfalse(self.__contains__, self.pending))
+            new.add(word)
+            _learn(new)
         return dict.__getitem__(self, word)
 
 
@@ -628,7 +637,7 @@ def _read_alphabet(path: str) -> str:
     return "".join(sorted(set(read[1]) - {"\n"}))
 
 
-def _learn(words: set) -> None:
+def _learn(words: Iterable[str]) -> None:
     """Look up the words not looked up before (those `_bound` lacks) in the CMU dictionary
     (`_cmu_syllables`: from the cached index, or with the bisections run in C by `map`; this
     runs once per distinct word of a run): `_bound` takes each one's count, or for one the
@@ -730,6 +739,7 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Op
         _bound.pending = lowered_words
         most = sum(map(_bound.__getitem__, lowered_words))
         _bound.pending = ()
+        _bound.missed = None
         # the grade grows with the syllable count and falls with the sentence count (division
         # and sums round monotonically): with no more sentences than there are (a lower bound
         # read off the bytes, no regex: `_fewest_sentences`), a bound of at most `at_most`
