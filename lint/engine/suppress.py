@@ -79,8 +79,9 @@ def scan(doc) -> Optional[Suppressions]:
     source = doc.source
     # a Markdown or HTML draft by its suffix, or by the format it was read as (an editor's
     # unsaved buffer, a draft on stdin, checked through lint/api.py with `format=`)
-    markup = doc.format in ("markdown", "html") or applies_to(doc.path)
-    if "copydesk-" not in source or not markup:
+    if not (doc.format in ("markdown", "html") or applies_to(doc.path)):
+        return None  # (decided before a search of the draft: most drafts are plain text)
+    if "copydesk-" not in source:
         return None
     markdown = doc.format == "markdown" or doc.path.lower().endswith((".md", ".markdown"))
     code = _code_spans(source) if markdown else []
