@@ -212,7 +212,10 @@ class Document(Record):
     def folded_text(self) -> str:
         """`prefilter_fold(text)`, for literal prefilters (`kinds.base.may_occur`) only: its
         offsets need not line up with `text` (`ß` folds to `ss`)."""
-        return prefilter_fold(self.text)
+        text = self.text
+        if text.isascii():
+            return text.lower()  # (prefilter_fold's own fast path)
+        return _fold_by_bytes(self.utf8) or prefilter_fold(text)
 
     # ---- positions -------------------------------------------------------------------
 
@@ -477,14 +480,14 @@ def _continues(text: str, previous: Span, start: int, end: int, width: Optional[
 
 def headline_shaped(line: str) -> bool:
     """A headline is short and has no full stop at its end; a lede is prose."""
+    last = line.rstrip(_CLOSERS_AT_END)
+    if last and last[-1] in ".…":
+        return False  # whatever its words: a lede's first paragraph is not counted word by word
     words = len(_WORDS.findall(line))
     if not words or words > 25:
         return False
-    last = line.rstrip(_CLOSERS_AT_END)
     if not last:
         return True
-    if last[-1] in ".…":
-        return False
     if last[-1] in "!?":
         return words <= 15
     return True
@@ -516,6 +519,47 @@ def prefilter_fold(text: str) -> str:
     if "ı" in text:
         text = text.replace("ı", "i")
     return text
+
+
+# every ASCII byte, deleted from a draft's UTF-8 to leave its other characters' sequences
+_ASCII_BYTES = bytes(range(128))
+# a non-ASCII character -> whether `prefilter_fold` leaves it as it is (one entry a distinct
+# character a run meets: curly quotes, dashes, accented letters)
+_FOLDS_TO_ITSELF: dict = {}
+
+
+def _folds_to_itself(character: str) -> bool:
+    same = _FOLDS_TO_ITSELF.get(character)
+    if same is None:
+        same = _FOLDS_TO_ITSELF[character] = character.casefold() == character and character not in "\u0307\u0131"
+    return same
+
+
+def _fold_by_bytes(utf8: bytes) -> Optional[str]:
+    """`prefilter_fold` of the text whose UTF-8 (surrogatepass) is `utf8`, when every non-ASCII
+    character in it folds to itself (curly quotes, dashes, no-break spaces, lower-case
+    accented letters: most drafts); else None. Then the folding is the ASCII bytes lowered:
+    `casefold()` maps each character on its own (no context), is `lower()` on ASCII, and
+    leaves those characters alone, as `prefilter_fold`'s Turkic replacements do (U+0307 and
+    U+0131 are never taken as folding to themselves); `bytes.lower` changes A-Z only, never a
+    byte of a multi-byte sequence. A C pass each to find the other characters, lower and
+    decode, and per distinct character a dictionary look-up and a `replace` of the few
+    non-ASCII bytes left (a set of them past a few: a draft in another script)."""
+    rest = utf8.translate(None, _ASCII_BYTES)  # whole sequences: ASCII bytes are never inside one
+    if len(rest) * 8 > len(utf8):
+        return None  # a draft in another script: `casefold()` itself costs less than a set of it
+    for _ in range(8):
+        if not rest:
+            break
+        lead = rest[0]
+        sequence = rest[: 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4]
+        if not _folds_to_itself(sequence.decode("utf-8", "surrogatepass")):
+            return None
+        rest = rest.replace(sequence, b"")
+    else:
+        if rest and not all(map(_folds_to_itself, set(rest.decode("utf-8", "surrogatepass")))):
+            return None
+    return utf8.lower().decode("utf-8", "surrogatepass")
 
 
 SCOPES = ("line", "sentence", "paragraph", "draft", "headline", "body")
