@@ -582,11 +582,13 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     """Sentence spans of every paragraph in `paragraphs` (sorted, disjoint spans), exactly
     `split_sentences` paragraph by paragraph, in one pass.
 
-    One `_SENTENCE_END` search runs over all the paragraphs at once. Exact because paragraphs
-    are separated (and ended) by white space only: a candidate (punctuation and closing marks,
-    never white space) lies inside one paragraph, and one reaching that paragraph's end is
-    dropped either way (per paragraph its `(?=\\s)` fails at the bound; here the empty rest of
-    the paragraph drops it). Each candidate is judged against its own paragraph's bounds."""
+    One search for sentence ends (`_sentence_ends`, written out in the loop: no list of
+    candidates made and read again) runs over all the paragraphs at once. Exact because
+    paragraphs are separated (and ended) by white space only: a candidate (punctuation and
+    closing marks, never white space) lies inside one paragraph, and one reaching that
+    paragraph's end is dropped either way (per paragraph its `(?=\\s)` fails at the bound;
+    here the empty rest of the paragraph drops it). Each candidate is judged against its own
+    paragraph's bounds."""
     never_end, may_end, openers = abbreviations = tables.abbreviations()
     longest = _longest_abbreviation(abbreviations)
     opening_word = _OPENING_WORD.match
@@ -598,9 +600,35 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     index = 0
     start, end = paragraphs[0]
     sentence_start = start
-    for at, stop in _sentence_ends(text, start, paragraphs[-1][1]):
+    scan_start = start
+    scan_end = paragraphs[-1][1]
+    position = scan_start  # where the last candidate ended (`_sentence_ends`)
+    for at in literal_starts(text, ".!?", scan_start, scan_end):
+        # ---- `_sentence_ends`: is there a candidate at `at`, and where does it stop?
+        if at < position or (at > scan_start and text[at - 1] in ".!?"):
+            continue  # inside the run of the mark before: matched with it, or failing as it did
+        stop = at + 1
+        if stop < scan_end and text[stop] in " \n":
+            pass  # most ends: one mark, then a space or a line end
+        else:
+            while stop < scan_end and text[stop] in ".!?":
+                stop += 1
+            while stop < scan_end and text[stop] in _CLOSERS:
+                stop += 1
+            if stop >= scan_end:
+                continue  # `(?=\s)` fails at the end of the searched text
+            c = text[stop]
+            if c >= "\x80":
+                m = _SENTENCE_END.match(text, at, scan_end)
+                if m is None:
+                    continue
+                stop = m.end()
+            elif c not in _ASCII_SPACE:
+                continue
+        position = stop
+        # ---- the candidate at..stop, judged in its paragraph
         if at >= end:
-            # past this paragraph: close it (and any without a candidate) up to m's paragraph
+            # past this paragraph: close it (and any without a candidate) up to its paragraph
             while True:
                 if sentence_start < end:
                     append((sentence_start, end))
@@ -623,7 +651,8 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
             if w < low:
                 w = low
             if w < at and text[w:at].isalpha():
-                word = text[w : at + 1]
+                # a plain word longer than every abbreviation is none: not copied nor looked up
+                word = text[w : at + 1] if at - w < longest else None
             else:
                 word = _word_before(text, low, at)  # ("" when no letter precedes the stop)
             if word and len(word) <= longest:
@@ -637,7 +666,7 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
                     if not nxt or nxt.group(1) not in openers:
                         continue
         # the next sentence must start with something that can start one (text[stop] is white
-        # space: `_sentence_ends` found it, and every `\s` is `isspace`)
+        # space: the candidate ends before it, and every `\s` is `isspace`)
         following = stop + 1
         while following < end and text[following].isspace():
             following += 1
