@@ -1094,3 +1094,23 @@ def test_headline_shape_is_decided_by_a_full_stop_before_the_words():
     assert not headline_shaped("...")
     assert not headline_shaped("“”")
     assert headline_shaped("“Now”")
+
+
+def test_format_for_is_the_suffix_splitext_reads():
+    import os
+
+    from lint.drafts.formats import format_for
+
+    for path in ("a.md", "A.MD", "x.markdown", ".md", "dir.md/f", "f.htm", "f.HTML", "f.txt", "f", "", "a.b.md",
+                 "x/.html", "x/..md", "notes.md.txt", "x.Markdown", "y.mdx"):
+        suffix = os.path.splitext(path)[1].lower()
+        assert format_for(path) == {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "text"), path
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 '.-’,é!?…”\"”"), max_size=60))
+def test_headline_shape_of_ascii_lines_counts_the_words_the_regex_counts(line):
+    from lint.drafts.document import _WORDS, _ascii_words
+
+    if line.isascii():
+        assert _ascii_words()(line) == _WORDS.findall(line)
