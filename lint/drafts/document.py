@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from typing import List, Optional, Tuple
 
 import regex
@@ -24,6 +25,8 @@ from lint.engine.patterns import lazy_compile
 from lint.record import Record, field
 
 Span = Tuple[int, int]
+_FIRST = operator.itemgetter(0)  # a span's start, read in C
+_START = operator.attrgetter("start")
 
 
 class OffsetMap:
@@ -42,7 +45,9 @@ class OffsetMap:
     __slots__ = ("_text_starts", "_source_starts", "_source_ends")
 
     def __init__(self, breaks=None):
-        breaks = breaks or []
+        if not breaks:  # the identity map (every plain-text draft with LF line ends)
+            self._text_starts, self._source_starts, self._source_ends = [], [], []
+            return
         self._text_starts = [b[0] for b in breaks]
         self._source_starts = [b[1] for b in breaks]
         self._source_ends = [b[2] if len(b) > 2 else b[1] for b in breaks]
@@ -396,14 +401,14 @@ class Document(Record):
 
     @_cached
     def _sentence_starts(self) -> List[int]:
-        return [s for s, _ in self.sentences]
+        return list(map(_FIRST, self.sentences))
 
     def paragraph_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
     @_cached
     def _paragraph_starts(self) -> List[int]:
-        return [s for s, _ in self.paragraphs]
+        return list(map(_FIRST, self.paragraphs))
 
     @_cached
     def quotes(self) -> List[Quote]:
@@ -419,7 +424,7 @@ class Document(Record):
 
     @_cached
     def _quote_starts(self) -> List[int]:
-        return [q.start for q in self.quotes]
+        return list(map(_START, self.quotes))
 
     def scope_spans(self, scope: str) -> List[Span]:
         """The spans of text a rule with this scope looks at, one at a time."""
