@@ -757,7 +757,8 @@ def test_figures_transcript_shortcut_finds_what_the_plain_code_finds(text):
 # Reference implementations below are the straightforward versions the fast paths replaced.
 
 DOC2_ATOMS = st.sampled_from(
-    ["U", "S", "p", "m", "Gen", "Mr", "Inc", "a", "A", "The", "he", "said", "x" * 33, "é", "ß", "ǅ",
+    ["U", "S", "p", "m", "Gen", "Mr", "Inc", "a", "A", "The", "he", "said", "x" * 33, "é", "ß", "ǅ", "Sen", "v", "vs",
+     "Co", "Calif", "etc", "Ft", "Jr",
      ".", "..", "...", "…", "!", "?", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "\n \n", "\x1c",
      "“", "”", '"', "’", "(", ")", "]", ",", ";", ":", "-", "–", "5", "WASHINGTON", " (AP)"]
 )

@@ -593,6 +593,17 @@ def _longest_abbreviation(abbreviations: tuple) -> int:
     return max(2, max(map(len, never_end), default=0), max(map(len, may_end), default=0))
 
 
+@functools.lru_cache(maxsize=4)
+def _abbreviation_ends(abbreviations: tuple) -> Tuple[frozenset, frozenset]:
+    """(the two characters before the full stop of every never-end and may-end word of three
+    characters or more, the letters of those of two): a word ending at a full stop can be one
+    of them, or an initial (a capital and its stop), only where the two characters before the
+    stop are one of the first, or the one before it is one of the second or a capital. Most
+    sentence ends ("said.", "killed.", "today.") are none: their word is not even read."""
+    words = [w for table in abbreviations[:2] for w in table]
+    return frozenset(w[-3:-1] for w in words if len(w) >= 3), frozenset(w[0] for w in words if len(w) == 2)
+
+
 def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     """Sentence spans of every paragraph in `paragraphs` (sorted, disjoint spans), exactly
     `split_sentences` paragraph by paragraph, in one pass.
@@ -606,6 +617,7 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     paragraph's bounds."""
     never_end, may_end, openers = abbreviations = tables.abbreviations()
     longest = _longest_abbreviation(abbreviations)
+    tails, letters = _abbreviation_ends(abbreviations)
     opening_word = _OPENING_WORD.match
     spans: List[Span] = []
     append = spans.append
@@ -654,7 +666,10 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
                     break
         if stop >= end:
             continue  # nothing follows in the paragraph: no sentence starts after it
-        if text[at] == "." and (stop == at + 1 or text[at + 1] != "."):
+        if (text[at] == "." and (stop == at + 1 or text[at + 1] != ".") and at > start
+                and (text[at - 2 : at] in tails or text[at - 1] in letters or text[at - 1].isupper())):
+            # (the word can be an abbreviation or an initial: `_abbreviation_ends`; the two
+            # characters may reach before the window, which only lets more words be read)
             # word = _word_before(text, low, at), for most stops without the call: a plain word
             # after a space: letters back to the last space in the window (or to the window's
             # start) are the whole word, since neither a space nor the window's edge lets it
