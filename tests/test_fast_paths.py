@@ -757,7 +757,8 @@ def test_figures_transcript_shortcut_finds_what_the_plain_code_finds(text):
 # Reference implementations below are the straightforward versions the fast paths replaced.
 
 DOC2_ATOMS = st.sampled_from(
-    ["U", "S", "p", "m", "Gen", "Mr", "Inc", "a", "A", "The", "he", "said", "x" * 33, "é", "ß", "ǅ",
+    ["U", "S", "p", "m", "Gen", "Mr", "Inc", "a", "A", "The", "he", "said", "x" * 33, "é", "ß", "ǅ", "Sen", "v", "vs",
+     "Co", "Calif", "etc", "Ft", "Jr",
      ".", "..", "...", "…", "!", "?", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "\n \n", "\x1c",
      "“", "”", '"', "’", "(", ")", "]", ",", ";", ":", "-", "–", "5", "WASHINGTON", " (AP)"]
 )
@@ -1041,3 +1042,76 @@ def test_content_lines_are_the_stripped_lines_with_text(text):
             blank = True
         position += len(line) + 1
     assert doc._content_lines == expected
+
+
+def test_folded_text_by_bytes_is_prefilter_fold_for_every_character():
+    # Document.folded_text lowers the draft's UTF-8 when every non-ASCII character folds to
+    # itself (and they are few): for each character (surrogates too), that is prefilter_fold,
+    # or it is refused
+    from lint.drafts.document import _fold_by_bytes, prefilter_fold
+
+    refused = []
+    for i in range(0x80, 0x110000):
+        text = "Ab " + chr(i) + " CD" + chr(i) + " and some ASCII words after them, as in a draft"
+        folded = _fold_by_bytes(text.encode("utf-8", "surrogatepass"))
+        if folded is None:
+            refused.append(i)
+        else:
+            assert folded == prefilter_fold(text), hex(i)
+    assert 0x130 in refused and 0x131 in refused and 0x307 in refused and 0xDF in refused and 0x41A in refused
+    assert 0x2019 not in refused and 0xE9 not in refused and 0xA0 not in refused
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ .’“”—éÉßİıŁł\u0307\u00a0жЖ\ud800😀\t\n"), max_size=40))
+def test_folded_text_is_prefilter_fold(text):
+    doc = Document.from_text(text)
+    assert doc.folded_text == prefilter_fold_of(text)
+
+
+def prefilter_fold_of(text):
+    from lint.drafts.document import prefilter_fold
+
+    return prefilter_fold(text)
+
+
+def test_folded_text_of_a_draft_in_another_script_and_of_one_with_many_kinds_of_character():
+    from lint.drafts.document import prefilter_fold
+
+    greek = "Η κυβέρνηση ανακοίνωσε νέα μέτρα. " * 40 + "Athens, “the capital”."
+    mixed = "".join(chr(c) for c in range(0xE0, 0x100)) + " Café “Noël” — naïve façade. " * 30
+    for text in (greek, mixed, "ASCII ONLY Text.", "Ünïcödé ÜBER"):
+        assert Document.from_text(text).folded_text == prefilter_fold(text)
+
+
+def test_headline_shape_is_decided_by_a_full_stop_before_the_words():
+    from lint.drafts.document import headline_shaped
+
+    assert not headline_shaped("A lede that runs on and on, " * 4 + "ending in a full stop.")
+    assert not headline_shaped("Short one.”")
+    assert not headline_shaped("Twenty-six words " * 13)
+    assert headline_shaped("Council votes to close two libraries")
+    assert headline_shaped("Will the council close the libraries?")
+    assert not headline_shaped("...")
+    assert not headline_shaped("“”")
+    assert headline_shaped("“Now”")
+
+
+def test_format_for_is_the_suffix_splitext_reads():
+    import os
+
+    from lint.drafts.formats import format_for
+
+    for path in ("a.md", "A.MD", "x.markdown", ".md", "dir.md/f", "f.htm", "f.HTML", "f.txt", "f", "", "a.b.md",
+                 "x/.html", "x/..md", "notes.md.txt", "x.Markdown", "y.mdx"):
+        suffix = os.path.splitext(path)[1].lower()
+        assert format_for(path) == {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "text"), path
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9 '.-’,é!?…”\"”"), max_size=60))
+def test_headline_shape_of_ascii_lines_counts_the_words_the_regex_counts(line):
+    from lint.drafts.document import _WORDS, _ascii_words
+
+    if line.isascii():
+        assert _ascii_words()(line) == _WORDS.findall(line)

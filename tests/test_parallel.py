@@ -507,3 +507,16 @@ def test_chunks_of_any_size_give_the_same_outcomes(folder, monkeypatch):
                 assert str(a) == str(b)
             else:
                 _same(a, b)
+
+
+def test_a_drafts_suffix_is_the_one_splitext_reads():
+    import os
+    import random
+
+    from lint.engine.parallel import _suffix
+
+    rng = random.Random(4)
+    paths = ["a.txt", "/x/y.md", ".hidden", "/x/.hidden", "/x/..md", "x", "/a.b/c", "a.b.c", "/", "", ".", "..", "x."]
+    paths += ["".join(rng.choice("ab./") for _ in range(rng.randrange(0, 10))) for _ in range(5000)]
+    for path in paths:
+        assert _suffix(path) == os.path.splitext(path)[1], path

@@ -165,3 +165,37 @@ def test_the_default_scan_is_the_automaton_only_for_many_strings(tmp_path, monke
     assert many.method == ("aho-corasick" if triggers.ahocorasick is not None else "substring")
     doc = Document.from_text("Only word7 is here.\n", "a.txt")
     assert many.skipped(doc) == triggers.TriggerScan(loader.load_pack(pack).rules, "substring").skipped(doc) == frozenset()
+
+
+def test_gates_decided_on_classes_of_characters_skip_what_the_substring_tests_skip(tmp_path):
+    """The case-sensitive gates are tested on the draft's characters reduced to classes
+    (tab, space and no-break space stand for each other in the shipped packs' strings): on
+    random texts, the shipped packs and a house pack skip exactly the rules the substring
+    tests skip."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = "ab ,.:;\t\u00a0\u00e9\u00c0\u2019\u0130\n" + "aé"
+    packs = [loader.load_rules(), loader.load_pack(house_pack(tmp_path)).rules]
+    for rules in packs:
+        fast = triggers.TriggerScan(rules, "substring")
+        plain = triggers.TriggerScan(rules, "substring")
+        plain._classes = None
+        assert fast._classes is not None
+        for _ in range(600):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30)))
+            text += rng.choice(["", " utilize", " in order to", " per cent", "  slammed", " Zoë"])
+            doc = Document.from_text(text, "a.txt")
+            assert fast.skipped(doc) == plain.skipped(doc), text
+    shipped = triggers.TriggerScan(packs[0], "substring")._classes
+    assert shipped.complete and len(shipped._tests) == 2  # each gate one reduced string to look for
+    assert all(len(needles) == 1 for _, needles in shipped._tests)
+
+
+def test_characters_stand_for_each_other_only_where_every_string_allows_it():
+    scan = triggers.TriggerScan([], "substring")
+    scan.gates = {0: [(frozenset({"ab", "cb"}), False)], 1: [(frozenset({"a."}), False)], 2: [(frozenset({"x\u00a0", "x "}), False)]}
+    scan._build()
+    for text, skipped in [("cb", {1, 2}), ("ab", {1, 2}), ("c.", {0, 1, 2}), ("a.", {0, 2}), ("x\u00a0", {0, 1}),
+                          ("x\t", {0, 1, 2}), ("\u00e0b", {0, 1, 2}), ("x ", {0, 1})]:
+        assert scan.skipped(Document.from_text(text, "a.txt")) == frozenset(skipped), text

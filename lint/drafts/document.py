@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 from typing import List, Optional, Tuple
 
 import regex
@@ -24,6 +25,8 @@ from lint.engine.patterns import lazy_compile
 from lint.record import Record, field
 
 Span = Tuple[int, int]
+_FIRST = operator.itemgetter(0)  # a span's start, read in C
+_START = operator.attrgetter("start")
 
 
 class OffsetMap:
@@ -42,7 +45,9 @@ class OffsetMap:
     __slots__ = ("_text_starts", "_source_starts", "_source_ends")
 
     def __init__(self, breaks=None):
-        breaks = breaks or []
+        if not breaks:  # the identity map (every plain-text draft with LF line ends)
+            self._text_starts, self._source_starts, self._source_ends = [], [], []
+            return
         self._text_starts = [b[0] for b in breaks]
         self._source_starts = [b[1] for b in breaks]
         self._source_ends = [b[2] if len(b) > 2 else b[1] for b in breaks]
@@ -170,7 +175,8 @@ class Quote(Record, frozen=True):
     paragraphs: int = 1
 
     def __init__(self, start: int, end: int, closed: bool, paragraphs: int = 1):
-        self.__dict__.update(start=start, end=end, closed=closed, paragraphs=paragraphs)
+        fields = self.__dict__  # (past the frozen __setattr__; no keyword dict made per quote)
+        fields["start"], fields["end"], fields["closed"], fields["paragraphs"] = start, end, closed, paragraphs
 
 
 class Document(Record):
@@ -212,7 +218,10 @@ class Document(Record):
     def folded_text(self) -> str:
         """`prefilter_fold(text)`, for literal prefilters (`kinds.base.may_occur`) only: its
         offsets need not line up with `text` (`ß` folds to `ss`)."""
-        return prefilter_fold(self.text)
+        text = self.text
+        if text.isascii():
+            return text.lower()  # (prefilter_fold's own fast path)
+        return _fold_by_bytes(self.utf8) or prefilter_fold(text)
 
     # ---- positions -------------------------------------------------------------------
 
@@ -392,14 +401,14 @@ class Document(Record):
 
     @_cached
     def _sentence_starts(self) -> List[int]:
-        return [s for s, _ in self.sentences]
+        return list(map(_FIRST, self.sentences))
 
     def paragraph_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._paragraph_starts, offset) - 1, 0)
 
     @_cached
     def _paragraph_starts(self) -> List[int]:
-        return [s for s, _ in self.paragraphs]
+        return list(map(_FIRST, self.paragraphs))
 
     @_cached
     def quotes(self) -> List[Quote]:
@@ -415,7 +424,7 @@ class Document(Record):
 
     @_cached
     def _quote_starts(self) -> List[int]:
-        return [q.start for q in self.quotes]
+        return list(map(_START, self.quotes))
 
     def scope_spans(self, scope: str) -> List[Span]:
         """The spans of text a rule with this scope looks at, one at a time."""
@@ -477,17 +486,26 @@ def _continues(text: str, previous: Span, start: int, end: int, width: Optional[
 
 def headline_shaped(line: str) -> bool:
     """A headline is short and has no full stop at its end; a lede is prose."""
-    words = len(_WORDS.findall(line))
+    last = line.rstrip(_CLOSERS_AT_END)
+    if last and last[-1] in ".…":
+        return False  # whatever its words: a lede's first paragraph is not counted word by word
+    words = len(_ascii_words()(line) if line.isascii() else _WORDS.findall(line))
     if not words or words > 25:
         return False
-    last = line.rstrip(_CLOSERS_AT_END)
     if not last:
         return True
-    if last[-1] in ".…":
-        return False
     if last[-1] in "!?":
         return words <= 15
     return True
+
+
+@functools.lru_cache(maxsize=None)
+def _ascii_words():
+    """`_WORDS.findall` for ASCII text, in the standard `re` (about half the cost a call): on
+    ASCII, `\\p{L}` and `\\p{N}` are the letters and digits, and `’` cannot occur."""
+    import re
+
+    return re.compile(r"[A-Za-z0-9]+(?:['.\-][A-Za-z0-9]+)*").findall
 
 
 def is_prose(block: str) -> bool:
@@ -518,6 +536,47 @@ def prefilter_fold(text: str) -> str:
     return text
 
 
+# every ASCII byte, deleted from a draft's UTF-8 to leave its other characters' sequences
+_ASCII_BYTES = bytes(range(128))
+# a non-ASCII character -> whether `prefilter_fold` leaves it as it is (one entry a distinct
+# character a run meets: curly quotes, dashes, accented letters)
+_FOLDS_TO_ITSELF: dict = {}
+
+
+def _folds_to_itself(character: str) -> bool:
+    same = _FOLDS_TO_ITSELF.get(character)
+    if same is None:
+        same = _FOLDS_TO_ITSELF[character] = character.casefold() == character and character not in "\u0307\u0131"
+    return same
+
+
+def _fold_by_bytes(utf8: bytes) -> Optional[str]:
+    """`prefilter_fold` of the text whose UTF-8 (surrogatepass) is `utf8`, when every non-ASCII
+    character in it folds to itself (curly quotes, dashes, no-break spaces, lower-case
+    accented letters: most drafts); else None. Then the folding is the ASCII bytes lowered:
+    `casefold()` maps each character on its own (no context), is `lower()` on ASCII, and
+    leaves those characters alone, as `prefilter_fold`'s Turkic replacements do (U+0307 and
+    U+0131 are never taken as folding to themselves); `bytes.lower` changes A-Z only, never a
+    byte of a multi-byte sequence. A C pass each to find the other characters, lower and
+    decode, and per distinct character a dictionary look-up and a `replace` of the few
+    non-ASCII bytes left (a set of them past a few: a draft in another script)."""
+    rest = utf8.translate(None, _ASCII_BYTES)  # whole sequences: ASCII bytes are never inside one
+    if len(rest) * 8 > len(utf8):
+        return None  # a draft in another script: `casefold()` itself costs less than a set of it
+    for _ in range(8):
+        if not rest:
+            break
+        lead = rest[0]
+        sequence = rest[: 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4]
+        if not _folds_to_itself(sequence.decode("utf-8", "surrogatepass")):
+            return None
+        rest = rest.replace(sequence, b"")
+    else:
+        if rest and not all(map(_folds_to_itself, set(rest.decode("utf-8", "surrogatepass")))):
+            return None
+    return utf8.lower().decode("utf-8", "surrogatepass")
+
+
 SCOPES = ("line", "sentence", "paragraph", "draft", "headline", "body")
 
 
@@ -534,17 +593,31 @@ def _longest_abbreviation(abbreviations: tuple) -> int:
     return max(2, max(map(len, never_end), default=0), max(map(len, may_end), default=0))
 
 
+@functools.lru_cache(maxsize=4)
+def _abbreviation_ends(abbreviations: tuple) -> Tuple[frozenset, frozenset]:
+    """(the two characters before the full stop of every never-end and may-end word of three
+    characters or more, the letters of those of two): a word ending at a full stop can be one
+    of them, or an initial (a capital and its stop), only where the two characters before the
+    stop are one of the first, or the one before it is one of the second or a capital. Most
+    sentence ends ("said.", "killed.", "today.") are none: their word is not even read."""
+    words = [w for table in abbreviations[:2] for w in table]
+    return frozenset(w[-3:-1] for w in words if len(w) >= 3), frozenset(w[0] for w in words if len(w) == 2)
+
+
 def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     """Sentence spans of every paragraph in `paragraphs` (sorted, disjoint spans), exactly
     `split_sentences` paragraph by paragraph, in one pass.
 
-    One `_SENTENCE_END` search runs over all the paragraphs at once. Exact because paragraphs
-    are separated (and ended) by white space only: a candidate (punctuation and closing marks,
-    never white space) lies inside one paragraph, and one reaching that paragraph's end is
-    dropped either way (per paragraph its `(?=\\s)` fails at the bound; here the empty rest of
-    the paragraph drops it). Each candidate is judged against its own paragraph's bounds."""
+    One search for sentence ends (`_sentence_ends`, written out in the loop: no list of
+    candidates made and read again) runs over all the paragraphs at once. Exact because
+    paragraphs are separated (and ended) by white space only: a candidate (punctuation and
+    closing marks, never white space) lies inside one paragraph, and one reaching that
+    paragraph's end is dropped either way (per paragraph its `(?=\\s)` fails at the bound;
+    here the empty rest of the paragraph drops it). Each candidate is judged against its own
+    paragraph's bounds."""
     never_end, may_end, openers = abbreviations = tables.abbreviations()
     longest = _longest_abbreviation(abbreviations)
+    tails, letters = _abbreviation_ends(abbreviations)
     opening_word = _OPENING_WORD.match
     spans: List[Span] = []
     append = spans.append
@@ -554,9 +627,35 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     index = 0
     start, end = paragraphs[0]
     sentence_start = start
-    for at, stop in _sentence_ends(text, start, paragraphs[-1][1]):
+    scan_start = start
+    scan_end = paragraphs[-1][1]
+    position = scan_start  # where the last candidate ended (`_sentence_ends`)
+    for at in literal_starts(text, ".!?", scan_start, scan_end):
+        # ---- `_sentence_ends`: is there a candidate at `at`, and where does it stop?
+        if at < position or (at > scan_start and text[at - 1] in ".!?"):
+            continue  # inside the run of the mark before: matched with it, or failing as it did
+        stop = at + 1
+        if stop < scan_end and text[stop] in " \n":
+            pass  # most ends: one mark, then a space or a line end
+        else:
+            while stop < scan_end and text[stop] in ".!?":
+                stop += 1
+            while stop < scan_end and text[stop] in _CLOSERS:
+                stop += 1
+            if stop >= scan_end:
+                continue  # `(?=\s)` fails at the end of the searched text
+            c = text[stop]
+            if c >= "\x80":
+                m = _SENTENCE_END.match(text, at, scan_end)
+                if m is None:
+                    continue
+                stop = m.end()
+            elif c not in _ASCII_SPACE:
+                continue
+        position = stop
+        # ---- the candidate at..stop, judged in its paragraph
         if at >= end:
-            # past this paragraph: close it (and any without a candidate) up to m's paragraph
+            # past this paragraph: close it (and any without a candidate) up to its paragraph
             while True:
                 if sentence_start < end:
                     append((sentence_start, end))
@@ -567,7 +666,10 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
                     break
         if stop >= end:
             continue  # nothing follows in the paragraph: no sentence starts after it
-        if text[at] == "." and (stop == at + 1 or text[at + 1] != "."):
+        if (text[at] == "." and (stop == at + 1 or text[at + 1] != ".") and at > start
+                and (text[at - 2 : at] in tails or text[at - 1] in letters or text[at - 1].isupper())):
+            # (the word can be an abbreviation or an initial: `_abbreviation_ends`; the two
+            # characters may reach before the window, which only lets more words be read)
             # word = _word_before(text, low, at), for most stops without the call: a plain word
             # after a space: letters back to the last space in the window (or to the window's
             # start) are the whole word, since neither a space nor the window's edge lets it
@@ -579,7 +681,8 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
             if w < low:
                 w = low
             if w < at and text[w:at].isalpha():
-                word = text[w : at + 1]
+                # a plain word longer than every abbreviation is none: not copied nor looked up
+                word = text[w : at + 1] if at - w < longest else None
             else:
                 word = _word_before(text, low, at)  # ("" when no letter precedes the stop)
             if word and len(word) <= longest:
@@ -593,7 +696,7 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
                     if not nxt or nxt.group(1) not in openers:
                         continue
         # the next sentence must start with something that can start one (text[stop] is white
-        # space: `_sentence_ends` found it, and every `\s` is `isspace`)
+        # space: the candidate ends before it, and every `\s` is `isspace`)
         following = stop + 1
         while following < end and text[following].isspace():
             following += 1

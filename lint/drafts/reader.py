@@ -91,8 +91,14 @@ def read_bytes(path: str) -> bytes:
     try:
         info = os.fstat(fd)
         _refuse(path, info)
-        # the whole file, however the system splits the reads (and whatever it has grown to)
-        chunks = [os.read(fd, info.st_size + 1)]
+        # the whole file, however the system splits the reads (and whatever it has grown to):
+        # one byte more than its size is asked for, so a read that returns exactly its size
+        # has met its end (a file that grew returns that byte too; a short read is read on),
+        # and most drafts take one read, not a second that returns nothing
+        data = os.read(fd, info.st_size + 1)
+        if len(data) == info.st_size:
+            return data
+        chunks = [data]
         while chunks[-1]:
             chunks.append(os.read(fd, 1 << 20))
         return b"".join(chunks)

@@ -227,13 +227,24 @@ def possible_copies(paths: Sequence[str], sizes: Optional[Sequence[Optional[int]
         if size is None:
             groups.append([(index, path)])
             continue
-        key = (size, os.path.splitext(path)[1].lower())
+        key = (size, _suffix(path).lower())
         group = open_group.get(key)
         if group is None or len(group) >= MAX_GROUP:
             open_group[key] = group = []
             groups.append(group)
         group.append((index, path))
     return groups
+
+
+def _suffix(path: str) -> str:
+    """`os.path.splitext(path)[1]`, for most paths without its Python loop (a run makes one a
+    draft, in this process, before any child starts): a last dot inside the file's name that
+    does not open it starts the suffix; anything else is splitext's to say."""
+    dot = path.rfind(".")
+    start = path.rfind(os.sep) + 1
+    if dot > start and path[start] != "." and not os.altsep:
+        return path[dot:]
+    return os.path.splitext(path)[1]
 
 
 # ---- the parent side ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ offsets; the engine alone turns them into lines, columns, messages and severitie
 from __future__ import annotations
 
 import bisect
+import operator
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from lint.engine import digests
@@ -47,11 +48,12 @@ class Locator:
     places a finding in it, refusing text that changed since phase 1 (`DraftChanged`).
     """
 
-    __slots__ = ("path", "source", "text", "offsets", "fingerprint", "reload", "_line_starts")
+    __slots__ = ("path", "source", "text", "offsets", "fingerprint", "reload", "_line_starts", "_doc")
 
     def __init__(self, doc: Optional[Document] = None, *, path: str = "", fingerprint: Optional[str] = None):
         self.reload = None
         self._line_starts = None
+        self._doc = None  # during phase 1 (`Engine.check_documents`): the draft, to share its line starts
         self.fingerprint = fingerprint
         if doc is None:  # detached
             self.path, self.source, self.text, self.offsets = path, None, None, None
@@ -74,7 +76,10 @@ class Locator:
         """1-based (line, column); columns count characters (as Document.source_position)."""
         starts = self._line_starts
         if starts is None:
-            starts = self._line_starts = line_starts(self.source)
+            # the draft's own (`Document._line_starts`, which kinds placing things read too)
+            # while phase 1 has it at hand: the same list, of the same source, made once
+            doc = self._doc
+            starts = self._line_starts = line_starts(self.source) if doc is None else doc._line_starts
         line = bisect.bisect_right(starts, source_offset) - 1
         return line + 1, source_offset - starts[line] + 1
 
@@ -236,6 +241,8 @@ class Engine:
         context = self.context
         results = [DraftResult(doc.path) for doc in docs]
         locators = [Locator(doc) for doc in docs]
+        for locator, doc in zip(locators, docs):
+            locator._doc = doc
         # rules whose triggers a draft lacks (lint/engine/triggers.py)
         skips = [self._skipped(doc) for doc in docs]
         # each draft's spans of each scope, found once for the rules that share the scope (no
@@ -268,6 +275,7 @@ class Engine:
                         RuleError(doc.path, rule.id, f"internal error {type(error).__name__}: {error}; the rule was skipped for this draft")
                     )
         for result, locator in zip(results, locators):
+            locator._doc = None  # a kept locator must not keep the draft's structure alive
             if result.facts:
                 result.locator = locator
         return results
@@ -325,12 +333,18 @@ class Engine:
         return self.run(Document.from_text(t, p) for t, p in zip(texts, paths))
 
 
+_PLACE = operator.attrgetter("path", "line", "column", "rule", "end_line", "end_column")
+
+
 def dedupe(findings: List[Finding]) -> List[Finding]:
     """Sorted by path, line, column, rule; one finding per rule per place."""
+    ordered = sorted(findings, key=finding_order)
+    places = list(map(_PLACE, ordered))  # (in C: no Python step a finding)
+    if len(set(places)) == len(places):
+        return ordered  # no place twice (the usual run): nothing to drop
     seen = set()
     out = []
-    for f in sorted(findings, key=finding_order):
-        key = (f.path, f.line, f.column, f.rule, f.end_line, f.end_column)
+    for f, key in zip(ordered, places):
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -162,6 +162,7 @@ class TriggerScan:
             folded: (frozenset("".join(strings)), [(s, frozenset(s)) for s in sorted(strings)])
             for folded, strings in self.strings.items()
         }
+        self._classes = _ClassPlan.of(self._gate_items)
         if self.method == "aho-corasick":
             for folded, strings in self.strings.items():
                 if strings:
@@ -229,11 +230,20 @@ class TriggerScan:
     def _skipped_by_substring(self, doc) -> FrozenSet[int]:
         """`skipped` with substring tests, each gate's stopping at the first string found: a
         rule runs as soon as one of its triggers is there, so the others need no search (the
-        same answer as scanning for every string)."""
+        same answer as scanning for every string). Gates whose strings the draft's classes
+        of characters decide (`_ClassPlan`) are tested on those first."""
+        classes = self._classes
+        if classes is not None:
+            skipped = classes.skipped(doc)
+            if classes.complete:
+                return frozenset(skipped)
+        else:
+            skipped = []
         hays = {False: doc.text}
         present = {}
-        skipped = []
         for index, items in self._gate_items.items():
+            if classes is not None and index in classes.gates:
+                continue
             for s, folded, needed in items:
                 hay = hays.get(folded)
                 if hay is None:
@@ -247,3 +257,67 @@ class TriggerScan:
                 skipped.append(index)
         return frozenset(skipped)
 
+
+
+class _ClassPlan:
+    """The case-sensitive gates tested on the draft's characters reduced to classes: one pass
+    (`bytes.translate` of its UTF-8) and one substring test for each distinct reduced string,
+    not a test for each string and each of its characters.
+
+    Characters are in one class when each may stand for the other at any place of any gate's
+    string (the shipped packs: tab, space and no-break space; `,.:;`): a string over classes
+    then stands for every string with those characters, and each of them belongs to the gate
+    (changing one place at a time, each change keeps the string the gate's). So a draft holds
+    one of a gate's strings exactly when its reduced UTF-8 holds one of the gate's reduced
+    strings: an ASCII character is one byte, a non-ASCII one of the strings' characters is
+    first replaced by a byte that UTF-8 never uses (0xF8-0xFF; a whole sequence, found only
+    where that character is, as UTF-8 sequences never overlap), and every other byte becomes
+    0, which no class is. For gates that are not case-sensitive, too many non-ASCII characters
+    or classes: no plan (None), or the plan covers only some gates (`complete` false)."""
+
+    __slots__ = ("gates", "complete", "_tests", "_replacements", "_table")
+
+    def __init__(self, gates, complete, tests, replacements, table):
+        self.gates, self.complete, self._tests = gates, complete, tests
+        self._replacements, self._table = replacements, table
+
+    @classmethod
+    def of(cls, gate_items) -> Optional["_ClassPlan"]:
+        planned = {index: [s for s, _folded, _needed in items] for index, items in gate_items.items()
+                   if items and not any(folded for _s, folded, _needed in items)}
+        if not planned:
+            return None
+        # a character's places in the strings, itself left out: characters with the same
+        # places may stand for each other
+        places: Dict[str, set] = {}
+        for index, strings in planned.items():
+            for s in strings:
+                for j, c in enumerate(s):
+                    places.setdefault(c, set()).add((index, s[:j], s[j + 1 :]))
+        classes: Dict[frozenset, int] = {}
+        code = {c: classes.setdefault(frozenset(p), len(classes) + 1) for c, p in sorted(places.items())}
+        others = sorted(c for c in code if ord(c) >= 0x80)
+        if len(classes) > 200 or len(others) > 8:
+            return None
+        table = bytearray(256)
+        replacements = []
+        for c, n in code.items():
+            if ord(c) < 0x80:
+                table[ord(c)] = n
+        for i, c in enumerate(others):
+            table[0xF8 + i] = code[c]
+            replacements.append((c, c.encode("utf-8", "surrogatepass"), bytes([0xF8 + i])))
+        tests = [(index, sorted({bytes(code[c] for c in s) for s in strings})) for index, strings in planned.items()]
+        return cls(frozenset(planned), len(planned) == len(gate_items), tests, replacements, bytes(table))
+
+    def skipped(self, doc) -> List[int]:
+        """The planned gates none of whose strings the draft holds."""
+        utf8 = doc.utf8
+        if self._replacements:
+            text = doc.text
+            if not text.isascii():  # (an ASCII text holds none of them)
+                for character, sequence, byte in self._replacements:
+                    if character in text:  # one C scan of the text, not a search of its UTF-8
+                        utf8 = utf8.replace(sequence, byte)
+        reduced = utf8.translate(self._table)
+        return [index for index, needles in self._tests if not any(n in reduced for n in needles)]

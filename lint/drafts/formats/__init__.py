@@ -14,8 +14,13 @@ FORMATS = ("text", "markdown", "html")
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 
 
+_MARKUP_ENDINGS = tuple(_SUFFIXES)
+
+
 def format_for(path: str) -> str:
-    return _SUFFIXES.get(os.path.splitext(path or "")[1].lower(), "text")
+    if not path or not path[-9:].lower().endswith(_MARKUP_ENDINGS):
+        return "text"  # (no markup suffix at its end: whatever splitext calls its suffix, not one of them)
+    return _SUFFIXES.get(os.path.splitext(path)[1].lower(), "text")
 
 
 def parse(path: str, source: str, format: str = None, notices: list = None) -> Document:
