@@ -175,24 +175,3 @@ def test_brackets_tried_only_where_they_open_find_what_the_plain_path_finds():
              "Vote count\n\n((Jo Marsh)) Hello ((( ((hi)) (Updates figures) [[ [x] ]] {{TK}} <<check>>\n"]
     assert _findings(texts) == plain(lambda: _findings(texts))
     assert _findings(texts)  # (notes among them)
-
-
-BRACKETY = [
-    "((WN)) Did you vote?\n((Jo Marsh)) Yes. ((laughs)) (((echo))) ((\n((x)\n",
-    "[[check this with legal]] [1] [[a]b]] [[ ]] [[]] [x [y] z] [[[deep]]] [\n]\n",
-    "(AP) — (Adds quote) (cq) (Cq) (??) ((TK)) (AB(CD)) (Updates with vote) ((a) (b))\n",
-    "{HOLD} {{x}} <<NOTE>> <<a<b>> [[x]] ((y)) [z] (ZZ)\n",
-]
-
-
-@pytest.mark.parametrize("opener", list("([{<"))
-def test_a_bracket_group_finds_what_its_alternatives_find(opener):
-    # the alternatives sharing their escaped opening character are searched with it in front
-    # (`_Desk.bracket_group`): the same matches, groups and spans as the plain alternation
-    desk = RULES[0].kind._desk
-    plain_group = re.compile("|".join(source for o, source in desk._bracket_sources if o == opener))
-    texts = BRACKETY + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
-    for text in texts:
-        got = [(m.span(), m.lastgroup, m.groups()) for m in desk.bracket_group(opener).finditer(text)]
-        want = [(m.span(), m.lastgroup, m.groups()) for m in plain_group.finditer(text)]
-        assert got == want, text

@@ -269,25 +269,12 @@ class _Desk:
 
     def bracket_group(self, opener: str) -> "re.Pattern":
         """`brackets`' alternatives opening with `opener`, in their order, compiled once: it
-        opens with a literal, which the search skips to.
-
-        Alternatives that all open with the same escaped character (`\\(` for "((..))" and
-        "(..)", `\\[` for "[[..]]" and "[..]") are written with it taken out in front,
-        `\\((?:\\(...|...)`: the same matches, tried in the same order at each offset (a
-        literal shared by every alternative is matched the same way before or inside the
-        group; the groups keep their names and numbers), but the pattern then opens with a
-        literal, which the standard `re` searches for in a tight loop, where an alternation
-        of alternatives opening with it is searched with a test of a class at every
-        character, several times slower over a whole draft."""
+        opens with a literal, which the search skips to."""
         pattern = self._bracket_variants.get(opener)
         if pattern is None:
-            sources = [source for o, source in self._bracket_sources if o == opener]
-            head = sources[0][:2]
-            if len(sources) > 1 and head[0] == "\\" and all(source[:2] == head for source in sources):
-                joined = head + "(?:" + "|".join(source[2:] for source in sources) + ")"
-            else:
-                joined = "|".join(sources)
-            pattern = self._bracket_variants[opener] = re.compile(joined)
+            pattern = self._bracket_variants[opener] = re.compile(
+                "|".join(source for o, source in self._bracket_sources if o == opener)
+            )
         return pattern
 
     def __init__(self, words):
