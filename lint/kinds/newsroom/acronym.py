@@ -550,8 +550,16 @@ def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -
     small words: of, and, for, the...) whose initials include `letters` in a row, at a place
     `where(name_start, name_end)` accepts?"""
     for letter in set(letters):
-        if text.find(letter, start, end) < 0:
-            return False  # a letter no word there can begin
+        # a letter no word there begins: the initials are the first letters of `_NAME_WORD`s,
+        # each a capital followed by a small letter (\\p{Ll}, which `str.islower` calls small)
+        # or an apostrophe, both inside text[start:end]; its few places are looked at
+        i = text.find(letter, start, end)
+        while i >= 0:
+            if i + 1 < end and (text[i + 1].islower() or text[i + 1] in "’'"):
+                break
+            i = text.find(letter, i + 1, end)
+        else:
+            return False
     for m in finditer(_NAME_RUN, text, start, end, timeout):
         run = m.group()
         if not all(letter in run for letter in letters):
