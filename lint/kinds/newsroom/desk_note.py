@@ -154,11 +154,6 @@ _MORE_CAPS = lazy_compile(rf"(?:[^\S\n]+{_CAPS_WORD})+")
 _VERB_QUANTIFIERS = frozenset({"to", "by", "was", "were", "is", "are", "of", "cost", "costs", "rose", "fell", "killed", "injured", "hurt", "aged", "age"})
 # a desk verb then one of these is a phrase or a slogan (NEED TO KNOW, FIX IT FOR GOOD), not an order
 _PHRASAL = frozenset({"IT", "TO", "THE", "A", "AN", "THESE", "THOSE", "UP", "OUT", "IN", "ON", "OFF", "DOWN", "AWAY", "BACK"})
-# a character past ASCII, or one of A-Z and 0-9 joined to a capital as words in capitals are
-# joined (by an apostrophe or a hyphen; by one or two of the spaces `[^\S\n]` takes in ASCII,
-# \x1c-\x1f besides): where this finds nothing, each run of `_CAPS_RUN` is a word of A-Z and
-# 0-9 (`_Desk.quiet_tails`)
-_JOINED_OR_OTHER = re.compile(r"[^\x00-\x7f]|[A-Z0-9](?:['-][A-Z]|[ \t\x0b\x0c\r\x1c-\x1f]{1,2}[A-Z])")
 _LINE_START_FILLER = lazy_compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
 
 
@@ -344,26 +339,6 @@ class _Desk:
         runs = {max(regex.findall(r"[A-Z]+", w) or [""], key=len) for w in self.single}
         runs = {r for r in runs if len(r) >= 2}
         self.gate = frozenset(r.encode() for r in runs)
-        # Whether a line's end can be passed over without `scan_runs` (`_Analysis.lines_pass`,
-        # reading line ends only when no run of the draft's capitals is a gate word) when
-        # (a) the line, its trailing white space and one full stop left out, does not end
-        # with a letter, and (b) from the first place a run may start to the end of the line
-        # the text is ASCII, with no character of A-Z or 0-9 followed by an apostrophe or
-        # hyphen and a capital, or by one or two spaces and a capital (`_JOINED_OR_OTHER`).
-        # Then each run there is one word of A-Z and digits (a word in capitals joins another
-        # only so), which `scan_runs` passes over before any judgement unless it is a single
-        # word, CQ or an OK'D form, or a sign-off follows it to the end of its line:
-        # - such a word's longest run of A-Z (two letters or more, so in `gate`) would be a
-        #   whole run of the draft's capitals, which then reads the whole draft instead;
-        # - the sign-off pattern ends with a sign-off word, each ending with an ASCII letter
-        #   (matched, in any case, by letters only), then at most a full stop and white space
-        #   (which `str.rstrip` strips: every character `regex` calls white space is one
-        #   `str.isspace` calls so), so the text after a run ends with a letter as the line
-        #   does. tests/test_desk_note_shortcuts.py holds these facts to every code point.
-        ascii_words = [w for w in self.single | {"CQ"} | _OKD if w.isascii() and w.isalnum()]
-        self.quiet_tails = all(s[-1:].isascii() and s[-1:].isalpha() for s in soft) and all(
-            max(regex.findall(r"[A-Z]+", w) or [""], key=len).encode() in self.gate for w in ascii_words
-        )
         # each advisory's runs of A-Z, each list once (UPDATE 1- ... UPDATE 5- are one)
         self.advisory_runs = tuple(dict.fromkeys(tuple(r.encode() for r in regex.findall(r"[A-Z]+", a)) for a in self.advisories))
         # their first runs, found in one search (None: no advisory has a run)
@@ -705,7 +680,6 @@ class _Analysis:
         fast = self.fast
         # a line's tail is read where a run of capitals may stand (the plain path: where one does)
         may_caps = _MAY_CAPS.search if fast else _CAPS_RUN.search
-        quiet = fast and scan_tails and desk.quiet_tails
         if window is None:
             for m in desk.desk_dash.finditer(text):
                 self.desk_dash(m)
@@ -768,16 +742,6 @@ class _Analysis:
                     # the text before where the search starts)
                     first = may_caps(text, low, line_end)
                     if first is not None:
-                        if quiet:
-                            # (`_Desk.quiet_tails`: no run from here to the line's end is judged
-                            # when no sign-off can end the line and each run is one word of
-                            # A-Z and digits)
-                            ending = line.rstrip()
-                            if ending[-1:] == ".":
-                                ending = ending[:-1]
-                            if not ending[-1:].isalpha() and _JOINED_OR_OTHER.search(text, first.start(), line_end) is None:
-                                line_start = line_end + 1
-                                continue
                         self.scan_runs(first.start(), line_end, (line_start, line_end))
             line_start = line_end + 1
 
