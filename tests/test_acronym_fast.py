@@ -57,11 +57,11 @@ def test_no_capital_outside_ascii_is_missed():
     every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
     capitals = set(regex.findall(r"\p{Lu}", every))
     assert capitals
-    missed = [c for c in capitals if not acronym._may_hold_other_capitals(c.encode("utf-8"))]
+    missed = [c for c in capitals if acronym._other_capital_runs(c, c.encode("utf-8")) != {c}]
     assert missed == []
-    # and the characters news copy is full of leave the shortcut on
+    # and the characters news copy is full of hold none
     safe = "“”‘’—–…•€£°½éèüöñß\u00a0"
-    assert not acronym._may_hold_other_capitals(safe.encode("utf-8"))
+    assert acronym._other_capital_runs(safe, safe.encode("utf-8")) == set()
 
 
 def _capitals_as_existence_makes_them(text):

@@ -232,9 +232,9 @@ class Acronym(Kind):
         An acronym opens a maximal run of capitals and "&" (its lookbehind allows no letter and
         no "&" before it). It is the run less its trailing "&"s, or ends before an "&" of the
         run: a shorter prefix is followed by a capital, which its lookahead refuses. Without a
-        capital letter outside ASCII in the draft (`_may_hold_other_capitals`), the runs are A-Z
-        and "&" only, read off in one bytes pass; with one, the runs holding such capitals are
-        added (`_other_capital_runs`). `_TOKEN` is tried only where an acronym of these runs
+        capital letter outside ASCII in the draft, the runs are A-Z and "&" only, read off in
+        one bytes pass; with one (among the draft's non-ASCII characters, `_other_capital_runs`),
+        the runs holding such capitals are added. `_TOKEN` is tried only where an acronym of these runs
         that is not allowed stands (one more wanted does no harm: a match is kept only if its
         acronym is wanted). A match never starts
         inside another (a token's letters, "&" and "’s" are no place its lookbehind allows), so
@@ -255,7 +255,7 @@ class Acronym(Kind):
             # shared with the other kinds that read its capitals)
             runs = capital_runs(doc) - self._allow_ascii
         wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
-        if not text.isascii() and not _punctuation_only(text, data) and _may_hold_other_capitals(data):
+        if not text.isascii() and not _punctuation_only(text, data):
             # Capitals outside ASCII: the runs of [\p{Lu}&] that hold one are read off the text
             # around each of them, and their acronyms wanted too. (The bytes pass read the
             # other runs whole: a run of A-Z and "&" that stops at a non-ASCII character that
@@ -270,7 +270,8 @@ class Acronym(Kind):
         # where each acronym stands: every str.find place, in order; with several acronyms,
         # read off the draft's runs of capitals in one pass (`_places_in_runs`) instead of a
         # search through the whole draft for each
-        places = _places_in_runs(text, data, wanted) if len(wanted) >= _INDEX_FROM else {}
+        places = (_places_in_runs(text, data, wanted)
+                  if len(wanted) >= (_INDEX_FROM if text.isascii() else _INDEX_FROM_OTHER) else {})
         for acronym in wanted:
             if acronym not in places:
                 found = places[acronym] = []
@@ -337,6 +338,10 @@ class Acronym(Kind):
 # how many acronyms a draft must want before their places are read off its runs of capitals
 # (`_places_in_runs`: about two or three searches through the draft, against one an acronym)
 _INDEX_FROM = 3
+# the same for a draft with characters outside ASCII, whose one pass first encodes the text to
+# one byte a character (about as much again as the translate): a `str.find` loop an acronym
+# is cheaper up to about five of them
+_INDEX_FROM_OTHER = 6
 # bytes.translate tables marking A-Z (and "&") as "A", every other byte a space
 _AZ_MARK = bytes(65 if 65 <= c <= 90 else 32 for c in range(256))
 _AZ_AMP_MARK = bytes(65 if 65 <= c <= 90 or c == 38 else 32 for c in range(256))
@@ -419,17 +424,6 @@ class _Text:
     def __init__(self, text, data):
         self.text = text
         self.utf8 = data
-# bytes.translate table sorting a UTF-8 draft's non-ASCII bytes (`_may_hold_other_capitals`):
-# "C" for 0xC3 (U+00C0-U+00FF), "E" for 0xE2 (U+2000-U+2FFF), "X" for every other lead byte
-# but 0xC2 (U+0080-U+00BF: no letter in capitals), "a" for the continuation bytes 0x80-0x83,
-# "U" for 0x84-0x9E, "l" for 0x9F-0xBF; ASCII and 0xC2 a space
-_LEAD_AND_NEXT = bytes(
-    32 if c < 0x80 or c == 0xC2 else 97 if c <= 0x83 else 85 if c <= 0x9E else 108 if c <= 0xBF
-    else 67 if c == 0xC3 else 69 if c == 0xE2 else 88
-    for c in range(256)
-)
-
-
 _ASCII_BYTES = bytes(range(128))
 
 
@@ -439,21 +433,8 @@ def _punctuation_only(text: str, data: bytes) -> bool:
     them is 0xE2 0x80 and one more byte, so it takes two bytes more than in `text`, and every other
     non-ASCII character at least one more; "\xe2\x80" stands only at the start of one of them
     (0xE2 only opens a character, 0x80 only goes on one). One count over the bytes, cheaper than
-    `_may_hold_other_capitals`' translate."""
+    `_other_capital_runs`' translate."""
     return len(data) - len(text) == 2 * data.count(b"\xe2\x80")
-
-
-def _may_hold_other_capitals(data: bytes) -> bool:
-    """Could the UTF-8 draft hold a capital letter (\\p{Lu}) outside ASCII? False only when its
-    non-ASCII characters are all U+0080-U+00BF (no letter in capitals), U+00DF-U+00FF (ß and
-    the small letters à-ÿ, and ÷) or U+2000-U+20FF (punctuation, super- and subscripts,
-    currency signs): a lead byte 0xC3 followed by 0x9F-0xBF, 0xE2 by 0x80-0x83, or 0xC2."""
-    sorted_bytes = data.translate(_LEAD_AND_NEXT, _ASCII_BYTES)  # (ASCII deleted: a byte that
-    # follows 0xC3 or 0xE2 is its character's own next byte, never ASCII)
-    return (
-        b"X" in sorted_bytes or b"CU" in sorted_bytes or b"Ca" in sorted_bytes
-        or b"EU" in sorted_bytes or b"El" in sorted_bytes
-    )
 
 
 def _acronyms_of_runs(runs: set, amp) -> None:
@@ -479,9 +460,10 @@ def _in_capital_run(c: str) -> bool:
 
 def _other_capital_runs(text: str, data: bytes) -> set:
     """The maximal runs of capitals (\\p{Lu}) and "&" in text that hold a capital outside
-    ASCII. Such capitals are found among the draft's non-ASCII characters (its UTF-8 with the
-    ASCII bytes deleted: whole characters, decoded), each place with `str.find`, and the run
-    around it read out character by character."""
+    ASCII (none in most drafts). Such capitals are found among the draft's non-ASCII characters
+    (its UTF-8 with the ASCII bytes deleted: whole characters, decoded; each distinct one asked
+    once), each place with `str.find`, and the run around it read out character by
+    character."""
     others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     runs = set()
     n = len(text)
@@ -568,8 +550,16 @@ def _names_with(text: str, start: int, end: int, letters: str, timeout, where) -
     small words: of, and, for, the...) whose initials include `letters` in a row, at a place
     `where(name_start, name_end)` accepts?"""
     for letter in set(letters):
-        if text.find(letter, start, end) < 0:
-            return False  # a letter no word there can begin
+        # a letter no word there begins: the initials are the first letters of `_NAME_WORD`s,
+        # each a capital followed by a small letter (\\p{Ll}, which `str.islower` calls small)
+        # or an apostrophe, both inside text[start:end]; its few places are looked at
+        i = text.find(letter, start, end)
+        while i >= 0:
+            if i + 1 < end and (text[i + 1].islower() or text[i + 1] in "’'"):
+                break
+            i = text.find(letter, i + 1, end)
+        else:
+            return False
     for m in finditer(_NAME_RUN, text, start, end, timeout):
         run = m.group()
         if not all(letter in run for letter in letters):

@@ -109,6 +109,12 @@ _LOWER_LITERALS = {
                           ("###", "#"), ("??", "?"), ("30-", "3"), ("30 -", "3"))
 }
 _MERGED = {"30-": ("30-", "30 -"), "30 -": ("30-", "30 -")}
+# what the request shape's literals ("pls", "plz", "Pls", "PLS", "PLZ") become in the draft's
+# case-folded text (`Document.folded_text`, `prefilter_fold`): folding maps each of P, L, S, Z
+# to its small letter one character at a time and deletes or changes no ASCII letter, so a draft
+# holding one of them holds one of these in its folded text (a draft holding neither holds
+# none of the five: the tests of the five are skipped)
+_PLS_FOLDED = ("pls", "plz")
 # how many places of the rare character `_holds` tries before it searches for the literals (a
 # place costs a loop's turn in Python, about a twentieth of a search through a draft)
 _PLACES = 8
@@ -637,7 +643,14 @@ class _Analysis:
             # each literal on its own: its rare character first, then its places (`_LOWER_PLAN`)
             # (plain loops: a generator for each shape cost more than most of its tests)
             present = []
+            # the draft's case-folded text, when another kind has already folded it (most
+            # drafts: the trigger gate and the literal prefilters fold every draft): "pls"
+            # and "plz" in it are a necessary condition of the request shape's five literals
+            # (`_PLS_FOLDED`), two searches instead of five tests
+            folded = self.doc.__dict__.get("folded_text")
             for kind, pattern, tests in _LOWER_PLAN:
+                if kind == "pls" and folded is not None and _PLS_FOLDED[0] not in folded and _PLS_FOLDED[1] not in folded:
+                    continue
                 for in_caps, rare, literals in tests:
                     if in_caps is not None:
                         if in_caps in caps:
