@@ -650,7 +650,10 @@ class Extractor:
                 break
         bare = bare.rstrip("-’'")
         verdict = None
-        if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+        # (an ASCII word has a lower-case letter exactly when upper-casing changes it)
+        if bare in self.titles.not_names or len(bare) < 2 or (
+            bare == bare.upper() if bare.isascii() else not any(c.islower() for c in bare)
+        ):
             verdict = _NOT_A_NAME
         elif bare in self.titles.surname_or_place:
             verdict = _SURNAME_OR_PLACE
@@ -924,8 +927,13 @@ class Extractor:
         countries = []
         for start in starts:
             at = start
-            while at and _before_is_line_space(text, at):
-                at -= 1
+            while at:
+                # (`_before_is_line_space`, written out: a set for ASCII, the call for others)
+                c = text[at - 1]
+                if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
+                    at -= 1
+                else:
+                    break
             if at < start:
                 if text.endswith(_COUNTRY_FORMS, 0, at):
                     countries.extend(at - len(form) for form in _COUNTRY_FORMS if text.endswith(form, 0, at))
@@ -946,8 +954,13 @@ class Extractor:
         out = []
         for start in starts:
             at = start
-            while at and _before_is_line_space(text, at):
-                at -= 1
+            while at:
+                # (`_before_is_line_space`, written out: a set for ASCII, the call for others)
+                c = text[at - 1]
+                if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
+                    at -= 1
+                else:
+                    break
             if at < start and text.endswith(forms, 0, at):
                 out.extend(at - len(form) for form in forms if text.endswith(form, 0, at))
             if hyphened and text.endswith(hyphened, 0, start):
