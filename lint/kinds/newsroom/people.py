@@ -490,6 +490,13 @@ class Extractor:
         # form with a character outside ASCII; whether a rank word must follow: a branch's)
         self._appositive_needs: Optional[Dict[bytes, List[Tuple[Optional[FrozenSet[bytes]], bool]]]] = None
         self._rank_word_pieces = tuple(_asked_words(w) if w.isascii() else None for w in rank_words)
+        # for `_has_rank_word`: (a rank word needs nothing: one not ASCII or with no a-z word,
+        # the rank words of exactly one a-z word, as one set of them, the others' words)
+        self._rank_word_tests = (
+            any(p is None or not p for p in self._rank_word_pieces),
+            frozenset(w for p in self._rank_word_pieces if p is not None and len(p) == 1 for w in p),
+            tuple(p for p in self._rank_word_pieces if p is not None and len(p) > 1),
+        )
         # The most words an appositive holds between its comma and its branch or role noun:
         # the article, five modifiers, the qualifier's words (see `_appositive_matches`)
         self._appositive_words = 1 + 5 + max((len(q.split()) for q in titles.qualifiers), default=0)
@@ -547,11 +554,17 @@ class Extractor:
         piece_at = _NAME_PIECE.match
         words_read = self._words_read
         while len(pieces) < 8:
-            m = piece_at(text, i)
-            if not m:
-                break
-            kind = m.lastgroup
-            start, end = i, m.end()  # (a match at i starts there)
+            # _NAME_PIECE's match at i, read off the text where it opens with an ASCII capital
+            # (`_ascii_piece`), else the `regex` call
+            kind = None
+            if text[i : i + 1] in _ASCII_CAPITALS:
+                kind, end = _ascii_piece(text, i)
+            if kind is None:
+                m = piece_at(text, i)
+                if not m:
+                    break
+                kind, end = m.lastgroup, m.end()
+            start = i  # (a match at i starts there)
             if kind == "word":
                 word = text[start:end]
                 read = words_read.get(word)
@@ -637,7 +650,10 @@ class Extractor:
                 break
         bare = bare.rstrip("-’'")
         verdict = None
-        if bare in self.titles.not_names or not any(c.islower() for c in bare) or len(bare) < 2:
+        # (an ASCII word has a lower-case letter exactly when upper-casing changes it)
+        if bare in self.titles.not_names or len(bare) < 2 or (
+            bare == bare.upper() if bare.isascii() else not any(c.islower() for c in bare)
+        ):
             verdict = _NOT_A_NAME
         elif bare in self.titles.surname_or_place:
             verdict = _SURNAME_OR_PLACE
@@ -818,7 +834,7 @@ class Extractor:
                     if need <= folded:
                         if with_rank:
                             if rank_ok is None:
-                                rank_ok = any(p is None or p <= folded for p in self._rank_word_pieces)
+                                rank_ok = self._has_rank_word(folded)
                             if not rank_ok:
                                 continue
                         (titled if is_titled else appositive).append(run)
@@ -911,8 +927,13 @@ class Extractor:
         countries = []
         for start in starts:
             at = start
-            while at and _line_space(text[at - 1]):
-                at -= 1
+            while at:
+                # (`_before_is_line_space`, written out: a set for ASCII, the call for others)
+                c = text[at - 1]
+                if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
+                    at -= 1
+                else:
+                    break
             if at < start:
                 if text.endswith(_COUNTRY_FORMS, 0, at):
                     countries.extend(at - len(form) for form in _COUNTRY_FORMS if text.endswith(form, 0, at))
@@ -933,8 +954,13 @@ class Extractor:
         out = []
         for start in starts:
             at = start
-            while at and _line_space(text[at - 1]):
-                at -= 1
+            while at:
+                # (`_before_is_line_space`, written out: a set for ASCII, the call for others)
+                c = text[at - 1]
+                if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
+                    at -= 1
+                else:
+                    break
             if at < start and text.endswith(forms, 0, at):
                 out.extend(at - len(form) for form in forms if text.endswith(form, 0, at))
             if hyphened and text.endswith(hyphened, 0, start):
@@ -1049,13 +1075,19 @@ class Extractor:
                 yield m
                 resume = m.end()
 
+    def _has_rank_word(self, folded: FrozenSet[bytes]) -> bool:
+        """any(p is None or p <= folded for p in self._rank_word_pieces): the rank words of one
+        a-z word tested by one set operation (`_rank_word_tests`)."""
+        always, singles, several = self._rank_word_tests
+        return always or not singles.isdisjoint(folded) or any(p <= folded for p in several)
+
     def _appositive_may_use(self, run: bytes, folded: FrozenSet[bytes]) -> bool:
         """Have the draft's folded words all that one of the run's branch names (with a rank
         word) or role nouns needs (see `_appositive_matches`)?"""
         for pieces, branch in self._appositive_needs[run]:
             if pieces is not None and not pieces <= folded:
                 continue
-            if not branch or any(p is None or p <= folded for p in self._rank_word_pieces):
+            if not branch or self._has_rank_word(folded):
                 return True
         return False
 
@@ -1145,7 +1177,8 @@ class Extractor:
         return mention
 
 
-_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_ALNUM = frozenset(_ASCII_LETTERS + "0123456789")
 _ASCII = frozenset(map(chr, range(128)))
 # the ASCII characters _SP matches
 _ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
@@ -1223,13 +1256,19 @@ def _word_before(text: str, at: int) -> Optional[str]:
         return None
     end = at - 1
     if text[end] != "-":
-        if not _line_space(text[end]):
+        if not _before_is_line_space(text, end + 1):
             return None
-        while end > low and _line_space(text[end - 1]):
+        while end > low and _before_is_line_space(text, end):
             end -= 1
     start = end
-    while start > low and _letter_or_number(text[start - 1]) == 1:
-        start -= 1
+    while start > low:
+        # the ASCII letters back from `start` at once (they are all \p{L}; no other ASCII
+        # character is), then a letter outside ASCII, one by one
+        start = low + len(text[low:start].rstrip(_ASCII_LETTERS))
+        if start > low and text[start - 1] >= "\x80" and _letter_or_number(text[start - 1]) == 1:
+            start -= 1
+        else:
+            break
     if start == end or (start and _letter_or_number(text[start - 1])):
         return None
     return text[start:end]
@@ -1252,6 +1291,46 @@ _ONE_SPACE = lazy_compile(r"[^\S\n]")
 def _line_space(c: str) -> bool:
     """Does `c` match `_SP`'s class (white space but a line end)?"""
     return _ONE_SPACE.fullmatch(c) is not None
+
+
+_ASCII_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ROMAN_SUFFIXES = ("II", "III", "IV")
+
+
+def _ascii_piece(text: str, i: int):
+    """(`_NAME_PIECE.match(text, i)`'s `lastgroup`, its end) where text[i] is an ASCII capital,
+    or (None, None) where this cannot tell (the caller then calls the pattern).
+
+    The capital opens no particle (all lower case), so the pattern's alternatives, in order:
+    "Jr." or "Sr." (suffix); "II", "III" or "IV" not followed by a letter or a number (suffix);
+    the capital and a dot (an initial); the capital and the run of [\p{L}\p{M}’'\-] after it
+    (a word). The run is read as the ASCII letters after the capital (`lstrip`), where the
+    character that stops them is ASCII and neither ' nor - (ASCII letters are the class's only
+    other ASCII members): a character outside ASCII, ' or -, or no stop within 40 characters,
+    is left to the pattern. A run of letters that is "II", "III" or "IV" followed by that stop,
+    when it is no digit (\p{N}'s only ASCII members; letters were stripped), is the suffix (a
+    longer run is no suffix: a letter follows the numeral)."""
+    after = text[i + 1 : i + 2]
+    if after == ".":
+        return "init", i + 2
+    if after == "r" and text[i + 2 : i + 3] == "." and text[i] in "JS":
+        return "suffix", i + 3
+    window = text[i + 1 : i + 41]
+    rest = window.lstrip(_ASCII_LETTERS)
+    stop = rest[:1]
+    if not stop or stop >= "\x80" or stop == "'" or stop == "-":
+        return None, None
+    end = i + 1 + len(window) - len(rest)
+    if end - i <= 3 and text[i:end] in _ROMAN_SUFFIXES and not ("0" <= stop <= "9"):
+        return "suffix", end
+    return "word", end
+
+
+def _before_is_line_space(text: str, at: int) -> bool:
+    """`_line_space(text[at - 1])`, read off a set for ASCII characters (`_ASCII_SPACES` holds
+    the ASCII ones `_SP` matches), the call only for others."""
+    c = text[at - 1]
+    return c in _ASCII_SPACES if c < "\x80" else _line_space(c)
 
 
 def _clean(s: str) -> str:

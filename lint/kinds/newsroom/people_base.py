@@ -35,10 +35,20 @@ class PeopleKind(Kind):
         return self._extractor  # type: ignore[attr-defined]
 
     def mentions(self, doc, context) -> List[people.Mention]:
+        # (the draft's cached list when a people rule asked before: the timeout, which only
+        # the extraction reads, is not worked out again)
+        cache = doc.__dict__.get("_people_mentions")
+        found = cache.get(id(self._extractor)) if cache is not None else None
+        if found is not None:
+            return found
         return people.mentions_of(doc, self.extractor, context.timeout_for(doc.text))
 
     def named_people(self, doc, context) -> List[people.Person]:
         """The people the draft names in full, each with its mentions (shared, read-only)."""
+        cache = doc.__dict__.get("_people_groups")  # (as `mentions`)
+        found = cache.get(id(self._extractor)) if cache is not None else None
+        if found is not None:
+            return found
         return people.people_of(doc, self.extractor, context.timeout_for(doc.text))
 
 
