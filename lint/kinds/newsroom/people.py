@@ -1298,7 +1298,7 @@ _ROMAN_SUFFIXES = ("II", "III", "IV")
 
 
 def _ascii_piece(text: str, i: int):
-    """(`_NAME_PIECE.match(text, i)`'s `lastgroup`, its end) where text[i] is an ASCII capital,
+    r"""(`_NAME_PIECE.match(text, i)`'s `lastgroup`, its end) where text[i] is an ASCII capital,
     or (None, None) where this cannot tell (the caller then calls the pattern).
 
     The capital opens no particle (all lower case), so the pattern's alternatives, in order:
