@@ -226,6 +226,8 @@ WHAT = {
 _PRIORITY = {what: i for i, what in enumerate(WHAT)}
 # kinds of figure that a market report, a price list or a company's results state as public record
 _RECORD_KINDS = frozenset(("money", "change", "percent", "proportion"))
+# kinds whose attribution may set a sentence's own cue aside (`_attributed`: `55% of renters say`)
+_OWN_CUE_KINDS = frozenset(("percent", "proportion"))
 
 
 class _Phrases:
@@ -623,12 +625,30 @@ class UnattributedFigure(Kind):
             candidates = {}
             end = min(span_end, transcript_from)
 
+            # In a sentence that holds a cue, a candidate is flagged only when it is a
+            # percentage or a proportion whose respondents speak right after it (`_attributed`:
+            # `55% of renters say`, where the cue may be theirs; any other figure there is
+            # attributed by the sentence's own cue). So there every other figure is not judged
+            # as it comes, only put by (`deferred`): it matters only if it would win over the
+            # sentence's flagged candidate, which is asked at the end. (Exact: the candidate is
+            # the first figure by priority and place that `_is_claim_here` passes; the flagged
+            # one is flagged as before exactly when no put-by figure before it passes, and
+            # every such figure is in `deferred`: one is dropped only when it comes after a
+            # candidate, and candidates only move forward.)
+            deferred = {}
+            respondents = _RESPONDENTS.match
+
             def consider(m, what):
                 # (a match that would not displace its sentence's candidate needs no judging:
                 # `_is_claim` only answers, so asking it first would change nothing)
                 index = doc.sentence_index(m.start())
                 key = (_PRIORITY[what], m.start())
                 if index in candidates and not key < candidates[index][0]:
+                    return
+                if attribution.sentence(index) and (
+                    what not in _OWN_CUE_KINDS or respondents(text, m.end()) is None
+                ):
+                    deferred.setdefault(index, []).append((key, m, what))
                     return
                 if self._is_claim_here(doc, m, what, words, money):
                     candidates[index] = (key, m.start(), m.end(), what)
@@ -669,11 +689,15 @@ class UnattributedFigure(Kind):
                         what = next(kind for kind in self._verb_kinds if m.group(kind) is not None)
                     consider(_Found(start, m.end(), number.span("num"), number.group("num")), what)
             for index in sorted(candidates):
-                _, start, end, what = candidates[index]
+                key, start, end, what = candidates[index]
                 if self._attributed(doc, attribution, start, end, what):
                     continue
                 if self._sentence_rules_out(doc, index, words):
                     continue  # (`_is_claim`'s tests of the whole sentence, asked last)
+                if index in deferred and any(
+                    other < key and self._is_claim_here(doc, m, kind, words, money) for other, m, kind in deferred[index]
+                ):
+                    continue  # (that figure wins the sentence, and its cue attributes it)
                 yield Hit(start, end, {"what": WHAT[what]})
 
     def _is_claim(self, doc, m, what, words=None, money=True) -> bool:
