@@ -625,18 +625,21 @@ class UnattributedFigure(Kind):
             candidates = {}
             end = min(span_end, transcript_from)
 
-            # In a sentence that holds a cue, a candidate is flagged only when it is a
-            # percentage or a proportion whose respondents speak right after it (`_attributed`:
-            # `55% of renters say`, where the cue may be theirs; any other figure there is
-            # attributed by the sentence's own cue). So there every other figure is not judged
-            # as it comes, only put by (`deferred`): it matters only if it would win over the
-            # sentence's flagged candidate, which is asked at the end. (Exact: the candidate is
-            # the first figure by priority and place that `_is_claim_here` passes; the flagged
-            # one is flagged as before exactly when no put-by figure before it passes, and
-            # every such figure is in `deferred`: one is dropped only when it comes after a
-            # candidate, and candidates only move forward.)
+            # Where a cue covers a figure as it stands (`Attribution.near`: its sentence, or the
+            # one before or after it in its paragraph; its sentence alone without `inherit`),
+            # `_attributed` finds it sourced unless it is a percentage or a proportion whose
+            # respondents speak right after it (`55% of renters say`: the cue may be theirs).
+            # Such a figure is not judged as it comes, only put by (`deferred`): it matters only
+            # if it would win its sentence over a candidate that is then flagged, which is asked
+            # at the end. (Exact: the candidate is the first figure by priority and place that
+            # `_is_claim_here` passes. If that is a put-by figure, it is sourced, and no later
+            # candidate is flagged: the put-by one before it passes. Else it is the first of the
+            # others that passes, flagged as before. A figure is dropped unjudged only when it
+            # comes after a candidate, and candidates only move forward.)
             deferred = {}
             respondents = _RESPONDENTS.match
+            # (what `_attributed` asks of a figure with no respondents after it, the quote aside)
+            covered = attribution.near if self.inherit else (lambda offset: attribution.sentence(doc.sentence_index(offset)))
 
             def consider(m, what):
                 # (a match that would not displace its sentence's candidate needs no judging:
@@ -645,7 +648,7 @@ class UnattributedFigure(Kind):
                 key = (_PRIORITY[what], m.start())
                 if index in candidates and not key < candidates[index][0]:
                     return
-                if attribution.sentence(index) and (
+                if covered(m.start()) and (
                     what not in _OWN_CUE_KINDS or respondents(text, m.end()) is None
                 ):
                     deferred.setdefault(index, []).append((key, m, what))
