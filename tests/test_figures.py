@@ -174,6 +174,23 @@ def test_missed_classes_are_caught(rules, sentence, match, what):
     assert f": a {what} with no source nearby" in figures(rules, text)[0][3]
 
 
+# A sentence whose only cue is what a share's respondents say: its percentage is flagged only
+# when no figure of a kind that ranks before it there is a claim (that figure wins the
+# sentence, and the cue attributes it); a designator's number (`Flight 17`) is no claim.
+@pytest.mark.parametrize(
+    "sentence, flagged",
+    [
+        ("Five people were killed and 55% of renters say they feel unsafe.", False),
+        ("Prices doubled while 55% of renters say they feel unsafe.", False),
+        ("Flight 17 passengers were injured, and 55% of renters say they feel unsafe.", True),
+    ],
+)
+def test_a_respondents_cue_and_a_figure_before_the_share(rules, sentence, flagged):
+    text = f"A hard winter\n\nThe storm moved east on Friday.\n\n{sentence}\n"
+    expected = [where(text, "55%")] if flagged else []
+    assert [(line, column, m) for line, column, m, _ in figures(rules, text)] == expected
+
+
 def test_attributed_in_the_next_sentence_is_silent(rules):
     text = "A hard winter\n\nThe storm moved east.\n\nSome 300 homes were destroyed. The council said repairs would take months.\n"
     assert figures(rules, text) == []

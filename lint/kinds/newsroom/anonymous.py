@@ -26,6 +26,7 @@ and no speaker phrase in their paragraph already is.
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import List
 
 import regex
@@ -105,7 +106,11 @@ _BACK_REFERENCE = (
 # Speed: the words before a noun (read backwards from it) among which a phrase can start: a
 # determiner of up to four words and up to four modifiers
 _WORDS_BEFORE = lazy_compile(rf"(?:(?:{_WORD_CHARS}|\.)+\s+){{1,11}}", regex.REVERSE)
-_TOKEN = lazy_compile(rf"(?:{_WORD_CHARS}|\.)+")
+# a window's tokens, read backwards from its end: a window is tokens apart by white space
+# (`_WORDS_BEFORE`), each token a maximal run of these characters whichever way it is read, so
+# the first seven found from the end are the window's last seven, nearest first (a forward
+# scan of the whole window, eleven tokens at most, read four that were then dropped)
+_TOKEN_BACK = lazy_compile(rf"(?:{_WORD_CHARS}|\.)+", regex.REVERSE)
 # the first words of the determiners in `_DET` (and digits)
 _DET_WORDS = frozenset("a an one two three four five six seven eight nine ten several some multiple".split())
 _WORD_CHAR = regex.compile(r"[\p{L}\p{N}’'&-]")
@@ -441,7 +446,7 @@ class AnonymousSource(Kind):
             verbs = sorted(verbs)
         starts = set()
         bare = self._bare_words
-        tokens_in = _TOKEN.finditer
+        tokens_back = _TOKEN_BACK.finditer
         for q in anchors:
             w_start = window_start(q)
             if verbs is not None:
@@ -450,9 +455,11 @@ class AnonymousSource(Kind):
                     continue  # no verb after any start this anchor gives
                 s_start = sentences[sentence_index(q)][0]
             found = [q]
-            tokens = [t.span() for t in tokens_in(text, w_start, q)][-7:]
+            # (the window's last seven tokens, nearest first: only they can hold a start; a
+            # window holds up to eleven)
+            tokens = [t.span() for t in itertools.islice(tokens_back(text, w_start, q), 7)]
             is_bare = q in nouns and any(text.startswith(w, q) for w in bare)
-            for distance, (t_start, t_end) in enumerate(reversed(tokens), 1):
+            for distance, (t_start, t_end) in enumerate(tokens, 1):
                 for p in _token_starts(text, t_start, t_end):
                     # a determiner (`_DET`): a whole word before white space, or digits
                     if (is_bare and distance <= 3) or text[p].isdigit() or text[p:t_end].casefold() in _DET_WORDS:

@@ -226,6 +226,8 @@ WHAT = {
 _PRIORITY = {what: i for i, what in enumerate(WHAT)}
 # kinds of figure that a market report, a price list or a company's results state as public record
 _RECORD_KINDS = frozenset(("money", "change", "percent", "proportion"))
+# kinds whose attribution may set a sentence's own cue aside (`_attributed`: `55% of renters say`)
+_OWN_CUE_KINDS = frozenset(("percent", "proportion"))
 
 
 class _Phrases:
@@ -623,12 +625,33 @@ class UnattributedFigure(Kind):
             candidates = {}
             end = min(span_end, transcript_from)
 
+            # Where a cue covers a figure as it stands (`Attribution.near`: its sentence, or the
+            # one before or after it in its paragraph; its sentence alone without `inherit`),
+            # `_attributed` finds it sourced unless it is a percentage or a proportion whose
+            # respondents speak right after it (`55% of renters say`: the cue may be theirs).
+            # Such a figure is not judged as it comes, only put by (`deferred`): it matters only
+            # if it would win its sentence over a candidate that is then flagged, which is asked
+            # at the end. (Exact: the candidate is the first figure by priority and place that
+            # `_is_claim_here` passes. If that is a put-by figure, it is sourced, and no later
+            # candidate is flagged: the put-by one before it passes. Else it is the first of the
+            # others that passes, flagged as before. A figure is dropped unjudged only when it
+            # comes after a candidate, and candidates only move forward.)
+            deferred = {}
+            respondents = _RESPONDENTS.match
+            # (what `_attributed` asks of a figure with no respondents after it, the quote aside)
+            covered = attribution.near if self.inherit else (lambda offset: attribution.sentence(doc.sentence_index(offset)))
+
             def consider(m, what):
                 # (a match that would not displace its sentence's candidate needs no judging:
                 # `_is_claim` only answers, so asking it first would change nothing)
                 index = doc.sentence_index(m.start())
                 key = (_PRIORITY[what], m.start())
                 if index in candidates and not key < candidates[index][0]:
+                    return
+                if covered(m.start()) and (
+                    what not in _OWN_CUE_KINDS or respondents(text, m.end()) is None
+                ):
+                    deferred.setdefault(index, []).append((key, m, what))
                     return
                 if self._is_claim_here(doc, m, what, words, money):
                     candidates[index] = (key, m.start(), m.end(), what)
@@ -669,11 +692,15 @@ class UnattributedFigure(Kind):
                         what = next(kind for kind in self._verb_kinds if m.group(kind) is not None)
                     consider(_Found(start, m.end(), number.span("num"), number.group("num")), what)
             for index in sorted(candidates):
-                _, start, end, what = candidates[index]
+                key, start, end, what = candidates[index]
                 if self._attributed(doc, attribution, start, end, what):
                     continue
                 if self._sentence_rules_out(doc, index, words):
                     continue  # (`_is_claim`'s tests of the whole sentence, asked last)
+                if index in deferred and any(
+                    other < key and self._is_claim_here(doc, m, kind, words, money) for other, m, kind in deferred[index]
+                ):
+                    continue  # (that figure wins the sentence, and its cue attributes it)
                 yield Hit(start, end, {"what": WHAT[what]})
 
     def _is_claim(self, doc, m, what, words=None, money=True) -> bool:
