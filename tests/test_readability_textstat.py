@@ -104,13 +104,32 @@ def test_the_index_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch):
     monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
     monkeypatch.setattr(readability, "_cmu_index_state", {})
     built = readability._cmu_index()
-    assert len(list(tmp_path.glob("cmu-*.pickle"))) == 1
+    assert len(list(tmp_path.glob("cmu-*.bin"))) == 1
     monkeypatch.setattr(readability, "_cmu_index_state", {})
+    monkeypatch.setattr(readability, "_cmu_blob", lambda: pytest.fail("built again"))
     monkeypatch.setattr(readability, "_build_cmu_index", lambda: pytest.fail("built again"))
-    assert readability._cmu_index() == built
+    read = readability._cmu_index()  # mapped from the file
+    assert read[2:] == built[2:] and list(read[1]) == list(built[1]) and read[0][:] == built[0][:]
+    assert readability._indexed_syllables(read, "extraordinarily") == 6
     monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
     monkeypatch.setattr(readability, "_cmu_index_state", {})
     assert readability._cmu_index() is None  # the sorted lines serve then
+
+
+def test_a_damaged_index_file_is_not_read_the_process_builds_its_own(tmp_path, monkeypatch):
+    # a file cut short (a full disk) maps too: its header and offsets are checked, and a
+    # process that finds it damaged builds the index itself, with the same counts
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("COPYDESK_NO_CACHE", raising=False)
+    monkeypatch.setattr(readability, "_cmu_index_state", {})
+    readability._cmu_index()
+    (name,) = tmp_path.glob("cmu-*.bin")
+    name.write_bytes(name.read_bytes()[:100_000])
+    monkeypatch.setattr(readability, "_cmu_index_state", {})
+    index = readability._cmu_index()
+    assert index is not None and len(index[0]) > 2_000_000
+    assert readability._indexed_syllables(index, "extraordinarily") == 6
+    assert readability._index_from(b"not an index") is None
 
 
 def test_the_common_words_are_read_back_with_the_index_and_counted_as_learning_counts_them(tmp_path, monkeypatch):

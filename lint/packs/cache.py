@@ -138,6 +138,11 @@ def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object],
     return result
 
 
+def _derived_name(prefix: str, inputs: tuple, suffix: str) -> Path:
+    digest = digests.blake2b(repr((inputs, sys.version)).encode(), digest_size=16).hexdigest()
+    return cache_dir() / f"{prefix}{digest}{suffix}"
+
+
 def derived(prefix: str, inputs: tuple, build: Callable[[], object]):
     """`build()`'s result, kept in the cache under `inputs` (what it is built from: a data
     file's path, size and modification time, and a format version) and the Python version.
@@ -146,8 +151,7 @@ def derived(prefix: str, inputs: tuple, build: Callable[[], object]):
     if not enabled():
         return None
     try:
-        digest = digests.blake2b(repr((inputs, sys.version)).encode(), digest_size=16).hexdigest()
-        name = cache_dir() / f"{prefix}{digest}.pickle"
+        name = _derived_name(prefix, inputs, ".pickle")
     except Exception:  # noqa: BLE001 -- no home folder, say
         return None
     try:
@@ -163,6 +167,35 @@ def derived(prefix: str, inputs: tuple, build: Callable[[], object]):
     return result
 
 
+def mapped(prefix: str, inputs: tuple, build: Callable[[], bytes]):
+    """The bytes `build()` gives, kept in the cache as a file of their own (keyed as `derived`
+    keys its results) and read back as a read-only memory map: nothing is read, copied or
+    decoded up front, and the pages a process touches are the file's, shared with every other
+    process that maps it (a forked pool's children too). None when caching is turned off; the
+    built bytes themselves when the file cannot be written or mapped. The caller checks what it
+    reads (a file cut short by a full disk maps too)."""
+    if not enabled():
+        return None
+    import mmap
+
+    try:
+        name = _derived_name(prefix, inputs, ".bin")
+    except Exception:  # noqa: BLE001 -- no home folder, say
+        return None
+    try:
+        with open(name, "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except Exception:  # noqa: BLE001 -- missing, empty or unreadable: build it
+        pass
+    data = build()
+    try:
+        _write(name, data, prefix, raw=True)
+        with open(name, "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except Exception:  # noqa: BLE001 -- a read-only home, a full disk: the bytes serve as they are
+        return data
+
+
 def patterns_file():
     """Where lint/engine/patterns.py keeps compiled module-level patterns (None: caching is off)."""
     if not enabled():
@@ -174,19 +207,24 @@ def write_atomic(name: Path, payload, prefix: str = PREFIX) -> None:
     _write(name, payload, prefix)
 
 
-def _write(name: Path, payload, prefix: str = PREFIX) -> None:
+def _write(name: Path, payload, prefix: str = PREFIX, raw: bool = False) -> None:
+    """Write `payload` pickled (`raw`: bytes as they are) to `name` at once (a temporary file
+    renamed), and remove the oldest files of its kind beyond KEEP."""
     name.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # only when the cache is written
 
     fd, temp = tempfile.mkstemp(dir=name.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            if raw:
+                handle.write(payload)
+            else:
+                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, name)
     except BaseException:
         os.unlink(temp)
         raise
-    old = sorted(name.parent.glob(f"{prefix}*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    old = sorted(name.parent.glob(f"{prefix}*{name.suffix}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in old[KEEP:]:
         try:
             stale.unlink()

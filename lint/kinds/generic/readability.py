@@ -326,21 +326,21 @@ def _cmu_syllables(word: str) -> Optional[int]:
     return None
 
 
-# The dictionary as one string and an index, kept in copydesk's cache: reading it back takes a
-# few milliseconds, where splitting the 3.6 MB file into 135,000 lines and sorting them takes
-# about 30 ms, paid by every process (a commit hook, each pool worker). The string holds one
-# "\nword " entry for every head word of the sorted file (the first line of each: the one
-# bisection finds), placed (after as many spaces as it takes) where its position is the word's
+# The dictionary as one text (UTF-8 bytes) and an index, kept in copydesk's cache and mapped
+# into memory (`_cmu_blob`), where splitting the 3.6 MB file into 135,000 lines and sorting
+# them takes about 30 ms, paid by every process (a commit hook, each pool worker). The text
+# holds one "\nword " entry for every head word of the sorted file (the first line of each: the
+# one bisection finds), placed (after as many spaces as it takes) where its position is the word's
 # syllable count modulo `modulus` (a power of two above every count): a word's count is where
 # its entry is found, modulo that, with no other lookup. Entries are grouped in buckets by the
 # CRC-32 of the word's UTF-8 (a hash every process computes alike, unlike hash()): bucket b
-# starts at offsets[b] and spans at most `window` characters, a few entries, so finding a word
-# reads a few dozen characters, and a draft's new words are looked up in a few C-level passes
+# starts at offsets[b] and spans at most `window` bytes, a few entries, so finding a word
+# reads a few dozen bytes, and a draft's new words are looked up in a few C-level passes
 # (`_learn`). (Searching past a bucket's end into the next ones changes nothing: each word has
 # one entry, in its own bucket, and "\nword " matches no other entry.)
 # tests/test_readability_textstat.py holds `_indexed_syllables` equal to the bisection on every
 # word of the file.
-_INDEX_VERSION = 3
+_INDEX_VERSION = 4
 _BUCKET_BITS = 16
 _BUCKET_MASK = (1 << _BUCKET_BITS) - 1
 _cmu_index_state: dict = {}  # "index": (text, offsets, window, modulus), or None when the cache is off
@@ -356,8 +356,26 @@ def _encoded(words) -> List[bytes]:
 
 
 def _build_cmu_index():
-    """(text, offsets, window, modulus) from the sorted lines, in whole-list passes (well under
-    a second, once a machine)."""
+    """(text, offsets, window, modulus) from the sorted lines (`_cmu_blob`, read in place)."""
+    return _index_from(_cmu_blob())
+
+
+# The index as one block of bytes, as copydesk's cache keeps it in a file of its own and maps
+# it into memory (`packcache.mapped`): a header (_BLOB_MAGIC, then window, modulus, the number
+# of offsets and where the text starts, as native 8-byte integers), the buckets' offsets
+# (native 8-byte integers, counted from the block's start), zeros, and the text, which starts
+# at a multiple of 4096 (so of `modulus`, a smaller power of two: an entry's place in the block
+# gives its count as its place in the text does). Reading a pickled copy back took 3-4 ms a
+# process, all of it before a run's pool forks; a map takes a few microseconds, and the pages a
+# lookup touches are shared by the processes.
+_BLOB_MAGIC = b"copydesk-cmu\x00\x00\x00\x01"
+_BLOB_HEADER = len(_BLOB_MAGIC) + 4 * 8
+_BLOB_ALIGN = 4096
+
+
+def _cmu_blob() -> bytes:
+    """The index's bytes (see above), from the sorted lines, in whole-list passes (well under a
+    second, once a machine)."""
     getter = operator.itemgetter
     lines = [line for line in _cmu() if " " in line]
     parts = list(map(str.partition, lines, itertools.repeat(" ")))
@@ -370,22 +388,43 @@ def _build_cmu_index():
     first = dict(zip(reversed(heads), reversed(counts)))
     modulus = 1 << max(first.values()).bit_length()  # above every count
     words = sorted(first)
-    buckets = _buckets(_encoded(words))
-    grouped: List[List[str]] = [[] for _ in range(_BUCKET_MASK + 1)]
-    for word, bucket in zip(words, buckets):
-        grouped[bucket].append(word)
-    pieces: List[str] = []
-    offsets = array.array("q", [0])
+    encoded = _encoded(words)
+    buckets = _buckets(encoded)
+    grouped: List[List[tuple]] = [[] for _ in range(_BUCKET_MASK + 1)]
+    for word, data, bucket in zip(words, encoded, buckets):
+        grouped[bucket].append((word, data))
+    pieces: List[bytes] = []
+    offsets = [0]
     position = window = 0
     for bucket in grouped:
         start = position
-        for word in bucket:
+        for word, data in bucket:
             pad = (first[word] - position) % modulus
-            pieces.append(" " * pad + "\n" + word + " ")
-            position += pad + len(word) + 2
+            pieces.append(b" " * pad + b"\n" + data + b" ")
+            position += pad + len(data) + 2
         offsets.append(position)
         window = max(window, position - start)
-    return "".join(pieces), offsets, window, modulus
+    text_start = -(-(_BLOB_HEADER + 8 * len(offsets)) // _BLOB_ALIGN) * _BLOB_ALIGN
+    header = array.array("q", [window, modulus, len(offsets), text_start]).tobytes()
+    table = array.array("q", [offset + text_start for offset in offsets]).tobytes()
+    head = _BLOB_MAGIC + header + table
+    return head + bytes(text_start - len(head)) + b"".join(pieces)
+
+
+def _index_from(blob):
+    """(text, offsets, window, modulus) read in place from the index's bytes (bytes or a
+    memory map): `text` is the whole block (its offsets count from the block's start); None
+    when it is not a whole index (a file cut short, another format)."""
+    if len(blob) < _BLOB_HEADER or blob[: len(_BLOB_MAGIC)] != _BLOB_MAGIC:
+        return None
+    window, modulus, count, text_start = array.array("q", blob[len(_BLOB_MAGIC) : _BLOB_HEADER])
+    end = _BLOB_HEADER + 8 * count
+    if count < 1 or end > text_start or modulus < 1 or text_start % modulus:
+        return None
+    offsets = memoryview(blob)[_BLOB_HEADER:end].cast("q")
+    if offsets[-1] != len(blob):
+        return None
+    return blob, offsets, window, modulus
 
 
 # every byte but the stress digits and the line end (a digit byte is never part of another
@@ -394,7 +433,8 @@ _NOT_STRESS = bytes(b for b in range(256) if b not in b"012\n")
 
 
 def _cmu_index():
-    """(text, regions) of the cached index, or None when copydesk's cache is turned off."""
+    """(text, offsets, window, modulus) of the cached index (`_index_from`), or None when
+    copydesk's cache is turned off."""
     if "index" not in _cmu_index_state:
         from lint.packs import cache as packcache
 
@@ -404,7 +444,11 @@ def _cmu_index():
         except OSError:
             raise textstat_missing() from None
         inputs = ("cmudict-index", _INDEX_VERSION, os.path.abspath(path), info.st_size, info.st_mtime_ns)
-        index = _cmu_index_state["index"] = packcache.derived("cmu-", inputs, _build_cmu_index)
+        blob = packcache.mapped("cmu-", inputs, _cmu_blob)
+        index = None if blob is None else _index_from(blob)
+        if blob is not None and index is None:  # a damaged file: this process builds its own
+            index = _build_cmu_index()
+        _cmu_index_state["index"] = index
         if index is not None:
             # the common words' counts, read back with the index (see `_common_counts`)
             common = packcache.derived("syllables-common-", ("cmudict-common", 1) + inputs[2:], lambda: _common_counts(index))
@@ -445,8 +489,9 @@ def prepare() -> None:
 def _indexed_syllables(index, word: str) -> Optional[int]:
     """`_cmu_syllables(word)`, from the index."""
     text, offsets, window, modulus = index
-    start = offsets[_buckets(_encoded([word]))[0]]
-    at = text.find("\n" + word + " ", start, start + window)
+    data = word.encode("utf-8", "surrogatepass")
+    start = offsets[_buckets([data])[0]]
+    at = text.find(b"\n" + data + b" ", start, start + window)
     if at < 0:
         return None
     return at % modulus
@@ -656,10 +701,11 @@ def _learn(words: Iterable[str]) -> None:
         # (a word never holds white space, "\n" and "\x1e" among it: it comes from split();
         # checked, the slower way taken otherwise)
         encoded = "\n".join(new).encode("utf-8", "surrogatepass").split(b"\n")
-        needles = ("\n" + " \x1e\n".join(new) + " ").split("\x1e")
-        if len(encoded) != len(new) or len(needles) != len(new):
+        if len(encoded) != len(new):
             encoded = _encoded(new)
-            needles = list(map(operator.add, map(operator.add, itertools.repeat("\n"), new), itertools.repeat(" ")))
+        needles = (b"\n" + b" \x1e\n".join(encoded) + b" ").split(b"\x1e")
+        if len(needles) != len(new):
+            needles = list(map(operator.add, map(operator.add, itertools.repeat(b"\n"), encoded), itertools.repeat(b" ")))
         starts = list(map(operator.getitem, itertools.repeat(offsets), _buckets(encoded)))
         ends = map(operator.add, starts, itertools.repeat(window))
         ats = list(map(text.find, needles, starts, ends))
