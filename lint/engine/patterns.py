@@ -63,6 +63,40 @@ def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
 
 
+class LazyStdPattern:
+    """A standard-library `re` pattern, compiled on its first use: `re`'s compiler runs in
+    Python too (0.1-0.4 ms a pattern), and a pattern only a rare path uses (a fallback) need
+    not cost every start-up. Once compiled, its methods are plain slot reads, as
+    `LazyPattern`'s are. (Nothing is cached across processes: `re` patterns do not pickle
+    with their compiled code.)"""
+
+    __slots__ = ("_args", "_compiled") + _METHODS
+
+    def __init__(self, pattern, flags: int = 0):
+        self._args = (pattern, flags)
+        self._compiled = None
+
+    def _get(self):
+        compiled = self._compiled
+        if compiled is None:
+            import re
+
+            compiled = self._compiled = re.compile(*self._args)
+            for name in _METHODS:
+                setattr(self, name, getattr(compiled, name))
+        return compiled
+
+    def __getattr__(self, name):
+        return getattr(self._get(), name)
+
+    def __repr__(self) -> str:
+        return f"lazy_std_compile({self._args[0]!r})"
+
+
+def lazy_std_compile(pattern, flags: int = 0) -> LazyStdPattern:
+    return LazyStdPattern(pattern, flags)
+
+
 def preload() -> None:
     """Read the compiled-pattern cache now, if no pattern has been used yet."""
     if not _state["loaded"]:

@@ -32,12 +32,13 @@ import re
 import zlib
 from typing import Dict, Iterable, List, Optional, Sequence
 
+from lint.engine.patterns import lazy_std_compile
 from lint.model import CopydeskError
 
 # textstat.backend.utils.constants, transformations._remove_punctuation, counts._count_sentences
 _NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_SENTENCE = lazy_std_compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # _SENTENCE, its match given as "" when the sentence surely has three words or more, as its
 # text otherwise (the one group). Sure: three tokens of the sentence's run of non-terminators,
 # each holding an ASCII letter or digit, each after white space following the one before.
@@ -51,7 +52,8 @@ _SURE_SENTENCE = (
     + _NOT_ALNUM_NOR_END + r"*[A-Za-z0-9]" + _TOKEN_REST
     + _NOT_ALNUM_NOR_END + r"*[A-Za-z0-9]"
 )
-_SENTENCE_UNLESS_SURE = re.compile(
+# (compiled when first used: only a grade its bounds cannot settle lists the sentences)
+_SENTENCE_UNLESS_SURE = lazy_std_compile(
     r"\b(?=" + _SURE_SENTENCE + r")[^.!?]+[.!?]*|\b([^.!?]+[.!?]*)", re.UNICODE
 )
 

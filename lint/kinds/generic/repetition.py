@@ -9,7 +9,7 @@ import re
 from typing import List, Optional
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
-from lint.engine.patterns import lazy_compile
+from lint.engine.patterns import lazy_compile, lazy_std_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Fix, Hit
 
@@ -30,15 +30,15 @@ _WORD_TOKENS = frozenset({r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{La
 _RUN = r"[^\s!-&(-/:-@\[-`{-~0-9]"
 _EDGE_SET = r"0-9a-z_'’\-ß-öø-ÿα-ωа-яѐ-џ"
 _EDGE = f"[{_EDGE_SET}]"
-_EDGE_CHAR = re.compile(_EDGE)
+_EDGE_CHAR = lazy_std_compile(_EDGE)  # (these three: the paths `_doubled_word_offsets` cannot settle)
 _PAIR = rf"(?:({_RUN}{{1,64}})[^\S\n]+\1(?!{_EDGE})|{_RUN}{{65}})"
-_LOOSE_PAIR = re.compile(rf"(?<!{_EDGE}){_PAIR}")
+_LOOSE_PAIR = lazy_std_compile(rf"(?<!{_EDGE}){_PAIR}")
 # _LOOSE_PAIR after the character before it: the same matches past the text's first offset,
 # found faster (the search skips to a character of the class instead of trying a lookbehind at
 # every offset). Its run is captured in a lookahead, which never gives characters back (a
 # possessive `{1,64}+` needs Python 3.11): a shorter run is followed by a run character, never
 # by the white space the pair needs, so backtracking into the run could never match.
-_LOOSE_PAIR_AFTER = re.compile(
+_LOOSE_PAIR_AFTER = lazy_std_compile(
     rf"[^{_EDGE_SET}](?:(?=({_RUN}{{1,64}}))\1[^\S\n]+\1(?!{_EDGE})|(?P<long>{_RUN}{{65}}))"
 )
 
