@@ -174,12 +174,12 @@ def find_drafts(paths: List[str], notices: Optional[list] = None) -> Tuple[List[
             add(given)
         elif os.path.isdir(given):
             found = 0
-            real_folder = os.path.realpath(given)
+            real_folder = os.path.join(os.path.realpath(given), "")  # (with a separator at its end)
             for path, relative, is_link in _walk(given, notices):
                 # the walk never enters a linked folder, so below the folder's own real path
                 # only a linked file can lead elsewhere: one realpath for the folder, not one
                 # for each draft (each costs an lstat per component of the path)
-                add(path, os.path.realpath(path) if is_link else os.path.join(real_folder, relative))
+                add(path, os.path.realpath(path) if is_link else real_folder + relative)
                 found += 1
             if not found and notices is not None:
                 notices.append(f"{given}: no drafts in this folder ({', '.join(DRAFT_SUFFIXES)})")
@@ -313,9 +313,11 @@ def _walk(folder: str, notices: Optional[list]) -> Iterator[Tuple[str, str, bool
                 if notices is not None:
                     notices.append(f"{entry.path}: broken symbolic link or link loop; skipped")
                 continue
-            yield entry.path, os.path.join(relative, name), is_link
+            # (concatenated, not os.path.join: a name from a listing holds no separator and
+            # `relative` none at its end; a Python call a draft, 1 ms over a thousand drafts)
+            yield entry.path, relative + name, is_link
         for entry in folders:
-            yield from walk(entry.path, os.path.join(relative, entry.name))
+            yield from walk(entry.path, relative + entry.name + os.sep)
         ignores.leave(added)
 
     yield from walk(folder, "")
