@@ -608,8 +608,9 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     """Sentence spans of every paragraph in `paragraphs` (sorted, disjoint spans), exactly
     `split_sentences` paragraph by paragraph, in one pass.
 
-    One search for sentence ends (`_sentence_ends`, written out in the loop: no list of
-    candidates made and read again) runs over all the paragraphs at once. Exact because
+    One search for sentence ends (`_SENTENCE_END`'s matches, found with `str.find` and written
+    out in the loop: no list of candidates made and read again) runs over all the paragraphs
+    at once. Exact because
     paragraphs are separated (and ended) by white space only: a candidate (punctuation and
     closing marks, never white space) lies inside one paragraph, and one reaching that
     paragraph's end is dropped either way (per paragraph its `(?=\\s)` fails at the bound;
@@ -629,9 +630,9 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     sentence_start = start
     scan_start = start
     scan_end = paragraphs[-1][1]
-    position = scan_start  # where the last candidate ended (`_sentence_ends`)
+    position = scan_start  # where the last candidate ended
     for at in literal_starts(text, ".!?", scan_start, scan_end):
-        # ---- `_sentence_ends`: is there a candidate at `at`, and where does it stop?
+        # ---- is there a candidate (a match of `_SENTENCE_END`) at `at`, and where does it stop?
         if at < position or (at > scan_start and text[at - 1] in ".!?"):
             continue  # inside the run of the mark before: matched with it, or failing as it did
         stop = at + 1
@@ -718,43 +719,6 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
 
 _ASCII_SPACE = " \t\n\x0b\x0c\r"  # the ASCII characters `\s` matches (not \x1c-\x1f: isspace does)
 _CLOSERS = "\"”’')]"  # what may follow the terminal punctuation in `_SENTENCE_END`
-
-
-def _sentence_ends(text: str, start: int, end: int) -> List[Span]:
-    """The spans of `_SENTENCE_END.finditer(text, start, end)`, found with `str.find`.
-
-    A match starts at a `.`, `!` or `?` and is the whole run of them, then the whole run of
-    closing marks, when white space follows (backing off either run leaves a punctuation mark
-    or closing mark next, never white space). A mark right after another is inside the run of
-    the one before: matched with it, or failing as it did. Past ASCII, `\\s` is asked of the
-    regex itself."""
-    marks = literal_starts(text, ".!?", start, end)
-    found: List[Span] = []
-    position = start
-    for at in marks:
-        if at < position or (at > start and text[at - 1] in ".!?"):
-            continue
-        k = at + 1
-        if k < end and text[k] in " \n":  # most ends: one mark, then a space or a line end
-            found.append((at, k))
-            position = k
-            continue
-        while k < end and text[k] in ".!?":
-            k += 1
-        while k < end and text[k] in _CLOSERS:
-            k += 1
-        if k >= end:
-            continue  # `(?=\s)` fails at the end of the searched text
-        c = text[k]
-        if c in _ASCII_SPACE:
-            found.append((at, k))
-            position = k
-        elif c >= "\x80":
-            m = _SENTENCE_END.match(text, at, end)
-            if m is not None:
-                found.append(m.span())
-                position = m.end()
-    return found
 
 
 def _word_before(text: str, low: int, dot: int) -> str:

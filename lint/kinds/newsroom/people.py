@@ -926,14 +926,7 @@ class Extractor:
         out = []
         countries = []
         for start in starts:
-            at = start
-            while at:
-                # (`_before_is_line_space`, written out: a set for ASCII, the call for others)
-                c = text[at - 1]
-                if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
-                    at -= 1
-                else:
-                    break
+            at = _spaces_start(text, start)
             if at < start:
                 if text.endswith(_COUNTRY_FORMS, 0, at):
                     countries.extend(at - len(form) for form in _COUNTRY_FORMS if text.endswith(form, 0, at))
@@ -953,14 +946,7 @@ class Extractor:
         hyphened = self._hyphen_qualifiers
         out = []
         for start in starts:
-            at = start
-            while at:
-                # (`_before_is_line_space`, written out: a set for ASCII, the call for others)
-                c = text[at - 1]
-                if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
-                    at -= 1
-                else:
-                    break
+            at = _spaces_start(text, start)
             if at < start and text.endswith(forms, 0, at):
                 out.extend(at - len(form) for form in forms if text.endswith(form, 0, at))
             if hyphened and text.endswith(hyphened, 0, start):
@@ -1285,6 +1271,18 @@ def _letter_or_number(c: str) -> int:
 
 
 _ONE_SPACE = lazy_compile(r"[^\S\n]")
+
+
+def _spaces_start(text: str, at: int) -> int:
+    """Where the run of white space on the line that ends at `at` starts (`at` when none).
+    (`_before_is_line_space` in a loop, written out: a set for ASCII, the call for others.)"""
+    while at:
+        c = text[at - 1]
+        if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
+            at -= 1
+        else:
+            break
+    return at
 
 
 @functools.lru_cache(maxsize=10000)
