@@ -24,33 +24,44 @@ _state = {"loaded": False, "dirty": False}
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
-class LazyPattern:
-    """Behaves as the compiled pattern (finditer, search, pattern, groupindex, ...)."""
+class _Deferred:
+    """A stand-in that behaves as the compiled pattern `_compile` gives on its first use
+    (finditer, search, pattern, groupindex, ...), its methods then taken as its own."""
 
-    __slots__ = ("_key", "_compiled") + _METHODS
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self._key = (pattern, flags)
-        self._compiled = None
+    __slots__ = ("_compiled",) + _METHODS
 
     def _get(self):
         compiled = self._compiled
         if compiled is None:
-            if not _state["loaded"]:
-                _load()
-            compiled = _COMPILED.get(self._key)
-            if compiled is None:
-                compiled = _COMPILED[self._key] = regex.compile(*self._key)
-                if not _state["dirty"]:
-                    _state["dirty"] = True
-                    atexit.register(_save)
-            self._compiled = compiled
+            compiled = self._compiled = self._compile()
             for name in _METHODS:
                 setattr(self, name, getattr(compiled, name))
         return compiled
 
     def __getattr__(self, name):
         return getattr(self._get(), name)
+
+
+class LazyPattern(_Deferred):
+    """A `regex` pattern, compiled from the cache of compiled patterns (or compiled and added
+    to it) on its first use."""
+
+    __slots__ = ("_key",)
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._key = (pattern, flags)
+        self._compiled = None
+
+    def _compile(self):
+        if not _state["loaded"]:
+            _load()
+        compiled = _COMPILED.get(self._key)
+        if compiled is None:
+            compiled = _COMPILED[self._key] = regex.compile(*self._key)
+            if not _state["dirty"]:
+                _state["dirty"] = True
+                atexit.register(_save)
+        return compiled
 
     def __reduce__(self):  # pickles as its source; a process pool worker compiles its own
         return (LazyPattern, self._key)
@@ -63,31 +74,25 @@ def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
 
 
-class LazyStdPattern:
+class LazyStdPattern(_Deferred):
     """A standard-library `re` pattern, compiled on its first use: `re`'s compiler runs in
     Python too (0.1-0.4 ms a pattern), and a pattern only a rare path uses (a fallback) need
-    not cost every start-up. Once compiled, its methods are plain slot reads, as
-    `LazyPattern`'s are. (Nothing is cached across processes: `re` patterns do not pickle
-    with their compiled code.)"""
+    not cost every start-up. (Nothing is cached across processes: `re` patterns do not
+    pickle with their compiled code.)"""
 
-    __slots__ = ("_args", "_compiled") + _METHODS
+    __slots__ = ("_args",)
 
     def __init__(self, pattern, flags: int = 0):
         self._args = (pattern, flags)
         self._compiled = None
 
-    def _get(self):
-        compiled = self._compiled
-        if compiled is None:
-            import re
+    def _compile(self):
+        import re
 
-            compiled = self._compiled = re.compile(*self._args)
-            for name in _METHODS:
-                setattr(self, name, getattr(compiled, name))
-        return compiled
+        return re.compile(*self._args)
 
-    def __getattr__(self, name):
-        return getattr(self._get(), name)
+    def __reduce__(self):
+        return (LazyStdPattern, self._args)
 
     def __repr__(self) -> str:
         return f"lazy_std_compile({self._args[0]!r})"

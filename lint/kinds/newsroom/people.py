@@ -1274,14 +1274,9 @@ _ONE_SPACE = lazy_compile(r"[^\S\n]")
 
 
 def _spaces_start(text: str, at: int) -> int:
-    """Where the run of white space on the line that ends at `at` starts (`at` when none).
-    (`_before_is_line_space` in a loop, written out: a set for ASCII, the call for others.)"""
-    while at:
-        c = text[at - 1]
-        if c in _ASCII_SPACES if c < "\x80" else _line_space(c):
-            at -= 1
-        else:
-            break
+    """Where the run of white space on the line that ends at `at` starts (`at` when none)."""
+    while at and _before_is_line_space(text, at):
+        at -= 1
     return at
 
 
