@@ -16,7 +16,9 @@ def _reference(text: str):
 def path(request, monkeypatch):
     """Both ways _lowered_words finishes a draft with non-ASCII characters: a pass over the
     text for each of them, or word by word (drafts with many of them)."""
-    monkeypatch.setattr(readability, "_FEW_OTHERS", 10**9 if request.param == "by character" else -1)
+    by_character = request.param == "by character"
+    monkeypatch.setattr(readability, "_FEW_OTHERS", 10**9 if by_character else -1)
+    monkeypatch.setattr(readability, "_MANY_NON_ASCII_BYTES", 10**9 if by_character else -1)
     monkeypatch.setattr(readability, "_cleaned", {})
     return request.param
 
@@ -42,6 +44,17 @@ def test_many_non_ascii_characters_go_word_by_word(monkeypatch):
     assert readability._lowered_words(text) == _reference(text)
     assert calls and "—" not in readability._lowered_words(text)
     assert readability._lowered_words("“Fine,” he said — Zoë.") == ["fine", "he", "said", "zoë"] and len(calls) == 2
+
+
+def test_many_non_ascii_bytes_go_word_by_word_without_counting_the_characters(monkeypatch):
+    text = "“Fine,” he said — Zoë. " * 100  # 4 distinct characters, 1,100 bytes beyond ASCII
+    calls = []
+    finish = readability._lowered_by_word
+    monkeypatch.setattr(readability, "_lowered_by_word", lambda encoded: calls.append(1) or finish(encoded))
+    monkeypatch.setattr(readability, "_MANY_NON_ASCII_BYTES", 1099)
+    assert readability._lowered_words(text) == _reference(text) and len(calls) == 1
+    monkeypatch.setattr(readability, "_MANY_NON_ASCII_BYTES", 1100)
+    assert readability._lowered_words(text) == _reference(text) and len(calls) == 1
 
 
 def test_every_character_in_every_place_gives_textstats_words(path):

@@ -151,7 +151,10 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
     encoded = encoded.translate(_ASCII_LOWER, _PUNCTUATION_BYTES)
     if text.isascii():
         return encoded.decode("ascii").split()
-    others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    non_ascii = encoded.translate(None, _ASCII_BYTES)
+    if len(non_ascii) > _MANY_NON_ASCII_BYTES:
+        return _lowered_by_word(encoded)
+    others = set(non_ascii.decode("utf-8", "surrogatepass"))
     if len(others) > _FEW_OTHERS:
         return _lowered_by_word(encoded)
     actions = list(map(_NON_ASCII_ACTIONS.get, others))
@@ -185,6 +188,13 @@ _NON_ASCII_BYTES = bytes(range(0x80, 0x100))
 # finished word by word (`_lowered_by_word`): a pass over its whole text for each of them, and
 # a copy at each of their many places, costs more (a 140 kB page in Hindi: several times more)
 _FEW_OTHERS = 8
+# A draft with more non-ASCII bytes than this (a page in Hindi: 59 kB of them, 72 distinct
+# characters) is finished word by word without listing its distinct characters first: a set
+# of them made one character at a time (a new one-character string each, beyond Latin-1) cost
+# 14 million instructions for that page, a quarter of its words' list. Drafts with a few
+# accents, dashes and quotes hold far fewer (at most 300 bytes in benchmarks/run.py's drafts).
+# Either way gives the same words: this only picks the cheaper.
+_MANY_NON_ASCII_BYTES = 1024
 _CLEANED_MOST = 50_000
 _cleaned: Dict[str, str] = {}  # a word with non-ASCII characters -> it, finished (`_lowered_by_word`)
 
