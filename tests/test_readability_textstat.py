@@ -174,6 +174,21 @@ def _same(text: str) -> None:
         assert bounded == expected or (bounded is None and expected <= limit)
 
 
+def test_a_bound_the_names_spoil_is_settled_by_counting_the_longest_first(lookup, monkeypatch):
+    # three names the dictionary lacks: their bounds (len - 2) put the bound near grade 17.5,
+    # where the grade is 4.2. Their Pyphen counts replace the bounds one at a time, the
+    # longest first, until the bound settles the limit: the shorter ones are not counted
+    monkeypatch.setattr(readability, "_pyphen_counts", {})
+    text = ("Mr Wojciechowskiego and Mrs Przybyszewska met Zbigniewowski at the hall. They spoke "
+            "for an hour about the plan. Then they went home to rest.")
+    expected = textstat.flesch_kincaid_grade(text)
+    assert expected < 5.0
+    assert readability.flesch_kincaid_grade(text, at_most=11.0) is None
+    assert "wojciechowskiego" in readability._pyphen_counts and len(readability._pyphen_counts) < 3
+    assert readability.flesch_kincaid_grade(text, at_most=4.0) == expected
+    assert readability.flesch_kincaid_grade(text, at_most=expected) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -773,6 +773,22 @@ def _forget_words() -> None:
         table.clear()
 
 
+def _settled_by_pyphen(words: List[str], distinct, most: int, word_count: int, sentences: int, at_most: float) -> bool:
+    """Is the grade surely <= at_most, once some of the words the dictionary lacks have their
+    Pyphen count in place of their bound (`most`: the sum with every bound)? Counted one word
+    at a time, the longest first (a bound, len - 2, overstates a long name most: a grade its
+    bounds could not settle is usually settled by a few), stopping as soon as it is settled.
+    The counts are kept (`_pyphen_counts`): the exact grade needs them all."""
+    for word in sorted(filter(_upper.__contains__, distinct), key=len, reverse=True):
+        count = _pyphen_counts.get(word)
+        if count is None:
+            count = _pyphen_counts[word] = _pyphen_syllables(word)
+        most -= (_upper[word] - count) * words.count(word)
+        if _grade(word_count, sentences, most) <= at_most:
+            return True
+    return False
+
+
 def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Optional[bytes] = None) -> Optional[float]:
     """textstat.flesch_kincaid_grade(text).
 
@@ -805,10 +821,13 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Op
         if _grade(word_count, _fewest_sentences(encoded), most) <= at_most:
             return None
     sentences = _count_listed_sentences(_SENTENCE_UNLESS_SURE.findall(text)) if text else 0
-    if at_most is not None and at_most >= 0.0 and _grade(word_count, sentences, most) <= at_most:
+    bounded = at_most is not None and at_most >= 0.0
+    if bounded and _grade(word_count, sentences, most) <= at_most:
         return None
     distinct = set(lowered_words)
     _learn(distinct)
+    if bounded and _settled_by_pyphen(lowered_words, distinct, most, word_count, sentences, at_most):
+        return None
     # the dictionary's words' counts: every word's in `_bound`, minus the others' (`_upper`'s)
     known = sum(map(_bound.__getitem__, lowered_words)) - sum(map(_upper.get, lowered_words, itertools.repeat(0)))
     for word in distinct:
