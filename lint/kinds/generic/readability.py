@@ -500,13 +500,40 @@ def prepare() -> None:
 
 def _indexed_syllables(index, word: str) -> Optional[int]:
     """`_cmu_syllables(word)`, from the index."""
-    text, offsets, window, modulus = index
-    data = word.encode("utf-8", "surrogatepass")
-    start = offsets[_buckets([data])[0]]
-    at = text.find(b"\n" + data + b" ", start, start + window)
+    at = _entry_at(index, word)
     if at < 0:
         return None
-    return at % modulus
+    return at % index[3]
+
+
+def _entry_at(index, word: str) -> int:
+    """Where the word's entry "\nword " is in the index's text, -1 when the dictionary lacks it:
+    the entry is found in the window from its bucket's start."""
+    text, offsets, window, _ = index
+    data = word.encode("utf-8", "surrogatepass")
+    start = offsets[zlib.crc32(data) & _BUCKET_MASK]
+    return text.find(b"\n" + data + b" ", start, start + window)
+
+
+def _entries_at(index, words: List[str]) -> List[int]:
+    """`_entry_at` of each word. A single word (a draft's first new one, `_Syllables`) is found
+    alone: the batch's dozen whole-list passes cost ten times its one lookup."""
+    if len(words) == 1:
+        return [_entry_at(index, words[0])]
+    text, offsets, window, modulus = index
+    # its bucket's start, the entry "\nword " found in the window from there, for every word
+    # at once: one encoding and one concatenation for all of them, split back into one piece
+    # each (a word never holds white space, "\n" and "\x1e" among it: it comes from split();
+    # checked, the slower way taken otherwise)
+    encoded = "\n".join(words).encode("utf-8", "surrogatepass").split(b"\n")
+    if len(encoded) != len(words):
+        encoded = _encoded(words)
+    needles = (b"\n" + b" \x1e\n".join(encoded) + b" ").split(b"\x1e")
+    if len(needles) != len(words):
+        needles = list(map(operator.add, map(operator.add, itertools.repeat(b"\n"), encoded), itertools.repeat(b" ")))
+    starts = list(map(operator.getitem, itertools.repeat(offsets), _buckets(encoded)))
+    ends = map(operator.add, starts, itertools.repeat(window))
+    return list(map(text.find, needles, starts, ends))
 
 
 class _LazyHyphenation:
@@ -706,40 +733,11 @@ def _learn(words: Iterable[str]) -> None:
         return
     index = _cmu_index()
     if index is not None:
-        # `_indexed_syllables` for every new word at once: its bucket's start, the entry
-        # "\nword " found in the window from there (-1: absent), the count its place gives
-        text, offsets, window, modulus = index
-        # one encoding and one concatenation for all of them, split back into one piece each
-        # (a word never holds white space, "\n" and "\x1e" among it: it comes from split();
-        # checked, the slower way taken otherwise)
-        encoded = "\n".join(new).encode("utf-8", "surrogatepass").split(b"\n")
-        if len(encoded) != len(new):
-            encoded = _encoded(new)
-        needles = (b"\n" + b" \x1e\n".join(encoded) + b" ").split(b"\x1e")
-        if len(needles) != len(new):
-            needles = list(map(operator.add, map(operator.add, itertools.repeat(b"\n"), encoded), itertools.repeat(b" ")))
-        starts = list(map(operator.getitem, itertools.repeat(offsets), _buckets(encoded)))
-        ends = map(operator.add, starts, itertools.repeat(window))
-        ats = list(map(text.find, needles, starts, ends))
-        _bound.update(zip(new, map(operator.mod, ats, itertools.repeat(modulus))))
+        ats = _entries_at(index, new)
+        _bound.update(zip(new, map(operator.mod, ats, itertools.repeat(index[3]))))
         if -1 in ats:
-            # the absent ones (their count above is meaningless): _pyphen_most of each,
-            # max(1, len(word) - 2)
-            absent = list(itertools.compress(new, map(operator.gt, itertools.repeat(0), ats)))
-            lengths = map(operator.sub, map(len, absent), itertools.repeat(2))
-            most = dict(zip(absent, map(max, itertools.repeat(1), lengths)))
-            alphabet = _pyphen_alphabet()
-            if alphabet is not None:
-                # a word with no character of the patterns' keys (Cyrillic, Devanagari) has
-                # exactly one Pyphen syllable (`_pyphen_alphabet`): its bound, and its count
-                # (Pyphen lowers the word first: so is it tested here)
-                ones = list(itertools.compress(absent, map(alphabet.isdisjoint, map(str.lower, absent))))
-                if ones:
-                    one = dict.fromkeys(ones, 1)
-                    most.update(one)
-                    _pyphen_counts.update(one)
-            _upper.update(most)
-            _bound.update(most)
+            # the absent ones (their count above is meaningless)
+            _bound_absent(itertools.compress(new, map(operator.gt, itertools.repeat(0), ats)))
         return
     lines = _cmu()
     size = len(lines)
@@ -750,6 +748,21 @@ def _learn(words: Iterable[str]) -> None:
             _bound[word] = phones.count("0") + phones.count("1") + phones.count("2")
         else:
             _bound[word] = _upper[word] = _pyphen_most(word)
+
+
+def _bound_absent(words: Iterable[str]) -> None:
+    """`_bound` and `_upper` take the most Pyphen syllables each word the dictionary lacks can
+    have, `_pyphen_most`: max(1, len(word) - 2). A word with no character of the patterns' keys
+    (Cyrillic, Devanagari) has exactly one (`_pyphen_alphabet`): its bound, and its count
+    (Pyphen lowers the word first: so is it tested here). (A plain loop: a draft's new words
+    hold a few absent ones, a name, a figure, where the dozen whole-list passes this was once
+    cost twice as much.)"""
+    alphabet = _pyphen_alphabet()
+    for word in words:
+        most = max(1, len(word) - 2)  # _pyphen_most(word), without the call
+        if alphabet is not None and alphabet.isdisjoint(word.lower()):
+            most = _pyphen_counts[word] = 1
+        _upper[word] = _bound[word] = most
 
 
 def _grade(words: int, sentences: int, syllables: int) -> float:
