@@ -32,3 +32,28 @@ def test_suffixed_and_initialed_names_are_mentions():
         "Kenneth F. McKenzie Jr.", "George H. W. Bush", "George W. Bush", "Martin King Jr.",
         "Robert T. Lang", "Juan de la Cruz Sr.",
     }  # (not "Richard J. Donovan": a place named for a person)
+
+
+def _candidate_dots(text):
+    confirm = people._INITIAL_DOT.match
+    return [m.start() for m in people._INITIAL_DOT_CANDIDATE.finditer(text) if confirm(text, m.start())]
+
+
+def test_candidate_dots_are_the_initial_dots():
+    # `_initialed_matches` reads _INITIAL_DOT's dots off the standard library's candidates:
+    # the same dots, over capitals, spaces of every kind, marks, suffixes and other scripts
+    import random
+
+    rng = random.Random(5)
+    pieces = [
+        "Kenneth", "F", "H", "W", "U", "S", "É", "Ł", "Σ", "ǅ", "é", "ß", "Jr", "Sr", "jr", "Mr",
+        "Dr", "r", "J", "x", "2", "²", ".", ". ", " ", "  ", "\t", "\n", "\u00a0", "\u2003",
+        "\u3000", "\x1c", "\u0301", "’", "'", "-", "_", ",", "K", "Ⅻ", "ℌ",
+    ]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        expected = [m.start() for m in people._INITIAL_DOT.finditer(text)]
+        assert _candidate_dots(text) == expected, text
+        found += bool(expected)
+    assert found > 200

@@ -28,7 +28,7 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 import regex
 
-from lint.engine.patterns import lazy_compile
+from lint.engine.patterns import lazy_compile, lazy_std_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.base import finditer, match, search
 from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_words
@@ -58,6 +58,12 @@ _WORD_BEFORE = lazy_compile(r"(?<![\p{L}\p{N}])([\p{L}]+)(?:[^\S\n]+|-)\Z")
 # and a dot, as `Extractor._initialed` has them) or after "Jr" / "Sr". A lookbehind before a
 # literal ".": the search skips from dot to dot. ("the U.S." has no such dot.)
 _INITIAL_DOT = lazy_compile(r"(?<=\p{Lu}[\p{Ll}\p{M}][\p{L}\p{M}’'\-]*[^\S\n]+\p{Lu}|[JS]r)\.")
+# The dots _INITIAL_DOT may find, and a few more: a dot after white space and a letter other
+# than a-z (a superset of a line space and \p{Lu}: str.isspace takes every [^\S\n], and every
+# \p{Lu} is a letter), or after "Jr" / "Sr". The standard library's `re` scans a draft for
+# these in about two thirds of the instructions `regex` takes for _INITIAL_DOT, and the few it
+# finds ("the U.S.", "Jr.") are then matched with _INITIAL_DOT at their place.
+_INITIAL_DOT_CANDIDATE = lazy_std_compile(r"\.(?:(?<=\s[^\W\d_a-z]\.)|(?<=[JS]r\.))")
 # a run of letters and digits with a digit after a letter
 _LETTER_THEN_DIGIT = lazy_compile(r"\p{L}.*\p{N}")
 # `Extractor._read_word`'s verdicts on a word
@@ -449,6 +455,7 @@ class Extractor:
         self._prefix_of_run: Dict[str, str] = {
             run: os.path.commonprefix(list(elements)) for run, elements in self._elements_of_run.items()
         }
+        self._post_modifiers = tuple(sorted(titles.post_modifiers))  # (for `_may_end_with`)
         honorifics = _alternation(titles.honorifics) if titles.honorifics else r"(?!)"
         self._honorific_forms = tuple(titles.honorifics)
         self._honorific = regex.compile(rf"{honorifics}{_SP}(?=\p{{Lu}}[\p{{L}}\p{{M}}])")
@@ -624,14 +631,19 @@ class Extractor:
                 break
         while pieces and pieces[-1][0] == "init":
             pieces.pop()
-        words = [p for p in pieces if p[0] == "word"]
-        if not words:
+        if not pieces:
             return None
         suffix = text[pieces[-1][1] : pieces[-1][2]] if pieces[-1][0] == "suffix" else ""
+        if not initials and not suffix:
+            words = pieces  # (most names: words alone, no list to filter)
+        else:
+            words = [p for p in pieces if p[0] == "word"]
+            if not words:
+                return None
         last = words[-1]
         first = words[0] if len(words) > 1 else None
         middle = ""
-        if first is not None:
+        if first is not None and initials:
             middle = "".join(text[s] for k, s, e in pieces if k == "init" and first[2] <= s < last[1])
         return Name(
             pieces[0][1], pieces[-1][2], text[first[1] : first[2]] if first else "", middle,
@@ -969,8 +981,11 @@ class Extractor:
         # classes that share no character (letters, marks and ’'- / spaces), so the lookbehind
         # reads back over one word and its spaces at most, once a dot: a linear search, which
         # cannot run away; a timeout makes `regex` read the clock all along a draft's search)
-        for m in _INITIAL_DOT.finditer(text):
-            dot = m.start()
+        confirm = _INITIAL_DOT.match
+        for candidate in _INITIAL_DOT_CANDIDATE.finditer(text):
+            dot = candidate.start()
+            if confirm(text, dot) is None:
+                continue
             line = _line_span(text, dot)
             dots = lines.get(line)
             if dots is None:
@@ -1126,7 +1141,10 @@ class Extractor:
         """Does a post modifier stand just before the office ("Deputy Foreign Minister", "shadow
         Chancellor", "Vice-Chancellor"), before the mention's `start` or its title's? Then it is
         another post, left uncompared."""
+        modifiers = self._post_modifiers
         for at in (start, title_start) if title_start != start else (start,):
+            if not _may_end_with(text, at, modifiers):
+                continue  # (most offices: no modifier can be the word before)
             before = _word_before(text, at)
             if before is not None and before.casefold() in self.titles.post_modifiers:
                 return True
@@ -1166,8 +1184,11 @@ class Extractor:
 _ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_ALNUM = frozenset(_ASCII_LETTERS + "0123456789")
 _ASCII = frozenset(map(chr, range(128)))
-# the ASCII characters _SP matches
-_ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
+# the ASCII characters _SP matches: white space (\s, Unicode's White_Space) but "\n". Written
+# out, not read off the pattern with 128 `regex.fullmatch` calls at import (each compiling
+# `_SP`: start-up of every run); tests/test_people_fast_pieces.py holds it to the pattern.
+# (Not `str.isspace`: that also takes the separators \x1c-\x1f, which \s does not.)
+_ASCII_SPACES = frozenset("\t\x0b\x0c\r ")
 # A `_NAME_PIECE` match opens with a capital (\p{Lu}: a suffix, an initial, a word) or with a
 # particle, all lower case ("al", "van"): never at an ASCII digit or lower-case letter but
 # where the first two letters of a particle stand
@@ -1258,6 +1279,18 @@ def _word_before(text: str, at: int) -> Optional[str]:
     if start == end or (start and _letter_or_number(text[start - 1])):
         return None
     return text[start:end]
+
+
+def _may_end_with(text: str, at: int, words: Tuple[str, ...]) -> bool:
+    """False only when `_word_before(text, at)`, case-folded, is surely none of `words` (case
+    folded): a test of the same 40 characters in C instead of the walk back over them.
+
+    The word stands in that window just before its separator, "-" or line spaces (all of them
+    white space to `str.rstrip`), and is letters only: stripping the window's white space, then
+    its "-", leaves the word at the end (with more before it). Case-folding works character by
+    character, so the folded window ends with the folded word."""
+    window = text[max(0, at - 40) : at].casefold().rstrip().rstrip("-")
+    return window.endswith(words)
 
 
 _LETTER = lazy_compile(r"\p{L}")
@@ -1403,10 +1436,11 @@ def group_people(mentions: List[Mention], presorted: bool = False) -> List[Perso
         if key is None:
             continue
         person = people.get(key)
+        full = mention.name.full
         if person is None:
-            person = people[key] = Person(key, mention.name.full)
-        elif len(mention.name.full) > len(person.name):
-            person.name = mention.name.full
+            person = people[key] = Person(key, full)
+        elif len(full) > len(person.name):
+            person.name = full
         person.mentions.append(mention)
         surnames.setdefault(key[1], set()).add(key)
     for mention in mentions:
