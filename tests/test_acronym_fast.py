@@ -2,6 +2,8 @@
 scan of every span, and never misses a draft that could hold a capital outside ASCII."""
 
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.drafts.document import Document
 from lint.kinds.newsroom import acronym
@@ -126,3 +128,18 @@ def test_punctuation_only_drafts_are_told_apart():
                            ("‘a’ \u2040", False), ("𝐀", False), ("x\u203f", True), ("\ud800", False)):
         data = text.encode("utf-8", "surrogatepass")
         assert acronym._punctuation_only(text, data) is expected, text
+
+
+def _other_capital_runs_reference(text):
+    """The runs `_other_capital_runs` lists, read the plain way: every maximal run of \\p{Lu}
+    and "&" holding a capital outside ASCII."""
+    return {run for run in regex.findall(r"[\p{Lu}&]+", text) if not run.replace("&", "").isascii()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["A", "É", "é", "Ö", "&", " ", "“", "—", "ℂ", "Ω", "ω", "ß", "x", "Ж", "ж", "ı", "İ", "\u00a0"]),
+                max_size=40).map("".join))
+def test_other_capital_runs_match_the_plain_reading(text):
+    # (its gate: no \p{Lu} among the non-ASCII characters, no run to read)
+    data = text.encode("utf-8", "surrogatepass")
+    assert acronym._other_capital_runs(text, data) == _other_capital_runs_reference(text)

@@ -466,6 +466,10 @@ def _other_capital_runs(text: str, data: bytes) -> set:
     character."""
     others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     runs = set()
+    if _CAPITAL.search(others) is None:
+        # no capital among them (most drafts: accented small letters, symbols, another
+        # script's caseless letters): one C-level search instead of a set of every character
+        return runs
     n = len(text)
     for capital in set(others):
         if not _in_capital_run(capital):
