@@ -143,3 +143,17 @@ def test_other_capital_runs_match_the_plain_reading(text):
     # (its gate: no \p{Lu} among the non-ASCII characters, no run to read)
     data = text.encode("utf-8", "surrogatepass")
     assert acronym._other_capital_runs(text, data) == _other_capital_runs_reference(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ &\n“”—éÉΩℂЖ\u00a0\U0001F600\ud800"), max_size=30))
+def test_characters_beyond_ascii_are_read_once_for_both_kinds(text):
+    # `beyond_ascii`, shared by the repeated-word kind and this one: the draft's non-ASCII
+    # characters in order, whichever kind asks first; the runs are the plain reading's either way
+    from lint.kinds.generic.repetition import beyond_ascii
+
+    doc = Document(path="draft.txt", source=text)
+    assert beyond_ascii(doc) == "".join(c for c in doc.text if ord(c) > 0x7F)
+    assert beyond_ascii(doc) is beyond_ascii(doc)
+    runs = acronym._other_capital_runs(doc.text, doc.utf8, doc)
+    assert runs == _other_capital_runs_reference(doc.text)

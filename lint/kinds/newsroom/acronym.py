@@ -15,6 +15,7 @@ import functools
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer
+from lint.kinds.generic.repetition import beyond_ascii
 from lint.drafts.document import literal_starts
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
@@ -261,7 +262,7 @@ class Acronym(Kind):
             # other runs whole: a run of A-Z and "&" that stops at a non-ASCII character that
             # is no capital stops there in the text too. Where it stopped at such a capital, the
             # piece it read is wanted for nothing more than a few `str.find` calls.)
-            others = _other_capital_runs(text, data)
+            others = _other_capital_runs(text, data, doc)
             if "&" in text:
                 _acronyms_of_runs(others, "&")
             wanted.update(run for run in others if len(run) >= shortest and run not in self._allow)
@@ -458,13 +459,14 @@ def _in_capital_run(c: str) -> bool:
     return c == "&" or _CAPITAL.fullmatch(c) is not None
 
 
-def _other_capital_runs(text: str, data: bytes) -> set:
+def _other_capital_runs(text: str, data: bytes, doc=None) -> set:
     """The maximal runs of capitals (\\p{Lu}) and "&" in text that hold a capital outside
     ASCII (none in most drafts). Such capitals are found among the draft's non-ASCII characters
     (its UTF-8 with the ASCII bytes deleted: whole characters, decoded; each distinct one asked
     once), each place with `str.find`, and the run around it read out character by
     character."""
-    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    # (the draft's own, `doc`: shared with the repeated-word kind, which reads them too)
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None else beyond_ascii(doc)
     runs = set()
     if _CAPITAL.search(others) is None:
         # no capital among them (most drafts: accented small letters, symbols, another
