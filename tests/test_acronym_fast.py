@@ -157,3 +157,17 @@ def test_characters_beyond_ascii_are_read_once_for_both_kinds(text):
     assert beyond_ascii(doc) is beyond_ascii(doc)
     runs = acronym._other_capital_runs(doc.text, doc.utf8, doc)
     assert runs == _other_capital_runs_reference(doc.text)
+
+
+def test_shortcut_is_the_same_once_the_characters_beyond_ascii_are_read():
+    # with the repeated-word kind's reading in the draft's cache, `_located` asks it instead of
+    # `_punctuation_only`: the same tokens either way
+    from lint.kinds.generic.repetition import beyond_ascii
+
+    kind = _kind()
+    for source in ("Le PÉTR a parlé.\n", "The “NATO” summit — ABC.\n", "The ℂ set, FBI…\n", "Der ÖVP-Chef.\n", "AB&C ÉU\n"):
+        doc = Document(path="draft.txt", source=source)
+        beyond_ascii(doc)
+        spans = [(0, len(doc.text))]
+        got = kind._flaggable_tokens(doc.text, spans, doc.utf8, doc=doc)
+        assert [(a, m.span()) for a, m in got] == _plain(kind, doc.text, spans)

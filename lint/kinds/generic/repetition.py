@@ -89,14 +89,17 @@ _BLANKS: dict = {}
 _SEPARATORS = frozenset(chr(b) for b in range(0x80) if _WORD_BYTES_TABLE[b] == 0x20)
 
 
+BEYOND_ASCII_KEY = "_copydesk_beyond_ascii"  # (its key in the draft's cache)
+
+
 def beyond_ascii(doc) -> str:
     """The draft's characters beyond ASCII, in order: its UTF-8 (`doc.utf8`) less the ASCII
     bytes (never part of a longer sequence), decoded. Once per draft, for the kinds that read
     them (repeated words here, the acronyms' capitals outside ASCII)."""
     cache = doc.__dict__
-    found = cache.get("_copydesk_beyond_ascii")
+    found = cache.get(BEYOND_ASCII_KEY)
     if found is None:
-        found = cache["_copydesk_beyond_ascii"] = doc.utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        found = cache[BEYOND_ASCII_KEY] = doc.utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     return found
 
 

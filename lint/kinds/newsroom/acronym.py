@@ -15,7 +15,7 @@ import functools
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer
-from lint.kinds.generic.repetition import beyond_ascii
+from lint.kinds.generic.repetition import BEYOND_ASCII_KEY, beyond_ascii
 from lint.drafts.document import literal_starts
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
@@ -256,7 +256,9 @@ class Acronym(Kind):
             # shared with the other kinds that read its capitals)
             runs = capital_runs(doc) - self._allow_ascii
         wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
-        if not text.isascii() and not _punctuation_only(text, data):
+        # (`_punctuation_only` is asked only while the characters beyond ASCII are not read:
+        # once the repeated-word kind has read them, a search of them costs less)
+        if not text.isascii() and (BEYOND_ASCII_KEY in doc.__dict__ or not _punctuation_only(text, data)):
             # Capitals outside ASCII: the runs of [\p{Lu}&] that hold one are read off the text
             # around each of them, and their acronyms wanted too. (The bytes pass read the
             # other runs whole: a run of A-Z and "&" that stops at a non-ASCII character that
