@@ -126,8 +126,10 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
                 return None  # the plain search runs
             encoded = folded.encode("utf-8", "surrogatepass")
             others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    if _LONG_RUN in encoded.translate(_RUN_MASK):
-        return None
+        # (the bound of the loose pair's argument: in ASCII text none is needed, a word of the
+        # rule's pattern being letters and apostrophes, each its own byte, lowered the same way)
+        if _LONG_RUN in encoded.translate(_RUN_MASK):
+            return None
     mapped = b" " + encoded.translate(_WORD_BYTES_TABLE)  # byte i + 1 is the draft's byte i
     for c in others:
         blank = _BLANKS.get(c)
