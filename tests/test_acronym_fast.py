@@ -2,6 +2,8 @@
 scan of every span, and never misses a draft that could hold a capital outside ASCII."""
 
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.drafts.document import Document
 from lint.kinds.newsroom import acronym
@@ -126,3 +128,46 @@ def test_punctuation_only_drafts_are_told_apart():
                            ("‘a’ \u2040", False), ("𝐀", False), ("x\u203f", True), ("\ud800", False)):
         data = text.encode("utf-8", "surrogatepass")
         assert acronym._punctuation_only(text, data) is expected, text
+
+
+def _other_capital_runs_reference(text):
+    """The runs `_other_capital_runs` lists, read the plain way: every maximal run of \\p{Lu}
+    and "&" holding a capital outside ASCII."""
+    return {run for run in regex.findall(r"[\p{Lu}&]+", text) if not run.replace("&", "").isascii()}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["A", "É", "é", "Ö", "&", " ", "“", "—", "ℂ", "Ω", "ω", "ß", "x", "Ж", "ж", "ı", "İ", "\u00a0"]),
+                max_size=40).map("".join))
+def test_other_capital_runs_match_the_plain_reading(text):
+    # (its gate: no \p{Lu} among the non-ASCII characters, no run to read)
+    data = text.encode("utf-8", "surrogatepass")
+    assert acronym._other_capital_runs(text, data) == _other_capital_runs_reference(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ &\n“”—éÉΩℂЖ\u00a0\U0001F600\ud800"), max_size=30))
+def test_characters_beyond_ascii_are_read_once_for_both_kinds(text):
+    # `beyond_ascii`, shared by the repeated-word kind and this one: the draft's non-ASCII
+    # characters in order, whichever kind asks first; the runs are the plain reading's either way
+    from lint.kinds.generic.repetition import beyond_ascii
+
+    doc = Document(path="draft.txt", source=text)
+    assert beyond_ascii(doc) == "".join(c for c in doc.text if ord(c) > 0x7F)
+    assert beyond_ascii(doc) is beyond_ascii(doc)
+    runs = acronym._other_capital_runs(doc.text, doc.utf8, doc)
+    assert runs == _other_capital_runs_reference(doc.text)
+
+
+def test_shortcut_is_the_same_once_the_characters_beyond_ascii_are_read():
+    # with the repeated-word kind's reading in the draft's cache, `_located` asks it instead of
+    # `_punctuation_only`: the same tokens either way
+    from lint.kinds.generic.repetition import beyond_ascii
+
+    kind = _kind()
+    for source in ("Le PÉTR a parlé.\n", "The “NATO” summit — ABC.\n", "The ℂ set, FBI…\n", "Der ÖVP-Chef.\n", "AB&C ÉU\n"):
+        doc = Document(path="draft.txt", source=source)
+        beyond_ascii(doc)
+        spans = [(0, len(doc.text))]
+        got = kind._flaggable_tokens(doc.text, spans, doc.utf8, doc=doc)
+        assert [(a, m.span()) for a, m in got] == _plain(kind, doc.text, spans)

@@ -175,3 +175,19 @@ def test_brackets_tried_only_where_they_open_find_what_the_plain_path_finds():
              "Vote count\n\n((Jo Marsh)) Hello ((( ((hi)) (Updates figures) [[ [x] ]] {{TK}} <<check>>\n"]
     assert _findings(texts) == plain(lambda: _findings(texts))
     assert _findings(texts)  # (notes among them)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["[", "]", "[[", "]]", "(", ")", "((", "))", "{", "}", "<<", ">>", "CQ", "cq", "Adds",
+                                 "TK", "note", " ", "\n", "x", "é", "“"]), max_size=40).map("".join))
+def test_brackets_at_their_openers_are_the_searched_ones(text):
+    # `_finditer_at` matches each group at the places of its opening character: what the
+    # group's own search finds
+    from lint.kinds.newsroom import desk_note
+
+    rule = next(r for r in packs.load_rules() if r.id == "hygiene.editor-note")
+    desk = rule.kind._desk
+    for opener in "[{(<":
+        group = desk.bracket_group(opener)
+        expected = [(m.span(), m.lastgroup) for m in group.finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in desk_note._finditer_at(group, text, opener)] == expected

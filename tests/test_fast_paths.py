@@ -1117,3 +1117,23 @@ def test_headline_shape_of_ascii_lines_counts_the_words_the_regex_counts(line):
 
     if line.isascii():
         assert _ascii_words()(line) == _WORDS.findall(line)
+
+
+LONG_WORD = "a" * 70
+ASCII_PIECES = ["the", "The", "THE", "a", "it's", "It's", "x'y", LONG_WORD, LONG_WORD.upper(), LONG_WORD + "'s",
+                "b" * 64, "b" * 65, "B" * 65, "abc" * 30, "ABC" * 30, "_", "-", "9"]
+ASCII_GAPS = [" ", "  ", "\t", "\n", "\n\n", ". ", ", ", "-", "'", "", " - ", "\r\n", "\x0b"]
+ascii_texts = st.lists(st.tuples(st.sampled_from(ASCII_PIECES), st.sampled_from(ASCII_GAPS)), max_size=20).map(
+    lambda items: "".join(p + g for p, g in items)
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(ascii_texts, st.sampled_from(["paragraph", "line", "draft"]), st.sampled_from(["any", "lower"]),
+       st.sampled_from([r"\p{L}+(?:['’]\p{L}+)?", r"\p{Latin}+(?:['’]\p{Latin}+)?"]))
+def test_repetition_bytewise_offsets_hold_words_of_any_length_in_ascii(text, scope, second, token):
+    # an ASCII draft is read bytewise whatever the length of its words (no 64-character bound)
+    kind = Repetition(token=token, second=second)
+    doc = Document.from_text(text)
+    spans = doc.scope_spans(scope)
+    assert list(kind.check(doc, spans, Context())) == _slow(kind, doc, spans)

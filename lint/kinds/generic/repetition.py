@@ -89,10 +89,25 @@ _BLANKS: dict = {}
 _SEPARATORS = frozenset(chr(b) for b in range(0x80) if _WORD_BYTES_TABLE[b] == 0x20)
 
 
-def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None) -> Optional[List[int]]:
+BEYOND_ASCII_KEY = "_copydesk_beyond_ascii"  # (its key in the draft's cache)
+
+
+def beyond_ascii(doc) -> str:
+    """The draft's characters beyond ASCII, in order: its UTF-8 (`doc.utf8`) less the ASCII
+    bytes (never part of a longer sequence), decoded. Once per draft, for the kinds that read
+    them (repeated words here, the acronyms' capitals outside ASCII)."""
+    cache = doc.__dict__
+    found = cache.get(BEYOND_ASCII_KEY)
+    if found is None:
+        found = cache[BEYOND_ASCII_KEY] = doc.utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    return found
+
+
+def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc=None) -> Optional[List[int]]:
     """The offsets, in order, where a match of the rule's pattern in a span may start (a
     superset: see _DOUBLED_BYTES), or None when this cannot tell (the loose pair's search then
-    runs as before). `encoded`: the text's UTF-8 (surrogatepass), when the caller has it."""
+    runs as before). `encoded`: the text's UTF-8 (surrogatepass), when the caller has it;
+    `doc`: the draft, when the caller has it (its characters beyond ASCII, `beyond_ascii`)."""
     size = len(text)
     edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
     edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
@@ -102,7 +117,8 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None) -> 
         encoded = text.encode("utf-8", "surrogatepass")
     others = ()
     if not text.isascii():
-        others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+        others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None
+                     else beyond_ascii(doc))
         joined = "".join(others)
         if joined.casefold() != joined:  # a character folding to another
             folded = text.casefold()
@@ -110,8 +126,10 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None) -> 
                 return None  # the plain search runs
             encoded = folded.encode("utf-8", "surrogatepass")
             others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
-    if _LONG_RUN in encoded.translate(_RUN_MASK):
-        return None
+        # (the bound of the loose pair's argument: in ASCII text none is needed, a word of the
+        # rule's pattern being letters and apostrophes, each its own byte, lowered the same way)
+        if _LONG_RUN in encoded.translate(_RUN_MASK):
+            return None
     mapped = b" " + encoded.translate(_WORD_BYTES_TABLE)  # byte i + 1 is the draft's byte i
     for c in others:
         blank = _BLANKS.get(c)
@@ -197,7 +215,7 @@ class Repetition(Kind):
         """The pattern's matches in each span, left to right, as `finditer` over each span finds them."""
         if self._prefilter and prefilters_enabled():
             spans = spans if isinstance(spans, list) else list(spans)
-            offsets = _doubled_word_offsets(text, spans, None if doc is None else doc.utf8)
+            offsets = _doubled_word_offsets(text, spans, None if doc is None else doc.utf8, doc)
             if offsets is not None:
                 # finditer's matches: each starts at one of the offsets, so the first offset at
                 # or after the end of the last match where the pattern matches gives the next

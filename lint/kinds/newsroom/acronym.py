@@ -15,6 +15,7 @@ import functools
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer
+from lint.kinds.generic.repetition import BEYOND_ASCII_KEY, beyond_ascii
 from lint.drafts.document import literal_starts
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
@@ -255,13 +256,15 @@ class Acronym(Kind):
             # shared with the other kinds that read its capitals)
             runs = capital_runs(doc) - self._allow_ascii
         wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
-        if not text.isascii() and not _punctuation_only(text, data):
+        # (`_punctuation_only` is asked only while the characters beyond ASCII are not read:
+        # once the repeated-word kind has read them, a search of them costs less)
+        if not text.isascii() and (BEYOND_ASCII_KEY in doc.__dict__ or not _punctuation_only(text, data)):
             # Capitals outside ASCII: the runs of [\p{Lu}&] that hold one are read off the text
             # around each of them, and their acronyms wanted too. (The bytes pass read the
             # other runs whole: a run of A-Z and "&" that stops at a non-ASCII character that
             # is no capital stops there in the text too. Where it stopped at such a capital, the
             # piece it read is wanted for nothing more than a few `str.find` calls.)
-            others = _other_capital_runs(text, data)
+            others = _other_capital_runs(text, data, doc)
             if "&" in text:
                 _acronyms_of_runs(others, "&")
             wanted.update(run for run in others if len(run) >= shortest and run not in self._allow)
@@ -458,14 +461,19 @@ def _in_capital_run(c: str) -> bool:
     return c == "&" or _CAPITAL.fullmatch(c) is not None
 
 
-def _other_capital_runs(text: str, data: bytes) -> set:
+def _other_capital_runs(text: str, data: bytes, doc=None) -> set:
     """The maximal runs of capitals (\\p{Lu}) and "&" in text that hold a capital outside
     ASCII (none in most drafts). Such capitals are found among the draft's non-ASCII characters
     (its UTF-8 with the ASCII bytes deleted: whole characters, decoded; each distinct one asked
     once), each place with `str.find`, and the run around it read out character by
     character."""
-    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    # (the draft's own, `doc`: shared with the repeated-word kind, which reads them too)
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None else beyond_ascii(doc)
     runs = set()
+    if _CAPITAL.search(others) is None:
+        # no capital among them (most drafts: accented small letters, symbols, another
+        # script's caseless letters): one C-level search instead of a set of every character
+        return runs
     n = len(text)
     for capital in set(others):
         if not _in_capital_run(capital):

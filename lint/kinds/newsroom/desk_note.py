@@ -489,13 +489,13 @@ class _Analysis:
         text = self.text
         groups = [self.desk.bracket_group(o) for o in openers]
         if len(groups) == 1:
-            return groups[0].finditer(text)
+            return _finditer_at(groups[0], text, openers)
         # each group's matches, in order of their starts (no two groups' matches start at one
         # offset: each opens with its own character): when none starts before the one before
         # it ends, no search below would restart, and this is what it finds
         # (tried only where an opening character stands, a find loop and a match at each, this
         # cost more than the pattern's own pass: interviews open hundreds of lines with ((WN)))
-        found = sorted(chain.from_iterable([g.finditer(text) for g in groups]), key=_START)
+        found = sorted(chain.from_iterable([_finditer_at(g, text, o) for g, o in zip(groups, openers)]), key=_START)
         if not any(map(gt, map(_END, found), map(_START, found[1:]))):
             return found
         found = []
@@ -1159,6 +1159,23 @@ def _close_end(before: str) -> bool:
 def _dash_end(before: str) -> bool:
     j = len(before.rstrip())
     return _DASH_END.search(before, max(j - 3, 0)) is not None
+
+
+def _finditer_at(pattern, text: str, opener: str) -> list:
+    """list(pattern.finditer(text)) for a pattern whose every match opens with `opener` (one
+    character, never an empty match): the pattern is matched at each place of it at or after
+    the last match's end, found with `str.find` (memchr), instead of the search's own scan,
+    which reads each character of the draft in `re`'s loop."""
+    found, find, match = [], text.find, pattern.match
+    i = find(opener)
+    while i >= 0:
+        m = match(text, i)
+        if m is None:
+            i = find(opener, i + 1)
+        else:
+            found.append(m)
+            i = find(opener, m.end())
+    return found
 
 
 def _holds(text: str, rare: str, literals) -> bool:
