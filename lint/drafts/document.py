@@ -90,11 +90,12 @@ def line_starts(source: str) -> List[int]:
     if "\r" in source and _LONE_CR.search(source):  # old Mac line ends: a lone CR ends a line too
         return [0] + [m.end() for m in _LINE_END.finditer(source)]
     starts = [0]
+    append = starts.append
     find = source.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
+    i = find("\n") + 1  # (the next line's start; 0 when no line end follows)
+    while i:
+        append(i)
+        i = find("\n", i) + 1
     return starts
 
 
