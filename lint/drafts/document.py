@@ -90,11 +90,12 @@ def line_starts(source: str) -> List[int]:
     if "\r" in source and _LONE_CR.search(source):  # old Mac line ends: a lone CR ends a line too
         return [0] + [m.end() for m in _LINE_END.finditer(source)]
     starts = [0]
+    append = starts.append
     find = source.find
-    i = find("\n")
-    while i >= 0:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
+    i = find("\n") + 1  # (the next line's start; 0 when no line end follows)
+    while i:
+        append(i)
+        i = find("\n", i) + 1
     return starts
 
 
@@ -633,7 +634,7 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     position = scan_start  # where the last candidate ended
     for at in literal_starts(text, ".!?", scan_start, scan_end):
         # ---- is there a candidate (a match of `_SENTENCE_END`) at `at`, and where does it stop?
-        if at < position or (at > scan_start and text[at - 1] in ".!?"):
+        if at < position or (text[at - 1] in ".!?" and at > scan_start):
             continue  # inside the run of the mark before: matched with it, or failing as it did
         stop = at + 1
         if stop < scan_end and text[stop] in " \n":
@@ -667,10 +668,12 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
                     break
         if stop >= end:
             continue  # nothing follows in the paragraph: no sentence starts after it
-        if (text[at] == "." and (stop == at + 1 or text[at + 1] != ".") and at > start
-                and (text[at - 2 : at] in tails or text[at - 1] in letters or text[at - 1].isupper())):
+        if ((text[at - 2 : at] in tails or text[at - 1] in letters or text[at - 1].isupper())
+                and text[at] == "." and (stop == at + 1 or text[at + 1] != ".") and at > start):
             # (the word can be an abbreviation or an initial: `_abbreviation_ends`; the two
-            # characters may reach before the window, which only lets more words be read)
+            # characters may reach before the window, which only lets more words be read; that
+            # test, which most stops fail, comes first: at the text's start its reads of
+            # text[-1] and text[-2:0] are harmless, `at > start` deciding)
             # word = _word_before(text, low, at), for most stops without the call: a plain word
             # after a space: letters back to the last space in the window (or to the window's
             # start) are the whole word, since neither a space nor the window's edge lets it

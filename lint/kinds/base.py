@@ -163,14 +163,22 @@ def needs_timeout(pattern) -> bool:
     without `regex`'s timeout, whose clock costs two system calls on every call (about
     60,000 calls, a few percent of a run, over 5 MB of news). Anything the analysis cannot
     read (`regex`-only syntax, verbose patterns) keeps its timeout."""
-    key = (pattern.pattern, pattern.flags)
-    known = _NEEDS_TIMEOUT.get(key)
+    known = _NEEDS_TIMEOUT_BY_PATTERN.get(pattern)
     if known is None:
-        known = _NEEDS_TIMEOUT[key] = not _repeat_free(pattern)
+        key = (pattern.pattern, pattern.flags)
+        known = _NEEDS_TIMEOUT.get(key)
+        if known is None:
+            known = _NEEDS_TIMEOUT[key] = not _repeat_free(pattern)
+        _NEEDS_TIMEOUT_BY_PATTERN[pattern] = known
     return known
 
 
 _NEEDS_TIMEOUT: Dict[tuple, bool] = {}
+# the same answers keyed by the pattern object itself (a compiled pattern hashes and compares
+# by its source and flags, a lazy stand-in by identity): one dictionary look-up a search, where
+# the (source, flags) key costs a tuple and, for a lazy stand-in, two attribute reads that fall
+# through to `__getattr__`
+_NEEDS_TIMEOUT_BY_PATTERN: Dict[Any, bool] = {}
 
 
 # What cannot add a repeat: escapes (`\?`, `\p{Lu}`) and group openers (`(?:`, `(?i)`, `(?<=`)
@@ -189,17 +197,25 @@ def _repeat_free(pattern) -> bool:
     return not any(mark in bare for mark in "*+?{")
 
 
+def _timed_out(pattern, timeout: float) -> RuleTimeout:
+    return RuleTimeout(f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s")
+
+
 def finditer(pattern, text: str, start: int, end: int, timeout: float):
-    """pattern.finditer over text[start:end] with a timeout; a timeout raises RuleTimeout."""
+    """pattern.finditer over text[start:end] with a timeout; a timeout raises RuleTimeout.
+
+    A pattern that needs no timeout gets the `regex` module's own iterator: no generator of
+    ours stepped once a match."""
     if not needs_timeout(pattern):
-        yield from pattern.finditer(text, start, end)
-        return
+        return pattern.finditer(text, start, end)
+    return _timed_finditer(pattern, text, start, end, timeout)
+
+
+def _timed_finditer(pattern, text: str, start: int, end: int, timeout: float):
     try:
         yield from pattern.finditer(text, start, end, timeout=timeout)
     except TimeoutError:
-        raise RuleTimeout(
-            f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
-        ) from None
+        raise _timed_out(pattern, timeout) from None
 
 
 def search(pattern, text: str, start: int, end: int, timeout: float):
@@ -208,9 +224,7 @@ def search(pattern, text: str, start: int, end: int, timeout: float):
     try:
         return pattern.search(text, start, end, timeout=timeout)
     except TimeoutError:
-        raise RuleTimeout(
-            f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
-        ) from None
+        raise _timed_out(pattern, timeout) from None
 
 
 def strip_span(text: str, start: int, end: int) -> Tuple[int, int]:
@@ -229,9 +243,19 @@ def match(pattern, text: str, start: int, end: int, timeout: float):
     try:
         return pattern.match(text, start, end, timeout=timeout)
     except TimeoutError:
-        raise RuleTimeout(
-            f"pattern {pattern.pattern[:60]!r} took longer than {timeout:.1f} s"
-        ) from None
+        raise _timed_out(pattern, timeout) from None
+
+
+def _timed_match(pattern, timeout: float):
+    """`match(pattern, text, start, end, timeout)` as a call of (text, start, end)."""
+
+    def timed(text: str, start: int, end: int):
+        try:
+            return pattern.match(text, start, end, timeout=timeout)
+        except TimeoutError:
+            raise _timed_out(pattern, timeout) from None
+
+    return timed
 
 
 def matches_at(pattern, text: str, offsets, start: int, end: int, timeout: Optional[float], match_at=None):
@@ -244,13 +268,17 @@ def matches_at(pattern, text: str, offsets, start: int, end: int, timeout: Optio
     Each try is `match` (its timeout when the pattern could run away), or `match_at(text,
     offset, end)` when given (a kind's own untimed call for a pattern it builds in a fixed
     frame: `sourcing_base.finditer_at`)."""
+    if match_at is None:
+        # (decided once, not at every offset: most patterns need no timeout and are tried by
+        # their own bound `match`)
+        match_at = pattern.match if not needs_timeout(pattern) else _timed_match(pattern, timeout)
     resume = start
     for offset in offsets:
         if offset < resume:
             continue
         if offset >= end:
             return
-        m = match(pattern, text, offset, end, timeout) if match_at is None else match_at(text, offset, end)
+        m = match_at(text, offset, end)
         if m is not None:
             yield m
             resume = m.end() if m.end() > m.start() else m.end() + 1

@@ -22,6 +22,8 @@ European style, closed by `“` or `”`); a `”` standing before a word after 
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 from typing import List, Optional, Tuple
 
 from lint.drafts.document import literal_starts
@@ -33,6 +35,7 @@ _OPENS_AFTER = "([{—–-/‘'"
 _CLOSES_BEFORE = ",.;:!?)]}’'…—–-"
 # how many mark-free paragraphs a quotation may run over, unreopened, before a closing mark
 _MAX_GAP = 2
+_FIRST = operator.itemgetter(0)  # a span's start, read in C
 
 
 class QuoteBalance(Kind):
@@ -47,8 +50,11 @@ class QuoteBalance(Kind):
         if not any(m in text for m in _MARKS):
             return
         if len(spans) == 1:
+            # the paragraphs starting in the span: a slice, found by bisection of their starts
+            # (sorted: the paragraphs are disjoint and in order)
             (s, e), = spans
-            paragraphs = [p for p in doc.paragraphs if s <= p[0] < e]
+            starts = doc._paragraph_starts
+            paragraphs = doc.paragraphs[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
         else:
             paragraphs = [p for p in doc.paragraphs if any(s <= p[0] < e for s, e in spans)]
         if not paragraphs:
@@ -119,7 +125,27 @@ class _Balance:
         unopened: List[Tuple[int, int]] = []
         every = self.marks(0, len(text))
         after = bisect.bisect_left
-        for index, (start, end) in enumerate(paragraphs):
+        count = len(paragraphs)
+        # the paragraphs a mark may stand in (the last starting at or before it), in order: with
+        # no quotation carried over, a paragraph without a mark is passed over, so only these
+        # and the ones a carried quotation runs into are visited (one bisection a mark, in C)
+        marked = sorted(set(map(functools.partial(bisect.bisect_right, list(map(_FIRST, paragraphs))), every)))
+        next_marked = 0  # index into `marked`
+        index = -1
+        while True:
+            if quote is not None:
+                index += 1
+            else:
+                # (`marked` holds bisect_right's answers, one past the paragraph's index: 0 for
+                # a mark before the first paragraph, which stands in none)
+                while next_marked < len(marked) and marked[next_marked] <= index + 1:
+                    next_marked += 1
+                if next_marked == len(marked):
+                    break
+                index = marked[next_marked] - 1
+            if index >= count:
+                break
+            start, end = paragraphs[index]
             m_lo = after(every, start)
             m_hi = after(every, end, m_lo)
             if m_lo == m_hi and quote is None:
