@@ -26,10 +26,9 @@ import functools
 import os
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
-import regex
-
 from lint.engine.patterns import lazy_compile
 from lint.engine.prefilter import prefilters_enabled
+from lint.engine.rx import regex
 from lint.kinds.base import finditer, match, search
 from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_words
 from lint.record import Record, field
@@ -1167,7 +1166,7 @@ _ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_ALNUM = frozenset(_ASCII_LETTERS + "0123456789")
 _ASCII = frozenset(map(chr, range(128)))
 # the ASCII characters _SP matches
-_ASCII_SPACES = frozenset(c for c in _ASCII if regex.fullmatch(_SP, c))
+_ASCII_SPACES = frozenset(filter(lazy_compile(_SP).fullmatch, _ASCII))
 # A `_NAME_PIECE` match opens with a capital (\p{Lu}: a suffix, an initial, a word) or with a
 # particle, all lower case ("al", "van"): never at an ASCII digit or lower-case letter but
 # where the first two letters of a particle stand
