@@ -352,20 +352,25 @@ def test_batches_put_the_biggest_drafts_first_alone_and_fit_the_claims_pipe():
     sizes = [90_000] * 4 + [2_000] * 200
     groups = [[(n, f"d{n}.txt")] for n in range(len(sizes))]
     batches = parallel.plan_batches(groups, sizes, 2)
-    assert [len(b) for b in batches[:4]] == [1, 1, 1, 1]
-    assert all(1 < len(b) <= parallel.CHUNK_DRAFTS for b in batches[4:-1])
-    # bytes per batch: a share of what is left to hand out when it starts (or the floor), so
-    # batches shrink towards the end and the processes finish within a small batch of each other
-    total = sum(sizes)
+    assert [[sizes[g[0][0]] for g in b] for b in batches[:3]] == [[90_000]] * 3
+    assert [sum(sizes[g[0][0]] == 90_000 for g in b) for b in batches[3:]] == [1] + [0] * (len(batches) - 4)
+    assert all(len(b) <= parallel.CHUNK_DRAFTS for b in batches)
+    # cost per batch (a draft costs its bytes and DRAFT_COST more): a share of what is left to
+    # hand out when it starts (or the floor), so batches shrink towards the end and the
+    # processes finish within a small batch of each other
+    costs = [size + parallel.DRAFT_COST for size in sizes]
+    total = sum(costs)
     floor = total // (2 * parallel.FINAL_SHARE)
     remaining = total
     for batch in batches:
-        held = sum(sizes[g[0][0]] for g in batch)
+        held = sum(costs[g[0][0]] for g in batch)
         if len(batch) > 1:
             assert held <= max(remaining // (2 * parallel.BATCH_SHARE), floor)
         remaining -= held
-    held = [sum(sizes[g[0][0]] for g in b) for b in batches]
+    held = [sum(costs[g[0][0]] for g in b) for b in batches]
     assert held[-2] <= floor and held[4] > 4 * floor
+    # small drafts cost more than their bytes say: the last batches hold few of them
+    assert len(batches[-2]) <= floor // (2_000 + parallel.DRAFT_COST)
     # far more drafts than batches may hold: paired up until they fit
     many = [[(n, "d.txt")] for n in range(40_000)]
     assert len(parallel.plan_batches(many, [0] * 40_000, 2)) <= parallel.MAX_BATCHES

@@ -18,8 +18,6 @@ import functools
 import operator
 from typing import List, Optional, Tuple
 
-import regex
-
 from lint.packs import tables
 from lint.engine.patterns import lazy_compile
 from lint.record import Record, field
@@ -82,6 +80,7 @@ class OffsetMap:
 
 _LONE_CR = lazy_compile(r"\r(?!\n)")
 _LINE_END = lazy_compile(r"\r\n|\r|\n")
+_CR_LINE_END = lazy_compile(r"\r\n?")
 
 
 def line_starts(source: str) -> List[int]:
@@ -107,7 +106,7 @@ def normalize_newlines(source: str) -> Tuple[str, OffsetMap]:
     parts = []
     removed = 0
     position = 0
-    for m in regex.finditer(r"\r\n?", source):
+    for m in _CR_LINE_END.finditer(source):
         parts.append(source[position : m.start()])
         parts.append("\n")
         position = m.end()

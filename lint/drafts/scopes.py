@@ -32,7 +32,8 @@ import html as html_module
 from html.parser import HTMLParser
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-import regex
+from lint.engine.patterns import lazy_compile
+from lint.engine.rx import regex
 
 SKIP_TAGS = ("script", "style", "pre", "figure", "noscript", "iframe")
 SKIP_CLASSES = ("problematic", "pre", "code")
@@ -57,9 +58,12 @@ TAG_SCOPES = {
     "i": "emphasis",
     "code": "code",
 }
-_HEADING_TAG = regex.compile(r"h[1-6]")
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t]*\n\s*")
+_NEWLINE = lazy_compile(r"\n")
+_ALT_ATTRIBUTE = lazy_compile(r"""\balt\s*=\s*(["']?)""")
+_HEADING_TAG = lazy_compile(r"h[1-6]")
 _PUNCT_STARTERS = ".?!,:;"
-_VALE_COMMENT = regex.compile(r"^\s*vale\s+(.+?)\s*$", regex.DOTALL)
+_VALE_COMMENT = lazy_compile(r"^\s*vale\s+(.+?)\s*$", regex.DOTALL)
 
 EXTENSIONS = {"markdown": "md", "html": "html", "text": "txt"}
 
@@ -348,7 +352,7 @@ class _Walker:
 def _paragraphs(text: str) -> List[Tuple[int, int]]:
     out = []
     position = 0
-    for m in regex.finditer(r"\n[ \t]*\n\s*", text):
+    for m in _PARAGRAPH_BREAK.finditer(text):
         if text[position : m.start()].strip():
             out.append((position, m.start()))
         position = m.end()
@@ -388,7 +392,7 @@ _INLINE_PAIRS = {
 def _markdown_events(walker: _Walker, source: str, ignored: List[Tuple[int, int]]) -> None:
     from lint.drafts.formats.markdown import _parser
 
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", source)]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
 
     def line_offset(line: int) -> int:
         return line_starts[line] if line < len(line_starts) else len(source)
@@ -509,7 +513,7 @@ def _markdown_inline(walker: _Walker, source: str, children, pos: int, region_en
     return pos
 
 
-_BARE_URL = regex.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
+_BARE_URL = lazy_compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
 
 
 def _mask_urls(piece: _Text) -> _Text:
@@ -544,7 +548,7 @@ class _HTMLEvents(HTMLParser):
         self.source = source
         self.base = start
         self.chunk = source[start:end]
-        self._lines = [0] + [m.end() for m in regex.finditer(r"\n", self.chunk)]
+        self._lines = [0] + [m.end() for m in _NEWLINE.finditer(self.chunk)]
 
     def _here(self) -> int:
         line, column = self.getpos()
@@ -556,7 +560,7 @@ class _HTMLEvents(HTMLParser):
         alt = None
         if tag == "img" and "alt" in values:
             raw = self.get_starttag_text() or ""
-            m = regex.search(r"""\balt\s*=\s*(["']?)""", raw)
+            m = _ALT_ATTRIBUTE.search(raw)
             if m:
                 alt_text = values["alt"]
                 alt = _verbatim(alt_text, offset + m.end())

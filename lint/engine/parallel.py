@@ -44,7 +44,14 @@ DRAFTS_PER_WORKER = 20
 # Batches sent to workers (`plan_batches`): at most a chunk of drafts (CHUNK_DRAFTS), each a
 # share of the work still to hand out, never under a FINAL_SHARE-th of the run's bytes a process.
 BATCH_SHARE = 4
-FINAL_SHARE = 64
+FINAL_SHARE = 128
+# What a draft costs beside its bytes, in bytes of text that cost as much (reading it, its
+# Document, each rule's call and setup, its result): checking a draft of n bytes took about
+# as long as n + 2,000 bytes of text would at the per-byte rate (a fit over the batches of
+# the benchmark's 1,143 distinct drafts). Without it the last batches, of the smallest drafts,
+# held many of them and took several times what their bytes said, and one process waited
+# for the other's last batch.
+DRAFT_COST = 2_000
 # At most this many batches: their numbers (4 bytes each) must fit the claims pipe of
 # `lint.engine.forked` at once, and a pipe holds 64 KiB.
 MAX_BATCHES = 8192
@@ -339,8 +346,9 @@ def plan_batches(groups: List[Group], sizes: Sequence[Optional[int]], jobs: int)
     - The biggest drafts first, so no process is left with a long one at the end while the
       others idle; a big draft goes alone (results go back to their places, so the order of
       the run is unchanged).
-    - Each batch holds about a (jobs * BATCH_SHARE)th of the bytes still to hand out when it
-      starts, and never less than a (jobs * FINAL_SHARE)th of the run's: big batches first,
+    - A draft costs its bytes and DRAFT_COST more. Each batch holds about a
+      (jobs * BATCH_SHARE)th of the cost still to hand out when it starts, and never less
+      than a (jobs * FINAL_SHARE)th of the run's: big batches first,
       small ones at the end, so the processes finish within a small batch of each other
       (guided scheduling).
     - At most CHUNK_DRAFTS groups a batch: a batch is checked as one chunk, rule by rule
@@ -351,7 +359,7 @@ def plan_batches(groups: List[Group], sizes: Sequence[Optional[int]], jobs: int)
     # or drafts of the same length that are not (versions of a story with the same number of
     # characters), and which is known only when they are read; counting them all keeps the
     # last batches short either way
-    costs = [(sizes[group[0][0]] or 0) * len(group) for group in work]
+    costs = [((sizes[group[0][0]] or 0) + DRAFT_COST) * len(group) for group in work]
     total = remaining = sum(costs)
     floor = max(total // (jobs * FINAL_SHARE), 1, -(-total // MAX_BATCHES))
     most = max(CHUNK_DRAFTS, -(-len(work) // MAX_BATCHES))

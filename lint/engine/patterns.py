@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import atexit
 import pickle
+from typing import List, Optional, Sequence, Tuple
 
-import regex
+from lint.engine.rx import regex
 
 _COMPILED: dict = {}  # (pattern, flags) -> compiled pattern
 _state = {"loaded": False, "dirty": False}
@@ -44,27 +45,32 @@ class _Deferred:
 
 class LazyPattern(_Deferred):
     """A `regex` pattern, compiled from the cache of compiled patterns (or compiled and added
-    to it) on its first use."""
+    to it) on its first use; one of a `group` (`lazy_compile_all`) compiles the group's
+    patterns the cache lacks with it."""
 
-    __slots__ = ("_key",)
+    __slots__ = ("_key", "_group")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, group: Optional[Tuple[Tuple[str, int], ...]] = None):
         self._key = (pattern, flags)
         self._compiled = None
+        self._group = group
 
     def _compile(self):
         if not _state["loaded"]:
             _load()
         compiled = _COMPILED.get(self._key)
         if compiled is None:
-            compiled = _COMPILED[self._key] = regex.compile(*self._key)
+            for key in self._group or (self._key,):
+                if key not in _COMPILED:
+                    _COMPILED[key] = regex.compile(*key)
+            compiled = _COMPILED[self._key]
             if not _state["dirty"]:
                 _state["dirty"] = True
                 atexit.register(_save)
         return compiled
 
     def __reduce__(self):  # pickles as its source; a process pool worker compiles its own
-        return (LazyPattern, self._key)
+        return (LazyPattern, self._key + (self._group,))
 
     def __repr__(self) -> str:
         return f"lazy_compile({self._key[0]!r})"
@@ -72,6 +78,20 @@ class LazyPattern(_Deferred):
 
 def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
+
+
+def lazy_compile_all(sources: Sequence[Tuple[str, int]]) -> List[LazyPattern]:
+    """A lazy pattern for each (pattern, flags) of `sources`, compiled together: the first
+    one a process uses that the cache lacks compiles every one of them it lacks.
+
+    For patterns tried in an order that differs from process to process (the members of a
+    set, whose order follows the string hashes, different in each process): used one by one,
+    each run would meet a few patterns the runs before it did not, compile them (a
+    millisecond each, in `regex`'s Python compiler, which must be imported for it) and write
+    the cache again at its end; a run's pool children never write it. Together, the first
+    run fills the cache for every later one."""
+    group = tuple(dict.fromkeys(sources))
+    return [LazyPattern(pattern, flags, group) for pattern, flags in sources]
 
 
 class LazyStdPattern(_Deferred):

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterable, List, Optional, Set, Tuple
 
-import regex
-
+from lint.engine.rx import regex
 from lint.model import Finding, Severity
 from lint.engine.patterns import lazy_compile
 from lint.record import Record, field
@@ -32,6 +31,8 @@ _DIRECTIVE = lazy_compile(
     r"<!--[ \t]*copydesk-(disable-next-line|disable-file|disable|enable)\b([^>]*?)[ \t]*-->"
 )
 _FENCE = lazy_compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_ID_SEPARATORS = lazy_compile(r"[\s,]+")
+_CODE_SPAN = lazy_compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", regex.DOTALL)
 
 
 class Directive(Record):
@@ -89,7 +90,7 @@ def scan(doc) -> Optional[Suppressions]:
     for m in _DIRECTIVE.finditer(source):
         if any(a <= m.start() < b for a, b in code):
             continue
-        ids = tuple(i for i in regex.split(r"[\s,]+", m.group(2).strip()) if i)
+        ids = tuple(i for i in _ID_SEPARATORS.split(m.group(2).strip()) if i)
         line, column = doc.source_position(m.start())
         _, end_column = doc.source_position(m.end())
         directives.append(Directive(m.group(1), ids, m.start(), m.end(), line, column, end_column))
@@ -132,7 +133,7 @@ def _code_spans(source: str) -> List[Tuple[int, int]]:
         position += len(line)
     if fence is not None:
         spans.append((fence_start, len(source)))
-    for m in regex.finditer(r"(`+)(?!`).+?(?<!`)\1(?!`)", source, regex.DOTALL):
+    for m in _CODE_SPAN.finditer(source):
         if not any(a <= m.start() < b for a, b in spans):
             spans.append((m.start(), m.end()))
     return spans

@@ -14,9 +14,8 @@ from __future__ import annotations
 import typing
 from typing import Any, ClassVar, Dict, Iterator, List, Optional, Tuple
 
-import regex
-
 from lint.engine.patterns import lazy_compile
+from lint.engine.rx import regex
 from lint.model import Hit
 from lint.record import Record, field
 

@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Iterable, List
 
-from lint.engine import digests
+from lint.engine import digests, rx
 
 PREFIX = "packs-"
 PATTERNS_PREFIX = "patterns-"  # lint/engine/patterns.py: module-level patterns, keyed by the code alone
@@ -92,11 +92,9 @@ def _stamp(paths: Iterable[Path]) -> bytes:
 def _code_stamp() -> bytes:
     """copydesk's code and the versions it runs on, stamped once a process (both caches'
     keys start with it; the code does not change under a running process)."""
-    import regex
-
     from lint import __version__
 
-    versions = repr((sys.version, getattr(regex, "__version__", "?"), __version__)).encode()
+    versions = repr((sys.version, rx.stamp(), __version__)).encode()
     return versions + b"\n" + _stamp(_code_files())
 
 
@@ -218,8 +216,8 @@ def _write(name: Path, payload, prefix: str = PREFIX, raw: bool = False) -> None
         with os.fdopen(fd, "wb") as handle:
             if raw:
                 handle.write(payload)
-            else:
-                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            else:  # compiled patterns come back without importing the regex package
+                rx.dump(payload, handle)
         os.replace(temp, name)
     except BaseException:
         os.unlink(temp)

@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-import regex
-
+from lint.engine.rx import regex
 from lint.model import CopydeskError, Severity
 from lint.engine.patterns import lazy_compile
 from lint.record import Record, field

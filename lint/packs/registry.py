@@ -20,8 +20,7 @@ import os
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import regex
-
+from lint.engine.rx import regex
 from lint.kinds.newsroom import people
 from lint.model import CopydeskError
 from lint.engine.patterns import lazy_compile

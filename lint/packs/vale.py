@@ -18,9 +18,9 @@ import os
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-import regex
 import yaml
 
+from lint.engine.rx import regex
 from lint.kinds.base import Kind
 from lint.model import CopydeskError, Fix, Hit, Severity
 from lint.packs import vale_ini

@@ -17,9 +17,8 @@ import os
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import regex
-
 from lint.engine.patterns import lazy_compile
+from lint.engine.rx import regex
 from lint.model import CopydeskError
 
 CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")

@@ -19,8 +19,6 @@ import html
 from html.parser import HTMLParser
 from typing import List, Optional
 
-import regex
-
 from lint.drafts.document import Document, normalize_newlines
 from lint.drafts.formats.builder import Block, build_document, translate
 from lint.engine.patterns import lazy_compile
@@ -41,6 +39,7 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 # what html.parser takes for an entity or character reference
 _ENTITY = lazy_compile(r"&(?:#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z][-.a-zA-Z0-9]*);?")
 # what may stand in <head>; anything else means the body began without </head>
+_NEWLINE = lazy_compile(r"\n")
 _HEAD_CONTENT = frozenset({"title", "meta", "link", "style", "script", "base", "noscript", "template"})
 
 
@@ -56,7 +55,7 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.result = Extracted()
-        self._line_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self._skip: List[str] = []  # open elements whose content is not prose
         self._opaque: Optional[tuple] = None  # (tag, start) of an open inline code element
         self._in_title = False

@@ -17,7 +17,6 @@ import datetime
 import functools
 from typing import List, Optional
 
-import regex
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
@@ -25,7 +24,17 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from lint.drafts.document import Document, normalize_newlines
 from lint.drafts.formats.builder import Block, build_document, translate
+from lint.engine.patterns import lazy_compile
+from lint.engine.rx import regex
 
+_NEWLINE = lazy_compile(r"\n")
+
+
+@functools.lru_cache(maxsize=None)
+def _code_fence(markup: str):
+    """The closing run of backticks of an inline code span opened by `markup` (a few lengths
+    in all: kept, and compiled from the compiled-pattern cache)."""
+    return lazy_compile(rf"(?<!`){regex.escape(markup)}(?!`)")
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 _HEADLINE_KEYS = ("headline", "title")
 
@@ -57,7 +66,7 @@ class _Extractor:
         self.blocks: List[Block] = []
         self.metadata: dict = {}
         self.title_block: Optional[Block] = None
-        self._line_starts = [0] + [m.end() for m in regex.finditer(r"\n", norm)]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(norm)]
         self._cursor_map = None
         self._cursor = 0
 
@@ -174,7 +183,7 @@ class _Extractor:
             elif kind == "code_inline":
                 j = norm.find(child.markup, pos, region_end)
                 if j >= 0:
-                    fence = regex.compile(rf"(?<!`){regex.escape(child.markup)}(?!`)")
+                    fence = _code_fence(child.markup)
                     close = fence.search(norm, j + len(child.markup), region_end)
                     end = close.end() if close else j + len(child.markup)
                     block.add_opaque(j, end)

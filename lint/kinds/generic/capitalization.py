@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, List, Optional, Sequence
 
-import regex
-
 from lint.engine.patterns import lazy_compile
 
+from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, compile_pattern
 from lint.model import Hit
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import List
 
-import regex
-
+from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
 from lint.engine.prefilter import requirement
 from lint.model import Hit

@@ -8,8 +8,6 @@ import itertools
 import operator
 from typing import Callable, Dict, List, Optional
 
-import regex
-
 from lint.kinds.generic import readability
 from lint.kinds.base import Kind, OptionError, compile_pattern, strip_span
 from lint.engine.prefilter import prefilters_enabled
@@ -68,7 +66,7 @@ def _words_ahead(count: int):
     """`count` of _WORD's matches in a row, one regex call: what finditer skips between two
     (characters that cannot start a word), then a word, taken whole (possessive, like
     finditer's greedy match that is never given back)."""
-    return regex.compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.-]*+){%d}" % count)
+    return lazy_compile(r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.-]*+){%d}" % count)
 
 
 def _sentences(doc, start, end) -> float:

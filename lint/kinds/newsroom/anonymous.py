@@ -29,8 +29,7 @@ import bisect
 import itertools
 from typing import List
 
-import regex
-
+from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, literal_pattern
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import PhraseStarts, finditer_at, folded_text, folded_words, phrases_pattern
@@ -113,7 +112,7 @@ _WORDS_BEFORE = lazy_compile(rf"(?:(?:{_WORD_CHARS}|\.)+\s+){{1,11}}", regex.REV
 _TOKEN_BACK = lazy_compile(rf"(?:{_WORD_CHARS}|\.)+", regex.REVERSE)
 # the first words of the determiners in `_DET` (and digits)
 _DET_WORDS = frozenset("a an one two three four five six seven eight nine ten several some multiple".split())
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}’'&-]")
+_WORD_CHAR = lazy_compile(r"[\p{L}\p{N}’'&-]")
 
 
 def _word_char(char: str) -> bool:

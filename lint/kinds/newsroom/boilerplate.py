@@ -24,9 +24,8 @@ from itertools import repeat
 from operator import itemgetter
 from typing import List
 
-import regex
-
 from lint.engine import digests
+from lint.engine.rx import regex
 from lint.kinds.newsroom import furniture
 from lint.drafts.document import is_prose
 from lint.kinds.base import Kind, OptionError, strip_span

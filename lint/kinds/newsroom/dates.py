@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-import regex
-
 from lint.engine.patterns import lazy_compile
+from lint.engine.rx import regex
 
 # how far into the copy a date line or dateline can stand
 HEAD_LINES = 12

@@ -29,9 +29,8 @@ from itertools import chain
 from operator import gt
 from typing import Dict, List, Optional, Tuple
 
-import regex
-
 from lint.engine import digests
+from lint.engine.rx import regex
 from lint.packs import tables
 from lint.drafts.document import literal_starts
 from lint.kinds.base import Kind, OptionError, line_span

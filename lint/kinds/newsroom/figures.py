@@ -32,9 +32,8 @@ import itertools
 import re
 from typing import List
 
-import regex
-
 from lint.drafts.document import literal_starts
+from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, finditer
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import (

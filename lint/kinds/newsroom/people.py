@@ -26,10 +26,9 @@ import functools
 import os
 from typing import Dict, FrozenSet, Iterable, List, Optional, Tuple
 
-import regex
-
 from lint.engine.patterns import lazy_compile, lazy_std_compile
 from lint.engine.prefilter import prefilters_enabled
+from lint.engine.rx import regex
 from lint.kinds.base import finditer, match, search
 from lint.kinds.newsroom.sourcing_base import AskedWords, az_words, folded_words
 from lint.record import Record, field

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from typing import List
 
-import regex
-
+from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, literal_pattern
 from lint.kinds.newsroom.sourcing_base import ASCII_WORD_CHARS, AskedWords, folded_words
 from lint.model import Fix, Hit

@@ -12,11 +12,10 @@ import re
 import threading
 from typing import Dict, FrozenSet, Iterable, Optional, Set, Tuple
 
-import regex
-
+from lint.engine.rx import regex
 from lint.kinds.base import literal_pattern, matches_at, search
 from lint.engine.prefilter import prefilters_enabled
-from lint.engine.patterns import lazy_compile
+from lint.engine.patterns import lazy_compile, lazy_compile_all
 
 
 @functools.lru_cache(maxsize=64)
@@ -139,10 +138,13 @@ def cue_index(cues: Tuple[str, ...]):
     a-z word, folded."""
     by_anchor: Dict[bytes, list] = {}
     wordless = []
-    for cue in sorted(set(cues)):
-        # (phrases_pattern((cue,)), compiled at first use and kept in the compiled-pattern
-        # cache: compiling ~100 cue patterns would cost each run more than they save)
-        pattern = lazy_compile(_phrases_source((cue,)), regex.IGNORECASE)
+    phrases = sorted(set(cues))
+    # (phrases_pattern((cue,)) each, compiled at first use and kept in the compiled-pattern
+    # cache: compiling ~100 cue patterns would cost each run more than they save. They are
+    # tried in the order of a set's members, which differs from process to process: the
+    # first one a process lacks compiles all it lacks, `lazy_compile_all`)
+    patterns = lazy_compile_all([(_phrases_source((cue,)), regex.IGNORECASE) for cue in phrases])
+    for cue, pattern in zip(phrases, patterns):
         needed = az_words(cue.casefold())
         if not needed:
             wordless.append(pattern)
@@ -542,7 +544,7 @@ def finditer_at(pattern, text: str, starts: Iterable[int], lo: int, hi: int, tim
 _SEP = "sep"  # white space between words (\s+, \s, a space)
 _EDGE = "edge"  # \b
 _MAX_FORMS = 512
-_SPACE = regex.compile(r"\s")
+_SPACE = lazy_compile(r"\s")
 
 
 class PatternStarts:
