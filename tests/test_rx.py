@@ -169,3 +169,21 @@ def test_rebuilt_patterns_pickle_before_the_package_is_imported():
     )
     proc = subprocess.run([sys.executable, "-c", read], input=data, capture_output=True, cwd=ROOT, env=env, timeout=60)
     assert proc.stdout.decode().strip() == "(0, 4)", proc.stderr.decode()
+
+
+def test_standard_re_patterns_come_back_without_compiling():
+    import re
+
+    sources = [(r"(?P<a>x+)|[^\x00-\x1f]y", re.I | re.M), (r"\'(?![tsd]|ve|ll|re)", 0), (rb"CORRECTED|UPDATE|RPT", 0)]
+    compiled = [re.compile(source, flags) for source, flags in sources]
+    handle = io.BytesIO()
+    rx.dump(compiled, handle)
+    assert b"_rebuild_std" in handle.getvalue() and b"_compile" not in handle.getvalue()
+    re.purge()
+    back = pickle.loads(handle.getvalue())
+    texts = ["xxX y Z\x01y", "don't 'quote' it's", b"RPT: CORRECTED UPDATE"]
+    for pattern, again in zip(compiled, back):
+        assert (again.pattern, again.flags, again.groupindex, again.groups) == (pattern.pattern, pattern.flags, pattern.groupindex, pattern.groups)
+        for text in texts:
+            if isinstance(text, type(pattern.pattern)):
+                assert [m.span() for m in again.finditer(text)] == [m.span() for m in pattern.finditer(text)]

@@ -151,15 +151,65 @@ def _reduce(pattern):
     return _rebuild, pattern._pickled_data
 
 
+def _std_arguments(pattern):
+    """What the standard library's `re` compiler gave `_sre.compile` for `pattern` (its
+    pattern, flags, code, groups), by compiling it again with the call watched; None if that
+    is not how this Python compiles (the same call from 3.9 to 3.13)."""
+    import _sre
+
+    try:
+        from re import _compiler as compiler  # Python 3.11+
+    except ImportError:  # 3.9, 3.10
+        import sre_compile as compiler
+    seen = []
+    real = _sre.compile
+
+    def watch(*arguments):
+        seen.append(arguments)
+        return real(*arguments)
+
+    _sre.compile = watch
+    try:
+        again = compiler.compile(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 -- then it pickles as `re` pickles it
+        return None
+    finally:
+        _sre.compile = real
+    if len(seen) != 1 or (again.pattern, again.flags, again.groupindex) != (pattern.pattern, pattern.flags, pattern.groupindex):
+        return None
+    source, flags, code, groups, groupindex, indexgroup = seen[0]
+    return source, flags, list(map(int, code)), groups, dict(groupindex), indexgroup  # (its opcodes are int subclasses)
+
+
+def _rebuild_std(source, flags, arguments):
+    """A standard-library `re` pattern from what its compiler gave `_sre.compile` (written by
+    this Python: the caches are keyed by its version), without compiling it again: `re`'s
+    compiler is pure Python, and the packs' few `re` patterns took 12 million instructions a
+    start. Anything unexpected compiles it the usual way."""
+    import _sre
+
+    try:
+        return _sre.compile(*arguments)
+    except Exception:  # noqa: BLE001
+        import re
+
+        return re.compile(source, flags)
+
+
 class _Pickler(pickle.Pickler):
     def reducer_override(self, obj):
         kind = type(obj)
         if kind.__name__ == "Pattern" and kind.__module__ == "_regex":
             return _reduce(obj)
+        if kind.__name__ == "Pattern" and kind.__module__ == "re":
+            arguments = _std_arguments(obj)
+            if arguments is not None:
+                return _rebuild_std, (obj.pattern, obj.flags, arguments)
         return NotImplemented
 
 
 def dump(payload, handle) -> None:
     """pickle.dump(payload, handle), with compiled `regex` patterns rebuilt on loading without
-    importing the `regex` package (`_rebuild`)."""
+    importing the `regex` package (`_rebuild`), and standard `re` patterns without compiling
+    them again (`_rebuild_std`)."""
     _Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
