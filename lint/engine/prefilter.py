@@ -21,6 +21,8 @@ import os
 import re
 from typing import FrozenSet, List, Optional, Set
 
+from lint.engine.patterns import std_compile
+
 try:  # the parser moved in Python 3.11
     from re import _constants as _sre  # type: ignore[attr-defined]
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -33,13 +35,13 @@ MAX_CLASS = 8  # a character class of more characters is "unknown text"
 MIN_LENGTH = 2  # a requirement of single characters (a space) skips nothing
 
 # Syntax of the `regex` module the standard parser would misread instead of rejecting
-_UNSAFE = re.compile(
+_UNSAFE = std_compile(
     r"\[:\^?[a-z]+:\]"  # POSIX classes: [[:alpha:]]
     r"|--|&&|\|\||~~"  # set operations (V1)
     r"|\{\s*\d*\s*<?=?\s*[eids]"  # fuzzy matching: {e<=1}, {1<=e<=3}
     r"|\{[eids]"
 )
-_PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+_PROPERTY = std_compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
 SWITCH = "COPYDESK_NO_PREFILTER"

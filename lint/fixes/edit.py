@@ -15,12 +15,13 @@ paragraph. `keep_paragraphs` enforces it for every fix, whatever rule made it:
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, List, Tuple
+
+from lint.engine.patterns import std_compile
 
 from lint.model import Fix
 
-_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN = std_compile(r"\s+")
 
 
 def apply_fixes(source: str, fixes: Iterable[Fix], unsafe: bool = False) -> str:

@@ -14,10 +14,9 @@ The functions here (`conforms`, `title_case`) are shared with Vale's `capitaliza
 
 from __future__ import annotations
 
-import re
 from typing import Iterator, List, Optional, Sequence
 
-from lint.engine.patterns import lazy_compile
+from lint.engine.patterns import lazy_compile, std_compile
 
 from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, compile_pattern
@@ -27,7 +26,7 @@ _WORD = lazy_compile(r"[\p{N}\p{L}*]+[^\s]*")
 # _WORD on ASCII text, in the standard `re` (a call costs a fraction of a `regex` one): on ASCII,
 # \p{N} and \p{L} are 0-9 and A-Za-z, and `regex`'s \s is these five and the space (not
 # \x1c-\x1f, which `re` counts); tests/test_generic_fast.py checks it against _WORD
-_WORD_ASCII = re.compile(r"[0-9A-Za-z*]+[^\t\n\x0b\x0c\r ]*")
+_WORD_ASCII = std_compile(r"[0-9A-Za-z*]+[^\t\n\x0b\x0c\r ]*")
 
 # AP: articles, conjunctions and prepositions of three letters or fewer stay lower case
 AP_SMALL = frozenset(
