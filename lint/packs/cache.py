@@ -71,8 +71,11 @@ def _data_files(pack_paths: Iterable[Path]) -> List[Path]:
         path = Path(path)
         out.add(path)
         data = path.parent / "data"
-        if data.is_dir():
-            out.update(data.glob("*.yaml"))
+        try:  # (not Path.glob, which compiles a pattern for "*.yaml" at every start)
+            names = os.listdir(data)
+        except OSError:  # no data folder
+            continue
+        out.update(data / name for name in names if name.endswith(".yaml") and (data / name).is_file())
     return sorted(out)
 
 

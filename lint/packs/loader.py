@@ -6,7 +6,7 @@ unknown option 'swaps' (substitution takes: swap, regex, ...)`.
 
 from __future__ import annotations
 
-import string
+import os
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
@@ -82,7 +82,9 @@ class Pack(Record):
 
 
 def builtin_pack_paths() -> List[Path]:
-    return sorted(tables.rules_dir().glob("*.yaml"))
+    # (not Path.glob, which compiles a pattern for "*.yaml" at every start)
+    folder = tables.rules_dir()
+    return sorted(folder / name for name in os.listdir(folder) if name.endswith(".yaml") and (folder / name).is_file())
 
 
 def load_pack(path: Path, builtin: bool = False, check_examples: bool = True, problems: Optional[List[Tuple[str, str]]] = None) -> Pack:
@@ -185,6 +187,8 @@ def _build_rule(path: Path, pack: str, key: str, node, line: int) -> Rule:
     if not isinstance(message, str) or not message.strip():
         raise CopydeskError(f"{at('message')}: needs a `message` that tells the writer what to do")
     allowed = ("match",) + kind.message_values
+    import string  # (only when packs are built: importing it compiles string.Template's pattern)
+
     try:
         names = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
     except ValueError as error:

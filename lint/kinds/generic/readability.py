@@ -32,12 +32,12 @@ import re
 import zlib
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from lint.engine.patterns import lazy_std_compile
+from lint.engine.patterns import lazy_std_compile, std_compile
 from lint.model import CopydeskError
 
 # textstat.backend.utils.constants, transformations._remove_punctuation, counts._count_sentences
-_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
-_PUNCTUATION = re.compile(r"[^\w\s\']")
+_NONCONTRACTION_APOSTROPHE = std_compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
+_PUNCTUATION = std_compile(r"[^\w\s\']")
 _SENTENCE = lazy_std_compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 # _SENTENCE, its match given as "" when the sentence surely has three words or more, as its
 # text otherwise (the one group). Sure: three tokens of the sentence's run of non-terminators,
@@ -112,7 +112,7 @@ _MOST_WORDS = 200_000
 # several times faster than the regular expression, which then only runs on drafts with
 # non-ASCII characters left
 _PUNCTUATION_BYTES = bytes(c for c in range(128) if _PUNCTUATION.match(chr(c)))
-_PUNCTUATION_NON_ASCII = re.compile(r"[^\w\s\'\x00-\x7f]")
+_PUNCTUATION_NON_ASCII = std_compile(r"[^\w\s\'\x00-\x7f]")
 
 
 def _strip_punctuation(text: str) -> str:
@@ -125,7 +125,7 @@ def _strip_punctuation(text: str) -> str:
 
 # _PUNCTUATION's ASCII characters deleted and ASCII capitals lowered, one bytes.translate
 _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
-_NONCONTRACTION_APOSTROPHE_BYTES = re.compile(_NONCONTRACTION_APOSTROPHE.pattern.encode("ascii"))
+_NONCONTRACTION_APOSTROPHE_BYTES = std_compile(_NONCONTRACTION_APOSTROPHE.pattern.encode("ascii"))
 
 
 def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
@@ -619,7 +619,7 @@ class _LazyHyphenation:
 
 
 # pyphen's own patterns and constants (pyphen/__init__.py)
-_PYPHEN_PARSE = re.compile(r"(\d?)(\D?)").findall
+_PYPHEN_PARSE = std_compile(r"(\d?)(\D?)").findall
 _PYPHEN_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
 _PYPHEN_LEFT = _PYPHEN_RIGHT = 2  # Pyphen()'s defaults, which textstat keeps
 

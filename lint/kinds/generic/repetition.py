@@ -9,7 +9,7 @@ import re
 from typing import List, Optional
 
 from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, match
-from lint.engine.patterns import lazy_compile, lazy_std_compile
+from lint.engine.patterns import lazy_compile, lazy_std_compile, std_compile
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Fix, Hit
 
@@ -62,9 +62,9 @@ _WORD_BYTE_CLASS = rb"[a-z'\x80-\xff]"
 # byte by byte through its bitmap), a third less work. The gap is taken whole too: giving a
 # space back leaves a space where the word must start, so that could never match.
 try:  # a word taken whole: possessive (Python 3.11), or captured in a lookahead, which never gives back
-    _DOUBLED_BYTES = re.compile(rb" ([^ ]++) ++\1(?![^ ])")
+    _DOUBLED_BYTES = std_compile(rb" ([^ ]++) ++\1(?![^ ])")
 except re.error:
-    _DOUBLED_BYTES = re.compile(rb" (?=([^ ]+))\1 +\1(?![^ ])")
+    _DOUBLED_BYTES = std_compile(rb" (?=([^ ]+))\1 +\1(?![^ ])")
 
 
 def _byte_class(b: int) -> int:

@@ -37,7 +37,7 @@ from lint.kinds.base import Kind, OptionError, line_span
 from lint.kinds.newsroom.acronym import capital_runs, draft_capitals
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
-from lint.engine.patterns import LazyPattern, lazy_compile
+from lint.engine.patterns import LazyPattern, lazy_compile, std_compile
 from lint.record import field
 
 NOTE, POSSIBLE, HEADING = "note", "possible", "run-on-heading"
@@ -68,7 +68,7 @@ _TOKEN = lazy_compile(_CAPS_WORD)
 # against 7.5 ms, paid at every import, a commit hook's included). tests/test_desk_note_shortcuts.py
 # holds it to the positive class over every code point.
 _MAY_CAPS_CLASS = "[^\x00-@\\[-\u00bf\u00d7\u00df-\u00ff\u2000-\u206f]"
-_MAY_CAPS = re.compile(_MAY_CAPS_CLASS + "(?![a-z\u00df-\u00f6\u00f8-\u00ff])")
+_MAY_CAPS = std_compile(_MAY_CAPS_CLASS + "(?![a-z\u00df-\u00f6\u00f8-\u00ff])")
 # brackets: [[..]], ((..)), <<..>>, {..}, [..], and (..) opening with capitals, cq, ?? or a
 # wire change verb (the table's): round brackets are print punctuation, judged only then
 # each alternative with the character it opens with: a draft is searched with the alternatives whose
@@ -95,8 +95,8 @@ _LOWER = (
     ("queries", ("??",), lazy_compile(r"(?<!\S)\?{2,}(?!\S)")),
 )
 # the lower-case literals above, found in one pass (the plain path, COPYDESK_NO_PREFILTER=1)
-_LOWER_FOUND = re.compile(
-    "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=len, reverse=True))
+_LOWER_FOUND = std_compile(  # (longest first, then in order: the same text in every process)
+    "|".join(re.escape(l) for l in sorted({l for _, ls, _ in _LOWER for l in ls if isinstance(l, str)}, key=lambda l: (-len(l), l)))
 )
 # the fast path looks for each literal on its own: with a character it holds that prose holds
 # seldom (a few times a draft), from that character's places (`_holds`: a one-character search,

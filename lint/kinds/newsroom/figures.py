@@ -49,7 +49,7 @@ from lint.kinds.newsroom.sourcing_base import (
     phrases_pattern,
 )
 from lint.model import Hit
-from lint.engine.patterns import lazy_compile
+from lint.engine.patterns import lazy_compile, std_compile
 
 # Digits: 7, 1,200, 3.5; never glued to letters, hyphens, slashes, colons (F-15, 3-1, 9:30, 2/3).
 _NUMBER = r"(?>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -187,9 +187,9 @@ _REACH = lazy_compile(r"(?:[\p{L}\p{N}\s’'\-]|[.,](?=\d))*+")
 # spelled out (tests/test_sourcing_fast_paths.py checks them against it), and ASCII digits
 try:  # possessive (Python 3.11); before it, greedy gives the same match: nothing follows the
     # repeat, so its first success is its longest and it never backtracks into it
-    _REACH_ASCII = re.compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*+")
+    _REACH_ASCII = std_compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*+")
 except re.error:
-    _REACH_ASCII = re.compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*")
+    _REACH_ASCII = std_compile(r"(?:[\t\n\x0b\x0c\r '\-0-9A-Za-z]|[.,](?=[0-9]))*")
 # read backwards: the last character outside the first class of _REACH
 _OUTSIDE_BEFORE = lazy_compile(r"[^\p{L}\p{N}\s’'\-]", regex.REVERSE)
 _DIGIT = lazy_compile(r"\d")
@@ -200,7 +200,7 @@ _DIGIT_START = lazy_compile(r"(?<![\p{L}\p{N}])\d")
 # _DIGIT_START on ASCII text (its letters and numbers are A-Z, a-z, 0-9), with the standard
 # `re`, the digit first so that the scan skips to digits in C (the lookbehind reads the
 # character before it); tests/test_sourcing_fast_paths.py checks the two agree
-_DIGIT_START_ASCII = re.compile(r"[0-9](?<![A-Za-z0-9][0-9])")
+_DIGIT_START_ASCII = std_compile(r"[0-9](?<![A-Za-z0-9][0-9])")
 
 
 
