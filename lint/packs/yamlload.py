@@ -8,9 +8,9 @@ on and the line of each key or item, so errors can say `file:line`.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
-from lint.engine.patterns import std_compile
 from lint.model import CopydeskError
 
 
@@ -50,7 +50,7 @@ def _loader():
     return _Loader
 
 
-_BOOL = std_compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
 def _construct_mapping(loader, node):
