@@ -148,13 +148,12 @@ def test_other_capital_runs_match_the_plain_reading(text):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("aZ &\n“”—éÉΩℂЖ\u00a0\U0001F600\ud800"), max_size=30))
 def test_characters_beyond_ascii_are_read_once_for_both_kinds(text):
-    # `beyond_ascii`, shared by the repeated-word kind and this one: the draft's non-ASCII
-    # characters in order, whichever kind asks first; the runs are the plain reading's either way
-    from lint.kinds.generic.repetition import beyond_ascii
-
+    # `Document.beyond_ascii`, shared by the repeated-word kind and this one: the draft's
+    # non-ASCII characters in order, whichever kind asks first; the runs are the plain
+    # reading's either way
     doc = Document(path="draft.txt", source=text)
-    assert beyond_ascii(doc) == "".join(c for c in doc.text if ord(c) > 0x7F)
-    assert beyond_ascii(doc) is beyond_ascii(doc)
+    assert doc.beyond_ascii == "".join(c for c in doc.text if ord(c) > 0x7F)
+    assert doc.beyond_ascii is doc.beyond_ascii
     runs = acronym._other_capital_runs(doc.text, doc.utf8, doc)
     assert runs == _other_capital_runs_reference(doc.text)
 
@@ -162,12 +161,10 @@ def test_characters_beyond_ascii_are_read_once_for_both_kinds(text):
 def test_shortcut_is_the_same_once_the_characters_beyond_ascii_are_read():
     # with the repeated-word kind's reading in the draft's cache, `_located` asks it instead of
     # `_punctuation_only`: the same tokens either way
-    from lint.kinds.generic.repetition import beyond_ascii
-
     kind = _kind()
     for source in ("Le PÉTR a parlé.\n", "The “NATO” summit — ABC.\n", "The ℂ set, FBI…\n", "Der ÖVP-Chef.\n", "AB&C ÉU\n"):
         doc = Document(path="draft.txt", source=source)
-        beyond_ascii(doc)
+        doc.beyond_ascii
         spans = [(0, len(doc.text))]
         got = kind._flaggable_tokens(doc.text, spans, doc.utf8, doc=doc)
         assert [(a, m.span()) for a, m in got] == _plain(kind, doc.text, spans)

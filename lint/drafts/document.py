@@ -143,6 +143,9 @@ def _paragraph_breaks():
 _OPENING_WORD = lazy_compile(r"\s+[\"“‘(\[]*(\S+?)[\s,.;:!?’”\"]")
 
 
+_ASCII_BYTES = bytes(range(0x80))
+
+
 class _cached:
     """`functools.cached_property` without its lock (Python before 3.12 takes an RLock on each
     first read, about a microsecond, some fifteen times a draft): the value is computed on the
@@ -213,6 +216,13 @@ class Document(Record):
         """The text in UTF-8 (surrogatepass), for the kinds' bytewise passes (people, acronym,
         grade level, repeated words): encoded once a draft, whichever asks first."""
         return self.text.encode("utf-8", "surrogatepass")
+
+    @_cached
+    def beyond_ascii(self) -> str:
+        """The draft's characters beyond ASCII, in order: its UTF-8 less the ASCII bytes (never
+        part of a longer sequence), decoded. Once a draft, for the kinds that read them (repeated
+        words, the acronyms' capitals outside ASCII)."""
+        return self.utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
     @_cached
     def folded_text(self) -> str:

@@ -93,10 +93,9 @@ def lazy_compile_all(sources: Sequence[Tuple[str, int]]) -> List[LazyPattern]:
 
 
 class LazyStdPattern(_Deferred):
-    """A standard-library `re` pattern, compiled on its first use: `re`'s compiler runs in
-    Python too (0.1-0.4 ms a pattern), and a pattern only a rare path uses (a fallback) need
-    not cost every start-up. (Nothing is cached across processes: `re` patterns do not
-    pickle with their compiled code.)"""
+    """A standard-library `re` pattern, made on its first use (`std_compile`: from the cache of
+    compiled patterns, else compiled and added to it): a pattern only a rare path uses (a
+    fallback) need not cost every start-up."""
 
     __slots__ = ("_args",)
 
@@ -105,9 +104,7 @@ class LazyStdPattern(_Deferred):
         self._compiled = None
 
     def _compile(self):
-        import re
-
-        return re.compile(*self._args)
+        return std_compile(*self._args)
 
     def __reduce__(self):
         return (LazyStdPattern, self._args)

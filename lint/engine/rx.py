@@ -12,7 +12,9 @@ compiled pattern needs only the C extension `regex._regex` to be rebuilt and run
   and is then the module's own attribute.
 - The caches pickle compiled patterns with `dump`, which rebuilds each one from the C
   extension alone (`_rebuild`), loaded without the package (`extension`), instead of
-  `regex`'s own pickling, whose unpickling imports the package.
+  `regex`'s own pickling, whose unpickling imports the package. `dump` keeps standard `re`
+  patterns as their compiled code too (`_rebuild_std`): `re` pickles a pattern as its source,
+  which its pure-Python compiler would compile again at every start.
 
 A rebuilt pattern is the same object type as one `regex.compile` gives, made by the same call
 (`regex` unpickles its patterns by calling the extension's `compile` with the same data), so
@@ -23,6 +25,7 @@ template, `Match.expand`) import it themselves when called.
 from __future__ import annotations
 
 import copyreg
+import functools
 import importlib.machinery
 import importlib.util
 import os
@@ -107,6 +110,7 @@ def extension():
     return module
 
 
+@functools.lru_cache(maxsize=1)
 def _extension_path():
     """Where the installed `regex` keeps its C extension (found, not imported); None if it is
     not a plain file in a folder."""

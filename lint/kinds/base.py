@@ -245,18 +245,6 @@ def match(pattern, text: str, start: int, end: int, timeout: float):
         raise _timed_out(pattern, timeout) from None
 
 
-def _timed_match(pattern, timeout: float):
-    """`match(pattern, text, start, end, timeout)` as a call of (text, start, end)."""
-
-    def timed(text: str, start: int, end: int):
-        try:
-            return pattern.match(text, start, end, timeout=timeout)
-        except TimeoutError:
-            raise _timed_out(pattern, timeout) from None
-
-    return timed
-
-
 def matches_at(pattern, text: str, offsets, start: int, end: int, timeout: Optional[float], match_at=None):
     """finditer(pattern, text, start, end) when every match starts at one of `offsets`
     (ascending, distinct): the pattern is matched at each offset at or after the end of the
@@ -270,7 +258,7 @@ def matches_at(pattern, text: str, offsets, start: int, end: int, timeout: Optio
     if match_at is None:
         # (decided once, not at every offset: most patterns need no timeout and are tried by
         # their own bound `match`)
-        match_at = pattern.match if not needs_timeout(pattern) else _timed_match(pattern, timeout)
+        match_at = pattern.match if not needs_timeout(pattern) else (lambda text, s, e: match(pattern, text, s, e, timeout))
     resume = start
     for offset in offsets:
         if offset < resume:

@@ -759,7 +759,7 @@ def _bound_absent(words: Iterable[str]) -> None:
     cost twice as much.)"""
     alphabet = _pyphen_alphabet()
     for word in words:
-        most = max(1, len(word) - 2)  # _pyphen_most(word), without the call
+        most = _pyphen_most(word)
         if alphabet is not None and alphabet.isdisjoint(word.lower()):
             most = _pyphen_counts[word] = 1
         _upper[word] = _bound[word] = most

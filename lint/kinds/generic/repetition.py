@@ -89,25 +89,11 @@ _BLANKS: dict = {}
 _SEPARATORS = frozenset(chr(b) for b in range(0x80) if _WORD_BYTES_TABLE[b] == 0x20)
 
 
-BEYOND_ASCII_KEY = "_copydesk_beyond_ascii"  # (its key in the draft's cache)
-
-
-def beyond_ascii(doc) -> str:
-    """The draft's characters beyond ASCII, in order: its UTF-8 (`doc.utf8`) less the ASCII
-    bytes (never part of a longer sequence), decoded. Once per draft, for the kinds that read
-    them (repeated words here, the acronyms' capitals outside ASCII)."""
-    cache = doc.__dict__
-    found = cache.get(BEYOND_ASCII_KEY)
-    if found is None:
-        found = cache[BEYOND_ASCII_KEY] = doc.utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    return found
-
-
 def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc=None) -> Optional[List[int]]:
     """The offsets, in order, where a match of the rule's pattern in a span may start (a
     superset: see _DOUBLED_BYTES), or None when this cannot tell (the loose pair's search then
     runs as before). `encoded`: the text's UTF-8 (surrogatepass), when the caller has it;
-    `doc`: the draft, when the caller has it (its characters beyond ASCII, `beyond_ascii`)."""
+    `doc`: the draft, when the caller has it (its characters beyond ASCII, `Document.beyond_ascii`)."""
     size = len(text)
     edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
     edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
@@ -118,7 +104,7 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
     others = ()
     if not text.isascii():
         others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None
-                     else beyond_ascii(doc))
+                     else doc.beyond_ascii)
         joined = "".join(others)
         if joined.casefold() != joined:  # a character folding to another
             folded = text.casefold()

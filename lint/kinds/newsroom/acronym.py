@@ -15,8 +15,7 @@ import functools
 from typing import List
 
 from lint.kinds.base import Kind, OptionError, finditer
-from lint.kinds.generic.repetition import BEYOND_ASCII_KEY, beyond_ascii
-from lint.drafts.document import literal_starts
+from lint.drafts.document import Document, literal_starts
 from lint.engine.prefilter import prefilters_enabled
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile
@@ -258,7 +257,7 @@ class Acronym(Kind):
         wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
         # (`_punctuation_only` is asked only while the characters beyond ASCII are not read:
         # once the repeated-word kind has read them, a search of them costs less)
-        if not text.isascii() and (BEYOND_ASCII_KEY in doc.__dict__ or not _punctuation_only(text, data)):
+        if not text.isascii() and ("beyond_ascii" in vars(doc) or not _punctuation_only(text, data)):
             # Capitals outside ASCII: the runs of [\p{Lu}&] that hold one are read off the text
             # around each of them, and their acronyms wanted too. (The bytes pass read the
             # other runs whole: a run of A-Z and "&" that stops at a non-ASCII character that
@@ -424,6 +423,8 @@ def draft_capitals(doc) -> bytes:
 class _Text:
     """A stand-in document for `_flaggable_tokens` called with a text alone (tests)."""
 
+    beyond_ascii = Document.beyond_ascii  # (the Document's own, read off `utf8`, kept once read)
+
     def __init__(self, text, data):
         self.text = text
         self.utf8 = data
@@ -468,7 +469,7 @@ def _other_capital_runs(text: str, data: bytes, doc=None) -> set:
     once), each place with `str.find`, and the run around it read out character by
     character."""
     # (the draft's own, `doc`: shared with the repeated-word kind, which reads them too)
-    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None else beyond_ascii(doc)
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None else doc.beyond_ascii
     runs = set()
     if _CAPITAL.search(others) is None:
         # no capital among them (most drafts: accented small letters, symbols, another
