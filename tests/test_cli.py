@@ -385,3 +385,26 @@ def test_check_in_its_own_process_sets_its_collector_from_the_thresholds_before_
 def _default_thresholds():
     done = subprocess.run([sys.executable, "-c", "import gc; print(*gc.get_threshold())"], capture_output=True, text=True)
     return tuple(int(n) for n in done.stdout.split())
+
+
+def test_a_crash_is_an_error_exit_not_findings():
+    # a bug of copydesk's (here: the check command itself raising) exits 2 with one line that
+    # says so, never a traceback and never 1, which CI and pre-commit read as "findings"
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; import lint.cli.main as m\n"
+        "def boom(args): raise KeyError('surprise')\n"
+        "m.cmd_check = boom\n"
+        f"sys.argv = ['copydesk', 'check', {str(CLEAN)!r}]; m.run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr
+    assert "copydesk: internal error at " in done.stderr and "KeyError: 'surprise'" in done.stderr
+    assert "bug in copydesk" in done.stderr
+    debug = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                           env={**__import__("os").environ, "COPYDESK_DEBUG": "1"})
+    assert debug.returncode == 2 and "Traceback" in debug.stderr

@@ -254,7 +254,10 @@ def run() -> None:
     # (`_tune_collector`), every other command gets the old ones back (`main`).
     lint.cli.COLLECTOR_THRESHOLDS = gc.get_threshold()
     gc.set_threshold(START_THRESHOLD, *lint.cli.COLLECTOR_THRESHOLDS[1:])
-    status = main()
+    try:
+        status = main()
+    except Exception as error:  # noqa: BLE001 -- a bug of copydesk's: exit 2, never 1 (findings)
+        status = _internal_error(error)
     if sys.getprofile() is not None or sys.gettrace() is not None:
         sys.exit(status)  # a profiler or coverage writes its data at the normal exit
     import atexit
@@ -272,6 +275,24 @@ def run() -> None:
     except OSError:
         pass
     os._exit(status)
+
+
+def _internal_error(error: Exception) -> int:
+    """What a crash tells the user: that it is copydesk's bug, where, and the exit status of an
+    error (2). A traceback's exit status would be 1, which CI and pre-commit read as "the drafts
+    have findings", and a JSON reader as output to parse. COPYDESK_DEBUG=1 prints the traceback."""
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    if os.environ.get("COPYDESK_DEBUG", "") not in ("", "0"):
+        traceback.print_exception(type(error), error, error.__traceback__)
+    print(
+        f"copydesk: internal error{where}: {type(error).__name__}: {error}. This is a bug in copydesk, "
+        "not in the drafts: please report it with this line (COPYDESK_DEBUG=1 shows the whole trace)",
+        file=sys.stderr,
+    )
+    return EXIT_ERROR
 
 
 def cmd_check(args) -> int:
