@@ -294,3 +294,37 @@ def test_digit_start_ascii_twin_finds_what_digit_start_finds():
         assert [m.start() for m in _DIGIT_START_ASCII.finditer(text, lo, hi)] == [
             m.start() for m in _DIGIT_START.finditer(text, lo, hi)
         ], (text, lo, hi)
+
+
+def test_only_two_characters_beyond_ascii_fold_into_a_to_z():
+    # `_az_letters` reads the letters off the UTF-8 unless the draft holds one of these
+    into_az = [
+        chr(code)
+        for code in range(0x80, sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF and any("a" <= c <= "z" for c in chr(code).casefold())
+        and len(chr(code).casefold()) == 1
+    ]
+    assert sorted(into_az) == sorted(sourcing_base._FOLDS_INTO_AZ)
+
+
+_LETTER_PIECES = [
+    "Said", "POLICE", "x", "a", " ", "  ", "\n", "\r\n", "\t", "5", "_", "-", "’", "“", "”", "—", "…",
+    "\u00a0", "é", "É", "café", "Straße", "ß", "İzmir", "ı", "a\u0307", "ſ", "\u212a", "K", "Ω",
+    "ﬁ", "Ⅻ", "½", "Привет", "中文", "😀", "\ud800", "\udfff", "\x00", "\x7f", "\x80", "ÿ", "Ÿ",
+]
+
+
+def test_folded_letters_read_off_the_utf8_are_the_folded_texts():
+    # the reference: the folded text encoded to ASCII (`?` past it) and translated
+    rng = random.Random(20261207)
+    for _ in range(3000):
+        text = "".join(rng.choice(_LETTER_PIECES) for _ in range(rng.randint(0, 12)))
+        doc = Document.from_text(text)
+        folded = folded_text(doc)
+        letters = folded_letters(doc)
+        if folded is None:
+            assert letters is None
+            continue
+        expected = folded.encode("ascii", "replace").translate(sourcing_base._NOT_AZ)
+        assert letters == expected, repr(text)
+        assert len(letters) == len(doc.text)

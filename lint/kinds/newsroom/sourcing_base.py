@@ -259,13 +259,41 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
             folded = folded_text(doc)
             letters = None
             if folded is not None and prefilters_enabled():
-                # non-ASCII characters become `?`, then a space, like every other non-letter
-                letters = folded.encode("ascii", "replace").translate(_NOT_AZ)
+                letters = _az_letters(doc, folded)
             cache["letters"] = letters
         letters = cache["letters"]
         cache["words"] = None if letters is None else asked.intersection(letters.split())
         cache["asked"] = asked
     return cache["words"]
+
+
+# For `_az_letters`: each ASCII letter lowered and every other byte a space, and UTF-8's
+# continuation bytes (0x80-0xBF), deleted: a character's UTF-8 sequence leaves one byte, a
+# space when it is not ASCII
+_UTF8_NOT_AZ = bytes(c | 32 if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
+_UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
+# the characters beyond ASCII whose folding is an a-z letter: `ſ` (s) and the Kelvin sign (k)
+# (tests/test_sourcing_fast_paths.py checks all of Unicode)
+_FOLDS_INTO_AZ = ("\u017f", "\u212a")
+
+
+def _az_letters(doc, folded: str) -> bytes:
+    """The folded text with every character but a-z made a space, as ASCII bytes (non-ASCII
+    characters become `?`, then a space, like every other non-letter): `folded_letters`.
+    `folded` is `folded_text(doc)`, not None: one character for each of the text's.
+
+    Speed: read off the draft's UTF-8 (`Document.utf8`, encoded once a draft for the trigger
+    scan and several kinds) by one translate, not by encoding the folded text (a character at a
+    time when it is not ASCII) and translating that. The same bytes: folding keeps offsets
+    here, so each character folds to one; an ASCII one to itself lowered, the table's; one
+    beyond ASCII to a character beyond ASCII (a space either way), unless it is one of
+    `_FOLDS_INTO_AZ`, which the draft is asked for among its few characters beyond ASCII."""
+    text = doc.text
+    if not text.isascii():
+        beyond = doc.beyond_ascii
+        if _FOLDS_INTO_AZ[0] in beyond or _FOLDS_INTO_AZ[1] in beyond:
+            return folded.encode("ascii", "replace").translate(_NOT_AZ)
+    return doc.utf8.translate(_UTF8_NOT_AZ, _UTF8_CONTINUATION)
 
 
 def folded_letters(doc) -> Optional[bytes]:
