@@ -103,15 +103,15 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
         encoded = text.encode("utf-8", "surrogatepass")
     others = ()
     if not text.isascii():
-        others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None
-                     else doc.beyond_ascii)
+        others = _distinct(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None
+                           else doc.beyond_ascii)
         joined = "".join(others)
         if joined.casefold() != joined:  # a character folding to another
             folded = text.casefold()
             if len(folded) != len(text):
                 return None  # the plain search runs
             encoded = folded.encode("utf-8", "surrogatepass")
-            others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+            others = _distinct(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
         # (the bound of the loose pair's argument: in ASCII text none is needed, a word of the
         # rule's pattern being letters and apostrophes, each its own byte, lowered the same way)
         if _LONG_RUN in encoded.translate(_RUN_MASK):
@@ -142,6 +142,25 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
 
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
+# how many distinct characters `_distinct` takes out one at a time before it hashes the rest
+_FEW = 8
+
+
+def _distinct(characters: str) -> set:
+    """set(characters), for a draft's characters beyond ASCII: thousands of them (a curly
+    apostrophe in every contraction) but a handful of distinct ones in most drafts. Each of the
+    first few is taken out of the string with one `str.replace` (a C-level pass over a
+    shrinking string) instead of hashing every character into the set; past `_FEW` of them
+    (a draft in another script) the rest goes into the set as before."""
+    found = set()
+    for _ in range(_FEW):
+        if not characters:
+            return found
+        first = characters[0]
+        found.add(first)
+        characters = characters.replace(first, "")
+    found.update(characters)
+    return found
 
 
 def _next_loose(folded: str, pos: int, end: int):
@@ -203,6 +222,8 @@ class Repetition(Kind):
             spans = spans if isinstance(spans, list) else list(spans)
             offsets = _doubled_word_offsets(text, spans, None if doc is None else doc.utf8, doc)
             if offsets is not None:
+                if not offsets:
+                    return  # (most drafts: no span need be visited)
                 # finditer's matches: each starts at one of the offsets, so the first offset at
                 # or after the end of the last match where the pattern matches gives the next
                 for span_start, span_end in spans:
