@@ -15,3 +15,12 @@ CHARACTERS = st.sampled_from(["’", "“", "”", "—", "–", "é", "ж", "�
 @given(st.one_of(st.lists(CHARACTERS, max_size=200).map("".join), st.text(max_size=300)))
 def test_distinct_characters_are_the_set_of_them(characters):
     assert repetition._distinct(characters) == set(characters)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="plszPLSZ zx\u017f", max_size=40))
+def test_desk_note_request_gate_is_either_folded_literal(folded):
+    from lint.kinds.newsroom import desk_note
+
+    either = any(literal in folded for literal in desk_note._PLS_FOLDED)
+    assert (desk_note._PLS_FOLDED_SEARCH(folded) is not None) == either
