@@ -94,17 +94,15 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
     superset: see _DOUBLED_BYTES), or None when this cannot tell (the loose pair's search then
     runs as before). `encoded`: the text's UTF-8 (surrogatepass), when the caller has it;
     `doc`: the draft, when the caller has it (its characters beyond ASCII, `Document.beyond_ascii`)."""
-    size = len(text)
-    edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
-    edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
-    if not edges <= _SEPARATORS:
-        return None  # a span starts or ends next to a letter
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
     others = ()
     if not text.isascii():
         others = _distinct(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None
                            else doc.beyond_ascii)
+    if not _apart(text, spans, doc, others):
+        return None  # a span starts or ends next to a letter
+    if others:
         joined = "".join(others)
         if joined.casefold() != joined:  # a character folding to another
             folded = text.casefold()
@@ -142,6 +140,21 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
 
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
+
+
+def _apart(text: str, spans, doc, others) -> bool:
+    """Does every span start after a character of `_SEPARATORS` (or at the text's start) and
+    end before one (or at its end)? `others`: the text's distinct characters beyond ASCII."""
+    if doc is not None and spans is doc.__dict__.get("paragraphs") and not any(map(str.isspace, others)):
+        # the draft's paragraphs (the rule's scope), read without a look at each edge: only
+        # white space (`str.isspace`) stands outside them (they are stripped, and white space
+        # parts them, `Document.paragraphs`), and in a draft without white space beyond ASCII
+        # that is ASCII white space, all of it in `_SEPARATORS`
+        return True
+    size = len(text)
+    edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
+    edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
+    return edges <= _SEPARATORS
 # how many distinct characters `_distinct` takes out one at a time before it hashes the rest
 _FEW = 8
 
