@@ -643,8 +643,11 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
     position = scan_start  # where the last candidate ended
     for at in literal_starts(text, ".!?", scan_start, scan_end):
         # ---- is there a candidate (a match of `_SENTENCE_END`) at `at`, and where does it stop?
-        if at < position or (text[at - 1] in ".!?" and at > scan_start):
-            continue  # inside the run of the mark before: matched with it, or failing as it did
+        if at < position:
+            continue  # inside the run of the mark before: matched with it
+        before = text[at - 1]  # (read once: the abbreviation test below reads it too)
+        if before in ".!?" and at > scan_start:
+            continue  # in a run of marks whose first failed: failing as it did
         stop = at + 1
         if stop < scan_end and text[stop] in " \n":
             pass  # most ends: one mark, then a space or a line end
@@ -677,7 +680,7 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
                     break
         if stop >= end:
             continue  # nothing follows in the paragraph: no sentence starts after it
-        if ((text[at - 2 : at] in tails or text[at - 1] in letters or text[at - 1].isupper())
+        if ((text[at - 2 : at] in tails or before in letters or before.isupper())
                 and text[at] == "." and (stop == at + 1 or text[at + 1] != ".") and at > start):
             # (the word can be an abbreviation or an initial: `_abbreviation_ends`; the two
             # characters may reach before the window, which only lets more words be read; that
@@ -711,11 +714,14 @@ def _split_paragraphs(text: str, paragraphs) -> List[Span]:
         # the next sentence must start with something that can start one (text[stop] is white
         # space: the candidate ends before it, and every `\s` is `isspace`)
         following = stop + 1
-        while following < end and text[following].isspace():
+        while following < end:
+            opening = text[following]  # (read once: the test below reads it too)
+            if not opening.isspace():
+                break
             following += 1
-        if following == end:
-            continue
-        if text[following].islower():
+        else:
+            continue  # only white space follows in the paragraph
+        if opening.islower():
             continue
         append((sentence_start, stop))
         sentence_start = following

@@ -94,24 +94,22 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
     superset: see _DOUBLED_BYTES), or None when this cannot tell (the loose pair's search then
     runs as before). `encoded`: the text's UTF-8 (surrogatepass), when the caller has it;
     `doc`: the draft, when the caller has it (its characters beyond ASCII, `Document.beyond_ascii`)."""
-    size = len(text)
-    edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
-    edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
-    if not edges <= _SEPARATORS:
-        return None  # a span starts or ends next to a letter
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
     others = ()
     if not text.isascii():
-        others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None
-                     else doc.beyond_ascii)
+        others = _distinct(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass") if doc is None
+                           else doc.beyond_ascii)
+    if not _apart(text, spans, doc, others):
+        return None  # a span starts or ends next to a letter
+    if others:
         joined = "".join(others)
         if joined.casefold() != joined:  # a character folding to another
             folded = text.casefold()
             if len(folded) != len(text):
                 return None  # the plain search runs
             encoded = folded.encode("utf-8", "surrogatepass")
-            others = set(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+            others = _distinct(encoded.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
         # (the bound of the loose pair's argument: in ASCII text none is needed, a word of the
         # rule's pattern being letters and apostrophes, each its own byte, lowered the same way)
         if _LONG_RUN in encoded.translate(_RUN_MASK):
@@ -142,6 +140,40 @@ def _doubled_word_offsets(text: str, spans, encoded: Optional[bytes] = None, doc
 
 _FIRST = operator.itemgetter(0)
 _SECOND = operator.itemgetter(1)
+
+
+def _apart(text: str, spans, doc, others) -> bool:
+    """Does every span start after a character of `_SEPARATORS` (or at the text's start) and
+    end before one (or at its end)? `others`: the text's distinct characters beyond ASCII."""
+    if doc is not None and spans is doc.__dict__.get("paragraphs") and not any(map(str.isspace, others)):
+        # the draft's paragraphs (the rule's scope), read without a look at each edge: only
+        # white space (`str.isspace`) stands outside them (they are stripped, and white space
+        # parts them, `Document.paragraphs`), and in a draft without white space beyond ASCII
+        # that is ASCII white space, all of it in `_SEPARATORS`
+        return True
+    size = len(text)
+    edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
+    edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
+    return edges <= _SEPARATORS
+# how many distinct characters `_distinct` takes out one at a time before it hashes the rest
+_FEW = 8
+
+
+def _distinct(characters: str) -> set:
+    """set(characters), for a draft's characters beyond ASCII: thousands of them (a curly
+    apostrophe in every contraction) but a handful of distinct ones in most drafts. Each of the
+    first few is taken out of the string with one `str.replace` (a C-level pass over a
+    shrinking string) instead of hashing every character into the set; past `_FEW` of them
+    (a draft in another script) the rest goes into the set as before."""
+    found = set()
+    for _ in range(_FEW):
+        if not characters:
+            return found
+        first = characters[0]
+        found.add(first)
+        characters = characters.replace(first, "")
+    found.update(characters)
+    return found
 
 
 def _next_loose(folded: str, pos: int, end: int):
@@ -203,6 +235,8 @@ class Repetition(Kind):
             spans = spans if isinstance(spans, list) else list(spans)
             offsets = _doubled_word_offsets(text, spans, None if doc is None else doc.utf8, doc)
             if offsets is not None:
+                if not offsets:
+                    return  # (most drafts: no span need be visited)
                 # finditer's matches: each starts at one of the offsets, so the first offset at
                 # or after the end of the last match where the pattern matches gives the next
                 for span_start, span_end in spans:

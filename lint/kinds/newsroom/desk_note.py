@@ -114,6 +114,10 @@ _MERGED = {"30-": ("30-", "30 -"), "30 -": ("30-", "30 -")}
 # holding one of them holds one of these in its folded text (a draft holding neither holds
 # none of the five: the tests of the five are skipped)
 _PLS_FOLDED = ("pls", "plz")
+# either of them, found in one scan of the folded text where `in` made two: `re` reads the
+# alternatives' common prefix and then a class of their last letters (it compiles them as
+# "pl[sz]"), tried only where a "p" stands
+_PLS_FOLDED_SEARCH = std_compile("|".join(map(re.escape, _PLS_FOLDED))).search
 # how many places of the rare character `_holds` tries before it searches for the literals (a
 # place costs a loop's turn in Python, about a twentieth of a search through a draft)
 _PLACES = 8
@@ -646,10 +650,10 @@ class _Analysis:
             # the draft's case-folded text, when another kind has already folded it (most
             # drafts: the trigger gate and the literal prefilters fold every draft): "pls"
             # and "plz" in it are a necessary condition of the request shape's five literals
-            # (`_PLS_FOLDED`), two searches instead of five tests
+            # (`_PLS_FOLDED`), one search instead of five tests
             folded = self.doc.__dict__.get("folded_text")
             for kind, pattern, tests in _LOWER_PLAN:
-                if kind == "pls" and folded is not None and _PLS_FOLDED[0] not in folded and _PLS_FOLDED[1] not in folded:
+                if kind == "pls" and folded is not None and _PLS_FOLDED_SEARCH(folded) is None:
                     continue
                 for in_caps, rare, literals in tests:
                     if in_caps is not None:
