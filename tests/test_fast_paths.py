@@ -243,11 +243,12 @@ PHRASE_PATTERNS = [
     r"(?i:noted)\s*that",  # an optional space, a scoped flag
     r"said it|\bsays\b|told[ \t]me|ab\b",  # a literal space, a class of spaces, a word edge after a non-word end
     r"x?y\bz|[ab]c",
+    r"\bInterior\s+ministry\b|\bIS\s+said",  # capital Is: under (?i) they match the dotless ı
 ]
 PHRASE_WORDS = ["it", "is", "was", "has", "been", "widely", "believed", "rumored", "rumoured", "are",
                 "said", "to", "be", "have", "the", "government", "says", "reportedly", "two", "5",
                 "officials", "told", "noted", "NOTED", "that", "me", "ab", "xyz", "yz", "ac", "bc",
-                "IT", "Is", "ſaid", "K", "ß"]
+                "IT", "Is", "ſaid", "K", "ß", "ınterior", "ministry", "ıs", "İs"]
 PHRASE_GAPS = [" ", "  ", "\n", "\t", "", "-", ".", "\u00a0", "\x1c", "_"]
 
 
@@ -1137,3 +1138,16 @@ def test_repetition_bytewise_offsets_hold_words_of_any_length_in_ascii(text, sco
     doc = Document.from_text(text)
     spans = doc.scope_spans(scope)
     assert list(kind.check(doc, spans, Context())) == _slow(kind, doc, spans)
+
+
+@pytest.mark.parametrize("text", ["The ınterior ministry said so.\n", "Officials: IS said to be ready; ıs said to be.\n"])
+def test_a_capital_i_phrase_is_tried_at_a_dotless_i(text):
+    # under (?i) `regex` matches a capital I with the dotless ı (Turkish copy, or a name such as
+    # Işık), which folds to itself: the folded text makes it i, or a house pack's phrase with a
+    # capital I would never be tried there with prefilters on (found by the sourcing helper)
+    patterns = [r"\bInterior\s+ministry\b", r"\bIS\s+said"]
+    pattern = regex.compile("|".join(f"(?:{p})" for p in patterns), regex.IGNORECASE)
+    doc = Document.from_text(text)
+    starts = PatternStarts.build(patterns, True).starts(text, folded_text(doc), 0, len(text), folded_words(doc))
+    full = [m.span() for m in pattern.finditer(text)]
+    assert full and [m.span() for m in finditer_at(pattern, text, starts, 0, len(text), 10.0)] == full

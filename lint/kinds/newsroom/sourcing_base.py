@@ -162,8 +162,11 @@ def folded_text(doc) -> Optional[str]:
 
     Where `regex` matches an ASCII letter case-insensitively, the text's character folds to
     that letter (simple folding; a character with a longer full folding, such as `ß` or `İ`,
-    changes the length and turns this off). So a phrase matched with (?i) at an offset is
-    found at the same offset of the folded text by a plain `str.find` of the folded phrase.
+    changes the length and turns this off), but for the dotless `ı`: `(?i)I` matches it, and
+    it folds to itself, so it is made `i` here, as `prefilter_fold` makes it (a house pack's
+    "(?i)Interior ministry" would otherwise never be tried at "ınterior ministry"). So a
+    phrase matched with (?i) at an offset is found at the same offset of the folded text by a
+    plain `str.find` of the folded phrase.
     """
     cache = doc.__dict__.setdefault("_copydesk_folded", {})
     if "text" not in cache:
@@ -173,7 +176,7 @@ def folded_text(doc) -> Optional[str]:
             # `casefold()` itself when the text holds none of these: see `_FOLD_DIFFERS`)
             folded = doc.folded_text
         else:
-            folded = text.casefold()
+            folded = text.casefold().replace("\u0131", "i")
         cache["text"] = folded if len(folded) == len(text) else None
     return cache["text"]
 
@@ -272,9 +275,10 @@ def folded_words(doc) -> Optional[FrozenSet[bytes]]:
 # space when it is not ASCII
 _UTF8_NOT_AZ = bytes(c | 32 if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))
 _UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
-# the characters beyond ASCII whose folding is an a-z letter: `ſ` (s) and the Kelvin sign (k)
-# (tests/test_sourcing_fast_paths.py checks all of Unicode)
-_FOLDS_INTO_AZ = ("\u017f", "\u212a")
+# the characters beyond ASCII that `folded_text` makes an a-z letter: `ſ` (s) and the Kelvin
+# sign (k), which fold to one, and the dotless ı (i) (tests/test_sourcing_fast_paths.py checks
+# all of Unicode)
+_FOLDS_INTO_AZ = ("\u017f", "\u212a", "\u0131")
 
 
 def _az_letters(doc, folded: str) -> bytes:
@@ -291,7 +295,7 @@ def _az_letters(doc, folded: str) -> bytes:
     text = doc.text
     if not text.isascii():
         beyond = doc.beyond_ascii
-        if _FOLDS_INTO_AZ[0] in beyond or _FOLDS_INTO_AZ[1] in beyond:
+        if any(character in beyond for character in _FOLDS_INTO_AZ):
             return folded.encode("ascii", "replace").translate(_NOT_AZ)
     return doc.utf8.translate(_UTF8_NOT_AZ, _UTF8_CONTINUATION)
 
