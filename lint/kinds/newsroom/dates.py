@@ -88,13 +88,12 @@ def metadata_date(doc) -> Optional[str]:
 def head(text: str) -> str:
     """The first HEAD_LINES lines of the copy, at most HEAD_CHARS characters."""
     end = min(len(text), HEAD_CHARS)
-    position = 0
-    for _ in range(HEAD_LINES):
-        i = text.find("\n", position, end)
-        if i < 0:
-            return text[:end]
-        position = i + 1
-    return text[:position]
+    chunk = text[:end]
+    # (one split, not a find a line: the part after the last split is what the head leaves out)
+    lines = chunk.split("\n", HEAD_LINES)
+    if len(lines) <= HEAD_LINES:
+        return chunk
+    return chunk[: end - len(lines[-1])]
 
 
 def copy_date(text: str) -> Optional[str]:
