@@ -203,7 +203,11 @@ class Metric(Kind):
                 if _other_script(doc.text, start, end):
                     continue  # a passage in Hindi or Arabic: not the English desk's to split
             if bounded:
-                value = readability.flesch_kincaid_grade(doc.text[start:end], at_most=self.max, encoded=_span_utf8(doc, start, end))
+                span_text = doc.text[start:end]
+                # (the draft's characters beyond ASCII: read once a draft, shared with the
+                # kinds that read them, where the span's own would cost a pass over it)
+                around = None if span_text.isascii() else doc.beyond_ascii
+                value = readability.flesch_kincaid_grade(span_text, at_most=self.max, encoded=_span_utf8(doc, start, end), around=around)
                 if value is None:
                     continue
             else:

@@ -128,7 +128,7 @@ _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnop
 _NONCONTRACTION_APOSTROPHE_BYTES = std_compile(_NONCONTRACTION_APOSTROPHE.pattern.encode("ascii"))
 
 
-def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
+def _lowered_words(text: str, encoded: Optional[bytes] = None, around: Optional[str] = None) -> List[str]:
     """textstat's list_words(text, lowercase=True): `_strip_punctuation(text).lower().split()`,
     in fewer passes over the text, bytewise on its UTF-8 (`encoded`, when the caller has it).
 
@@ -143,6 +143,13 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
       gives is lower case already, so no replacement touches another's output (tested for
       every character).
     - The words split at white space, which neither deletion nor lowering touches.
+
+    `around`: the characters beyond ASCII of a text holding this one (the draft's, read once a
+    draft by the kinds that need them: `Document.beyond_ascii`), when the caller has them: a
+    superset of the text's own, which only picks the way to finish. When every one of them is
+    deleted, so is every one of the text's; a character the text lacks costs a replace that
+    finds nothing; a capital sigma lowers the whole text (textstat's own step). So the text's
+    own are not read off it (a translate of the whole text and a decode).
     """
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
@@ -151,10 +158,14 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
     encoded = encoded.translate(_ASCII_LOWER, _PUNCTUATION_BYTES)
     if text.isascii():
         return encoded.decode("ascii").split()
-    non_ascii = encoded.translate(None, _ASCII_BYTES)
-    if len(non_ascii) > _MANY_NON_ASCII_BYTES:
+    if around is None:
+        non_ascii = encoded.translate(None, _ASCII_BYTES)
+        if len(non_ascii) > _MANY_NON_ASCII_BYTES:
+            return _lowered_by_word(encoded)
+        around = non_ascii.decode("utf-8", "surrogatepass")
+    elif len(around) > _MANY_NON_ASCII_CHARACTERS:
         return _lowered_by_word(encoded)
-    others = set(non_ascii.decode("utf-8", "surrogatepass"))
+    others = set(around)
     if len(others) > _FEW_OTHERS:
         return _lowered_by_word(encoded)
     actions = list(map(_NON_ASCII_ACTIONS.get, others))
@@ -195,6 +206,7 @@ _FEW_OTHERS = 8
 # accents, dashes and quotes hold far fewer (at most 300 bytes in benchmarks/run.py's drafts).
 # Either way gives the same words: this only picks the cheaper.
 _MANY_NON_ASCII_BYTES = 1024
+_MANY_NON_ASCII_CHARACTERS = _MANY_NON_ASCII_BYTES // 2  # (the same, counted in characters)
 _CLEANED_MOST = 50_000
 _cleaned: Dict[str, str] = {}  # a word with non-ASCII characters -> it, finished (`_lowered_by_word`)
 
@@ -802,12 +814,14 @@ def _settled_by_pyphen(words: List[str], distinct, most: int, word_count: int, s
     return False
 
 
-def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Optional[bytes] = None) -> Optional[float]:
+def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Optional[bytes] = None,
+                         around: Optional[str] = None) -> Optional[float]:
     """textstat.flesch_kincaid_grade(text).
 
     With `at_most`, returns None instead when the grade is surely <= at_most (decided from
     syllable bounds, so Pyphen is not consulted), the exact grade otherwise. `encoded` is the
-    text's UTF-8 (surrogatepass) when the caller has it already.
+    text's UTF-8 (surrogatepass) when the caller has it already; `around`, the characters
+    beyond ASCII of a text holding it (see `_lowered_words`).
     """
     prepare()  # the dictionary, or its clear error, even when every word is known already
     if len(_bound) > _MOST_WORDS:
@@ -817,7 +831,7 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Op
     # character; tests/test_readability_textstat.py checks them all)
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
-    lowered_words = _lowered_words(text, encoded)
+    lowered_words = _lowered_words(text, encoded, around)
     word_count = len(lowered_words)
 
     # sums run in C: a word's count, or 0 when it is in the other table
