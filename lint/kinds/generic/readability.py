@@ -288,8 +288,11 @@ _NOT_SENTENCE_BYTES = bytes(
 )
 
 
-def _fewest_sentences(encoded: bytes) -> int:
+def _fewest_sentences(encoded: bytes, enough: int = 0) -> int:
     """A lower bound of count_sentences(text) (`encoded` its UTF-8), in C-level passes, no regex.
+    With `enough`, the pieces are read only until that many are counted: the count is then
+    `enough` or more, still a lower bound, and otherwise the whole bound (a grade needs only
+    enough sentences to be settled: about two thirds of a typical draft's).
 
     Why it is one. _SENTENCE's matches are the text's maximal runs of characters other than
     . ! ? that hold a word character (\\w), each from its first word character on (plus the
@@ -307,8 +310,33 @@ def _fewest_sentences(encoded: bytes) -> int:
     merges or drops tokens: the count can only be lower.)
     """
     pieces = encoded.translate(_TERMINATORS_AS_DOT, _NOT_SENTENCE_BYTES).split(b".")
+    if enough <= 0:
+        return max(1, _three_token_pieces(pieces))
+    # each piece counts at most one: read as many more as are still missing, until none are
+    counted = read = 0
+    while counted < enough and read < len(pieces):
+        batch = pieces[read : read + enough - counted]
+        read += len(batch)
+        counted += _three_token_pieces(batch)
+    return max(1, counted)
+
+
+def _three_token_pieces(pieces: List[bytes]) -> int:
+    """How many of the pieces hold three white-space-separated tokens or more."""
     splits = map(bytes.split, pieces, itertools.repeat(None), itertools.repeat(2))
-    return max(1, list(map(len, splits)).count(3))
+    return list(map(len, splits)).count(3)
+
+
+def _enough_sentences(word_count: int, syllables: int, at_most: float) -> int:
+    """A sentence count with which `_grade(word_count, sentences, syllables)` is <= at_most,
+    about the fewest (0 when none is: no count settles the grade). Only a hint of how far
+    `_fewest_sentences` reads: whatever it gives, the grade is then judged by `_grade`."""
+    if word_count <= 0:
+        return 1
+    room = at_most + 15.59 - 11.8 * (syllables / word_count)
+    if room <= 0:
+        return 0
+    return int(0.39 * word_count / room) + 1
 
 
 def textstat_missing() -> CopydeskError:
@@ -845,7 +873,8 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Op
         # and sums round monotonically): with no more sentences than there are (a lower bound
         # read off the bytes, no regex: `_fewest_sentences`), a bound of at most `at_most`
         # settles it without listing the sentences. (An empty text has no words: grade 0.)
-        if _grade(word_count, _fewest_sentences(encoded), most) <= at_most:
+        enough = _enough_sentences(word_count, most, at_most)
+        if enough and _grade(word_count, _fewest_sentences(encoded, enough), most) <= at_most:
             return None
     sentences = _count_listed_sentences(_SENTENCE_UNLESS_SURE.findall(text)) if text else 0
     bounded = at_most is not None and at_most >= 0.0
