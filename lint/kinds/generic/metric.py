@@ -252,11 +252,17 @@ def _longest_sentence(text: str, start: int, end: int, short=None):
         if not longer:
             return pieces[0]
         pieces = longer
+    if len(pieces) == 1:
+        return pieces[0]  # (the longest of one: its words need no count)
     return max(pieces, key=lambda p: len(_WORD.findall(text, p[0], p[1])))
 
 
 _LATIN = lazy_compile(r"\p{Latin}")
 _LETTER = lazy_compile(r"\p{L}")
+# the same characters taken in runs: as many in all, in a string a run, not one a character
+# (a passage in Hindi: hundreds of letters a sentence, a few dozen words)
+_LATIN_RUN = lazy_compile(r"\p{Latin}+")
+_LETTER_RUN = lazy_compile(r"\p{L}+")
 
 
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))
@@ -274,8 +280,8 @@ def _other_script(text: str, start: int, end: int) -> bool:
     ascii_letters = len(encoded.translate(None, _NOT_ASCII_LETTER))
     if ascii_letters >= len(piece) - len(encoded.translate(None, _NON_ASCII_BYTES)):
         return False
-    letters = len(_LETTER.findall(piece))
-    return letters > 0 and len(_LATIN.findall(piece)) < 0.5 * letters
+    letters = sum(map(len, _LETTER_RUN.findall(piece)))
+    return letters > 0 and sum(map(len, _LATIN_RUN.findall(piece))) < 0.5 * letters
 
 
 def _format(value: float) -> str:
