@@ -245,6 +245,31 @@ def test_fewest_sentences_never_exceeds_textstats_count(parts):
         assert readability._fewest_sentences(text.encode("utf-8", "surrogatepass")) <= textstat.sentence_count(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "bb", "7", "the vote", ".", "!", "?", "...", " ", "\n", "\xa0", "—", "'s", "_"]),
+             max_size=60),
+    st.integers(0, 30),
+)
+def test_fewest_sentences_read_until_enough_is_a_lower_bound_reaching_enough(parts, enough):
+    # the grade reads the pieces only until `enough` sentences are counted
+    encoded = "".join(parts).encode("utf-8")
+    whole = readability._fewest_sentences(encoded)
+    counted = readability._fewest_sentences(encoded, enough)
+    assert counted <= whole
+    assert counted == whole or counted >= enough
+
+
+def test_enough_sentences_settle_the_grade():
+    for words, syllables in ((700, 1200), (50, 60), (300, 700), (1, 1), (700, 1500)):
+        enough = readability._enough_sentences(words, syllables, 18.0)
+        if enough:
+            assert readability._grade(words, enough, syllables) <= 18.0
+            assert enough == 1 or readability._grade(words, enough - 2, syllables) > 18.0 or enough <= 2
+        else:
+            assert readability._grade(words, 10**9, syllables) > 18.0
+
+
 def test_fewest_sentences_counts_a_drafts_plain_sentences():
     # the bound is textstat's count on ordinary copy (a test that a bound of 1 would fail);
     # short ones ("Hi.", "No way!") and non-ASCII white space make it lower, never higher

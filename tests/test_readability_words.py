@@ -4,6 +4,7 @@ punctuation deleted, lowered, split at white space, for every character."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from lint.kinds.generic import readability
 
@@ -94,3 +95,22 @@ def test_hyphenation_patterns_are_kept_in_the_cache(tmp_path, monkeypatch):
     assert isinstance(again, readability._LazyHyphenation)
     assert again._raw == first._raw and again.maxlen == first.maxlen
     assert again.positions("extraordinarily") == first.positions("extraordinarily")
+
+
+_SOME_CHARACTERS = list("aZ' \n.,-") + list("—–“”’‘…«»Zoë ÅŞİıΣσςΑΔ\u00a0\u2009\u0307\u212aЖж東½\ud800")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_SOME_CHARACTERS), max_size=40),
+       st.text(alphabet=st.sampled_from(_SOME_CHARACTERS), max_size=12))
+def test_words_with_the_characters_of_a_text_around_are_textstats(text, more):
+    # the grade's caller hands over the draft's characters beyond ASCII (a superset of the
+    # span's: the headline's, the other paragraphs'), in their order, repeated as they are
+    around = "".join(c for c in more + text + more if not c.isascii())
+    kept = readability._FEW_OTHERS, readability._MANY_NON_ASCII_CHARACTERS
+    try:
+        for few, many in ((10**9, 10**9), (-1, 10**9), (10**9, -1)):
+            readability._FEW_OTHERS, readability._MANY_NON_ASCII_CHARACTERS = few, many
+            assert readability._lowered_words(text, None, around) == _reference(text)
+    finally:
+        readability._FEW_OTHERS, readability._MANY_NON_ASCII_CHARACTERS = kept

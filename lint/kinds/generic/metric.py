@@ -203,7 +203,11 @@ class Metric(Kind):
                 if _other_script(doc.text, start, end):
                     continue  # a passage in Hindi or Arabic: not the English desk's to split
             if bounded:
-                value = readability.flesch_kincaid_grade(doc.text[start:end], at_most=self.max, encoded=_span_utf8(doc, start, end))
+                span_text = doc.text[start:end]
+                # (the draft's characters beyond ASCII: read once a draft, shared with the
+                # kinds that read them, where the span's own would cost a pass over it)
+                around = None if span_text.isascii() else doc.beyond_ascii
+                value = readability.flesch_kincaid_grade(span_text, at_most=self.max, encoded=_span_utf8(doc, start, end), around=around)
                 if value is None:
                     continue
             else:
@@ -248,11 +252,17 @@ def _longest_sentence(text: str, start: int, end: int, short=None):
         if not longer:
             return pieces[0]
         pieces = longer
+    if len(pieces) == 1:
+        return pieces[0]  # (the longest of one: its words need no count)
     return max(pieces, key=lambda p: len(_WORD.findall(text, p[0], p[1])))
 
 
 _LATIN = lazy_compile(r"\p{Latin}")
 _LETTER = lazy_compile(r"\p{L}")
+# the same characters taken in runs: as many in all, in a string a run, not one a character
+# (a passage in Hindi: hundreds of letters a sentence, a few dozen words)
+_LATIN_RUN = lazy_compile(r"\p{Latin}+")
+_LETTER_RUN = lazy_compile(r"\p{L}+")
 
 
 _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (b < 128 and chr(b).isalpha()))
@@ -270,8 +280,8 @@ def _other_script(text: str, start: int, end: int) -> bool:
     ascii_letters = len(encoded.translate(None, _NOT_ASCII_LETTER))
     if ascii_letters >= len(piece) - len(encoded.translate(None, _NON_ASCII_BYTES)):
         return False
-    letters = len(_LETTER.findall(piece))
-    return letters > 0 and len(_LATIN.findall(piece)) < 0.5 * letters
+    letters = sum(map(len, _LETTER_RUN.findall(piece)))
+    return letters > 0 and sum(map(len, _LATIN_RUN.findall(piece))) < 0.5 * letters
 
 
 def _format(value: float) -> str:

@@ -128,7 +128,7 @@ _ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnop
 _NONCONTRACTION_APOSTROPHE_BYTES = std_compile(_NONCONTRACTION_APOSTROPHE.pattern.encode("ascii"))
 
 
-def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
+def _lowered_words(text: str, encoded: Optional[bytes] = None, around: Optional[str] = None) -> List[str]:
     """textstat's list_words(text, lowercase=True): `_strip_punctuation(text).lower().split()`,
     in fewer passes over the text, bytewise on its UTF-8 (`encoded`, when the caller has it).
 
@@ -143,6 +143,13 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
       gives is lower case already, so no replacement touches another's output (tested for
       every character).
     - The words split at white space, which neither deletion nor lowering touches.
+
+    `around`: the characters beyond ASCII of a text holding this one (the draft's, read once a
+    draft by the kinds that need them: `Document.beyond_ascii`), when the caller has them: a
+    superset of the text's own, which only picks the way to finish. When every one of them is
+    deleted, so is every one of the text's; a character the text lacks costs a replace that
+    finds nothing; a capital sigma lowers the whole text (textstat's own step). So the text's
+    own are not read off it (a translate of the whole text and a decode).
     """
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
@@ -151,10 +158,14 @@ def _lowered_words(text: str, encoded: Optional[bytes] = None) -> List[str]:
     encoded = encoded.translate(_ASCII_LOWER, _PUNCTUATION_BYTES)
     if text.isascii():
         return encoded.decode("ascii").split()
-    non_ascii = encoded.translate(None, _ASCII_BYTES)
-    if len(non_ascii) > _MANY_NON_ASCII_BYTES:
+    if around is None:
+        non_ascii = encoded.translate(None, _ASCII_BYTES)
+        if len(non_ascii) > _MANY_NON_ASCII_BYTES:
+            return _lowered_by_word(encoded)
+        around = non_ascii.decode("utf-8", "surrogatepass")
+    elif len(around) > _MANY_NON_ASCII_CHARACTERS:
         return _lowered_by_word(encoded)
-    others = set(non_ascii.decode("utf-8", "surrogatepass"))
+    others = set(around)
     if len(others) > _FEW_OTHERS:
         return _lowered_by_word(encoded)
     actions = list(map(_NON_ASCII_ACTIONS.get, others))
@@ -195,6 +206,7 @@ _FEW_OTHERS = 8
 # accents, dashes and quotes hold far fewer (at most 300 bytes in benchmarks/run.py's drafts).
 # Either way gives the same words: this only picks the cheaper.
 _MANY_NON_ASCII_BYTES = 1024
+_MANY_NON_ASCII_CHARACTERS = _MANY_NON_ASCII_BYTES // 2  # (the same, counted in characters)
 _CLEANED_MOST = 50_000
 _cleaned: Dict[str, str] = {}  # a word with non-ASCII characters -> it, finished (`_lowered_by_word`)
 
@@ -276,8 +288,11 @@ _NOT_SENTENCE_BYTES = bytes(
 )
 
 
-def _fewest_sentences(encoded: bytes) -> int:
+def _fewest_sentences(encoded: bytes, enough: int = 0) -> int:
     """A lower bound of count_sentences(text) (`encoded` its UTF-8), in C-level passes, no regex.
+    With `enough`, the pieces are read only until that many are counted: the count is then
+    `enough` or more, still a lower bound, and otherwise the whole bound (a grade needs only
+    enough sentences to be settled: about two thirds of a typical draft's).
 
     Why it is one. _SENTENCE's matches are the text's maximal runs of characters other than
     . ! ? that hold a word character (\\w), each from its first word character on (plus the
@@ -295,8 +310,33 @@ def _fewest_sentences(encoded: bytes) -> int:
     merges or drops tokens: the count can only be lower.)
     """
     pieces = encoded.translate(_TERMINATORS_AS_DOT, _NOT_SENTENCE_BYTES).split(b".")
+    if enough <= 0:
+        return max(1, _three_token_pieces(pieces))
+    # each piece counts at most one: read as many more as are still missing, until none are
+    counted = read = 0
+    while counted < enough and read < len(pieces):
+        batch = pieces[read : read + enough - counted]
+        read += len(batch)
+        counted += _three_token_pieces(batch)
+    return max(1, counted)
+
+
+def _three_token_pieces(pieces: List[bytes]) -> int:
+    """How many of the pieces hold three white-space-separated tokens or more."""
     splits = map(bytes.split, pieces, itertools.repeat(None), itertools.repeat(2))
-    return max(1, list(map(len, splits)).count(3))
+    return list(map(len, splits)).count(3)
+
+
+def _enough_sentences(word_count: int, syllables: int, at_most: float) -> int:
+    """A sentence count with which `_grade(word_count, sentences, syllables)` is <= at_most,
+    about the fewest (0 when none is: no count settles the grade). Only a hint of how far
+    `_fewest_sentences` reads: whatever it gives, the grade is then judged by `_grade`."""
+    if word_count <= 0:
+        return 1
+    room = at_most + 15.59 - 11.8 * (syllables / word_count)
+    if room <= 0:
+        return 0
+    return int(0.39 * word_count / room) + 1
 
 
 def textstat_missing() -> CopydeskError:
@@ -802,12 +842,14 @@ def _settled_by_pyphen(words: List[str], distinct, most: int, word_count: int, s
     return False
 
 
-def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Optional[bytes] = None) -> Optional[float]:
+def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Optional[bytes] = None,
+                         around: Optional[str] = None) -> Optional[float]:
     """textstat.flesch_kincaid_grade(text).
 
     With `at_most`, returns None instead when the grade is surely <= at_most (decided from
     syllable bounds, so Pyphen is not consulted), the exact grade otherwise. `encoded` is the
-    text's UTF-8 (surrogatepass) when the caller has it already.
+    text's UTF-8 (surrogatepass) when the caller has it already; `around`, the characters
+    beyond ASCII of a text holding it (see `_lowered_words`).
     """
     prepare()  # the dictionary, or its clear error, even when every word is known already
     if len(_bound) > _MOST_WORDS:
@@ -817,7 +859,7 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Op
     # character; tests/test_readability_textstat.py checks them all)
     if encoded is None:
         encoded = text.encode("utf-8", "surrogatepass")
-    lowered_words = _lowered_words(text, encoded)
+    lowered_words = _lowered_words(text, encoded, around)
     word_count = len(lowered_words)
 
     # sums run in C: a word's count, or 0 when it is in the other table
@@ -831,7 +873,8 @@ def flesch_kincaid_grade(text: str, at_most: Optional[float] = None, encoded: Op
         # and sums round monotonically): with no more sentences than there are (a lower bound
         # read off the bytes, no regex: `_fewest_sentences`), a bound of at most `at_most`
         # settles it without listing the sentences. (An empty text has no words: grade 0.)
-        if _grade(word_count, _fewest_sentences(encoded), most) <= at_most:
+        enough = _enough_sentences(word_count, most, at_most)
+        if enough and _grade(word_count, _fewest_sentences(encoded, enough), most) <= at_most:
             return None
     sentences = _count_listed_sentences(_SENTENCE_UNLESS_SURE.findall(text)) if text else 0
     bounded = at_most is not None and at_most >= 0.0

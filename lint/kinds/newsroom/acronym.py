@@ -58,6 +58,7 @@ _STANDS_FOR_WORDS = ("stands", "stood", "short")
 # either that starts there, or the opening of an _OR_NAMED match just before it
 _CAPTURABLE = lazy_compile(rf"(?<={_OR_OPENING})|{_BEFORE}|{_STANDS_FOR}")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SINGLE_CAPITALS = frozenset(bytes([c]) for c in range(65, 91))  # b"A" to b"Z"
 # characters `_TOKEN`'s lookbehind refuses before a token (ASCII letters and digits, and &.’'/-)
 _NO_TOKEN_AFTER = _ASCII_LETTERS | frozenset("0123456789&.’'/-")
 _ASCII_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -98,6 +99,9 @@ class Acronym(Kind):
         self._set("_allow", frozenset(self.allow) | frozenset(self.units) | frozenset(self.words))
         # the ASCII ones as bytes, to set aside runs of the draft's bytes (`_flaggable_tokens`)
         self._set("_allow_ascii", frozenset(a.encode("ascii") for a in self._allow if a.isascii()))
+        # and the single capitals (most of a draft's runs: a sentence's or a name's first
+        # letter), shorter than any acronym looked for: all set aside by one set difference
+        self._set("_unwanted_ascii", self._allow_ascii | _SINGLE_CAPITALS)
 
     def check(self, doc, spans, context):
         text = doc.text
@@ -249,12 +253,13 @@ class Acronym(Kind):
         if "&" in text:
             runs = set(data.translate(_AZ_AMP_ONLY).split())
             _acronyms_of_runs(runs, b"&")
-            runs.difference_update(self._allow_ascii)
+            runs.difference_update(self._unwanted_ascii)
         else:
             # (without an "&", the runs of A-Z and "&" are the runs of A-Z: the draft's own set,
             # shared with the other kinds that read its capitals)
-            runs = capital_runs(doc) - self._allow_ascii
-        wanted = {run.decode("ascii") for run in runs if len(run) >= shortest}
+            runs = capital_runs(doc) - self._unwanted_ascii
+        # (the runs left are two characters or more, ASCII: decoded in one C-level pass)
+        wanted = set(map(bytes.decode, runs)) if shortest == 2 else {run.decode("ascii") for run in runs if len(run) >= shortest}
         # (`_punctuation_only` is asked only while the characters beyond ASCII are not read:
         # once the repeated-word kind has read them, a search of them costs less)
         if not text.isascii() and ("beyond_ascii" in vars(doc) or not _punctuation_only(text, data)):
