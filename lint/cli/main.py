@@ -316,25 +316,19 @@ def _internal_error(error: Exception) -> int:
     error (2). A traceback's exit status would be 1, which CI and pre-commit read as "the drafts
     have findings", and a JSON reader as output to parse. COPYDESK_DEBUG=1 prints the traceback.
     A dependency that cannot be imported is said as such: the install is broken, not copydesk."""
-    missing = _missing_dependency(error)
-    if missing is not None:
-        if os.environ.get("COPYDESK_DEBUG", "") not in ("", "0"):
-            import traceback
-
-            traceback.print_exception(type(error), error, error.__traceback__)
-        print(missing, file=sys.stderr)
-        return EXIT_ERROR
     import traceback
 
-    frames = traceback.extract_tb(error.__traceback__)
-    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
     if os.environ.get("COPYDESK_DEBUG", "") not in ("", "0"):
         traceback.print_exception(type(error), error, error.__traceback__)
-    print(
-        f"copydesk: internal error{where}: {type(error).__name__}: {error}. This is a bug in copydesk, "
-        "not in the drafts: please report it with this line (COPYDESK_DEBUG=1 shows the whole trace)",
-        file=sys.stderr,
-    )
+    line = _missing_dependency(error)
+    if line is None:
+        frames = traceback.extract_tb(error.__traceback__)
+        where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+        line = (
+            f"copydesk: internal error{where}: {type(error).__name__}: {error}. This is a bug in copydesk, "
+            "not in the drafts: please report it with this line (COPYDESK_DEBUG=1 shows the whole trace)"
+        )
+    print(line, file=sys.stderr)
     return EXIT_ERROR
 
 

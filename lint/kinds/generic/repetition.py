@@ -155,6 +155,8 @@ def _apart(text: str, spans, doc, others) -> bool:
     edges = set(map(text.__getitem__, filter(size.__gt__, map(_SECOND, spans))))
     edges.update(map(text.__getitem__, filter((-1).__lt__, map(operator.sub, map(_FIRST, spans), itertools.repeat(1)))))
     return edges <= _SEPARATORS
+
+
 # how many distinct characters `_distinct` takes out one at a time before it hashes the rest
 _FEW = 8
 
