@@ -457,3 +457,23 @@ def test_the_dependency_table_names_every_dependency_of_pyproject():
     listed = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     requirements = {line.split(";")[0].strip() for line in listed}
     assert requirements == set(DEPENDENCIES.values())
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_output_that_cannot_encode_a_curly_quote_still_carries_every_finding(tmp_path, encoding):
+    # a pipe whose encoding lacks “ (PYTHONIOENCODING, an ASCII locale, a Windows pipe) stopped
+    # the run with an encoding error: JSON now goes out as UTF-8, the text report with escapes
+    import os
+
+    draft = tmp_path / "story.txt"
+    draft.write_text("Headline\n\nThe mayor said the deal was done. JEFF OK’D\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "COPYDESK_CACHE_DIR": str(tmp_path / "cache")}
+    as_json = subprocess.run([sys.executable, "-m", "lint", "check", "--format", "json", str(draft)],
+                             capture_output=True, cwd=ROOT, env=env)
+    assert as_json.returncode == 1, as_json.stderr
+    findings = json.loads(as_json.stdout.decode("utf-8"))["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [("hygiene.editor-note", 3)]
+    assert "“JEFF OK’D”" in findings[0]["message"]
+    as_text = subprocess.run([sys.executable, "-m", "lint", "check", str(draft)], capture_output=True, cwd=ROOT, env=env)
+    assert as_text.returncode == 1, as_text.stderr
+    assert "error hygiene.editor-note \\u201cJEFF OK\\u2019D\\u201d" in as_text.stdout.decode("ascii")

@@ -42,6 +42,9 @@ def check(args) -> int:
     if lint.cli.OWN_PROCESS:
         _tune_collector()
     name = _format_name(args)
+    # the report read by people (the text format, not a fixed draft on stdout) may meet a
+    # terminal that cannot show every character; everything else is data: UTF-8
+    lint.cli.fit_stdout(human=name == "text" and not (fixing and "-" in args.paths))
     if "-" in args.paths and not args.stdin_filename:
         args.stdin_filename = "-"
     # ---- archives: phase 1 on a Dask cluster, findings streamed as they arrive (jsonl) ----

@@ -357,6 +357,9 @@ def cmd_report(args) -> int:
 
     page = html.render(html.report_from_json(args.findings, args.pack, args.config))
     if not args.output:
+        import lint.cli
+
+        lint.cli.fit_stdout()
         sys.stdout.write(page)
         return EXIT_OK
     try:

@@ -63,6 +63,9 @@ def run(args) -> int:
             file=sys.stderr,
         )
     else:
+        from lint.cli import fit_stdout
+
+        fit_stdout()
         sys.stdout.write(text)
         sys.stdout.flush()
     return EXIT_ERROR if result.errors else EXIT_OK
