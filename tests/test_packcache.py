@@ -71,6 +71,53 @@ def test_an_edited_pack_is_loaded_again(cache, tmp_path):
     assert str(rules["house.us-form"].severity) == "error"
 
 
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * 86400
+    os.utime(path, (then, then))
+
+
+def test_pruning_keeps_the_cache_runs_still_read(cache, tmp_path):
+    """A commit hook's cache, written once long ago and read on every commit, outlives caches
+    other configurations wrote more recently but no run has read since: each kind keeps the
+    KEEP files used last."""
+    hook = tmp_path / "hook.yaml"
+    hook.write_text(PACK.format(level="warning"), encoding="utf-8")
+    packs.load_rules([hook])
+    (hook_cache,) = cache.glob("packs-*.pickle")
+    _age(hook_cache, 3)
+    for n in range(packcache.KEEP - 1):  # other checkouts' packs, written after it
+        other = tmp_path / f"other-{n}.yaml"
+        other.write_text(PACK.format(level="warning").replace("house", f"other{n}"), encoding="utf-8")
+        packs.load_rules([other])
+    for path in cache.glob("packs-*.pickle"):
+        if path != hook_cache:
+            _age(path, 2)
+    assert len(list(cache.glob("packs-*.pickle"))) == packcache.KEEP
+
+    packs.load_rules([hook])  # the hook runs: read from the cache, not rebuilt
+    assert time.time() - hook_cache.stat().st_mtime < 60
+    newest = tmp_path / "newest.yaml"
+    newest.write_text(PACK.format(level="error").replace("house", "newest"), encoding="utf-8")
+    packs.load_rules([newest])  # a ninth: the least recently used goes, not the hook's
+
+    left = list(cache.glob("packs-*.pickle"))
+    assert len(left) == packcache.KEEP
+    assert hook_cache in left
+
+
+def test_a_cache_read_recently_is_not_written_again(cache, tmp_path):
+    """Reading renews a file's time only when it is older than REFRESH_SECONDS: a run that
+    only reads does not write to the cache folder each time."""
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK.format(level="warning"), encoding="utf-8")
+    packs.load_rules([pack])
+    (written,) = cache.glob("packs-*.pickle")
+    recent = time.time() - packcache.REFRESH_SECONDS / 2
+    os.utime(written, (recent, recent))
+    packs.load_rules([pack])
+    assert written.stat().st_mtime == pytest.approx(recent, abs=1)
+
+
 def test_a_broken_pack_is_an_error_every_time(cache, tmp_path):
     pack = tmp_path / "house.yaml"
     pack.write_text(PACK.format(level="loud"), encoding="utf-8")
@@ -163,7 +210,7 @@ def test_the_cache_lives_where_the_readme_says(tmp_path, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## The pack cache"):]
     for said in ("`$COPYDESK_CACHE_DIR`", "`$XDG_CACHE_HOME/copydesk`", "`~/.cache/copydesk`", "COPYDESK_NO_CACHE=1",
-                 f"newest {packcache.KEEP} files", "rm -rf ~/.cache/copydesk"):
+                 f"the {packcache.KEEP} files runs have used most recently", "rm -rf ~/.cache/copydesk"):
         assert said in section, said
 
 

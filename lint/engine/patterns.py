@@ -157,6 +157,7 @@ def _load() -> None:
     try:
         with open(path, "rb") as handle:
             cached = pickle.load(handle)
+            packcache.mark_used(handle)
         for key, compiled in cached.items():
             _COMPILED.setdefault(key, compiled)
     except Exception:  # noqa: BLE001 -- missing or unreadable: compile as needed

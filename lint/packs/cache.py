@@ -26,6 +26,7 @@ import functools
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Iterable, List
 
@@ -33,7 +34,12 @@ from lint.engine import digests, rx
 
 PREFIX = "packs-"
 PATTERNS_PREFIX = "patterns-"  # lint/engine/patterns.py: module-level patterns, keyed by the code alone
-KEEP = 8  # cache files kept; older ones are removed when a new one is written
+KEEP = 8  # cache files kept of each kind; the least recently used go when a new one is written
+# A file a run reads has its modification time renewed when it is older than this, so that
+# pruning, which goes by modification time, removes what no run has used for longest: a
+# commit hook's cache, written once and read on every commit, must not be the first to go
+# when other checkouts or configurations write theirs. (An hour: most runs only read it.)
+REFRESH_SECONDS = 3600
 EXTRA_INPUTS: List[Path] = []
 
 
@@ -123,6 +129,7 @@ def cached(args: tuple, pack_paths: Iterable[Path], build: Callable[[], object],
     try:
         with open(name, "rb") as handle:
             result, loaded_tables = pickle.load(handle)
+            mark_used(handle)
         tables.prime(loaded_tables)
         return result
     except Exception:  # noqa: BLE001 -- missing, unreadable or from another version: rebuild
@@ -157,7 +164,9 @@ def derived(prefix: str, inputs: tuple, build: Callable[[], object]):
         return None
     try:
         with open(name, "rb") as handle:
-            return pickle.load(handle)
+            result = pickle.load(handle)
+            mark_used(handle)
+            return result
     except Exception:  # noqa: BLE001 -- missing, unreadable: build it
         pass
     result = build()
@@ -185,7 +194,9 @@ def mapped(prefix: str, inputs: tuple, build: Callable[[], bytes]):
         return None
     try:
         with open(name, "rb") as handle:
-            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            mark_used(handle)
+            return mapping
     except Exception:  # noqa: BLE001 -- missing, empty or unreadable: build it
         pass
     data = build()
@@ -202,6 +213,17 @@ def patterns_file():
     if not enabled():
         return None
     return cache_dir() / f"{PATTERNS_PREFIX}{digests.blake2b(_code_stamp(), digest_size=16).hexdigest()}.pickle"
+
+
+def mark_used(handle) -> None:
+    """A run has read this cache file (an open file): renew its modification time if it is
+    older than REFRESH_SECONDS (see there). A cache folder that cannot be written is left as
+    it is."""
+    try:
+        if time.time() - os.fstat(handle.fileno()).st_mtime > REFRESH_SECONDS:
+            os.utime(handle.name)
+    except OSError:
+        pass
 
 
 def write_atomic(name: Path, payload, prefix: str = PREFIX) -> None:
