@@ -149,6 +149,15 @@ class RankTable:
             return False
         return all(self.ranks[k].ambiguous for k in self.by_word.get(written.lower(), ()))
 
+    def is_post_after(self, branch_written: str, written: str) -> bool:
+        """Is a spelled-out rank that is also a role ("Commander") a post after this branch,
+        which has no such rank? "Army Commander Lt Gen Vikum Perera", "Air Force Commander
+        Air Marshal Zahid Babar": the commander of that force, not a rank written wrong."""
+        keys = self.by_word.get(written.lower()) if written not in self.by_abbr else None
+        if not keys or not all(k in self.not_in_appositive for k in keys):
+            return False
+        return not self.valid(self.branch_of_name[branch_written], keys)
+
     def valid(self, branch: str, ranks: Iterable[str]) -> bool:
         allowed = self.branches[branch].ranks
         return any(r in allowed for r in ranks)
@@ -1100,6 +1109,8 @@ class Extractor:
             # (before the name is read, which neither test depends on)
             if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
                 return None  # "Major League", "Captain America"
+            if branch_written and self.ranks.is_post_after(branch_written, form):
+                return None  # "Army Commander Lt Gen Vikum Perera"
             if form[:1].islower():
                 return None
         name_at = m.end()
