@@ -198,6 +198,22 @@ class Role(Record, frozen=True):
     family: Optional[str]
 
 
+def _compatible_pairs(entries, offices) -> FrozenSet[FrozenSet[str]]:
+    """The `compatible` entries as pairs of offices. An entry is a pair, or an office and a
+    list of the offices held with it ([deputy-prime-minister, [defence-minister, ...]])."""
+    pairs = set()
+    for entry in entries:
+        if not isinstance(entry, list) or len(entry) != 2 or not isinstance(entry[0], str):
+            raise TableError(f"titles: each `compatible` entry is a pair of offices, not {entry!r}")
+        one, others = entry
+        others = others if isinstance(others, list) else [others]
+        unknown = [o for o in [one, *others] if o not in offices]
+        if unknown:
+            raise TableError(f"titles: `compatible` names unknown offices {unknown} (offices: {', '.join(sorted(offices))})")
+        pairs.update(frozenset((one, other)) for other in others)
+    return frozenset(pairs)
+
+
 class TitleTable:
     """Offices, other titles, role nouns, qualifiers and words that are never names."""
 
@@ -210,16 +226,7 @@ class TitleTable:
                 raise TableError(f"titles: office {office!r} needs a list of the forms it is written in")
             for form in forms:
                 self.office_of[form] = office
-        pairs = set()
-        offices = set(self.office_of.values())
-        for pair in table.get("compatible") or ():
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise TableError(f"titles: each `compatible` entry is a pair of offices, not {pair!r}")
-            unknown = [o for o in pair if o not in offices]
-            if unknown:
-                raise TableError(f"titles: `compatible` names unknown offices {unknown} (offices: {', '.join(sorted(offices))})")
-            pairs.add(frozenset(pair))
-        self.compatible: FrozenSet[FrozenSet[str]] = frozenset(pairs)
+        self.compatible: FrozenSet[FrozenSet[str]] = _compatible_pairs(table.get("compatible") or (), set(self.office_of.values()))
         self.post_modifiers = frozenset(w.casefold() for w in table.get("post-modifiers") or ())
         self.honorifics = tuple(table.get("honorifics") or ())
         self.titles = tuple(table.get("titles") or ())
