@@ -114,6 +114,7 @@ class RankTable:
                 bool(info.get("ambiguous", False)),
             )
         self.not_in_appositive = frozenset(table.get("not-in-appositive") or ())
+        self.other_forces = frozenset(table.get("other-forces") or ())
         self.branches: Dict[str, Branch] = {}
         self.branch_of_name: Dict[str, str] = {}
         for name, info in table["branches"].items():
@@ -157,6 +158,15 @@ class RankTable:
         if not keys or not all(k in self.not_in_appositive for k in keys):
             return False
         return not self.valid(self.branch_of_name[branch_written], keys)
+
+    def other_force_before(self, text: str, start: int) -> bool:
+        """Does the word before a branch name make it another country's force ("British Army",
+        "Royal Australian Air Force"), whose ranks are not the U.S. branch's?"""
+        end = len(text[:start].rstrip())
+        begin = end
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
+        return text[begin:end] in self.other_forces
 
     def valid(self, branch: str, ranks: Iterable[str]) -> bool:
         allowed = self.branches[branch].ranks
