@@ -4,8 +4,10 @@ Looked for in this order, and only at the top of the copy (a story's date sits t
 
 1. front matter `date:` (`2026-07-04`, or a date-time);
 2. a date line of its own under the headline or byline: `March 3, 2026`, `4 July 2026`,
-   `Published 4 July 2026`, `Updated: Tuesday 3 March 2026, 14:05 GMT`, `2026-07-04`;
+   `Published 4 July 2026`, `Updated: Tuesday 3 March 2026, 14:05 GMT`, `Updated / Tuesday,
+   6 Oct 2026 14:52`, `2026-07-04`;
 3. a dateline opening a paragraph: `WASHINGTON, March 3, 2026 (AP) —`, `LONDON, 4 July 2026 —`,
+   `New Delhi, June 30, 2026 —`,
    or a paragraph opening with a weekday and a full date: `Monday, August 3, 2020 On Thursday, ...`.
 
 US month-day (`March 3, 2026`, AP's `Sept. 3, 2026`) and British day-month (`3 March 2026`)
@@ -30,28 +32,56 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-_MONTH = r"(?P<month{n}>(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAY = r"(?:(?i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?[^\S\n]+)"
+
+
+def _any_case(*words: str) -> str:
+    """An alternation of `words` in any ASCII case ("[Aa][Pp][Rr][Ii][Ll]"), a space in one
+    standing for any run of spaces. Not `(?i:...)`: Unicode case folding would take "Aprİl"
+    (a dotted capital İ folds to i) or "ſept" (a long s) for a month, which MONTHS then lacks."""
+
+    def letters(word: str) -> str:
+        return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else regex.escape(c) for c in word).replace("\\ ", r"[^\S\n]+")
+
+    return "(?:" + "|".join(letters(word) for word in words) + ")"
+
+
+_MONTH = (
+    r"(?P<month{n}>"
+    + _any_case(
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    )
+    + r"\.?)"
+)
+_WEEKDAY = (
+    r"(?:"
+    + _any_case(
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    )
+    + r"\.?,?[^\S\n]+)"
+)
 _DATE = (
     rf"(?:{_MONTH.format(n=1)}[^\S\n]+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?,?[^\S\n]+(?P<year1>(?:19|20)\d\d)"  # March 3, 2026
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?[^\S\n]+(?:of[^\S\n]+)?{_MONTH.format(n=2)},?[^\S\n]+(?P<year2>(?:19|20)\d\d)"  # 3 March 2026
     rf"|(?P<year3>(?:19|20)\d\d)-(?P<month3>\d\d)-(?P<day3>\d\d))"  # 2026-03-03
 )
-_TIME = r"(?:[^\S\n]*(?:,|at|-|–|—|\||·)?[^\S\n]*\d{1,2}[:.]\d\d(?:[^\S\n]*(?i:am|pm|a\.m\.|p\.m\.))?(?:[^\S\n]+(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T))?)"
-_STAMP = r"(?i:(?:first[^\S\n]+)?published|posted|updated|last[^\S\n]+updated|last[^\S\n]+modified|dated|date)"
+_TIME = rf"(?:[^\S\n]*(?:,|at|-|–|—|\||·)?[^\S\n]*\d{{1,2}}[:.]\d\d(?:[^\S\n]*{_any_case('am', 'pm', 'a.m.', 'p.m.')})?(?:[^\S\n]+(?:GMT|BST|UTC|CET|CEST|[ECMP][SD]?T))?)"
+_STAMP = _any_case("first published", "published", "posted", "updated", "last updated", "last modified", "dated", "date")
 # a line that is a date and little else
 _DATE_LINE = lazy_compile(
-    rf"^[^\S\n]*(?:(?:By[^\S\n][^\n|·•]{{1,60}}?)?[^\S\n]*[|·•][^\S\n]*)?(?:{_STAMP}:?[^\S\n]+(?:on[^\S\n]+)?)?{_WEEKDAY}?{_DATE}{_TIME}?[^\S\n]*\.?[^\S\n]*$",
+    rf"^[^\S\n]*(?:(?:By[^\S\n][^\n|·•]{{1,60}}?)?[^\S\n]*[|·•][^\S\n]*)?(?:{_STAMP}(?:[^\S\n]*[:/])?[^\S\n]+(?:on[^\S\n]+)?)?{_WEEKDAY}?{_DATE}{_TIME}?[^\S\n]*\.?[^\S\n]*$",
     regex.MULTILINE,
 )
 # "Published 4 July 2026" opening a line or after a separator: "By Jane Doe | Published 4 July
 # 2026, 09:00 | Updated ..." (never "the report, published 4 July 2026, found")
 _STAMPED = lazy_compile(
-    rf"(?:^|[|·•][^\S\n]*)[^\S\n]*(?=\p{{Lu}}){_STAMP}:?[^\S\n]+(?:on[^\S\n]+)?{_WEEKDAY}?{_DATE}", regex.MULTILINE
+    rf"(?:^|[|·•][^\S\n]*)[^\S\n]*(?=\p{{Lu}}){_STAMP}(?:[^\S\n]*[:/])?[^\S\n]+(?:on[^\S\n]+)?{_WEEKDAY}?{_DATE}", regex.MULTILINE
 )
-# a dateline: "WASHINGTON, March 3, 2026 (AP) —", "NORFOLK, Va., March 3, 2026 —", "LONDON, 4 July 2026 -"
+# a dateline: "WASHINGTON, March 3, 2026 (AP) —", "NORFOLK, Va., March 3, 2026 —", "LONDON, 4 July
+# 2026 -", and in title case, as Indian and some European papers write it: "New Delhi, June 30, 2026 —"
 _DATELINE = lazy_compile(
-    rf"^[^\S\n]*\p{{Lu}}[\p{{Lu}}.'’\-]+(?:[^\S\n]+\p{{Lu}}[\p{{Lu}}.'’\-]+)*(?:,[^\S\n]+\p{{Lu}}[\p{{L}}.]+(?:[^\S\n]+\p{{Lu}}[\p{{L}}.]+)?)?,[^\S\n]+{_WEEKDAY}?{_DATE}"
+    rf"^[^\S\n]*\p{{Lu}}[\p{{L}}.'’\-]+(?:[^\S\n]+\p{{Lu}}[\p{{L}}.'’\-]+){{0,3}}(?:,[^\S\n]+\p{{Lu}}[\p{{L}}.]+(?:[^\S\n]+\p{{Lu}}[\p{{L}}.]+)?)?,[^\S\n]+{_WEEKDAY}?{_DATE}"
     rf"[^\S\n]*(?:\([^)\n]{{1,30}}\)[^\S\n]*)?[—–\-]",
     regex.MULTILINE,
 )

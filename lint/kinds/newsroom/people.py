@@ -114,6 +114,7 @@ class RankTable:
                 bool(info.get("ambiguous", False)),
             )
         self.not_in_appositive = frozenset(table.get("not-in-appositive") or ())
+        self.other_forces = frozenset(table.get("other-forces") or ())
         self.branches: Dict[str, Branch] = {}
         self.branch_of_name: Dict[str, str] = {}
         for name, info in table["branches"].items():
@@ -148,6 +149,24 @@ class RankTable:
         if written in self.by_abbr:
             return False
         return all(self.ranks[k].ambiguous for k in self.by_word.get(written.lower(), ()))
+
+    def is_post_after(self, branch_written: str, written: str) -> bool:
+        """Is a spelled-out rank that is also a role ("Commander") a post after this branch,
+        which has no such rank? "Army Commander Lt Gen Vikum Perera", "Air Force Commander
+        Air Marshal Zahid Babar": the commander of that force, not a rank written wrong."""
+        keys = self.by_word.get(written.lower()) if written not in self.by_abbr else None
+        if not keys or not all(k in self.not_in_appositive for k in keys):
+            return False
+        return not self.valid(self.branch_of_name[branch_written], keys)
+
+    def other_force_before(self, text: str, start: int) -> bool:
+        """Does the word before a branch name make it another country's force ("British Army",
+        "Royal Australian Air Force"), whose ranks are not the U.S. branch's?"""
+        end = len(text[:start].rstrip())
+        begin = end
+        while begin > 0 and text[begin - 1].isalpha():
+            begin -= 1
+        return text[begin:end] in self.other_forces
 
     def valid(self, branch: str, ranks: Iterable[str]) -> bool:
         allowed = self.branches[branch].ranks
@@ -189,6 +208,22 @@ class Role(Record, frozen=True):
     family: Optional[str]
 
 
+def _compatible_pairs(entries, offices) -> FrozenSet[FrozenSet[str]]:
+    """The `compatible` entries as pairs of offices. An entry is a pair, or an office and a
+    list of the offices held with it ([deputy-prime-minister, [defence-minister, ...]])."""
+    pairs = set()
+    for entry in entries:
+        if not isinstance(entry, list) or len(entry) != 2 or not isinstance(entry[0], str):
+            raise TableError(f"titles: each `compatible` entry is a pair of offices, not {entry!r}")
+        one, others = entry
+        others = others if isinstance(others, list) else [others]
+        unknown = [o for o in [one, *others] if o not in offices]
+        if unknown:
+            raise TableError(f"titles: `compatible` names unknown offices {unknown} (offices: {', '.join(sorted(offices))})")
+        pairs.update(frozenset((one, other)) for other in others)
+    return frozenset(pairs)
+
+
 class TitleTable:
     """Offices, other titles, role nouns, qualifiers and words that are never names."""
 
@@ -201,16 +236,7 @@ class TitleTable:
                 raise TableError(f"titles: office {office!r} needs a list of the forms it is written in")
             for form in forms:
                 self.office_of[form] = office
-        pairs = set()
-        offices = set(self.office_of.values())
-        for pair in table.get("compatible") or ():
-            if not isinstance(pair, list) or len(pair) != 2:
-                raise TableError(f"titles: each `compatible` entry is a pair of offices, not {pair!r}")
-            unknown = [o for o in pair if o not in offices]
-            if unknown:
-                raise TableError(f"titles: `compatible` names unknown offices {unknown} (offices: {', '.join(sorted(offices))})")
-            pairs.add(frozenset(pair))
-        self.compatible: FrozenSet[FrozenSet[str]] = frozenset(pairs)
+        self.compatible: FrozenSet[FrozenSet[str]] = _compatible_pairs(table.get("compatible") or (), set(self.office_of.values()))
         self.post_modifiers = frozenset(w.casefold() for w in table.get("post-modifiers") or ())
         self.honorifics = tuple(table.get("honorifics") or ())
         self.titles = tuple(table.get("titles") or ())
@@ -1100,6 +1126,8 @@ class Extractor:
             # (before the name is read, which neither test depends on)
             if self.ranks.is_ambiguous(form) and not (branch_written and form[:1].isupper()):
                 return None  # "Major League", "Captain America"
+            if branch_written and self.ranks.is_post_after(branch_written, form):
+                return None  # "Army Commander Lt Gen Vikum Perera"
             if form[:1].islower():
                 return None
         name_at = m.end()

@@ -32,6 +32,8 @@ class RankBranch(PeopleKind):
                 continue
             if table.valid(mention.branch, mention.rank):
                 continue
+            if table.other_force_before(doc.text, mention.branch_span[0]):
+                continue  # "British Army Lance Corporal": another army's ranks
             holders = _article_list(table.branches_with(mention.rank))
             equivalent = table.equivalent(mention.branch, mention.rank)
             if equivalent:
