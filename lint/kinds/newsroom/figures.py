@@ -287,6 +287,9 @@ class UnattributedFigure(Kind):
                         of these is public record, not a claim to source
     results_words       a draft with one of these in its headline or first paragraph is a
                         results story: its sums of money are the company's own figures
+    budget_words        a draft with one of these in its first paragraph (not `over budget`)
+                        reports a budget: its sums of money are the budget's own, and so are
+                        the percentages and changes of a sentence that names the budget
     study_words         a draft whose headline or first paragraph holds one of these and a cue
                         reports a study (`In findings published in Nature, scientists ...`);
                         a court story (`sentenced`, `jailed`, ... there) reports a case: either
@@ -322,6 +325,7 @@ class UnattributedFigure(Kind):
     money_words: List[str] = ()
     record_words: List[str] = ()
     results_words: List[str] = ()
+    budget_words: List[str] = ()
     study_words: List[str] = ()
     continuations: List[str] = ()
     references: List[str] = ()
@@ -461,6 +465,8 @@ class UnattributedFigure(Kind):
         self._set("_money_starts", PhraseStarts(self.money_words, True, True))
         self._set("_record", _Phrases(self.record_words))
         self._set("_results", _Phrases(self.results_words))
+        # (`£40m over budget` is a project's overrun, not the budget a story reports on)
+        self._set("_budget", regex.compile(rf"(?<!\b(?:over|under|within|on)\s+){_words(self.budget_words)}", regex.IGNORECASE))
         self._set("_study", _Phrases(self.study_words))
         self._set("_cue_phrases", _Phrases(self.cues))
         self._set("_continuation", regex.compile(
@@ -763,6 +769,10 @@ class UnattributedFigure(Kind):
             return False
         if what == "money" and self._results_story(doc, words):
             return False  # a results story: the company's own figures
+        if what in _RECORD_KINDS and self._budget_story(doc) and (
+            what == "money" or self._budget.search(text, sentence_start, sentence_end) is not None
+        ):
+            return False  # a budget story: the budget's own figures
         if what == "money" and self._money_context is not None:
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
@@ -807,6 +817,16 @@ class UnattributedFigure(Kind):
                 if span is not None and self._results.holds(doc, span[0], span[1], words):
                     found = True
             cache["results-story"] = found
+        return found
+
+    def _budget_story(self, doc) -> bool:
+        """Does the first body paragraph report a budget (`budget_words`)? Not the headline:
+        a label (`Budget passes`) does not say which of the story's sums the budget sets."""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("budget-story")
+        if found is None:
+            lede = _lede(doc)
+            found = cache["budget-story"] = lede is not None and self._budget.search(doc.text, *lede) is not None
         return found
 
     def _attributed(self, doc, attribution, start, end=None, what=None) -> bool:
