@@ -55,7 +55,8 @@ EXPECTED = {
     ],
 }
 
-# false alarms these drafts once raised, by class: each line must stay silent
+# false alarms these drafts once raised, by class: each line must stay silent (of
+# unattributed-figure, but where VAGUE_FIXED says)
 FIXED = {
     # a budget story (its first paragraph reports the budget): its sums are the budget's own,
     # and so are the percentages of a sentence that names the budget
@@ -70,6 +71,13 @@ FIXED = {
     "south-africa-loadshedding.txt": ["Households paid 12.7% more for electricity"],
     # a funding round's terms, as a takeover's
     "press-release-funding.txt": ["has raised £14m in a funding round", "values the four-year-old business at about £60m"],
+}
+
+
+# a vague phrase whose sentence names its speaker at its start or in its tail
+VAGUE_FIXED = {
+    "canada-court.txt": ["Police said Marchuk is believed to have spent"],
+    "liveblog.txt": ["are thought to have been injured by falling trees near Athenry, the Garda Press Office said"],
 }
 
 
@@ -101,10 +109,14 @@ def test_findings_exact(engine, name):
     assert sorted(got) == expected
 
 
-@pytest.mark.parametrize("name", sorted(FIXED))
-def test_fixed_false_alarms_stay_silent(engine, name):
+@pytest.mark.parametrize(
+    "rule, name, needles",
+    [(FIGURE, name, needles) for name, needles in sorted(FIXED.items())]
+    + [(VAGUE, name, needles) for name, needles in sorted(VAGUE_FIXED.items())],
+)
+def test_fixed_false_alarms_stay_silent(engine, rule, name, needles):
     text, got = findings(engine, name)
-    flagged_lines = {line for rule, line, _ in got if rule == FIGURE}
-    for needle in FIXED[name]:
+    flagged_lines = {line for found, line, _ in got if found == rule}
+    for needle in needles:
         line, _ = at(text, needle)
         assert line not in flagged_lines, needle
