@@ -28,14 +28,12 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from typing import List
 
 from lint.drafts.document import literal_starts
 from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, finditer
-from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import (
     AskedWords,
     Attribution,
@@ -43,10 +41,12 @@ from lint.kinds.newsroom.sourcing_base import (
     az_words,
     cue_index,
     finditer_at,
+    first_body_paragraph as _first_body_paragraph,
     folded_letters,
     folded_text,
     folded_words,
     phrases_pattern,
+    transcript_start as _transcript_start,
 )
 from lint.model import Hit
 from lint.engine.patterns import lazy_compile, std_compile
@@ -105,9 +105,6 @@ _NO_ONE = lazy_compile(r"(?i:\b(?:no|every|any|some)\s+$)")
 _THRESHOLD = lazy_compile(
     r"\s+(?:or\s+(?:more|fewer|less|above|over|higher|greater|below|under)|and\s+(?:above|over))\b"
 )
-# an interview transcript: from the first paragraph opening with a speaker label on, every
-# paragraph is somebody's answer, attributed by the label: ((WN)), ((Jo Smith)), Q:, A:
-_SPEAKER_LABEL = lazy_compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
 # what may follow a percentage that states a claim ("12% of voters", "rose 5% in May");
 # a percentage glued to another word is a measure or a modifier ("80% nitrogen", "a 20% tip")
 _PERCENT_NEXT = lazy_compile(r"\s+(?P<word>[\p{L}\p{N}]+)")
@@ -287,6 +284,9 @@ class UnattributedFigure(Kind):
                         of these is public record, not a claim to source
     results_words       a draft with one of these in its headline or first paragraph is a
                         results story: its sums of money are the company's own figures
+    budget_words        a draft with one of these in its first paragraph (not `over budget`)
+                        reports a budget: its sums of money are the budget's own, and so are
+                        the percentages and changes of a sentence that names the budget
     study_words         a draft whose headline or first paragraph holds one of these and a cue
                         reports a study (`In findings published in Nature, scientists ...`);
                         a court story (`sentenced`, `jailed`, ... there) reports a case: either
@@ -322,6 +322,7 @@ class UnattributedFigure(Kind):
     money_words: List[str] = ()
     record_words: List[str] = ()
     results_words: List[str] = ()
+    budget_words: List[str] = ()
     study_words: List[str] = ()
     continuations: List[str] = ()
     references: List[str] = ()
@@ -461,6 +462,10 @@ class UnattributedFigure(Kind):
         self._set("_money_starts", PhraseStarts(self.money_words, True, True))
         self._set("_record", _Phrases(self.record_words))
         self._set("_results", _Phrases(self.results_words))
+        # (`£40m over budget` is a project's overrun, not the budget a story reports on; the
+        # phrases alone first: a stretch without one needs no try of the lookbehind anywhere)
+        self._set("_budget_phrases", _Phrases(self.budget_words))
+        self._set("_budget", regex.compile(rf"(?<!\b(?:over|under|within|on)\s+){_words(self.budget_words)}", regex.IGNORECASE))
         self._set("_study", _Phrases(self.study_words))
         self._set("_cue_phrases", _Phrases(self.cues))
         self._set("_continuation", regex.compile(
@@ -763,6 +768,10 @@ class UnattributedFigure(Kind):
             return False
         if what == "money" and self._results_story(doc, words):
             return False  # a results story: the company's own figures
+        if what in _RECORD_KINDS and self._budget_story(doc, words) and (
+            what == "money" or self._names_budget(doc, sentence_start, sentence_end, words)
+        ):
+            return False  # a budget story: the budget's own figures
         if what == "money" and self._money_context is not None:
             if not money or not self._money_context.search(text, sentence_start, sentence_end):
                 return False  # a price, fine, prize or offer: not a claim that needs a source
@@ -808,6 +817,20 @@ class UnattributedFigure(Kind):
                     found = True
             cache["results-story"] = found
         return found
+
+    def _budget_story(self, doc, words) -> bool:
+        """Does the first body paragraph report a budget (`budget_words`)? Not the headline:
+        a label (`Budget passes`) does not say which of the story's sums the budget sets."""
+        cache = doc.__dict__.setdefault("_copydesk_figures", {})
+        found = cache.get("budget-story")
+        if found is None:
+            lede = _lede(doc)
+            found = cache["budget-story"] = lede is not None and self._names_budget(doc, *lede, words)
+        return found
+
+    def _names_budget(self, doc, start, end, words) -> bool:
+        """Does text[start:end] name a budget (`budget_words`, not `over budget`)?"""
+        return self._budget_phrases.holds(doc, start, end, words) and self._budget.search(doc.text, start, end) is not None
 
     def _attributed(self, doc, attribution, start, end=None, what=None) -> bool:
         quote = doc.in_quote(start)
@@ -988,22 +1011,6 @@ def _inside(stretches, i) -> bool:
     return k >= 0 and i <= lasts[k]
 
 
-def _transcript_start(doc) -> int:
-    """Where an interview transcript starts (its first labelled paragraph), or the end."""
-    text = doc.text
-    # every label opens with `((`, `Q:` or `A:`: a paragraph that does not open with one of
-    # them needs no pattern (one `startswith` a paragraph costs less than looking for the
-    # three through the whole draft first)
-    fast = prefilters_enabled()
-    label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
-    paragraphs = doc.paragraphs
-    # (the body's paragraphs, `doc.body_paragraphs`, without building their list)
-    for start, _ in itertools.islice(paragraphs, _first_body_paragraph(doc), None):
-        if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):
-            return start
-    return len(text)
-
-
 def _lede(doc):
     """`doc.body_paragraphs[0]`, or None when the body has no paragraph."""
     paragraphs = doc.paragraphs
@@ -1011,12 +1018,4 @@ def _lede(doc):
     return paragraphs[first] if first < len(paragraphs) else None
 
 
-def _first_body_paragraph(doc) -> int:
-    """The index in `doc.paragraphs` of `doc.body_paragraphs[0]` (the first paragraph starting
-    at or after the body's start; len(paragraphs) when there is none): one bisect, not the list.
-    (`(start,)` sorts before every paragraph `(start, end)` and after every earlier one.)"""
-    return bisect.bisect_left(doc.paragraphs, (doc.body[0],))
-
-
-_LABEL_OPENINGS = ("((", "Q:", "A:")
 _NONE = frozenset()  # a finder's places where it finds none

@@ -2,9 +2,11 @@
 
 AP: `said` is neutral; `claimed` casts doubt, `admitted` implies guilt, `noted` and `revealed`
 endorse. A verb counts only in an attribution: after a speaker (a name, a pronoun, an official)
-and before `that`, a comma, a colon, `in a statement`, `to reporters` or the sentence's end; or
-right after a closing quote (`”, noted Kirby.`). `claimed responsibility`, `a noted author`
-and `was admitted to hospital` are not attributions and are left alone.
+and before `that`, a comma, a colon, `in a statement`, `to reporters` or the sentence's end;
+or right after a closing quote (`”, noted Kirby.`).
+`claimed responsibility`, `a noted author` and `was admitted to hospital` are not
+attributions and are left alone, and so is an interview transcript's answer (the speaker's own
+words, as a quotation is).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import List
 
 from lint.engine.rx import regex
 from lint.kinds.base import Kind, OptionError, literal_pattern
-from lint.kinds.newsroom.sourcing_base import ASCII_WORD_CHARS, AskedWords, folded_words
+from lint.kinds.newsroom.sourcing_base import ASCII_WORD_CHARS, AskedWords, folded_words, transcript_start
 from lint.model import Fix, Hit
 from lint.engine.patterns import lazy_compile
 
@@ -209,6 +211,8 @@ class SaidVerb(Kind):
                 start, end = m.span("verb")
                 if doc.in_quote(start):
                     continue  # the speaker's own words
+                if start >= transcript_start(doc):
+                    continue  # an interview's answer: the speaker's own words too
                 if self._plural_noun(text, m, start, end):
                     continue
                 if self._participle(text, m, start, end):

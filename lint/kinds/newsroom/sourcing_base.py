@@ -7,7 +7,9 @@ draft with many figures still costs one search per sentence at most.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import threading
 from typing import Dict, FrozenSet, Iterable, Optional, Set, Tuple
@@ -737,3 +739,41 @@ def _phrase(form) -> Optional[Tuple[str, bool]]:
         and (space_after or (edge_after and last.isascii() and last.isalnum()))
     )
     return " ".join(words), bounded
+
+
+# an interview transcript: from the first paragraph opening with a speaker label on, every
+# paragraph is somebody's answer, attributed by the label: ((WN)), ((Jo Smith)), Q:, A:
+_SPEAKER_LABEL = lazy_compile(r"\(\([^()\n]{1,60}\)\)|[QA]:\s")
+_LABEL_OPENINGS = ("((", "Q:", "A:")
+
+
+def transcript_start(doc) -> int:
+    """Where an interview transcript starts (its first labelled paragraph), or the end (once
+    per draft: the figures and the said-verb rules both ask)."""
+    cache = doc.__dict__.setdefault("_copydesk_sourcing", {})
+    found = cache.get("transcript-start")
+    if found is None:
+        found = cache["transcript-start"] = _transcript_start(doc)
+    return found
+
+
+def _transcript_start(doc) -> int:
+    text = doc.text
+    # every label opens with `((`, `Q:` or `A:`: a paragraph that does not open with one of
+    # them needs no pattern (one `startswith` a paragraph costs less than looking for the
+    # three through the whole draft first)
+    fast = prefilters_enabled()
+    label = _SPEAKER_LABEL.match  # (looked up once, not once per paragraph)
+    paragraphs = doc.paragraphs
+    # (the body's paragraphs, `doc.body_paragraphs`, without building their list)
+    for start, _ in itertools.islice(paragraphs, first_body_paragraph(doc), None):
+        if (not fast or text.startswith(_LABEL_OPENINGS, start)) and label(text, start):
+            return start
+    return len(text)
+
+
+def first_body_paragraph(doc) -> int:
+    """The index in `doc.paragraphs` of `doc.body_paragraphs[0]` (the first paragraph starting
+    at or after the body's start; len(paragraphs) when there is none): one bisect, not the list.
+    (`(start,)` sorts before every paragraph `(start, end)` and after every earlier one.)"""
+    return bisect.bisect_left(doc.paragraphs, (doc.body[0],))

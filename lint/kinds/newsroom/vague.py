@@ -3,6 +3,9 @@
 Two lists of patterns: `always` is vague wherever it stands (`reportedly`, `it is believed`,
 `the government says`); `unless_named` is vague only when no named person speaks in the same
 sentence or the one before it in the paragraph (`officials said` after `Kirby said` is fine).
+An `always` phrase is sourced when its sentence names its source (`attributed`: `according to
+the fire service`), or names a speaker at its start or in its tail, who speaks for the whole
+sentence (`Gardaí said the two men are believed to have ...`, `..., the fire service said`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from lint.kinds.base import Kind, OptionError, compile_pattern, finditer, search
 from lint.engine.prefilter import prefilters_enabled
 from lint.kinds.newsroom.sourcing_base import PatternStarts, finditer_at, folded_text, folded_words
 from lint.model import Hit
-from lint.engine.patterns import lazy_compile
+from lint.engine.patterns import lazy_compile, lazy_std_compile
 
 # A named speaker: First Last (with an optional initial) next to a speech verb, or a title
 # and a surname.
@@ -21,6 +24,32 @@ _NAMED = lazy_compile(
     r"\p{Lu}[\p{Ll}’'-]+\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+[^.;“”\"]{0,50}?\s(?:said|says|told|added)\b"
     r"|\b(?:said|says|told|added)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,3}\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+"
 )
+
+# A speaker who speaks for the whole sentence: one before `said`, `says`, `told` in the
+# sentence's first six words, or a tail after a comma that ends it (`..., the fire service
+# said.`, `..., the Guardian reported.`, `..., police told the BBC.`). Standard `re` patterns
+# (a word is `\w` run, Unicode letters and digits, with `’'.-`: faster to try than `regex`'s
+# property classes), made on first use (only a sentence with a vague phrase asks); the words
+# that make one no named speaker are asked in Python (`_speaker_named`).
+_LEAD_SPEAKER = lazy_std_compile(r"[\s“\"‘']*((?:[\w’'.-]+\s+){1,6}?)(?:said|says|say|told)\b")
+_TAIL_SPEAKER = lazy_std_compile(
+    r",\s*((?:[\w’'.-]+\s+){1,6}?)(?:said|says|say|reported|told(?:\s+[\w’'.-]+){1,2})[\s”\"’']*[.!?]?[\s”\"’']*\Z"
+)
+# the verbs the two patterns need, as written (one search, in C, before either is tried)
+_SPEECH_VERB = lazy_std_compile(r"said|say|told|reported")
+# the word before the verb that makes it the vague phrase's own (`reportedly said`, `it was
+# reported`, `is said to`) or a speaker no reader can name (officials, sources, reports: the
+# sourcing rules' own business; `the government says`, a standing claim, flagged itself)
+_NOT_A_NAMED_SPEAKER = frozenset(
+    "is are was were been be being has have had it government officials sources reports media reportedly".split()
+)
+# words that make the lead the vague phrase itself (`It is understood the minister told ...`)
+_VAGUE_WORDS = frozenset("reportedly believed understood thought rumoured rumored reported".split())
+
+
+def _speaker_named(words) -> bool:
+    """Do `words`, before a speech verb, name a speaker (see _NOT_A_NAMED_SPEAKER)?"""
+    return bool(words) and words[-1].casefold() not in _NOT_A_NAMED_SPEAKER
 
 
 class VagueSource(Kind):
@@ -82,11 +111,24 @@ class VagueSource(Kind):
         return finditer(pattern, doc.text, lo, hi, timeout)
 
     def _attributed_sentence(self, doc, offset, timeout) -> bool:
-        """Does the sentence holding offset name its source ("..., according to the fire service")?"""
-        if self._attributed is None:
-            return False
+        """Does the sentence holding offset name its source ("..., according to the fire
+        service"), or a speaker at its start or in its tail ("Police said ...", "..., the fire
+        service said")?"""
+        text = doc.text
         start, end = doc.sentences[doc.sentence_index(offset)]
-        return search(self._attributed, doc.text, start, end, timeout) is not None
+        if self._attributed is not None and search(self._attributed, text, start, end, timeout) is not None:
+            return True
+        if _SPEECH_VERB.search(text, start, end) is None:
+            return False  # (no speech verb: no speaker to ask about)
+        lead = _LEAD_SPEAKER.match(text, start, end)
+        if lead is not None and not text.startswith((" to be", " to have"), lead.end()):
+            words = lead.group(1).split()
+            if _speaker_named(words) and _VAGUE_WORDS.isdisjoint(w.casefold() for w in words):
+                return True
+        comma = text.rfind(",", start, end)
+        # (the tail is after the sentence's last comma: none of its words holds one)
+        tail = _TAIL_SPEAKER.match(text, comma, end) if comma >= 0 else None
+        return tail is not None and _speaker_named(tail.group(1).split())
 
     def _named_nearby(self, doc, offset, timeout) -> bool:
         index = doc.sentence_index(offset)
