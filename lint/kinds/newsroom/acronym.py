@@ -37,6 +37,10 @@ _DATELINE_OPENING = lazy_compile(
     r"(?:,[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}.’' ]{0,28}?)?"
     r"(?:[^\S\n]*\([\p{L}\p{N} .&’'-]{1,30}\))?[^\S\n]*[–—-]+[^\S\n]"
 )
+_MEDIA_BEFORE = lazy_compile(
+    r"(?i:\b(?:broadcaster|network|channel|station|agency|newspaper|daily|tabloid|magazine|outlet|"
+    r"website|television|radio|newswire|wire service))[^\S\n]+$"
+)
 # a currency written with a country's letters: NZ$26m, HK$ 4bn, A$, C$, US$
 _CURRENCY_AFTER = lazy_compile(r"[^\S\n]?[$€£¥]")
 _CONNECTOR = r"(?:[\s-]+(?:of|and|for|the|on|in|at|to|de|del|der|du|la|le|des|für|&))*[\s-]+"
@@ -296,6 +300,11 @@ class Acronym(Kind):
         if start > 0 and text[start - 1] in "@#":
             return True
         if _CURRENCY_AFTER.match(text, end):
+            return True
+        # a news organisation named after what it is: "broadcaster NRK", "news agency ISNA",
+        # "the news network RTHK" (its spelled-out name, often in another language, tells a
+        # reader less than the descriptor does)
+        if _MEDIA_BEFORE.search(text, max(0, start - 30), start):
             return True
         # a speaker's initials as a label: "NG: This study started ..."
         if text.startswith(":", end) and start == doc.paragraphs[doc.paragraph_index(start)][0]:
