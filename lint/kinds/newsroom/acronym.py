@@ -301,6 +301,9 @@ class Acronym(Kind):
             return True
         if _CURRENCY_AFTER.match(text, end):
             return True
+        # a word shouted in a live commentary or a quotation: "GOAL!", "HOWZAT!"
+        if text.startswith("!", end):
+            return True
         # a news organisation named after what it is: "broadcaster NRK", "news agency ISNA",
         # "the news network RTHK" (its spelled-out name, often in another language, tells a
         # reader less than the descriptor does)
