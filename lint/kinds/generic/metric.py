@@ -112,6 +112,10 @@ class Metric(Kind):
     min_words   spans with fewer words are not measured (readability of a one-liner is noise)
     skip        patterns: a span that starts with a match of one is not measured (an interview
                 answer opening with its speaker's label, `((Jo Smith))` or `Q:`)
+    skip_lists  metric `words`: a span that is a list, a comma or semicolon for every
+                `list_words` words or fewer (a squad, a line-up, a round's results), is not
+                measured: a list is not a sentence to split
+    list_words  see skip_lists (default 4)
     """
 
     name = "metric"
@@ -123,6 +127,8 @@ class Metric(Kind):
     min: Optional[float] = None
     min_words: int = 0
     skip: List[str] = ()
+    skip_lists: bool = False
+    list_words: int = 4
 
     def __post_init__(self):
         skip = "|".join(f"(?:{p})" for p in self.skip)
@@ -212,6 +218,8 @@ class Metric(Kind):
                     continue
             else:
                 value = measure(doc, start, end)
+                if self.skip_lists and self.metric == "words" and _is_list(doc.text, start, end, value, self.list_words):
+                    continue
             if self.max is not None and value > self.max:
                 limit = self.max
             elif self.min is not None and value < self.min:
@@ -227,6 +235,13 @@ class Metric(Kind):
                 end if line_end < 0 else line_end,
                 {"value": _format(value), "limit": _format(limit)},
             )
+
+
+def _is_list(text: str, start: int, end: int, words: float, list_words: int) -> bool:
+    """Is text[start:end], of `words` words, a list: a comma or semicolon for every
+    `list_words` words or fewer?"""
+    separators = text.count(",", start, end) + text.count(";", start, end)
+    return separators * list_words >= words
 
 
 _OTHER_ENDS = lazy_compile(r"[।॥。！？؟]+\s*")

@@ -30,11 +30,16 @@ _CAPS_AFTER = lazy_compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?!
 _PLACE_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+,\s*$")
 _DATELINE = lazy_compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
 # a dateline opening a paragraph: RIVERTON —, NORFOLK, Va. —, LONDON (Reuters) -,
-# NEW YORK, March 3 (Reuters) -, PARIS, 4 July —, KYIV, Ukraine (AP) —
+# NEW YORK, March 3 (Reuters) -, PARIS, 4 July —, KYIV, Ukraine (AP) —, and a story filed from
+# two cities: SINGAPORE/LONDON, March 8 (Reuters) -
 _DATELINE_OPENING = lazy_compile(
-    r"\p{Lu}[\p{Lu}’'.-]*(?:[^\S\n]+\p{Lu}[\p{Lu}’'.-]*)*"
+    r"\p{Lu}[\p{Lu}’'.-]*(?:(?:[^\S\n]+|[^\S\n]*/[^\S\n]*)\p{Lu}[\p{Lu}’'.-]*)*"
     r"(?:,[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}.’' ]{0,28}?)?"
     r"(?:[^\S\n]*\([\p{L}\p{N} .&’'-]{1,30}\))?[^\S\n]*[–—-]+[^\S\n]"
+)
+_MEDIA_BEFORE = lazy_compile(
+    r"(?i:\b(?:broadcaster|network|channel|station|agency|newspaper|daily|tabloid|magazine|outlet|"
+    r"website|television|radio|newswire|wire service))[^\S\n]+$"
 )
 # a currency written with a country's letters: NZ$26m, HK$ 4bn, A$, C$, US$
 _CURRENCY_AFTER = lazy_compile(r"[^\S\n]?[$€£¥]")
@@ -295,6 +300,14 @@ class Acronym(Kind):
         if start > 0 and text[start - 1] in "@#":
             return True
         if _CURRENCY_AFTER.match(text, end):
+            return True
+        # a word shouted in a live commentary or a quotation: "GOAL!", "HOWZAT!"
+        if text.startswith("!", end):
+            return True
+        # a news organisation named after what it is: "broadcaster NRK", "news agency ISNA",
+        # "the news network RTHK" (its spelled-out name, often in another language, tells a
+        # reader less than the descriptor does)
+        if _MEDIA_BEFORE.search(text, max(0, start - 30), start):
             return True
         # a speaker's initials as a label: "NG: This study started ..."
         if text.startswith(":", end) and start == doc.paragraphs[doc.paragraph_index(start)][0]:

@@ -158,6 +158,11 @@ _VERB_QUANTIFIERS = frozenset({"to", "by", "was", "were", "is", "are", "of", "co
 # a desk verb then one of these is a phrase or a slogan (NEED TO KNOW, FIX IT FOR GOOD), not an order
 _PHRASAL = frozenset({"IT", "TO", "THE", "A", "AN", "THESE", "THOSE", "UP", "OUT", "IN", "ON", "OFF", "DOWN", "AWAY", "BACK"})
 _LINE_START_FILLER = lazy_compile(r"^[^\S\n]*(?:[-–—•*>]+[^\S\n]*)?$")
+# what a note to readers says after NOTE: or NB: (a recipe's "NOTE: The stew freezes well.", a
+# listing's "NB: Prices correct at time of going to press."): whole sentences, the first word
+# capitalised then lower case, four or more words, a full stop at the end. A desk's own notes
+# in that place are fragments ("NB: times are local", "NOTE: figs from 2023, update").
+_READER_NOTE = lazy_compile(r"[^\S\n]*:[^\S\n]+\p{Lu}\p{Ll}*+(?:[^\S\n]+[^\s]+){3,}[.!][”\"’')]*[^\S\n]*$")
 
 
 def _caps(words) -> "_Phrases":
@@ -991,7 +996,7 @@ class _Analysis:
                 line_rest = rest.split("\n", 1)[0]
                 if self.instruction(line_rest.lstrip(" :"), any_case=True):
                     self.add(tokens[0][0], tokens[0][1], NOTE, "a note to the desk")
-                else:
+                elif not _READER_NOTE.match(line_rest):
                     self.add(tokens[0][0], tokens[0][1], POSSIBLE, "a note in capitals")
                 return True
         return False
