@@ -30,11 +30,13 @@ _CAPS_AFTER = lazy_compile(r"(?:s|’s|'s)?[ \t]+\p{Lu}[\p{Lu}’'.&-]*\p{Lu}(?!
 _PLACE_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}+,\s*$")
 _DATELINE = lazy_compile(r"[\p{Lu}\s.,’'-]*(?:\([A-Z]+\)\s*)?[–—-]")
 # a dateline opening a paragraph: RIVERTON —, NORFOLK, Va. —, LONDON (Reuters) -,
-# NEW YORK, March 3 (Reuters) -, PARIS, 4 July —, KYIV, Ukraine (AP) —, and a story filed from
-# two cities: SINGAPORE/LONDON, March 8 (Reuters) -
+# NEW YORK, March 3 (Reuters) -, PARIS, 4 July —, KYIV, Ukraine (AP) —, a story filed from
+# two cities: SINGAPORE/LONDON, March 8 (Reuters) -, and a date with its year, as wires and
+# other newsrooms write it: STOCKHOLM, March 3, 2026 (Reuters) -, EDMONTON, Alta., July 21,
+# 2026 (CP) —
 _DATELINE_OPENING = lazy_compile(
     r"\p{Lu}[\p{Lu}’'.-]*(?:(?:[^\S\n]+|[^\S\n]*/[^\S\n]*)\p{Lu}[\p{Lu}’'.-]*)*"
-    r"(?:,[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}.’' ]{0,28}?)?"
+    r"(?:,[^\S\n]+[\p{L}\p{N}][\p{L}\p{N}.’' ]{0,28}?){0,3}"
     r"(?:[^\S\n]*\([\p{L}\p{N} .&’'-]{1,30}\))?[^\S\n]*[–—-]+[^\S\n]"
 )
 _MEDIA_BEFORE = lazy_compile(
