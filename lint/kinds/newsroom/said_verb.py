@@ -2,8 +2,8 @@
 
 AP: `said` is neutral; `claimed` casts doubt, `admitted` implies guilt, `noted` and `revealed`
 endorse. A verb counts only in an attribution: after a speaker (a name, a pronoun, an official)
-and before `that`, a comma, a colon, `in a statement`, `to reporters` or the sentence's end;
-or right after a closing quote (`”, noted Kirby.`).
+and before `that`, a clause with no `that` (`he was`), a comma, a colon, `in a statement`,
+`to reporters` or the sentence's end; or right after a closing quote (`”, noted Kirby.`).
 `claimed responsibility`, `a noted author` and `was admitted to hospital` are not
 attributions and are left alone, and so is an interview transcript's answer (the speaker's own
 words, as a quotation is).
@@ -28,6 +28,10 @@ _SPEAKER = (
 _AFTER = (
     r"(?=\s+that\b|\s*[,:]|\s+in\s+(?:a|an|his|her|their|the|its)\s+\p{L}+|"
     r"\s+to\s+(?:reporters|journalists|the\s+press|the\s+media)\b|"
+    # a clause with no `that`: "admitted he was", "insisted they had", "claimed it would"
+    # (a pronoun and an auxiliary open a clause; "claimed the title" opens none)
+    r"\s+(?:he|she|they|we|I|it|there|you)\s+(?:was|were|is|are|had|has|have|would|will|could|"
+    r"should|did|does|do|must|might|can|may)\b|"
     # "noted on Monday that", "claimed on Twitter, ..."; not "Figures revealed on Tuesday show"
     r"\s+on\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?\s*(?:that\b|[,.:;]))"
 )
@@ -52,9 +56,12 @@ _OPENER_BEFORE = lazy_compile(r"[^”\"\s\p{L}.’'\-]", regex.REVERSE)
 
 
 # what may follow a verb in the pattern's shapes: `\s*[,:.]` (a comma, colon or full stop),
-# or white space and then `that`, `in`, `to`, `on` (_AFTER) or a capital (`\s+\p{Lu}`)
+# or white space and then `that`, `in`, `to`, `on`, a clause's pronoun (_AFTER) or a capital
+# (`\s+\p{Lu}`)
 _AFTER_VERB = (",", ":", ".")
 _AFTER_VERB_WORDS = ("that", "in", "to", "on")
+# the pronouns that open a clause with no `that` (_AFTER), each a whole word before white space
+_CLAUSE_PRONOUNS = ("he", "she", "they", "we", "it", "there", "you")
 
 
 def _nothing_a_verb_needs(text, end) -> bool:
@@ -78,7 +85,18 @@ def _nothing_a_verb_needs(text, end) -> bool:
         and not nxt.isupper()
         and nxt not in _AFTER_VERB
         and not text.startswith(_AFTER_VERB_WORDS, end + 1)
+        # (`str.startswith` first, in C: most words after a verb open with no pronoun)
+        and not (text.startswith(_CLAUSE_PRONOUNS, end + 1) and _clause_pronoun(text, end + 1))
     )
+
+
+def _clause_pronoun(text, start) -> bool:
+    """Does text[start:] open with one of _CLAUSE_PRONOUNS and white space? (`str.split`
+    splits at white space: a word shorter than the stretch has white space after it; the
+    longest pronoun, `there`, and one character after it fit in the stretch)"""
+    stretch = text[start : start + 6]
+    words = stretch.split(None, 1)
+    return bool(words) and words[0] in _CLAUSE_PRONOUNS and len(words[0]) < len(stretch)
 
 
 class SaidVerb(Kind):
