@@ -38,7 +38,8 @@ EXPECTED = {
     "obituary.txt": [(FIGURE, "grown to three")],
     "opinion-column.md": [(FIGURE, "£38m"), (FIGURE, "Half of households"), (SAID, "claims there")],
     "press-release-funding.txt": [(FIGURE, "5% of lithium")],
-    "south-africa-loadshedding.txt": [(VAGUE, "The government says")],
+    # (rand written with its letter: R95 billion)
+    "south-africa-loadshedding.txt": [(VAGUE, "The government says"), (FIGURE, "R95 billion"), (FIGURE, "R20 billion")],
     "tech-layoffs.md": [
         (FIGURE, "$4 billion"),
         (FIGURE, "cut 400"),

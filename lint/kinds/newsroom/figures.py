@@ -57,7 +57,7 @@ _DIGITS = (
     rf"(?<![\p{{L}}\p{{N}}.,:/#-]){_NUMBER}"
     r"(?![\p{N}]|[-–/:]\p{N}|-\p{L}|(?:st|nd|rd|th)\b|\s?(?:a\.m\.|p\.m\.|am\b|pm\b))"
 )
-_SCALE = r"(?:\s+(?:million|billion|trillion|crore|lakh))?"
+_SCALE = r"(?:\s+(?:million|billion|trillion|crore|lakh(?:\s+crore)?))?"  # (Rs 6.81 lakh crore)
 # words after a number that make it a measure, not a count of people or events
 _UNITS = lazy_compile(
     r"\s*(?:-|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
@@ -174,6 +174,15 @@ _COURT_WORDS, _COURT_KEYS = _word_pattern(
     "accused charged convicted sentenced pleaded indicted acquitted restitution prosecuted jailed guilty"
 )
 _CURRENCY_SYMBOLS = "$€£¥₹"
+# where a sum in rupees or rand written with letters can start (Rs 6,000, Rs.500, R95 billion):
+# an R before a digit (the money shape itself asks for the rest, an R that opens a word among
+# it). Tried at each R that `str.find` finds: a search of the draft for this pattern reads
+# every character in Python's `re` loop (+0.2% of a whole run; with a lookbehind first, +6%).
+_LETTER_CURRENCY = std_compile(r"R(?:s\.?\s?)?\d")
+# Such an R opens a word (no letter or digit before it) and is followed by a digit, or by `s`
+# and a dot, white space or a digit: the draft's folded a-z runs hold `r` or `rs` there. A draft
+# with neither (most) has no R to look at.
+_LETTER_CURRENCY_WORDS = AskedWords((b"r", b"rs"))
 # Speed: from a number to the word a shape needs (a casualty verb, a noun, a currency, `%`),
 # every character the shapes allow: letters, digits, white space, `’'-` ({word}), and `,` or
 # `.` inside a number (1,200, 3.5: a digit follows). A needed word past the first other
@@ -404,8 +413,11 @@ class UnattributedFigure(Kind):
             # destroying 300 homes; displaced thousands of people
             ("damage", rf"(?i:{damage})\s+{number}", damage_starts),
             ("displaced", rf"(?i:{displaced})\s+{number}", displaced_starts),
-            # $4 million, US$5, CDN$11,000, £12m, up to $2bn
-            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:[A-Z]{{1,3}})?[$€£¥₹]\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE}))",
+            # $4 million, US$5, CDN$11,000, £12m, up to $2bn; rupees and rand written with their
+            # letters: Rs 6,000 crore, Rs.500, R95 billion, R4.5bn (a bare R only with a scale:
+            # R2 is a road, a droid or a phone's model)
+            ("money", rf"(?P<num>(?<![\p{{L}}\p{{N}}])(?:(?:(?:[A-Z]{{1,3}})?[$€£¥₹]|Rs\.?)\s?{_NUMBER}(?:(?:m|bn|tn|k)\b|{_SCALE})"
+                      rf"|R{_NUMBER}(?:(?:m|bn|tn)\b|\s+(?:million|billion|trillion))))",
              None),
             # rose 4%; fell by a fifth; doubled
             ("change", rf"(?i:{change})\s+(?:(?i:by|to)\s+)?{size}", PhraseStarts(self.change_verbs, True, True)),
@@ -504,6 +516,12 @@ class UnattributedFigure(Kind):
                 while i >= 0:
                     starts.update(range(max(lo, i - 3), i + 1))  # (?:[A-Z]{1,3})?[$€£¥₹]
                     i = text.find(symbol, i + 1, hi)
+            letter_currency = _LETTER_CURRENCY.match
+            i = text.find("R", lo, hi) if words is None or not _LETTER_CURRENCY_WORDS.isdisjoint(words) else -1
+            while i >= 0:
+                if letter_currency(text, i, hi):
+                    starts.add(i)  # Rs 6,000 crore, R95 billion
+                i = text.find("R", i + 1, hi)
         elif folded is None:
             return finditer(pattern, text, lo, hi, timeout)
         else:
