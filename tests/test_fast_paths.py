@@ -916,8 +916,6 @@ def test_doc2_anchored_substitution_on_dense_and_sparse_prefixes():
     for text in ("a  b,  c\t\u00a0d.  E" * 40 + "\n", "word " * 200 + "x  y\n", "  lead\n", "é  x;\u00a0\u00a0y\n"):
         doc = Document.from_text(text)
         hits = [(h.start, h.end) for h in rule.kind.check(doc, doc.scope_spans(rule.scope), Context())]
-        import regex
-
         # the rule's own pattern (it leaves a table's column gaps alone), searched plainly
         (key,) = rule.kind.swap
         plain = [m.span() for m in regex.finditer(key, doc.text, regex.M)]

@@ -7,7 +7,6 @@ column. Exact findings of those rules, and the false alarms fixed on them stayin
 
 import json
 import os
-from pathlib import Path
 
 import pytest
 

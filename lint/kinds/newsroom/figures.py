@@ -808,43 +808,38 @@ class UnattributedFigure(Kind):
 
     def _sourced_story(self, doc, words) -> bool:
         """Does the headline or first body paragraph report a court case, or a study with its
-        source (a study word and a cue)?"""
-        cache = doc.__dict__.setdefault("_copydesk_figures", {})
-        found = cache.get("sourced-story")
-        if found is None:
-            found = False
+        source (a study word and a cue)? (once per draft)"""
+
+        def reports_case_or_study():
             text = doc.text
             for span in (doc.headline, _lede(doc)):
                 if span is None:
                     continue
                 if _may_hold_in(doc, _COURT_KEYS, words, span[0], span[1]) and _COURT_WORDS.search(text, span[0], span[1]):
-                    found = True
-                elif self._study.holds(doc, span[0], span[1], words) and self._cue_phrases.holds(doc, span[0], span[1], words):
-                    found = True
-            cache["sourced-story"] = found
-        return found
+                    return True
+                if self._study.holds(doc, span[0], span[1], words) and self._cue_phrases.holds(doc, span[0], span[1], words):
+                    return True
+            return False
+
+        return _once_a_draft(doc, "sourced-story", reports_case_or_study)
 
     def _results_story(self, doc, words) -> bool:
-        """Does the headline or the first body paragraph speak of results (`results_words`)?"""
-        cache = doc.__dict__.setdefault("_copydesk_figures", {})
-        found = cache.get("results-story")
-        if found is None:
-            found = False
-            for span in (doc.headline, _lede(doc)):
-                if span is not None and self._results.holds(doc, span[0], span[1], words):
-                    found = True
-            cache["results-story"] = found
-        return found
+        """Does the headline or the first body paragraph speak of results (`results_words`)?
+        (once per draft)"""
+        return _once_a_draft(doc, "results-story", lambda: any(
+            span is not None and self._results.holds(doc, span[0], span[1], words) for span in (doc.headline, _lede(doc))
+        ))
 
     def _budget_story(self, doc, words) -> bool:
         """Does the first body paragraph report a budget (`budget_words`)? Not the headline:
-        a label (`Budget passes`) does not say which of the story's sums the budget sets."""
-        cache = doc.__dict__.setdefault("_copydesk_figures", {})
-        found = cache.get("budget-story")
-        if found is None:
+        a label (`Budget passes`) does not say which of the story's sums the budget sets.
+        (once per draft)"""
+
+        def lede_names_budget():
             lede = _lede(doc)
-            found = cache["budget-story"] = lede is not None and self._names_budget(doc, *lede, words)
-        return found
+            return lede is not None and self._names_budget(doc, *lede, words)
+
+        return _once_a_draft(doc, "budget-story", lede_names_budget)
 
     def _names_budget(self, doc, start, end, words) -> bool:
         """Does text[start:end] name a budget (`budget_words`, not `over budget`)?"""
@@ -1027,6 +1022,16 @@ def _inside(stretches, i) -> bool:
     firsts, lasts = stretches
     k = bisect.bisect_right(firsts, i) - 1
     return k >= 0 and i <= lasts[k]
+
+
+def _once_a_draft(doc, key: str, answer) -> bool:
+    """answer(), asked once per draft: kept in the draft under `key` for the rule's later asks
+    (a draft's story-wide answers: results, budget, court or study story)."""
+    cache = doc.__dict__.setdefault("_copydesk_figures", {})
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = answer()
+    return found
 
 
 def _lede(doc):
